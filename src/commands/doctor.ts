@@ -1,0 +1,124 @@
+import { inspectWarehouse, type TableHealth, type WarehouseHealth } from '../data/inspect-warehouse.js';
+import type { Warehouse } from '../data/open-warehouse.js';
+import type { CommandAnswer } from './command-answer.js';
+import type { AnyCommandDefinition } from './command-definition.js';
+import { formatCount, plural } from './format.js';
+
+export type Runnable = 'yes' | 'with fallback' | 'no';
+
+export interface CommandReadiness {
+  readonly slash: string;
+  readonly runnable: Runnable;
+  readonly reasons: readonly string[];
+}
+
+/** Which commands can run on this warehouse, and why not, from each command's declared requirements. */
+export function assessCommands(health: WarehouseHealth, commands: readonly AnyCommandDefinition[]): CommandReadiness[] {
+  const byId = new Map(health.tables.map((t) => [t.id, t]));
+  return commands
+    .filter((c) => c.requirements.length > 0)
+    .map((command) => {
+      let runnable: Runnable = 'yes';
+      const reasons: string[] = [];
+      for (const requirement of command.requirements) {
+        const table = byId.get(requirement.table) as TableHealth;
+        const missing = requirement.columns.filter((c) => table.missingColumns.includes(c));
+        const problem = !table.present
+          ? `table ${table.name} is missing`
+          : missing.length > 0
+            ? `${table.name} lacks ${missing.join(', ')}`
+            : table.rows === 0
+              ? `${table.name} is empty`
+              : null;
+        if (problem === null) continue;
+        if (requirement.fallback) {
+          if (runnable === 'yes') runnable = 'with fallback';
+          reasons.push(`${problem}: ${requirement.fallback}`);
+        } else {
+          runnable = 'no';
+          reasons.push(problem);
+        }
+      }
+      return { slash: command.slash, runnable, reasons };
+    });
+}
+
+export function buildDoctorAnswer(warehouse: Warehouse, commands: readonly AnyCommandDefinition[]): CommandAnswer {
+  const health = inspectWarehouse(warehouse);
+  const readiness = assessCommands(health, commands);
+  const present = health.tables.filter((t) => t.present);
+  const blocked = readiness.filter((r) => r.runnable === 'no');
+  const headline =
+    `${formatCount(present.length)} of ${health.tables.length} tables present; data date *${health.dataDate ?? 'unknown'}*. ` +
+    (blocked.length === 0
+      ? 'Every command can run.'
+      : `${plural(blocked.length, 'command')} cannot run: ${blocked.map((b) => b.slash).join(', ')}.`);
+  return {
+    command: '/radar doctor',
+    title: `Warehouse check — ${health.path}`,
+    headline,
+    sections: [
+      {
+        kind: 'table',
+        title: 'Tables',
+        table: {
+          columns: ['Table', 'Rows', 'Columns', 'Keys', 'Keys on several rows', 'Data date'],
+          align: ['left', 'right', 'right', 'right', 'right', 'left'],
+          rows: health.tables.map((t) => [
+            t.name,
+            t.present ? formatCount(t.rows) : 'missing',
+            t.present ? `${t.columnsPresent}/${t.columnsExpected}` : '—',
+            t.snapshot ? formatCount(t.snapshot.distinctKeys) : '—',
+            t.snapshot ? `${formatCount(t.snapshot.duplicatedKeys)} (max ${formatCount(t.snapshot.maxRowsPerKey)})` : '—',
+            t.snapshot?.dataDateMs ? new Date(t.snapshot.dataDateMs).toISOString().slice(0, 10) : '—',
+          ]),
+        },
+      },
+      {
+        kind: 'text',
+        title: 'Columns and values',
+        lines: columnNotes(health),
+      },
+      {
+        kind: 'table',
+        title: 'Commands',
+        table: {
+          columns: ['Command', 'Can run', 'Why'],
+          rows: readiness.map((r) => [r.slash, r.runnable, r.reasons.join('; ') || '—']),
+        },
+      },
+    ],
+    provenance: {
+      tables: present.map((t) => ({ table: t.name, rowsInTable: t.rows, rowsUsed: t.rows, reduction: 'inspected' })),
+      n: present.reduce((sum, t) => sum + t.rows, 0),
+      filters: [],
+      thresholds: [],
+      dataDate: health.dataDate,
+      qualityNotes: [],
+    },
+    charts: [],
+    chartsOmitted: 0,
+    data: { health, readiness },
+  };
+}
+
+function columnNotes(health: WarehouseHealth): string[] {
+  const lines: string[] = [];
+  for (const t of health.tables) {
+    if (!t.present) continue;
+    if (t.missingColumns.length > 0) {
+      lines.push(`${t.name}: missing ${plural(t.missingColumns.length, 'column')}: ${t.missingColumns.join(', ')}`);
+    }
+    if (t.castColumns.length > 0) {
+      lines.push(`${t.name}: numbers stored as TEXT in ${t.castColumns.join(', ')} (cast on read; unreadable values counted)`);
+    }
+    const s = t.snapshot;
+    if (s && (s.rowsWithoutKey > 0 || s.unparseableTimestamps > 0 || s.missingTimestamps > 0)) {
+      lines.push(
+        `${t.name}: ${plural(s.rowsWithoutKey, 'row')} without a key, ${plural(s.unparseableTimestamps, 'unparseable timestamp')}, ${plural(s.missingTimestamps, 'missing timestamp')}`,
+      );
+    }
+  }
+  if (health.otherTables.length > 0) lines.push(`Other tables (not read): ${health.otherTables.join(', ')}`);
+  return lines.length > 0 ? lines : ['Every expected column is present and typed as expected.'];
+}

@@ -1,0 +1,61 @@
+import { UsageError } from '../errors.js';
+import type { CommandAnswer } from './command-answer.js';
+import { CommandArgs, type CommandSyntax } from './command-args.js';
+import type { AnyCommandDefinition, CommandContext, CommonOptions } from './command-definition.js';
+import { formatCommandHelp } from './command-help.js';
+import { COMMON_OPTIONS, COMMON_WORDS, DEFAULT_CHART_LIMIT } from './common-options.js';
+
+export type CommandOutcome =
+  | { readonly kind: 'answer'; readonly answer: CommandAnswer; readonly common: CommonOptions }
+  | { readonly kind: 'help'; readonly text: string; readonly common: CommonOptions };
+
+export interface CommandInvocation {
+  readonly command: AnyCommandDefinition;
+  readonly text: string;
+}
+
+/** Splits "/priority top 20" (slash optional) into the registered command and its text. */
+export function resolveInvocation(input: string, commands: readonly AnyCommandDefinition[]): CommandInvocation {
+  const trimmed = input.trim();
+  const [head = '', ...rest] = trimmed.split(/\s+/);
+  const slash = head.startsWith('/') ? head.toLowerCase() : `/${head.toLowerCase()}`;
+  const command = commands.find((c) => c.slash === slash);
+  if (!command) {
+    throw new UsageError(
+      `There is no command \`${head || '(empty)'}\`. Commands: ${commands.map((c) => c.slash).join(', ')}. Type \`help\` for what each does.`,
+    );
+  }
+  return { command, text: rest.join(' ') };
+}
+
+/**
+ * parse → load → analyse → present, shared by the CLI and Slack. Usage and data problems
+ * are thrown as RadarError for the caller to show; nothing here knows about Slack.
+ */
+export async function runCommand(
+  command: AnyCommandDefinition,
+  text: string,
+  context: CommandContext,
+): Promise<CommandOutcome> {
+  const syntax: CommandSyntax = {
+    ...command.syntax,
+    options: { ...command.syntax.options, ...COMMON_OPTIONS },
+    words: { ...command.syntax.words, ...COMMON_WORDS },
+  };
+  const args = new CommandArgs(text, syntax);
+  const common: CommonOptions = {
+    private: args.takeWord('private'),
+    charts: args.option<CommonOptions['charts']>('charts') ?? 'default',
+  };
+  if (args.takeWord('help')) return { kind: 'help', text: formatCommandHelp(command), common };
+  const options = command.parse(args);
+  args.finish();
+  const answer = await command.run(options, context);
+  return { kind: 'answer', answer: limitCharts(answer, common.charts), common };
+}
+
+function limitCharts(answer: CommandAnswer, charts: CommonOptions['charts']): CommandAnswer {
+  const keep = charts === 'none' ? 0 : charts === 'all' ? answer.charts.length : DEFAULT_CHART_LIMIT;
+  if (answer.charts.length <= keep) return answer;
+  return { ...answer, charts: answer.charts.slice(0, keep), chartsOmitted: answer.charts.length - keep };
+}

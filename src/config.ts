@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const booleanText = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/**
+ * Every setting Radar reads, from the environment and CLI flags, validated once at start.
+ * Messages name the variable and say how to fix it.
+ */
+export const ConfigSchema = z.object({
+  RADAR_WAREHOUSE: optionalText.describe('path to the SQLite warehouse export; unset = bundled demo data'),
+  RADAR_STATE_DB: optionalText.describe("path to Radar's own state database (alerts, acks, schedules)"),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+  ),
+  SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RADAR_PRIVATE_BY_DEFAULT: booleanText.describe('answer privately unless a command says otherwise'),
+  RADAR_HISTORY_FILE: optionalText,
+});
+
+export type RadarConfig = z.infer<typeof ConfigSchema>;
+
+export interface ConfigFlags {
+  readonly warehouse?: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): RadarConfig {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? 'environment');
+      return `${variable} ${issue.message.replace(/^Invalid input: /, '')}`;
+    });
+    throw new ConfigError(`Configuration problem: ${problems.join('; ')}. Fix or unset the variable and start again.`);
+  }
+  const config = parsed.data;
+  if (flags.warehouse !== undefined) config.RADAR_WAREHOUSE = flags.warehouse;
+  return config;
+}
+
+/** Slack mode needs a bot token plus either a signing secret (HTTP) or an app token (Socket Mode). */
+export function slackMode(config: RadarConfig): 'local' | 'http' | 'socket' {
+  if (!config.SLACK_BOT_TOKEN) {
+    if (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN) {
+      throw new ConfigError('SLACK_BOT_TOKEN is missing: set it to the bot token (xoxb-…) from the app\'s OAuth page, or unset the other SLACK_* variables to run locally.');
+    }
+    return 'local';
+  }
+  if (config.SLACK_APP_TOKEN) return 'socket';
+  if (!config.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET is missing: set it from the app\'s Basic Information page (HTTP mode), or set SLACK_APP_TOKEN for Socket Mode.',
+    );
+  }
+  return 'http';
+}

@@ -1,0 +1,108 @@
+import type { ColumnKind } from './warehouse-schema.js';
+
+/**
+ * Per-column converters applied in one pass over the rows SQLite returns. Emails and
+ * timestamps arrive already cleaned by SQL (see sql-cleaning.ts) so that joins and
+ * de-duplication in SQL and in TypeScript agree on the same key.
+ */
+
+/** A plain decimal or scientific number, nothing else: '0x10', '1,000' and '12abc' are not numbers. */
+const NUMERIC_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+export interface ValueIssueCounter {
+  /** Non-NULL values that could not be read as the column's kind. */
+  unreadable: number;
+}
+
+export type Converter = (raw: unknown, issues: ValueIssueCounter) => string | number | null;
+
+export function toNumber(raw: unknown, issues: ValueIssueCounter): number | null {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'number') {
+    if (Number.isFinite(raw)) return raw;
+    issues.unreadable++;
+    return null;
+  }
+  if (typeof raw === 'bigint') return Number(raw);
+  if (typeof raw === 'string') {
+    const text = raw.trim();
+    if (NUMERIC_TEXT.test(text)) return Number(text);
+  }
+  issues.unreadable++;
+  return null;
+}
+
+/** Clean flags are numeric 0/1 or the text '0'/'1'; anything else is counted, never guessed. */
+export function toFlag(raw: unknown, issues: ValueIssueCounter): 0 | 1 | null {
+  if (raw === null || raw === undefined) return null;
+  if (raw === 0 || raw === 1) return raw;
+  if (typeof raw === 'string') {
+    const text = raw.trim();
+    if (text === '0') return 0;
+    if (text === '1') return 1;
+  }
+  issues.unreadable++;
+  return null;
+}
+
+/** Labels keep their case but lose surrounding whitespace; an empty label is no label. */
+export function toText(raw: unknown, issues: ValueIssueCounter): string | null {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'string') {
+    const text = raw.trim();
+    return text === '' ? null : text;
+  }
+  if (typeof raw === 'number' || typeof raw === 'bigint') return String(raw);
+  issues.unreadable++;
+  return null;
+}
+
+/** Ids compare as text, so an id stored as the number 42 and as '42' are the same id. */
+export const toId = toText;
+
+/** Emails and timestamps were cleaned in SQL; only the empty string needs mapping to NULL here. */
+function passThroughSqlCleaned(raw: unknown): string | number | null {
+  if (raw === null || raw === undefined || raw === '') return null;
+  return raw as string | number;
+}
+
+export function converterFor(kind: ColumnKind): Converter {
+  switch (kind) {
+    case 'number':
+      return toNumber;
+    case 'flag':
+      return toFlag;
+    case 'text':
+      return toText;
+    case 'id':
+      return toId;
+    case 'email':
+    case 'timestamp':
+      return passThroughSqlCleaned;
+  }
+}
+
+/** Parses a timestamp the way the SQL cleaner does; used for values that never went through SQL. */
+export function parseTimestamp(raw: string): number | null {
+  const text = raw.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  if (!match) return null;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = match;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}${frac}${zone === 'Z' ? 'Z' : normaliseOffset(zone)}`;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  // Date.parse rolls 2024-02-31 over to March; a real export never means that, so reject it.
+  const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  return check.getUTCMonth() === Number(mo) - 1 && check.getUTCDate() === Number(d) ? ms : null;
+}
+
+function normaliseOffset(zone: string): string {
+  return zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+}
+
+/** The data date as people read it: UTC, to the minute when there is a time of day. */
+export function formatDataDate(ms: number | null): string | null {
+  if (ms === null) return null;
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}

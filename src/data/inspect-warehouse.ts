@@ -1,0 +1,76 @@
+import { statSync } from 'node:fs';
+import { formatDataDate } from './clean-values.js';
+import type { Warehouse } from './open-warehouse.js';
+import { type KeyStats, snapshotKeyStats } from './read-table.js';
+import { type ColumnKind, TABLE_IDS, type TableDefinition, type TableId, WAREHOUSE_TABLES } from './warehouse-schema.js';
+
+export interface TableHealth {
+  readonly id: TableId;
+  readonly name: string;
+  readonly present: boolean;
+  readonly rows: number;
+  readonly columnsPresent: number;
+  readonly columnsExpected: number;
+  readonly missingColumns: readonly string[];
+  /** Numeric or flag columns the export declared as TEXT: read with a cast, bad values counted. */
+  readonly castColumns: readonly string[];
+  readonly snapshot: KeyStats | null;
+}
+
+export interface WarehouseHealth {
+  readonly path: string;
+  readonly sizeBytes: number;
+  readonly tables: readonly TableHealth[];
+  readonly otherTables: readonly string[];
+  readonly dataDate: string | null;
+}
+
+/** Everything `radar doctor` and App Home report about a warehouse, read without changing it. */
+export function inspectWarehouse(warehouse: Warehouse): WarehouseHealth {
+  const tables = TABLE_IDS.map((id): TableHealth => {
+    const definition: TableDefinition = WAREHOUSE_TABLES[id];
+    const info = warehouse.schema.tables.get(id);
+    const expected = Object.keys(definition.columns);
+    if (!info) {
+      return {
+        id,
+        name: definition.name,
+        present: false,
+        rows: 0,
+        columnsPresent: 0,
+        columnsExpected: expected.length,
+        missingColumns: expected,
+        castColumns: [],
+        snapshot: null,
+      };
+    }
+    const castColumns = expected.filter((c) => {
+      const kind = definition.columns[c] as ColumnKind;
+      const declared = info.columns.get(c)?.declaredType;
+      return (kind === 'number' || kind === 'flag') && declared !== undefined && !/INT|REAL|FLOA|DOUB|NUM|DEC/.test(declared);
+    });
+    const canReduce =
+      definition.snapshot !== undefined &&
+      info.columns.has(definition.snapshot.key) &&
+      info.columns.has(definition.snapshot.timestamp);
+    return {
+      id,
+      name: info.name,
+      present: true,
+      rows: warehouse.rowCount(id),
+      columnsPresent: expected.length - info.missingColumns.length,
+      columnsExpected: expected.length,
+      missingColumns: info.missingColumns,
+      castColumns,
+      snapshot: canReduce ? snapshotKeyStats(warehouse, id) : null,
+    };
+  });
+  const dates = tables.map((t) => t.snapshot?.dataDateMs ?? null).filter((d): d is number => d !== null);
+  return {
+    path: warehouse.path,
+    sizeBytes: statSync(warehouse.path).size,
+    tables,
+    otherTables: warehouse.schema.otherTables,
+    dataDate: formatDataDate(dates.length > 0 ? Math.max(...dates) : null),
+  };
+}

@@ -1,0 +1,119 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { inspectSchema, quoteIdentifier, type WarehouseSchema } from './inspect-schema.js';
+import { CorruptWarehouseError, NotSqliteError, WarehouseNotFoundError } from './warehouse-errors.js';
+import type { TableId } from './warehouse-schema.js';
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
+
+/**
+ * An open, read-only warehouse. Only modules under src/data run SQL through it; everything
+ * else receives cleaned rows. Corruption found mid-query surfaces as CorruptWarehouseError.
+ */
+export class Warehouse {
+  private readonly rowCounts = new Map<TableId, number>();
+
+  constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+    readonly schema: WarehouseSchema,
+  ) {}
+
+  /** Runs a read statement, returning rows as arrays in column order (cheaper than objects at 1M rows). */
+  rawRows(sql: string, params: readonly unknown[] = []): unknown[][] {
+    return this.guard(() => this.db.prepare(sql).raw(true).all(...params) as unknown[][]);
+  }
+
+  /** Runs a read statement returning one row object, or undefined. */
+  firstRow<T>(sql: string, params: readonly unknown[] = []): T | undefined {
+    return this.guard(() => this.db.prepare(sql).get(...params) as T | undefined);
+  }
+
+  rowCount(table: TableId): number {
+    const cached = this.rowCounts.get(table);
+    if (cached !== undefined) return cached;
+    const info = this.schema.tables.get(table);
+    const count =
+      info === undefined
+        ? 0
+        : (this.firstRow<{ n: number }>(`SELECT COUNT(*) AS n FROM ${quoteIdentifier(info.name)}`)?.n ?? 0);
+    this.rowCounts.set(table, count);
+    return count;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw translateSqliteError(this.path, error);
+    }
+  }
+}
+
+/**
+ * Opens the warehouse so that writing is impossible, not merely avoided: the connection is
+ * read-only at the SQLite level and `query_only` refuses even a stray PRAGMA that writes.
+ * The header and size checks turn the common broken files into messages a person can act on.
+ */
+export function openWarehouse(path: string): Warehouse {
+  if (!existsSync(path)) throw new WarehouseNotFoundError(path);
+  const stat = statSync(path);
+  if (!stat.isFile()) throw new NotSqliteError(path, 'it is a directory, not a file');
+  if (stat.size === 0) throw new NotSqliteError(path, 'the file is empty');
+  const header = readHeader(path);
+  if (!header.subarray(0, 16).equals(SQLITE_MAGIC)) {
+    throw new NotSqliteError(path, 'its first bytes are not the SQLite header');
+  }
+  const pageSize = decodePageSize(header);
+  const declaredPages = header.readUInt32BE(28);
+  if (pageSize > 0 && declaredPages > 0 && stat.size < pageSize * declaredPages) {
+    throw new CorruptWarehouseError(
+      path,
+      `the file is ${stat.size} bytes but its header declares ${declaredPages} pages of ${pageSize} bytes: it is truncated`,
+    );
+  }
+
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('query_only = ON');
+  } catch (error) {
+    throw translateSqliteError(path, error);
+  }
+  try {
+    return new Warehouse(path, db, inspectSchema(db));
+  } catch (error) {
+    db.close();
+    throw translateSqliteError(path, error);
+  }
+}
+
+function readHeader(path: string): Buffer {
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 100, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return header;
+}
+
+function decodePageSize(header: Buffer): number {
+  const raw = header.readUInt16BE(16);
+  return raw === 1 ? 65536 : raw;
+}
+
+function translateSqliteError(path: string, error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_NOTADB') return new NotSqliteError(path, 'SQLite refused to read it');
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_CORRUPT_INDEX' || code === 'SQLITE_CORRUPT_VTAB') {
+    return new CorruptWarehouseError(path, 'SQLite reports a malformed database image', { cause: error });
+  }
+  if (code === 'SQLITE_CANTOPEN') return new WarehouseNotFoundError(path);
+  return error;
+}
