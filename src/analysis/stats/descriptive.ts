@@ -1,0 +1,66 @@
+import { quantileSorted } from 'd3-array';
+
+/**
+ * Descriptive statistics that answer null for an empty group, so a caller can say "n/a"
+ * instead of printing 0 or NaN. Standard deviations are population (ddof 0) per analyses.md.
+ */
+
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+export function median(values: readonly number[]): number | null {
+  return quantile(values, 0.5);
+}
+
+/** Linear-interpolation quantile (R-7, as pandas and numpy default); used for box plots. */
+export function quantile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  return quantileSorted(sortedCopy(values), p) ?? null;
+}
+
+export function populationStd(values: readonly number[]): number | null {
+  const m = mean(values);
+  if (m === null) return null;
+  let sum = 0;
+  for (const v of values) sum += (v - m) ** 2;
+  return Math.sqrt(sum / values.length);
+}
+
+export interface BoxStats {
+  readonly n: number;
+  readonly min: number;
+  readonly q1: number;
+  readonly median: number;
+  readonly q3: number;
+  readonly max: number;
+  readonly mean: number;
+}
+
+export function boxStats(values: readonly number[]): BoxStats | null {
+  if (values.length === 0) return null;
+  const sorted = sortedCopy(values);
+  return {
+    n: sorted.length,
+    min: sorted[0] as number,
+    q1: quantileSorted(sorted, 0.25) as number,
+    median: quantileSorted(sorted, 0.5) as number,
+    q3: quantileSorted(sorted, 0.75) as number,
+    max: sorted[sorted.length - 1] as number,
+    mean: mean(sorted) as number,
+  };
+}
+
+/** Values that are present, for callers holding nullable columns. */
+export function present(values: readonly (number | null | undefined)[]): number[] {
+  const out: number[] = [];
+  for (const v of values) if (v !== null && v !== undefined && Number.isFinite(v)) out.push(v);
+  return out;
+}
+
+export function sortedCopy(values: readonly number[]): number[] {
+  return [...values].sort((a, b) => a - b);
+}

@@ -1,0 +1,30 @@
+import { mean, populationStd } from './descriptive.js';
+
+/**
+ * Min-max to [0, 1] over the values present; NULL stays NULL. A constant column maps to 0
+ * (analyses.md), so it adds nothing to a weighted score rather than dividing by zero.
+ */
+export function minMaxNormalise(values: readonly (number | null)[]): (number | null)[] {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v === null) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const range = max - min;
+  return values.map((v) => (v === null ? null : range > 0 ? (v - min) / range : 0));
+}
+
+/** z-scores with the population standard deviation; a constant column maps to 0. */
+export function zScores(values: readonly (number | null)[]): (number | null)[] {
+  const presentValues = values.filter((v): v is number => v !== null);
+  const m = mean(presentValues);
+  const sd = populationStd(presentValues);
+  return values.map((v) => (v === null || m === null || sd === null ? null : sd > 0 ? (v - m) / sd : 0));
+}
+
+/** Clamps to [low, high]: winsorising at precomputed percentiles. */
+export function winsorise(values: readonly (number | null)[], low: number, high: number): (number | null)[] {
+  return values.map((v) => (v === null ? null : Math.min(high, Math.max(low, v))));
+}
