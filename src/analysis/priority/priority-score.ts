@@ -1,0 +1,207 @@
+import { type PriorityInputs, rfmComposite, type ValueCustomer } from '../value-segments/value-customer.js';
+import { type ValueSegment, valueSegmentOf } from '../value-segments/value-segment.js';
+import { PRIORITY_ROUTES, type PriorityRoute } from './priority-routes.js';
+
+/**
+ * §4 priority = w_rfm·norm(RFM composite) + w_health·norm(health) − w_churn·churn, normalised
+ * (min-max) over every latest value row having R, F, M, health and churn. Filters are applied
+ * afterwards, so a customer's priority and rank do not change with the view asked for.
+ */
+
+export interface PriorityWeights {
+  readonly rfm: number;
+  readonly health: number;
+  readonly churn: number;
+}
+
+export const DEFAULT_PRIORITY_WEIGHTS: PriorityWeights = { rfm: 0.4, health: 0.4, churn: 0.2 };
+
+/** A fall in priority larger than this since the previous snapshot routes to manual intervention. */
+export const DEFAULT_DROP_THRESHOLD = 0.1;
+
+/** HV customers at or above this priority cume_dist (the top 20%) get dedicated acceleration. */
+export const DEFAULT_ACCELERATION_CUME_DIST = 0.8;
+
+export interface PriorityOptions {
+  readonly weights: PriorityWeights;
+  readonly dropThreshold: number;
+  readonly accelerationCumeDist: number;
+}
+
+export const DEFAULT_PRIORITY_OPTIONS: PriorityOptions = {
+  weights: DEFAULT_PRIORITY_WEIGHTS,
+  dropThreshold: DEFAULT_DROP_THRESHOLD,
+  accelerationCumeDist: DEFAULT_ACCELERATION_CUME_DIST,
+};
+
+export const PRIORITY_INPUTS = ['recency', 'frequency', 'monetary', 'health', 'churn'] as const;
+export type PriorityInput = (typeof PRIORITY_INPUTS)[number];
+
+export interface ScoredCustomer {
+  readonly customer: ValueCustomer;
+  readonly segment: ValueSegment;
+  /** 1 = highest priority; ties by email ascending. */
+  readonly rank: number;
+  readonly rfm: number;
+  readonly normRfm: number;
+  readonly normHealth: number;
+  readonly priority: number;
+  readonly cumeDist: number;
+  /** The same formula on the previous snapshot with this population's min-max; null if not computable. */
+  readonly previousPriority: number | null;
+  /** priority − previousPriority (negative = fell). */
+  readonly change: number | null;
+  readonly route: PriorityRoute;
+}
+
+export interface MinMax {
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface PriorityResult {
+  readonly options: PriorityOptions;
+  /** Customers scored (latest rows with all five inputs). */
+  readonly n: number;
+  /** Latest rows left out for a missing input, and how often each input was missing. */
+  readonly excluded: number;
+  readonly missingInputs: Readonly<Record<PriorityInput, number>>;
+  readonly scale: { readonly rfm: MinMax | null; readonly health: MinMax | null };
+  /** Scored customers with a previous snapshot, and those whose previous snapshot had every input. */
+  readonly withPrevious: number;
+  readonly comparable: number;
+  readonly routeCounts: Readonly<Record<PriorityRoute, number>>;
+  /** Sorted by priority descending, then email ascending. */
+  readonly ranked: readonly ScoredCustomer[];
+}
+
+interface Candidate {
+  customer: ValueCustomer;
+  rfm: number;
+  health: number;
+  churn: number;
+}
+
+export function computePriority(
+  customers: readonly ValueCustomer[],
+  options: PriorityOptions = DEFAULT_PRIORITY_OPTIONS,
+): PriorityResult {
+  const missingInputs: Record<PriorityInput, number> = { recency: 0, frequency: 0, monetary: 0, health: 0, churn: 0 };
+  const candidates: Candidate[] = [];
+  let rfmMin = Number.POSITIVE_INFINITY;
+  let rfmMax = Number.NEGATIVE_INFINITY;
+  let healthMin = Number.POSITIVE_INFINITY;
+  let healthMax = Number.NEGATIVE_INFINITY;
+  for (const customer of customers) {
+    let complete = true;
+    for (const input of PRIORITY_INPUTS) {
+      if (customer[input] === null) {
+        missingInputs[input]++;
+        complete = false;
+      }
+    }
+    if (!complete) continue;
+    const rfm = rfmComposite(customer) as number;
+    const health = customer.health as number;
+    if (rfm < rfmMin) rfmMin = rfm;
+    if (rfm > rfmMax) rfmMax = rfm;
+    if (health < healthMin) healthMin = health;
+    if (health > healthMax) healthMax = health;
+    candidates.push({ customer, rfm, health, churn: customer.churn as number });
+  }
+
+  const { weights } = options;
+  const normRfm = scaler(rfmMin, rfmMax);
+  const normHealth = scaler(healthMin, healthMax);
+  const scoreOf = (rfm: number, health: number, churn: number): number =>
+    weights.rfm * normRfm(rfm) + weights.health * normHealth(health) - weights.churn * churn;
+
+  const scored = candidates.map((c) => ({ c, priority: scoreOf(c.rfm, c.health, c.churn) }));
+  scored.sort((a, b) => b.priority - a.priority || compareText(a.c.customer.email, b.c.customer.email));
+
+  const n = scored.length;
+  const routeCounts: Record<PriorityRoute, number> = Object.fromEntries(PRIORITY_ROUTES.map((r) => [r, 0])) as Record<
+    PriorityRoute,
+    number
+  >;
+  const ranked = new Array<ScoredCustomer>(n);
+  let withPrevious = 0;
+  let comparable = 0;
+  // Sorted descending: every value from the start of a tie run to the end is ≤ it, so
+  // cume_dist = (n − start of the run) / n.
+  let runStart = 0;
+  for (let i = 0; i < n; i++) {
+    const { c, priority } = scored[i] as (typeof scored)[number];
+    if (i > 0 && priority !== (scored[i - 1] as (typeof scored)[number]).priority) runStart = i;
+    const cumeDist = (n - runStart) / n;
+    const previous = c.customer.previous;
+    if (previous !== null) withPrevious++;
+    const previousPriority = previousScore(previous, scoreOf);
+    if (previousPriority !== null) comparable++;
+    const change = previousPriority === null ? null : priority - previousPriority;
+    const segment = valueSegmentOf(c.customer.tier, c.customer.portfolioPct);
+    const route = routeOf(segment, cumeDist, change, options);
+    routeCounts[route]++;
+    ranked[i] = {
+      customer: c.customer,
+      segment,
+      rank: i + 1,
+      rfm: c.rfm,
+      normRfm: normRfm(c.rfm),
+      normHealth: normHealth(c.health),
+      priority,
+      cumeDist,
+      previousPriority,
+      change,
+      route,
+    };
+  }
+
+  return {
+    options,
+    n,
+    excluded: customers.length - n,
+    missingInputs,
+    scale: {
+      rfm: n > 0 ? { min: rfmMin, max: rfmMax } : null,
+      health: n > 0 ? { min: healthMin, max: healthMax } : null,
+    },
+    withPrevious,
+    comparable,
+    routeCounts,
+    ranked,
+  };
+}
+
+export function routeOf(
+  segment: ValueSegment,
+  cumeDist: number,
+  change: number | null,
+  options: Pick<PriorityOptions, 'dropThreshold' | 'accelerationCumeDist'>,
+): PriorityRoute {
+  if (change !== null && -change > options.dropThreshold) return 'manual-intervention';
+  if (segment === 'HV' && cumeDist >= options.accelerationCumeDist) return 'dedicated-acceleration';
+  if (segment === 'SMB') return 'automated-nurture';
+  return 'standard';
+}
+
+/** A constant column normalises to 0 (analyses.md), so it adds nothing rather than dividing by zero. */
+function scaler(min: number, max: number): (x: number) => number {
+  const range = max - min;
+  return range > 0 ? (x) => (x - min) / range : () => 0;
+}
+
+function previousScore(
+  previous: PriorityInputs | null,
+  scoreOf: (rfm: number, health: number, churn: number) => number,
+): number | null {
+  if (previous === null) return null;
+  const rfm = rfmComposite(previous);
+  if (rfm === null || previous.health === null || previous.churn === null) return null;
+  return scoreOf(rfm, previous.health, previous.churn);
+}
+
+/** Code-unit order, so ties break the same way on every machine and locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
