@@ -6,11 +6,11 @@ import { type Failure, FailureSwitches } from './failure-switches.js';
 import { type ParsedBody, parseBody, readRawBody } from './http-body.js';
 import { fail, type MethodContext } from './methods/context.js';
 import { METHODS } from './methods/index.js';
-import { checkMessageContent } from './methods/message-content.js';
+import { jsonReply, type Reply, textReply } from './reply.js';
+import { type ResponseUrlDeps, respondToUrl } from './response-url-endpoint.js';
 import { type ResponseUrlInit, ResponseUrls } from './response-urls.js';
 import {
   type ApiArgs,
-  type ApiResult,
   type CallKind,
   RESPONSE_URL_METHOD,
   type RecordedCall,
@@ -18,6 +18,7 @@ import {
   type Violation,
   type Warning,
 } from './types.js';
+import { describeUpload, receiveUpload } from './upload-endpoint.js';
 import { type FakeChannelSeed, type FakeMessage, type FakeUserSeed, Workspace } from './workspace.js';
 
 export const DEFAULT_BOT_TOKEN = 'xoxb-0000-radar-fake';
@@ -31,22 +32,6 @@ export interface FakeSlackOptions {
   readonly users?: readonly FakeUserSeed[];
   /** Replace the default channels (see `FAKE_CHANNELS`). */
   readonly channels?: readonly FakeChannelSeed[];
-}
-
-interface Reply {
-  readonly status: number;
-  readonly headers?: Record<string, string>;
-  readonly body: string;
-  /** What gets recorded as the call's response. */
-  readonly recorded: unknown;
-}
-
-function jsonReply(result: ApiResult | Record<string, unknown>, status = 200): Reply {
-  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result), recorded: result };
-}
-
-function textReply(status: number, text: string): Reply {
-  return { status, headers: { 'content-type': 'text/plain' }, body: text, recorded: text };
 }
 
 /**
@@ -176,12 +161,12 @@ export class FakeSlack {
     } else if (root === 'upload' && rest[0] === 'v1' && rest[1] !== undefined) {
       const fileId = rest[1];
       await this.#dispatch(req, res, 'upload', UPLOAD_METHOD, raw, (parsed) =>
-        this.#receiveUpload(fileId, raw, parsed),
+        receiveUpload(this.workspace, fileId, raw, parsed),
       );
     } else if (root === 'respond' && rest[0] !== undefined) {
       const id = rest[0];
       await this.#dispatch(req, res, 'response_url', RESPONSE_URL_METHOD, raw, (parsed) =>
-        this.#respondToUrl(id, parsed),
+        respondToUrl(this.#responseUrlDeps(), id, parsed),
       );
     } else {
       this.#send(res, textReply(404, 'not_found'));
@@ -263,6 +248,15 @@ export class FakeSlack {
     };
   }
 
+  #responseUrlDeps(): ResponseUrlDeps {
+    return {
+      workspace: this.workspace,
+      responseUrls: this.responseUrls,
+      clock: this.clock,
+      context: (args) => this.#context(RESPONSE_URL_METHOD, args),
+    };
+  }
+
   #callMethod(method: string, req: IncomingMessage, parsed: ParsedBody): Reply {
     const authError = this.#authError(req);
     if (authError !== undefined) return jsonReply(fail(authError));
@@ -270,74 +264,6 @@ export class FakeSlack {
     const handler = METHODS.get(method);
     if (handler === undefined) return jsonReply(fail('unknown_method'));
     return jsonReply(handler(this.#context(method, parsed.args)));
-  }
-
-  /** Step 2 of files.uploadV2. web-api 8 posts multipart/form-data with one part named `body`; raw bytes also work. */
-  #receiveUpload(fileId: string, raw: Buffer, parsed: ParsedBody): Reply {
-    const file = this.workspace.files.get(fileId);
-    if (file === undefined) return textReply(404, `unknown upload ${fileId}`);
-    if (file.state !== 'pending') return textReply(400, `file ${fileId} was already uploaded`);
-    let bytes: Buffer = raw;
-    if (parsed.encoding === 'multipart') {
-      const fileParts = parsed.parts.filter((part) => part.bytes !== undefined);
-      const [part] = fileParts;
-      if (fileParts.length !== 1 || part?.bytes === undefined) {
-        return textReply(400, `expected exactly one file part, got ${fileParts.length}`);
-      }
-      bytes = part.bytes;
-      if (part.filename !== undefined) file.uploadFilename = part.filename;
-    }
-    if (bytes.length !== file.length) {
-      return textReply(400, `length mismatch: declared ${file.length} bytes, received ${bytes.length}`);
-    }
-    file.bytes = bytes;
-    file.state = 'uploaded';
-    return textReply(200, `OK - ${bytes.length}`);
-  }
-
-  #respondToUrl(id: string, parsed: ParsedBody): Reply {
-    const verdict = this.responseUrls.admit(id);
-    if (!verdict.ok) return textReply(verdict.status, verdict.error);
-    if (parsed.encoding !== 'json') return textReply(400, 'invalid_payload');
-    const body = parsed.args;
-    const isDelete = body.delete_original === true || body.delete_original === 'true';
-    if (!isDelete) {
-      const contentError = checkMessageContent(this.#context(RESPONSE_URL_METHOD, body), { requireContent: true });
-      if (contentError !== undefined) return textReply(400, contentError.error ?? 'invalid_payload');
-    }
-    const { state } = verdict;
-    const post = this.responseUrls.recordUse(state, body);
-    const text = typeof body.text === 'string' ? body.text : undefined;
-    const original =
-      state.channelId !== undefined && state.messageTs !== undefined
-        ? this.workspace.findMessage(state.channelId, state.messageTs)
-        : undefined;
-    if (post.deleteOriginal) {
-      if (original !== undefined) original.deleted = true;
-    } else if (post.replaceOriginal && original !== undefined) {
-      if (text !== undefined) original.text = text;
-      if (body.blocks !== undefined) original.blocks = body.blocks;
-      original.edits += 1;
-    } else if (post.responseType === 'in_channel' && state.channelId !== undefined) {
-      this.workspace.messages.push({
-        channel: state.channelId,
-        ts: this.workspace.nextTs(this.clock.now()),
-        source: 'response_url',
-        ...(text === undefined ? {} : { text }),
-        ...(body.blocks === undefined ? {} : { blocks: body.blocks }),
-        edits: 0,
-        deleted: false,
-      });
-    } else if (state.channelId !== undefined && state.userId !== undefined) {
-      this.workspace.ephemerals.push({
-        channel: state.channelId,
-        user: state.userId,
-        ts: this.workspace.nextTs(this.clock.now()),
-        ...(text === undefined ? {} : { text }),
-        ...(body.blocks === undefined ? {} : { blocks: body.blocks }),
-      });
-    }
-    return jsonReply({ ok: true });
   }
 }
 
@@ -355,12 +281,4 @@ function failureReply(failure: Exclude<Failure, { kind: 'hang' }>): Reply {
     case 'api_error':
       return jsonReply(fail(failure.error));
   }
-}
-
-function describeUpload(parsed: ParsedBody, raw: Buffer): ApiArgs {
-  return {
-    encoding: parsed.encoding,
-    size: raw.length,
-    parts: parsed.parts.map((part) => ({ name: part.name, filename: part.filename, size: part.bytes?.length })),
-  };
 }
