@@ -1,4 +1,4 @@
-import { App, LogLevel, webApi } from '@slack/bolt';
+import { App, type BlockAction, LogLevel, webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   FAKE_CHANNELS,
@@ -16,6 +16,7 @@ import {
   sendBlockActions,
   sendSlashCommand,
   sendUrlVerification,
+  sendViewSubmission,
 } from '../helpers/slack-requests.js';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -337,8 +338,10 @@ describe('fake-slack with a real Bolt app', () => {
   let fake: FakeSlack;
   let app: App;
   let target: SlackRequestTarget;
+  let received: string[];
 
   beforeEach(async () => {
+    received = [];
     fake = await FakeSlack.start();
     app = new App({
       signingSecret,
@@ -354,6 +357,14 @@ describe('fake-slack with a real Bolt app', () => {
       await ack();
       const value = action.type === 'button' ? action.value : undefined;
       await respond({ replace_original: true, text: `acknowledged ${value ?? ''}` });
+    });
+    app.view('log_intervention', async ({ ack, body, view }) => {
+      await ack();
+      received.push(`view ${body.user.id} ${view.state.values.note?.note_input?.value ?? ''}`);
+    });
+    app.action<BlockAction>('open_alerts', async ({ ack, body }) => {
+      await ack();
+      received.push(`home button ${body.user.id} ${body.container.type}`);
     });
     app.event('app_home_opened', async ({ event, client }) => {
       await client.views.publish({ user_id: event.user, view: { type: 'home', blocks: [section('Radar')] } });
@@ -401,5 +412,19 @@ describe('fake-slack with a real Bolt app', () => {
     await fake.waitForCall('views.publish', (call) => call.args.user_id === FAKE_USERS.shanghai);
     const verification = await sendUrlVerification(target, 'challenge-123');
     expect(JSON.parse(verification.body)).toEqual({ challenge: 'challenge-123' });
+  });
+
+  it('delivers a modal submission and an App Home button click with the actor from the signed payload', async () => {
+    const submitted = await sendViewSubmission(target, {
+      userId: FAKE_USERS.berlin,
+      callbackId: 'log_intervention',
+      values: { note: { note_input: { type: 'plain_text_input', value: 'Called the CFO' } } },
+    });
+    const clicked = await sendBlockActions(target, {
+      userId: FAKE_USERS.newYork,
+      actions: [{ actionId: 'open_alerts' }],
+    });
+    expect([submitted.status, clicked.status]).toEqual([200, 200]);
+    expect(received).toEqual([`view ${FAKE_USERS.berlin} Called the CFO`, `home button ${FAKE_USERS.newYork} view`]);
   });
 });
