@@ -1,0 +1,122 @@
+import {
+  formatScore,
+  isKnownRiskLevel,
+  RISK_PENALTIES,
+  roundScore,
+  STAGNANT_VELOCITY,
+  UNKNOWN_RISK_PENALTY,
+  VELOCITY_SCORES,
+  type ZoneName,
+  type ZoneOptions,
+} from './zone-rules.js';
+import type { ActivityZoneInput, ActivityZoneParts, CustomerZone, ZoneRule } from './zone-types.js';
+
+/** The customers scored by the activity method, plus the raw engagement range it rescaled over. */
+export interface ActivityZonesOutput {
+  readonly customers: CustomerZone[];
+  readonly engagementRange: { readonly min: number; readonly max: number } | null;
+}
+
+/**
+ * The activity method over every latest activity row. Engagement is rescaled over all rows
+ * that have it (a constant column rescales to 0, as analyses.md says for min-max).
+ * Stagnant velocity and unknown risk levels are red whatever the score, so they are
+ * decided before the score; a customer missing a score input gets no zone unless one of
+ * those rules already made it red.
+ */
+export function computeActivityZones(rows: readonly ActivityZoneInput[], options: ZoneOptions): ActivityZonesOutput {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    const w = row.weightedEngagement;
+    if (w === null) continue;
+    if (w < min) min = w;
+    if (w > max) max = w;
+  }
+  const hasRange = min <= max;
+  const span = hasRange ? max - min : 0;
+  const { weights } = options;
+
+  const customers = new Array<CustomerZone>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as ActivityZoneInput;
+    const velocityScore = row.velocity === null ? null : (VELOCITY_SCORES[row.velocity] ?? null);
+    const riskKnown = row.riskLevel !== null && isKnownRiskLevel(row.riskLevel);
+    const riskPenalty =
+      row.riskLevel === null ? null : riskKnown ? (RISK_PENALTIES[row.riskLevel] as number) : UNKNOWN_RISK_PENALTY;
+    const engagement =
+      row.weightedEngagement === null ? null : span > 0 ? (100 * (row.weightedEngagement - min)) / span : 0;
+    const parts: ActivityZoneParts = {
+      velocity: row.velocity,
+      velocityScore,
+      riskLevel: row.riskLevel,
+      riskPenalty,
+      riskKnown,
+      engagementRaw: row.weightedEngagement,
+      engagement,
+    };
+    const score =
+      velocityScore === null || riskPenalty === null || engagement === null
+        ? null
+        : roundScore(
+            weights.velocity * velocityScore + weights.risk * (100 - riskPenalty) + weights.engagement * engagement,
+          );
+
+    let zone: ZoneName | null;
+    let rule: ZoneRule;
+    let reason: string;
+    if (row.velocity === STAGNANT_VELOCITY) {
+      zone = 'red';
+      rule = 'stagnant';
+      reason = `Engagement velocity is Stagnant: activity has stalled, so red whatever the score${scoreSuffix(score)}.`;
+    } else if (row.riskLevel !== null && !riskKnown) {
+      zone = 'red';
+      rule = 'unknown-risk';
+      reason = `Risk level "${row.riskLevel}" is not one of Critical/High/Medium/Low/Very Low, so it is treated as high risk and red whatever the score${scoreSuffix(score)}.`;
+    } else if (score === null) {
+      zone = null;
+      rule = 'missing-inputs';
+      reason = `No zone: ${missingList(row, velocityScore)} missing, so no score can be computed.`;
+    } else if (score < options.redBelow) {
+      zone = 'red';
+      rule = 'score-below-red';
+      reason = `Zone score ${formatScore(score)} is below ${options.redBelow} (${describeParts(parts)}).`;
+    } else if (score <= options.greenAbove) {
+      zone = 'yellow';
+      rule = 'score-in-yellow';
+      reason = `Zone score ${formatScore(score)} is between ${options.redBelow} and ${options.greenAbove} (${describeParts(parts)}).`;
+    } else {
+      zone = 'green';
+      rule = 'score-above-green';
+      reason = `Zone score ${formatScore(score)} is above ${options.greenAbove} (${describeParts(parts)}).`;
+    }
+    customers[i] = {
+      key: row.key,
+      organization: row.organization,
+      method: 'activity',
+      zone,
+      score,
+      rule,
+      reason,
+      parts,
+    };
+  }
+  return { customers, engagementRange: hasRange ? { min, max } : null };
+}
+
+function scoreSuffix(score: number | null): string {
+  return score === null ? '' : ` (score ${formatScore(score)})`;
+}
+
+function missingList(row: ActivityZoneInput, velocityScore: number | null): string {
+  const missing: string[] = [];
+  if (row.velocity === null) missing.push('engagement velocity');
+  else if (velocityScore === null) missing.push(`a score for velocity "${row.velocity}" (not a known level)`);
+  if (row.riskLevel === null) missing.push('risk level');
+  if (row.weightedEngagement === null) missing.push('weighted engagement');
+  return missing.join(' and ');
+}
+
+function describeParts(parts: ActivityZoneParts): string {
+  return `velocity ${parts.velocity} ${parts.velocityScore}, risk ${parts.riskLevel} −${parts.riskPenalty}, engagement ${formatScore(parts.engagement ?? 0)}/100`;
+}
