@@ -1,0 +1,44 @@
+import { type BiasDiagnosis, diagnoseBias } from './bias-diagnosis.js';
+import { buildIndustrySizeGrid, type IndustrySizeGrid } from './industry-size-grid.js';
+import type { InvestmentInputRow, InvestmentMismatchOptions } from './mismatch-types.js';
+import { analyseOnboarding, type OnboardingAnalysis } from './onboarding.js';
+import { type RoiAndLifecycle, summariseRoiAndLifecycle } from './roi-lifecycle.js';
+import { type ScoredPopulation, scoreCustomers } from './score-customers.js';
+import { computeSegmentCells, type SegmentCells } from './segment-cells.js';
+import { analyseTeamAndLevel, type TeamAndLevel } from './team-and-level.js';
+
+/**
+ * §1 /investment-mismatch end to end on already-joined customer rows: which top-priority
+ * customers perform in the bottom half, where they cluster, and whether the priority score
+ * tracks performance at all. Every part is computed on the same valid population.
+ */
+export interface InvestmentMismatchResult {
+  readonly options: InvestmentMismatchOptions;
+  readonly population: ScoredPopulation;
+  /** Mismatched / top count; null without top customers. */
+  readonly mismatchRate: number | null;
+  readonly roiAndLifecycle: RoiAndLifecycle;
+  readonly segmentCells: SegmentCells;
+  readonly onboarding: OnboardingAnalysis;
+  readonly teamAndLevel: TeamAndLevel;
+  readonly bias: BiasDiagnosis;
+  readonly grid: IndustrySizeGrid;
+}
+
+export function computeInvestmentMismatch(
+  rows: readonly InvestmentInputRow[],
+  options: InvestmentMismatchOptions,
+): InvestmentMismatchResult {
+  const population = scoreCustomers(rows, options);
+  return {
+    options,
+    population,
+    mismatchRate: population.topCount > 0 ? population.mismatchedCount / population.topCount : null,
+    roiAndLifecycle: summariseRoiAndLifecycle(population),
+    segmentCells: computeSegmentCells(population, options.weights, options.minCellSize),
+    onboarding: analyseOnboarding(population),
+    teamAndLevel: analyseTeamAndLevel(population),
+    bias: diagnoseBias(population),
+    grid: buildIndustrySizeGrid(population),
+  };
+}
