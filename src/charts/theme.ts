@@ -1,0 +1,174 @@
+import type { Config, TopLevelSpec } from 'vega-lite';
+import { CHART_FONT_FAMILY } from './chart-fonts.js';
+
+/**
+ * Default chart size in CSS pixels. Rendered at PIXEL_RATIO this is a 1600×1000 PNG: sharp on
+ * click in Slack, and still legible as the ~360 px wide preview in a channel (titles ≈ 7 px,
+ * labels ≈ 6 px there: enough to recognise the chart; details are read full size).
+ */
+export const CHART_SIZE = { width: 800, height: 500 } as const;
+
+/** Device pixels per CSS pixel in the PNG. */
+export const PIXEL_RATIO = 2;
+
+/**
+ * Okabe–Ito colour-blind-safe palette, ordered so adjacent series contrast most on white;
+ * the light yellow is last (weak on white) and Okabe–Ito black is softened to dark grey.
+ */
+export const CATEGORY_PALETTE = [
+  '#0072B2', // blue
+  '#E69F00', // orange
+  '#009E73', // bluish green
+  '#D55E00', // vermillion
+  '#56B4E9', // sky blue
+  '#CC79A7', // reddish purple
+  '#555555', // dark grey (Okabe–Ito black, softened)
+  '#F0E442', // yellow
+] as const;
+
+/** Health zones, in display order (worst first). */
+export const ZONE_ORDER = ['red', 'yellow', 'green'] as const;
+
+export type Zone = (typeof ZONE_ORDER)[number];
+
+/**
+ * Zone colours from the Okabe–Ito set: vermillion, yellow and bluish green stay distinct under
+ * deuteranopia and protanopia (they differ in lightness and blue content, not only red/green).
+ * Colour is never the only cue: always label zones with ZONE_LABELS as well.
+ */
+export const ZONE_COLORS: Readonly<Record<Zone, string>> = {
+  red: '#D55E00',
+  yellow: '#F0E442',
+  green: '#009E73',
+};
+
+export const ZONE_LABELS: Readonly<Record<Zone, string>> = {
+  red: 'Red zone',
+  yellow: 'Yellow zone',
+  green: 'Green zone',
+};
+
+/** A vega-lite `scale` that pins each zone to its colour, whatever zones the data contains. */
+export const ZONE_COLOR_SCALE = {
+  domain: [...ZONE_ORDER],
+  range: ZONE_ORDER.map((zone) => ZONE_COLORS[zone]),
+};
+
+const TEXT_COLOR = '#1F1F1F';
+const MUTED_TEXT_COLOR = '#4D4D4D';
+const RULE_COLOR = '#8C8C8C';
+const GRID_COLOR = '#E3E3E3';
+
+/** Font sizes in CSS pixels; doubled in the PNG. */
+export const FONT_SIZES = { title: 16, subtitle: 13, axisLabel: 13, axisTitle: 13, legend: 13, markLabel: 12 } as const;
+
+/** Bold is 700: the only heavy weight registered with fontconfig and measured by font-metrics.ts. */
+const BOLD = 700;
+
+/**
+ * The one vega-lite config every chart uses. The renderer passes it to `compile` as the base
+ * config (a spec's own `config` wins), and withTheme() embeds it so a spec is self-contained.
+ */
+export const CHART_CONFIG: Config = {
+  font: CHART_FONT_FAMILY,
+  background: '#FFFFFF',
+  padding: { top: 16, right: 24, bottom: 16, left: 16 },
+  autosize: { type: 'fit', contains: 'padding' },
+  view: { stroke: null, continuousWidth: CHART_SIZE.width, continuousHeight: CHART_SIZE.height },
+  title: {
+    anchor: 'start',
+    fontSize: FONT_SIZES.title,
+    fontWeight: BOLD,
+    color: TEXT_COLOR,
+    subtitleFontSize: FONT_SIZES.subtitle,
+    subtitleColor: MUTED_TEXT_COLOR,
+    subtitlePadding: 4,
+    offset: 14,
+    limit: CHART_SIZE.width - 40,
+  },
+  axis: {
+    labelFontSize: FONT_SIZES.axisLabel,
+    labelColor: MUTED_TEXT_COLOR,
+    labelLimit: 240,
+    labelPadding: 4,
+    labelOverlap: true,
+    titleFontSize: FONT_SIZES.axisTitle,
+    titleFontWeight: BOLD,
+    titleColor: TEXT_COLOR,
+    titlePadding: 10,
+    gridColor: GRID_COLOR,
+    domainColor: RULE_COLOR,
+    tickColor: RULE_COLOR,
+  },
+  axisBand: { grid: false, tickBand: 'extent' },
+  axisX: { labelAngle: 0 },
+  legend: {
+    labelFontSize: FONT_SIZES.legend,
+    labelColor: MUTED_TEXT_COLOR,
+    labelLimit: 220,
+    titleFontSize: FONT_SIZES.legend,
+    titleFontWeight: BOLD,
+    titleColor: TEXT_COLOR,
+    symbolSize: 140,
+    orient: 'top',
+    direction: 'horizontal',
+  },
+  header: {
+    labelFontSize: FONT_SIZES.axisLabel,
+    labelColor: MUTED_TEXT_COLOR,
+    titleFontSize: FONT_SIZES.axisTitle,
+    titleFontWeight: BOLD,
+    titleColor: TEXT_COLOR,
+  },
+  range: { category: [...CATEGORY_PALETTE] },
+  mark: { color: CATEGORY_PALETTE[0] },
+  bar: { continuousBandSize: 12 },
+  axisQuantitative: { tickCount: 8 },
+  // Transparency via fill/stroke-opacity, never `opacity`: librsvg composites every element with
+  // `opacity` < 1 in its own full-canvas layer, which made a 5,000-point scatter 15× slower.
+  point: { filled: true, size: 36, opacity: 1, fillOpacity: 0.6, strokeOpacity: 0.8 },
+  circle: { size: 36, opacity: 1, fillOpacity: 0.6 },
+  square: { size: 36, opacity: 1, fillOpacity: 0.6 },
+  tick: { opacity: 1, strokeOpacity: 0.7 },
+  line: { strokeWidth: 2.5 },
+  rule: { color: RULE_COLOR },
+  text: { fontSize: FONT_SIZES.markLabel, color: TEXT_COLOR },
+};
+
+type MutableSpec = Record<string, unknown>;
+
+/** Single and layered views can be sized to exactly CHART_SIZE; facets and concats size themselves. */
+function isFixedSizeView(spec: MutableSpec): boolean {
+  return !('facet' in spec || 'concat' in spec || 'hconcat' in spec || 'vconcat' in spec || 'repeat' in spec);
+}
+
+/**
+ * Returns the spec with the chart theme merged under its own `config` and, for single and
+ * layered views, the default size, so the PNG is exactly CHART_SIZE × PIXEL_RATIO.
+ */
+export function withTheme(spec: TopLevelSpec): TopLevelSpec {
+  const source = spec as unknown as MutableSpec;
+  const themed: MutableSpec = { ...source, config: mergeConfig(CHART_CONFIG, spec.config ?? {}) };
+  if (isFixedSizeView(source)) {
+    themed.width ??= CHART_SIZE.width;
+    themed.height ??= CHART_SIZE.height;
+  }
+  return themed as unknown as TopLevelSpec;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Deep merge of config objects; arrays and scalars from `override` replace the base. */
+export function mergeConfig(base: Config, override: Config): Config {
+  const merge = (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...a };
+    for (const [key, value] of Object.entries(b)) {
+      const current = out[key];
+      out[key] = isPlainObject(current) && isPlainObject(value) ? merge(current, value) : value;
+    }
+    return out;
+  };
+  return merge(base as Record<string, unknown>, override as Record<string, unknown>) as Config;
+}
