@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderChartPng } from '../../src/charts/render-png.js';
+import { createChartRenderer, RenderPool } from '../../src/charts/render-pool.js';
+import { CJK_LABEL, labelBarSpec, lineSpec } from './helpers.js';
+
+const run = promisify(execFile);
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('charts/render-pool', () => {
+  const pool = createChartRenderer({ poolSize: 2 });
+  afterAll(() => pool.close());
+
+  it('returns the same bytes as rendering in-process', async () => {
+    const specs = [labelBarSpec(CJK_LABEL), lineSpec()];
+    const pooled = await Promise.all(specs.map((spec) => pool.render(spec)));
+    const direct = await Promise.all(specs.map((spec) => renderChartPng(spec)));
+    pooled.forEach((png, index) => {
+      expect(png.equals(direct[index] ?? Buffer.alloc(0))).toBe(true);
+    });
+  });
+
+  it('keeps the results of concurrent renders apart', async () => {
+    const labels = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon'];
+    const pooled = await Promise.all(labels.map((label) => pool.render(labelBarSpec(label))));
+    const direct = await Promise.all(labels.map((label) => renderChartPng(labelBarSpec(label))));
+    pooled.forEach((png, index) => {
+      expect(png.equals(direct[index] ?? Buffer.alloc(0)), labels[index]).toBe(true);
+    });
+  });
+
+  it('passes render errors back with their code', async () => {
+    const spec = { ...labelBarSpec('x'), data: { url: 'https://example.com/data.json' } };
+    await expect(pool.render(spec)).rejects.toMatchObject({ name: 'ChartRenderError', code: 'network-refused' });
+  });
+
+  it('rejects renders after close', async () => {
+    const closing = new RenderPool(1);
+    await closing.render(lineSpec());
+    await closing.close();
+    await expect(closing.render(lineSpec())).rejects.toMatchObject({ code: 'worker-failed' });
+    await closing.close();
+  });
+
+  it('renders in-process when asked to', async () => {
+    const inProcess = createChartRenderer({ inProcess: true });
+    const png = await inProcess.render(lineSpec());
+    expect(png.equals(await renderChartPng(lineSpec()))).toBe(true);
+    await inProcess.close();
+    await expect(inProcess.render(lineSpec())).rejects.toMatchObject({ code: 'worker-failed' });
+  });
+
+  it('runs from compiled JavaScript, and its idle workers do not keep the process alive', async () => {
+    // Compile just the chart modules (as `npm run build` would) into an ignored folder in the repo.
+    const outDir = `${repo}.radar/test-dist`;
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    await run(process.execPath, [
+      tsc,
+      `${repo}src/charts/render-pool.ts`,
+      `${repo}src/charts/render-worker.ts`,
+      ...['--outDir', outDir, '--rootDir', `${repo}src`, '--module', 'nodenext', '--moduleResolution', 'nodenext'],
+      ...['--target', 'es2023', '--strict', '--skipLibCheck', '--esModuleInterop', '--verbatimModuleSyntax'],
+    ]);
+    mkdirSync(outDir, { recursive: true });
+    const script = `${outDir}/render-with-pool.mjs`;
+    // No close(): the child must still exit once the render is done.
+    writeFileSync(
+      script,
+      [
+        "import { createChartRenderer } from './charts/render-pool.js';",
+        'const spec = JSON.parse(process.env.SPEC);',
+        'const png = await createChartRenderer().render(spec);',
+        "process.stdout.write(png.toString('base64'));",
+      ].join('\n'),
+    );
+    const spec = labelBarSpec(CJK_LABEL);
+    const { stdout } = await run(process.execPath, [script], {
+      env: { ...process.env, SPEC: JSON.stringify(spec) },
+      timeout: 30_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(Buffer.from(stdout, 'base64').equals(await renderChartPng(spec))).toBe(true);
+  });
+});

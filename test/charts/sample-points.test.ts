@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { SCATTER_POINT_LIMIT, sampleForScatter } from '../../src/charts/sample-points.js';
+
+const rows = Array.from({ length: 5000 }, (_, index) => ({ index }));
+
+describe('charts/sample-points', () => {
+  it('returns small inputs unchanged', () => {
+    const few = rows.slice(0, 10);
+    expect(sampleForScatter(few)).toBe(few);
+  });
+
+  it('keeps at most the limit, in the original order, without duplicates', () => {
+    const sample = sampleForScatter(rows);
+    expect(sample).toHaveLength(SCATTER_POINT_LIMIT);
+    const indices = sample.map((row) => row.index);
+    expect(new Set(indices).size).toBe(indices.length);
+    expect([...indices].sort((a, b) => a - b)).toEqual(indices);
+  });
+
+  it('is deterministic for a seed and differs between seeds', () => {
+    expect(sampleForScatter(rows, 100, 7)).toEqual(sampleForScatter(rows, 100, 7));
+    expect(sampleForScatter(rows, 100, 7)).not.toEqual(sampleForScatter(rows, 100, 8));
+  });
+
+  it('samples across the whole input, not just its start', () => {
+    const indices = sampleForScatter(rows, 1000).map((row) => row.index);
+    const inLastFifth = indices.filter((index) => index >= 4000).length;
+    expect(inLastFifth).toBeGreaterThan(150);
+    expect(inLastFifth).toBeLessThan(250);
+  });
+
+  it('rejects a negative or fractional limit', () => {
+    expect(() => sampleForScatter(rows, -1)).toThrow(RangeError);
+    expect(() => sampleForScatter(rows, 1.5)).toThrow(RangeError);
+  });
+});
