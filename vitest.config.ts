@@ -6,5 +6,6 @@ export default defineConfig({
     // Chart rendering and the demo warehouse build are CPU-bound; give them room on 2 cores.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -57,14 +57,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Rad
 export function slackMode(config: RadarConfig): 'local' | 'http' | 'socket' {
   if (!config.SLACK_BOT_TOKEN) {
     if (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN) {
-      throw new ConfigError('SLACK_BOT_TOKEN is missing: set it to the bot token (xoxb-…) from the app\'s OAuth page, or unset the other SLACK_* variables to run locally.');
+      throw new ConfigError(
+        "SLACK_BOT_TOKEN is missing: set it to the bot token (xoxb-…) from the app's OAuth page, or unset the other SLACK_* variables to run locally.",
+      );
     }
     return 'local';
   }
   if (config.SLACK_APP_TOKEN) return 'socket';
   if (!config.SLACK_SIGNING_SECRET) {
     throw new ConfigError(
-      'SLACK_SIGNING_SECRET is missing: set it from the app\'s Basic Information page (HTTP mode), or set SLACK_APP_TOKEN for Socket Mode.',
+      "SLACK_SIGNING_SECRET is missing: set it from the app's Basic Information page (HTTP mode), or set SLACK_APP_TOKEN for Socket Mode.",
     );
   }
   return 'http';

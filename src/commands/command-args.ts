@@ -85,7 +85,9 @@ export class CommandArgs {
   }
 
   usage(problem: string): UsageError {
-    return new UsageError(`${problem}\nUsage: ${this.syntax.slash} ${this.syntax.usage}\nMore: ${this.syntax.slash} help`);
+    return new UsageError(
+      `${problem}\nUsage: ${this.syntax.slash} ${this.syntax.usage}\nMore: ${this.syntax.slash} help`,
+    );
   }
 }
 

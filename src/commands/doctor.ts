@@ -69,7 +69,9 @@ export function buildDoctorAnswer(warehouse: Warehouse, commands: readonly AnyCo
             t.present ? formatCount(t.rows) : 'missing',
             t.present ? `${t.columnsPresent}/${t.columnsExpected}` : '—',
             t.snapshot ? formatCount(t.snapshot.distinctKeys) : '—',
-            t.snapshot ? `${formatCount(t.snapshot.duplicatedKeys)} (max ${formatCount(t.snapshot.maxRowsPerKey)})` : '—',
+            t.snapshot
+              ? `${formatCount(t.snapshot.duplicatedKeys)} (max ${formatCount(t.snapshot.maxRowsPerKey)})`
+              : '—',
             t.snapshot?.dataDateMs ? new Date(t.snapshot.dataDateMs).toISOString().slice(0, 10) : '—',
           ]),
         },
@@ -88,14 +90,8 @@ export function buildDoctorAnswer(warehouse: Warehouse, commands: readonly AnyCo
         },
       },
     ],
-    provenance: {
-      tables: present.map((t) => ({ table: t.name, rowsInTable: t.rows, rowsUsed: t.rows, reduction: 'inspected' })),
-      n: present.reduce((sum, t) => sum + t.rows, 0),
-      filters: [],
-      thresholds: [],
-      dataDate: health.dataDate,
-      qualityNotes: [],
-    },
+    // The tables section is the provenance here; a footer repeating it would only add noise.
+    provenance: { tables: [], n: 0, filters: [], thresholds: [], dataDate: health.dataDate, qualityNotes: [] },
     charts: [],
     chartsOmitted: 0,
     data: { health, readiness },
@@ -110,7 +106,9 @@ function columnNotes(health: WarehouseHealth): string[] {
       lines.push(`${t.name}: missing ${plural(t.missingColumns.length, 'column')}: ${t.missingColumns.join(', ')}`);
     }
     if (t.castColumns.length > 0) {
-      lines.push(`${t.name}: numbers stored as TEXT in ${t.castColumns.join(', ')} (cast on read; unreadable values counted)`);
+      lines.push(
+        `${t.name}: numbers stored as TEXT in ${t.castColumns.join(', ')} (cast on read; unreadable values counted)`,
+      );
     }
     const s = t.snapshot;
     if (s && (s.rowsWithoutKey > 0 || s.unparseableTimestamps > 0 || s.missingTimestamps > 0)) {

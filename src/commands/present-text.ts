@@ -20,13 +20,16 @@ export function formatAnswerText(answer: CommandAnswer): string {
       out.push(`## ${section.title}`, `Not available because ${section.reason}`, '');
     }
   }
-  out.push(...formatProvenance(answer.provenance));
+  if (answer.provenance.tables.length > 0) out.push(...formatProvenance(answer.provenance));
   if (answer.charts.length > 0 || answer.chartsOmitted > 0) {
     const names = answer.charts.map((c) => c.id).join(', ');
     const omitted = answer.chartsOmitted > 0 ? ` (${answer.chartsOmitted} more with charts=all)` : '';
     out.push(`Charts: ${names || 'none'}${omitted}`);
   }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd();
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd();
 }
 
 export function formatProvenance(p: Provenance): string[] {
@@ -63,7 +66,11 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    width += code >= 0x1100 && /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch) ? 2 : 1;
+    width +=
+      code >= 0x1100 &&
+      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch)
+        ? 2
+        : 1;
   }
   return width;
 }

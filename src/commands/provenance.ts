@@ -56,7 +56,9 @@ export function qualityNotes(report: TableReadReport): string[] {
   }
   if (report.missingTimestamps > 0) notes.push(`${t}: ${plural(report.missingTimestamps, 'timestamp')} missing`);
   for (const [column, count] of Object.entries(report.unreadableValues)) {
-    notes.push(`${t}.${column}: ${plural(count, 'value')} not readable as ${kindLabel(report, column)} (treated as missing)`);
+    notes.push(
+      `${t}.${column}: ${plural(count, 'value')} not readable as ${kindLabel(report, column)} (treated as missing)`,
+    );
   }
   return notes;
 }

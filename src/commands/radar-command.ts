@@ -10,9 +10,16 @@ export function createRadarCommand(commands: () => readonly AnyCommandDefinition
   return {
     slash: '/radar',
     summary: 'What Radar can answer, and a health check of the warehouse (`/radar doctor`)',
-    syntax: { slash: '/radar', usage: '[doctor]', options: {}, words: { doctor: 'check the warehouse and say which commands can run' } },
+    syntax: {
+      slash: '/radar',
+      usage: '[doctor]',
+      options: {},
+      words: { doctor: 'check the warehouse and say which commands can run' },
+    },
     examples: ['/radar', '/radar doctor'],
-    help: ['Lists the commands, or with `doctor` reports the warehouse tables, columns, row counts, duplication and data date.'],
+    help: [
+      'Lists the commands, or with `doctor` reports the warehouse tables, columns, row counts, duplication and data date.',
+    ],
     requirements: [],
     parse(args) {
       return { action: args.takeWord('doctor') ? 'doctor' : 'commands' };

@@ -85,7 +85,9 @@ export function converterFor(kind: ColumnKind): Converter {
 /** Parses a timestamp the way the SQL cleaner does; used for values that never went through SQL. */
 export function parseTimestamp(raw: string): number | null {
   const text = raw.trim();
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    text,
+  );
   if (!match) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = match;
   const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}${frac}${zone === 'Z' ? 'Z' : normaliseOffset(zone)}`;

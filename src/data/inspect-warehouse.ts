@@ -2,7 +2,13 @@ import { statSync } from 'node:fs';
 import { formatDataDate } from './clean-values.js';
 import type { Warehouse } from './open-warehouse.js';
 import { type KeyStats, snapshotKeyStats } from './read-table.js';
-import { type ColumnKind, TABLE_IDS, type TableDefinition, type TableId, WAREHOUSE_TABLES } from './warehouse-schema.js';
+import {
+  type ColumnKind,
+  TABLE_IDS,
+  type TableDefinition,
+  type TableId,
+  WAREHOUSE_TABLES,
+} from './warehouse-schema.js';
 
 export interface TableHealth {
   readonly id: TableId;
@@ -47,7 +53,9 @@ export function inspectWarehouse(warehouse: Warehouse): WarehouseHealth {
     const castColumns = expected.filter((c) => {
       const kind = definition.columns[c] as ColumnKind;
       const declared = info.columns.get(c)?.declaredType;
-      return (kind === 'number' || kind === 'flag') && declared !== undefined && !/INT|REAL|FLOA|DOUB|NUM|DEC/.test(declared);
+      return (
+        (kind === 'number' || kind === 'flag') && declared !== undefined && !/INT|REAL|FLOA|DOUB|NUM|DEC/.test(declared)
+      );
     });
     const canReduce =
       definition.snapshot !== undefined &&

@@ -21,7 +21,13 @@ export class Warehouse {
 
   /** Runs a read statement, returning rows as arrays in column order (cheaper than objects at 1M rows). */
   rawRows(sql: string, params: readonly unknown[] = []): unknown[][] {
-    return this.guard(() => this.db.prepare(sql).raw(true).all(...params) as unknown[][]);
+    return this.guard(
+      () =>
+        this.db
+          .prepare(sql)
+          .raw(true)
+          .all(...params) as unknown[][],
+    );
   }
 
   /** Runs a read statement returning one row object, or undefined. */

@@ -1,4 +1,4 @@
-import { type ValueIssueCounter, converterFor, formatDataDate } from './clean-values.js';
+import { converterFor, formatDataDate, type ValueIssueCounter } from './clean-values.js';
 import { quoteIdentifier } from './inspect-schema.js';
 import type { Warehouse } from './open-warehouse.js';
 import { cleanEmailSql, cleanIdSql, numericSql, parseTimestampSql } from './sql-cleaning.js';
@@ -115,7 +115,10 @@ export function readTable<T extends TableId, C extends ColumnOf<T>>(
     const values = raw[r] as unknown[];
     const row: Record<string, unknown> = { rowid: values[0], snapshotRank: values[1] };
     for (let c = 0; c < columns.length; c++) {
-      row[columns[c] as string] = (converters[c] as (typeof converters)[number])(values[c + 2], issues[c] as ValueIssueCounter);
+      row[columns[c] as string] = (converters[c] as (typeof converters)[number])(
+        values[c + 2],
+        issues[c] as ValueIssueCounter,
+      );
     }
     rows[r] = row as TableRow<T, C>;
   }

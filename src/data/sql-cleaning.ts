@@ -6,7 +6,7 @@ import { quoteIdentifier } from './inspect-schema.js';
  */
 
 /** Space, tab, LF, CR, VT, FF and no-break space: the whitespace real exports carry around emails. */
-const WHITESPACE = "char(32, 9, 10, 13, 11, 12, 160)";
+const WHITESPACE = 'char(32, 9, 10, 13, 11, 12, 160)';
 
 export function cleanEmailSql(column: string): string {
   return `NULLIF(lower(trim(${quoteIdentifier(column)}, ${WHITESPACE})), '')`;

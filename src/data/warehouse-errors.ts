@@ -13,7 +13,10 @@ export class WarehouseNotFoundError extends RadarError {
 
 export class NotSqliteError extends RadarError {
   readonly code = 'warehouse_not_sqlite';
-  constructor(readonly path: string, detail: string) {
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
     super(
       `${path} is not a SQLite database (${detail}). Radar reads a SQLite export of the customer-360 marts; export the warehouse to SQLite and point RADAR_WAREHOUSE at it.`,
     );
@@ -22,7 +25,11 @@ export class NotSqliteError extends RadarError {
 
 export class CorruptWarehouseError extends RadarError {
   readonly code = 'warehouse_corrupt';
-  constructor(readonly path: string, detail: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly path: string,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
     super(
       `The warehouse ${path} is damaged (${detail}). Re-export or re-copy the file; a partial download or copy is the usual cause.`,
       options,
@@ -32,7 +39,10 @@ export class CorruptWarehouseError extends RadarError {
 
 export class MissingTableError extends RadarError {
   readonly code = 'warehouse_missing_table';
-  constructor(readonly table: string, readonly neededFor: string) {
+  constructor(
+    readonly table: string,
+    readonly neededFor: string,
+  ) {
     super(
       `The warehouse has no table \`${table}\`, which ${neededFor} needs. Add it to the export (dbt model of that name). ${DOCTOR_HINT}`,
     );
@@ -41,7 +51,11 @@ export class MissingTableError extends RadarError {
 
 export class MissingColumnError extends RadarError {
   readonly code = 'warehouse_missing_column';
-  constructor(readonly table: string, readonly columns: readonly string[], readonly neededFor: string) {
+  constructor(
+    readonly table: string,
+    readonly columns: readonly string[],
+    readonly neededFor: string,
+  ) {
     super(
       `Table \`${table}\` lacks column${columns.length > 1 ? 's' : ''} ${columns.map((c) => `\`${c}\``).join(', ')}, which ${neededFor} needs. Re-export the table with its full column list. ${DOCTOR_HINT}`,
     );
@@ -50,7 +64,10 @@ export class MissingColumnError extends RadarError {
 
 export class EmptyTableError extends RadarError {
   readonly code = 'warehouse_empty_table';
-  constructor(readonly table: string, readonly neededFor: string) {
+  constructor(
+    readonly table: string,
+    readonly neededFor: string,
+  ) {
     super(
       `Table \`${table}\` has no usable rows, so ${neededFor} has nothing to compute on. Check that the export finished and that the table has rows with a customer key. ${DOCTOR_HINT}`,
     );

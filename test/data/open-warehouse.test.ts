@@ -6,11 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWarehouse } from '../../src/data/open-warehouse.js';
 import { readTable } from '../../src/data/read-table.js';
-import {
-  CorruptWarehouseError,
-  NotSqliteError,
-  WarehouseNotFoundError,
-} from '../../src/data/warehouse-errors.js';
+import { CorruptWarehouseError, NotSqliteError, WarehouseNotFoundError } from '../../src/data/warehouse-errors.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -85,7 +81,9 @@ describe('data/open-warehouse', () => {
     readTable(w, 'netsuite', ['customer_id', 'retention_probability'], { neededFor: 'test' });
     readTable(w, 'netsuite', ['customer_id'], { neededFor: 'test', snapshot: 'all' });
     // The only SQL door is read-only: a write through it fails at the SQLite level.
-    expect(() => w.rawRows('DELETE FROM netsuite2_customer_analytics RETURNING customer_id')).toThrow(/readonly|query_only|read-only/i);
+    expect(() => w.rawRows('DELETE FROM netsuite2_customer_analytics RETURNING customer_id')).toThrow(
+      /readonly|query_only|read-only/i,
+    );
     w.close();
     expect(sha(path)).toBe(before);
   });

@@ -46,7 +46,8 @@ export function pearson(xs: readonly (number | null)[], ys: readonly (number | n
   if (sxx === 0 || syy === 0) return { kind: 'constant', n };
   const r = Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
   const df = n - 2;
-  if (Math.abs(r) === 1) return { kind: 'ok', r, n, t: r > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY, p: 0 };
+  if (Math.abs(r) === 1)
+    return { kind: 'ok', r, n, t: r > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY, p: 0 };
   const t = r * Math.sqrt(df / (1 - r * r));
   const p = df > 0 ? 2 * (1 - jStat.studentt.cdf(Math.abs(t), df)) : 1;
   return { kind: 'ok', r, n, t, p };

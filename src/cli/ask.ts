@@ -1,0 +1,54 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandAnswer } from '../commands/command-answer.js';
+import type { CommandContext } from '../commands/command-definition.js';
+import { COMMANDS } from '../commands/index.js';
+import { formatAnswerText } from '../commands/present-text.js';
+import { resolveInvocation, runCommand } from '../commands/run-command.js';
+
+export interface AskOptions {
+  readonly json?: boolean;
+  readonly out?: string;
+}
+
+export interface AskResult {
+  readonly output: string;
+  readonly chartFiles: readonly string[];
+}
+
+/** One command, as `radar ask` and the local prompt run it: the same code path Slack uses. */
+export async function ask(input: string, context: CommandContext, options: AskOptions = {}): Promise<AskResult> {
+  const { command, text } = resolveInvocation(input, COMMANDS);
+  const outcome = await runCommand(command, text, context);
+  if (outcome.kind === 'help') return { output: outcome.text.replace(/\*([^*\n]+)\*/g, '$1'), chartFiles: [] };
+  const chartFiles = options.out ? await writeCharts(outcome.answer, options.out) : [];
+  const output = options.json ? JSON.stringify(toJson(outcome.answer), null, 2) : formatAnswerText(outcome.answer);
+  const written = chartFiles.length > 0 && !options.json ? `\nWrote ${chartFiles.join(', ')}` : '';
+  return { output: output + written, chartFiles };
+}
+
+async function writeCharts(answer: CommandAnswer, directory: string): Promise<string[]> {
+  if (answer.charts.length === 0) return [];
+  const { renderChartPng } = await import('../charts/render-png.js');
+  mkdirSync(directory, { recursive: true });
+  const files: string[] = [];
+  for (const chart of answer.charts) {
+    const file = join(directory, `${chart.id}.png`);
+    writeFileSync(file, await renderChartPng(chart.spec));
+    files.push(file);
+  }
+  return files;
+}
+
+function toJson(answer: CommandAnswer) {
+  return {
+    command: answer.command,
+    title: answer.title,
+    headline: answer.headline,
+    provenance: answer.provenance,
+    sections: answer.sections,
+    charts: answer.charts.map((c) => ({ id: c.id, title: c.title, altText: c.altText })),
+    chartsOmitted: answer.chartsOmitted,
+    result: answer.data,
+  };
+}

@@ -1,0 +1,77 @@
+import { Command, CommanderError } from 'commander';
+import { type ConfigFlags, loadConfig, slackMode } from '../config.js';
+import { ask } from './ask.js';
+import { openCliSession } from './cli-context.js';
+import { describeError } from './describe-error.js';
+import { runLocalRepl } from './local-repl.js';
+
+const program = new Command()
+  .name('radar')
+  .description('Customer-success analytics from a customer-360 warehouse, in Slack or at this prompt.')
+  .option('-w, --warehouse <path>', 'SQLite warehouse export (default: RADAR_WAREHOUSE, else the bundled demo)')
+  .showHelpAfterError('(run `radar --help` for usage)')
+  .exitOverride();
+
+program
+  .command('ask')
+  .description('answer one slash command and print the summary, e.g. radar ask "/segment-anomalies all"')
+  .argument('<command...>', 'the slash command and its options')
+  .option('--json', 'print the structured result instead of the summary')
+  .option('--out <dir>', 'write the chart PNGs to this directory')
+  .action(async (words: string[], options: { json?: boolean; out?: string }) => {
+    const config = loadConfig(process.env, globalFlags());
+    const session = openCliSession(config);
+    try {
+      const result = await ask(words.join(' '), session.context, options);
+      console.log(result.output);
+    } finally {
+      session.close();
+    }
+  });
+
+program
+  .command('doctor')
+  .description('check a warehouse: tables, columns, rows, duplication, data date, which commands can run')
+  .option('--json', 'print the structured report')
+  .action(async (options: { json?: boolean }) => {
+    const config = loadConfig(process.env, globalFlags());
+    const session = openCliSession(config);
+    try {
+      console.log((await ask('/radar doctor', session.context, options)).output);
+    } finally {
+      session.close();
+    }
+  });
+
+program.action(async () => {
+  const config = loadConfig(process.env, globalFlags());
+  const mode = slackMode(config);
+  if (mode !== 'local') {
+    const { serveSlack } = await import('../slack/serve.js');
+    await serveSlack(config, mode);
+    return;
+  }
+  const session = openCliSession(config);
+  try {
+    await runLocalRepl(session, config);
+  } finally {
+    session.close();
+  }
+});
+
+function globalFlags(): ConfigFlags {
+  const { warehouse } = program.opts<{ warehouse?: string }>();
+  return warehouse === undefined ? {} : { warehouse };
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    const { message, exitCode } = describeError(error);
+    console.error(`radar: ${message}`);
+    process.exitCode = exitCode;
+  }
+}

@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(join(tmpdir(), 'radar-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the real CLI entry point (TypeScript via tsx), as a user would from a clone. */
+function radar(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', RADAR_WAREHOUSE: '' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function netsuiteWarehouse(name: string, rows: number): string {
+  const path = join(dir, name);
+  const db = new Database(path);
+  db.exec(`CREATE TABLE netsuite2_customer_analytics (customer_id TEXT, customer_name TEXT, subsidiary_id TEXT,
+    segmentation_date TEXT, profitability_segment TEXT, lifecycle_stage TEXT, seasonal_preference TEXT,
+    total_revenue REAL, transaction_count REAL, avg_transactions_per_month REAL, comprehensive_customer_score REAL,
+    retention_probability REAL, customer_age_days REAL, transaction_value_volatility REAL, q1_transactions REAL,
+    q2_transactions REAL, q3_transactions REAL, q4_transactions REAL)`);
+  const insert = db.prepare(
+    `INSERT INTO netsuite2_customer_analytics (customer_id, subsidiary_id, segmentation_date, profitability_segment,
+      retention_probability, customer_name) VALUES (?, '1', '2026-06-30', ?, ?, ?)`,
+  );
+  for (let i = 0; i < rows; i++)
+    insert.run(`NET${i}`, i % 2 ? 'Premium' : 'Basic', 0.3 + (i % 7) / 10, 'x'.repeat(200));
+  db.close();
+  return path;
+}
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('radar CLI', () => {
+  it('answers a command with n, filters, thresholds and the data date, leaving the warehouse untouched', () => {
+    const path = netsuiteWarehouse('ok.sqlite', 40);
+    const before = sha(path);
+    const { code, stdout } = radar('ask', '/segment-anomalies', '--warehouse', path);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/n = 40/);
+    expect(stdout).toMatch(/Filters: latest row per customer/);
+    expect(stdout).toMatch(/Thresholds: anomaly when \|retention − segment mean\| > 0\.15/);
+    expect(stdout).toMatch(/Data date: 2026-06-30/);
+    expect(sha(path)).toBe(before);
+  });
+
+  it('prints the structured result with --json', () => {
+    const path = netsuiteWarehouse('json.sqlite', 12);
+    const { code, stdout } = radar('ask', '/segment-anomalies all', '--json', '--warehouse', path);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout);
+    expect(parsed.command).toBe('/segment-anomalies all');
+    expect(parsed.provenance.n).toBe(12);
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'nope.sqlite'), /No warehouse file at .*nope\.sqlite/],
+    [
+      'a file that is not SQLite',
+      () => {
+        const p = join(dir, 'export.csv');
+        writeFileSync(p, 'a,b\n1,2\n');
+        return p;
+      },
+      /is not a SQLite database/,
+    ],
+    [
+      'a truncated SQLite file',
+      () => {
+        const p = netsuiteWarehouse('truncated.sqlite', 3000);
+        truncateSync(p, 4096 * 3);
+        return p;
+      },
+      /is damaged .*truncated/,
+    ],
+    [
+      'a warehouse missing the table',
+      () => {
+        const p = join(dir, 'no-netsuite.sqlite');
+        const db = new Database(p);
+        db.exec('CREATE TABLE customer360__customer_value_analysis (primary_email TEXT)');
+        db.close();
+        return p;
+      },
+      /has no table `netsuite2_customer_analytics`, which \/segment-anomalies needs/,
+    ],
+  ])('exits non-zero with one human line on %s', (_, makePath, message) => {
+    const { code, stdout, stderr } = radar('ask', '/segment-anomalies', '--warehouse', makePath());
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+    noStackTrace(stderr);
+  });
+
+  it('exits 2 with usage naming an unknown option', () => {
+    const path = netsuiteWarehouse('usage.sqlite', 5);
+    const { code, stderr } = radar('ask', '/segment-anomalies colour=red', '--warehouse', path);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Unknown option `colour`.*threshold=/);
+    expect(stderr).toMatch(/Usage: \/segment-anomalies/);
+    noStackTrace(stderr);
+  });
+
+  it('exits 2 naming an unknown command', () => {
+    const { code, stderr } = radar('ask', '/churn-magic', '--warehouse', join(dir, 'unused.sqlite'));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/There is no command `\/churn-magic`/);
+  });
+});
