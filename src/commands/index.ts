@@ -1,9 +1,11 @@
 import type { AnyCommandDefinition } from './command-definition.js';
+import { priorityCommand } from './priority.js';
 import { createRadarCommand } from './radar-command.js';
 import { segmentAnomaliesCommand } from './segment-anomalies.js';
 
 /** Every slash command Radar answers, in the order help lists them. The CLI and Slack both read this. */
 export const COMMANDS: readonly AnyCommandDefinition[] = [
   segmentAnomaliesCommand,
+  priorityCommand,
   createRadarCommand(() => COMMANDS),
 ];

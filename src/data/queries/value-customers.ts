@@ -1,0 +1,95 @@
+import type { PriorityInputs, ValueCustomer } from '../../analysis/value-segments/value-customer.js';
+import type { Warehouse } from '../open-warehouse.js';
+import { readTable, type TableReadReport } from '../read-table.js';
+import type { ColumnOf, TableRow } from '../warehouse-schema.js';
+
+/** What /priority and /customer read: the score inputs and the figures a row shows. */
+export const VALUE_PRIORITY_COLUMNS = [
+  'primary_email',
+  'primary_organization',
+  'customer_tier',
+  'portfolio_contribution_pct',
+  'lifecycle_stage',
+  'recency_score',
+  'frequency_score',
+  'monetary_score',
+  'customer_health_score',
+  'churn_probability',
+  'estimated_customer_ltv',
+] as const;
+
+/** What /value-segments reads: the priority columns plus the group means and distributions of §3. */
+export const VALUE_SEGMENT_COLUMNS = [
+  ...VALUE_PRIORITY_COLUMNS,
+  'expected_annual_revenue',
+  'account_age_days',
+  'days_since_last_activity',
+  'rfm_segment',
+  'recommended_engagement_model',
+] as const;
+
+type ValueColumn = (typeof VALUE_SEGMENT_COLUMNS)[number];
+type AnyValueRow = Partial<TableRow<'value', ValueColumn>> & { readonly snapshotRank: number };
+
+export interface LoadedValueCustomers {
+  readonly customers: ValueCustomer[];
+  readonly report: TableReadReport;
+}
+
+/**
+ * The latest value row per cleaned email, each carrying its second-latest row's priority
+ * inputs when `withPrevious` (one SQL pass ranks both; the previous row is the next in
+ * timestamp-desc, rowid-desc order).
+ */
+export function loadValueCustomers(
+  warehouse: Warehouse,
+  columns: readonly ColumnOf<'value'>[],
+  options: { readonly neededFor: string; readonly withPrevious: boolean },
+): LoadedValueCustomers {
+  const { rows, report } = readTable(warehouse, 'value', columns, {
+    snapshot: options.withPrevious ? 'previous' : 'latest',
+    neededFor: options.neededFor,
+    requireRows: true,
+  });
+  const typed = rows as unknown as AnyValueRow[];
+  const previous = new Map<string, PriorityInputs>();
+  if (options.withPrevious) {
+    for (const row of typed) {
+      if (row.snapshotRank === 2 && row.primary_email) previous.set(row.primary_email, priorityInputs(row));
+    }
+  }
+  const customers: ValueCustomer[] = [];
+  for (const row of typed) {
+    if (row.snapshotRank !== 1 || !row.primary_email) continue;
+    customers.push(toValueCustomer(row, previous.get(row.primary_email) ?? null));
+  }
+  return { customers, report };
+}
+
+function priorityInputs(row: AnyValueRow): PriorityInputs {
+  return {
+    recency: row.recency_score ?? null,
+    frequency: row.frequency_score ?? null,
+    monetary: row.monetary_score ?? null,
+    health: row.customer_health_score ?? null,
+    churn: row.churn_probability ?? null,
+  };
+}
+
+function toValueCustomer(row: AnyValueRow, previous: PriorityInputs | null): ValueCustomer {
+  return {
+    email: row.primary_email as string,
+    organization: row.primary_organization ?? null,
+    tier: row.customer_tier ?? null,
+    portfolioPct: row.portfolio_contribution_pct ?? null,
+    stage: row.lifecycle_stage ?? null,
+    ...priorityInputs(row),
+    ltv: row.estimated_customer_ltv ?? null,
+    revenue: row.expected_annual_revenue ?? null,
+    accountAgeDays: row.account_age_days ?? null,
+    daysSinceLastActivity: row.days_since_last_activity ?? null,
+    rfmSegment: row.rfm_segment ?? null,
+    engagementModel: row.recommended_engagement_model ?? null,
+    previous,
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { computePriority } from '../../src/analysis/priority/priority-score.js';
+import { buildPriorityBarsChart, paddedDomain, ROUTE_COLORS } from '../../src/charts/priority/priority-bars.js';
+import { rfm, valueCustomer } from '../analysis/value-segments/value-customer-fixture.js';
+
+const ranked = computePriority([
+  valueCustomer('a@x.com', {
+    ...rfm(5, 5, 5),
+    health: 3,
+    churn: 0.2,
+    tier: 'Gold',
+    portfolioPct: 0.2,
+    organization: 'Acme',
+  }),
+  valueCustomer('b@x.com', { ...rfm(1, 1, 1), health: 1, churn: 0.8, tier: 'Basic', portfolioPct: 0.01 }),
+  valueCustomer('c@x.com', {
+    ...rfm(3, 3, 3),
+    health: 2,
+    churn: 0.5,
+    tier: 'Silver',
+    portfolioPct: 0.01,
+    organization: 'A very long organisation name that cannot fit on the axis',
+  }),
+]).ranked;
+
+describe('charts/priority/priority-bars', () => {
+  it('puts the top N in rank order with n in the title and routes coloured', () => {
+    const chart = buildPriorityBarsChart(ranked, 3, []);
+    expect(chart.title).toBe('Top 3 customers by priority (n = 3 ranked)');
+    const spec = chart.spec as unknown as {
+      data: { values: { customer: string; priority: number; route: string }[] };
+      encoding: { y: { sort: string[] } };
+      layer: { encoding: { color?: { scale: { domain: string[]; range: string[] } } } }[];
+    };
+    const labels = spec.data.values.map((v) => v.customer);
+    expect(labels[0]).toBe('#1 Acme');
+    expect(labels[1]).toMatch(/^#2 A very long organisation name.*…$/);
+    expect(spec.encoding.y.sort).toEqual(labels);
+    const priorities = spec.data.values.map((v) => v.priority);
+    expect([...priorities].sort((a, b) => b - a)).toEqual(priorities);
+    expect(spec.layer[0]?.encoding.color?.scale).toEqual({
+      domain: ['Dedicated acceleration', 'Automated nurture'],
+      range: [ROUTE_COLORS['dedicated-acceleration'], ROUTE_COLORS['automated-nurture']],
+    });
+  });
+
+  it('pads the axis so value labels fit on both sides of zero', () => {
+    // span 0.76 − (−0.16) = 0.92, margin 0.1104
+    const [low, high] = paddedDomain([0.76, 0.3, -0.16]);
+    expect(low).toBeCloseTo(-0.2704, 10);
+    expect(high).toBeCloseTo(0.8704, 10);
+    expect(paddedDomain([0.5, 0.2])[0]).toBe(0);
+  });
+});
