@@ -1,0 +1,52 @@
+import type { Flag } from './cohort-inputs.js';
+
+export interface LevelShare {
+  readonly label: string;
+  readonly n: number;
+  /** Share of the customers that have a label (missing ones are counted apart). */
+  readonly share: number;
+}
+
+export interface Distribution {
+  /** Customers with a label. */
+  readonly n: number;
+  readonly missing: number;
+  /** Most frequent first; ties alphabetically. */
+  readonly levels: readonly LevelShare[];
+}
+
+/** Counts of each label; NULL labels are counted as missing, not as a level. */
+export function distribution(labels: readonly (string | null)[]): Distribution {
+  const counts = new Map<string, number>();
+  let missing = 0;
+  for (const label of labels) {
+    if (label === null) missing++;
+    else counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  const n = labels.length - missing;
+  const levels = [...counts]
+    .map(([label, count]) => ({ label, n: count, share: count / n }))
+    .sort((a, b) => b.n - a.n || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  return { n, missing, levels };
+}
+
+export interface FlagShare {
+  /** Customers with a clean 0/1 flag. */
+  readonly n: number;
+  readonly active: number;
+  /** active / n; null when no customer has a clean flag. */
+  readonly share: number | null;
+  /** Customers whose flag is NULL or was not a clean 0/1 (left out of the share). */
+  readonly notClean: number;
+}
+
+export function flagShare(flags: readonly Flag[]): FlagShare {
+  let active = 0;
+  let notClean = 0;
+  for (const f of flags) {
+    if (f === null) notClean++;
+    else if (f === 1) active++;
+  }
+  const n = flags.length - notClean;
+  return { n, active, share: n > 0 ? active / n : null, notClean };
+}

@@ -1,0 +1,184 @@
+import { mean, median } from '../stats/descriptive.js';
+import type { CohortFunnelRow, CohortValueRow } from './cohort-inputs.js';
+
+export interface MeanWithN {
+  readonly mean: number | null;
+  readonly n: number;
+}
+
+export interface CohortRfm {
+  /** Cohort members that have a latest value row. */
+  readonly withValueRow: number;
+  readonly recency: MeanWithN;
+  readonly frequency: MeanWithN;
+  readonly monetary: MeanWithN;
+}
+
+export interface TierLtv {
+  readonly tier: string;
+  /** Cohort members of this tier with an LTV. */
+  readonly cohortN: number;
+  readonly cohortMean: number | null;
+  /** All latest value rows of this tier with an LTV. */
+  readonly tierN: number;
+  readonly tierMean: number | null;
+  readonly difference: number | null;
+  /** difference / tier mean; null when the tier mean is 0 or missing. */
+  readonly differencePct: number | null;
+  readonly medianDifference: number | null;
+}
+
+export interface FunnelTierLtv {
+  readonly tier: string;
+  readonly cohortN: number;
+  readonly cohortMean: number | null;
+  readonly tierN: number;
+  readonly tierMean: number | null;
+}
+
+export interface CohortLtv {
+  readonly byTier: readonly TierLtv[];
+  /** Per-customer LTV − own tier mean over cohort members with a value row, tier and LTV. */
+  readonly perCustomer: { readonly n: number; readonly mean: number | null; readonly median: number | null };
+  /** Cohort members with no latest value row (the left join found nothing). */
+  readonly withoutValueRow: number;
+  /** Cohort members whose value row lacks a tier or an LTV. */
+  readonly withoutTierOrLtv: number;
+  /** The funnel table's own LTV by its own tier, reported beside (it runs on a lower scale). */
+  readonly funnelByTier: readonly FunnelTierLtv[];
+}
+
+/** The order tiers are listed in; tiers outside it follow alphabetically. */
+export const TIER_ORDER = ['Basic', 'Bronze', 'Silver', 'Gold', 'Platinum'];
+
+export function compareTiers(a: string, b: string): number {
+  const ia = TIER_ORDER.indexOf(a);
+  const ib = TIER_ORDER.indexOf(b);
+  if (ia >= 0 && ib >= 0) return ia - ib;
+  if (ia >= 0) return -1;
+  if (ib >= 0) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** RFM means over cohort members with a value row; each score states its own n. */
+export function cohortRfm(members: readonly (CohortValueRow | undefined)[]): CohortRfm {
+  const r: number[] = [];
+  const f: number[] = [];
+  const m: number[] = [];
+  let withValueRow = 0;
+  for (const v of members) {
+    if (v === undefined) continue;
+    withValueRow++;
+    if (v.recency !== null) r.push(v.recency);
+    if (v.frequency !== null) f.push(v.frequency);
+    if (v.monetary !== null) m.push(v.monetary);
+  }
+  return {
+    withValueRow,
+    recency: { mean: mean(r), n: r.length },
+    frequency: { mean: mean(f), n: f.length },
+    monetary: { mean: mean(m), n: m.length },
+  };
+}
+
+/**
+ * Cohort LTV against the whole population's mean for the same tier (all latest value rows
+ * of the tier). Tier and LTV come from the value table; the funnel's LTV is a different,
+ * lower-scaled column and is only shown beside, by the funnel's own tier.
+ */
+export function cohortLtv(
+  allValue: readonly CohortValueRow[],
+  cohortValue: readonly (CohortValueRow | undefined)[],
+  allFunnel: readonly CohortFunnelRow[],
+  cohortFunnel: readonly CohortFunnelRow[],
+): CohortLtv {
+  const tierSums = groupSums(allValue, valueTier, valueLtv);
+  const tierMean = (tier: string): number | null => {
+    const s = tierSums.get(tier);
+    return s === undefined ? null : s.sum / s.n;
+  };
+
+  const cohortByTier = new Map<string, { ltv: number[]; diff: number[] }>();
+  const allDiffs: number[] = [];
+  let withoutValueRow = 0;
+  let withoutTierOrLtv = 0;
+  for (const v of cohortValue) {
+    if (v === undefined) {
+      withoutValueRow++;
+      continue;
+    }
+    if (v.tier === null || v.ltv === null) {
+      withoutTierOrLtv++;
+      continue;
+    }
+    const base = tierMean(v.tier) as number;
+    const group = cohortByTier.get(v.tier) ?? { ltv: [], diff: [] };
+    group.ltv.push(v.ltv);
+    group.diff.push(v.ltv - base);
+    cohortByTier.set(v.tier, group);
+    allDiffs.push(v.ltv - base);
+  }
+
+  const byTier = [...tierSums.keys()].sort(compareTiers).map((tier): TierLtv => {
+    const group = cohortByTier.get(tier);
+    const cohortMean = group ? mean(group.ltv) : null;
+    const tm = tierMean(tier);
+    const difference = cohortMean === null || tm === null ? null : cohortMean - tm;
+    return {
+      tier,
+      cohortN: group?.ltv.length ?? 0,
+      cohortMean,
+      tierN: tierSums.get(tier)?.n ?? 0,
+      tierMean: tm,
+      difference,
+      differencePct: difference === null || tm === null || tm === 0 ? null : difference / tm,
+      medianDifference: group ? median(group.diff) : null,
+    };
+  });
+
+  const funnelAll = groupSums(allFunnel, funnelTier, funnelLtv);
+  const funnelCohort = groupSums(cohortFunnel, funnelTier, funnelLtv);
+  const funnelByTier = [...funnelAll.keys()].sort(compareTiers).map((tier): FunnelTierLtv => {
+    const all = funnelAll.get(tier);
+    const cohort = funnelCohort.get(tier);
+    return {
+      tier,
+      cohortN: cohort?.n ?? 0,
+      cohortMean: cohort ? cohort.sum / cohort.n : null,
+      tierN: all?.n ?? 0,
+      tierMean: all ? all.sum / all.n : null,
+    };
+  });
+
+  return {
+    byTier,
+    perCustomer: { n: allDiffs.length, mean: mean(allDiffs), median: median(allDiffs) },
+    withoutValueRow,
+    withoutTierOrLtv,
+    funnelByTier,
+  };
+}
+
+const valueTier = (v: CohortValueRow) => v.tier;
+const valueLtv = (v: CohortValueRow) => v.ltv;
+const funnelTier = (f: CohortFunnelRow) => f.tier;
+const funnelLtv = (f: CohortFunnelRow) => f.ltv;
+
+function groupSums<T>(
+  rows: readonly T[],
+  groupOf: (row: T) => string | null,
+  amountOf: (row: T) => number | null,
+): Map<string, { sum: number; n: number }> {
+  const sums = new Map<string, { sum: number; n: number }>();
+  for (const row of rows) {
+    const group = groupOf(row);
+    const x = amountOf(row);
+    if (group === null || x === null) continue;
+    const s = sums.get(group);
+    if (s) {
+      s.sum += x;
+      s.n++;
+    } else sums.set(group, { sum: x, n: 1 });
+  }
+  return sums;
+}
