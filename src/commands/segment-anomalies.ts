@@ -1,111 +1,102 @@
 import { z } from 'zod';
-import { computeSegmentRetention, type SegmentRetentionResult } from '../analysis/segment-anomalies/segment-retention.js';
-import { loadNetsuiteCustomers, NETSUITE_ANALYSIS_COLUMNS } from '../data/queries/netsuite-customers.js';
+import { CLUSTER_K_RANGE, DEFAULT_KMEANS_SEED } from '../analysis/segment-anomalies/feature-clusters.js';
+import type { NetsuiteCustomer } from '../analysis/segment-anomalies/netsuite-customer.js';
+import {
+  analyseSegmentAnomalies,
+  DEFAULT_ANOMALY_THRESHOLD,
+  type SegmentAnomaliesOptions,
+} from '../analysis/segment-anomalies/segment-anomalies.js';
+import {
+  loadNetsuiteCustomers,
+  NETSUITE_ANALYSIS_COLUMNS,
+  type NetsuiteRow,
+} from '../data/queries/netsuite-customers.js';
 import type { CommandAnswer } from './command-answer.js';
 import type { CommandArgs } from './command-args.js';
 import type { CommandDefinition } from './command-definition.js';
-import { formatCount, formatNumber, formatPercent, plural } from './format.js';
-import { buildProvenance } from './provenance.js';
+import { presentSegmentAnomalies } from './segment-anomalies-present.js';
 
-export interface SegmentAnomaliesOptions {
+export { DEFAULT_ANOMALY_THRESHOLD } from '../analysis/segment-anomalies/segment-anomalies.js';
+
+export interface SegmentAnomaliesCommandOptions extends SegmentAnomaliesOptions {
   readonly mode: 'latest' | 'all';
-  readonly threshold: number;
 }
 
-/** §5: a retention more than 0.15 from its segment's mean is an anomaly. */
-export const DEFAULT_ANOMALY_THRESHOLD = 0.15;
-
-export const segmentAnomaliesCommand: CommandDefinition<SegmentAnomaliesOptions> = {
+export const segmentAnomaliesCommand: CommandDefinition<SegmentAnomaliesCommandOptions> = {
   slash: '/segment-anomalies',
-  summary: 'Profitability segments whose customers retain very differently from the segment average',
+  summary: 'Profitability segments whose customers retain very differently from the segment average, and why',
   syntax: {
     slash: '/segment-anomalies',
-    usage: '[all] [threshold=0.15]',
+    usage: '[all] [threshold=0.15] [segment=…] [seed=42]',
     options: {
       threshold: {
         schema: z.coerce.number().gt(0).lt(1),
         allowed: 'a number between 0 and 1 (exclusive)',
         description: `how far retention must sit from its segment mean to count as an anomaly (default ${DEFAULT_ANOMALY_THRESHOLD})`,
       },
+      segment: {
+        schema: z.string().trim().min(1),
+        allowed: 'a profitability_segment, e.g. Premium or "High Value"',
+        description: 'only customers of this segment (segment means are per segment, so they do not change)',
+      },
+      seed: {
+        schema: z.coerce.number().int().min(0).max(2_147_483_647),
+        allowed: 'a whole number from 0 to 2147483647',
+        description: `k-means++ seed (default ${DEFAULT_KMEANS_SEED}); the same seed always gives the same clusters`,
+      },
     },
     words: { all: 'use every NetSuite row instead of the latest row per customer' },
   },
   requirements: [{ table: 'netsuite', columns: NETSUITE_ANALYSIS_COLUMNS }],
-  examples: ['/segment-anomalies', '/segment-anomalies all', '/segment-anomalies threshold=0.2'],
+  examples: [
+    '/segment-anomalies',
+    '/segment-anomalies all',
+    '/segment-anomalies threshold=0.2',
+    '/segment-anomalies segment=Premium',
+  ],
   help: [
     'Source: netsuite2_customer_analytics, latest row per customer_id (latest segmentation_date, ties → highest subsidiary_id, then rowid); `all` uses every row.',
-    'Per profitability_segment: mean retention_probability; an anomaly is a customer whose retention differs from the segment mean by more than the threshold.',
+    'Per profitability_segment: mean retention_probability; an anomaly is a customer whose retention differs from the segment mean by more than the threshold (strictly).',
+    'Features: months = age_days / 30; expected transactions = avg per month × months; consistency error = |count − expected| / expected; quarter shares, imbalance (max − min), share std, normalised entropy, CV of q1–q4 (missing when a quarter is missing or all are 0); value volatility; value mismatch = |z(revenue) − z(score)| (z over the analysed rows); revenue per score point.',
+    'Anomalous vs normal mean and median per feature; anomaly rate by seasonal_preference and lifecycle_stage; rule groups from cume_dist tertiles of imbalance × volatility (stable-balanced = both low, unstable-seasonal = both high, mixed = the rest).',
+    `k-means (k-means++, fixed seed) for k = ${CLUSTER_K_RANGE[0]}–${CLUSTER_K_RANGE[CLUSTER_K_RANGE.length - 1]} on the z-scored features of customers with every feature; best k by mean silhouette.`,
+    'Decision rules: the best threshold per feature by information gain (bits; midpoints between distinct values; missing values left out), the best overall split, and the best second split inside its riskier side.',
   ],
-  parse(args: CommandArgs): SegmentAnomaliesOptions {
+  parse(args: CommandArgs): SegmentAnomaliesCommandOptions {
     const all = args.takeWord('all');
-    return { mode: all ? 'all' : 'latest', threshold: args.option<number>('threshold') ?? DEFAULT_ANOMALY_THRESHOLD };
+    const segment = args.option<string>('segment');
+    return {
+      mode: all ? 'all' : 'latest',
+      threshold: args.option<number>('threshold') ?? DEFAULT_ANOMALY_THRESHOLD,
+      seed: args.option<number>('seed') ?? DEFAULT_KMEANS_SEED,
+      ...(segment === undefined ? {} : { segment }),
+    };
   },
   run(options, context): CommandAnswer {
     const { rows, report } = loadNetsuiteCustomers(context.warehouse(), options.mode);
-    const result = computeSegmentRetention(
-      rows.map((r) => ({
-        customerId: r.customer_id as string,
-        segment: r.profitability_segment,
-        retention: r.retention_probability,
-      })),
-      { threshold: options.threshold },
-    );
-    const provenance = buildProvenance({
-      reads: [report],
-      n: result.n,
-      filters: [options.mode === 'all' ? 'all rows (every segmentation date)' : 'latest row per customer'],
-      thresholds: [`anomaly when |retention − segment mean| > ${options.threshold}`],
-      notes:
-        result.excluded > 0 ? [`${plural(result.excluded, 'row')} without a segment or retention left out`] : [],
-    });
-    return {
-      command: `/segment-anomalies${options.mode === 'all' ? ' all' : ''}${options.threshold !== DEFAULT_ANOMALY_THRESHOLD ? ` threshold=${options.threshold}` : ''}`,
-      title: `Segment anomalies — ${options.mode === 'all' ? 'all rows' : 'latest row per customer'}`,
-      headline: headline(result),
-      sections: [
-        {
-          kind: 'table',
-          title: 'Retention by profitability segment',
-          table: {
-            columns: ['Segment', 'n', 'Mean retention', 'Above', 'Below', 'Anomaly rate', 'Share of anomalies'],
-            align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
-            rows: result.segments.map((s) => [
-              s.segment,
-              formatCount(s.n),
-              formatNumber(s.meanRetention, 3),
-              formatCount(s.anomaliesAbove),
-              formatCount(s.anomaliesBelow),
-              formatPercent(s.anomalyRate),
-              formatPercent(s.shareOfAnomalies),
-            ]),
-          },
-        },
-      ],
-      provenance,
-      charts: [],
-      chartsOmitted: 0,
-      data: { options, ...summarise(result) },
-    };
+    const result = analyseSegmentAnomalies(rows.map(toCustomer), options);
+    return presentSegmentAnomalies(result, options, report);
   },
 };
 
-function headline(result: SegmentRetentionResult): string {
-  if (result.n === 0) return 'No NetSuite customer has both a profitability segment and a retention probability.';
-  const worst = [...result.segments].sort((a, b) => b.anomalyRate - a.anomalyRate)[0];
-  const worstText = worst
-    ? ` *${worst.segment}* mispredicts most: ${formatPercent(worst.anomalyRate)} of its ${formatCount(worst.n)} customers.`
-    : '';
-  return `*${formatCount(result.anomalies)} of ${formatCount(result.n)}* customers (${formatPercent(result.anomalies / result.n)}) retain more than ${result.threshold} away from their segment's mean.${worstText}`;
-}
-
-/** The JSON form leaves out per-row flags' internals but keeps who is anomalous. */
-function summarise(result: SegmentRetentionResult) {
+function toCustomer(row: NetsuiteRow): NetsuiteCustomer {
   return {
-    threshold: result.threshold,
-    n: result.n,
-    anomalies: result.anomalies,
-    excluded: result.excluded,
-    segments: result.segments,
-    anomalousCustomers: result.rows.filter((r) => r.anomaly !== null),
+    // readTable drops rows without a customer_id, so the key is always present here.
+    customerId: row.customer_id as string,
+    name: row.customer_name,
+    segment: row.profitability_segment,
+    stage: row.lifecycle_stage,
+    seasonalPreference: row.seasonal_preference,
+    retention: row.retention_probability,
+    totalRevenue: row.total_revenue,
+    score: row.comprehensive_customer_score,
+    transactionCount: row.transaction_count,
+    avgTransactionsPerMonth: row.avg_transactions_per_month,
+    ageDays: row.customer_age_days,
+    volatility: row.transaction_value_volatility,
+    q1: row.q1_transactions,
+    q2: row.q2_transactions,
+    q3: row.q3_transactions,
+    q4: row.q4_transactions,
   };
 }

@@ -3,22 +3,14 @@
  * retention sits more than `threshold` (strictly) away from their own segment's mean.
  */
 
-export interface SegmentRetentionRow {
-  readonly customerId: string;
-  readonly segment: string | null;
-  readonly retention: number | null;
-}
-
-export type AnomalyDirection = 'above' | 'below';
-
-export interface FlaggedRow {
-  readonly customerId: string;
+/** The two inputs this step needs; callers pass only rows that have both. */
+export interface RetentionInput {
   readonly segment: string;
   readonly retention: number;
-  readonly segmentMean: number;
-  readonly deviation: number;
-  readonly anomaly: AnomalyDirection | null;
 }
+
+/** Per row: +1 anomaly above the segment mean, −1 below, 0 normal. */
+export type AnomalyDirections = Int8Array;
 
 export interface SegmentRetentionSummary {
   readonly segment: string;
@@ -31,59 +23,77 @@ export interface SegmentRetentionSummary {
   readonly shareOfAnomalies: number | null;
 }
 
-export interface SegmentRetentionResult {
+export interface SegmentRetention {
   readonly threshold: number;
   readonly n: number;
   readonly anomalies: number;
-  /** Rows left out because the segment or the retention was missing. */
-  readonly excluded: number;
   /** Sorted by mean retention, highest first. */
   readonly segments: readonly SegmentRetentionSummary[];
-  readonly rows: readonly FlaggedRow[];
+  /** Aligned with the input rows. */
+  readonly direction: AnomalyDirections;
+  readonly segmentMean: Float64Array;
+}
+
+/**
+ * Slack for the strict "> threshold" test: 0.35 against a mean of 0.5 is exactly 0.15 off on
+ * paper but 0.15000000000000002 in binary floating point, and must not count as an anomaly.
+ */
+const STRICT_SLACK = 1e-9;
+
+interface Tally {
+  sum: number;
+  n: number;
+  above: number;
+  below: number;
 }
 
 export function computeSegmentRetention(
-  input: readonly SegmentRetentionRow[],
+  rows: readonly RetentionInput[],
   options: { readonly threshold: number },
-): SegmentRetentionResult {
-  const groups = new Map<string, { sum: number; n: number }>();
-  let excluded = 0;
-  for (const row of input) {
-    if (row.segment === null || row.retention === null) {
-      excluded++;
-      continue;
+): SegmentRetention {
+  const tallies = new Map<string, Tally>();
+  for (const row of rows) {
+    let t = tallies.get(row.segment);
+    if (t === undefined) {
+      t = { sum: 0, n: 0, above: 0, below: 0 };
+      tallies.set(row.segment, t);
     }
-    const g = groups.get(row.segment) ?? { sum: 0, n: 0 };
-    g.sum += row.retention;
-    g.n++;
-    groups.set(row.segment, g);
+    t.sum += row.retention;
+    t.n++;
   }
-  const means = new Map([...groups].map(([segment, g]) => [segment, g.sum / g.n]));
 
-  const rows: FlaggedRow[] = [];
-  for (const row of input) {
-    if (row.segment === null || row.retention === null) continue;
-    const segmentMean = means.get(row.segment) as number;
-    const deviation = row.retention - segmentMean;
-    const anomaly = Math.abs(deviation) > options.threshold ? (deviation > 0 ? 'above' : 'below') : null;
-    rows.push({ customerId: row.customerId, segment: row.segment, retention: row.retention, segmentMean, deviation, anomaly });
+  const direction = new Int8Array(rows.length);
+  const segmentMean = new Float64Array(rows.length);
+  let anomalies = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as RetentionInput;
+    const t = tallies.get(row.segment) as Tally;
+    const mean = t.sum / t.n;
+    segmentMean[i] = mean;
+    const deviation = row.retention - mean;
+    if (Math.abs(deviation) > options.threshold + STRICT_SLACK) {
+      anomalies++;
+      if (deviation > 0) {
+        direction[i] = 1;
+        t.above++;
+      } else {
+        direction[i] = -1;
+        t.below++;
+      }
+    }
   }
-  const anomalies = rows.filter((r) => r.anomaly !== null).length;
 
-  const segments = [...groups.keys()].map((segment): SegmentRetentionSummary => {
-    const members = rows.filter((r) => r.segment === segment);
-    const above = members.filter((r) => r.anomaly === 'above').length;
-    const below = members.filter((r) => r.anomaly === 'below').length;
-    return {
+  const segments = [...tallies].map(
+    ([segment, t]): SegmentRetentionSummary => ({
       segment,
-      n: members.length,
-      meanRetention: means.get(segment) as number,
-      anomaliesAbove: above,
-      anomaliesBelow: below,
-      anomalyRate: (above + below) / members.length,
-      shareOfAnomalies: anomalies > 0 ? (above + below) / anomalies : null,
-    };
-  });
+      n: t.n,
+      meanRetention: t.sum / t.n,
+      anomaliesAbove: t.above,
+      anomaliesBelow: t.below,
+      anomalyRate: (t.above + t.below) / t.n,
+      shareOfAnomalies: anomalies > 0 ? (t.above + t.below) / anomalies : null,
+    }),
+  );
   segments.sort((a, b) => b.meanRetention - a.meanRetention || a.segment.localeCompare(b.segment));
-  return { threshold: options.threshold, n: rows.length, anomalies, excluded, segments, rows };
+  return { threshold: options.threshold, n: rows.length, anomalies, segments, direction, segmentMean };
 }

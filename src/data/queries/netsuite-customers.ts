@@ -1,5 +1,6 @@
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type SnapshotMode } from '../read-table.js';
+import type { TableRow } from '../warehouse-schema.js';
 
 /** Columns §5 reads from the NetSuite export. */
 export const NETSUITE_ANALYSIS_COLUMNS = [
@@ -22,6 +23,8 @@ export const NETSUITE_ANALYSIS_COLUMNS = [
   'q3_transactions',
   'q4_transactions',
 ] as const;
+
+export type NetsuiteRow = TableRow<'netsuite', (typeof NETSUITE_ANALYSIS_COLUMNS)[number]>;
 
 /** NetSuite customers for /segment-anomalies: latest row per customer_id, or every row. */
 export function loadNetsuiteCustomers(warehouse: Warehouse, mode: Extract<SnapshotMode, 'latest' | 'all'>) {
