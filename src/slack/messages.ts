@@ -1,0 +1,52 @@
+/** Every sentence the Slack app says on its own (answers come from src/commands). Exported for tests. */
+
+export const WORKING_TEXT = (invocation: string): string => `:hourglass_flowing_sand: Working on \`${invocation}\`…`;
+
+export const SHARE_BUTTON_TEXT = 'Share in channel';
+export const SHARE_ACTION_ID = 'radar_share_answer';
+
+export const PRIVATE_CHANNEL_NOTE =
+  "I can't post in this conversation, so this answer is only visible to you. To get answers here, invite me with " +
+  '`/invite @Radar` (in a DM, use a channel instead), or add `private` to the command to get answers privately ' +
+  'without this note.';
+
+export const CHARTS_NOT_ATTACHED = (reason: string): string =>
+  `:warning: The charts could not be attached (${reason}). The numbers above are complete; run the command again to retry the charts.`;
+
+export const FILES_NOT_ATTACHED = (reason: string): string =>
+  `:warning: The attached files (charts and full tables) could not be uploaded (${reason}). The summary above is complete; run the command again to retry.`;
+
+export const DELIVERY_FAILED = (invocation: string, reason: string): string =>
+  `:warning: Radar computed \`${invocation}\` but could not deliver the answer (${reason}). Please run it again in a minute.`;
+
+export const DELIVERY_UNCONFIRMED = (invocation: string): string =>
+  `:warning: Slack did not confirm that the answer to \`${invocation}\` was posted (the request timed out). ` +
+  'If you do not see it in the channel shortly, run the command again.';
+
+export const INTERNAL_ERROR = (invocation: string): string =>
+  `:x: Radar hit an internal error while answering \`${invocation}\`. This is a bug, not something you did; it has been logged.`;
+
+export const DM_CHARTS_COMMENT = (invocation: string): string =>
+  `Attachments for \`${invocation}\` (only you can see this conversation with Radar).`;
+
+export const CHANNEL_FILES_COMMENT = (invocation: string): string => `Attachments for \`${invocation}\``;
+
+export const SHARED_CONFIRMATION = (channelId: string): string => `:white_check_mark: Shared in <#${channelId}>.`;
+
+export const SHARE_NOT_POSSIBLE =
+  "I can't post in that conversation, so the answer could not be shared. Invite me with `/invite @Radar` and press " +
+  'the button again.';
+
+export const SHARE_EXPIRED =
+  'This button is from an older version of Radar; run the command again to share its answer.';
+
+export const ASKED_BY = (userId: string, invocation: string): string => `Asked by <@${userId}> · \`${invocation}\``;
+
+export const SHARED_BY = (userId: string, invocation: string): string => `Shared by <@${userId}> · \`${invocation}\``;
+
+export const ANSWER_CONTINUES_IN_THREAD = 'The answer continues in the thread.';
+
+export const ANSWER_CONTINUES_IN_FILE = 'The rest of the answer is in the attached text file.';
+
+export const TABLE_IN_CSV = (shown: number, total: number, filename: string): string =>
+  `Showing the first ${shown} of ${total} rows; the full table is attached as \`${filename}\`.`;

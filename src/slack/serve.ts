@@ -1,0 +1,80 @@
+import { createChartRenderer } from '../charts/render-pool.js';
+import { openCliSession } from '../cli/cli-context.js';
+import { COMMANDS } from '../commands/index.js';
+import type { RadarConfig } from '../config.js';
+import { createLogger } from '../logging.js';
+import { createSlackApp, SLACK_EVENTS_PATH } from './create-app.js';
+import type { SlackAppDeps } from './slack-deps.js';
+import { verifyBotToken } from './verify-token.js';
+
+/** How long shutdown waits for answers in flight before closing the renderer and the warehouse anyway. */
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * `radar serve` (and `radar` with Slack tokens): checks the token, opens the warehouse and the chart workers, starts
+ * the Bolt app, and on SIGTERM/SIGINT stops taking requests, lets answers in flight finish, then closes everything.
+ * Resolves once shut down; a bad token rejects with a ConfigError naming SLACK_BOT_TOKEN (the CLI exits non-zero).
+ */
+export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): Promise<void> {
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  const identity = await verifyBotToken(config);
+  const session = openCliSession(config);
+  const renderer = createChartRenderer();
+  const deps: SlackAppDeps = {
+    commands: COMMANDS,
+    contextFor: () => session.context,
+    clock: { now: () => Date.now() },
+    logger,
+    renderer,
+    privateByDefault: config.RADAR_PRIVATE_BY_DEFAULT,
+  };
+  const { app, tasks } = createSlackApp(config, deps);
+  if (mode === 'http') await app.start(config.PORT);
+  else await app.start();
+  logger.info(
+    {
+      mode,
+      team: identity.team,
+      bot: identity.botUserId,
+      warehouse: session.warehousePath,
+      demo: session.usingDemo,
+      ...(mode === 'http' ? { port: config.PORT, path: SLACK_EVENTS_PATH } : {}),
+    },
+    mode === 'http'
+      ? `Radar is listening on port ${config.PORT} at ${SLACK_EVENTS_PATH}`
+      : 'Radar is connected to Slack in Socket Mode',
+  );
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const shutdown = (signal: NodeJS.Signals): void => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal, inFlight: tasks.size }, 'shutting down');
+      void (async () => {
+        try {
+          await app.stop();
+        } catch (error) {
+          logger.warn({ err: error }, 'stopping the receiver failed');
+        }
+        let timer: NodeJS.Timeout | undefined;
+        const drained = await Promise.race([
+          tasks.idle().then(() => true),
+          new Promise<boolean>((done) => {
+            timer = setTimeout(() => done(false), DRAIN_TIMEOUT_MS);
+          }),
+        ]);
+        clearTimeout(timer);
+        if (!drained) logger.warn({ inFlight: tasks.size }, 'answers still in flight were abandoned');
+        await renderer.close();
+        session.close();
+        logger.info('stopped');
+        process.off('SIGTERM', shutdown);
+        process.off('SIGINT', shutdown);
+        resolve();
+      })();
+    };
+    process.on('SIGTERM', shutdown);
+    process.on('SIGINT', shutdown);
+  });
+}

@@ -1,0 +1,30 @@
+import type { ChartRenderer } from '../charts/render-pool.js';
+import type { AnyCommandDefinition, CommandContext } from '../commands/command-definition.js';
+import type { Logger } from '../logging.js';
+import type { KnownBlock } from './block-types.js';
+
+/** Who asked, where: what a CommandContext may depend on (e.g. the asker's alerts). */
+export interface RequestOrigin {
+  readonly userId: string;
+  readonly channelId: string;
+}
+
+/** Milliseconds since the epoch; injected so tests control durations and dates. */
+export interface Clock {
+  now(): number;
+}
+
+/** Everything the Slack app needs besides config; the composition root (serve.ts) or a test builds it. */
+export interface SlackAppDeps {
+  /** The command registry (src/commands/index.ts in production). */
+  readonly commands: readonly AnyCommandDefinition[];
+  /** The context a command runs with, per request. */
+  readonly contextFor: (origin: RequestOrigin) => CommandContext;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly renderer: ChartRenderer;
+  /** Answer privately unless asked otherwise (RADAR_PRIVATE_BY_DEFAULT). */
+  readonly privateByDefault: boolean;
+  /** The "Your alerts" part of the Home tab, filled by the alerts module; absent → "not configured". */
+  readonly homeAlertsSection?: (userId: string) => readonly KnownBlock[] | Promise<readonly KnownBlock[]>;
+}
