@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { TABLE_IDS, type TableId } from '../warehouse-schema.js';
+import { buildActivityRows } from './activity-rows.js';
+import { generateAddressRows } from './address-rows.js';
+import { buildCustomerProfile } from './customer-profile.js';
+import { buildCustomerRows, buildMappingRows } from './customer-rows.js';
+import { buildFunnelRows } from './funnel-rows.js';
+import { buildNetsuiteRows } from './netsuite-rows.js';
+import { DEFAULT_CUSTOMERS, PopulationPlan } from './population-plan.js';
+import { TableWriter } from './table-writer.js';
+import { buildValueRows } from './value-rows.js';
+
+export const DEMO_VARIANTS = ['full', 'empty-activity-funnel'] as const;
+/**
+ * `full` is the DB-054/055-like warehouse with every table populated; `empty-activity-funnel`
+ * is the DB-056 profile, where the activity and funnel tables exist with their columns but no rows.
+ */
+export type DemoVariant = (typeof DEMO_VARIANTS)[number];
+
+/** The data date as a number; any seed works, this one is what the bundled demo uses. */
+export const DEFAULT_DEMO_SEED = 20_261_116;
+
+export interface DemoWarehouseOptions {
+  readonly seed?: number;
+  /** Distinct customers (cleaned emails) in the value table; default 4,734 as in DB-055/056. */
+  readonly customers?: number;
+  readonly variant?: DemoVariant;
+}
+
+export interface DemoWarehouseSummary {
+  readonly path: string;
+  readonly rowCounts: Readonly<Record<TableId, number>>;
+}
+
+/** Customers per transaction: large enough to amortise commits, small enough to keep memory flat. */
+const CUSTOMERS_PER_TRANSACTION = 1_000;
+
+/**
+ * Writes a fresh demo warehouse. The same seed and options always give a byte-identical
+ * file: every value comes from seeded streams and fixed dates, and rows are inserted in a
+ * fixed order. Work happens in a temporary file in the same directory that is renamed over
+ * `path` at the end, so a crash never leaves half a warehouse where a reader would open it.
+ */
+export function generateDemoWarehouse(path: string, options: DemoWarehouseOptions = {}): DemoWarehouseSummary {
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const customers = options.customers ?? DEFAULT_CUSTOMERS;
+  const variant = options.variant ?? 'full';
+  if (!DEMO_VARIANTS.includes(variant)) throw new RangeError(`unknown demo variant '${String(variant)}'`);
+  const plan = new PopulationPlan(customers, seed);
+
+  mkdirSync(dirname(path), { recursive: true });
+  rmSync(path, { force: true });
+  const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`);
+  const db = new Database(tempPath);
+  try {
+    // No journal and no fsync: the file is private until the rename, so a crash costs only a retry.
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    const writers = {
+      activity: new TableWriter(db, 'activity'),
+      funnel: new TableWriter(db, 'funnel'),
+      value: new TableWriter(db, 'value'),
+      customer: new TableWriter(db, 'customer'),
+      mapping: new TableWriter(db, 'mapping'),
+      address: new TableWriter(db, 'address'),
+      netsuite: new TableWriter(db, 'netsuite'),
+    } satisfies { [T in TableId]: TableWriter<T> };
+
+    const writeBatch = db.transaction((from: number, to: number) => {
+      for (let index = from; index < to; index++) {
+        const profile = buildCustomerProfile(seed, plan, index);
+        writers.value.writeAll(buildValueRows(seed, plan, profile));
+        if (variant === 'full') {
+          writers.activity.writeAll(buildActivityRows(seed, profile));
+          writers.funnel.writeAll(buildFunnelRows(seed, profile));
+        }
+        writers.customer.writeAll(buildCustomerRows(seed, profile));
+        writers.mapping.writeAll(buildMappingRows(seed, profile));
+      }
+    });
+    for (let from = 0; from < customers; from += CUSTOMERS_PER_TRANSACTION) {
+      writeBatch(from, Math.min(customers, from + CUSTOMERS_PER_TRANSACTION));
+    }
+    db.transaction(() => {
+      writers.address.writeAll(generateAddressRows(seed, customers));
+      writers.netsuite.writeAll(buildNetsuiteRows(seed));
+    })();
+
+    const rowCounts = Object.fromEntries(TABLE_IDS.map((id) => [id, writers[id].rowCount])) as Record<TableId, number>;
+    db.close();
+    renameSync(tempPath, path);
+    return { path, rowCounts };
+  } catch (error) {
+    if (db.open) db.close();
+    rmSync(tempPath, { force: true });
+    throw error;
+  }
+}
