@@ -2,11 +2,11 @@ import type { Config, TopLevelSpec } from 'vega-lite';
 import { CHART_FONT_FAMILY } from './chart-fonts.js';
 
 /**
- * Default chart size in CSS pixels. Rendered at PIXEL_RATIO this is a 1600×1000 PNG: sharp on
- * click in Slack, and still legible as the ~360 px wide preview in a channel (titles ≈ 7 px,
- * labels ≈ 6 px there: enough to recognise the chart; details are read full size).
+ * Default chart size in CSS pixels. Rendered at PIXEL_RATIO this is a 1280×800 PNG: sharp on
+ * click in Slack, and in the ~360 px wide channel preview the 14–18 px text still shows at
+ * 8–10 px, enough to read titles and bars; details are read full size.
  */
-export const CHART_SIZE = { width: 800, height: 500 } as const;
+export const CHART_SIZE = { width: 640, height: 400 } as const;
 
 /** Device pixels per CSS pixel in the PNG. */
 export const PIXEL_RATIO = 2;
@@ -60,7 +60,7 @@ const RULE_COLOR = '#8C8C8C';
 const GRID_COLOR = '#E3E3E3';
 
 /** Font sizes in CSS pixels; doubled in the PNG. */
-export const FONT_SIZES = { title: 16, subtitle: 13, axisLabel: 13, axisTitle: 13, legend: 13, markLabel: 12 } as const;
+export const FONT_SIZES = { title: 18, subtitle: 14, axisLabel: 14, axisTitle: 14, legend: 14, markLabel: 13 } as const;
 
 /** Bold is 700: the only heavy weight registered with fontconfig and measured by font-metrics.ts. */
 const BOLD = 700;
