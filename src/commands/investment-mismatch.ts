@@ -1,0 +1,267 @@
+import { z } from 'zod';
+import {
+  computeInvestmentMismatch,
+  type InvestmentMismatchResult,
+} from '../analysis/investment-mismatch/compute-investment-mismatch.js';
+import {
+  DEFAULT_BOTTOM_SHARE,
+  DEFAULT_MIN_CELL_SIZE,
+  DEFAULT_TOP_SHARE,
+  DEFAULT_WEIGHTS,
+  type InvestmentInputRow,
+  type InvestmentMismatchOptions,
+} from '../analysis/investment-mismatch/mismatch-types.js';
+import { buildInvestmentMismatchCharts } from '../charts/investment-mismatch/index.js';
+import { CUSTOMER_SALES_COLUMNS } from '../data/queries/customer-sales.js';
+import {
+  INVESTMENT_CORE_COLUMNS,
+  INVESTMENT_DETAIL_COLUMNS,
+  loadInvestmentCustomers,
+  type MissingColumns,
+} from '../data/queries/investment-customers.js';
+import { MAPPING_COLUMNS } from '../data/queries/investment-mapping.js';
+import type { CommandAnswer } from './command-answer.js';
+import type { CommandArgs } from './command-args.js';
+import type { CommandDefinition } from './command-definition.js';
+import { buildHeadline, buildSections } from './investment-mismatch-present.js';
+import { investmentNotes, investmentProvenance } from './investment-mismatch-provenance.js';
+
+export interface InvestmentMismatchCommandOptions {
+  readonly analysis: InvestmentMismatchOptions;
+  readonly industry: string | null;
+  readonly size: string | null;
+}
+
+const SLASH = '/investment-mismatch';
+const weight = z.coerce.number().min(0).max(1);
+const share = z.coerce.number().gt(0).lt(1);
+const label = z.string().trim().min(1);
+
+export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchCommandOptions> = {
+  slash: SLASH,
+  summary: 'Top-priority customers who perform in the bottom half, where they cluster, and whether priority tracks ROI',
+  syntax: {
+    slash: SLASH,
+    usage:
+      '[top=0.3] [bottom=0.5] [w_sales=0.4] [w_adoption=0.35] [w_support=0.25] [min_cell=20] [industry=…] [size=…]',
+    options: {
+      top: {
+        schema: share,
+        allowed: 'a share between 0 and 1',
+        description: `top priority share (default ${DEFAULT_TOP_SHARE}: cume_dist ≥ 0.7)`,
+      },
+      bottom: {
+        schema: share,
+        allowed: 'a share between 0 and 1',
+        description: `bottom composite share (default ${DEFAULT_BOTTOM_SHARE}: cume_dist ≤ 0.5)`,
+      },
+      w_sales: {
+        schema: weight,
+        allowed: 'a weight from 0 to 1',
+        description: `composite weight of sales (default ${DEFAULT_WEIGHTS.sales})`,
+      },
+      w_adoption: {
+        schema: weight,
+        allowed: 'a weight from 0 to 1',
+        description: `composite weight of product adoption (default ${DEFAULT_WEIGHTS.adoption})`,
+      },
+      w_support: {
+        schema: weight,
+        allowed: 'a weight from 0 to 1',
+        description: `composite weight of support resolution (default ${DEFAULT_WEIGHTS.support})`,
+      },
+      min_cell: {
+        schema: z.coerce.number().int().min(1).max(1_000_000),
+        allowed: 'a whole number from 1',
+        description: `smallest industry × size cell reported (default ${DEFAULT_MIN_CELL_SIZE})`,
+      },
+      industry: {
+        schema: label,
+        allowed: 'an industry_vertical, e.g. Technology',
+        description: 'only customers of this industry',
+      },
+      size: {
+        schema: label,
+        allowed: 'a company_size_tier, e.g. Enterprise',
+        description: 'only customers of this size tier',
+      },
+    },
+  },
+  requirements: [
+    { table: 'value', columns: ['primary_email', 'analysis_timestamp', ...INVESTMENT_CORE_COLUMNS] },
+    {
+      table: 'value',
+      columns: INVESTMENT_DETAIL_COLUMNS,
+      fallback: 'the ROI, cell, onboarding and team-size parts that need a missing column say so',
+    },
+    { table: 'customer', columns: CUSTOMER_SALES_COLUMNS },
+    {
+      table: 'mapping',
+      columns: MAPPING_COLUMNS,
+      fallback: 'value rows whose email has no customer row stay without sales',
+    },
+  ],
+  examples: [SLASH, `${SLASH} top=0.2 bottom=0.4`, `${SLASH} industry=Technology min_cell=10`],
+  help: [
+    'Source: customer360__customer_value_analysis (latest row per cleaned email) joined to customer360__customer for total_sales_amount by email; when no customer row carries the email, through customer360__mapping by zendesk, then marketo, then stripe id. Customer rows are reduced to one per email first (header row, else smallest customer360_id, among rows with sales).',
+    'Valid rows have sales, product_adoption_rate, support_resolution_efficiency and investment_priority_score. composite = 0.40·norm(sales) + 0.35·norm(adoption) + 0.25·norm(support), min-max over the valid rows.',
+    'Mismatched = cume_dist(priority) ≥ 1 − top and cume_dist(composite) ≤ bottom. ROI = customer_lifetime_value / acquisition_cost (none when cost ≤ 0), winsorised at P1/P99.',
+    'Also: industry × size cells inside the top group with relative risk and 95% CI, onboarding vs adoption, team size × executive ROI, and whether priority tracks performance at all.',
+  ],
+  parse(args: CommandArgs): InvestmentMismatchCommandOptions {
+    const weights = {
+      sales: args.option<number>('w_sales') ?? DEFAULT_WEIGHTS.sales,
+      adoption: args.option<number>('w_adoption') ?? DEFAULT_WEIGHTS.adoption,
+      support: args.option<number>('w_support') ?? DEFAULT_WEIGHTS.support,
+    };
+    if (weights.sales + weights.adoption + weights.support <= 0) {
+      throw args.usage('`w_sales`, `w_adoption` and `w_support` cannot all be 0: the composite would be empty.');
+    }
+    return {
+      analysis: {
+        weights,
+        topShare: args.option<number>('top') ?? DEFAULT_TOP_SHARE,
+        bottomShare: args.option<number>('bottom') ?? DEFAULT_BOTTOM_SHARE,
+        minCellSize: args.option<number>('min_cell') ?? DEFAULT_MIN_CELL_SIZE,
+      },
+      industry: args.option<string>('industry') ?? null,
+      size: args.option<string>('size') ?? null,
+    };
+  },
+  run(options, context): CommandAnswer {
+    const load = loadInvestmentCustomers(context.warehouse(), SLASH);
+    const command = describeInvocation(options);
+    if (load.kind === 'missing-columns') return missingColumnsAnswer(command, load.missing);
+
+    const filtered = applyFilters(load.rows, options);
+    if (filtered.kind === 'none') {
+      return unavailableAnswer(
+        command,
+        load.rows.length === 0 ? 'The value table has no rows with an email.' : filtered.reason,
+        {
+          ...investmentProvenance(load, 0, options, []),
+        },
+      );
+    }
+    const result = computeInvestmentMismatch(filtered.rows, options.analysis);
+    const notes = investmentNotes(load, result);
+    const provenance = investmentProvenance(load, result.population.customers.length, options, notes);
+    if (result.population.customers.length === 0) {
+      return unavailableAnswer(
+        command,
+        `No customer has sales, adoption, support and an investment priority together (${notes.slice(0, 2).join('; ')}).`,
+        provenance,
+      );
+    }
+    const charts = buildInvestmentMismatchCharts(result);
+    return {
+      command,
+      title: `Investment mismatch — top ${Math.round(options.analysis.topShare * 100)}% priority vs bottom ${Math.round(options.analysis.bottomShare * 100)}% performance`,
+      headline: buildHeadline(result),
+      sections: buildSections(result, load.missingDetailColumns),
+      provenance,
+      charts,
+      chartsOmitted: 0,
+      data: jsonData(result, options),
+    };
+  },
+};
+
+type Filtered = { kind: 'rows'; rows: InvestmentInputRow[] } | { kind: 'none'; reason: string };
+
+/** Labels match after trimming, ignoring case, so `industry=technology` finds "Technology". */
+function applyFilters(rows: InvestmentInputRow[], options: InvestmentMismatchCommandOptions): Filtered {
+  if (rows.length === 0) return { kind: 'none', reason: 'The value table has no rows with an email.' };
+  let kept = rows;
+  for (const [key, wanted, pick] of [
+    ['industry', options.industry, (r: InvestmentInputRow) => r.industry],
+    ['size', options.size, (r: InvestmentInputRow) => r.sizeTier],
+  ] as const) {
+    if (wanted === null) continue;
+    const target = wanted.toLowerCase();
+    const next = kept.filter((r) => pick(r)?.toLowerCase() === target);
+    if (next.length === 0) {
+      const levels = [...new Set(rows.map(pick).filter((v): v is string => v !== null))].sort();
+      return {
+        kind: 'none',
+        reason: `Not available because no customer matches \`${key}=${wanted}\`. ${levels.length > 0 ? `Values present: ${levels.join(', ')}.` : `No customer has a ${key === 'industry' ? 'industry_vertical' : 'company_size_tier'}.`}`,
+      };
+    }
+    kept = next;
+  }
+  return { kind: 'rows', rows: kept };
+}
+
+function describeInvocation(options: InvestmentMismatchCommandOptions): string {
+  const a = options.analysis;
+  const parts = [SLASH];
+  if (a.topShare !== DEFAULT_TOP_SHARE) parts.push(`top=${a.topShare}`);
+  if (a.bottomShare !== DEFAULT_BOTTOM_SHARE) parts.push(`bottom=${a.bottomShare}`);
+  if (a.weights.sales !== DEFAULT_WEIGHTS.sales) parts.push(`w_sales=${a.weights.sales}`);
+  if (a.weights.adoption !== DEFAULT_WEIGHTS.adoption) parts.push(`w_adoption=${a.weights.adoption}`);
+  if (a.weights.support !== DEFAULT_WEIGHTS.support) parts.push(`w_support=${a.weights.support}`);
+  if (a.minCellSize !== DEFAULT_MIN_CELL_SIZE) parts.push(`min_cell=${a.minCellSize}`);
+  if (options.industry) parts.push(`industry=${options.industry}`);
+  if (options.size) parts.push(`size=${options.size}`);
+  return parts.join(' ');
+}
+
+function missingColumnsAnswer(command: string, missing: readonly MissingColumns[]): CommandAnswer {
+  const sections = missing.map((m) => ({
+    kind: 'unavailable' as const,
+    title: m.table,
+    reason: m.tableMissing
+      ? `the warehouse has no \`${m.table}\` table; export it with ${CUSTOMER_SALES_COLUMNS.join(', ')}`
+      : `it lacks ${m.columns.map((c) => `\`${c}\``).join(', ')}; re-export ${m.table} with ${m.columns.length > 1 ? 'these columns' : 'this column'} (the DB-055 investment and performance export)`,
+  }));
+  return {
+    command,
+    title: 'Investment mismatch — not available on this export',
+    headline: `Not available because the export lacks what §1 needs: ${missing.map((m) => (m.tableMissing ? `table ${m.table}` : `${m.table} (${m.columns.join(', ')})`)).join('; ')}.`,
+    sections,
+    provenance: { tables: [], n: 0, filters: [], thresholds: [], dataDate: null, qualityNotes: [] },
+    charts: [],
+    chartsOmitted: 0,
+    data: { available: false, missing },
+  };
+}
+
+function unavailableAnswer(command: string, reason: string, provenance: CommandAnswer['provenance']): CommandAnswer {
+  return {
+    command,
+    title: 'Investment mismatch — not available',
+    headline: reason,
+    sections: [{ kind: 'unavailable', title: 'Investment mismatch', reason }],
+    provenance,
+    charts: [],
+    chartsOmitted: 0,
+    data: { available: false, reason },
+  };
+}
+
+function jsonData(result: InvestmentMismatchResult, options: InvestmentMismatchCommandOptions) {
+  const { customers, ...population } = result.population;
+  return {
+    available: true,
+    options,
+    population,
+    mismatchRate: result.mismatchRate,
+    roiAndLifecycle: result.roiAndLifecycle,
+    segmentCells: result.segmentCells,
+    onboarding: { ...result.onboarding, points: undefined },
+    teamAndLevel: result.teamAndLevel,
+    bias: result.bias,
+    grid: result.grid,
+    mismatchedCustomers: customers
+      .filter((c) => c.mismatched)
+      .map((c) => ({
+        email: c.email,
+        priority: c.priority,
+        composite: c.composite,
+        roi: c.roi,
+        industry: c.industry,
+        sizeTier: c.sizeTier,
+        lifecycleStage: c.lifecycleStage,
+      })),
+  };
+}

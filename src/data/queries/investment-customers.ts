@@ -1,0 +1,190 @@
+import type { InvestmentInputRow } from '../../analysis/investment-mismatch/mismatch-types.js';
+import type { Warehouse } from '../open-warehouse.js';
+import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
+import type { ColumnOf } from '../warehouse-schema.js';
+import { CUSTOMER_SALES_COLUMNS, loadSalesByCustomerId, loadSalesByEmail } from './customer-sales.js';
+import {
+  MAPPING_COLUMNS,
+  resolveThroughMapping,
+  SOURCE_ID_ORDER,
+  type SourceIdColumn,
+  type SourceIds,
+} from './investment-mapping.js';
+
+/**
+ * §1 input: the latest value row per cleaned email, with total_sales_amount joined from
+ * customer360__customer by email, or through the mapping when no customer row carries the
+ * email. Only columns the export has are read: the DB-055 columns exist in some exports only.
+ */
+
+/** Without these the mismatch itself cannot be computed. */
+export const INVESTMENT_CORE_COLUMNS = [
+  'investment_priority_score',
+  'product_adoption_rate',
+  'support_resolution_efficiency',
+] as const;
+
+/** Without these only the bullets that need them are unavailable. */
+export const INVESTMENT_DETAIL_COLUMNS = [
+  'customer_lifetime_value',
+  'acquisition_cost',
+  'customer_onboarding_score',
+  'team_size',
+  'decision_maker_level',
+  'industry_vertical',
+  'company_size_tier',
+  'lifecycle_stage',
+] as const;
+
+export interface MissingColumns {
+  readonly table: string;
+  /** Empty when the whole table is missing. */
+  readonly columns: readonly string[];
+  readonly tableMissing: boolean;
+}
+
+export interface SalesJoinStats {
+  readonly valueRows: number;
+  readonly byEmail: number;
+  /** Email found, but none of its customer rows has sales. */
+  readonly byEmailWithoutSales: number;
+  readonly viaMapping: Readonly<Record<SourceIdColumn, number>>;
+  readonly viaMappingWithoutSales: number;
+  readonly unmatched: number;
+  /** Why the mapping fallback could not be used; null when it could. */
+  readonly mappingUnavailable: string | null;
+  readonly customerRows: number;
+  readonly customerEmails: number;
+  readonly emailsWithSeveralRows: number;
+  readonly maxRowsPerEmail: number;
+  readonly unreadableSales: number;
+}
+
+export type InvestmentLoad =
+  | { readonly kind: 'missing-columns'; readonly missing: readonly MissingColumns[] }
+  | {
+      readonly kind: 'loaded';
+      readonly rows: InvestmentInputRow[];
+      readonly valueReport: TableReadReport;
+      readonly join: SalesJoinStats;
+      readonly missingDetailColumns: readonly string[];
+    };
+
+type ValueColumn = ColumnOf<'value'>;
+
+export function loadInvestmentCustomers(warehouse: Warehouse, neededFor: string): InvestmentLoad {
+  const value = tableAvailability(warehouse, 'value', [...INVESTMENT_CORE_COLUMNS, ...INVESTMENT_DETAIL_COLUMNS]);
+  const customer = tableAvailability(warehouse, 'customer', CUSTOMER_SALES_COLUMNS);
+  const missing: MissingColumns[] = [];
+  const coreMissing = value.missingColumns.filter((c) => (INVESTMENT_CORE_COLUMNS as readonly string[]).includes(c));
+  // A missing value table is the caller's typed MissingTableError, raised by readTable below.
+  if (value.present && coreMissing.length > 0) {
+    missing.push({ table: 'customer360__customer_value_analysis', columns: value.missingColumns, tableMissing: false });
+  }
+  if (!customer.present || customer.missingColumns.length > 0) {
+    missing.push({ table: 'customer360__customer', columns: customer.missingColumns, tableMissing: !customer.present });
+  }
+  if (missing.length > 0) return { kind: 'missing-columns', missing };
+
+  const mapping = tableAvailability(warehouse, 'mapping', MAPPING_COLUMNS);
+  const ids = SOURCE_ID_ORDER.filter((c) => !value.missingColumns.includes(c));
+  const missingDetailColumns = value.missingColumns;
+  const columns = [
+    'primary_email',
+    ...INVESTMENT_CORE_COLUMNS,
+    ...INVESTMENT_DETAIL_COLUMNS.filter((c) => !missingDetailColumns.includes(c)),
+    ...ids,
+  ] as ValueColumn[];
+  const read = readTable(warehouse, 'value', columns, { neededFor });
+  const sales = loadSalesByEmail(warehouse);
+
+  const mappingUnavailable = !mapping.present
+    ? 'the warehouse has no customer360__mapping table'
+    : mapping.missingColumns.length > 0
+      ? `customer360__mapping lacks ${mapping.missingColumns.join(', ')}`
+      : ids.length === 0
+        ? 'the value table has none of zendesk_user_id, marketo_lead_id, stripe_customer_id'
+        : null;
+
+  const rows = new Array<InvestmentInputRow>(read.rows.length);
+  const fallbackIndex: number[] = [];
+  const fallbackIds: SourceIds[] = [];
+  let byEmail = 0;
+  let byEmailWithoutSales = 0;
+  for (let i = 0; i < read.rows.length; i++) {
+    const r = read.rows[i] as Record<string, unknown>;
+    const email = r.primary_email as string;
+    const emailSales = sales.sales.get(email);
+    if (emailSales !== undefined) {
+      byEmail++;
+      if (emailSales === null) byEmailWithoutSales++;
+    } else if (mappingUnavailable === null) {
+      fallbackIndex.push(i);
+      fallbackIds.push({
+        zendesk_user_id: (r.zendesk_user_id as string | null | undefined) ?? null,
+        marketo_lead_id: (r.marketo_lead_id as string | null | undefined) ?? null,
+        stripe_customer_id: (r.stripe_customer_id as string | null | undefined) ?? null,
+      });
+    }
+    rows[i] = {
+      email,
+      priority: num(r.investment_priority_score),
+      sales: emailSales ?? null,
+      adoption: num(r.product_adoption_rate),
+      support: num(r.support_resolution_efficiency),
+      lifetimeValue: num(r.customer_lifetime_value),
+      acquisitionCost: num(r.acquisition_cost),
+      onboarding: num(r.customer_onboarding_score),
+      teamSize: num(r.team_size),
+      decisionLevel: text(r.decision_maker_level),
+      industry: text(r.industry_vertical),
+      sizeTier: text(r.company_size_tier),
+      lifecycleStage: text(r.lifecycle_stage),
+    };
+  }
+
+  const viaMapping: Record<SourceIdColumn, number> = { zendesk_user_id: 0, marketo_lead_id: 0, stripe_customer_id: 0 };
+  let viaMappingWithoutSales = 0;
+  if (fallbackIndex.length > 0) {
+    const resolved = resolveThroughMapping(warehouse, fallbackIds);
+    const customerIds = [...new Set(resolved.flatMap((m) => (m ? [m.customerId] : [])))];
+    const salesById = loadSalesByCustomerId(warehouse, customerIds);
+    resolved.forEach((match, k) => {
+      if (match === null) return;
+      const index = fallbackIndex[k] as number;
+      const idSales = salesById.get(match.customerId) ?? null;
+      viaMapping[match.via]++;
+      if (idSales === null) viaMappingWithoutSales++;
+      rows[index] = { ...(rows[index] as InvestmentInputRow), sales: idSales };
+    });
+  }
+  const mapped = viaMapping.zendesk_user_id + viaMapping.marketo_lead_id + viaMapping.stripe_customer_id;
+  return {
+    kind: 'loaded',
+    rows,
+    valueReport: read.report,
+    missingDetailColumns,
+    join: {
+      valueRows: rows.length,
+      byEmail,
+      byEmailWithoutSales,
+      viaMapping,
+      viaMappingWithoutSales,
+      unmatched: rows.length - byEmail - mapped,
+      mappingUnavailable,
+      customerRows: sales.rowsInTable,
+      customerEmails: sales.distinctEmails,
+      emailsWithSeveralRows: sales.emailsWithSeveralRows,
+      maxRowsPerEmail: sales.maxRowsPerEmail,
+      unreadableSales: sales.unreadableSales,
+    },
+  };
+}
+
+function num(v: unknown): number | null {
+  return typeof v === 'number' ? v : null;
+}
+
+function text(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
