@@ -8,4 +8,7 @@ declare module 'jstat' {
     studentt: ContinuousDistribution;
     normal: ContinuousDistribution;
   };
+  // jstat is CommonJS: Node's ESM loader exposes only the default export, not a named `jStat`.
+  const jstatModule: { jStat: typeof jStat };
+  export default jstatModule;
 }

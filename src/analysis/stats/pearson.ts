@@ -1,4 +1,4 @@
-import { jStat } from 'jstat';
+import jstat from 'jstat';
 
 /**
  * Pearson correlation over complete pairs with the t statistic and a two-sided p from
@@ -49,7 +49,7 @@ export function pearson(xs: readonly (number | null)[], ys: readonly (number | n
   if (Math.abs(r) === 1)
     return { kind: 'ok', r, n, t: r > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY, p: 0 };
   const t = r * Math.sqrt(df / (1 - r * r));
-  const p = df > 0 ? 2 * (1 - jStat.studentt.cdf(Math.abs(t), df)) : 1;
+  const p = df > 0 ? 2 * (1 - jstat.jStat.studentt.cdf(Math.abs(t), df)) : 1;
   return { kind: 'ok', r, n, t, p };
 }
 
