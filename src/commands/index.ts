@@ -1,4 +1,5 @@
 import type { AnyCommandDefinition } from './command-definition.js';
+import { investmentMismatchCommand } from './investment-mismatch.js';
 import { priorityCommand } from './priority.js';
 import { createRadarCommand } from './radar-command.js';
 import { segmentAnomaliesCommand } from './segment-anomalies.js';
@@ -7,5 +8,6 @@ import { segmentAnomaliesCommand } from './segment-anomalies.js';
 export const COMMANDS: readonly AnyCommandDefinition[] = [
   segmentAnomaliesCommand,
   priorityCommand,
+  investmentMismatchCommand,
   createRadarCommand(() => COMMANDS),
 ];
