@@ -56,19 +56,21 @@ export function summariseGeography(join: GeographyJoin): CohortGeography {
   }
   if (join.customers === 0) return { kind: 'unavailable', reason: 'the cohort is empty', join };
   const tried = join.attempts
-    .map((a) => `${a.column}: ${a.customersWithId} with an id, ${a.matchedInMapping} found in the mapping`)
+    .map(
+      (a) => `${a.column}: ${count(a.customersWithId)} with an id, ${count(a.matchedInMapping)} found in the mapping`,
+    )
     .join('; ');
   if (join.resolved === 0) {
     return {
       kind: 'unavailable',
-      reason: `none of the ${join.customers} cohort customers resolves to a customer360_id (${tried}; the mapping has ${join.mappingRows} rows)`,
+      reason: `none of the ${count(join.customers)} cohort customers resolves to a customer360_id (${tried}; the mapping has ${count(join.mappingRows)} rows)`,
       join,
     };
   }
   if (join.matchedInAddress === 0) {
     return {
       kind: 'unavailable',
-      reason: `${join.resolved} of ${join.customers} cohort customers resolve to a customer360_id through the mapping (${tried}), but none of those ids has a row in the address table (${join.addressRows} rows over ${join.addressIds} customer360_ids)`,
+      reason: `${count(join.resolved)} of ${count(join.customers)} cohort customers resolve to a customer360_id through the mapping (${tried}), but none of those ids has a row in the address table (${count(join.addressRows)} rows over ${count(join.addressIds)} customer360_ids)`,
       join,
     };
   }
@@ -80,4 +82,8 @@ export function summariseGeography(join: GeographyJoin): CohortGeography {
     states: distribution(join.locations.map((l) => l.state)),
     join,
   };
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }

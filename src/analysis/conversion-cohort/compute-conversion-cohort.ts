@@ -44,7 +44,7 @@ export function computeConversionCohort(inputs: CohortInputs, bounds: CohortBoun
       .join(' and ');
     return {
       kind: 'unavailable',
-      reason: `the ${empty} table${empty.includes(' and ') ? 's have' : ' has'} no rows with an email, and the cohort needs both (marketing_to_sales_days and sales_to_support_days come from the funnel, engagement from activity)`,
+      reason: `the ${empty} table${empty.includes(' and ') ? 's have' : ' has'} no rows with an email, and the cohort needs both: the hand-off days come from the funnel table, engagement from the activity table`,
       activityRows: activity.length,
       funnelRows: funnel.length,
       joined: 0,

@@ -1,0 +1,191 @@
+import type { CohortGeography } from '../analysis/conversion-cohort/cohort-geography.js';
+import { DEFAULT_COHORT_BOUNDS } from '../analysis/conversion-cohort/cohort-inputs.js';
+import type { ConversionCohortResult } from '../analysis/conversion-cohort/compute-conversion-cohort.js';
+import { DEFAULT_ZONE_OPTIONS, ZONE_METHOD_LABELS } from '../analysis/zones/zone-rules.js';
+import type { ZonesResult } from '../analysis/zones/zone-types.js';
+import type { ChartDefinition } from '../charts/chart-definition.js';
+import { buildChannelChart } from '../charts/conversion-cohort/channel-chart.js';
+import { buildLtvDifferenceChart } from '../charts/conversion-cohort/ltv-difference-chart.js';
+import { buildPlatformMixChart } from '../charts/conversion-cohort/platform-mix-chart.js';
+import { buildRiskVelocityHeatmap } from '../charts/conversion-cohort/risk-velocity-heatmap.js';
+import { buildZoneDistributionChart } from '../charts/zones/zone-distribution-chart.js';
+import type { TableReadReport } from '../data/read-table.js';
+import type { AnswerSection, CommandAnswer } from './command-answer.js';
+import type { ConversionCohortOptions } from './conversion-cohort.js';
+import { cohortSections, describeBounds } from './conversion-cohort-sections.js';
+import { formatCount, formatPercent, plural } from './format.js';
+import { buildProvenance } from './provenance.js';
+
+export interface CohortPresentation {
+  readonly options: ConversionCohortOptions;
+  readonly cohort: ConversionCohortResult;
+  readonly zones: ZonesResult;
+  readonly geography: CohortGeography | null;
+  readonly reads: readonly TableReadReport[];
+}
+
+/** The §2 bullets that need a cohort, named in the "not available" sections. */
+const COHORT_BULLETS = [
+  'Cohort size',
+  'Recency / frequency / monetary',
+  'LTV against the same tier',
+  'Engagement channels',
+  'Zendesk active',
+  'Platform mix and health',
+  'Risk level × velocity',
+  'Geography',
+];
+
+export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
+  const { cohort, zones, options } = p;
+  const sections: AnswerSection[] = [];
+  const charts: ChartDefinition[] = [];
+  const notes: string[] = [];
+  const memberKeys = cohort.kind === 'ok' ? new Set(cohort.memberKeys) : null;
+
+  if (cohort.kind === 'unavailable') {
+    const [first, ...rest] = COHORT_BULLETS;
+    sections.push({ kind: 'unavailable', title: first as string, reason: cohort.reason });
+    for (const title of rest) {
+      sections.push({ kind: 'unavailable', title, reason: `there is no cohort to describe (see ${first})` });
+    }
+  } else {
+    sections.push(...cohortSections(cohort, p.geography));
+    const ltvChart = buildLtvDifferenceChart(cohort.ltv);
+    const heatmap = buildRiskVelocityHeatmap(cohort.riskVelocity, cohort.size);
+    const platform = buildPlatformMixChart(cohort.platformMix);
+    const channel = buildChannelChart(cohort.channels.activity, cohort.size);
+    for (const chart of [ltvChart, heatmap, platform, channel]) if (chart) charts.push(chart);
+    notes.push(...cohortNotes(cohort));
+  }
+
+  sections.push(zoneSection(zones, memberKeys));
+  const zoneChart = buildZoneDistributionChart(zones, memberKeys ? 'every customer' : 'every customer (fallback)');
+  if (zoneChart) charts.push(zoneChart);
+
+  const size = cohort.kind === 'ok' ? cohort.size : 0;
+  const provenance = buildProvenance({
+    reads: uniqueReads(p.reads),
+    n: size,
+    filters: [
+      'latest snapshot per email in each table',
+      'activity ⋈ funnel (inner) on cleaned email',
+      ...describeBounds(cohort),
+    ],
+    thresholds: [
+      `zones by ${ZONE_METHOD_LABELS[zones.method]}${zones.activityUnavailable ? ` (${zones.activityUnavailable})` : ''}`,
+    ],
+    notes,
+  });
+  return {
+    command: commandText(options),
+    title: 'Conversion cohort — quick to sales, slow to support, engaged',
+    headline: headline(cohort, zones),
+    sections,
+    provenance,
+    charts,
+    chartsOmitted: 0,
+    data: {
+      options,
+      cohort,
+      geography: p.geography && { ...p.geography, join: p.geography.join && { ...p.geography.join, locations: [] } },
+      zones: zoneSummary(zones, memberKeys),
+    },
+  };
+}
+
+function headline(cohort: ConversionCohortResult, zones: ZonesResult): string {
+  const zoneLine = `Zones (${zones.method === 'activity' ? 'activity score' : 'value-table fallback'}): *${formatCount(zones.counts.red)} red*, ${formatCount(zones.counts.yellow)} yellow, ${formatCount(zones.counts.green)} green of ${formatCount(zones.n)} customers.`;
+  if (cohort.kind === 'unavailable') return `The cohort is not available: ${cohort.reason}. ${zoneLine}`;
+  if (cohort.size === 0) {
+    return `*No customer* passes the cohort filters (${formatCount(cohort.selection.steps.joined)} joined activity and funnel rows). ${zoneLine}`;
+  }
+  const gold = cohort.ltv.perCustomer;
+  const ltvLine =
+    gold.mean === null
+      ? ''
+      : ` Their LTV sits ${gold.mean >= 0 ? 'above' : 'below'} their tier's mean by $${formatCount(Math.abs(gold.mean))} on average (n = ${formatCount(gold.n)}).`;
+  return `*${formatCount(cohort.size)} customers* moved quickly from marketing to sales but waited over ${cohort.selection.bounds.s2sAbove} days for support while staying engaged (${formatPercent(cohort.size / cohort.selection.steps.joined)} of ${formatCount(cohort.selection.steps.joined)} joined).${ltvLine} ${zoneLine}`;
+}
+
+function zoneSection(zones: ZonesResult, memberKeys: ReadonlySet<string> | null): AnswerSection {
+  const inCohort = { red: 0, yellow: 0, green: 0, none: 0 };
+  if (memberKeys) {
+    for (const c of zones.customers) {
+      if (!memberKeys.has(c.key)) continue;
+      if (c.zone === null) inCohort.none++;
+      else inCohort[c.zone]++;
+    }
+  }
+  const share = (k: number) => (zones.n > 0 ? formatPercent(k / zones.n) : 'n/a');
+  const rows = (['red', 'yellow', 'green'] as const).map((zone) => [
+    zone,
+    formatCount(zones.counts[zone]),
+    share(zones.counts[zone]),
+    memberKeys ? formatCount(inCohort[zone]) : 'n/a',
+  ]);
+  rows.push([
+    'no zone',
+    formatCount(zones.noZone),
+    share(zones.noZone),
+    memberKeys ? formatCount(inCohort.none) : 'n/a',
+  ]);
+  return {
+    kind: 'table',
+    title: 'Zones — every customer',
+    table: { columns: ['Zone', 'All', 'Share', 'In cohort'], align: ['left', 'right', 'right', 'right'], rows },
+    note: `Method: ${ZONE_METHOD_LABELS[zones.method]}${zones.activityUnavailable ? `, because ${zones.activityUnavailable}` : ''}. \`/conversion-cohort zones\` lists the reds with reasons.`,
+  };
+}
+
+function cohortNotes(cohort: Extract<ConversionCohortResult, { kind: 'ok' }>): string[] {
+  const notes: string[] = [];
+  const s = cohort.selection.steps;
+  if (s.missingDays > 0) notes.push(`${plural(s.missingDays, 'joined customer')} with NULL hand-off days left out`);
+  if (s.missingComposite > 0)
+    notes.push(`${plural(s.missingComposite, 'customer')} with NULL composite engagement left out`);
+  if (cohort.ltv.withoutValueRow > 0) {
+    notes.push(
+      `${plural(cohort.ltv.withoutValueRow, 'cohort customer')} without a latest value row (LTV and RFM left out)`,
+    );
+  }
+  if (cohort.zendesk.notClean > 0) {
+    notes.push(
+      `${plural(cohort.zendesk.notClean, 'cohort customer')} without a clean zendesk_active flag left out of the share`,
+    );
+  }
+  const pm = cohort.platformMix.notClean;
+  if (pm.all > 0)
+    notes.push(
+      `${plural(pm.all, 'customer')} (${formatCount(pm.cohort)} in the cohort) with a platform flag that is not a clean 0/1 left out of the platform mix`,
+    );
+  return notes;
+}
+
+function zoneSummary(zones: ZonesResult, memberKeys: ReadonlySet<string> | null) {
+  const { customers, ...rest } = zones;
+  return {
+    ...rest,
+    cohortZones: memberKeys ? customers.filter((c) => memberKeys.has(c.key)) : [],
+  };
+}
+
+function uniqueReads(reads: readonly TableReadReport[]): TableReadReport[] {
+  const byTable = new Map<string, TableReadReport>();
+  for (const r of reads) if (!byTable.has(r.table)) byTable.set(r.table, r);
+  return [...byTable.values()];
+}
+
+function commandText(options: ConversionCohortOptions): string {
+  const parts = ['/conversion-cohort'];
+  const b = options.bounds;
+  const d = DEFAULT_COHORT_BOUNDS;
+  if (b.m2sMin !== d.m2sMin) parts.push(`m2s_min=${b.m2sMin}`);
+  if (b.m2sMax !== d.m2sMax) parts.push(`m2s_max=${b.m2sMax}`);
+  if (b.s2sAbove !== d.s2sAbove) parts.push(`s2s_above=${b.s2sAbove}`);
+  if (b.compositeAbove !== d.compositeAbove) parts.push(`composite_above=${b.compositeAbove}`);
+  const z = options.zones;
+  if (z.redBelow !== DEFAULT_ZONE_OPTIONS.redBelow) parts.push(`red_below=${z.redBelow}`);
+  if (z.greenAbove !== DEFAULT_ZONE_OPTIONS.greenAbove) parts.push(`green_above=${z.greenAbove}`);
+  return parts.join(' ');
+}

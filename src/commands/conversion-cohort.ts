@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import type { CohortGeography } from '../analysis/conversion-cohort/cohort-geography.js';
+import { summariseGeography } from '../analysis/conversion-cohort/cohort-geography.js';
+import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../analysis/conversion-cohort/cohort-inputs.js';
+import { computeConversionCohort } from '../analysis/conversion-cohort/compute-conversion-cohort.js';
+import { computeZones } from '../analysis/zones/compute-zones.js';
+import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../analysis/zones/zone-rules.js';
+import {
+  COHORT_ACTIVITY_COLUMNS,
+  COHORT_FUNNEL_COLUMNS,
+  COHORT_VALUE_COLUMNS,
+  loadCohortInputs,
+} from '../data/queries/cohort-inputs.js';
+import { loadCohortGeography } from '../data/queries/geography.js';
+import { loadZoneInputs, ZONE_VALUE_COLUMNS } from '../data/queries/zone-inputs.js';
+import type { CommandAnswer } from './command-answer.js';
+import type { CommandArgs } from './command-args.js';
+import type { CommandDefinition } from './command-definition.js';
+import { presentConversionCohort } from './conversion-cohort-present.js';
+import { presentZones } from './conversion-cohort-zones-present.js';
+
+export interface ConversionCohortOptions {
+  readonly view: 'cohort' | 'zones';
+  readonly bounds: CohortBounds;
+  readonly zones: ZoneOptions;
+  /** Red customers listed in the zones view. */
+  readonly reds: number;
+}
+
+/** The zones view lists this many reds, lowest score first. */
+export const DEFAULT_REDS_LISTED = 20;
+export const MAX_REDS_LISTED = 100;
+
+const days = (what: string, fallback: number) => ({
+  schema: z.coerce.number().min(0).max(3650),
+  allowed: 'a number of days from 0 to 3650',
+  description: `${what} (default ${fallback})`,
+});
+
+const score = (what: string, fallback: number) => ({
+  schema: z.coerce.number().min(0).max(100),
+  allowed: 'a score from 0 to 100',
+  description: `${what} (default ${fallback})`,
+});
+
+const share = (what: string, fallback: number) => ({
+  schema: z.coerce.number().gt(0).lt(1),
+  allowed: 'a number between 0 and 1 (exclusive)',
+  description: `${what} (default ${fallback})`,
+});
+
+export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions> = {
+  slash: '/conversion-cohort',
+  summary: 'The slow hand-off cohort (quick to sales, slow to support, engaged) and the red/yellow/green zones',
+  syntax: {
+    slash: '/conversion-cohort',
+    usage: '[zones] [m2s_min=10] [m2s_max=20] [s2s_above=30] [composite_above=mean] [red_below=50] [green_above=70]',
+    options: {
+      m2s_min: days('lowest marketing_to_sales_days in the cohort, inclusive', DEFAULT_COHORT_BOUNDS.m2sMin),
+      m2s_max: days('highest marketing_to_sales_days in the cohort, inclusive', DEFAULT_COHORT_BOUNDS.m2sMax),
+      s2s_above: days('sales_to_support_days must be strictly above this', DEFAULT_COHORT_BOUNDS.s2sAbove),
+      composite_above: {
+        schema: z.union([z.literal('mean'), z.coerce.number()]),
+        allowed: 'mean or a number',
+        description:
+          'composite_engagement_score must be strictly above this (default: the mean over all latest activity rows)',
+      },
+      red_below: score('zone score below which a customer is red', DEFAULT_ZONE_OPTIONS.redBelow),
+      green_above: score('zone score above which a customer is green', DEFAULT_ZONE_OPTIONS.greenAbove),
+      fallback_red: share(
+        'fallback method: red when cume_dist(score) is at or below this',
+        DEFAULT_ZONE_OPTIONS.fallbackRedCumeDist,
+      ),
+      fallback_yellow: share(
+        'fallback method: yellow when cume_dist(score) is at or below this',
+        DEFAULT_ZONE_OPTIONS.fallbackYellowCumeDist,
+      ),
+      reds: {
+        schema: z.coerce.number().int().min(1).max(MAX_REDS_LISTED),
+        allowed: `1–${MAX_REDS_LISTED}`,
+        description: `how many red customers the zones view lists (default ${DEFAULT_REDS_LISTED})`,
+      },
+    },
+    words: { zones: 'show red/yellow/green zone counts for every customer and list the reds' },
+  },
+  requirements: [
+    { table: 'activity', columns: COHORT_ACTIVITY_COLUMNS, fallback: 'zones fall back to the value table' },
+    { table: 'funnel', columns: COHORT_FUNNEL_COLUMNS, fallback: 'the cohort is reported as not available' },
+    { table: 'value', columns: [...new Set([...COHORT_VALUE_COLUMNS, ...ZONE_VALUE_COLUMNS])] },
+    { table: 'mapping', columns: [], fallback: 'geography is reported as not available' },
+    { table: 'address', columns: [], fallback: 'geography is reported as not available' },
+  ],
+  examples: [
+    '/conversion-cohort',
+    '/conversion-cohort zones',
+    '/conversion-cohort m2s_min=5 m2s_max=15 s2s_above=45',
+    '/conversion-cohort zones red_below=45 reds=50',
+  ],
+  help: [
+    'Sources: customer360__customer_activity_metrics, __conversion_funnel_analysis and __customer_value_analysis, each reduced to the latest snapshot per cleaned primary_email.',
+    'Cohort: activity ⋈ funnel (inner) with marketing_to_sales_days in [10, 20], sales_to_support_days > 30 and composite_engagement_score above the mean over all latest activity rows; NULL days are left out. Value rows join left and their figures state their own n.',
+    'Reported: cohort size; mean recency/frequency/monetary; LTV per tier against the whole tier (absolute, %, per-customer mean and median); channel mix (activity table, funnel beside); zendesk_active share; platform mix (in_marketo, in_stripe, in_zendesk as a zero-padded label) with mean health, cohort vs all, and health by platform count with Pearson r; risk level × velocity cells; geography through mapping → address.',
+    'Zones (every customer): score = 0.4·velocity + 0.4·(100 − risk penalty) + 0.2·engagement (weighted engagement rescaled to 0–100); red < 50, Stagnant or an unknown risk level; yellow 50–70; green > 70. With an empty activity table zones fall back to the value table: 100·(0.5·(1 − churn) + 0.5·norm(health)), red = lowest 10%, yellow = next 20%.',
+  ],
+  parse(args: CommandArgs): ConversionCohortOptions {
+    const view = args.takeWord('zones') ? 'zones' : 'cohort';
+    const bounds: CohortBounds = {
+      m2sMin: args.option<number>('m2s_min') ?? DEFAULT_COHORT_BOUNDS.m2sMin,
+      m2sMax: args.option<number>('m2s_max') ?? DEFAULT_COHORT_BOUNDS.m2sMax,
+      s2sAbove: args.option<number>('s2s_above') ?? DEFAULT_COHORT_BOUNDS.s2sAbove,
+      compositeAbove: args.option<number | 'mean'>('composite_above') ?? DEFAULT_COHORT_BOUNDS.compositeAbove,
+    };
+    if (bounds.m2sMin > bounds.m2sMax) {
+      throw args.usage(`\`m2s_min=${bounds.m2sMin}\` is above \`m2s_max=${bounds.m2sMax}\`: the range would be empty.`);
+    }
+    const zones: ZoneOptions = {
+      weights: DEFAULT_ZONE_OPTIONS.weights,
+      redBelow: args.option<number>('red_below') ?? DEFAULT_ZONE_OPTIONS.redBelow,
+      greenAbove: args.option<number>('green_above') ?? DEFAULT_ZONE_OPTIONS.greenAbove,
+      fallbackRedCumeDist: args.option<number>('fallback_red') ?? DEFAULT_ZONE_OPTIONS.fallbackRedCumeDist,
+      fallbackYellowCumeDist: args.option<number>('fallback_yellow') ?? DEFAULT_ZONE_OPTIONS.fallbackYellowCumeDist,
+    };
+    if (zones.redBelow > zones.greenAbove) {
+      throw args.usage(`\`red_below=${zones.redBelow}\` is above \`green_above=${zones.greenAbove}\`.`);
+    }
+    if (zones.fallbackRedCumeDist > zones.fallbackYellowCumeDist) {
+      throw args.usage(
+        `\`fallback_red=${zones.fallbackRedCumeDist}\` is above \`fallback_yellow=${zones.fallbackYellowCumeDist}\`.`,
+      );
+    }
+    return { view, bounds, zones, reds: args.option<number>('reds') ?? DEFAULT_REDS_LISTED };
+  },
+  run(options, context): CommandAnswer {
+    const warehouse = context.warehouse();
+    if (options.view === 'zones') {
+      const { inputs, reads } = loadZoneInputs(warehouse, '/conversion-cohort zones');
+      return presentZones({ options, zones: computeZones(inputs, options.zones), reads });
+    }
+    const loaded = loadCohortInputs(warehouse);
+    const cohort = computeConversionCohort(loaded.inputs, options.bounds);
+    const zoneSource =
+      loaded.zoneRows.length > 0
+        ? { inputs: { method: 'activity' as const, rows: loaded.zoneRows }, reads: [] }
+        : loadZoneInputs(warehouse, '/conversion-cohort');
+    const zones = computeZones(zoneSource.inputs, options.zones);
+    let geography: CohortGeography | null = null;
+    const geographyReads = [];
+    if (cohort.kind === 'ok') {
+      const members = new Set(cohort.memberKeys);
+      const customers = loaded.inputs.activity.filter((a) => members.has(a.key));
+      const { join, reads } = loadCohortGeography(warehouse, customers);
+      geography = summariseGeography(join);
+      geographyReads.push(...reads);
+    }
+    const { activity, funnel, value } = loaded.reads;
+    const reads = [activity, funnel, value, ...geographyReads];
+    return presentConversionCohort({ options, cohort, zones, geography, reads });
+  },
+};
