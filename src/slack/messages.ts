@@ -50,3 +50,6 @@ export const ANSWER_CONTINUES_IN_FILE = 'The rest of the answer is in the attach
 
 export const TABLE_IN_CSV = (shown: number, total: number, filename: string): string =>
   `Showing the first ${shown} of ${total} rows; the full table is attached as \`${filename}\`.`;
+
+export const UNKNOWN_COMMAND = (command: string, known: readonly string[]): string =>
+  `\`${command}\` is not available in this version of Radar. Available: ${known.join(', ')}.`;

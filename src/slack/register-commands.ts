@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { answerRequest } from './answer-request.js';
 import type { BackgroundTasks } from './background-tasks.js';
-import { WORKING_TEXT } from './messages.js';
+import { UNKNOWN_COMMAND, WORKING_TEXT } from './messages.js';
 import type { SlackAppDeps } from './slack-deps.js';
 
 /**
@@ -21,4 +21,12 @@ export function registerCommands(app: App, deps: SlackAppDeps, tasks: Background
       );
     });
   }
+  // The manifest can name a command this deployment does not have yet (an older build behind a newer manifest):
+  // answer it instead of letting Bolt time out into Slack's "operation_timeout".
+  const known = new Set(deps.commands.map((c) => c.slash));
+  app.command(/^\/.+/, async ({ ack, command: payload }) => {
+    if (known.has(payload.command)) return;
+    deps.logger.warn({ command: payload.command, user: payload.user_id }, 'slash command not in the registry');
+    await ack({ response_type: 'ephemeral', text: UNKNOWN_COMMAND(payload.command, [...known]) });
+  });
 }

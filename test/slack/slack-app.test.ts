@@ -17,6 +17,7 @@ import {
   SHARE_ACTION_ID,
   SHARED_BY,
   SHARED_CONFIRMATION,
+  UNKNOWN_COMMAND,
   WORKING_TEXT,
 } from '../../src/slack/messages.js';
 import { safeRetryPolicy } from '../../src/slack/retry-policy.js';
@@ -550,5 +551,21 @@ describe('slack/app: App Home', () => {
     const call = await h.fake.waitForCall('views.publish');
     expect(JSON.stringify(call.args.view)).toContain(`2 open alerts for <@${alice}>`);
     expect(JSON.stringify(call.args.view)).not.toContain('not configured');
+  });
+});
+
+describe('slack/app: commands the registry lacks', () => {
+  it('answers a manifest command this build does not have instead of timing out', async () => {
+    const h = await startRadar();
+    const response = await sendSlashCommand(h.target, {
+      command: '/not-yet',
+      userId: alice,
+      channelId: FAKE_CHANNELS.publicMember,
+    });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({
+      response_type: 'ephemeral',
+      text: UNKNOWN_COMMAND('/not-yet', ['/tiny']),
+    });
   });
 });
