@@ -2,6 +2,7 @@ import { FEATURES, type FeatureId, featureLabel } from '../analysis/segment-anom
 import type { FeatureSplit } from '../analysis/segment-anomalies/decision-rules.js';
 import { CLUSTER_K_RANGE } from '../analysis/segment-anomalies/feature-clusters.js';
 import type { SegmentAnomaliesResult } from '../analysis/segment-anomalies/segment-anomalies.js';
+import { buildSegmentAnomalyCharts } from '../charts/segment-anomalies/index.js';
 import type { TableReadReport } from '../data/read-table.js';
 import type { AnswerSection, CommandAnswer } from './command-answer.js';
 import { formatCount, formatNumber, formatPercent, plural } from './format.js';
@@ -41,7 +42,7 @@ export function presentSegmentAnomalies(
     headline: unavailable ? unavailable.reason : headline(result),
     sections,
     provenance,
-    charts: [],
+    charts: unavailable ? [] : buildSegmentAnomalyCharts(result),
     chartsOmitted: 0,
     data: { options, ...summarise(result) },
   };

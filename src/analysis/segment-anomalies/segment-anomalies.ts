@@ -1,3 +1,4 @@
+import { type Correlation, pearson } from '../stats/pearson.js';
 import { anomalyRateBy, type CategoryRate } from './category-rates.js';
 import { computeFeatures, FEATURE_IDS, type FeatureId, type FeatureMatrix } from './customer-features.js';
 import { type DecisionRules, findDecisionRules } from './decision-rules.js';
@@ -62,6 +63,8 @@ export interface SegmentAnomaliesResult {
   readonly ruleGroups: RuleGroups;
   readonly decisionRules: DecisionRules;
   readonly clusters: FeatureClusters;
+  /** Pearson r of total_revenue and comprehensive_customer_score (the value-mismatch pair). */
+  readonly revenueScoreCorrelation: Correlation;
   readonly anomalousCustomers: readonly AnomalousCustomer[];
   readonly points: AnalysedPoints;
 }
@@ -129,6 +132,10 @@ export function analyseSegmentAnomalies(
     ruleGroups: computeRuleGroups(features, direction, revenue),
     decisionRules: findDecisionRules(features, positive),
     clusters: clusterFeatures({ features, positive, segments, stages, seed: options.seed }),
+    revenueScoreCorrelation: pearson(
+      revenue,
+      rows.map((r) => r.score),
+    ),
     anomalousCustomers: listAnomalies(rows, direction, retention.segmentMean),
     points: {
       segment: segments,

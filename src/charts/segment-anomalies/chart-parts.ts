@@ -1,0 +1,78 @@
+import type { FeatureId } from '../../analysis/segment-anomalies/customer-features.js';
+import { FEATURES } from '../../analysis/segment-anomalies/customer-features.js';
+import type { FeatureSplit, Side } from '../../analysis/segment-anomalies/decision-rules.js';
+import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
+import { formatNumber } from '../format.js';
+import { truncateLabel } from '../labels.js';
+import { CATEGORY_PALETTE, withTheme } from '../theme.js';
+
+/** Shared pieces of the §5 charts: anomaly colours, labels and the definition wrapper. */
+
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Segment, stage and rule labels longer than this end in an ellipsis. */
+export const CATEGORY_LABEL_WIDTH = 26;
+
+export const ANOMALY_LABELS = {
+  above: 'Anomaly: above segment mean',
+  below: 'Anomaly: below segment mean',
+  normal: 'Normal',
+} as const;
+
+/**
+ * Retaining worse than the segment predicts is the alarm (vermillion), better is the pleasant
+ * surprise (bluish green), normal customers recede (grey); the three differ in lightness too.
+ */
+export const ANOMALY_COLOR_SCALE = {
+  domain: [ANOMALY_LABELS.below, ANOMALY_LABELS.above, ANOMALY_LABELS.normal],
+  range: [CATEGORY_PALETTE[3], CATEGORY_PALETTE[2], '#A6A6A6'],
+};
+
+export const GROUP_LABELS = { anomalous: 'Anomalous', normal: 'Normal' } as const;
+
+export const GROUP_COLOR_SCALE = {
+  domain: [GROUP_LABELS.anomalous, GROUP_LABELS.normal],
+  range: [CATEGORY_PALETTE[3], CATEGORY_PALETTE[0]],
+};
+
+/** Colour of bars showing an anomaly rate. */
+export const RATE_COLOR = CATEGORY_PALETTE[3];
+
+export function directionLabel(direction: number): string {
+  return direction === 1 ? ANOMALY_LABELS.above : direction === -1 ? ANOMALY_LABELS.below : ANOMALY_LABELS.normal;
+}
+
+export function label(text: string): string {
+  return truncateLabel(text, CATEGORY_LABEL_WIDTH);
+}
+
+export function count(n: number): string {
+  return formatNumber(n, 'integer');
+}
+
+export function percent(rate: number): string {
+  return formatNumber(rate, 'percent');
+}
+
+export function featureShort(id: FeatureId): string {
+  return FEATURES.find((f) => f.id === id)?.short ?? id;
+}
+
+export function featureLong(id: FeatureId): string {
+  return FEATURES.find((f) => f.id === id)?.label ?? id;
+}
+
+/** 17.58, 0.62, 0.0038: two decimals from 1 up, two significant digits below. */
+export function thresholdText(value: number): string {
+  return formatNumber(value, Math.abs(value) >= 1 ? 'decimal' : 'significant');
+}
+
+/** "Volatility > 0.62": a split side as people read it. */
+export function sideText(split: FeatureSplit, side: Side): string {
+  return `${featureShort(split.feature)} ${side === 'above' ? '>' : '≤'} ${thresholdText(split.threshold)}`;
+}
+
+export function chart(id: string, title: string, subtitle: string, altText: string, spec: object): ChartDefinition {
+  const full = { $schema: SCHEMA, title: { text: title, subtitle }, ...spec };
+  return { id, title, altText, spec: withTheme(full as unknown as TopLevelSpec) };
+}

@@ -1,0 +1,81 @@
+import type { FeatureId } from '../../analysis/segment-anomalies/customer-features.js';
+import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import type { BoxStats } from '../../analysis/stats/descriptive.js';
+import type { ChartDefinition } from '../chart-definition.js';
+import { chart, count, featureLong, GROUP_COLOR_SCALE, GROUP_LABELS } from './chart-parts.js';
+
+/** Panels shown: the features with the highest information gain. */
+export const DISTRIBUTION_FEATURES = 4;
+
+/**
+ * Box plots (whiskers min–max, box quartiles, tick median) of anomalous vs normal customers
+ * for the features that separate them best, one panel per feature on its own scale.
+ */
+export function buildFeatureDistributionChart(result: SegmentAnomaliesResult): ChartDefinition | null {
+  const contrasts = new Map(result.featureContrasts.map((c) => [c.feature, c]));
+  const chosen: FeatureId[] = result.decisionRules.perFeature
+    .filter((p) => p.split !== null && p.split.gain > 0)
+    .sort((a, b) => (b.split?.gain ?? 0) - (a.split?.gain ?? 0))
+    .map((p) => p.feature)
+    .filter((f) => contrasts.get(f)?.anomalous.box && contrasts.get(f)?.normal.box)
+    .slice(0, DISTRIBUTION_FEATURES);
+  if (chosen.length === 0) return null;
+  const values = chosen.flatMap((feature) => {
+    const c = contrasts.get(feature);
+    const row = (group: string, box: BoxStats) => ({
+      feature: featureLong(feature),
+      group: `${group} (n ${count(box.n)})`,
+      kind: group,
+      ...box,
+    });
+    return c?.anomalous.box && c.normal.box
+      ? [row(GROUP_LABELS.anomalous, c.anomalous.box), row(GROUP_LABELS.normal, c.normal.box)]
+      : [];
+  });
+  const title = `Anomalous vs normal: the ${chosen.length} most separating features (n = ${count(result.n)})`;
+  const colour = { field: 'kind', type: 'nominal', title: null, scale: GROUP_COLOR_SCALE };
+  const y = { field: 'group', type: 'nominal', title: null, sort: 'ascending' };
+  const valueAxis = (field: string) => ({ field, type: 'quantitative', title: null, scale: { zero: false } });
+  return chart(
+    'feature-distributions',
+    title,
+    'Box = quartiles, tick = median, whiskers = min–max; ranked by information gain',
+    `Anomalous and normal customers compared on ${chosen.map(featureLong).join(', ')}.`,
+    {
+      data: { values },
+      facet: {
+        row: {
+          field: 'feature',
+          type: 'nominal',
+          sort: chosen.map(featureLong),
+          title: null,
+          header: {
+            labelAngle: 0,
+            labelAlign: 'left',
+            labelAnchor: 'start',
+            labelOrient: 'top',
+            labelFontWeight: 700,
+            labelPadding: 4,
+          },
+        },
+      },
+      spec: {
+        width: 540,
+        height: 62,
+        layer: [
+          {
+            mark: { type: 'rule', strokeWidth: 1.5 },
+            encoding: { y, x: valueAxis('min'), x2: { field: 'max' }, color: colour },
+          },
+          {
+            mark: { type: 'bar', size: 18, fillOpacity: 0.35, strokeWidth: 1.5 },
+            encoding: { y, x: valueAxis('q1'), x2: { field: 'q3' }, color: colour, stroke: colour },
+          },
+          { mark: { type: 'tick', thickness: 3, size: 22 }, encoding: { y, x: valueAxis('median'), color: colour } },
+        ],
+      },
+      resolve: { scale: { x: 'independent', y: 'independent' }, axis: { x: 'independent' } },
+      spacing: 18,
+    },
+  );
+}

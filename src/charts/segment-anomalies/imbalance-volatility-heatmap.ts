@@ -1,0 +1,75 @@
+import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import type { ChartDefinition } from '../chart-definition.js';
+import { formatNumber } from '../format.js';
+import { chart, count, percent } from './chart-parts.js';
+
+const TERTILE_NAMES = ['Low', 'Mid', 'High'] as const;
+
+function tertileLabel(tertile: 1 | 2 | 3, cut: { lowMax: number | null; highMin: number | null }): string {
+  const name = TERTILE_NAMES[tertile - 1] as string;
+  const fmt = (v: number) => formatNumber(v, 'decimal');
+  if (tertile === 1 && cut.lowMax !== null) return `${name} (≤ ${fmt(cut.lowMax)})`;
+  if (tertile === 3 && cut.highMin !== null) return `${name} (≥ ${fmt(cut.highMin)})`;
+  return name;
+}
+
+/** Anomaly rate in each cell of the volatility × imbalance tertile grid, every cell labelled with rate and n. */
+export function buildImbalanceVolatilityHeatmap(result: SegmentAnomaliesResult): ChartDefinition | null {
+  const groups = result.ruleGroups;
+  if (groups.n === 0) return null;
+  const { cutOffs } = groups;
+  const rates = groups.cells.map((c) => c.anomalyRate).filter((r): r is number => r !== null);
+  const high = Math.max(...rates);
+  const values = groups.cells.map((c) => ({
+    imbalance: tertileLabel(c.imbalanceTertile, cutOffs.imbalance),
+    volatility: tertileLabel(c.volatilityTertile, cutOffs.volatility),
+    rate: c.anomalyRate,
+    text: c.anomalyRate === null ? 'n/a\nn 0' : `${percent(c.anomalyRate)}\nn ${count(c.n)}`,
+    dark: c.anomalyRate !== null && high > 0 && c.anomalyRate / high > 0.6,
+  }));
+  const xOrder = ([1, 2, 3] as const).map((t) => tertileLabel(t, cutOffs.imbalance));
+  const yOrder = ([3, 2, 1] as const).map((t) => tertileLabel(t, cutOffs.volatility));
+  const unstable = groups.groups.find((g) => g.group === 'unstable-seasonal');
+  const stable = groups.groups.find((g) => g.group === 'stable-balanced');
+  const rateText = (r: number | null | undefined) => (r === null || r === undefined ? 'n/a' : percent(r));
+  return chart(
+    'anomaly-rate-volatility-imbalance',
+    `Anomaly rate by value volatility × seasonality imbalance (n = ${count(groups.n)})`,
+    `Tertiles by cume_dist; unstable-seasonal (top right) ${rateText(unstable?.anomalyRate)}, stable-balanced (bottom left) ${rateText(stable?.anomalyRate)}`,
+    `Unstable-seasonal customers: ${rateText(unstable?.anomalyRate)} anomalous; stable-balanced: ${rateText(stable?.anomalyRate)}.`,
+    {
+      data: { values },
+      encoding: {
+        x: {
+          field: 'imbalance',
+          type: 'ordinal',
+          sort: xOrder,
+          title: 'Seasonality imbalance tertile (max − min quarter share)',
+          axis: { labelAngle: 0 },
+        },
+        y: { field: 'volatility', type: 'ordinal', sort: yOrder, title: 'Value volatility tertile' },
+      },
+      layer: [
+        {
+          mark: { type: 'rect', stroke: '#FFFFFF', strokeWidth: 2 },
+          encoding: {
+            color: {
+              field: 'rate',
+              type: 'quantitative',
+              title: 'Anomaly rate',
+              scale: { scheme: 'orangered', domainMin: 0 },
+              legend: { orient: 'right', direction: 'vertical', format: '.0%', gradientLength: 260 },
+            },
+          },
+        },
+        {
+          mark: { type: 'text', lineBreak: '\n', fontSize: 14 },
+          encoding: {
+            text: { field: 'text' },
+            color: { condition: { test: 'datum.dark', value: '#FFFFFF' }, value: '#1F1F1F' },
+          },
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import type { ChartDefinition } from '../chart-definition.js';
+import { buildFeatureDistributionChart } from './feature-distributions.js';
+import { buildImbalanceVolatilityHeatmap } from './imbalance-volatility-heatmap.js';
+import { buildRuleRateChart, buildStageRateChart } from './rate-bars.js';
+import { buildRetentionBySegmentChart } from './retention-by-segment.js';
+import { buildValueMismatchScatter } from './value-mismatch-scatter.js';
+
+/**
+ * The §5 charts, most telling first (the runner keeps the first three by default): where the
+ * anomalies are, the rule that finds them, and the stage they sit in.
+ */
+export function buildSegmentAnomalyCharts(result: SegmentAnomaliesResult): ChartDefinition[] {
+  return [
+    buildRetentionBySegmentChart(result),
+    buildRuleRateChart(result),
+    buildStageRateChart(result),
+    buildFeatureDistributionChart(result),
+    buildImbalanceVolatilityHeatmap(result),
+    buildValueMismatchScatter(result),
+  ].filter((c): c is ChartDefinition => c !== null);
+}

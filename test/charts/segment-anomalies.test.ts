@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { FEATURES } from '../../src/analysis/segment-anomalies/customer-features.js';
+import { analyseSegmentAnomalies } from '../../src/analysis/segment-anomalies/segment-anomalies.js';
+import { renderChartPng } from '../../src/charts/render-png.js';
+import { buildSegmentAnomalyCharts } from '../../src/charts/segment-anomalies/index.js';
+import { customer } from '../analysis/segment-anomalies/netsuite-rows.js';
+
+/** 60 customers over three segments; the most volatile retain far from their segment mean. */
+function rows(n = 60) {
+  return Array.from({ length: n }, (_, i) => {
+    const volatile = i % 5 === 0;
+    return customer({
+      segment: ['Premium', 'Growing', 'Basic'][i % 3] as string,
+      stage: ['Mature', 'Growth', 'At Risk', 'Mature'][i % 4] as string,
+      retention: (volatile ? (i % 2 === 0 ? 0.95 : 0.05) : 0.45) + (i % 3) * 0.05,
+      volatility: volatile ? 0.8 + (i % 7) / 100 : 0.2 + (i % 11) / 100,
+      totalRevenue: 100 + i * 10,
+      score: 10 + i + (i % 4),
+      q1: i % 4,
+      q2: 2,
+      q3: (i * 3) % 5,
+      q4: 6,
+      ageDays: 200 + i * 5,
+    });
+  });
+}
+
+type Spec = Record<string, unknown> & {
+  title: { text: string; subtitle: string };
+  layer: { data?: { values: Record<string, unknown>[] }; encoding?: Record<string, { sort?: unknown }> }[];
+  data?: { values: Record<string, unknown>[] };
+  encoding?: Record<string, { sort?: unknown }>;
+};
+
+function charts(input = rows()) {
+  const result = analyseSegmentAnomalies(input, { threshold: 0.15, seed: 42 });
+  const list = buildSegmentAnomalyCharts(result);
+  const byId = (id: string) => {
+    const chart = list.find((c) => c.id === id);
+    if (!chart) throw new Error(`no chart ${id}`);
+    return { ...chart, spec: chart.spec as unknown as Spec };
+  };
+  return { result, list, byId };
+}
+
+describe('charts/segment-anomalies', () => {
+  it('orders the charts most telling first', () => {
+    expect(charts().list.map((c) => c.id)).toEqual([
+      'retention-by-segment',
+      'anomaly-rate-by-rule',
+      'anomaly-rate-by-stage',
+      'feature-distributions',
+      'anomaly-rate-volatility-imbalance',
+      'score-vs-revenue',
+    ]);
+  });
+
+  it('marks anomalies on the retention strip with segments sorted by mean retention', () => {
+    const { result, byId } = charts();
+    const chart = byId('retention-by-segment');
+    expect(chart.title).toBe(`Retention by profitability segment, anomalies marked (n = 60)`);
+    const points = chart.spec.layer[2]?.data?.values ?? [];
+    expect(points).toHaveLength(60);
+    expect(points.filter((p) => p.kind !== 'Normal')).toHaveLength(result.anomalies);
+    const x = chart.spec.layer[0]?.encoding?.x as { axis: { labelExpr: string } } | undefined;
+    const labelExpr = x?.axis.labelExpr;
+    expect(labelExpr).toBe(`${JSON.stringify(result.segments.map((s) => s.segment))}[datum.value]`);
+    const means = result.segments.map((s) => s.meanRetention);
+    expect([...means].sort((a, b) => b - a)).toEqual(means);
+  });
+
+  it('samples a dense strip to 1,500 points and says so', () => {
+    const chart = charts(rows(2000)).byId('retention-by-segment');
+    expect(chart.spec.layer[2]?.data?.values).toHaveLength(1500);
+    expect(chart.spec.title.subtitle).toContain('1,500 of 2,000 customers shown');
+  });
+
+  it('sorts rate bars highest first with the all-customers bar last', () => {
+    const { result, byId } = charts();
+    for (const id of ['anomaly-rate-by-rule', 'anomaly-rate-by-stage']) {
+      const values = byId(id).spec.data?.values ?? [];
+      const rates = values.slice(0, -1).map((v) => v.rate as number);
+      expect([...rates].sort((a, b) => b - a)).toEqual(rates);
+      expect(values.at(-1)).toMatchObject({ label: 'All customers', all: true });
+      expect(byId(id).spec.encoding?.y?.sort).toEqual(values.map((v) => v.label));
+    }
+    expect(byId('anomaly-rate-by-stage').title).toBe('Anomaly rate by lifecycle stage (n = 60)');
+    expect(byId('anomaly-rate-by-stage').spec.data?.values.at(-1)?.rate).toBeCloseTo(result.anomalies / 60, 12);
+    const { first, second } = result.decisionRules;
+    const ruleLabels = (byId('anomaly-rate-by-rule').spec.data?.values ?? []).map((v) => v.label as string);
+    expect(ruleLabels).toHaveLength(second ? 4 : 3);
+    const short = FEATURES.find((f) => f.id === first?.feature)?.short as string;
+    expect(ruleLabels.filter((l) => l.startsWith(`${short} `))).toHaveLength(second ? 3 : 2);
+  });
+
+  it('labels every heatmap cell with its rate and n', () => {
+    const chart = charts().byId('anomaly-rate-volatility-imbalance');
+    const cells = chart.spec.data?.values ?? [];
+    expect(cells).toHaveLength(9);
+    for (const cell of cells) expect(cell.text).toMatch(/^(\d+%|n\/a)\nn \d+$/);
+    expect(chart.title).toContain('(n = 60)');
+  });
+
+  it('draws score vs revenue with the y = x line and r in the subtitle', () => {
+    const { result, byId } = charts();
+    const chart = byId('score-vs-revenue');
+    expect(chart.spec.title.subtitle).toMatch(/^Pearson r = [\d.]+ \(n = 60\); dashed y = x/);
+    const identity = chart.spec.layer[2]?.data?.values ?? [];
+    expect(identity.every((p) => p.x === p.y)).toBe(true);
+    expect(result.revenueScoreCorrelation.kind).toBe('ok');
+  });
+
+  it('compares anomalous and normal customers on the highest-gain features first', () => {
+    const { result, byId } = charts();
+    const chart = byId('feature-distributions');
+    const sort = (chart.spec.facet as { row: { sort: string[] } }).row.sort;
+    const best = result.decisionRules.first?.feature;
+    expect(sort[0]).toBe(best === 'volatility' ? 'Transaction value volatility' : sort[0]);
+    expect(chart.spec.data?.values.filter((v) => v.kind === 'Anomalous')).toHaveLength(sort.length);
+  });
+
+  it('leaves out the rule and distribution charts when there are no anomalies', () => {
+    const ids = buildSegmentAnomalyCharts(analyseSegmentAnomalies(rows(), { threshold: 0.99, seed: 42 })).map(
+      (c) => c.id,
+    );
+    expect(ids).not.toContain('anomaly-rate-by-rule');
+    expect(ids).not.toContain('feature-distributions');
+    expect(ids).toContain('retention-by-segment');
+  });
+
+  it('renders to a PNG', async () => {
+    const png = await renderChartPng(charts().byId('anomaly-rate-by-rule').spec as never);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
