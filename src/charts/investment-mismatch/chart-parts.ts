@@ -53,7 +53,7 @@ export interface HeatmapCell {
 export interface HeatmapInput {
   readonly id: string;
   readonly title: string;
-  readonly subtitle: string;
+  readonly subtitle: string | readonly string[];
   readonly legendTitle: string;
   readonly altText: string;
   readonly cells: readonly HeatmapCell[];
@@ -103,7 +103,8 @@ export function buildHeatmap(input: HeatmapInput): ChartDefinition {
         },
       },
       {
-        mark: { type: 'text', lineBreak: '\n', fontSize: 12 },
+        // Two lines drawn from the cell centre: shift up half a line so both sit inside the cell.
+        mark: { type: 'text', lineBreak: '\n', fontSize: 12, baseline: 'middle', dy: -7 },
         encoding: {
           text: { field: 'text' },
           color: { condition: { test: 'datum.dark', value: '#FFFFFF' }, value: '#1F1F1F' },

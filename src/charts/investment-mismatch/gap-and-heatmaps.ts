@@ -6,6 +6,11 @@ import { buildHeatmap, label, roiLabel, SCHEMA } from './chart-parts.js';
 
 /** §1 charts over all valid customers: the priority–performance gap by industry and the three heatmaps. */
 
+const DIRECTIONS = [
+  { label: 'Priority above performance', color: CATEGORY_PALETTE[3] },
+  { label: 'Performance above priority', color: CATEGORY_PALETTE[0] },
+] as const;
+
 export function buildIndustryGapChart(grid: IndustrySizeGrid): ChartDefinition | null {
   if (grid.industryGaps.length === 0) return null;
   const n = grid.industryGaps.reduce((sum, g) => sum + g.n, 0);
@@ -17,14 +22,16 @@ export function buildIndustryGapChart(grid: IndustrySizeGrid): ChartDefinition |
   }));
   const gaps = values.map((v) => v.gap);
   const span = Math.max(0.05, ...gaps.map(Math.abs));
-  const title = `Priority minus performance by industry (median, n = ${formatNumber(n, 'integer')} customers)`;
+  const title = `Priority − performance gap by industry (n = ${formatNumber(n, 'integer')})`;
   const worst = grid.industryGaps[0];
   const spec = {
     $schema: SCHEMA,
     title: {
       text: title,
-      subtitle:
-        'norm(priority) − composite per customer, both on the 0–1 min-max scale; > 0 = prioritised beyond performance',
+      subtitle: [
+        'Median of norm(priority) − composite per customer, both min-max scaled to 0–1',
+        'Above 0: prioritised beyond performance; below 0: performing beyond priority',
+      ],
     },
     data: { values },
     encoding: {
@@ -46,8 +53,8 @@ export function buildIndustryGapChart(grid: IndustrySizeGrid): ChartDefinition |
             type: 'nominal',
             title: null,
             scale: {
-              domain: ['Priority above performance', 'Performance above priority'],
-              range: [CATEGORY_PALETTE[3], CATEGORY_PALETTE[0]],
+              domain: DIRECTIONS.filter((d) => values.some((v) => v.direction === d.label)).map((d) => d.label),
+              range: DIRECTIONS.filter((d) => values.some((v) => v.direction === d.label)).map((d) => d.color),
             },
           },
         },
@@ -92,15 +99,15 @@ const METRICS: Readonly<
     legend: 'Adoption rate',
     scheme: 'greens',
     format: '.0%',
-    subtitle: 'product_adoption_rate, mean per cell; each cell: mean and n',
+    subtitle: 'product_adoption_rate, mean per cell; each cell: mean and its n',
   },
   support: {
     id: 'support-heatmap',
-    name: 'Mean support resolution efficiency',
+    name: 'Mean support resolution',
     legend: 'Resolution efficiency',
     scheme: 'purples',
     format: '.0%',
-    subtitle: 'support_resolution_efficiency, mean per cell; each cell: mean and n',
+    subtitle: 'support_resolution_efficiency, mean per cell; each cell: mean and its n',
   },
 };
 
@@ -112,7 +119,7 @@ export function buildGridHeatmap(grid: IndustrySizeGrid, metric: Metric): ChartD
   const metricValue = (c: (typeof cells)[number]) =>
     metric === 'roi' ? c.medianRoi : metric === 'adoption' ? c.meanAdoption : c.meanSupport;
   const best = [...cells].sort((a, b) => (metricValue(b) ?? 0) - (metricValue(a) ?? 0))[0];
-  const title = `${m.name} by industry and company size (n = ${formatNumber(n, 'integer')} customers)`;
+  const title = `${m.name} by industry × size (n = ${formatNumber(n, 'integer')})`;
   return buildHeatmap({
     id: m.id,
     title,

@@ -26,12 +26,15 @@ export function buildOnboardingScatterChart(onboarding: OnboardingAnalysis): Cha
   );
   const sampled =
     shown.length < all.length
-      ? `; ${formatNumber(shown.length, 'integer')} of ${formatNumber(all.length, 'integer')} points shown (deterministic sample), lines fitted on all`
+      ? `${formatNumber(shown.length, 'integer')} of ${formatNumber(all.length, 'integer')} points shown (deterministic sample); least-squares lines fitted on all`
       : '';
-  const title = `Onboarding score vs product adoption, top-priority customers (n = ${formatNumber(all.length, 'integer')})`;
+  const title = `Onboarding vs adoption, top-priority customers (n = ${formatNumber(all.length, 'integer')})`;
   const spec = {
     $schema: SCHEMA,
-    title: { text: title, subtitle: `Pearson ${rText.join('; ')}${sampled}` },
+    title: {
+      text: title,
+      subtitle: [`Pearson ${rText.join('; ')}`, sampled || 'Lines: least-squares fit per group'],
+    },
     layer: [
       {
         data: { values: points },
@@ -59,7 +62,7 @@ export function buildOnboardingScatterChart(onboarding: OnboardingAnalysis): Cha
         encoding: {
           x: { field: 'onboarding', type: 'quantitative' },
           y: { field: 'adoption', type: 'quantitative' },
-          color: { field: 'group', type: 'nominal', scale: GROUP_COLOR_SCALE, legend: null },
+          color: { field: 'group', type: 'nominal', title: null, scale: GROUP_COLOR_SCALE },
         },
       },
     ],

@@ -17,15 +17,17 @@ export function buildRoiByLifecycleChart(roi: RoiAndLifecycle): ChartDefinition 
     stage: label(s.stage),
     text: `median ${roiLabel(s.median)} · n ${formatNumber(s.n, 'integer')}`,
   }));
-  const title = `ROI by lifecycle stage (n = ${formatNumber(n, 'integer')} customers)`;
+  const title = `ROI by lifecycle stage (n = ${formatNumber(n, 'integer')})`;
   const high = Math.max(...stages.map((s) => s.max));
   const y = { field: 'stage', type: 'nominal', sort: values.map((v) => v.stage), title: null };
   const spec = {
     $schema: SCHEMA,
     title: {
       text: title,
-      subtitle:
-        'Box = quartiles (Q1–Q3), tick = median, whiskers = min–max of ROI winsorised at P1/P99; sorted by median',
+      subtitle: [
+        'ROI = lifetime value ÷ acquisition cost, winsorised at P1/P99; sorted by median',
+        'Box = Q1–Q3, white tick = median, whiskers = min–max',
+      ],
     },
     data: { values },
     encoding: { y },
@@ -81,10 +83,13 @@ export function buildLifecycleMixChart(roi: RoiAndLifecycle): ChartDefinition | 
     share: s.share,
     text: `${formatNumber(s.share, 'percent')} (${formatNumber(s.n, 'integer')})`,
   }));
-  const title = `Lifecycle stage of top-priority customers (n = ${formatNumber(totals.mismatched + totals['other-top'], 'integer')}: ${formatNumber(totals.mismatched, 'integer')} mismatched)`;
+  const title = `Lifecycle stage, top-priority customers (n = ${formatNumber(totals.mismatched + totals['other-top'], 'integer')})`;
   const spec = groupedBars({
     title,
-    subtitle: 'Share of each group in each lifecycle_stage; sorted by the mismatched share',
+    subtitle: [
+      `Share of each group per lifecycle_stage: ${formatNumber(totals.mismatched, 'integer')} mismatched, ${formatNumber(totals['other-top'], 'integer')} other`,
+      'Sorted by the mismatched share',
+    ],
     values,
     category: 'stage',
     categories: stages.map(label),
@@ -92,6 +97,7 @@ export function buildLifecycleMixChart(roi: RoiAndLifecycle): ChartDefinition | 
     measureTitle: 'Share of the group (%)',
     format: '.0%',
     domainMax: Math.max(...shares.map((s) => s.share)) * 1.3,
+    axisValues: [0, 0.25, 0.5, 0.75, 1],
   });
   const first = stages[0];
   return {
@@ -115,7 +121,7 @@ export function buildRoiByDecisionLevelChart(team: TeamAndLevel): ChartDefinitio
     text: `${roiLabel(c.meanRoi)} (n ${formatNumber(c.n, 'integer')})`,
   }));
   const n = cells.reduce((sum, c) => sum + c.n, 0);
-  const title = `Mean ROI by decision-maker level, top-priority customers (n = ${formatNumber(n, 'integer')})`;
+  const title = `Mean ROI by decision-maker level (n = ${formatNumber(n, 'integer')})`;
   return {
     id: 'roi-by-decision-level',
     title,
@@ -123,7 +129,10 @@ export function buildRoiByDecisionLevelChart(team: TeamAndLevel): ChartDefinitio
     spec: withTheme(
       groupedBars({
         title,
-        subtitle: 'ROI = lifetime value / acquisition cost, winsorised P1–P99; sorted by the mismatched mean',
+        subtitle: [
+          'Top-priority customers; sorted by the mismatched mean',
+          'ROI = lifetime value ÷ acquisition cost, winsorised at P1/P99',
+        ],
         values,
         category: 'level',
         categories: levels.map(label),
@@ -149,7 +158,7 @@ export function buildRoiByTeamSizeChart(team: TeamAndLevel): ChartDefinition | n
     text: `${roiLabel(c.meanRoi)} (n ${formatNumber(c.n, 'integer')})`,
   }));
   const n = cells.reduce((sum, c) => sum + c.n, 0);
-  const title = `Mean ROI by team size and decision maker, top-priority customers (n = ${formatNumber(n, 'integer')})`;
+  const title = `Mean ROI by team size and decision maker (n = ${formatNumber(n, 'integer')})`;
   return {
     id: 'roi-by-team-size',
     title,
@@ -157,7 +166,10 @@ export function buildRoiByTeamSizeChart(team: TeamAndLevel): ChartDefinition | n
     spec: withTheme(
       groupedBars({
         title,
-        subtitle: 'Team size ≤ 10, 11–50, > 50 people; executive = C-Level or VP; ROI winsorised P1–P99',
+        subtitle: [
+          'Top-priority customers; team size ≤ 10, 11–50, > 50 people; executive = C-Level or VP',
+          'ROI = lifetime value ÷ acquisition cost, winsorised at P1/P99',
+        ],
         values,
         category: 'row',
         categories: rows,
@@ -172,7 +184,7 @@ export function buildRoiByTeamSizeChart(team: TeamAndLevel): ChartDefinition | n
 
 interface GroupedBars {
   readonly title: string;
-  readonly subtitle: string;
+  readonly subtitle: string | readonly string[];
   readonly values: readonly Record<string, unknown>[];
   readonly category: string;
   readonly categories: readonly string[];
@@ -180,6 +192,7 @@ interface GroupedBars {
   readonly measureTitle: string;
   readonly format: string;
   readonly domainMax: number;
+  readonly axisValues?: readonly number[];
 }
 
 /** Horizontal bars, one pair per category (mismatched above other top), value labels at the bar ends. */
@@ -196,7 +209,7 @@ function groupedBars(input: GroupedBars): TopLevelSpec {
         type: 'quantitative',
         title: input.measureTitle,
         scale: { domain: [0, input.domainMax], nice: false },
-        axis: { format: input.format },
+        axis: { format: input.format, ...(input.axisValues ? { values: input.axisValues } : {}) },
       },
     },
     layer: [
