@@ -98,10 +98,15 @@ function tableBlocks(
   const { table } = section;
   const shown = rowsThatFit(table);
   const out: KnownBlock[] = [mrkdwnSection(`*${escapeMrkdwn(truncate(section.title, 200))}*`)];
-  const lines = formatTable({ ...table, rows: table.rows.slice(0, shown) }).map((l) => escapeMrkdwn(codeSafe(l)));
-  // Each chunk is wrapped in a code fence (6 characters plus two newlines).
-  for (const chunk of chunkLines(lines, SLACK_LIMITS.sectionText - 8))
-    out.push(mrkdwnSection(`\`\`\`\n${chunk}\n\`\`\``));
+  const lines = formatTable({ ...table, rows: table.rows.slice(0, shown) }).map((l) =>
+    escapeMrkdwn(codeSafe(l.trimEnd())),
+  );
+  // Every chunk repeats the column header and sits in a code fence (6 characters plus two newlines).
+  const head = lines.slice(0, 2).join('\n');
+  const bodyChunks = chunkLines(lines.slice(2), SLACK_LIMITS.sectionText - 8 - head.length - 1);
+  for (const chunk of bodyChunks.length > 0 ? bodyChunks : ['']) {
+    out.push(mrkdwnSection(`\`\`\`\n${chunk === '' ? head : `${head}\n${chunk}`}\n\`\`\``));
+  }
   const notes: string[] = [];
   if (section.note) notes.push(escapeMrkdwn(truncate(section.note, 2900)));
   if (shown < table.rows.length) {
