@@ -12,10 +12,22 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the real CLI entry point (TypeScript via tsx), as a user would from a clone. */
 function radar(...args: string[]) {
+  return radarWithInput(undefined, ...args);
+}
+
+function radarWithInput(input: string | undefined, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), ...args], {
     cwd: repo,
     encoding: 'utf8',
-    env: { ...process.env, SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', RADAR_WAREHOUSE: '' },
+    input,
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: '',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_APP_TOKEN: '',
+      RADAR_WAREHOUSE: '',
+      RADAR_HISTORY_FILE: join(dir, 'history'),
+    },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -59,7 +71,7 @@ describe('radar CLI', () => {
     const { code, stdout } = radar('ask', '/segment-anomalies all', '--json', '--warehouse', path);
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout);
-    expect(parsed.command).toBe('/segment-anomalies all');
+    expect(parsed.command).toMatch(/^\/segment-anomalies all/);
     expect(parsed.provenance.n).toBe(12);
   });
 
@@ -116,5 +128,24 @@ describe('radar CLI', () => {
     const { code, stderr } = radar('ask', '/churn-magic', '--warehouse', join(dir, 'unused.sqlite'));
     expect(code).toBe(2);
     expect(stderr).toMatch(/There is no command `\/churn-magic`/);
+  });
+
+  it('runs a local prompt without Slack tokens: help, answers, errors that do not end the session, history', () => {
+    const path = netsuiteWarehouse('repl.sqlite', 20);
+    const { code, stdout } = radarWithInput(
+      'help\n/segment-anomalies threshold=2\n/segment-anomalies all\nexit\n',
+      '--warehouse',
+      path,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Radar local mode — answering from .*repl\.sqlite/);
+    expect(stdout).toMatch(/\/segment-anomalies\s+Profitability segments/);
+    expect(stdout).toMatch(/`threshold=2` is not allowed/);
+    expect(stdout).toMatch(/n = 20/);
+    expect(readFileSync(join(dir, 'history'), 'utf8').trim().split('\n')).toEqual([
+      'help',
+      '/segment-anomalies threshold=2',
+      '/segment-anomalies all',
+    ]);
   });
 });
