@@ -87,7 +87,8 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
     chartsOmitted: 0,
     data: {
       options,
-      cohort,
+      // Members are listed by key; their full input rows would only repeat the warehouse.
+      cohort: cohort.kind === 'ok' ? { ...cohort, selection: { ...cohort.selection, members: undefined } } : cohort,
       geography: p.geography && { ...p.geography, join: p.geography.join && { ...p.geography.join, locations: [] } },
       zones: zoneSummary(zones, memberKeys),
     },
@@ -166,7 +167,11 @@ function zoneSummary(zones: ZonesResult, memberKeys: ReadonlySet<string> | null)
   const { customers, ...rest } = zones;
   return {
     ...rest,
-    cohortZones: memberKeys ? customers.filter((c) => memberKeys.has(c.key)) : [],
+    cohortZones: memberKeys
+      ? customers
+          .filter((c) => memberKeys.has(c.key))
+          .map((c) => ({ key: c.key, zone: c.zone, score: c.score, rule: c.rule }))
+      : [],
   };
 }
 
