@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { type ConfigFlags, loadConfig, slackMode } from '../config.js';
+import { ConfigError } from '../errors.js';
 import { ask } from './ask.js';
 import { openCliSession } from './cli-context.js';
 import { describeError } from './describe-error.js';
@@ -41,6 +42,21 @@ program
     } finally {
       session.close();
     }
+  });
+
+program
+  .command('serve')
+  .description('run the Slack app (HTTP on PORT at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set)')
+  .action(async () => {
+    const config = loadConfig(process.env, globalFlags());
+    const mode = slackMode(config);
+    if (mode === 'local') {
+      throw new ConfigError(
+        'radar serve needs SLACK_BOT_TOKEN plus SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode).',
+      );
+    }
+    const { serveSlack } = await import('../slack/serve.js');
+    await serveSlack(config, mode);
   });
 
 program.action(async () => {
