@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { inspectWarehouse, type TableHealth, type WarehouseHealth } from '../data/inspect-warehouse.js';
 import type { Warehouse } from '../data/open-warehouse.js';
 import type { CommandAnswer } from './command-answer.js';
@@ -55,7 +56,8 @@ export function buildDoctorAnswer(warehouse: Warehouse, commands: readonly AnyCo
       : `${plural(blocked.length, 'command')} cannot run: ${blocked.map((b) => b.slash).join(', ')}.`);
   return {
     command: '/radar doctor',
-    title: `Warehouse check — ${health.path}`,
+    // The file name, not the server path: the title is shown in Slack channels.
+    title: `Warehouse check — ${basename(health.path)}`,
     headline,
     sections: [
       {
