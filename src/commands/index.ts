@@ -4,11 +4,13 @@ import { investmentMismatchCommand } from './investment-mismatch.js';
 import { priorityCommand } from './priority.js';
 import { createRadarCommand } from './radar-command.js';
 import { segmentAnomaliesCommand } from './segment-anomalies.js';
+import { valueSegmentsCommand } from './value-segments.js';
 
 /** Every slash command Radar answers, in the order help lists them. The CLI and Slack both read this. */
 export const COMMANDS: readonly AnyCommandDefinition[] = [
   segmentAnomaliesCommand,
   priorityCommand,
+  valueSegmentsCommand,
   conversionCohortCommand,
   investmentMismatchCommand,
   createRadarCommand(() => COMMANDS),

@@ -75,31 +75,26 @@ export interface PriorityResult {
   readonly ranked: readonly ScoredCustomer[];
 }
 
-interface Candidate {
-  customer: ValueCustomer;
-  rfm: number;
-  health: number;
-  churn: number;
-}
-
 export function computePriority(
   customers: readonly ValueCustomer[],
   options: PriorityOptions = DEFAULT_PRIORITY_OPTIONS,
 ): PriorityResult {
   const missingInputs: Record<PriorityInput, number> = { recency: 0, frequency: 0, monetary: 0, health: 0, churn: 0 };
-  const candidates: Candidate[] = [];
+  // Column arrays over the scored customers: no per-row wrapper objects before the result rows.
+  const members: number[] = [];
+  const rfms: number[] = [];
   let rfmMin = Number.POSITIVE_INFINITY;
   let rfmMax = Number.NEGATIVE_INFINITY;
   let healthMin = Number.POSITIVE_INFINITY;
   let healthMax = Number.NEGATIVE_INFINITY;
-  for (const customer of customers) {
+  for (let i = 0; i < customers.length; i++) {
+    const customer = customers[i] as ValueCustomer;
     let complete = true;
-    for (const input of PRIORITY_INPUTS) {
-      if (customer[input] === null) {
-        missingInputs[input]++;
-        complete = false;
-      }
-    }
+    if (customer.recency === null) missingInputs.recency++, (complete = false);
+    if (customer.frequency === null) missingInputs.frequency++, (complete = false);
+    if (customer.monetary === null) missingInputs.monetary++, (complete = false);
+    if (customer.health === null) missingInputs.health++, (complete = false);
+    if (customer.churn === null) missingInputs.churn++, (complete = false);
     if (!complete) continue;
     const rfm = rfmComposite(customer) as number;
     const health = customer.health as number;
@@ -107,7 +102,8 @@ export function computePriority(
     if (rfm > rfmMax) rfmMax = rfm;
     if (health < healthMin) healthMin = health;
     if (health > healthMax) healthMax = health;
-    candidates.push({ customer, rfm, health, churn: customer.churn as number });
+    members.push(i);
+    rfms.push(rfm);
   }
 
   const { weights } = options;
@@ -116,10 +112,23 @@ export function computePriority(
   const scoreOf = (rfm: number, health: number, churn: number): number =>
     weights.rfm * normRfm(rfm) + weights.health * normHealth(health) - weights.churn * churn;
 
-  const scored = candidates.map((c) => ({ c, priority: scoreOf(c.rfm, c.health, c.churn) }));
-  scored.sort((a, b) => b.priority - a.priority || compareText(a.c.customer.email, b.c.customer.email));
+  const n = members.length;
+  const priorities = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = customers[members[k] as number] as ValueCustomer;
+    priorities[k] = scoreOf(rfms[k] as number, c.health as number, c.churn as number);
+  }
+  const emails = new Array<string>(n);
+  const order = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    emails[k] = (customers[members[k] as number] as ValueCustomer).email;
+    order[k] = k;
+  }
+  order.sort(
+    (a, b) =>
+      (priorities[b] as number) - (priorities[a] as number) || compareText(emails[a] as string, emails[b] as string),
+  );
 
-  const n = scored.length;
   const routeCounts: Record<PriorityRoute, number> = Object.fromEntries(PRIORITY_ROUTES.map((r) => [r, 0])) as Record<
     PriorityRoute,
     number
@@ -131,24 +140,27 @@ export function computePriority(
   // cume_dist = (n − start of the run) / n.
   let runStart = 0;
   for (let i = 0; i < n; i++) {
-    const { c, priority } = scored[i] as (typeof scored)[number];
-    if (i > 0 && priority !== (scored[i - 1] as (typeof scored)[number]).priority) runStart = i;
+    const k = order[i] as number;
+    const priority = priorities[k] as number;
+    if (i > 0 && priority !== priorities[order[i - 1] as number]) runStart = i;
     const cumeDist = (n - runStart) / n;
-    const previous = c.customer.previous;
+    const customer = customers[members[k] as number] as ValueCustomer;
+    const rfm = rfms[k] as number;
+    const previous = customer.previous;
     if (previous !== null) withPrevious++;
     const previousPriority = previousScore(previous, scoreOf);
     if (previousPriority !== null) comparable++;
     const change = previousPriority === null ? null : priority - previousPriority;
-    const segment = valueSegmentOf(c.customer.tier, c.customer.portfolioPct);
+    const segment = valueSegmentOf(customer.tier, customer.portfolioPct);
     const route = routeOf(segment, cumeDist, change, options);
     routeCounts[route]++;
     ranked[i] = {
-      customer: c.customer,
+      customer,
       segment,
       rank: i + 1,
-      rfm: c.rfm,
-      normRfm: normRfm(c.rfm),
-      normHealth: normHealth(c.health),
+      rfm,
+      normRfm: normRfm(rfm),
+      normHealth: normHealth(customer.health as number),
       priority,
       cumeDist,
       previousPriority,

@@ -1,10 +1,10 @@
 import { tickStep } from 'd3-array';
-import { linearRegression } from 'simple-statistics';
-import { type BoxStats, boxStats } from '../stats/descriptive.js';
-import { type Correlation, pearson } from '../stats/pearson.js';
-import { rfmComposite, type ValueCustomer } from './value-customer.js';
+import type { BoxStats } from '../stats/descriptive.js';
+import type { Correlation } from '../stats/pearson.js';
+import { CoMoments } from './co-moments.js';
+import { GroupAccumulator, type LevelShare } from './group-accumulator.js';
+import type { ValueCustomer } from './value-customer.js';
 import {
-  MeanAccumulator,
   type MeanOf,
   metricValue,
   PROXY_METRICS,
@@ -13,7 +13,7 @@ import {
   VALUE_METRICS,
   type ValueMetric,
 } from './value-metrics.js';
-import { type ValueSegment, valueSegmentOf } from './value-segment.js';
+import { DEFAULT_PORTFOLIO_CUT, type ValueSegment, valueSegmentOf } from './value-segment.js';
 
 /**
  * §3: HV vs SMB vs Other on the latest value rows — per group n, means, category mixes,
@@ -33,8 +33,7 @@ export const CORRELATION_METRICS = [
 ] as const satisfies readonly ValueMetric[];
 export type CorrelationMetric = (typeof CORRELATION_METRICS)[number];
 
-/** Label for a NULL category so missing values are counted, not hidden. */
-export const MISSING_LABEL = '(missing)';
+export { type LevelShare, MISSING_LABEL } from './group-accumulator.js';
 
 /** Bins of the days-since-last-activity histogram (a nice step near this count). */
 export const HISTOGRAM_BINS = 20;
@@ -47,12 +46,6 @@ export interface FunnelFigures {
 export type FunnelInput =
   | { readonly available: true; readonly byEmail: ReadonlyMap<string, FunnelFigures> }
   | { readonly available: false; readonly reason: string };
-
-export interface LevelShare {
-  readonly label: string;
-  readonly n: number;
-  readonly share: number;
-}
 
 export interface CorrelationCell {
   readonly a: CorrelationMetric;
@@ -85,6 +78,7 @@ export interface HistogramBin {
 
 export interface ValueSegmentsResult {
   readonly n: number;
+  readonly portfolioCut: number;
   readonly groups: readonly SegmentGroupResult[];
   readonly funnel:
     | { readonly available: true; readonly funnelCustomers: number; readonly joined: number }
@@ -97,127 +91,113 @@ export interface ValueSegmentsResult {
   readonly inactivity: { readonly missing: number; readonly bins: readonly HistogramBin[] };
 }
 
-class GroupAccumulator {
-  n = 0;
-  readonly means = new Map<ValueMetric, MeanAccumulator>(VALUE_METRICS.map((m) => [m, new MeanAccumulator()]));
-  readonly proxies = new Map<ProxyMetric, MeanAccumulator>(PROXY_METRICS.map((m) => [m, new MeanAccumulator()]));
-  readonly funnelConsistency = new MeanAccumulator();
-  readonly funnelVelocity = new MeanAccumulator();
-  funnelJoined = 0;
-  readonly lifecycle = new Map<string, number>();
-  readonly rfmSegment = new Map<string, number>();
-  readonly engagementModel = new Map<string, number>();
-  readonly churn: number[] = [];
-  readonly complete: number[][] = CORRELATION_METRICS.map(() => []);
-
-  constructor(readonly group: SegmentGroup) {}
-
-  add(c: ValueCustomer, funnel: FunnelFigures | undefined): void {
-    this.n++;
-    for (const metric of VALUE_METRICS) this.means.get(metric)?.add(metricValue(c, metric));
-    for (const metric of PROXY_METRICS) this.proxies.get(metric)?.add(proxyValue(c, metric));
-    if (funnel !== undefined) {
-      this.funnelJoined++;
-      this.funnelConsistency.add(funnel.consistency);
-      this.funnelVelocity.add(funnel.velocity);
-    }
-    count(this.lifecycle, c.stage);
-    count(this.rfmSegment, c.rfmSegment);
-    count(this.engagementModel, c.engagementModel);
-    if (c.churn !== null) this.churn.push(c.churn);
-    const values = CORRELATION_METRICS.map((m) => metricValue(c, m));
-    if (values.every((v) => v !== null)) values.forEach((v, i) => this.complete[i]?.push(v as number));
-  }
-
-  result(funnelAvailable: boolean): SegmentGroupResult {
-    const correlations: CorrelationCell[] = [];
-    for (let i = 0; i < CORRELATION_METRICS.length; i++) {
-      for (let j = i + 1; j < CORRELATION_METRICS.length; j++) {
-        correlations.push({
-          a: CORRELATION_METRICS[i] as CorrelationMetric,
-          b: CORRELATION_METRICS[j] as CorrelationMetric,
-          correlation: pearson(this.complete[i] as number[], this.complete[j] as number[]),
-        });
-      }
-    }
-    return {
-      group: this.group,
-      n: this.n,
-      means: Object.fromEntries(VALUE_METRICS.map((m) => [m, this.means.get(m)?.result()])) as Record<
-        ValueMetric,
-        MeanOf
-      >,
-      proxies: Object.fromEntries(PROXY_METRICS.map((m) => [m, this.proxies.get(m)?.result()])) as Record<
-        ProxyMetric,
-        MeanOf
-      >,
-      funnel: funnelAvailable
-        ? {
-            joined: this.funnelJoined,
-            consistency: this.funnelConsistency.result(),
-            velocity: this.funnelVelocity.result(),
-          }
-        : null,
-      lifecycle: shares(this.lifecycle, this.n),
-      rfmSegment: shares(this.rfmSegment, this.n),
-      engagementModel: shares(this.engagementModel, this.n),
-      churnBox: boxStats(this.churn),
-      completeCases: this.complete[0]?.length ?? 0,
-      correlations,
-    };
-  }
-}
-
-export function computeValueSegments(customers: readonly ValueCustomer[], funnel: FunnelInput): ValueSegmentsResult {
-  const accumulators = new Map<SegmentGroup, GroupAccumulator>(SEGMENT_GROUPS.map((g) => [g, new GroupAccumulator(g)]));
+export function computeValueSegments(
+  customers: readonly ValueCustomer[],
+  funnel: FunnelInput,
+  portfolioCut: number = DEFAULT_PORTFOLIO_CUT,
+): ValueSegmentsResult {
+  const accumulators = new Map<SegmentGroup, GroupAccumulator>(
+    SEGMENT_GROUPS.map((g) => [g, new GroupAccumulator(SLOTS, CORRELATED_SLOTS, CHURN_SLOT)]),
+  );
   const all = accumulators.get('All') as GroupAccumulator;
   const byEmail = funnel.available ? funnel.byEmail : null;
+  const funnelJoined = new Map<SegmentGroup, number>(SEGMENT_GROUPS.map((g) => [g, 0]));
   const points: { rfm: number; ltv: number; segment: ValueSegment }[] = [];
   const segments: ValueSegment[] = new Array(customers.length);
+  // One scratch row reused for every customer: metrics, then proxies, then the two funnel figures.
+  const values = new Float64Array(SLOTS);
   let joined = 0;
   for (let i = 0; i < customers.length; i++) {
     const c = customers[i] as ValueCustomer;
-    const segment = valueSegmentOf(c.tier, c.portfolioPct);
+    const segment = valueSegmentOf(c.tier, c.portfolioPct, portfolioCut);
     segments[i] = segment;
+    for (let m = 0; m < VALUE_METRICS.length; m++) values[m] = orNaN(metricValue(c, VALUE_METRICS[m] as ValueMetric));
+    for (let p = 0; p < PROXY_METRICS.length; p++) {
+      values[VALUE_METRICS.length + p] = orNaN(proxyValue(c, PROXY_METRICS[p] as ProxyMetric));
+    }
     const funnelRow = byEmail?.get(c.email);
-    if (funnelRow !== undefined) joined++;
-    accumulators.get(segment)?.add(c, funnelRow);
-    all.add(c, funnelRow);
-    const rfm = rfmComposite(c);
-    if (rfm !== null && c.ltv !== null) points.push({ rfm, ltv: c.ltv, segment });
+    values[FUNNEL_CONSISTENCY_SLOT] = orNaN(funnelRow?.consistency);
+    values[FUNNEL_VELOCITY_SLOT] = orNaN(funnelRow?.velocity);
+    if (funnelRow !== undefined) {
+      joined++;
+      funnelJoined.set(segment, (funnelJoined.get(segment) ?? 0) + 1);
+    }
+    accumulators.get(segment)?.add(values, c.stage, c.rfmSegment, c.engagementModel);
+    all.add(values, c.stage, c.rfmSegment, c.engagementModel);
+    const rfm = values[RFM_SLOT] as number;
+    if (!Number.isNaN(rfm) && c.ltv !== null) points.push({ rfm, ltv: c.ltv, segment });
   }
+  funnelJoined.set('All', joined);
 
-  const correlation = pearson(
-    points.map((p) => p.rfm),
-    points.map((p) => p.ltv),
-  );
-  let regression: { slope: number; intercept: number } | null = null;
-  if (correlation.kind === 'ok') {
-    const { m, b } = linearRegression(points.map((p) => [p.rfm, p.ltv]));
-    regression = { slope: m, intercept: b };
+  // RFM vs LTV over every row having both (not only the matrix's complete cases).
+  const pair = new CoMoments(2);
+  const xy = new Float64Array(2);
+  for (const p of points) {
+    xy[0] = p.rfm;
+    xy[1] = p.ltv;
+    pair.add(xy);
   }
+  const correlation = pair.correlation(0, 1);
 
   return {
     n: customers.length,
-    groups: SEGMENT_GROUPS.map((g) => (accumulators.get(g) as GroupAccumulator).result(funnel.available)),
+    portfolioCut,
+    groups: SEGMENT_GROUPS.map((g) =>
+      groupResult(g, accumulators.get(g) as GroupAccumulator, funnel.available ? (funnelJoined.get(g) ?? 0) : null),
+    ),
     funnel: funnel.available
       ? { available: true, funnelCustomers: funnel.byEmail.size, joined }
       : { available: false, reason: funnel.reason },
-    rfmLtv: { points, correlation, regression },
+    rfmLtv: { points, correlation, regression: correlation.kind === 'ok' ? pair.regression(0, 1) : null },
     inactivity: inactivityHistogram(customers, segments),
   };
 }
 
-function count(counts: Map<string, number>, label: string | null): void {
-  const key = label ?? MISSING_LABEL;
-  counts.set(key, (counts.get(key) ?? 0) + 1);
+const SLOTS = VALUE_METRICS.length + PROXY_METRICS.length + 2;
+const FUNNEL_CONSISTENCY_SLOT = SLOTS - 2;
+const FUNNEL_VELOCITY_SLOT = SLOTS - 1;
+const RFM_SLOT = VALUE_METRICS.indexOf('rfm');
+const CHURN_SLOT = VALUE_METRICS.indexOf('churn');
+const CORRELATED_SLOTS = CORRELATION_METRICS.map((m) => VALUE_METRICS.indexOf(m));
+
+function orNaN(value: number | null | undefined): number {
+  return value === null || value === undefined ? Number.NaN : value;
 }
 
-/** Most common first; ties alphabetically, so the order never depends on row order. */
-function shares(counts: Map<string, number>, n: number): LevelShare[] {
-  return [...counts]
-    .map(([label, k]) => ({ label, n: k, share: k / n }))
-    .sort((a, b) => b.n - a.n || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+function groupResult(group: SegmentGroup, acc: GroupAccumulator, funnelJoined: number | null): SegmentGroupResult {
+  const correlations: CorrelationCell[] = [];
+  for (let i = 0; i < CORRELATION_METRICS.length; i++) {
+    for (let j = i + 1; j < CORRELATION_METRICS.length; j++) {
+      correlations.push({
+        a: CORRELATION_METRICS[i] as CorrelationMetric,
+        b: CORRELATION_METRICS[j] as CorrelationMetric,
+        correlation: acc.co.correlation(i, j),
+      });
+    }
+  }
+  return {
+    group,
+    n: acc.n,
+    means: Object.fromEntries(VALUE_METRICS.map((m, i) => [m, acc.mean(i)])) as Record<ValueMetric, MeanOf>,
+    proxies: Object.fromEntries(PROXY_METRICS.map((m, i) => [m, acc.mean(VALUE_METRICS.length + i)])) as Record<
+      ProxyMetric,
+      MeanOf
+    >,
+    funnel:
+      funnelJoined === null
+        ? null
+        : {
+            joined: funnelJoined,
+            consistency: acc.mean(FUNNEL_CONSISTENCY_SLOT),
+            velocity: acc.mean(FUNNEL_VELOCITY_SLOT),
+          },
+    lifecycle: acc.shares(acc.lifecycle),
+    rfmSegment: acc.shares(acc.rfmSegment),
+    engagementModel: acc.shares(acc.engagementModel),
+    churnBox: acc.churnBox(),
+    completeCases: acc.co.n,
+    correlations,
+  };
 }
 
 /** Equal-width bins on a nice step shared by every segment, so the groups compare bin by bin. */

@@ -76,22 +76,6 @@ export function proxyValue(c: ValueCustomer, metric: ProxyMetric): number | null
   return inactivityProxy(c);
 }
 
-/** A running mean that answers null for an empty group ("n/a", never 0). */
-export class MeanAccumulator {
-  sum = 0;
-  n = 0;
-
-  add(value: number | null): void {
-    if (value === null) return;
-    this.sum += value;
-    this.n++;
-  }
-
-  result(): MeanOf {
-    return { mean: this.n > 0 ? this.sum / this.n : null, n: this.n };
-  }
-}
-
 export interface MeanOf {
   readonly mean: number | null;
   /** Rows with the value present. */

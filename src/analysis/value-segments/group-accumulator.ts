@@ -1,0 +1,112 @@
+import { quantileSorted } from 'd3-array';
+import type { BoxStats } from '../stats/descriptive.js';
+import { CoMoments } from './co-moments.js';
+import type { MeanOf } from './value-metrics.js';
+
+/** Label for a NULL category so missing values are counted, not hidden. */
+export const MISSING_LABEL = '(missing)';
+
+export interface LevelShare {
+  readonly label: string;
+  readonly n: number;
+  readonly share: number;
+}
+
+/**
+ * Running sums for one group. Values arrive as Float64Arrays with NaN for "missing", filled
+ * once per row by the caller, so a million rows cost no per-row allocation here.
+ */
+export class GroupAccumulator {
+  n = 0;
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
+  readonly co: CoMoments;
+  private readonly complete: Float64Array;
+  readonly lifecycle = new Map<string, number>();
+  readonly rfmSegment = new Map<string, number>();
+  readonly engagementModel = new Map<string, number>();
+  private churn = new Float64Array(1024);
+  private churnN = 0;
+
+  /** `correlated` = indices into the value array of the complete-case correlation columns. */
+  constructor(
+    size: number,
+    private readonly correlated: readonly number[],
+    private readonly churnIndex: number,
+  ) {
+    this.sums = new Float64Array(size);
+    this.counts = new Float64Array(size);
+    this.co = new CoMoments(correlated.length);
+    this.complete = new Float64Array(correlated.length);
+  }
+
+  add(values: Float64Array, stage: string | null, rfmSegment: string | null, model: string | null): void {
+    this.n++;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as number;
+      if (!Number.isNaN(v)) {
+        this.sums[i] = (this.sums[i] as number) + v;
+        this.counts[i] = (this.counts[i] as number) + 1;
+      }
+    }
+    let complete = true;
+    for (let i = 0; i < this.correlated.length; i++) {
+      const v = values[this.correlated[i] as number] as number;
+      if (Number.isNaN(v)) {
+        complete = false;
+        break;
+      }
+      this.complete[i] = v;
+    }
+    if (complete) this.co.add(this.complete);
+    const churn = values[this.churnIndex] as number;
+    if (!Number.isNaN(churn)) this.pushChurn(churn);
+    count(this.lifecycle, stage);
+    count(this.rfmSegment, rfmSegment);
+    count(this.engagementModel, model);
+  }
+
+  mean(index: number): MeanOf {
+    const n = this.counts[index] as number;
+    return { mean: n > 0 ? (this.sums[index] as number) / n : null, n };
+  }
+
+  shares(counts: Map<string, number>): LevelShare[] {
+    return [...counts]
+      .map(([label, k]) => ({ label, n: k, share: k / this.n }))
+      .sort((a, b) => b.n - a.n || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  }
+
+  /** Quartiles by linear interpolation, as stats/boxStats, on a typed array (numeric sort, no comparator). */
+  churnBox(): BoxStats | null {
+    if (this.churnN === 0) return null;
+    const typed = this.churn.slice(0, this.churnN).sort();
+    let sum = 0;
+    for (const v of typed) sum += v;
+    // d3 reads any array-like by index; the cast only widens the declared parameter type.
+    const sorted = typed as unknown as number[];
+    return {
+      n: sorted.length,
+      min: sorted[0] as number,
+      q1: quantileSorted(sorted, 0.25) as number,
+      median: quantileSorted(sorted, 0.5) as number,
+      q3: quantileSorted(sorted, 0.75) as number,
+      max: sorted[sorted.length - 1] as number,
+      mean: sum / sorted.length,
+    };
+  }
+
+  private pushChurn(v: number): void {
+    if (this.churnN === this.churn.length) {
+      const grown = new Float64Array(this.churn.length * 2);
+      grown.set(this.churn);
+      this.churn = grown;
+    }
+    this.churn[this.churnN++] = v;
+  }
+}
+
+function count(counts: Map<string, number>, label: string | null): void {
+  const key = label ?? MISSING_LABEL;
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}

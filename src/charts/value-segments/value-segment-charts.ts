@@ -1,0 +1,22 @@
+import type { ValueSegmentsResult } from '../../analysis/value-segments/compute-value-segments.js';
+import type { ChartDefinition } from '../chart-definition.js';
+import { correlationHeatmapChart, rfmLtvScatterChart } from './relationship-charts.js';
+import {
+  churnBoxChart,
+  inactivityHistogramChart,
+  lifecycleMixChart,
+  rfmBarsChart,
+} from './segment-comparison-charts.js';
+
+/** §3's charts, most telling first: the runner posts the first three by default. */
+export function buildValueSegmentCharts(result: ValueSegmentsResult): ChartDefinition[] {
+  if (result.n === 0) return [];
+  return [
+    rfmBarsChart(result),
+    churnBoxChart(result),
+    rfmLtvScatterChart(result),
+    correlationHeatmapChart(result),
+    lifecycleMixChart(result),
+    inactivityHistogramChart(result),
+  ];
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { computeValueSegments } from '../analysis/value-segments/compute-value-segments.js';
+import { DEFAULT_PORTFOLIO_CUT } from '../analysis/value-segments/value-segment.js';
+import { loadValueCustomers, VALUE_SEGMENT_COLUMNS } from '../data/queries/value-customers.js';
+import { loadValueFunnel, VALUE_FUNNEL_COLUMNS } from '../data/queries/value-funnel.js';
+import type { CommandAnswer } from './command-answer.js';
+import type { CommandArgs } from './command-args.js';
+import type { CommandDefinition } from './command-definition.js';
+import { presentValueSegments } from './value-segments-present.js';
+
+export interface ValueSegmentsOptions {
+  /** portfolio_contribution_pct cut between HV and SMB, as a fraction. */
+  readonly cut: number;
+}
+
+export const valueSegmentsCommand: CommandDefinition<ValueSegmentsOptions> = {
+  slash: '/value-segments',
+  summary: 'High-value vs SMB customers: value, health, churn, RFM, consistency and velocity side by side',
+  syntax: {
+    slash: '/value-segments',
+    usage: '[cut=0.05]',
+    options: {
+      cut: {
+        schema: z.coerce.number().gt(0).lt(1),
+        allowed: 'a fraction between 0 and 1 (0.05 = 5%)',
+        description: `portfolio_contribution_pct above which Gold/Platinum is high value, at or below which Basic/Bronze/Silver is SMB (default ${DEFAULT_PORTFOLIO_CUT})`,
+      },
+    },
+  },
+  requirements: [
+    { table: 'value', columns: VALUE_SEGMENT_COLUMNS },
+    {
+      table: 'funnel',
+      columns: VALUE_FUNNEL_COLUMNS,
+      fallback: 'without funnel rows, consistency and velocity come from proxies on the value table',
+    },
+  ],
+  examples: ['/value-segments', '/value-segments cut=0.03'],
+  help: [
+    'Source: customer360__customer_value_analysis, latest row per cleaned primary_email; the funnel table (latest row per email) for consistency and velocity when it has rows.',
+    'HV = tier Gold/Platinum and portfolio_contribution_pct > 0.05; SMB = Basic/Bronze/Silver and ≤ 0.05; everything else (NULL tier or share included) is Other.',
+    'Per group: n, means (each over the rows having the value), lifecycle / RFM segment / engagement-model mixes, and a complete-case correlation matrix of health, churn, LTV, revenue and the RFM composite (mean of R, F, M).',
+    'Proxies: consistency = 1/(1 + population variance of R, F, M); LTV velocity = LTV / (account age / 30.44); inactivity = days since last activity / account age (zero or NULL age → left out).',
+  ],
+  parse(args: CommandArgs): ValueSegmentsOptions {
+    return { cut: args.option<number>('cut') ?? DEFAULT_PORTFOLIO_CUT };
+  },
+  run(options, context): CommandAnswer {
+    const warehouse = context.warehouse();
+    const { customers, report } = loadValueCustomers(warehouse, VALUE_SEGMENT_COLUMNS, {
+      neededFor: '/value-segments',
+      withPrevious: false,
+    });
+    const funnel = loadValueFunnel(warehouse, '/value-segments');
+    const result = computeValueSegments(customers, funnel.funnel, options.cut);
+    return presentValueSegments(result, options, funnel.report ? [report, funnel.report] : [report]);
+  },
+};

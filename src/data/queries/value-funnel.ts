@@ -1,0 +1,41 @@
+import type { FunnelInput } from '../../analysis/value-segments/compute-value-segments.js';
+import type { Warehouse } from '../open-warehouse.js';
+import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
+import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
+
+export const VALUE_FUNNEL_COLUMNS = [
+  'primary_email',
+  'cross_stage_engagement_consistency',
+  'revenue_velocity_monthly',
+] as const;
+
+/**
+ * §3's consistency and velocity from the latest funnel row per email, or why they are not
+ * there (no table, missing columns, no rows): the DB-056 exports ship the funnel empty.
+ */
+export function loadValueFunnel(
+  warehouse: Warehouse,
+  neededFor: string,
+): { funnel: FunnelInput; report: TableReadReport | null } {
+  const table = WAREHOUSE_TABLES.funnel.name;
+  const availability = tableAvailability(warehouse, 'funnel', [
+    ...VALUE_FUNNEL_COLUMNS,
+    WAREHOUSE_TABLES.funnel.snapshot.timestamp,
+  ]);
+  const unavailable = (reason: string) => ({ funnel: { available: false as const, reason }, report: null });
+  if (!availability.present) return unavailable(`the warehouse has no table ${table}`);
+  if (availability.missingColumns.length > 0) {
+    return unavailable(`${table} lacks ${availability.missingColumns.join(', ')}`);
+  }
+  if (availability.rows === 0) return unavailable(`${table} has no rows`);
+  const { rows, report } = readTable(warehouse, 'funnel', VALUE_FUNNEL_COLUMNS, { neededFor });
+  if (rows.length === 0) return unavailable(`no row of ${table} has a primary_email`);
+  const byEmail = new Map<string, { consistency: number | null; velocity: number | null }>();
+  for (const row of rows) {
+    byEmail.set(row.primary_email as string, {
+      consistency: row.cross_stage_engagement_consistency,
+      velocity: row.revenue_velocity_monthly,
+    });
+  }
+  return { funnel: { available: true, byEmail }, report };
+}
