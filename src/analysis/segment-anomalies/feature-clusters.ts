@@ -1,8 +1,8 @@
 import { kmeans } from 'ml-kmeans';
-import { median } from '../stats/descriptive.js';
 import { FEATURE_IDS, type FeatureId, type FeatureMatrix } from './customer-features.js';
 import { NOT_RECORDED } from './netsuite-customer.js';
-import { evenlySpacedIndices, meanSilhouette } from './silhouette.js';
+import { evenlySpacedIndices, type FlatPoints, meanSilhouette } from './silhouette.js';
+import { typedMedian } from './typed-quantiles.js';
 
 /** k = 2..6 (analyses.md §5). */
 export const CLUSTER_K_RANGE = [2, 3, 4, 5, 6] as const;
@@ -11,11 +11,11 @@ export const CLUSTER_K_RANGE = [2, 3, 4, 5, 6] as const;
 export const DEFAULT_KMEANS_SEED = 42;
 
 /**
- * Above this many complete rows k-means is fitted on an evenly spaced sample and every row
- * is then assigned to its nearest centroid: the centroids barely move past a few thousand
- * points, while fitting five k on a million rows would take tens of seconds.
+ * Above this many complete rows k-means is fitted on an evenly spaced sample, and every row
+ * is then assigned to its nearest centroid: centroids barely move past a few thousand points,
+ * while ml-kmeans takes ~1 s per k on 20,000 rows (measured), far too slow for a million.
  */
-export const KMEANS_FIT_LIMIT = 20_000;
+export const KMEANS_FIT_LIMIT = 5000;
 
 const MAX_ITERATIONS = 100;
 const MAX_K = 6;
@@ -80,7 +80,7 @@ export function clusterFeatures(input: ClusterInputs): FeatureClusters {
   const rowsLeftOut = features.n - complete.length;
   const points = standardisedPoints(features, complete);
   const distinct = countDistinct(points, MAX_K);
-  const usableK = CLUSTER_K_RANGE.filter((k) => k <= distinct && k < points.length);
+  const usableK = CLUSTER_K_RANGE.filter((k) => k <= distinct && k < complete.length);
   if (usableK.length === 0) {
     return {
       kind: 'unavailable',
@@ -90,10 +90,9 @@ export function clusterFeatures(input: ClusterInputs): FeatureClusters {
     };
   }
 
-  const fitIndices = evenlySpacedIndices(points.length, KMEANS_FIT_LIMIT);
-  const fitPoints = fitIndices.length === points.length ? points : fitIndices.map((i) => points[i] as number[]);
+  const fitPoints = evenlySpacedIndices(complete.length, KMEANS_FIT_LIMIT).map((r) => pointAt(points, r));
   const candidates: { k: number; silhouette: number | null }[] = [];
-  let best: { k: number; silhouette: number; labels: number[]; centroids: number[][] } | null = null;
+  let best: { k: number; silhouette: number; labels: Int32Array; centroids: number[][] } | null = null;
   let silhouetteSample = 0;
   for (const k of CLUSTER_K_RANGE) {
     if (!usableK.includes(k)) {
@@ -101,7 +100,7 @@ export function clusterFeatures(input: ClusterInputs): FeatureClusters {
       continue;
     }
     const fit = kmeans(fitPoints, k, { initialization: 'kmeans++', seed: input.seed, maxIterations: MAX_ITERATIONS });
-    const labels = fitPoints === points ? fit.clusters : fit.nearest(points);
+    const labels = nearestCentroids(points, fit.centroids);
     const s = meanSilhouette(points, labels);
     silhouetteSample = s.n;
     candidates.push({ k, silhouette: s.value });
@@ -131,18 +130,27 @@ export function clusterFeatures(input: ClusterInputs): FeatureClusters {
   };
 }
 
-function completeRows(features: FeatureMatrix): number[] {
+function completeRows(features: FeatureMatrix): Int32Array {
   const columns = FEATURE_IDS.map((id) => features.columns[id]);
-  const rows: number[] = [];
+  const rows = new Int32Array(features.n);
+  let count = 0;
   for (let i = 0; i < features.n; i++) {
-    if (columns.every((c) => !Number.isNaN(c[i] as number))) rows.push(i);
+    let ok = true;
+    for (const column of columns) {
+      if (Number.isNaN(column[i] as number)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) rows[count++] = i;
   }
-  return rows;
+  return rows.slice(0, count);
 }
 
-/** Points in z units over the clustered rows (population std; a constant feature is 0). */
-function standardisedPoints(features: FeatureMatrix, rows: readonly number[]): number[][] {
-  const points = rows.map(() => new Array<number>(FEATURE_IDS.length));
+/** The clustered rows in z units (population std over them; a constant feature is 0), row by row. */
+function standardisedPoints(features: FeatureMatrix, rows: Int32Array): FlatPoints {
+  const dims = FEATURE_IDS.length;
+  const data = new Float64Array(rows.length * dims);
   FEATURE_IDS.forEach((id, f) => {
     const column = features.columns[id];
     let sum = 0;
@@ -151,27 +159,61 @@ function standardisedPoints(features: FeatureMatrix, rows: readonly number[]): n
     let squares = 0;
     for (const i of rows) squares += ((column[i] as number) - mean) ** 2;
     const sd = Math.sqrt(squares / rows.length);
-    rows.forEach((i, r) => {
-      (points[r] as number[])[f] = sd > 0 ? ((column[i] as number) - mean) / sd : 0;
-    });
+    for (let r = 0; r < rows.length; r++) {
+      data[r * dims + f] = sd > 0 ? ((column[rows[r] as number] as number) - mean) / sd : 0;
+    }
   });
-  return points;
+  return { data, dims };
+}
+
+function pointAt(points: FlatPoints, r: number): number[] {
+  return Array.from(points.data.subarray(r * points.dims, (r + 1) * points.dims));
+}
+
+/** Each point's nearest centroid (squared Euclidean; a tie keeps the lower-numbered centroid). */
+function nearestCentroids(points: FlatPoints, centroids: readonly number[][]): Int32Array {
+  const { data, dims } = points;
+  const n = data.length / dims;
+  const labels = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    let bestDistance = Number.POSITIVE_INFINITY;
+    let bestLabel = 0;
+    for (let c = 0; c < centroids.length; c++) {
+      const centre = centroids[c] as number[];
+      let d2 = 0;
+      for (let d = 0; d < dims; d++) {
+        const diff = (data[r * dims + d] as number) - (centre[d] as number);
+        d2 += diff * diff;
+      }
+      if (d2 < bestDistance) {
+        bestDistance = d2;
+        bestLabel = c;
+      }
+    }
+    labels[r] = bestLabel;
+  }
+  return labels;
 }
 
 /** Distinct points, counting no further than `limit` (k-means++ cannot seed more clusters than that). */
-function countDistinct(points: readonly number[][], limit: number): number {
-  const seen: number[][] = [];
-  for (const p of points) {
-    if (!seen.some((q) => q.every((v, d) => v === p[d]))) seen.push(p);
-    if (seen.length >= limit) break;
+function countDistinct(points: FlatPoints, limit: number): number {
+  const { data, dims } = points;
+  const n = data.length / dims;
+  const seen: number[] = [];
+  for (let r = 0; r < n && seen.length < limit; r++) {
+    const same = seen.some((q) => {
+      for (let d = 0; d < dims; d++) if (data[q * dims + d] !== data[r * dims + d]) return false;
+      return true;
+    });
+    if (!same) seen.push(r);
   }
   return seen.length;
 }
 
 function profileClusters(
   input: ClusterInputs,
-  rows: readonly number[],
-  labels: readonly number[],
+  rows: Int32Array,
+  labels: Int32Array,
   centroids: readonly number[][],
 ): ClusterProfile[] {
   const byCluster = new Map<number, number[]>();
@@ -186,9 +228,15 @@ function profileClusters(
   return ordered.map(([label, members], index) => {
     let anomalies = 0;
     for (const i of members) anomalies += input.positive[i] as number;
-    const medians = Object.fromEntries(
-      FEATURE_IDS.map((id) => [id, median(members.map((i) => input.features.columns[id][i] as number))]),
-    ) as Record<FeatureId, number | null>;
+    const buffer = new Float64Array(members.length);
+    const medians = {} as Record<FeatureId, number | null>;
+    for (const id of FEATURE_IDS) {
+      const column = input.features.columns[id];
+      members.forEach((i, m) => {
+        buffer[m] = column[i] as number;
+      });
+      medians[id] = typedMedian(buffer);
+    }
     return {
       cluster: index + 1,
       n: members.length,

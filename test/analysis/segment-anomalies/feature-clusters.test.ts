@@ -1,7 +1,8 @@
+import { silhouette } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_IDS, type FeatureId } from '../../../src/analysis/segment-anomalies/customer-features.js';
 import { clusterFeatures } from '../../../src/analysis/segment-anomalies/feature-clusters.js';
-import { evenlySpacedIndices, meanSilhouette } from '../../../src/analysis/segment-anomalies/silhouette.js';
+import { evenlySpacedIndices, flatPoints, meanSilhouette } from '../../../src/analysis/segment-anomalies/silhouette.js';
 import { featureMatrix } from './feature-matrix.js';
 
 describe('analysis/segment-anomalies/silhouette', () => {
@@ -9,7 +10,7 @@ describe('analysis/segment-anomalies/silhouette', () => {
     // 1-D points 0,1 | 4,5. Point 0: a = 1, b = (4+5)/2 = 4.5, s = 3.5/4.5 = 7/9.
     // Point 1: a = 1, b = (3+4)/2 = 3.5, s = 2.5/3.5 = 5/7; 4 and 5 mirror them.
     // Mean = (7/9 + 5/7) / 2 = 47/63 = .746032.
-    const s = meanSilhouette([[0], [1], [4], [5]], [0, 0, 1, 1]);
+    const s = meanSilhouette(flatPoints([[0], [1], [4], [5]]), [0, 0, 1, 1]);
     expect(s.value).toBeCloseTo(47 / 63, 12);
     expect(s.n).toBe(4);
   });
@@ -17,11 +18,19 @@ describe('analysis/segment-anomalies/silhouette', () => {
   it('scores a singleton cluster 0 and copes with label gaps', () => {
     // Labels 3 and 7 (gaps): point 10 is alone → 0. Points 0, 2: a = 2, b = 10 and 8 →
     // s = .8 and .75; mean (0.8 + 0.75 + 0) / 3 = .516667.
-    expect(meanSilhouette([[0], [2], [10]], [3, 3, 7]).value).toBeCloseTo(1.55 / 3, 12);
+    expect(meanSilhouette(flatPoints([[0], [2], [10]]), [3, 3, 7]).value).toBeCloseTo(1.55 / 3, 12);
   });
 
   it('has no value with a single cluster', () => {
-    expect(meanSilhouette([[0], [1]], [0, 0]).value).toBeNull();
+    expect(meanSilhouette(flatPoints([[0], [1]]), [0, 0]).value).toBeNull();
+  });
+
+  it('agrees with simple-statistics on a 2-D example with three clusters', () => {
+    const points = Array.from({ length: 30 }, (_, i) => [Math.sin(i) * 3 + (i % 3) * 5, Math.cos(i * 2) + (i % 3)]);
+    const labels = points.map((_, i) => i % 3);
+    const reference = silhouette(points, labels);
+    const expected = reference.reduce((a, b) => a + b, 0) / reference.length;
+    expect(meanSilhouette(flatPoints(points), labels).value).toBeCloseTo(expected, 12);
   });
 
   it('samples evenly and deterministically above the limit', () => {
