@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALERT_CONFIG_FIELDS } from './alerts/alert-config.js';
 import { ConfigError } from './errors.js';
 
 const optionalText = z
@@ -31,6 +32,8 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RADAR_PRIVATE_BY_DEFAULT: booleanText.describe('answer privately unless a command says otherwise'),
   RADAR_HISTORY_FILE: optionalText,
+  // Red-zone alerts and digests: RADAR_ALERT_CHANNEL, RADAR_ESCALATION_CHANNEL, RADAR_MANAGERS, RADAR_DIGEST_CHANNEL, RADAR_SCAN_CRON.
+  ...ALERT_CONFIG_FIELDS,
 });
 
 export type RadarConfig = z.infer<typeof ConfigSchema>;

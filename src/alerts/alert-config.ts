@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { DEFAULT_SCAN_CRON, isValidSchedule } from './schedules.js';
+
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+const blankToUndefined = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+function channelId(what: string) {
+  return blankToUndefined.pipe(
+    z
+      .string()
+      .regex(
+        CHANNEL_ID,
+        `must be a Slack channel id such as C0123ABCD (${what}; in Slack open the channel details, the id is at the bottom)`,
+      )
+      .optional(),
+  );
+}
+
+/**
+ * The alert and digest settings, merged into ConfigSchema (src/config.ts). Each message names what is wrong and
+ * how to fix it; loadConfig prefixes the variable name.
+ */
+export const ALERT_CONFIG_FIELDS = {
+  RADAR_ALERT_CHANNEL: channelId('where red-zone alerts are posted').describe(
+    'channel id for red-zone alerts; unset = alerts off',
+  ),
+  RADAR_ESCALATION_CHANNEL: channelId("the managers' channel for 48 h escalations").describe(
+    "channel id for SLA escalations (managers' channel); unset = the alert channel",
+  ),
+  RADAR_MANAGERS: blankToUndefined
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            USER_ID,
+            'must list Slack user ids separated by commas, such as U0123ABCD,U0456EFGH (profile → ⋮ → Copy member ID)',
+          ),
+      ),
+    )
+    .describe('comma-separated Slack user ids of the managers who get the weekly digest'),
+  RADAR_DIGEST_CHANNEL: channelId('an optional copy of the weekly digest').describe(
+    'channel id for a copy of the weekly digest; unset = DMs only',
+  ),
+  RADAR_SCAN_CRON: blankToUndefined
+    .transform((v) => v ?? DEFAULT_SCAN_CRON)
+    .pipe(
+      z
+        .string()
+        .refine(
+          isValidSchedule,
+          `must be a five-field cron expression such as "${DEFAULT_SCAN_CRON}" (minute hour day month weekday, UTC); unset it for hourly`,
+        ),
+    )
+    .describe('how often the red-zone scan runs (cron, UTC); default hourly'),
+};
