@@ -140,6 +140,35 @@ describe('commands/segment-anomalies', () => {
     });
   });
 
+  it('copes with every feature input NULL: sections say why, charts that need features are left out', async () => {
+    const empty = {
+      total_revenue: null,
+      comprehensive_customer_score: null,
+      transaction_count: null,
+      avg_transactions_per_month: null,
+      customer_age_days: null,
+      transaction_value_volatility: null,
+      q1_transactions: null,
+      q2_transactions: null,
+      q3_transactions: null,
+      q4_transactions: null,
+      lifecycle_stage: null,
+      seasonal_preference: null,
+    };
+    const rows = [0.1, 0.5, 0.9].map((r, i) => netsuite(`N${i}`, 'Premium', r, empty));
+    const answer = await ask('', contextFor(rows));
+    expect(answer.data).toMatchObject({ n: 3, anomalies: 2 });
+    const kinds = Object.fromEntries(answer.sections.map((s) => [s.title, s.kind]));
+    expect(kinds).toEqual({
+      'Retention by profitability segment': 'table',
+      'Features that separate anomalies (best single split by information gain)': 'unavailable',
+      'Decision rule': 'unavailable',
+      Clusters: 'unavailable',
+    });
+    expect(answer.charts.map((c) => c.id)).toEqual(['retention-by-segment', 'anomaly-rate-by-stage']);
+    expect(answer.provenance.qualityNotes.join('\n')).toContain('value volatility missing for every customer');
+  });
+
   it('answers an unknown option or a bad value with usage naming the key and allowed values', async () => {
     const context = contextFor(ROWS);
     await expect(ask('colour=red', context)).rejects.toThrow(UsageError);
