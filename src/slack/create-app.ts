@@ -1,6 +1,7 @@
 import { App, type webApi } from '@slack/bolt';
 import type { RadarConfig } from '../config.js';
 import { ConfigError } from '../errors.js';
+import type { SlackAlerts } from './alerts/slack-alerts.js';
 import { registerAppHome } from './app-home.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { createBoltLogger } from './bolt-logger.js';
@@ -39,6 +40,8 @@ export function createSlackApp(
   config: RadarConfig,
   deps: SlackAppDeps,
   clientOverrides: webApi.WebClientOptions = {},
+  /** Red-zone alert buttons and modals (src/slack/alerts); absent when alerts are not configured. */
+  alerts?: SlackAlerts | null,
 ): SlackAppHandle {
   const token = config.SLACK_BOT_TOKEN;
   if (token === undefined) throw new ConfigError('SLACK_BOT_TOKEN is missing: set it to the bot token (xoxb-…).');
@@ -60,6 +63,7 @@ export function createSlackApp(
   registerCommands(app, deps, tasks);
   registerShareAction(app, deps, tasks);
   registerAppHome(app, deps);
+  alerts?.register(app, tasks);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled error in a Slack listener');
   });

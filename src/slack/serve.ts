@@ -1,8 +1,10 @@
+import { startSchedules } from '../alerts/scheduler.js';
 import { createChartRenderer } from '../charts/render-pool.js';
 import { openCliSession } from '../cli/cli-context.js';
 import { COMMANDS } from '../commands/index.js';
 import type { RadarConfig } from '../config.js';
 import { createLogger } from '../logging.js';
+import { createSlackAlerts } from './alerts/slack-alerts.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './create-app.js';
 import type { SlackAppDeps } from './slack-deps.js';
 import { verifyBotToken } from './verify-token.js';
@@ -20,17 +22,24 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   const identity = await verifyBotToken(config);
   const session = openCliSession(config);
   const renderer = createChartRenderer();
+  // Red-zone alerts (off unless RADAR_ALERT_CHANNEL is set): state store, buttons, Home section, schedules.
+  const alerts = createSlackAlerts(config, { context: session.context, now: () => Date.now(), logger, renderer });
   const deps: SlackAppDeps = {
     commands: COMMANDS,
-    contextFor: () => session.context,
+    contextFor: () =>
+      alerts === null
+        ? session.context
+        : { ...session.context, openAlertsFor: (keys) => alerts.runtime.openAlertsFor(keys) },
     clock: { now: () => Date.now() },
     logger,
     renderer,
     privateByDefault: config.RADAR_PRIVATE_BY_DEFAULT,
+    ...(alerts === null ? {} : { homeAlertsSection: (userId: string) => alerts.homeSection(userId) }),
   };
-  const { app, tasks } = createSlackApp(config, deps);
+  const { app, tasks } = createSlackApp(config, deps, {}, alerts);
   if (mode === 'http') await app.start(config.PORT);
   else await app.start();
+  const schedules = alerts === null ? null : startSchedules(alerts.runtime, config.RADAR_SCAN_CRON, logger);
   logger.info(
     {
       mode,
@@ -66,6 +75,8 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
         ]);
         clearTimeout(timer);
         if (!drained) logger.warn({ inFlight: tasks.size }, 'answers still in flight were abandoned');
+        await schedules?.stop();
+        await alerts?.runtime.close();
         await renderer.close();
         session.close();
         logger.info('stopped');

@@ -1,0 +1,150 @@
+import type { CommandContext, OpenAlertSummary } from '../commands/command-definition.js';
+import type { Logger } from '../logging.js';
+import { type JobResult, runScanJob, runSlaJob } from './alert-jobs.js';
+import type { AlertStore, LifecycleResult, ScanOutcome, SlaOutcome } from './alert-store.js';
+import type { Alert } from './alert-types.js';
+import { type DrainResult, OutboxDrainer, type OutboxTransport } from './deliver-outbox.js';
+import { type DigestRun, runDigestJob } from './digest/run-digest.js';
+import { SNOOZE_MS } from './sla.js';
+
+export interface AlertRuntimeOptions {
+  readonly store: AlertStore;
+  readonly transport: OutboxTransport;
+  /** Warehouse access (and the §5 line of the digest runs through the command layer with it). */
+  readonly context: CommandContext;
+  /** Epoch ms; injected everywhere below. */
+  readonly now: () => number;
+  readonly scanCron: string;
+  readonly managers: readonly string[];
+  readonly digestChannel?: string | undefined;
+  readonly timeZoneOf: (userId: string) => Promise<string>;
+  readonly logger: Logger;
+}
+
+export interface ScanReport {
+  readonly scan: JobResult<ScanOutcome>;
+  readonly sla: JobResult<SlaOutcome>;
+  readonly delivered: DrainResult;
+}
+
+/**
+ * The alerts feature wired together: jobs, lifecycle actions and delivery over one store and one transport. Every
+ * change is followed by a drain, so what a job or a click decided goes out at once; what cannot go out now waits in
+ * the outbox for the next drain. Slack adapters and the CLI call this; it knows neither.
+ */
+export class AlertRuntime {
+  readonly store: AlertStore;
+  readonly #options: AlertRuntimeOptions;
+  readonly #drainer: OutboxDrainer;
+  /** Active alerts by customer key, for the synchronous CommandContext.openAlertsFor; refreshed after each change. */
+  #openByKey = new Map<string, OpenAlertSummary>();
+
+  constructor(options: AlertRuntimeOptions) {
+    this.#options = options;
+    this.store = options.store;
+    this.#drainer = new OutboxDrainer(options.store, options.transport, options.now, options.logger);
+  }
+
+  now(): number {
+    return this.#options.now();
+  }
+
+  get managers(): readonly string[] {
+    return this.#options.managers;
+  }
+
+  timeZoneOf(userId: string): Promise<string> {
+    return this.#options.timeZoneOf(userId);
+  }
+
+  /** The scan for the current period, then the SLA check, then delivery. */
+  async scan(): Promise<ScanReport> {
+    const now = this.now();
+    const scan = await runScanJob({
+      store: this.store,
+      warehouse: this.#options.context.warehouse,
+      scanCron: this.#options.scanCron,
+      now,
+    });
+    const sla = await runSlaJob(this.store, now);
+    const delivered = await this.drain();
+    return { scan, sla, delivered };
+  }
+
+  async checkSla(): Promise<JobResult<SlaOutcome>> {
+    const result = await runSlaJob(this.store, this.now());
+    await this.drain();
+    return result;
+  }
+
+  async digest(preview = false): Promise<DigestRun[]> {
+    const runs = await runDigestJob({
+      store: this.store,
+      context: this.#options.context,
+      now: this.now(),
+      managers: this.#options.managers,
+      channel: this.#options.digestChannel,
+      timeZoneOf: this.#options.timeZoneOf,
+      preview,
+    });
+    if (!preview) await this.drain();
+    return runs;
+  }
+
+  async drain(): Promise<DrainResult> {
+    const result = await this.#drainer.drain();
+    await this.refreshIndex();
+    return result;
+  }
+
+  acknowledge(alertId: number, actor: string): Promise<LifecycleResult> {
+    return this.#act(() => this.store.acknowledge({ alertId, actor, now: this.now() }));
+  }
+
+  assign(alertId: number, actor: string, assignee: string): Promise<LifecycleResult> {
+    return this.#act(() => this.store.assign({ alertId, actor, assignee, now: this.now() }));
+  }
+
+  snooze(alertId: number, actor: string): Promise<LifecycleResult> {
+    const now = this.now();
+    return this.#act(() => this.store.snooze({ alertId, actor, now, untilMs: now + SNOOZE_MS }));
+  }
+
+  logIntervention(alertId: number, actor: string, note: string, requestKey: string): Promise<LifecycleResult> {
+    return this.#act(() => this.store.logIntervention({ alertId, actor, note, requestKey, now: this.now() }));
+  }
+
+  async #act(change: () => Promise<LifecycleResult>): Promise<LifecycleResult> {
+    const result = await change();
+    if (result.kind === 'changed') await this.drain();
+    return result;
+  }
+
+  /** Open alerts of these customers, from the last refreshed index (for /customer). */
+  openAlertsFor(customerKeys: readonly string[]): OpenAlertSummary[] {
+    return customerKeys.flatMap((key) => {
+      const summary = this.#openByKey.get(key);
+      return summary === undefined ? [] : [summary];
+    });
+  }
+
+  async refreshIndex(): Promise<Alert[]> {
+    const active = await this.store.activeAlerts();
+    this.#openByKey = new Map(
+      active.map((a) => [
+        a.customer.key,
+        {
+          customerKey: a.customer.key,
+          state: a.state,
+          detectedAt: new Date(a.detectedAt).toISOString(),
+          assignee: a.assignee,
+        },
+      ]),
+    );
+    return active;
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}

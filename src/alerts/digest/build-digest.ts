@@ -1,0 +1,152 @@
+import type { ZoneName } from '../../analysis/zones/zone-rules.js';
+import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
+import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
+import type { CommandContext } from '../../commands/command-definition.js';
+import { runCommand } from '../../commands/run-command.js';
+import { segmentAnomaliesCommand } from '../../commands/segment-anomalies.js';
+import { isRadarError } from '../../errors.js';
+import type { Alert } from '../alert-types.js';
+import type { ScanInputs } from '../scan-inputs.js';
+import { escalationDueAt, isOverdue } from '../sla.js';
+import type { DigestContent, DigestCustomer } from './digest-types.js';
+
+const DAY_MS = 86_400_000;
+
+/** Customers who left red within this long of an intervention count as "left red after it". */
+export const RECOVERY_WINDOW_MS = 14 * DAY_MS;
+
+/** Interventions looked back on for the recovery figure (their 14-day windows overlap the last two weeks). */
+export const INTERVENTION_LOOKBACK_MS = 28 * DAY_MS;
+
+export const TOP_PRIORITY_ROWS = 10;
+
+/** What the digest reads from the store, gathered by the caller (the store is async, this builder is not). */
+export interface DigestFacts {
+  readonly active: readonly Alert[];
+  /** Interventions of the last 28 days: first one per customer, with whether they left red within 14 days. */
+  readonly interventions: readonly { readonly customerKey: string; readonly loggedAt: number }[];
+  readonly resolved: readonly Alert[];
+  readonly previous: {
+    readonly isoWeek: string;
+    readonly redKeys: readonly string[];
+    readonly counts: Readonly<Record<string, number>>;
+  } | null;
+}
+
+export interface DigestBuildInput {
+  readonly isoWeek: string;
+  readonly now: number;
+  readonly timeZone: string;
+  readonly dueLocal: string;
+  readonly scan: ScanInputs;
+  readonly facts: DigestFacts;
+  readonly segmentLine: string;
+}
+
+/** The digest's content, pure: zones and change, top 10 priority, alerts and SLA, interventions, §5 line, charts. */
+export function buildDigest(input: DigestBuildInput): DigestContent {
+  const { scan, facts, now } = input;
+  const zones = scan.zones;
+  const red = scan.customers.filter((c) => c.zone === 'red');
+  const redKeys = red.map((c) => c.key).sort();
+  const orgOf = new Map(scan.customers.map((c) => [c.key, c.organization]));
+  const named = (key: string): DigestCustomer => ({ key, organization: orgOf.get(key) ?? null });
+
+  let change: DigestContent['change'] = null;
+  if (facts.previous !== null) {
+    const before = new Set(facts.previous.redKeys);
+    const nowRed = new Set(redKeys);
+    change = {
+      sinceWeek: facts.previous.isoWeek,
+      counts: {
+        red: facts.previous.counts.red ?? 0,
+        yellow: facts.previous.counts.yellow ?? 0,
+        green: facts.previous.counts.green ?? 0,
+      },
+      newRed: redKeys.filter((k) => !before.has(k)).map(named),
+      recovered: [...before]
+        .filter((k) => !nowRed.has(k))
+        .sort()
+        .map(named),
+    };
+  }
+
+  const zoneOf = new Map(scan.customers.map((c) => [c.key, c.zone]));
+  const top = (scan.priority?.ranked ?? []).slice(0, TOP_PRIORITY_ROWS);
+  const topPriority = top.map((r) => ({
+    key: r.customer.email,
+    organization: r.customer.organization,
+    rank: r.rank,
+    priority: r.priority,
+    zone: (zoneOf.get(r.customer.email) ?? null) as ZoneName | null,
+    route: r.route,
+  }));
+
+  const overdue = facts.active.filter((a) => isOverdue(a, now));
+  const weekAgo = now - 7 * DAY_MS;
+  const thisWeek = facts.interventions.filter((i) => i.loggedAt >= weekAgo);
+  const firstByCustomer = new Map<string, number>();
+  for (const i of facts.interventions) {
+    const seen = firstByCustomer.get(i.customerKey);
+    if (seen === undefined || i.loggedAt < seen) firstByCustomer.set(i.customerKey, i.loggedAt);
+  }
+  let leftRed = 0;
+  for (const [key, at] of firstByCustomer) {
+    const recovered = facts.resolved.some(
+      (a) =>
+        a.customer.key === key &&
+        a.resolvedReason === 'recovered' &&
+        a.resolvedAt !== null &&
+        a.resolvedAt >= at &&
+        a.resolvedAt <= at + RECOVERY_WINDOW_MS,
+    );
+    if (recovered) leftRed++;
+  }
+
+  const charts = [
+    buildZoneDistributionChart(zones, `all customers, week ${input.isoWeek}`),
+    top.length > 0 ? buildPriorityBarsChart(top, scan.priority?.n ?? top.length, []) : null,
+  ].filter((c) => c !== null);
+
+  return {
+    isoWeek: input.isoWeek,
+    generatedAt: now,
+    timeZone: input.timeZone,
+    dueLocal: input.dueLocal,
+    zones: { method: zones.method, counts: zones.counts, noZone: zones.noZone, n: zones.n },
+    change,
+    topPriority,
+    alerts: {
+      open: facts.active.filter((a) => a.state === 'open').length,
+      acknowledged: facts.active.filter((a) => a.state === 'acknowledged').length,
+      snoozed: facts.active.filter((a) => a.state === 'snoozed').length,
+      overdue: overdue.length,
+      overdueList: overdue.slice(0, 10).map((a) => ({
+        ...named(a.customer.key),
+        alertId: a.id,
+        dueAt: escalationDueAt(a),
+        assignee: a.assignee,
+      })),
+    },
+    interventions: {
+      loggedThisWeek: thisWeek.length,
+      customersThisWeek: new Set(thisWeek.map((i) => i.customerKey)).size,
+      customersLast28Days: firstByCustomer.size,
+      leftRedWithin14Days: leftRed,
+    },
+    segmentAnomalies: input.segmentLine,
+    charts,
+    redKeys,
+  };
+}
+
+/** The §5 headline (/segment-anomalies), or why it is not available for this warehouse. */
+export async function segmentAnomalyLine(context: CommandContext): Promise<string> {
+  try {
+    const outcome = await runCommand(segmentAnomaliesCommand, 'charts=none', context);
+    return outcome.kind === 'answer' ? outcome.answer.headline : 'Segment anomalies: not available.';
+  } catch (error) {
+    if (!isRadarError(error)) throw error;
+    return `Segment anomalies: not available (${error.userMessage})`;
+  }
+}

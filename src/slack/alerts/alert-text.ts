@@ -1,0 +1,129 @@
+import type { Alert, ScannedCustomer } from '../../alerts/alert-types.js';
+import { formatDuration, isSnoozed, slaStatus } from '../../alerts/sla.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+
+/** Action ids of the alert card's buttons (static; the alert id travels in `value`). */
+export const ALERT_ACTIONS = {
+  acknowledge: 'radar_alert_acknowledge',
+  assign: 'radar_alert_assign',
+  snooze: 'radar_alert_snooze',
+  logIntervention: 'radar_alert_log_intervention',
+} as const;
+
+/** Modal callback ids. */
+export const ALERT_VIEWS = {
+  assign: 'radar_alert_assign_modal',
+  logIntervention: 'radar_alert_intervention_modal',
+} as const;
+
+/** Block and action ids inside the modals (what view_submission's state.values is keyed by). */
+export const MODAL_INPUTS = {
+  assignee: { block: 'assignee', action: 'assignee_select' },
+  note: { block: 'note', action: 'note_input' },
+} as const;
+
+/**
+ * A time Slack shows in each reader's own zone and format, with a UTC fallback for clients that cannot (and for
+ * the CLI preview).
+ */
+export function slackDate(ms: number): string {
+  const iso = `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${iso}>`;
+}
+
+export function customerName(customer: Pick<ScannedCustomer, 'key' | 'organization'>): string {
+  return customer.organization === null
+    ? escapeMrkdwn(customer.key)
+    : `${escapeMrkdwn(customer.organization)} (${escapeMrkdwn(customer.key)})`;
+}
+
+function number(value: unknown, digits = 1): string | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : null;
+}
+
+/** The zone score's parts in words: "velocity Declining (60) · risk Critical (−40) · engagement 8.9/100". */
+export function partsText(customer: ScannedCustomer): string {
+  const p = customer.parts;
+  const bits: string[] = [];
+  if (customer.method === 'activity') {
+    if (p.velocity != null)
+      bits.push(`velocity ${String(p.velocity)}${p.velocityScore != null ? ` (${p.velocityScore})` : ''}`);
+    if (p.riskLevel != null)
+      bits.push(`risk ${String(p.riskLevel)}${p.riskPenalty != null ? ` (−${p.riskPenalty})` : ''}`);
+    const engagement = number(p.engagement);
+    if (engagement !== null) bits.push(`engagement ${engagement}/100`);
+  } else {
+    const churn = number(p.churnProbability, 2);
+    const health = number(p.healthScore);
+    const cume = number(p.cumeDist, 2);
+    if (churn !== null) bits.push(`churn ${churn}`);
+    if (health !== null) bits.push(`health ${health}`);
+    if (cume !== null) bits.push(`cume_dist ${cume}`);
+  }
+  return escapeMrkdwn(bits.join(' · '));
+}
+
+/** The customer's key figures, as "label: value" pairs (missing ones left out). */
+export function figureFields(customer: ScannedCustomer): [string, string][] {
+  const f = customer.figures;
+  const fields: [string, string][] = [];
+  if (customer.score !== null) fields.push(['Zone score', customer.score.toFixed(1)]);
+  if (f.priorityRank !== null) {
+    fields.push(['Priority', `#${f.priorityRank}${f.rankedOf !== null ? ` of ${f.rankedOf}` : ''}`]);
+  }
+  if (f.tier !== null || f.stage !== null) fields.push(['Tier · stage', [f.tier, f.stage].filter(Boolean).join(' · ')]);
+  if (f.ltv !== null) fields.push(['Est. LTV', Math.round(f.ltv).toLocaleString('en-US')]);
+  if (f.health !== null) fields.push(['Health', f.health.toFixed(1)]);
+  if (f.churn !== null) fields.push(['Churn probability', f.churn.toFixed(2)]);
+  return fields;
+}
+
+/** "Acknowledged by @x (date) · assigned to @y (date) · snoozed until …" */
+export function stateText(alert: Alert, now: number): string {
+  if (alert.state === 'resolved') {
+    const why = alert.resolvedReason === 'recovered' ? 'Recovered: left the red zone' : 'Closed: the warehouse changed';
+    return `:white_check_mark: *${why}* ${alert.resolvedAt !== null ? slackDate(alert.resolvedAt) : ''}${
+      alert.resolvedDetail ? ` — ${escapeMrkdwn(alert.resolvedDetail)}` : ''
+    }`;
+  }
+  const bits: string[] = [];
+  if (alert.acknowledgedBy !== null && alert.acknowledgedAt !== null) {
+    bits.push(`Acknowledged by <@${alert.acknowledgedBy}> ${slackDate(alert.acknowledgedAt)}`);
+  } else {
+    bits.push('*Open*: nobody has acknowledged it yet');
+  }
+  if (alert.assignee !== null && alert.assignedAt !== null) {
+    bits.push(
+      `assigned to <@${alert.assignee}> by <@${alert.assignedBy ?? alert.assignee}> ${slackDate(alert.assignedAt)}`,
+    );
+  }
+  if (isSnoozed(alert, now) && alert.snoozedUntil !== null) {
+    bits.push(`:zzz: snoozed by <@${alert.snoozedBy ?? 'someone'}> until ${slackDate(alert.snoozedUntil)}`);
+  }
+  if (alert.interventionCount > 0) {
+    bits.push(`${alert.interventionCount} intervention${alert.interventionCount === 1 ? '' : 's'} logged`);
+  }
+  if (alert.reminderAt !== null) bits.push(`reminder sent ${slackDate(alert.reminderAt)}`);
+  return bits.join(' · ');
+}
+
+/** The SLA clock as the card shows it (the deadline renders in the reader's zone, so it never goes stale). */
+export function slaText(alert: Alert, now: number): string {
+  const sla = slaStatus(alert, now);
+  switch (sla.kind) {
+    case 'none':
+      return 'No SLA: already red when Radar started watching (baseline).';
+    case 'met':
+      return `:white_check_mark: SLA met: intervention logged ${slackDate(sla.at)}.`;
+    case 'closed':
+      return 'SLA closed: resolved before an intervention was logged.';
+    case 'running':
+      return `:stopwatch: SLA: log an intervention by ${slackDate(sla.dueAt)} (${formatDuration(sla.leftMs)} left at ${slackDate(now)})${
+        sla.paused ? ', clock paused while snoozed' : ''
+      }.`;
+    case 'overdue':
+      return `:rotating_light: SLA missed: no intervention by ${slackDate(sla.dueAt)}${
+        sla.escalatedAt !== null ? `; escalated ${slackDate(sla.escalatedAt)}` : ''
+      }.`;
+  }
+}

@@ -1,0 +1,173 @@
+import type { webApi } from '@slack/bolt';
+import type { AlertStore } from '../../alerts/alert-store.js';
+import { DeliveryDeferred, type OutboxTransport, PermanentDeliveryError } from '../../alerts/deliver-outbox.js';
+import type { DeliveryReceipt, DigestRecipient, OutboxEntry } from '../../alerts/outbox-types.js';
+import type { ChartDefinition } from '../../charts/chart-definition.js';
+import type { ChartRenderer } from '../../charts/render-pool.js';
+import type { Logger } from '../../logging.js';
+import type { AttachmentFile, SlackMessage } from '../block-types.js';
+import { truncate } from '../mrkdwn.js';
+import { CANNOT_POST_ERRORS, withChannelJoin } from '../post-message.js';
+import { platformError } from '../slack-errors.js';
+import { renderAlertCard, renderSummary } from './alert-blocks.js';
+import { renderDigest } from './digest-blocks.js';
+import { renderAssignedDm, renderEscalation, renderReminder } from './notice-blocks.js';
+
+export interface AlertChannels {
+  readonly alertChannel: string;
+  /** The managers' channel; the alert channel when unset. */
+  readonly escalationChannel: string;
+  readonly managers: readonly string[];
+}
+
+export interface SlackTransportDeps {
+  readonly client: webApi.WebClient;
+  readonly store: AlertStore;
+  readonly channels: AlertChannels;
+  readonly renderer: ChartRenderer;
+  readonly now: () => number;
+  readonly logger: Logger;
+}
+
+/** Errors that no retry fixes: the message or destination is wrong, not the moment. */
+const PERMANENT_ERRORS = new Set([
+  ...CANNOT_POST_ERRORS,
+  'invalid_blocks',
+  'user_not_found',
+  'msg_too_long',
+  'invalid_auth',
+]);
+
+/**
+ * Delivers outbox entries to Slack: posts record their ts (the store writes it on the alert or summary), updates
+ * render the alert's state at delivery time, and the digest's charts go up as files in the recipient's DM or
+ * channel. `message_not_found` on an update is not retried (the card was deleted; the state is still in the store).
+ */
+export function createSlackTransport(deps: SlackTransportDeps): OutboxTransport {
+  const { client, store, channels, now } = deps;
+
+  async function post(channel: string, message: SlackMessage, threadTs?: string): Promise<DeliveryReceipt> {
+    const result = await withChannelJoin(client, channel, () =>
+      client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: [...message.blocks],
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+      }),
+    );
+    return { channel: result.channel ?? channel, ts: result.ts ?? '' };
+  }
+
+  async function update(channel: string, ts: string, message: SlackMessage): Promise<void> {
+    await client.chat.update({ channel, ts, text: message.text, blocks: [...message.blocks] });
+  }
+
+  async function destination(to: DigestRecipient): Promise<string> {
+    if (to.kind === 'channel') return to.channel;
+    const opened = await client.conversations.open({ users: to.userId });
+    const id = opened.channel?.id;
+    if (id === undefined) throw new Error(`conversations.open gave no channel for ${to.userId}`);
+    return id;
+  }
+
+  /** Charts that fail to render are left out (logged); the digest text already went out. */
+  async function renderCharts(charts: readonly ChartDefinition[]): Promise<AttachmentFile[]> {
+    const files: AttachmentFile[] = [];
+    for (const chart of charts) {
+      try {
+        const content = await deps.renderer.render(chart.spec);
+        files.push({
+          filename: `${chart.id}.png`,
+          title: chart.title,
+          content,
+          altText: truncate(chart.altText, 1000),
+        });
+      } catch (error) {
+        deps.logger.warn({ err: error, chart: chart.id }, 'digest chart render failed');
+      }
+    }
+    return files;
+  }
+
+  async function send(entry: OutboxEntry): Promise<DeliveryReceipt | null> {
+    const m = entry.message;
+    switch (m.type) {
+      case 'alert-post': {
+        const alert = await store.getAlert(m.alertId);
+        if (alert === null) return null;
+        return post(channels.alertChannel, renderAlertCard(alert, now()));
+      }
+      case 'alert-refresh': {
+        const alert = await store.getAlert(m.alertId);
+        if (alert === null) return null;
+        if (alert.summaryId !== null) {
+          const summary = await store.getSummary(alert.summaryId);
+          if (summary?.channel == null || summary.messageTs === null)
+            throw new DeliveryDeferred('summary not posted yet');
+          const alerts = await store.alertsOfSummary(summary.id);
+          await update(summary.channel, summary.messageTs, renderSummary(summary, alerts, now()));
+          return null;
+        }
+        if (alert.channel === null || alert.messageTs === null) throw new DeliveryDeferred('alert not posted yet');
+        await update(alert.channel, alert.messageTs, renderAlertCard(alert, now()));
+        return null;
+      }
+      case 'summary-post': {
+        const summary = await store.getSummary(m.summaryId);
+        if (summary === null) return null;
+        return post(channels.alertChannel, renderSummary(summary, await store.alertsOfSummary(summary.id), now()));
+      }
+      case 'reminder': {
+        const alerts = await store.getAlerts(m.alertIds);
+        const first = alerts[0];
+        if (first === undefined) return null;
+        if (first.channel === null || first.messageTs === null) throw new DeliveryDeferred('alert not posted yet');
+        return post(first.channel, renderReminder(alerts), first.messageTs);
+      }
+      case 'escalation':
+        return post(channels.escalationChannel, renderEscalation(await store.getAlerts(m.alertIds), channels.managers));
+      case 'assigned-dm': {
+        const alert = await store.getAlert(m.alertId);
+        if (alert === null) return null;
+        return post(m.assignee, renderAssignedDm(alert, m.by));
+      }
+      case 'digest':
+        return post(m.to.kind === 'manager' ? m.to.userId : m.to.channel, renderDigest(m.digest));
+      case 'digest-charts': {
+        const files = await renderCharts(m.digest.charts);
+        if (files.length === 0) return null;
+        const channel = await destination(m.to);
+        await withChannelJoin(client, channel, () =>
+          client.filesUploadV2({
+            channel_id: channel,
+            initial_comment: truncate(`Charts for the weekly digest ${m.digest.isoWeek}`, 3000),
+            file_uploads: files.map((f) => ({
+              file: f.content,
+              filename: f.filename,
+              title: f.title,
+              ...(f.altText === undefined ? {} : { alt_text: f.altText }),
+            })),
+          }),
+        );
+        return null;
+      }
+    }
+  }
+
+  return {
+    async deliver(entry) {
+      try {
+        return await send(entry);
+      } catch (error) {
+        const code = platformError(error);
+        if (code === 'message_not_found') return null;
+        if (code !== undefined && PERMANENT_ERRORS.has(code)) {
+          throw new PermanentDeliveryError(`${entry.message.type}: ${code}`);
+        }
+        throw error;
+      }
+    },
+  };
+}
