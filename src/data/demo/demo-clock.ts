@@ -12,12 +12,31 @@ export type TimestampStyle = 'space' | 'iso';
 
 /** `YYYY-MM-DD HH:MM:SS` (what dbt writes) or ISO `YYYY-MM-DDTHH:MM:SSZ` (what some exporters write). */
 export function formatTimestamp(ms: number, style: TimestampStyle): string {
-  const iso = new Date(ms).toISOString();
-  return style === 'iso' ? `${iso.slice(0, 19)}Z` : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+  const seconds = Math.floor(ms / 1000);
+  const secondOfDay = seconds - Math.floor(seconds / 86_400) * 86_400;
+  const time = `${pad2(Math.floor(secondOfDay / 3600))}:${pad2(Math.floor(secondOfDay / 60) % 60)}:${pad2(secondOfDay % 60)}`;
+  return style === 'iso' ? `${formatDate(ms)}T${time}Z` : `${formatDate(ms)} ${time}`;
 }
 
+/**
+ * `YYYY-MM-DD` in UTC, as `toISOString().slice(0, 10)` gives for years 0–9999, but by
+ * arithmetic (Hinnant's civil-from-days): the generator formats tens of millions of dates at 1M customers.
+ */
 export function formatDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /** Values real exports hold where a timestamp should be; every one of them must parse to NULL. */

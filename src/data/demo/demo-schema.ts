@@ -49,8 +49,8 @@ export function createTableSql(tableName: string, columns: readonly ColumnDeclar
   return `CREATE TABLE ${quoteIdentifier(tableName)} (${body})`;
 }
 
-export function insertSql(tableName: string, columnNames: readonly string[]): string {
+export function insertSql(tableName: string, columnNames: readonly string[], rows = 1): string {
   const names = columnNames.map(quoteIdentifier).join(', ');
-  const params = columnNames.map(() => '?').join(', ');
-  return `INSERT INTO ${quoteIdentifier(tableName)} (${names}) VALUES (${params})`;
+  const tuple = `(${columnNames.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${quoteIdentifier(tableName)} (${names}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`;
 }

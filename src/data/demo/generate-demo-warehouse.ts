@@ -38,6 +38,21 @@ export interface DemoWarehouseSummary {
 /** Customers per transaction: large enough to amortise commits, small enough to keep memory flat. */
 const CUSTOMERS_PER_TRANSACTION = 1_000;
 
+export type DemoWriters = { readonly [T in TableId]: TableWriter<T> };
+
+/** Resolved options, validated once. */
+export interface DemoBuild {
+  readonly seed: number;
+  readonly customers: number;
+  readonly variant: DemoVariant;
+}
+
+export function resolveDemoBuild(options: DemoWarehouseOptions): DemoBuild {
+  const variant = options.variant ?? 'full';
+  if (!DEMO_VARIANTS.includes(variant)) throw new RangeError(`unknown demo variant '${String(variant)}'`);
+  return { seed: options.seed ?? DEFAULT_DEMO_SEED, customers: options.customers ?? DEFAULT_CUSTOMERS, variant };
+}
+
 /**
  * Writes a fresh demo warehouse. The same seed and options always give a byte-identical
  * file: every value comes from seeded streams and fixed dates, and rows are inserted in a
@@ -45,51 +60,27 @@ const CUSTOMERS_PER_TRANSACTION = 1_000;
  * `path` at the end, so a crash never leaves half a warehouse where a reader would open it.
  */
 export function generateDemoWarehouse(path: string, options: DemoWarehouseOptions = {}): DemoWarehouseSummary {
-  const seed = options.seed ?? DEFAULT_DEMO_SEED;
-  const customers = options.customers ?? DEFAULT_CUSTOMERS;
-  const variant = options.variant ?? 'full';
-  if (!DEMO_VARIANTS.includes(variant)) throw new RangeError(`unknown demo variant '${String(variant)}'`);
-  const plan = new PopulationPlan(customers, seed);
+  const build = resolveDemoBuild(options);
+  const plan = new PopulationPlan(build.customers, build.seed);
+  return writeAtomically(path, (db) => {
+    const writers = createDemoWriters(db);
+    writeCustomerRange(db, writers, build, plan, 0, build.customers);
+    writeSharedTables(db, writers, build);
+    return Object.fromEntries(TABLE_IDS.map((id) => [id, writers[id].rowCount])) as Record<TableId, number>;
+  });
+}
 
+/** Runs `fill` on a private temporary SQLite file next to `path`, then renames it into place. */
+export function writeAtomically(
+  path: string,
+  fill: (db: Database.Database) => Record<TableId, number>,
+): DemoWarehouseSummary {
   mkdirSync(dirname(path), { recursive: true });
   rmSync(path, { force: true });
   const tempPath = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`);
-  const db = new Database(tempPath);
+  const db = openForBuilding(tempPath);
   try {
-    // No journal and no fsync: the file is private until the rename, so a crash costs only a retry.
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
-    const writers = {
-      activity: new TableWriter(db, 'activity'),
-      funnel: new TableWriter(db, 'funnel'),
-      value: new TableWriter(db, 'value'),
-      customer: new TableWriter(db, 'customer'),
-      mapping: new TableWriter(db, 'mapping'),
-      address: new TableWriter(db, 'address'),
-      netsuite: new TableWriter(db, 'netsuite'),
-    } satisfies { [T in TableId]: TableWriter<T> };
-
-    const writeBatch = db.transaction((from: number, to: number) => {
-      for (let index = from; index < to; index++) {
-        const profile = buildCustomerProfile(seed, plan, index);
-        writers.value.writeAll(buildValueRows(seed, plan, profile));
-        if (variant === 'full') {
-          writers.activity.writeAll(buildActivityRows(seed, profile));
-          writers.funnel.writeAll(buildFunnelRows(seed, profile));
-        }
-        writers.customer.writeAll(buildCustomerRows(seed, profile));
-        writers.mapping.writeAll(buildMappingRows(seed, profile));
-      }
-    });
-    for (let from = 0; from < customers; from += CUSTOMERS_PER_TRANSACTION) {
-      writeBatch(from, Math.min(customers, from + CUSTOMERS_PER_TRANSACTION));
-    }
-    db.transaction(() => {
-      writers.address.writeAll(generateAddressRows(seed, customers));
-      writers.netsuite.writeAll(buildNetsuiteRows(seed));
-    })();
-
-    const rowCounts = Object.fromEntries(TABLE_IDS.map((id) => [id, writers[id].rowCount])) as Record<TableId, number>;
+    const rowCounts = fill(db);
     db.close();
     renameSync(tempPath, path);
     return { path, rowCounts };
@@ -98,4 +89,60 @@ export function generateDemoWarehouse(path: string, options: DemoWarehouseOption
     rmSync(tempPath, { force: true });
     throw error;
   }
+}
+
+/** No journal and no fsync: the file is private until the rename, so a crash costs only a retry. */
+export function openForBuilding(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  return db;
+}
+
+/** Creates the seven tables (in a fixed order, so the schema pages are identical) and their writers. */
+export function createDemoWriters(db: Database.Database): DemoWriters {
+  return {
+    activity: new TableWriter(db, 'activity'),
+    funnel: new TableWriter(db, 'funnel'),
+    value: new TableWriter(db, 'value'),
+    customer: new TableWriter(db, 'customer'),
+    mapping: new TableWriter(db, 'mapping'),
+    address: new TableWriter(db, 'address'),
+    netsuite: new TableWriter(db, 'netsuite'),
+  };
+}
+
+/** The per-customer tables for customers [from, to), in index order, one transaction per batch. */
+export function writeCustomerRange(
+  db: Database.Database,
+  writers: DemoWriters,
+  build: DemoBuild,
+  plan: PopulationPlan,
+  from: number,
+  to: number,
+): void {
+  const { seed, variant } = build;
+  const writeBatch = db.transaction((start: number, end: number) => {
+    for (let index = start; index < end; index++) {
+      const profile = buildCustomerProfile(seed, plan, index);
+      writers.value.insertAll(buildValueRows(seed, plan, profile));
+      if (variant === 'full') {
+        writers.activity.insertAll(buildActivityRows(seed, profile));
+        writers.funnel.insertAll(buildFunnelRows(seed, profile));
+      }
+      writers.customer.insertAll(buildCustomerRows(seed, profile));
+      writers.mapping.insertAll(buildMappingRows(seed, profile));
+    }
+  });
+  for (let start = from; start < to; start += CUSTOMERS_PER_TRANSACTION) {
+    writeBatch(start, Math.min(to, start + CUSTOMERS_PER_TRANSACTION));
+  }
+}
+
+/** The tables not keyed by customer index (the address mart and NetSuite), written after every customer. */
+export function writeSharedTables(db: Database.Database, writers: DemoWriters, build: DemoBuild): void {
+  db.transaction(() => {
+    writers.address.insertAll(generateAddressRows(build.seed, build.customers));
+    writers.netsuite.insertAll(buildNetsuiteRows(build.seed));
+  })();
 }

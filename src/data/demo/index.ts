@@ -1,3 +1,4 @@
+export { demoGeneratorHash, ensureScaledDemoWarehouse, type ScaledDemo, scaledDemoDirectory } from './demo-cache.js';
 export { DEMO_DATA_DATE } from './demo-clock.js';
 export { TEXT_DECLARED_NUMBERS } from './demo-schema.js';
 export {
@@ -14,3 +15,4 @@ export {
   type DemoWarehouseSummary,
   generateDemoWarehouse,
 } from './generate-demo-warehouse.js';
+export { generateDemoWarehouseInParallel } from './parallel-build.js';
