@@ -77,6 +77,15 @@ export function readTable<T extends TableId, C extends ColumnOf<T>>(
   columns: readonly C[],
   options: ReadOptions,
 ): TableRead<T, C> {
+  return warehouse.timeRead(() => readCleanRows(warehouse, tableId, columns, options));
+}
+
+function readCleanRows<T extends TableId, C extends ColumnOf<T>>(
+  warehouse: Warehouse,
+  tableId: T,
+  columns: readonly C[],
+  options: ReadOptions,
+): TableRead<T, C> {
   const definition: TableDefinition = WAREHOUSE_TABLES[tableId];
   const info = warehouse.schema.tables.get(tableId);
   if (info === undefined) throw new MissingTableError(definition.name, options.neededFor);
