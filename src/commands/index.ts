@@ -1,5 +1,6 @@
 import type { AnyCommandDefinition } from './command-definition.js';
 import { conversionCohortCommand } from './conversion-cohort.js';
+import { customerCommand } from './customer.js';
 import { investmentMismatchCommand } from './investment-mismatch.js';
 import { priorityCommand } from './priority.js';
 import { createRadarCommand } from './radar-command.js';
@@ -11,6 +12,7 @@ export const COMMANDS: readonly AnyCommandDefinition[] = [
   segmentAnomaliesCommand,
   priorityCommand,
   valueSegmentsCommand,
+  customerCommand,
   conversionCohortCommand,
   investmentMismatchCommand,
   createRadarCommand(() => COMMANDS),

@@ -1,0 +1,118 @@
+import { type PriorityRoute, ROUTE_ACTIONS } from '../priority/priority-routes.js';
+import { PRIORITY_INPUTS, type PriorityResult } from '../priority/priority-score.js';
+import { median } from '../stats/descriptive.js';
+import { rfmComposite, type ValueCustomer } from '../value-segments/value-customer.js';
+import { type ValueSegment, valueSegmentOf } from '../value-segments/value-segment.js';
+import type { ZoneMethod, ZoneName } from '../zones/zone-rules.js';
+import type { CustomerZone } from '../zones/zone-types.js';
+
+/** The figures the card's chart compares with the tier's medians. */
+export const CARD_METRICS = ['health', 'churn', 'ltv', 'rfm'] as const;
+export type CardMetric = (typeof CARD_METRICS)[number];
+
+export type CardPriority =
+  | {
+      readonly kind: 'ranked';
+      readonly rank: number;
+      readonly of: number;
+      readonly priority: number;
+      readonly cumeDist: number;
+      readonly change: number | null;
+      readonly route: PriorityRoute;
+      readonly action: string;
+    }
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+export type CardZone =
+  | {
+      readonly kind: 'zoned';
+      readonly zone: ZoneName;
+      readonly score: number | null;
+      readonly reason: string;
+      readonly method: ZoneMethod;
+    }
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
+export interface TierMedians {
+  readonly tier: string;
+  /** Customers of the tier (each median is over those having the value). */
+  readonly n: number;
+  readonly medians: Readonly<Record<CardMetric, number | null>>;
+}
+
+export interface CustomerCard {
+  readonly customer: ValueCustomer;
+  readonly segment: ValueSegment;
+  readonly rfm: number | null;
+  readonly values: Readonly<Record<CardMetric, number | null>>;
+  readonly priority: CardPriority;
+  readonly zone: CardZone;
+  readonly tierMedians: TierMedians | null;
+}
+
+export function buildCustomerCard(
+  customer: ValueCustomer,
+  customers: readonly ValueCustomer[],
+  priority: PriorityResult,
+  zone: CustomerZone | null,
+): CustomerCard {
+  const rfm = rfmComposite(customer);
+  return {
+    customer,
+    segment: valueSegmentOf(customer.tier, customer.portfolioPct),
+    rfm,
+    values: { health: customer.health, churn: customer.churn, ltv: customer.ltv, rfm },
+    priority: cardPriority(customer, priority),
+    zone: cardZone(zone),
+    tierMedians: customer.tier === null ? null : tierMedians(customer.tier, customers),
+  };
+}
+
+function cardPriority(customer: ValueCustomer, result: PriorityResult): CardPriority {
+  const missing = PRIORITY_INPUTS.filter((input) => customer[input] === null);
+  if (missing.length > 0) {
+    return { kind: 'unavailable', reason: `the latest value row lacks ${missing.join(', ')}, so it cannot be ranked.` };
+  }
+  const row = result.ranked.find((r) => r.customer.email === customer.email);
+  if (!row) return { kind: 'unavailable', reason: 'the customer is not in the ranked population.' };
+  return {
+    kind: 'ranked',
+    rank: row.rank,
+    of: result.n,
+    priority: row.priority,
+    cumeDist: row.cumeDist,
+    change: row.change,
+    route: row.route,
+    action: ROUTE_ACTIONS[row.route],
+  };
+}
+
+function cardZone(zone: CustomerZone | null): CardZone {
+  if (zone === null) return { kind: 'unavailable', reason: 'the zone inputs have no row for this customer.' };
+  if (zone.zone === null) return { kind: 'unavailable', reason: zone.reason };
+  return { kind: 'zoned', zone: zone.zone, score: zone.score, reason: zone.reason, method: zone.method };
+}
+
+export function tierMedians(tier: string, customers: readonly ValueCustomer[]): TierMedians {
+  const columns: Record<CardMetric, number[]> = { health: [], churn: [], ltv: [], rfm: [] };
+  let n = 0;
+  for (const c of customers) {
+    if (c.tier !== tier) continue;
+    n++;
+    if (c.health !== null) columns.health.push(c.health);
+    if (c.churn !== null) columns.churn.push(c.churn);
+    if (c.ltv !== null) columns.ltv.push(c.ltv);
+    const rfm = rfmComposite(c);
+    if (rfm !== null) columns.rfm.push(rfm);
+  }
+  return {
+    tier,
+    n,
+    medians: {
+      health: median(columns.health),
+      churn: median(columns.churn),
+      ltv: median(columns.ltv),
+      rfm: median(columns.rfm),
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import type { ValueCustomer } from '../value-segments/value-customer.js';
+import { levenshtein } from './levenshtein.js';
+
+/** Matches listed in a pick list; more are counted, not shown. */
+export const PICK_LIST_LIMIT = 10;
+/** Closest names suggested when nothing matches. */
+export const SUGGESTION_LIMIT = 3;
+
+export type LookupMethod = 'email' | 'customer360_id' | 'name';
+
+export type CustomerMatch =
+  | { readonly kind: 'one'; readonly customer: ValueCustomer; readonly method: LookupMethod }
+  | {
+      readonly kind: 'several';
+      readonly method: LookupMethod;
+      readonly total: number;
+      /** Up to PICK_LIST_LIMIT, by organisation then email. */
+      readonly matches: readonly ValueCustomer[];
+    }
+  | { readonly kind: 'none'; readonly suggestions: readonly string[] };
+
+export interface LookupHints {
+  /** Cleaned emails of customer rows / mapped source ids whose customer360_id equals the query. */
+  readonly idEmails: readonly string[];
+  /** Cleaned emails of customer rows whose full_name or organization_name contains the query. */
+  readonly nameEmails: readonly string[];
+}
+
+/**
+ * Finds the customer a CSM means. An email (contains @) is matched exactly after cleaning; other
+ * text is tried as a customer360_id, then as a case-insensitive part of the organisation or name.
+ * Nothing found → the closest emails and organisation names by edit distance.
+ */
+export function findCustomer(query: string, customers: readonly ValueCustomer[], hints: LookupHints): CustomerMatch {
+  const text = query.trim();
+  const byEmail = new Map<string, ValueCustomer>();
+  for (const c of customers) byEmail.set(c.email, c);
+
+  if (text.includes('@')) {
+    const email = text.toLowerCase();
+    const hit = byEmail.get(email);
+    return hit
+      ? { kind: 'one', customer: hit, method: 'email' }
+      : { kind: 'none', suggestions: closest(email, customers) };
+  }
+
+  const byId = collect(hints.idEmails, byEmail);
+  if (byId.length > 0) return matched(byId, 'customer360_id');
+
+  const needle = text.toLowerCase();
+  const byName = new Map<string, ValueCustomer>();
+  for (const c of customers) {
+    if (c.organization?.toLowerCase().includes(needle)) byName.set(c.email, c);
+  }
+  for (const c of collect(hints.nameEmails, byEmail)) byName.set(c.email, c);
+  if (byName.size > 0) return matched([...byName.values()], 'name');
+  return { kind: 'none', suggestions: closest(needle, customers) };
+}
+
+function collect(emails: readonly string[], byEmail: ReadonlyMap<string, ValueCustomer>): ValueCustomer[] {
+  const out = new Map<string, ValueCustomer>();
+  for (const email of emails) {
+    const c = byEmail.get(email);
+    if (c) out.set(email, c);
+  }
+  return [...out.values()];
+}
+
+function matched(found: ValueCustomer[], method: LookupMethod): CustomerMatch {
+  if (found.length === 1) return { kind: 'one', customer: found[0] as ValueCustomer, method };
+  const sorted = [...found].sort(
+    (a, b) => compare(a.organization ?? '', b.organization ?? '') || compare(a.email, b.email),
+  );
+  return { kind: 'several', method, total: found.length, matches: sorted.slice(0, PICK_LIST_LIMIT) };
+}
+
+/**
+ * The emails and organisation names nearest the query (ties alphabetically). Organisation
+ * names are compared case-insensitively; the running cut-off skips most strings early.
+ */
+export function closest(query: string, customers: readonly ValueCustomer[], limit = SUGGESTION_LIMIT): string[] {
+  const candidates = new Set<string>();
+  for (const c of customers) {
+    candidates.add(c.email);
+    if (c.organization) candidates.add(c.organization);
+  }
+  const best: { text: string; distance: number }[] = [];
+  let cutoff = Number.POSITIVE_INFINITY;
+  for (const text of candidates) {
+    const distance = levenshtein(query, text.toLowerCase(), cutoff);
+    if (distance > cutoff) continue;
+    best.push({ text, distance });
+    best.sort((a, b) => a.distance - b.distance || compare(a.text, b.text));
+    if (best.length > limit) best.length = limit;
+    if (best.length === limit) cutoff = (best[limit - 1] as { distance: number }).distance;
+  }
+  return best.map((b) => b.text);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,185 @@
+import type { CustomerCard } from '../analysis/customer-card/build-card.js';
+import type { CustomerMatch, LookupMethod } from '../analysis/customer-card/find-customer.js';
+import { ROUTE_LABELS } from '../analysis/priority/priority-routes.js';
+import type { ZonesResult } from '../analysis/zones/zone-types.js';
+import { buildTierComparisonChart } from '../charts/customer-card/tier-comparison.js';
+import type { TableReadReport } from '../data/read-table.js';
+import type { AnswerSection, CommandAnswer } from './command-answer.js';
+import type { OpenAlertSummary } from './command-definition.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from './format.js';
+import { zoneMethodNote } from './priority.js';
+import { customerLabel } from './priority-present.js';
+import { buildProvenance } from './provenance.js';
+
+const METHOD_TEXT: Readonly<Record<LookupMethod, string>> = {
+  email: 'by email',
+  customer360_id: 'by customer360_id',
+  name: 'by organisation or name',
+};
+
+export interface CardPresentation {
+  readonly query: string;
+  readonly method: LookupMethod;
+  readonly card: CustomerCard;
+  /** null when alert tracking is not running (plain CLI). */
+  readonly alerts: readonly OpenAlertSummary[] | null;
+  readonly reads: readonly TableReadReport[];
+  readonly zones: ZonesResult;
+}
+
+export function presentCustomerCard(p: CardPresentation): CommandAnswer {
+  const { card } = p;
+  const c = card.customer;
+  const label = customerLabel(c);
+  const zoneText = card.zone.kind === 'zoned' ? `${card.zone.zone} zone` : 'no zone';
+  const priorityText =
+    card.priority.kind === 'ranked'
+      ? `priority #${formatCount(card.priority.rank)} of ${formatCount(card.priority.of)}`
+      : 'not ranked';
+  const action =
+    card.priority.kind === 'ranked'
+      ? card.priority.action
+      : 'Fill in the missing inputs in the value table, then rank again.';
+  const headline = `*${label}*: ${c.tier ?? 'no tier'}, ${c.stage ?? 'no stage'}, ${zoneText}, ${priorityText}. Next: ${action}`;
+
+  const figures: string[][] = [
+    ['Tier / segment', `${c.tier ?? 'n/a'} / ${card.segment}`],
+    ['Lifecycle stage', c.stage ?? 'n/a'],
+    ['Health score', formatNumber(c.health)],
+    ['Churn probability', formatPercent(c.churn)],
+    ['Estimated LTV', formatMoney(c.ltv)],
+    ['R / F / M', [c.recency, c.frequency, c.monetary].map((v) => formatNumber(v)).join(' / ')],
+    ['RFM composite', formatNumber(card.rfm)],
+    ['Portfolio share', formatPercent(c.portfolioPct, 2)],
+  ];
+  if (card.tierMedians) {
+    const m = card.tierMedians.medians;
+    figures.push([
+      `${card.tierMedians.tier} medians (n = ${formatCount(card.tierMedians.n)})`,
+      `health ${formatNumber(m.health)}, churn ${formatPercent(m.churn)}, LTV ${formatMoney(m.ltv)}, RFM ${formatNumber(m.rfm)}`,
+    ]);
+  }
+  const sections: AnswerSection[] = [
+    {
+      kind: 'table',
+      title: 'Key figures',
+      table: { columns: ['Figure', 'Value'], align: ['left', 'left'], rows: figures },
+    },
+  ];
+  sections.push(
+    card.zone.kind === 'zoned'
+      ? { kind: 'text', title: `Zone: ${card.zone.zone}`, lines: [card.zone.reason, zoneMethodNote(p.zones)] }
+      : { kind: 'unavailable', title: 'Zone', reason: card.zone.reason },
+  );
+  if (card.priority.kind === 'ranked') {
+    const pr = card.priority;
+    sections.push({
+      kind: 'text',
+      title: 'Priority and next action',
+      lines: [
+        `Priority ${formatNumber(pr.priority, 3)}, rank ${formatCount(pr.rank)} of ${formatCount(pr.of)} (top ${topShare(pr.rank, pr.of)}); change since the previous snapshot ${formatSigned(pr.change, (v) => formatNumber(v, 3))}.`,
+        `Route: *${ROUTE_LABELS[pr.route]}*. ${pr.action}`,
+      ],
+    });
+  } else {
+    sections.push({ kind: 'unavailable', title: 'Priority rank', reason: card.priority.reason });
+  }
+  sections.push({ kind: 'text', title: 'Open alerts', lines: alertLines(p.alerts) });
+
+  const chart = buildTierComparisonChart(card);
+  return {
+    command: `/customer ${p.query}`,
+    title: `Customer — ${label}`,
+    headline,
+    sections,
+    provenance: buildProvenance({
+      reads: p.reads,
+      n: 1,
+      filters: [`found ${METHOD_TEXT[p.method]}: "${p.query}"`, 'latest value row per email'],
+      thresholds: ['priority and routes as /priority (defaults)', 'zones as /conversion-cohort'],
+    }),
+    charts: chart ? [chart] : [],
+    chartsOmitted: 0,
+    data: { query: p.query, method: p.method, card, alerts: p.alerts },
+  };
+}
+
+/** "top 0.02%" for the very first ranks, whole percents beyond 1%. */
+function topShare(rank: number, of: number): string {
+  const share = rank / of;
+  return formatPercent(share, share < 0.01 ? 2 : 0);
+}
+
+function alertLines(alerts: readonly OpenAlertSummary[] | null): string[] {
+  if (alerts === null) return ['alerts: not tracked in this mode'];
+  if (alerts.length === 0) return ['No open alerts.'];
+  return alerts.map(
+    (a) => `${a.state} since ${a.detectedAt}${a.assignee ? `, assigned to ${a.assignee}` : ', unassigned'}`,
+  );
+}
+
+export function presentPickList(
+  query: string,
+  match: Extract<CustomerMatch, { kind: 'several' }>,
+  report: TableReadReport,
+): CommandAnswer {
+  const more =
+    match.total > match.matches.length ? ` (showing ${match.matches.length}; add more of the name to narrow it)` : '';
+  return {
+    command: `/customer ${query}`,
+    title: `Customer — ${plural(match.total, 'match', 'matches')} for "${query}"`,
+    headline: `${plural(match.total, 'customer')} match "${query}" ${METHOD_TEXT[match.method]}${more}. Pick one with the command beside it.`,
+    sections: [
+      {
+        kind: 'table',
+        title: 'Matches',
+        table: {
+          columns: ['Customer', 'Tier', 'Stage', 'Command'],
+          rows: match.matches.map((c) => [customerLabel(c), c.tier ?? 'n/a', c.stage ?? 'n/a', `/customer ${c.email}`]),
+        },
+      },
+    ],
+    provenance: buildProvenance({
+      reads: [report],
+      n: match.total,
+      filters: [`"${query}" ${METHOD_TEXT[match.method]}`],
+    }),
+    charts: [],
+    chartsOmitted: 0,
+    data: { query, method: match.method, total: match.total, matches: match.matches.map((c) => c.email) },
+  };
+}
+
+export function presentNoMatch(
+  query: string,
+  suggestions: readonly string[],
+  report: TableReadReport,
+  searched: readonly string[],
+): CommandAnswer {
+  const where = ['customer360__customer_value_analysis (email, organisation)', ...searched].join(', ');
+  return {
+    command: `/customer ${query}`,
+    title: `Customer — no match for "${query}"`,
+    headline: `No customer matches "${query}".${suggestions.length > 0 ? ` Closest: ${suggestions.join(', ')}.` : ''}`,
+    sections: [
+      {
+        kind: 'unavailable',
+        title: 'Customer card',
+        reason: `nothing in ${where} matches "${query}".`,
+      },
+      ...(suggestions.length > 0
+        ? [
+            {
+              kind: 'text' as const,
+              title: 'Did you mean',
+              lines: suggestions.map((s) => `/customer ${s.includes(' ') ? `"${s}"` : s}`),
+            },
+          ]
+        : []),
+    ],
+    provenance: buildProvenance({ reads: [report], n: 0, filters: [`"${query}"`] }),
+    charts: [],
+    chartsOmitted: 0,
+    data: { query, suggestions },
+  };
+}

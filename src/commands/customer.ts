@@ -1,0 +1,66 @@
+import { buildCustomerCard } from '../analysis/customer-card/build-card.js';
+import { findCustomer } from '../analysis/customer-card/find-customer.js';
+import { computePriority, DEFAULT_PRIORITY_OPTIONS } from '../analysis/priority/priority-score.js';
+import { lookupHints } from '../data/queries/customer-lookup.js';
+import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
+import type { CommandAnswer } from './command-answer.js';
+import type { CommandArgs } from './command-args.js';
+import type { CommandDefinition } from './command-definition.js';
+import { presentCustomerCard, presentNoMatch, presentPickList } from './customer-present.js';
+import { loadZones } from './priority.js';
+
+export interface CustomerOptions {
+  readonly query: string;
+}
+
+export const customerCommand: CommandDefinition<CustomerOptions> = {
+  slash: '/customer',
+  summary: 'One customer on one card: tier, health, churn, LTV, RFM, zone, priority rank, alerts and the next action',
+  syntax: { slash: '/customer', usage: '<email | customer360_id | name>', options: {} },
+  requirements: [
+    { table: 'value', columns: VALUE_PRIORITY_COLUMNS },
+    {
+      table: 'customer',
+      columns: ['customer360_id', 'email', 'full_name', 'organization_name'],
+      fallback: 'lookup by email and organisation only',
+    },
+    { table: 'mapping', columns: ['customer360_id'], fallback: 'customer360_id lookup through customer rows only' },
+  ],
+  examples: ['/customer jane@acme.com', '/customer C360-0042', '/customer "Acme Corp"'],
+  help: [
+    'Finds the customer by cleaned email, by customer360_id (customer rows, or mapped zendesk/marketo/stripe ids), or by a case-insensitive part of the organisation or full name. Several matches → a pick list; none → the closest emails and organisations.',
+    'The card: latest value row (tier, stage, health, churn, LTV, R/F/M), the zone and why (activity score, or the value fallback when activity is empty), the priority rank and route of /priority (the route is the suggested next action), and open alerts when alert tracking runs.',
+  ],
+  parse(args: CommandArgs): CustomerOptions {
+    const query = args.words.splice(0).join(' ').trim();
+    if (query === '') throw args.usage('Say which customer: an email, a customer360_id or part of a name.');
+    return { query };
+  },
+  run(options, context): CommandAnswer {
+    const warehouse = context.warehouse();
+    const { customers, report } = loadValueCustomers(warehouse, VALUE_PRIORITY_COLUMNS, {
+      neededFor: '/customer',
+      withPrevious: true,
+    });
+    const { hints, searched } = options.query.includes('@')
+      ? { hints: { idEmails: [], nameEmails: [] }, searched: [] }
+      : lookupHints(warehouse, options.query);
+    const match = findCustomer(options.query, customers, hints);
+    if (match.kind === 'none') return presentNoMatch(options.query, match.suggestions, report, searched);
+    if (match.kind === 'several') return presentPickList(options.query, match, report);
+    const priority = computePriority(customers, DEFAULT_PRIORITY_OPTIONS);
+    const zones = loadZones(warehouse, '/customer');
+    const zone = zones.result.customers.find((z) => z.key === match.customer.email) ?? null;
+    const card = buildCustomerCard(match.customer, customers, priority, zone);
+    const alerts = context.openAlertsFor ? context.openAlertsFor([match.customer.email]) : null;
+    const zoneReads = zones.reads.filter((r) => r.tableId !== report.tableId);
+    return presentCustomerCard({
+      query: options.query,
+      method: match.method,
+      card,
+      alerts,
+      reads: [report, ...zoneReads],
+      zones: zones.result,
+    });
+  },
+};

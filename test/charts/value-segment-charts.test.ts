@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { buildCustomerCard } from '../../src/analysis/customer-card/build-card.js';
+import { computePriority } from '../../src/analysis/priority/priority-score.js';
+import { computeValueSegments } from '../../src/analysis/value-segments/compute-value-segments.js';
+import { buildTierComparisonChart } from '../../src/charts/customer-card/tier-comparison.js';
+import { buildValueSegmentCharts } from '../../src/charts/value-segments/value-segment-charts.js';
+import { rfm, valueCustomer } from '../analysis/value-segments/value-customer-fixture.js';
+
+const customers = [
+  valueCustomer('a@x.com', {
+    ...rfm(5, 5, 5),
+    health: 3,
+    churn: 0.2,
+    tier: 'Gold',
+    portfolioPct: 0.2,
+    ltv: 9000,
+    revenue: 3000,
+    stage: 'Retention',
+    daysSinceLastActivity: 100,
+  }),
+  valueCustomer('b@x.com', {
+    ...rfm(4, 4, 4),
+    health: 2.5,
+    churn: 0.3,
+    tier: 'Gold',
+    portfolioPct: 0.1,
+    ltv: 7000,
+    revenue: 2000,
+    stage: 'Growth',
+    daysSinceLastActivity: 200,
+  }),
+  valueCustomer('c@x.com', {
+    ...rfm(1, 2, 3),
+    health: 1,
+    churn: 0.9,
+    tier: 'Basic',
+    portfolioPct: 0.01,
+    ltv: 500,
+    revenue: 50,
+    stage: 'Dormant',
+    daysSinceLastActivity: 600,
+  }),
+  valueCustomer('d@x.com', {
+    ...rfm(2, 2, 2),
+    health: 1.5,
+    churn: 0.7,
+    tier: 'Silver',
+    portfolioPct: 0.02,
+    ltv: 900,
+    revenue: 90,
+    stage: 'Dormant',
+    daysSinceLastActivity: 400,
+  }),
+];
+
+type AnySpec = { data?: { values: Record<string, unknown>[] }; title: { text: string; subtitle?: string } };
+
+describe('charts/value-segments and customer-card', () => {
+  const result = computeValueSegments(customers, { available: false, reason: 'empty' });
+  const charts = buildValueSegmentCharts(result);
+
+  it('builds the six §3 charts, most telling first, each title with n', () => {
+    expect(charts.map((c) => c.id)).toEqual([
+      'value-rfm-bars',
+      'value-churn-box',
+      'value-rfm-ltv-scatter',
+      'value-correlation-heatmap',
+      'value-lifecycle',
+      'value-inactivity-histogram',
+    ]);
+    for (const chart of charts) expect(chart.title).toMatch(/n = \d/);
+    expect(charts[0]?.title).toBe('Mean R, F, M scores: high value vs SMB (n = 2 HV, 2 SMB)');
+  });
+
+  it('puts r and the regression in the scatter subtitle and n in every heatmap cell', () => {
+    const scatter = charts[2]?.spec as unknown as AnySpec;
+    expect(scatter.title.subtitle).toMatch(/^r = [\d.]+ \(n = 4\); dashed line = least squares/);
+    const heatmap = charts[3]?.spec as unknown as AnySpec;
+    expect(heatmap.data?.values).toHaveLength(25);
+    expect(heatmap.data?.values.every((v) => String(v.label).endsWith('\nn = 4'))).toBe(true);
+  });
+
+  it('draws no charts for an empty population', () => {
+    expect(buildValueSegmentCharts(computeValueSegments([], { available: false, reason: 'empty' }))).toEqual([]);
+  });
+
+  it('compares a customer with the tier medians, each metric scaled to its pair', () => {
+    const card = buildCustomerCard(
+      customers[0] as (typeof customers)[number],
+      customers,
+      computePriority(customers),
+      null,
+    );
+    const chart = buildTierComparisonChart(card);
+    if (chart === null) throw new Error('expected a chart');
+    expect(chart.title).toBe('a@x.com against the Gold tier median (n = 2 Gold customers)');
+    const values = (chart.spec as unknown as AnySpec).data?.values ?? [];
+    // Gold LTV median (9000 + 7000) / 2 = 8000: the customer's 9000 is the larger → relative 1, median 8/9.
+    const ltv = values.filter((v) => v.metric === 'Estimated LTV ($)');
+    expect(ltv.map((v) => v.label)).toEqual(['$9k', '$8k']);
+    expect(ltv[1]?.relative).toBeCloseTo(8 / 9, 12);
+  });
+});

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommandAnswer } from '../../src/commands/command-answer.js';
+import type { CommandContext } from '../../src/commands/command-definition.js';
+import { customerCommand } from '../../src/commands/customer.js';
+import { runCommand } from '../../src/commands/run-command.js';
+import { UsageError } from '../../src/errors.js';
+import { type FixtureWarehouse, scored, valueWarehouse } from './value-warehouse-fixture.js';
+
+let fixture: FixtureWarehouse | undefined;
+afterEach(() => fixture?.cleanup());
+
+const rows = [
+  scored('jane@acme.com', 'Gold', 0.2, 5, 5, 5, 3, 0.2, { primary_organization: 'Acme Corp', zendesk_user_id: 'Z1' }),
+  scored('joe@acme.com', 'Basic', 0.01, 1, 1, 1, 1, 0.9, { primary_organization: 'Acme Corp' }),
+  scored('ann@globex.com', 'Silver', 0.01, 3, 3, 3, 2, 0.5, { primary_organization: 'Globex' }),
+];
+const CUSTOMER_SQL = `CREATE TABLE customer360__customer (customer360_id TEXT, email TEXT, full_name TEXT, organization_name TEXT);
+  INSERT INTO customer360__customer VALUES ('C-9', ' Ann@Globex.com', 'Ann Lee', 'Globex');
+  CREATE TABLE customer360__mapping (customer360_id TEXT, zendesk_user_id TEXT, marketo_lead_id TEXT, stripe_customer_id TEXT);
+  INSERT INTO customer360__mapping VALUES ('C-1', 'Z1', NULL, NULL);`;
+
+async function ask(text: string, context?: Partial<CommandContext>): Promise<CommandAnswer> {
+  const base = (fixture as FixtureWarehouse).context;
+  const outcome = await runCommand(customerCommand, text, { ...base, ...context });
+  if (outcome.kind !== 'answer') throw new Error('expected an answer');
+  return outcome.answer;
+}
+
+describe('commands/customer', () => {
+  it('shows one card with rank, route, zone and "alerts not tracked" in plain CLI use', async () => {
+    fixture = valueWarehouse({ value: rows, sql: CUSTOMER_SQL });
+    const answer = await ask('JANE@acme.com');
+    // jane ranks first (0.4 + 0.4 − 0.04 = 0.76), HV with cume_dist 1 → dedicated acceleration.
+    expect(answer.headline).toContain('*Acme Corp (jane@acme.com)*: Gold');
+    expect(answer.headline).toContain('priority #1 of 3');
+    expect(answer.headline).toContain('Next: Assign a dedicated CSM');
+    expect(answer.sections).toContainEqual({
+      kind: 'text',
+      title: 'Open alerts',
+      lines: ['alerts: not tracked in this mode'],
+    });
+    expect(answer.sections.some((s) => s.title?.startsWith('Zone'))).toBe(true);
+    expect(answer.charts[0]?.id).toBe('customer-vs-tier');
+  });
+
+  it('lists open alerts when alert tracking runs', async () => {
+    fixture = valueWarehouse({ value: rows, sql: CUSTOMER_SQL });
+    const answer = await ask('jane@acme.com', {
+      openAlertsFor: (keys) =>
+        keys.map((k) => ({ customerKey: k, state: 'open', detectedAt: '2026-11-20 10:00 UTC', assignee: null })),
+    });
+    expect(answer.sections).toContainEqual({
+      kind: 'text',
+      title: 'Open alerts',
+      lines: ['open since 2026-11-20 10:00 UTC, unassigned'],
+    });
+  });
+
+  it('finds by customer360_id through customer rows and through the mapping', async () => {
+    fixture = valueWarehouse({ value: rows, sql: CUSTOMER_SQL });
+    expect((await ask('C-9')).title).toBe('Customer — Globex (ann@globex.com)');
+    expect((await ask('C-1')).title).toBe('Customer — Acme Corp (jane@acme.com)');
+  });
+
+  it('gives a pick list with the exact command for each match', async () => {
+    fixture = valueWarehouse({ value: rows, sql: CUSTOMER_SQL });
+    const answer = await ask('"acme corp"');
+    const table = answer.sections[0];
+    expect(table?.kind === 'table' && table.table.rows.map((r) => r[3])).toEqual([
+      '/customer jane@acme.com',
+      '/customer joe@acme.com',
+    ]);
+  });
+
+  it('says when nothing matches and suggests the closest', async () => {
+    fixture = valueWarehouse({ value: rows });
+    const answer = await ask('jane@acme.con');
+    expect(answer.headline).toBe(
+      'No customer matches "jane@acme.con". Closest: jane@acme.com, joe@acme.com, Acme Corp.',
+    );
+    expect(answer.sections[0]?.kind).toBe('unavailable');
+  });
+
+  it('asks for a customer when given nothing and rejects options', async () => {
+    fixture = valueWarehouse({ value: rows });
+    await expect(ask('')).rejects.toThrow(UsageError);
+    await expect(ask('jane@acme.com tier=Gold')).rejects.toThrow(/Unknown option `tier`/);
+  });
+});
