@@ -93,7 +93,7 @@ describe('charts/value-segments and customer-card', () => {
     );
     const chart = buildTierComparisonChart(card);
     if (chart === null) throw new Error('expected a chart');
-    expect(chart.title).toBe('a@x.com against the Gold tier median (n = 2 Gold customers)');
+    expect(chart.title).toBe('a@x.com vs Gold median (n = 2 Gold)');
     const values = (chart.spec as unknown as AnySpec).data?.values ?? [];
     // Gold LTV median (9000 + 7000) / 2 = 8000: the customer's 9000 is the larger → relative 1, median 8/9.
     const ltv = values.filter((v) => v.metric === 'Estimated LTV ($)');

@@ -23,7 +23,7 @@ const METRIC_FORMATS: Readonly<Record<CardMetric, NumberFormatKind>> = {
 export function buildTierComparisonChart(card: CustomerCard): ChartDefinition | null {
   const tier = card.tierMedians;
   if (tier === null) return null;
-  const who = truncateLabel(card.customer.organization ?? card.customer.email, 28);
+  const who = truncateLabel(card.customer.organization ?? card.customer.email, 24);
   const median = `${tier.tier} median`;
   const values = CARD_METRICS.flatMap((metric) => {
     const own = card.values[metric];
@@ -59,7 +59,7 @@ export function buildTierComparisonChart(card: CustomerCard): ChartDefinition | 
     ...v,
     relative: (largest.get(v.metric) ?? 0) > 0 ? v.value / (largest.get(v.metric) as number) : 0,
   }));
-  const title = `${who} against the ${tier.tier} tier median (n = ${formatNumber(tier.n, 'integer')} ${tier.tier} customers)`;
+  const title = `${who} vs ${tier.tier} median (n = ${formatNumber(tier.n, 'integer')} ${tier.tier})`;
   return {
     id: 'customer-vs-tier',
     title,
