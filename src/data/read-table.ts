@@ -77,8 +77,30 @@ export function readTable<T extends TableId, C extends ColumnOf<T>>(
   columns: readonly C[],
   options: ReadOptions,
 ): TableRead<T, C> {
-  return warehouse.timeRead(() => readCleanRows(warehouse, tableId, columns, options));
+  return warehouse.timeRead(() => {
+    let perWarehouse = readCache.get(warehouse);
+    if (!perWarehouse) {
+      perWarehouse = new Map();
+      readCache.set(warehouse, perWarehouse);
+    }
+    const key = `${tableId}\u0000${options.snapshot ?? ''}\u0000${columns.join('\u0000')}`;
+    let read = perWarehouse.get(key) as TableRead<T, C> | undefined;
+    if (!read) {
+      read = readCleanRows(warehouse, tableId, columns, { ...options, requireRows: false });
+      perWarehouse.set(key, read as unknown as TableRead<TableId, never>);
+    }
+    if (options.requireRows && read.rows.length === 0) throw new EmptyTableError(read.report.table, options.neededFor);
+    // A fresh array per caller (callers may sort or filter it); the row objects are shared and never mutated.
+    return { rows: read.rows.slice(), report: read.report };
+  });
 }
+
+/**
+ * Cleaned reads per open warehouse, keyed by table, snapshot mode and columns. A Warehouse is one read-only file
+ * as of one data date (the provider opens a new one when the export is replaced), so a read never goes stale; the
+ * cache lives as long as the Warehouse object. Later commands on the same data skip SQL and cleaning entirely.
+ */
+const readCache = new WeakMap<Warehouse, Map<string, TableRead<TableId, never>>>();
 
 function readCleanRows<T extends TableId, C extends ColumnOf<T>>(
   warehouse: Warehouse,
