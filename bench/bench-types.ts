@@ -1,0 +1,81 @@
+import type { Summary } from './stats.js';
+
+/** What one size's child process measured, written as JSON for the parent to merge. */
+export interface SizeResult {
+  readonly label: string;
+  readonly customers: number;
+  readonly warehouse: {
+    readonly path: string;
+    readonly bytes: number;
+    readonly buildMs: number;
+    readonly cached: boolean;
+  };
+  readonly commands: readonly CommandResult[];
+  readonly scan: ScanResult;
+  readonly slack: SlackBurstResult | null;
+  readonly charts: readonly ChartResult[];
+  readonly peakRssMb: number;
+  readonly wallMs: number;
+}
+
+export interface CommandResult {
+  readonly invocation: string;
+  readonly charts: number;
+  /** The first run after the warehouse was opened (cold caches). */
+  readonly first: PhaseTimes;
+  /** Runs after the first. */
+  readonly load: Summary;
+  readonly analyse: Summary;
+  readonly render: Summary;
+  readonly present: Summary;
+  readonly endToEnd: Summary;
+  readonly error?: string;
+}
+
+export interface PhaseTimes {
+  readonly load: number;
+  readonly analyse: number;
+  readonly render: number;
+  readonly present: number;
+  readonly endToEnd: number;
+}
+
+export interface ScanResult {
+  readonly what: string;
+  readonly customers: number;
+  readonly red: number;
+  readonly firstMs: number;
+  readonly repeat: Summary;
+}
+
+export interface SlackBurstResult {
+  readonly concurrency: number;
+  readonly ack: Summary;
+  readonly answered: Summary;
+  readonly outcomes: Readonly<Record<string, number>>;
+}
+
+export interface ChartResult {
+  readonly id: string;
+  readonly command: string;
+  readonly coldMs: number;
+  readonly warm: Summary;
+}
+
+export interface MachineInfo {
+  readonly cpus: number;
+  readonly cpuModel: string;
+  readonly memoryGb: number;
+  readonly node: string;
+  readonly platform: string;
+  readonly loadAverageAtStart: readonly number[];
+}
+
+export interface BenchReport {
+  readonly startedAt: string;
+  readonly mode: 'full' | 'quick';
+  readonly machine: MachineInfo;
+  readonly coldStart: { readonly runs: readonly number[]; readonly p50: number } | null;
+  readonly sizes: readonly SizeResult[];
+  readonly wallMs: number;
+}

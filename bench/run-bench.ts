@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureScaledDemoWarehouse } from '../src/data/demo/demo-cache.js';
+import { ensureDemoWarehouse } from '../src/data/demo/demo-warehouse-path.js';
+import type { BenchReport, MachineInfo, SizeResult } from './bench-types.js';
+import { measureColdStart } from './measure-cold-start.js';
+import type { SizeTask } from './size-run.js';
+import { percentile } from './stats.js';
+import { checkTargets } from './targets.js';
+import { formatDuration, writeReport } from './write-report.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface SizePlan {
+  readonly label: string;
+  /** Undefined: the bundled default demo (4,734 customers, byte-identical to the one tests use). */
+  readonly customers?: number;
+  readonly repeats: number;
+  readonly commandBudgetMs: number;
+  readonly charts: boolean;
+  readonly slackConcurrency: number;
+}
+
+const BURST = 20;
+const FULL: readonly SizePlan[] = [
+  { label: '5k', repeats: 7, commandBudgetMs: 30_000, charts: true, slackConcurrency: BURST },
+  { label: '100k', customers: 100_000, repeats: 5, commandBudgetMs: 30_000, charts: false, slackConcurrency: BURST },
+  { label: '1M', customers: 1_000_000, repeats: 3, commandBudgetMs: 45_000, charts: false, slackConcurrency: BURST },
+];
+const QUICK: readonly SizePlan[] = [
+  { label: '5k', repeats: 3, commandBudgetMs: 10_000, charts: true, slackConcurrency: BURST },
+];
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const quick = process.argv.includes('--quick');
+  const only = process.argv
+    .find((a) => a.startsWith('--sizes='))
+    ?.slice('--sizes='.length)
+    .split(',');
+  const plans = (quick ? QUICK : FULL).filter((p) => only === undefined || only.includes(p.label));
+  const machine = machineInfo();
+  say(`machine: ${machine.cpus} cores, ${machine.memoryGb} GB, Node ${machine.node}; mode ${quick ? 'quick' : 'full'}`);
+
+  const defaultDemo = ensureDemoWarehouse('full');
+  const coldRuns = await measureColdStart(repoRoot, defaultDemo);
+  say(
+    coldRuns
+      ? `cold start: ${coldRuns.map((r) => Math.round(r)).join(', ')} ms`
+      : 'cold start: dist/ not built, skipped',
+  );
+
+  const scratch = mkdtempSync(join(tmpdir(), 'radar-bench-'));
+  const sizes: SizeResult[] = [];
+  try {
+    for (const plan of plans) {
+      let warehousePath = defaultDemo;
+      let buildMs = 0;
+      let cached = true;
+      let customers = 4_734;
+      if (plan.customers !== undefined) {
+        say(`${plan.label}: preparing the ${plan.customers.toLocaleString('en-US')}-customer warehouse…`);
+        const scaled = await ensureScaledDemoWarehouse(plan.customers);
+        warehousePath = scaled.path;
+        buildMs = scaled.buildMs;
+        cached = !scaled.built;
+        customers = plan.customers;
+        say(`${plan.label}: ${cached ? 'cached' : `built in ${formatDuration(buildMs)}`} (${warehousePath})`);
+      }
+      const task: SizeTask = {
+        label: plan.label,
+        customers,
+        warehousePath,
+        buildMs,
+        cached,
+        repeats: plan.repeats,
+        commandBudgetMs: plan.commandBudgetMs,
+        charts: plan.charts,
+        slackConcurrency: plan.slackConcurrency,
+        out: join(scratch, `${plan.label}.json`),
+      };
+      await runChild(task);
+      sizes.push(JSON.parse(readFileSync(task.out, 'utf8')) as SizeResult);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const report: BenchReport = {
+    startedAt: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    machine,
+    coldStart: coldRuns ? { runs: coldRuns, p50: percentile(coldRuns, 50) } : null,
+    sizes,
+    wallMs: performance.now() - started,
+  };
+  const directory = join(repoRoot, 'bench', 'results');
+  writeReport(report, directory);
+  for (const t of checkTargets(report))
+    say(`${t.met === null ? '–  ' : t.met ? 'met' : 'MISSED'} ${t.target}: ${t.measured}`);
+  say(`wrote bench/results/latest.md and latest.json in ${formatDuration(report.wallMs)}`);
+}
+
+/** The size in a fresh Node process (through tsx, like this script), so its peak RSS is honest. */
+function runChild(task: SizeTask): Promise<void> {
+  const script = join(repoRoot, 'bench', 'size-run.ts');
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(task)], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`bench ${task.label} exited with ${code}`)),
+    );
+  });
+}
+
+function machineInfo(): MachineInfo {
+  return {
+    cpus: availableParallelism(),
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    loadAverageAtStart: loadavg(),
+  };
+}
+
+function say(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+await main();

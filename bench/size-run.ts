@@ -1,0 +1,107 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { createChartRenderer } from '../src/charts/render-pool.js';
+import type { CommandContext } from '../src/commands/command-definition.js';
+import { COMMANDS } from '../src/commands/index.js';
+import { quoteIdentifier } from '../src/data/inspect-schema.js';
+import type { Warehouse } from '../src/data/open-warehouse.js';
+import { createWarehouseProvider } from '../src/data/warehouse-provider.js';
+import { WAREHOUSE_TABLES } from '../src/data/warehouse-schema.js';
+import type { CommandResult, SizeResult } from './bench-types.js';
+import { measureCharts } from './measure-charts.js';
+import { measureCommand } from './measure-commands.js';
+import { measureScan } from './measure-scan.js';
+import { measureSlackBurst } from './measure-slack.js';
+import { peakRssMb } from './stats.js';
+
+/** What the parent passes a size's child process (as one JSON argument). */
+export interface SizeTask {
+  readonly label: string;
+  readonly customers: number;
+  readonly warehousePath: string;
+  readonly buildMs: number;
+  readonly cached: boolean;
+  readonly repeats: number;
+  readonly commandBudgetMs: number;
+  readonly charts: boolean;
+  readonly slackConcurrency: number;
+  readonly out: string;
+}
+
+/**
+ * One size in its own process, so its peak RSS is its own: every command (default charts), the red-zone scan,
+ * the Slack burst, and (when asked) every chart cold and warm. Writes a SizeResult as JSON to `task.out`.
+ */
+async function main(task: SizeTask): Promise<void> {
+  const started = performance.now();
+  const provider = createWarehouseProvider(task.warehousePath);
+  const context: CommandContext = { warehouse: provider.get, now: () => new Date() };
+  const renderer = createChartRenderer();
+  try {
+    const commands: CommandResult[] = [];
+    const textFor = benchTexts(provider.get());
+    for (const command of COMMANDS) {
+      const text = textFor(command.slash);
+      const result = await measureCommand({ command, text }, context, provider.get, renderer, {
+        repeats: task.repeats,
+        budgetMs: task.commandBudgetMs,
+      });
+      commands.push(result);
+      log(
+        task,
+        `${result.invocation}: first ${Math.round(result.first.endToEnd)} ms, p50 ${Math.round(result.endToEnd.p50)} ms${result.error ? ` (error: ${result.error})` : ''}`,
+      );
+    }
+    const scan = await measureScan(provider.get);
+    log(task, `scan: first ${Math.round(scan.firstMs)} ms, p50 ${Math.round(scan.repeat.p50)} ms`);
+    const slack =
+      task.slackConcurrency > 0
+        ? await measureSlackBurst(COMMANDS, textFor, () => context, renderer, task.slackConcurrency)
+        : null;
+    if (slack)
+      log(
+        task,
+        `slack burst: ack p99 ${Math.round(slack.ack.p99)} ms, answered p50 ${Math.round(slack.answered.p50)} ms`,
+      );
+    const charts = task.charts ? await measureCharts(COMMANDS, textFor, context) : [];
+    const result: SizeResult = {
+      label: task.label,
+      customers: task.customers,
+      warehouse: {
+        path: task.warehousePath,
+        bytes: statSync(task.warehousePath).size,
+        buildMs: task.buildMs,
+        cached: task.cached,
+      },
+      commands,
+      scan,
+      slack,
+      charts,
+      peakRssMb: peakRssMb(),
+      wallMs: performance.now() - started,
+    };
+    writeFileSync(task.out, JSON.stringify(result, null, 2));
+  } finally {
+    await renderer.close();
+    provider.close();
+  }
+}
+
+/**
+ * What the bench types after each command: nothing (default options), except `/radar doctor` and `/customer`
+ * with a real customer's email (the first value row's), so the card is found at every size.
+ */
+function benchTexts(warehouse: Warehouse): (slash: string) => string {
+  const table = quoteIdentifier(WAREHOUSE_TABLES.value.name);
+  const email = warehouse.firstRow<{ email: string }>(
+    `SELECT trim(primary_email) AS email FROM ${table} LIMIT 1`,
+  )?.email;
+  return (slash) => (slash === '/radar' ? 'doctor' : slash === '/customer' ? (email ?? '') : '');
+}
+
+function log(task: SizeTask, line: string): void {
+  process.stderr.write(`[bench ${task.label}] ${line}\n`);
+}
+
+const arg = process.argv[2];
+if (arg === undefined) throw new Error('size-run: pass the task as a JSON argument');
+await main(JSON.parse(arg) as SizeTask);

@@ -1,0 +1,66 @@
+import type { BenchReport, SizeResult } from './bench-types.js';
+
+export interface TargetCheck {
+  readonly target: string;
+  readonly measured: string;
+  /** null when the bench did not measure it (e.g. quick mode has no 1M). */
+  readonly met: boolean | null;
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value).toLocaleString('en-US')} ms` : 'n/a');
+
+/** The issue's targets, checked against what was measured (reported, never asserted in tests). */
+export function checkTargets(report: BenchReport): TargetCheck[] {
+  const size = (label: string) => report.sizes.find((s) => s.label === label);
+  const checks: TargetCheck[] = [];
+  for (const s of report.sizes) {
+    if (s.slack === null) continue;
+    checks.push({
+      target: `ack p99 < 100 ms under a burst of ${s.slack.concurrency} (${s.label})`,
+      measured: ms(s.slack.ack.p99),
+      met: s.slack.ack.p99 < 100,
+    });
+  }
+  checks.push(worstCommand(size('5k'), 1_000, '5k'));
+  checks.push(worstCommand(size('1M'), 3_000, '1M'));
+  const charts = report.sizes.flatMap((s) => s.charts);
+  const worstChart = charts.reduce<(typeof charts)[number] | undefined>(
+    (worst, c) => (worst === undefined || c.warm.p50 > worst.warm.p50 ? c : worst),
+    undefined,
+  );
+  checks.push({
+    target: 'chart render warm p50 < 50 ms (every chart)',
+    measured: worstChart ? `worst ${worstChart.id}: ${ms(worstChart.warm.p50)}` : 'not measured',
+    met: worstChart ? worstChart.warm.p50 < 50 : null,
+  });
+  const m = size('1M');
+  checks.push({
+    target: 'red-zone scan of 1M customers < 15 s (first scan after opening)',
+    measured: m ? `${ms(m.scan.firstMs)} (repeat p50 ${ms(m.scan.repeat.p50)})` : 'not measured',
+    met: m ? m.scan.firstMs < 15_000 : null,
+  });
+  checks.push({
+    target: 'peak RSS < 1 GB at 1M',
+    measured: m ? `${Math.round(m.peakRssMb)} MB` : 'not measured',
+    met: m ? m.peakRssMb < 1_024 : null,
+  });
+  return checks;
+}
+
+/** "Command answered with charts": the slowest charted command's end-to-end p50 must beat the limit. */
+function worstCommand(size: SizeResult | undefined, limitMs: number, label: string): TargetCheck {
+  const target = `command with charts p50 < ${limitMs / 1000} s at ${label} (every command)`;
+  if (!size) return { target, measured: 'not measured', met: null };
+  const charted = size.commands.filter((c) => c.charts > 0 || c.error !== undefined);
+  const worst = charted.reduce<(typeof charted)[number] | undefined>(
+    (w, c) => (w === undefined || !(c.endToEnd.p50 <= w.endToEnd.p50) ? c : w),
+    undefined,
+  );
+  if (!worst) return { target, measured: 'no command attached charts', met: null };
+  const failed = charted.filter((c) => c.error !== undefined);
+  return {
+    target,
+    measured: `worst ${worst.invocation}: ${ms(worst.endToEnd.p50)}${failed.length > 0 ? `; ${failed.length} failed` : ''}`,
+    met: failed.length === 0 && worst.endToEnd.p50 < limitMs,
+  };
+}

@@ -1,0 +1,98 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchReport, SizeResult } from './bench-types.js';
+import type { Summary } from './stats.js';
+import { checkTargets } from './targets.js';
+
+const ms = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : 'n/a');
+const pair = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)}`;
+
+/** Writes `latest.json` (everything measured) and `latest.md` (the tables people read) into `directory`. */
+export function writeReport(report: BenchReport, directory: string): void {
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(
+    join(directory, 'latest.json'),
+    `${JSON.stringify({ ...report, targets: checkTargets(report) }, null, 2)}\n`,
+  );
+  writeFileSync(join(directory, 'latest.md'), formatMarkdown(report));
+}
+
+export function formatMarkdown(report: BenchReport): string {
+  const { machine } = report;
+  const lines: string[] = [
+    '# Radar performance: `npm run bench`',
+    '',
+    `Run ${report.startedAt} (${report.mode} mode), total wall time ${formatDuration(report.wallMs)}.`,
+    '',
+    `Machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGb} GB RAM, Node ${machine.node}, ${machine.platform}; load average at start ${machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(', ')}.`,
+    '',
+    '## Targets',
+    '',
+    '| Target | Measured | Met |',
+    '| --- | --- | --- |',
+    ...checkTargets(report).map(
+      (t) => `| ${t.target} | ${t.measured} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`,
+    ),
+    '',
+    '## How to read this',
+    '',
+    '- Each size runs in a fresh child process, so its peak RSS (chart workers included: they are threads) is its own.',
+    '- Per command (default `charts=`, i.e. up to 3 charts): **load** = time the warehouse spent reading (SQL and row cleaning in `readTable`); **analyse** = the rest of `runCommand` (parsing, analysis and building the answer); **render** = every attached chart to PNG through the worker pool, in parallel as Slack delivery does; **present** = the answer laid out as Block Kit messages; **end to end** = all four. *First* is the first run after opening the warehouse; p50 / p95 are over the runs after it.',
+    '- The red-zone scan is the zone inputs of every customer plus the zones computation (what `src/alerts` will run).',
+    '- The Slack burst sends 20 signed slash commands at once to the real Bolt HTTP receiver backed by the fake Slack; *ack* is the HTTP response time, *answered* is from the start of the burst until each answer (with charts) was posted.',
+    '',
+  ];
+  if (report.coldStart) {
+    lines.push(
+      '## Cold start',
+      '',
+      `\`node bin/radar.js serve\` from spawn to "listening" (token check against the fake Slack, warehouse opened): p50 ${ms(report.coldStart.p50)} ms over ${report.coldStart.runs.length} runs (${report.coldStart.runs.map(ms).join(', ')} ms).`,
+      '',
+    );
+  }
+  for (const size of report.sizes) lines.push(...formatSize(size));
+  return `${lines.join('\n')}\n`;
+}
+
+function formatSize(size: SizeResult): string[] {
+  const w = size.warehouse;
+  const lines = [
+    `## ${size.label}: ${size.customers.toLocaleString('en-US')} customers`,
+    '',
+    `Warehouse ${(w.bytes / 1024 ** 2).toFixed(0)} MB, ${w.cached ? 'from cache' : `built in ${formatDuration(w.buildMs)}`}. Peak RSS ${Math.round(size.peakRssMb)} MB; this size took ${formatDuration(size.wallMs)}.`,
+    '',
+    '| Command | Charts | First (ms) | Load p50 / p95 | Analyse p50 / p95 | Render p50 / p95 | Present p50 / p95 | End to end p50 / p95 (ms) | Runs |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const c of size.commands) {
+    const name = c.error ? `${c.invocation} (failed: ${c.error.replaceAll('|', '\\|').slice(0, 120)})` : c.invocation;
+    lines.push(
+      `| \`${name}\` | ${c.charts} | ${ms(c.first.endToEnd)} | ${pair(c.load)} | ${pair(c.analyse)} | ${pair(c.render)} | ${pair(c.present)} | ${pair(c.endToEnd)} | ${c.endToEnd.n + 1} |`,
+    );
+  }
+  lines.push(
+    '',
+    `Red-zone scan: ${size.scan.customers.toLocaleString('en-US')} customers, ${size.scan.red.toLocaleString('en-US')} red; first ${ms(size.scan.firstMs)} ms, repeat p50 ${ms(size.scan.repeat.p50)} ms.`,
+    '',
+  );
+  if (size.slack) {
+    const outcomes = Object.entries(size.slack.outcomes)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
+    lines.push(
+      `Slack burst of ${size.slack.concurrency}: ack p50 ${ms(size.slack.ack.p50)} ms, p99 ${ms(size.slack.ack.p99)} ms; answered p50 ${ms(size.slack.answered.p50)} ms, p95 ${ms(size.slack.answered.p95)} ms, last ${ms(size.slack.answered.max)} ms (${outcomes}).`,
+      '',
+    );
+  }
+  if (size.charts.length > 0) {
+    lines.push('| Chart | Command | Cold (ms) | Warm p50 / p95 (ms) |', '| --- | --- | ---: | ---: |');
+    for (const c of size.charts) lines.push(`| ${c.id} | \`${c.command}\` | ${ms(c.coldMs)} | ${pair(c.warm)} |`);
+    lines.push('');
+  }
+  return lines;
+}
+
+export function formatDuration(msValue: number): string {
+  if (msValue < 60_000) return `${(msValue / 1000).toFixed(1)} s`;
+  return `${Math.floor(msValue / 60_000)} min ${Math.round((msValue % 60_000) / 1000)} s`;
+}
