@@ -58,7 +58,9 @@ export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps):
   let outcome: CommandOutcome;
   try {
     const context = deps.contextFor({ userId: request.userId, channelId: request.channelId });
-    outcome = await runCommand(request.command, request.text, context);
+    outcome = deps.executor
+      ? await deps.executor.run(request.command, request.text, context)
+      : await runCommand(request.command, request.text, context);
   } catch (error) {
     if (isRadarError(error)) {
       const delivered = await say(error.userMessage);

@@ -1,5 +1,6 @@
 import type { ChartRenderer } from '../charts/render-pool.js';
 import type { AnyCommandDefinition, CommandContext } from '../commands/command-definition.js';
+import type { CommandExecutor } from '../commands/command-pool.js';
 import type { Logger } from '../logging.js';
 import type { KnownBlock } from './block-types.js';
 
@@ -23,6 +24,8 @@ export interface SlackAppDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly renderer: ChartRenderer;
+  /** Where commands run: worker threads in production (so analysis never delays an ack); in-process by default. */
+  readonly executor?: CommandExecutor;
   /** Answer privately unless asked otherwise (RADAR_PRIVATE_BY_DEFAULT). */
   readonly privateByDefault: boolean;
   /** The "Your alerts" part of the Home tab, filled by the alerts module; absent → "not configured". */

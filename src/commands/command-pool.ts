@@ -1,0 +1,81 @@
+import { RadarError } from '../errors.js';
+import { type SerializedError, siblingModule, WorkerPool } from '../workers/worker-pool.js';
+import type { AnyCommandDefinition, CommandContext, OpenAlertSummary } from './command-definition.js';
+import { type CommandOutcome, runCommand } from './run-command.js';
+
+export interface CommandWorkerData {
+  readonly warehousePath: string;
+}
+
+export interface CommandRunRequest {
+  readonly slash: string;
+  readonly text: string;
+  /** The injected clock's reading when the request arrived. */
+  readonly nowMs: number;
+  /** Open alerts (a small set) for /customer; undefined when alerts are not tracked. */
+  readonly openAlerts?: readonly OpenAlertSummary[];
+}
+
+/** Runs a command and returns its outcome; in-process or in worker threads, chosen at startup. */
+export interface CommandExecutor {
+  run(command: AnyCommandDefinition, text: string, context: CommandContext): Promise<CommandOutcome>;
+  close(): Promise<void>;
+}
+
+/** A RadarError thrown in a worker, rebuilt on the main thread with the same code and message. */
+class WorkerRadarError extends RadarError {
+  constructor(
+    readonly code: string,
+    userMessage: string,
+    override readonly exitCode: number,
+  ) {
+    super(userMessage);
+  }
+}
+
+function reviveCommandError(error: SerializedError): Error {
+  const details = error.details;
+  if (details?.radar === true) {
+    return new WorkerRadarError(String(details.code), String(details.userMessage), Number(details.exitCode));
+  }
+  const rebuilt = Object.assign(new Error(error.message), { name: error.name });
+  if (error.stack !== undefined) rebuilt.stack = error.stack;
+  return rebuilt;
+}
+
+/**
+ * Commands in worker threads: loading and analysing a large warehouse takes seconds, and on
+ * the main thread that would hold up every other request's 3-second Slack ack.
+ */
+export function createCommandPool(options: {
+  readonly warehousePath: string;
+  readonly size?: number;
+  /** All open alerts, passed to the worker with each request (the worker cannot reach the main thread's store). */
+  readonly openAlerts?: () => readonly OpenAlertSummary[];
+}): CommandExecutor {
+  const pool = new WorkerPool<CommandRunRequest, CommandOutcome>({
+    entry: siblingModule(import.meta.url, 'command-worker'),
+    workerData: { warehousePath: options.warehousePath } satisfies CommandWorkerData,
+    ...(options.size === undefined ? {} : { size: options.size }),
+    reviveError: reviveCommandError,
+    failure: (message, cause) => new Error(`Running the command failed: ${message}`, { cause }),
+  });
+  return {
+    run(command, text, context) {
+      const openAlerts = options.openAlerts?.();
+      return pool.run({
+        slash: command.slash,
+        text,
+        nowMs: context.now().getTime(),
+        ...(openAlerts === undefined ? {} : { openAlerts }),
+      });
+    },
+    close: () => pool.close(),
+  };
+}
+
+/** The same contract on the calling thread: the CLI, and tests that inject commands the worker cannot import. */
+export const inProcessCommandExecutor: CommandExecutor = {
+  run: (command, text, context) => runCommand(command, text, context),
+  close: async () => {},
+};

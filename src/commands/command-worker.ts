@@ -1,0 +1,34 @@
+import { workerData } from 'node:worker_threads';
+import { createWarehouseProvider } from '../data/warehouse-provider.js';
+import { isRadarError } from '../errors.js';
+import { serveWorkerRequests } from '../workers/serve-worker-requests.js';
+import type { CommandContext } from './command-definition.js';
+import type { CommandRunRequest, CommandWorkerData } from './command-pool.js';
+import { COMMANDS } from './index.js';
+import { type CommandOutcome, resolveInvocation, runCommand } from './run-command.js';
+
+/**
+ * Runs slash commands off the main thread for command-pool.ts. Each worker keeps its own
+ * read-only warehouse connection (reopened when the export file is replaced).
+ */
+const { warehousePath } = workerData as CommandWorkerData;
+const warehouse = createWarehouseProvider(warehousePath);
+
+serveWorkerRequests<CommandRunRequest, CommandOutcome>({
+  handle(request) {
+    const { command, text } = resolveInvocation(`${request.slash} ${request.text}`, COMMANDS);
+    const openAlerts = request.openAlerts;
+    const context: CommandContext = {
+      warehouse: warehouse.get,
+      now: () => new Date(request.nowMs),
+      ...(openAlerts === undefined
+        ? {}
+        : { openAlertsFor: (keys) => openAlerts.filter((alert) => keys.includes(alert.customerKey)) }),
+    };
+    return runCommand(command, text, context);
+  },
+  errorDetails: (error) =>
+    isRadarError(error)
+      ? { radar: true, code: error.code, exitCode: error.exitCode, userMessage: error.userMessage }
+      : undefined,
+});
