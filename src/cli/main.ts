@@ -59,6 +59,25 @@ program
     await serveSlack(config, mode);
   });
 
+program
+  .command('scan')
+  .description('run the red-zone scan (and SLA check) once; without Slack tokens, print what would be posted')
+  .option('--now <iso>', 'the instant to scan at, e.g. 2026-11-23T10:00:00Z (default: now)')
+  .action(async (options: { now?: string }) => {
+    const { runAlertCli } = await import('../slack/alerts/alert-cli.js');
+    await runAlertCli('scan', loadConfig(process.env, globalFlags()), options, (text) => console.log(text));
+  });
+
+program
+  .command('digest')
+  .description("send the weekly manager digests that are due (Monday 09:00 in each manager's zone)")
+  .option('--now <iso>', 'the instant to check at, e.g. 2026-11-23T14:00:00Z (default: now)')
+  .option('--preview', 'print every digest now, without sending or recording it')
+  .action(async (options: { now?: string; preview?: boolean }) => {
+    const { runAlertCli } = await import('../slack/alerts/alert-cli.js');
+    await runAlertCli('digest', loadConfig(process.env, globalFlags()), options, (text) => console.log(text));
+  });
+
 program.action(async () => {
   const config = loadConfig(process.env, globalFlags());
   const mode = slackMode(config);

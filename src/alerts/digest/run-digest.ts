@@ -10,6 +10,12 @@ import type { DigestContent } from './digest-types.js';
 /** The channel copy has no person to take a time zone from: it goes out at Monday 09:00 in this zone. */
 export const DIGEST_CHANNEL_TIME_ZONE = 'UTC';
 
+/**
+ * A digest missed while down is still sent on start within this long after its Monday 09:00; later than that (e.g.
+ * on Sunday) next Monday's is closer, so the missed one is skipped rather than sent days late.
+ */
+export const DIGEST_CATCH_UP_MS = 72 * 3_600_000;
+
 export interface DigestJobOptions {
   readonly store: AlertStore;
   readonly context: CommandContext;
@@ -27,7 +33,8 @@ export interface DigestJobOptions {
 export type DigestRun =
   | { readonly to: DigestRecipient; readonly status: 'sent' | 'preview'; readonly digest: DigestContent }
   | { readonly to: DigestRecipient; readonly status: 'not-due'; readonly dueLocal: string; readonly timeZone: string }
-  | { readonly to: DigestRecipient; readonly status: 'already-sent'; readonly isoWeek: string };
+  | { readonly to: DigestRecipient; readonly status: 'already-sent'; readonly isoWeek: string }
+  | { readonly to: DigestRecipient; readonly status: 'missed'; readonly isoWeek: string; readonly dueLocal: string };
 
 function recipientKey(to: DigestRecipient): string {
   return to.kind === 'manager' ? to.userId : `channel:${to.channel}`;
@@ -35,8 +42,8 @@ function recipientKey(to: DigestRecipient): string {
 
 /**
  * The weekly digest check: each recipient whose Monday 09:00 (local) of the current week has passed and who has not
- * had this week's digest gets it, once per (recipient, ISO week) however many instances or restarts check. A week
- * missed entirely while down is not sent late the next week: only the current week's digest catches up.
+ * had this week's digest gets it, once per (recipient, ISO week) however many instances or restarts check. A digest
+ * missed while down goes out on start if at most DIGEST_CATCH_UP_MS late; an older one is skipped.
  */
 export async function runDigestJob(options: DigestJobOptions): Promise<DigestRun[]> {
   const { store, now } = options;
@@ -61,6 +68,10 @@ export async function runDigestJob(options: DigestJobOptions): Promise<DigestRun
     }
     if (!options.preview && (await store.hasJobRun(job, isoWeek))) {
       runs.push({ to, status: 'already-sent', isoWeek });
+      continue;
+    }
+    if (!options.preview && now >= dueAt + DIGEST_CATCH_UP_MS) {
+      runs.push({ to, status: 'missed', isoWeek, dueLocal: formatLocal(dueAt, timeZone) });
       continue;
     }
     scan ??= loadScanInputs(options.context.warehouse());

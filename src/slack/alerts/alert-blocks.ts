@@ -2,7 +2,16 @@ import type { Alert, AlertSummary } from '../../alerts/alert-types.js';
 import { isSnoozed } from '../../alerts/sla.js';
 import type { KnownBlock, SlackMessage } from '../block-types.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from '../mrkdwn.js';
-import { ALERT_ACTIONS, customerName, figureFields, partsText, slackDate, slaText, stateText } from './alert-text.js';
+import {
+  ALERT_ACTIONS,
+  customerName,
+  figureFields,
+  formatScore,
+  partsText,
+  slackDate,
+  slaText,
+  stateText,
+} from './alert-text.js';
 
 /** Lines of a summary message; the rest are counted ("…and 86 more") to stay inside Slack's block limits. */
 export const SUMMARY_LINES_MAX = 40;
@@ -59,7 +68,7 @@ export function renderAlertCard(alert: Alert, now: number): SlackMessage {
 function summaryLine(alert: Alert, now: number): string {
   const c = alert.customer;
   const rank = c.figures.priorityRank === null ? '' : `, priority #${c.figures.priorityRank}`;
-  const score = c.score === null ? '' : `score ${c.score.toFixed(1)}`;
+  const score = c.score === null ? '' : `score ${formatScore(c.score)}`;
   const line = `${customerName(c)} — ${score}${rank} · #${alert.id}`;
   if (alert.state === 'resolved') return `• ~${line}~ recovered`;
   const who =

@@ -31,6 +31,11 @@ export function slackDate(ms: number): string {
   return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${iso}>`;
 }
 
+/** A zone score to one decimal, rounded down, so a red score just under 50 never reads "50.0". */
+export function formatScore(score: number): string {
+  return (Math.floor(score * 10) / 10).toFixed(1);
+}
+
 export function customerName(customer: Pick<ScannedCustomer, 'key' | 'organization'>): string {
   return customer.organization === null
     ? escapeMrkdwn(customer.key)
@@ -67,7 +72,7 @@ export function partsText(customer: ScannedCustomer): string {
 export function figureFields(customer: ScannedCustomer): [string, string][] {
   const f = customer.figures;
   const fields: [string, string][] = [];
-  if (customer.score !== null) fields.push(['Zone score', customer.score.toFixed(1)]);
+  if (customer.score !== null) fields.push(['Zone score', formatScore(customer.score)]);
   if (f.priorityRank !== null) {
     fields.push(['Priority', `#${f.priorityRank}${f.rankedOf !== null ? ` of ${f.rankedOf}` : ''}`]);
   }
