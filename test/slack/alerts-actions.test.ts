@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ALERT_ACTIONS, ALERT_VIEWS, MODAL_INPUTS } from '../../src/slack/alerts/alert-text.js';
+import { ALERT_ACTIONS, ALERT_MENU_ACTION, ALERT_VIEWS, MODAL_INPUTS } from '../../src/slack/alerts/alert-text.js';
 import { customer, HOUR, T0 } from '../alerts/alert-fixtures.js';
 import { scan } from '../alerts/scan-helpers.js';
 import {
@@ -188,6 +188,50 @@ describe('slack/alerts buttons and modals (signed HTTP)', () => {
     expect(escalations).toHaveLength(1);
     for (const manager of MANAGERS) expect(blocksText(escalations[0]?.args.blocks)).toContain(`<@${manager}>`);
     expect(blocksText(h.fake.workspace.findMessage(ALERT_CHANNEL, ts)?.blocks)).toContain('SLA missed');
+  });
+
+  it('offers the card actions in a menu on each overflow line, and updates the summary in place', async () => {
+    const h = await startAlertsHarness();
+    harnesses.push(h);
+    const store = h.alerts.runtime.store;
+    // Enough known customers that 21 new reds are news, not a new warehouse.
+    const known = Array.from({ length: 40 }, (_, i) => customer(`k${i}@x.com`, 'green'));
+    await scan(store, known, T0 - HOUR);
+    const reds = Array.from({ length: 21 }, (_, i) => customer(`r${i}@x.com`, 'red', { rank: i + 1 }));
+    const outcome = await scan(store, [...known, ...reds], T0);
+    await h.alerts.runtime.drain();
+    const overflow = outcome?.created.find((a) => a.delivery === 'overflow');
+    const summary = h.fake.calls.succeeded('chat.postMessage', (c) =>
+      String(c.args.text).includes('more customers'),
+    )[0];
+    const ts = (summary?.response as { ts?: string } | undefined)?.ts ?? '';
+    expect(blocksText(summary?.args.blocks)).toContain(`acknowledge:${overflow?.id}`);
+
+    const payload = buildBlockActionsPayload(
+      {
+        userId: FAKE_USERS.berlin,
+        actions: [{ actionId: ALERT_MENU_ACTION }],
+        message: { channelId: ALERT_CHANNEL, ts },
+      },
+      h.fake.createResponseUrl({ userId: FAKE_USERS.berlin, channelId: ALERT_CHANNEL, messageTs: ts }),
+      h.fake.workspace.findMessage(ALERT_CHANNEL, ts),
+    );
+    payload.actions = [
+      {
+        type: 'overflow',
+        action_id: ALERT_MENU_ACTION,
+        block_id: 'line',
+        selected_option: { text: { type: 'plain_text', text: 'Acknowledge' }, value: `acknowledge:${overflow?.id}` },
+        action_ts: '1.0',
+      },
+    ];
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    expect((await sendSignedRequest(h.target, body, 'application/x-www-form-urlencoded')).status).toBe(200);
+    await h.settle();
+    expect(await store.getAlert(overflow?.id ?? -1)).toMatchObject({ acknowledgedBy: FAKE_USERS.berlin });
+    const updated = h.fake.calls.succeeded('chat.update', (c) => c.args.ts === ts);
+    expect(updated).toHaveLength(1);
+    expect(blocksText(updated[0]?.args.blocks)).toContain('acknowledged');
   });
 
   it('shows the user their assigned and snoozed alerts with SLA clocks, and their next digest, in App Home', async () => {

@@ -1,3 +1,4 @@
+import { ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
 import type { ZoneName } from '../../analysis/zones/zone-rules.js';
 import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
 import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
@@ -79,7 +80,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
     rank: r.rank,
     priority: r.priority,
     zone: (zoneOf.get(r.customer.email) ?? null) as ZoneName | null,
-    route: r.route,
+    route: ROUTE_LABELS[r.route],
   }));
 
   const overdue = facts.active.filter((a) => isOverdue(a, now));

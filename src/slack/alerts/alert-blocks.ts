@@ -4,6 +4,8 @@ import type { KnownBlock, SlackMessage } from '../block-types.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from '../mrkdwn.js';
 import {
   ALERT_ACTIONS,
+  ALERT_MENU_ACTION,
+  type AlertMenuAction,
   customerName,
   figureFields,
   formatScore,
@@ -78,6 +80,29 @@ function summaryLine(alert: Alert, now: number): string {
   return `• ${line}${who}${snoozed}${met}`;
 }
 
+/** One overflow line with an overflow menu of the card's actions (value `<action>:<alert id>`). */
+function alertLineWithMenu(alert: Alert, now: number): KnownBlock {
+  const line = mrkdwnSection(truncate(summaryLine(alert, now), 3000));
+  if (alert.state === 'resolved') return line;
+  const option = (text: string, action: AlertMenuAction) => ({
+    text: { type: 'plain_text' as const, text },
+    value: `${action}:${alert.id}`,
+  });
+  return {
+    ...line,
+    accessory: {
+      type: 'overflow',
+      action_id: ALERT_MENU_ACTION,
+      options: [
+        ...(alert.acknowledgedAt === null ? [option('Acknowledge', 'acknowledge')] : []),
+        option('Assign…', 'assign'),
+        ...(isSnoozed(alert, now) ? [] : [option('Snooze 24 h', 'snooze')]),
+        option('Log intervention', 'log'),
+      ],
+    },
+  };
+}
+
 /** The baseline or overflow summary: one line per tracked alert, resolved ones struck through. */
 export function renderSummary(summary: AlertSummary, alerts: readonly Alert[], now: number): SlackMessage {
   const active = alerts.filter((a) => a.state !== 'resolved').length;
@@ -88,12 +113,17 @@ export function renderSummary(summary: AlertSummary, alerts: readonly Alert[], n
   const intro = baseline
     ? `${escapeMrkdwn(summary.reason ?? 'first scan')}. They are tracked (one alert each, no SLA) and will be resolved when they leave red; new reds from now on get their own alert.`
     : 'Beyond the 20 individual alerts of this scan, highest priority first. Each is tracked with the 48 h SLA; reminders and escalations come in this thread.';
-  const shown = alerts.slice(0, SUMMARY_LINES_MAX).map((a) => summaryLine(a, now));
-  if (alerts.length > shown.length) shown.push(`…and ${alerts.length - shown.length} more (see the App Home tab).`);
+  const listed = alerts.slice(0, SUMMARY_LINES_MAX);
+  const more =
+    alerts.length > listed.length ? [`…and ${alerts.length - listed.length} more (see the App Home tab).`] : [];
+  // Overflow alerts carry the SLA, so each line gets the card's actions in a menu; baseline lines are a compact list.
+  const lines: KnownBlock[] = baseline
+    ? chunkLines([...listed.map((a) => summaryLine(a, now)), ...more], 2900).map(mrkdwnSection)
+    : [...listed.map((a) => alertLineWithMenu(a, now)), ...more.map(mrkdwnSection)];
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(`🔴 ${heading}`, 150) } },
     mrkdwnSection(truncate(intro, 3000)),
-    ...chunkLines(shown, 2900).map(mrkdwnSection),
+    ...lines,
     contextBlock([`${active} still red · scan ${summary.scanPeriod} · summary #${summary.id}`]),
   ];
   return { text: heading, blocks: blocks.slice(0, 50) };

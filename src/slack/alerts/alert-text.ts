@@ -10,6 +10,11 @@ export const ALERT_ACTIONS = {
   logIntervention: 'radar_alert_log_intervention',
 } as const;
 
+/** The per-line menu on overflow summaries; its option values are `<action>:<alert id>`. */
+export const ALERT_MENU_ACTION = 'radar_alert_menu';
+export const ALERT_MENU_ACTIONS = ['acknowledge', 'assign', 'snooze', 'log'] as const;
+export type AlertMenuAction = (typeof ALERT_MENU_ACTIONS)[number];
+
 /** Modal callback ids. */
 export const ALERT_VIEWS = {
   assign: 'radar_alert_assign_modal',

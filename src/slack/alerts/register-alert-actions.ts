@@ -1,10 +1,26 @@
-import type { App, BlockButtonAction, RespondFn, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockButtonAction,
+  BlockOverflowAction,
+  RespondFn,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import type { AlertRuntime } from '../../alerts/alert-runtime.js';
 import type { LifecycleResult } from '../../alerts/alert-store.js';
 import type { Logger } from '../../logging.js';
 import type { BackgroundTasks } from '../background-tasks.js';
 import { assignModal, interventionModal } from './alert-modals.js';
-import { ALERT_ACTIONS, ALERT_VIEWS, MODAL_INPUTS } from './alert-text.js';
+import {
+  ALERT_ACTIONS,
+  ALERT_MENU_ACTION,
+  ALERT_MENU_ACTIONS,
+  ALERT_VIEWS,
+  type AlertMenuAction,
+  MODAL_INPUTS,
+} from './alert-text.js';
+
+type AnyClient = AllMiddlewareArgs['client'];
 
 export const ALERT_NOT_FOUND = 'That alert no longer exists in Radar’s state.';
 export const NOTE_REQUIRED = 'Write what you did, so the next person knows.';
@@ -27,37 +43,61 @@ async function tellIfUnchanged(result: LifecycleResult, respond: RespondFn | und
  * signed payload (`body.user.id`), never from the button's value, which carries only the alert id.
  */
 export function registerAlertActions(app: App, runtime: AlertRuntime, tasks: BackgroundTasks, logger: Logger): void {
-  const simple = (actionId: string, act: (id: number, actor: string) => Promise<LifecycleResult>) => {
-    app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
-      await ack();
-      const id = alertIdOf(action.value);
-      const actor = body.user.id;
-      tasks.run(actionId, async () => {
-        const result = id === null ? ({ kind: 'not-found' } as const) : await act(id, actor);
-        logger.info({ action: actionId, alert: id, actor, outcome: result.kind }, 'alert action');
-        await tellIfUnchanged(result, body.container.type === 'message' ? respond : undefined);
-      });
+  const change: Record<'acknowledge' | 'snooze', (id: number, actor: string) => Promise<LifecycleResult>> = {
+    acknowledge: (id, actor) => runtime.acknowledge(id, actor),
+    snooze: (id, actor) => runtime.snooze(id, actor),
+  };
+  const modals = { assign: assignModal, log: interventionModal };
+
+  /** Runs one action on one alert after the ack: a compare-and-set change, or a modal opened with the trigger. */
+  const perform = (
+    kind: AlertMenuAction,
+    id: number | null,
+    ctx: { actor: string; triggerId: string; client: AnyClient; respond: RespondFn | undefined },
+  ) => {
+    tasks.run(`alert ${kind}`, async () => {
+      if (kind === 'assign' || kind === 'log') {
+        const alert = id === null ? null : await runtime.store.getAlert(id);
+        if (alert === null) return tellIfUnchanged({ kind: 'not-found' }, ctx.respond);
+        await ctx.client.views.open({ trigger_id: ctx.triggerId, view: modals[kind](alert) });
+        return;
+      }
+      const result = id === null ? ({ kind: 'not-found' } as const) : await change[kind](id, ctx.actor);
+      logger.info({ action: kind, alert: id, actor: ctx.actor, outcome: result.kind }, 'alert action');
+      await tellIfUnchanged(result, ctx.respond);
     });
   };
-  simple(ALERT_ACTIONS.acknowledge, (id, actor) => runtime.acknowledge(id, actor));
-  simple(ALERT_ACTIONS.snooze, (id, actor) => runtime.snooze(id, actor));
 
-  const withModal = (actionId: string, modal: typeof assignModal) => {
+  const buttons: [string, AlertMenuAction][] = [
+    [ALERT_ACTIONS.acknowledge, 'acknowledge'],
+    [ALERT_ACTIONS.snooze, 'snooze'],
+    [ALERT_ACTIONS.assign, 'assign'],
+    [ALERT_ACTIONS.logIntervention, 'log'],
+  ];
+  for (const [actionId, kind] of buttons) {
     app.action<BlockButtonAction>(actionId, async ({ ack, action, body, client, respond }) => {
       await ack();
-      const id = alertIdOf(action.value);
-      tasks.run(actionId, async () => {
-        const alert = id === null ? null : await runtime.store.getAlert(id);
-        if (alert === null) {
-          await tellIfUnchanged({ kind: 'not-found' }, respond);
-          return;
-        }
-        await client.views.open({ trigger_id: body.trigger_id, view: modal(alert) });
+      perform(kind, alertIdOf(action.value), {
+        actor: body.user.id,
+        triggerId: body.trigger_id,
+        client,
+        respond: body.container.type === 'message' ? respond : undefined,
       });
     });
-  };
-  withModal(ALERT_ACTIONS.assign, assignModal);
-  withModal(ALERT_ACTIONS.logIntervention, interventionModal);
+  }
+
+  // The per-line menu of overflow summaries: the same actions, chosen from `<action>:<alert id>`.
+  app.action<BlockOverflowAction>(ALERT_MENU_ACTION, async ({ ack, action, body, client, respond }) => {
+    await ack();
+    const [kind = '', idText] = action.selected_option.value.split(':');
+    if (!(ALERT_MENU_ACTIONS as readonly string[]).includes(kind)) return;
+    perform(kind as AlertMenuAction, alertIdOf(idText), {
+      actor: body.user.id,
+      triggerId: body.trigger_id,
+      client,
+      respond,
+    });
+  });
 
   app.view<ViewSubmitAction>(ALERT_VIEWS.assign, async ({ ack, body, view }) => {
     const assignee = view.state.values[MODAL_INPUTS.assignee.block]?.[MODAL_INPUTS.assignee.action]?.selected_user;
