@@ -12,6 +12,7 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
  */
 export class Warehouse {
   private readonly rowCounts = new Map<TableId, number>();
+  private readonly rawRowsCache = new Map<string, unknown[][]>();
   private readDepth = 0;
   private readMsTotal = 0;
 
@@ -21,15 +22,29 @@ export class Warehouse {
     readonly schema: WarehouseSchema,
   ) {}
 
-  /** Runs a read statement, returning rows as arrays in column order (cheaper than objects at 1M rows). */
-  rawRows(sql: string, params: readonly unknown[] = []): unknown[][] {
-    return this.guard(
-      () =>
-        this.db
-          .prepare(sql)
-          .raw(true)
-          .all(...params) as unknown[][],
-    );
+  /**
+   * Runs a read statement, returning rows as arrays in column order (cheaper than objects at 1M rows). Results are
+   * memoised per statement and parameters unless `cache: false`: the file is read-only and one Warehouse is one
+   * export (the provider opens a new one when the file is replaced), so a result never goes stale. Each caller gets
+   * a fresh outer array; the row arrays are shared and must not be mutated.
+   */
+  rawRows(sql: string, params: readonly unknown[] = [], options: { readonly cache?: boolean } = {}): unknown[][] {
+    const run = () =>
+      this.guard(
+        () =>
+          this.db
+            .prepare(sql)
+            .raw(true)
+            .all(...params) as unknown[][],
+      );
+    if (options.cache === false) return run();
+    const key = params.length === 0 ? sql : `${sql}\u0000${JSON.stringify(params)}`;
+    let rows = this.rawRowsCache.get(key);
+    if (!rows) {
+      rows = run();
+      this.rawRowsCache.set(key, rows);
+    }
+    return rows.slice();
   }
 
   /** Runs a read statement returning one row object, or undefined. */

@@ -138,7 +138,8 @@ function readCleanRows<T extends TableId, C extends ColumnOf<T>>(
     sql = `SELECT rowid AS _rowid, 1 AS _rank, ${selectList.join(', ')} FROM ${table} ORDER BY rowid`;
   }
 
-  const raw = warehouse.rawRows(sql);
+  // Not memoised here: readTable keeps the cleaned rows instead, which is what callers reuse.
+  const raw = warehouse.rawRows(sql, [], { cache: false });
   const converters = kinds.map(converterFor);
   const issues = columns.map((): ValueIssueCounter => ({ unreadable: 0 }));
   const rows = new Array<TableRow<T, C>>(raw.length);
