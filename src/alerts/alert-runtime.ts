@@ -120,6 +120,11 @@ export class AlertRuntime {
     return result;
   }
 
+  /** Every open alert in the last refreshed index (sent to command workers, which cannot reach the store). */
+  allOpenAlerts(): OpenAlertSummary[] {
+    return [...this.#openByKey.values()];
+  }
+
   /** Open alerts of these customers, from the last refreshed index (for /customer). */
   openAlertsFor(customerKeys: readonly string[]): OpenAlertSummary[] {
     return customerKeys.flatMap((key) => {

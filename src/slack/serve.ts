@@ -1,6 +1,7 @@
 import { startSchedules } from '../alerts/scheduler.js';
 import { createChartRenderer } from '../charts/render-pool.js';
 import { openCliSession } from '../cli/cli-context.js';
+import { createCommandPool } from '../commands/command-pool.js';
 import { COMMANDS } from '../commands/index.js';
 import type { RadarConfig } from '../config.js';
 import { createLogger } from '../logging.js';
@@ -24,6 +25,11 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   const renderer = createChartRenderer();
   // Red-zone alerts (off unless RADAR_ALERT_CHANNEL is set): state store, buttons, Home section, schedules.
   const alerts = createSlackAlerts(config, { context: session.context, now: () => Date.now(), logger, renderer });
+  // Analyses run in worker threads: at a million customers one takes seconds, and acks must not wait for it.
+  const executor = createCommandPool({
+    warehousePath: session.warehousePath,
+    ...(alerts === null ? {} : { openAlerts: () => alerts.runtime.allOpenAlerts() }),
+  });
   const deps: SlackAppDeps = {
     commands: COMMANDS,
     contextFor: () =>
@@ -33,6 +39,7 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
     clock: { now: () => Date.now() },
     logger,
     renderer,
+    executor,
     privateByDefault: config.RADAR_PRIVATE_BY_DEFAULT,
     ...(alerts === null ? {} : { homeAlertsSection: (userId: string) => alerts.homeSection(userId) }),
   };
@@ -77,6 +84,7 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
         if (!drained) logger.warn({ inFlight: tasks.size }, 'answers still in flight were abandoned');
         await schedules?.stop();
         await alerts?.runtime.close();
+        await executor.close();
         await renderer.close();
         session.close();
         logger.info('stopped');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChartRenderer, createChartRenderer } from '../../src/charts/render-pool.js';
+import { type CommandExecutor, createCommandPool } from '../../src/commands/command-pool.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
@@ -21,13 +22,14 @@ const SIGNING_SECRET = 'radar-e2e-signing-secret';
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
- * Every registered command, through the real Bolt app, against the bundled demo warehouse, with the real chart
- * worker pool: what a CSM gets when typing each command in a channel.
+ * Every registered command, through the real Bolt app, against the bundled demo warehouse, with the real command and
+ * chart worker pools (as `radar serve` runs them): what a CSM gets when typing each command in a channel.
  */
 describe('slack/commands end to end on the demo warehouse', () => {
   let fake: FakeSlack;
   let handle: SlackAppHandle;
   let renderer: ChartRenderer;
+  let executor: CommandExecutor;
   let target: SlackRequestTarget;
   let closeWarehouse: () => void;
   const rawLog: string[] = [];
@@ -43,6 +45,7 @@ describe('slack/commands end to end on the demo warehouse', () => {
       PORT: String(port),
     });
     const provider = createWarehouseProvider(ensureDemoWarehouse('full'));
+    executor = createCommandPool({ warehousePath: ensureDemoWarehouse('full'), size: 1 });
     closeWarehouse = provider.close;
     renderer = createChartRenderer({ poolSize: 2 });
     handle = createSlackApp(
@@ -53,6 +56,7 @@ describe('slack/commands end to end on the demo warehouse', () => {
         clock,
         logger: createLogger({ level: 'info', destination: { write: (line: string) => rawLog.push(line) } }),
         renderer,
+        executor,
         privateByDefault: false,
       },
       { retryConfig: { retries: 0 } },
@@ -65,6 +69,7 @@ describe('slack/commands end to end on the demo warehouse', () => {
     await handle.app.stop();
     await handle.tasks.idle();
     await renderer.close();
+    await executor.close();
     closeWarehouse();
     await fake.stop();
   });
@@ -73,7 +78,7 @@ describe('slack/commands end to end on the demo warehouse', () => {
     const before = fake.calls.all().length;
     const response = await sendSlashCommand(target, {
       command: slash,
-      text: slash === '/radar' ? 'doctor' : 'charts=all',
+      text: { '/radar': 'doctor', '/customer': 'arjun_lopez3839@hotmail.com charts=all' }[slash] ?? 'charts=all',
       userId: FAKE_USERS.berlin,
       channelId: FAKE_CHANNELS.publicMember,
     });
