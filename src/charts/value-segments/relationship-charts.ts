@@ -30,7 +30,11 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult): ChartDefinition
   const xs = points.map((p) => p.rfm);
   const line =
     regression && xs.length > 0
-      ? [Math.min(...xs), Math.max(...xs)].map((x) => ({ x, y: regression.intercept + regression.slope * x }))
+      ? // A loop, not Math.min(...xs): spreading a million points overflows the call stack.
+        [xs.reduce((a, b) => Math.min(a, b)), xs.reduce((a, b) => Math.max(a, b))].map((x) => ({
+          x,
+          y: regression.intercept + regression.slope * x,
+        }))
       : [];
   const title = `RFM composite vs estimated LTV (n = ${formatNumber(n, 'integer')} customers)`;
   return {
