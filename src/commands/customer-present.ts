@@ -125,10 +125,11 @@ export function presentPickList(
 ): CommandAnswer {
   const more =
     match.total > match.matches.length ? ` (showing ${match.matches.length}; add more of the name to narrow it)` : '';
+  const over = match.totalIsLowerBound ? 'Over ' : '';
   return {
     command: `/customer ${query}`,
-    title: `Customer — ${plural(match.total, 'match', 'matches')} for "${query}"`,
-    headline: `${plural(match.total, 'customer')} match "${query}" ${METHOD_TEXT[match.method]}${more}. Pick one with the command beside it.`,
+    title: `Customer — ${over}${plural(match.total, 'match', 'matches')} for "${query}"`,
+    headline: `${over}${plural(match.total, 'customer')} match "${query}" ${METHOD_TEXT[match.method]}${more}. Pick one with the command beside it.`,
     sections: [
       {
         kind: 'table',
@@ -146,7 +147,13 @@ export function presentPickList(
     }),
     charts: [],
     chartsOmitted: 0,
-    data: { query, method: match.method, total: match.total, matches: match.matches.map((c) => c.email) },
+    data: {
+      query,
+      method: match.method,
+      total: match.total,
+      totalIsLowerBound: match.totalIsLowerBound,
+      matches: match.matches.map((c) => c.email),
+    },
   };
 }
 

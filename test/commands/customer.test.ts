@@ -76,7 +76,7 @@ describe('commands/customer', () => {
     fixture = valueWarehouse({ value: rows });
     const answer = await ask('jane@acme.con');
     expect(answer.headline).toBe(
-      'No customer matches "jane@acme.con". Closest: jane@acme.com, joe@acme.com, Acme Corp.',
+      'No customer matches "jane@acme.con". Closest: jane@acme.com, joe@acme.com, ann@globex.com.',
     );
     expect(answer.sections[0]?.kind).toBe('unavailable');
   });

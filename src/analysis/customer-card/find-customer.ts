@@ -14,6 +14,8 @@ export type CustomerMatch =
       readonly kind: 'several';
       readonly method: LookupMethod;
       readonly total: number;
+      /** The name search stopped early: more customers match than `total`. */
+      readonly totalIsLowerBound: boolean;
       /** Up to PICK_LIST_LIMIT, by organisation then email. */
       readonly matches: readonly ValueCustomer[];
     }
@@ -24,6 +26,8 @@ export interface LookupHints {
   readonly idEmails: readonly string[];
   /** Cleaned emails of customer rows whose full_name or organization_name contains the query. */
   readonly nameEmails: readonly string[];
+  /** The customer-table name search hit its cap; the true number of matches is larger. */
+  readonly nameMatchesTruncated?: boolean;
 }
 
 /**
@@ -41,11 +45,11 @@ export function findCustomer(query: string, customers: readonly ValueCustomer[],
     const hit = byEmail.get(email);
     return hit
       ? { kind: 'one', customer: hit, method: 'email' }
-      : { kind: 'none', suggestions: closest(email, customers) };
+      : { kind: 'none', suggestions: closest(email, customers, SUGGESTION_LIMIT, 'emails') };
   }
 
   const byId = collect(hints.idEmails, byEmail);
-  if (byId.length > 0) return matched(byId, 'customer360_id');
+  if (byId.length > 0) return matched(byId, 'customer360_id', false);
 
   const needle = text.toLowerCase();
   const byName = new Map<string, ValueCustomer>();
@@ -53,7 +57,7 @@ export function findCustomer(query: string, customers: readonly ValueCustomer[],
     if (c.organization?.toLowerCase().includes(needle)) byName.set(c.email, c);
   }
   for (const c of collect(hints.nameEmails, byEmail)) byName.set(c.email, c);
-  if (byName.size > 0) return matched([...byName.values()], 'name');
+  if (byName.size > 0) return matched([...byName.values()], 'name', hints.nameMatchesTruncated === true);
   return { kind: 'none', suggestions: closest(needle, customers) };
 }
 
@@ -66,23 +70,29 @@ function collect(emails: readonly string[], byEmail: ReadonlyMap<string, ValueCu
   return [...out.values()];
 }
 
-function matched(found: ValueCustomer[], method: LookupMethod): CustomerMatch {
+function matched(found: ValueCustomer[], method: LookupMethod, totalIsLowerBound: boolean): CustomerMatch {
   if (found.length === 1) return { kind: 'one', customer: found[0] as ValueCustomer, method };
   const sorted = [...found].sort(
     (a, b) => compare(a.organization ?? '', b.organization ?? '') || compare(a.email, b.email),
   );
-  return { kind: 'several', method, total: found.length, matches: sorted.slice(0, PICK_LIST_LIMIT) };
+  return { kind: 'several', method, total: found.length, totalIsLowerBound, matches: sorted.slice(0, PICK_LIST_LIMIT) };
 }
 
 /**
  * The emails and organisation names nearest the query (ties alphabetically). Organisation
- * names are compared case-insensitively; the running cut-off skips most strings early.
+ * names are compared case-insensitively; the running cut-off skips most strings early. An
+ * email query is compared with emails only: a typo in an address is not near a company name.
  */
-export function closest(query: string, customers: readonly ValueCustomer[], limit = SUGGESTION_LIMIT): string[] {
+export function closest(
+  query: string,
+  customers: readonly ValueCustomer[],
+  limit = SUGGESTION_LIMIT,
+  among: 'emails' | 'emails-and-names' = 'emails-and-names',
+): string[] {
   const candidates = new Set<string>();
   for (const c of customers) {
     candidates.add(c.email);
-    if (c.organization) candidates.add(c.organization);
+    if (c.organization && among === 'emails-and-names') candidates.add(c.organization);
   }
   const best: { text: string; distance: number }[] = [];
   let cutoff = Number.POSITIVE_INFINITY;

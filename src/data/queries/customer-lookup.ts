@@ -4,7 +4,7 @@ import type { Warehouse } from '../open-warehouse.js';
 import { cleanEmailSql, cleanIdSql } from '../sql-cleaning.js';
 import type { TableId } from '../warehouse-schema.js';
 
-/** Names matched in customer360__customer; more would only feed a pick list capped at 10. */
+/** Names matched in customer360__customer; more would only feed a pick list capped at 10 (the count says "over"). */
 const NAME_MATCH_LIMIT = 200;
 
 /**
@@ -45,7 +45,7 @@ export function lookupHints(warehouse: Warehouse, query: string): { hints: Looku
     for (const [e] of warehouse.rawRows(
       `SELECT DISTINCT ${email} FROM ${quoteIdentifier(customer)}
        WHERE (lower(full_name) LIKE ? ESCAPE '\\' OR lower(organization_name) LIKE ? ESCAPE '\\') AND ${email} IS NOT NULL
-       LIMIT ${NAME_MATCH_LIMIT}`,
+       LIMIT ${NAME_MATCH_LIMIT + 1}`,
       [pattern, pattern],
     )) {
       nameEmails.push(e as string);
@@ -70,7 +70,9 @@ export function lookupHints(warehouse: Warehouse, query: string): { hints: Looku
       for (const [e] of rows) if (typeof e === 'string') idEmails.push(e);
     });
   }
-  return { hints: { idEmails, nameEmails }, searched };
+  const nameMatchesTruncated = nameEmails.length > NAME_MATCH_LIMIT;
+  if (nameMatchesTruncated) nameEmails.length = NAME_MATCH_LIMIT;
+  return { hints: { idEmails, nameEmails, nameMatchesTruncated }, searched };
 }
 
 /** The table's real name when it exists with these columns, else null. */

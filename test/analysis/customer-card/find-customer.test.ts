@@ -38,12 +38,18 @@ describe('analysis/customer-card/find-customer', () => {
     if (match.kind === 'several') expect(match.matches.map((c) => c.email)).toEqual(['jane@acme.com', 'joe@acme.com']);
   });
 
-  it('suggests the closest emails and organisations when nothing matches', () => {
-    // From "jane@acme.con": jane@acme.com 1 (n→m); joe@acme.com 3 (a→o, −n, n→m);
-    // "acme corp" 8 (−jane@ 5, .→space, n→r, +p) ties ann@globex.com 8 → alphabetical, "Acme Corp" first.
+  it('marks the count as a lower bound when the name search was capped', () => {
+    const capped = findCustomer('acme', customers, { idEmails: [], nameEmails: [], nameMatchesTruncated: true });
+    expect(capped).toMatchObject({ kind: 'several', total: 2, totalIsLowerBound: true });
+    expect(findCustomer('acme', customers, none)).toMatchObject({ kind: 'several', totalIsLowerBound: false });
+  });
+
+  it('suggests the closest emails (not company names) when an email matches nothing', () => {
+    // From "jane@acme.con": jane@acme.com 1 (n→m); joe@acme.com 3 (a→o, −n, n→m); ann@globex.com 8.
+    // "acme corp" is also 8 away but is a company name, so it is not offered for an email typo.
     expect(findCustomer('jane@acme.con', customers, none)).toEqual({
       kind: 'none',
-      suggestions: ['jane@acme.com', 'joe@acme.com', 'Acme Corp'],
+      suggestions: ['jane@acme.com', 'joe@acme.com', 'ann@globex.com'],
     });
     expect(closest('globx', customers, 1)).toEqual(['Globex']);
   });
