@@ -4,6 +4,9 @@ import type { Warehouse } from '../open-warehouse.js';
 import { cleanEmailSql, cleanIdSql } from '../sql-cleaning.js';
 import type { TableId } from '../warehouse-schema.js';
 
+/** Lookups depend on what a user typed: memoising them would grow the warehouse cache without bound. */
+const PER_QUERY = { cache: false } as const;
+
 /** Names matched in customer360__customer; more would only feed a pick list capped at 10 (the count says "over"). */
 const NAME_MATCH_LIMIT = 200;
 
@@ -38,6 +41,7 @@ export function lookupHints(warehouse: Warehouse, query: string): { hints: Looku
     for (const [e] of warehouse.rawRows(
       `SELECT DISTINCT ${email} FROM ${quoteIdentifier(customer)} WHERE ${cleanIdSql('customer360_id')} = ? AND ${email} IS NOT NULL`,
       [id],
+      PER_QUERY,
     )) {
       idEmails.push(e as string);
     }
@@ -47,6 +51,7 @@ export function lookupHints(warehouse: Warehouse, query: string): { hints: Looku
        WHERE (lower(full_name) LIKE ? ESCAPE '\\' OR lower(organization_name) LIKE ? ESCAPE '\\') AND ${email} IS NOT NULL
        LIMIT ${NAME_MATCH_LIMIT + 1}`,
       [pattern, pattern],
+      PER_QUERY,
     )) {
       nameEmails.push(e as string);
     }
@@ -57,6 +62,7 @@ export function lookupHints(warehouse: Warehouse, query: string): { hints: Looku
       `SELECT ${cleanIdSql('zendesk_user_id')}, ${cleanIdSql('marketo_lead_id')}, ${cleanIdSql('stripe_customer_id')}
        FROM ${quoteIdentifier(mapping)} WHERE ${cleanIdSql('customer360_id')} = ?`,
       [id],
+      PER_QUERY,
     );
     const columns = ['zendesk_user_id', 'marketo_lead_id', 'stripe_customer_id'] as const;
     columns.forEach((column, i) => {
@@ -66,6 +72,7 @@ export function lookupHints(warehouse: Warehouse, query: string): { hints: Looku
         `SELECT DISTINCT ${cleanEmailSql('primary_email')} FROM ${quoteIdentifier(value)}
          WHERE ${cleanIdSql(column)} IN (${wanted.map(() => '?').join(', ')})`,
         wanted,
+        PER_QUERY,
       );
       for (const [e] of rows) if (typeof e === 'string') idEmails.push(e);
     });
