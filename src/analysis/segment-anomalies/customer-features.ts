@@ -1,3 +1,4 @@
+import { typedZScores } from '../stats/typed-arrays.js';
 import type { NetsuiteCustomer } from './netsuite-customer.js';
 
 /**
@@ -53,8 +54,8 @@ export function computeFeatures(rows: readonly NetsuiteCustomer[]): FeatureMatri
   const n = rows.length;
   const column = () => new Float64Array(n).fill(Number.NaN);
   const columns = Object.fromEntries(FEATURE_IDS.map((id) => [id, column()])) as Record<FeatureId, Float64Array>;
-  const zRevenue = zScoreColumn(rows, (r) => r.totalRevenue);
-  const zScore = zScoreColumn(rows, (r) => r.score);
+  const zRevenue = typedZScores(columnOf(rows, (r) => r.totalRevenue));
+  const zScore = typedZScores(columnOf(rows, (r) => r.score));
   let rowsWithoutQuarterShares = 0;
   const quarters = [0, 0, 0, 0];
 
@@ -125,28 +126,9 @@ function writeQuarterFeatures(q: readonly number[], columns: Record<FeatureId, F
   return true;
 }
 
-/** Population z-scores over the rows where the value is present; a constant column is 0. */
-function zScoreColumn(rows: readonly NetsuiteCustomer[], pick: (row: NetsuiteCustomer) => number | null): Float64Array {
-  const out = new Float64Array(rows.length).fill(Number.NaN);
-  let count = 0;
-  let sum = 0;
-  for (const row of rows) {
-    const v = pick(row);
-    if (v === null) continue;
-    count++;
-    sum += v;
-  }
-  if (count === 0) return out;
-  const mean = sum / count;
-  let squares = 0;
-  for (const row of rows) {
-    const v = pick(row);
-    if (v !== null) squares += (v - mean) ** 2;
-  }
-  const sd = Math.sqrt(squares / count);
-  for (let i = 0; i < rows.length; i++) {
-    const v = pick(rows[i] as NetsuiteCustomer);
-    if (v !== null) out[i] = sd > 0 ? (v - mean) / sd : 0;
-  }
+/** The picked value of every row as a column, NaN where it is missing (the stats/typed-arrays convention). */
+function columnOf(rows: readonly NetsuiteCustomer[], pick: (row: NetsuiteCustomer) => number | null): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = pick(rows[i] as NetsuiteCustomer) ?? Number.NaN;
   return out;
 }

@@ -1,8 +1,8 @@
 import { kmeans } from 'ml-kmeans';
+import { typedMedian, typedZScores } from '../stats/typed-arrays.js';
 import { FEATURE_IDS, type FeatureId, type FeatureMatrix } from './customer-features.js';
 import { NOT_RECORDED } from './netsuite-customer.js';
 import { evenlySpacedIndices, type FlatPoints, meanSilhouette } from './silhouette.js';
-import { typedMedian } from './typed-quantiles.js';
 
 /** k = 2..6 (analyses.md §5). */
 export const CLUSTER_K_RANGE = [2, 3, 4, 5, 6] as const;
@@ -153,15 +153,8 @@ function standardisedPoints(features: FeatureMatrix, rows: Int32Array): FlatPoin
   const data = new Float64Array(rows.length * dims);
   FEATURE_IDS.forEach((id, f) => {
     const column = features.columns[id];
-    let sum = 0;
-    for (const i of rows) sum += column[i] as number;
-    const mean = sum / rows.length;
-    let squares = 0;
-    for (const i of rows) squares += ((column[i] as number) - mean) ** 2;
-    const sd = Math.sqrt(squares / rows.length);
-    for (let r = 0; r < rows.length; r++) {
-      data[r * dims + f] = sd > 0 ? ((column[rows[r] as number] as number) - mean) / sd : 0;
-    }
+    const z = typedZScores(Float64Array.from(rows, (i) => column[i] as number));
+    for (let r = 0; r < rows.length; r++) data[r * dims + f] = z[r] as number;
   });
   return { data, dims };
 }

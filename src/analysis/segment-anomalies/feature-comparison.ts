@@ -1,7 +1,7 @@
 import type { BoxStats } from '../stats/descriptive.js';
+import { typedBoxStats } from '../stats/typed-arrays.js';
 import { FEATURE_IDS, type FeatureId, type FeatureMatrix } from './customer-features.js';
 import type { AnomalyDirections } from './segment-retention.js';
-import { typedBoxStats } from './typed-quantiles.js';
 
 export interface GroupSummary {
   /** Rows of the group with this feature present. */

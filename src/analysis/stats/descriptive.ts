@@ -42,15 +42,27 @@ export interface BoxStats {
 
 export function boxStats(values: readonly number[]): BoxStats | null {
   if (values.length === 0) return null;
-  const sorted = sortedCopy(values);
+  return boxOfSorted(sortedCopy(values));
+}
+
+/**
+ * Box statistics of values already in ascending order (at least one), plain or typed: the one
+ * place the quartiles are read, so the typed-array fast paths in ./typed-arrays.ts agree with boxStats.
+ */
+export function boxOfSorted(sorted: ArrayLike<number>): BoxStats {
+  const n = sorted.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += sorted[i] as number;
+  // d3 reads any array-like by index; the cast only widens the declared parameter type.
+  const values = sorted as unknown as number[];
   return {
-    n: sorted.length,
+    n,
     min: sorted[0] as number,
-    q1: quantileSorted(sorted, 0.25) as number,
-    median: quantileSorted(sorted, 0.5) as number,
-    q3: quantileSorted(sorted, 0.75) as number,
-    max: sorted[sorted.length - 1] as number,
-    mean: mean(sorted) as number,
+    q1: quantileSorted(values, 0.25) as number,
+    median: quantileSorted(values, 0.5) as number,
+    q3: quantileSorted(values, 0.75) as number,
+    max: sorted[n - 1] as number,
+    mean: sum / n,
   };
 }
 

@@ -1,5 +1,5 @@
-import { quantileSorted } from 'd3-array';
 import type { BoxStats } from '../stats/descriptive.js';
+import { typedBoxStats } from '../stats/typed-arrays.js';
 import { CoMoments } from './co-moments.js';
 import type { MeanOf } from './value-metrics.js';
 
@@ -77,23 +77,9 @@ export class GroupAccumulator {
       .sort((a, b) => b.n - a.n || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   }
 
-  /** Quartiles by linear interpolation, as stats/boxStats, on a typed array (numeric sort, no comparator). */
+  /** Box statistics of the churn values seen (stats/typedBoxStats on a copy, numeric sort, no comparator). */
   churnBox(): BoxStats | null {
-    if (this.churnN === 0) return null;
-    const typed = this.churn.slice(0, this.churnN).sort();
-    let sum = 0;
-    for (const v of typed) sum += v;
-    // d3 reads any array-like by index; the cast only widens the declared parameter type.
-    const sorted = typed as unknown as number[];
-    return {
-      n: sorted.length,
-      min: sorted[0] as number,
-      q1: quantileSorted(sorted, 0.25) as number,
-      median: quantileSorted(sorted, 0.5) as number,
-      q3: quantileSorted(sorted, 0.75) as number,
-      max: sorted[sorted.length - 1] as number,
-      mean: sum / sorted.length,
-    };
+    return typedBoxStats(this.churn.slice(0, this.churnN));
   }
 
   private pushChurn(v: number): void {

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { anomalyRateBy } from '../../../src/analysis/segment-anomalies/category-rates.js';
 import { computeRuleGroups } from '../../../src/analysis/segment-anomalies/rule-groups.js';
 import { computeSegmentRetention } from '../../../src/analysis/segment-anomalies/segment-retention.js';
-import { typedBoxStats, typedMedian } from '../../../src/analysis/segment-anomalies/typed-quantiles.js';
-import { boxStats, median } from '../../../src/analysis/stats/descriptive.js';
 import { featureMatrix } from './feature-matrix.js';
 
 describe('analysis/segment-anomalies/segment-retention', () => {
@@ -78,15 +76,5 @@ describe('analysis/segment-anomalies/rule-groups', () => {
     const result = computeRuleGroups(featureMatrix(2, {}), Int8Array.from([0, 1]), [1, 2]);
     expect(result.n).toBe(0);
     expect(result.groups.every((g) => g.anomalyRate === null && g.revenueShare === null)).toBe(true);
-  });
-});
-
-describe('analysis/segment-anomalies/typed-quantiles', () => {
-  it('matches the shared median and box statistics', () => {
-    const values = [5, 1, 9, 3, 3, 7, 2, 8];
-    expect(typedMedian(Float64Array.from(values))).toBe(median(values));
-    expect(typedMedian(Float64Array.from(values.slice(1)))).toBe(median(values.slice(1)));
-    expect(typedMedian(new Float64Array(0))).toBeNull();
-    expect(typedBoxStats(Float64Array.from(values))).toEqual(boxStats(values));
   });
 });

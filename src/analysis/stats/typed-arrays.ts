@@ -1,0 +1,59 @@
+import { quickselect } from 'd3-array';
+import { type BoxStats, boxOfSorted } from './descriptive.js';
+
+/**
+ * Typed-array fast paths of ./descriptive.ts and ./scaling.ts for columns of hundreds of thousands
+ * of values held as Float64Arrays (NaN = missing where stated). Same figures as the plain versions.
+ */
+
+/**
+ * Box statistics of a Float64Array, sorted in place with the native numeric sort. The shared
+ * boxStats sorts a JS array with a comparator, which is ~10× slower on the hundreds of
+ * thousands of values segment anomalies summarise per feature.
+ */
+export function typedBoxStats(values: Float64Array): BoxStats | null {
+  if (values.length === 0) return null;
+  return boxOfSorted(values.sort());
+}
+
+/**
+ * Median of a Float64Array (reordered in place) by selection rather than a full sort: ~3×
+ * faster on a million values, which matters for 14 medians per cluster.
+ */
+export function typedMedian(values: Float64Array): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const mid = (n - 1) >> 1;
+  quickselect(values, mid);
+  const low = values[mid] as number;
+  if (n % 2 === 1) return low;
+  // After selection everything right of `mid` is ≥ it; the next order statistic is their minimum.
+  let next = Number.POSITIVE_INFINITY;
+  for (let i = mid + 1; i < n; i++) if ((values[i] as number) < next) next = values[i] as number;
+  return (low + next) / 2;
+}
+
+/**
+ * zScores over a Float64Array with NaN for "missing": population standard deviation over the
+ * values present, NaN stays NaN, and a constant column maps to 0.
+ */
+export function typedZScores(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length).fill(Number.NaN);
+  let count = 0;
+  let sum = 0;
+  for (const v of values) {
+    if (Number.isNaN(v)) continue;
+    count++;
+    sum += v;
+  }
+  if (count === 0) return out;
+  const mean = sum / count;
+  let squares = 0;
+  for (const v of values) if (!Number.isNaN(v)) squares += (v - mean) ** 2;
+  const sd = Math.sqrt(squares / count);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isNaN(v)) out[i] = sd > 0 ? (v - mean) / sd : 0;
+  }
+  return out;
+}
