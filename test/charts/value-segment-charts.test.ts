@@ -53,7 +53,7 @@ const customers = [
   }),
 ];
 
-type AnySpec = { data?: { values: Record<string, unknown>[] }; title: { text: string; subtitle?: string } };
+type AnySpec = { data?: { values: Record<string, unknown>[] }; title: { text: string; subtitle?: string | string[] } };
 
 describe('charts/value-segments and customer-card', () => {
   const result = computeValueSegments(customers, { available: false, reason: 'empty' });
@@ -74,7 +74,7 @@ describe('charts/value-segments and customer-card', () => {
 
   it('puts r and the regression in the scatter subtitle and n in every heatmap cell', () => {
     const scatter = charts[2]?.spec as unknown as AnySpec;
-    expect(scatter.title.subtitle).toMatch(/^r = [\d.]+ \(n = 4\); dashed line = least squares/);
+    expect([scatter.title.subtitle].flat().join(' | ')).toMatch(/^r = [\d.]+ \(n = 4\); dashed line = least squares/);
     const heatmap = charts[3]?.spec as unknown as AnySpec;
     expect(heatmap.data?.values).toHaveLength(25);
     expect(heatmap.data?.values.every((v) => String(v.label).endsWith('\nn = 4'))).toBe(true);

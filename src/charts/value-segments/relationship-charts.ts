@@ -25,8 +25,8 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult): ChartDefinition
       : `r not available (${correlation.kind === 'constant' ? 'a constant column' : 'too few rows'})`;
   const sampled =
     shown.length < n
-      ? `; ${formatNumber(shown.length, 'integer')} of ${formatNumber(n, 'integer')} shown (fixed sample)`
-      : '';
+      ? `${formatNumber(shown.length, 'integer')} of ${formatNumber(n, 'integer')} points shown (a fixed sample)`
+      : null;
   const xs = points.map((p) => p.rfm);
   const line =
     regression && xs.length > 0
@@ -43,7 +43,11 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult): ChartDefinition
     altText: `Scatter of RFM composite against LTV coloured by segment, with a least-squares line; ${rText}.`,
     spec: themed({
       $schema: SCHEMA,
-      title: { text: title, subtitle: `${rText}; dashed line = least squares on all rows${sampled}` },
+      // Two subtitle lines, so neither is cut off at the chart's width.
+      title: {
+        text: title,
+        subtitle: [`${rText}; dashed line = least squares on all rows`, ...(sampled === null ? [] : [sampled])],
+      },
       layer: [
         {
           data: { values: shown.map((p) => ({ rfm: p.rfm, ltv: p.ltv, group: p.segment })) },
