@@ -1,4 +1,5 @@
 import { cumeDist, smallestAtOrAbove } from '../stats/cume-dist.js';
+import { minMaxScaler } from '../stats/scaling.js';
 import { CUME_DIST_TOLERANCE, type InvestmentInputRow, type InvestmentMismatchOptions } from './mismatch-types.js';
 
 /**
@@ -123,6 +124,12 @@ export function scoreCustomers(
     support: rangeOf(valid, (r) => r.support),
     priority: rangeOf(valid, (r) => r.priority),
   };
+  const norm = {
+    sales: minMaxScaler(ranges.sales.min, ranges.sales.max),
+    adoption: minMaxScaler(ranges.adoption.min, ranges.adoption.max),
+    support: minMaxScaler(ranges.support.min, ranges.support.max),
+    priority: minMaxScaler(ranges.priority.min, ranges.priority.max),
+  };
   const { weights } = options;
   const n = valid.length;
   const composites = new Array<number>(n);
@@ -131,9 +138,9 @@ export function scoreCustomers(
   for (let i = 0; i < n; i++) {
     const r = valid[i] as ValidRow;
     composites[i] =
-      weights.sales * norm(r.sales, ranges.sales) +
-      weights.adoption * norm(r.adoption, ranges.adoption) +
-      weights.support * norm(r.support, ranges.support);
+      weights.sales * norm.sales(r.sales) +
+      weights.adoption * norm.adoption(r.adoption) +
+      weights.support * norm.support(r.support);
     priorities[i] = r.priority;
     const roi = rawRoi(r);
     if (roi !== null) rawRois.push(roi);
@@ -183,10 +190,10 @@ export function scoreCustomers(
     }
     customers[i] = {
       ...r,
-      salesNorm: norm(r.sales, ranges.sales),
-      adoptionNorm: norm(r.adoption, ranges.adoption),
-      supportNorm: norm(r.support, ranges.support),
-      priorityNorm: norm(r.priority, ranges.priority),
+      salesNorm: norm.sales(r.sales),
+      adoptionNorm: norm.adoption(r.adoption),
+      supportNorm: norm.support(r.support),
+      priorityNorm: norm.priority(r.priority),
       composite,
       top,
       bottom,
@@ -224,10 +231,4 @@ function rangeOf(rows: readonly ValidRow[], pick: (r: ValidRow) => number): Metr
     if (v > max) max = v;
   }
   return { min, max };
-}
-
-/** Min-max to [0, 1]; a constant column maps to 0 (analyses.md), adding nothing to the composite. */
-function norm(v: number, range: MetricRange): number {
-  const span = range.max - range.min;
-  return span > 0 ? (v - range.min) / span : 0;
 }

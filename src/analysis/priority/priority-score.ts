@@ -1,3 +1,4 @@
+import { minMaxScaler } from '../stats/scaling.js';
 import { type PriorityInputs, rfmComposite, type ValueCustomer } from '../value-segments/value-customer.js';
 import { type ValueSegment, valueSegmentOf } from '../value-segments/value-segment.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from './priority-routes.js';
@@ -107,8 +108,8 @@ export function computePriority(
   }
 
   const { weights } = options;
-  const normRfm = scaler(rfmMin, rfmMax);
-  const normHealth = scaler(healthMin, healthMax);
+  const normRfm = minMaxScaler(rfmMin, rfmMax);
+  const normHealth = minMaxScaler(healthMin, healthMax);
   const scoreOf = (rfm: number, health: number, churn: number): number =>
     weights.rfm * normRfm(rfm) + weights.health * normHealth(health) - weights.churn * churn;
 
@@ -195,12 +196,6 @@ export function routeOf(
   if (segment === 'HV' && cumeDist >= options.accelerationCumeDist) return 'dedicated-acceleration';
   if (segment === 'SMB') return 'automated-nurture';
   return 'standard';
-}
-
-/** A constant column normalises to 0 (analyses.md), so it adds nothing rather than dividing by zero. */
-function scaler(min: number, max: number): (x: number) => number {
-  const range = max - min;
-  return range > 0 ? (x) => (x - min) / range : () => 0;
 }
 
 function previousScore(

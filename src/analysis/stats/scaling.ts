@@ -12,8 +12,17 @@ export function minMaxNormalise(values: readonly (number | null)[]): (number | n
     if (v < min) min = v;
     if (v > max) max = v;
   }
+  const scale = minMaxScaler(min, max);
+  return values.map((v) => (v === null ? null : scale(v)));
+}
+
+/**
+ * Min-max to [0, 1] over a known range; a constant column (or no values, min > max) maps to 0,
+ * so it adds nothing to a weighted score rather than dividing by zero (analyses.md).
+ */
+export function minMaxScaler(min: number, max: number): (x: number) => number {
   const range = max - min;
-  return values.map((v) => (v === null ? null : range > 0 ? (v - min) / range : 0));
+  return range > 0 ? (x) => (x - min) / range : () => 0;
 }
 
 /** z-scores with the population standard deviation; a constant column maps to 0. */

@@ -1,4 +1,5 @@
 import { cumeDist } from '../stats/cume-dist.js';
+import { minMaxScaler } from '../stats/scaling.js';
 import { formatScore, roundScore, type ZoneName, type ZoneOptions } from './zone-rules.js';
 import type { CustomerZone, FallbackZoneParts, ValueZoneInput, ZoneRule } from './zone-types.js';
 
@@ -22,7 +23,7 @@ export function computeFallbackZones(rows: readonly ValueZoneInput[], options: Z
     if (row.healthScore > max) max = row.healthScore;
   }
   const hasRange = min <= max;
-  const span = hasRange ? max - min : 0;
+  const normHealth = minMaxScaler(min, max);
 
   const scores = new Array<number | null>(rows.length);
   const present: number[] = [];
@@ -32,7 +33,7 @@ export function computeFallbackZones(rows: readonly ValueZoneInput[], options: Z
       scores[i] = null;
       continue;
     }
-    const health = span > 0 ? (row.healthScore - min) / span : 0;
+    const health = normHealth(row.healthScore);
     const score = roundScore(100 * (0.5 * (1 - row.churnProbability) + 0.5 * health));
     scores[i] = score;
     present.push(score);
@@ -49,8 +50,7 @@ export function computeFallbackZones(rows: readonly ValueZoneInput[], options: Z
     const parts: FallbackZoneParts = {
       churnProbability: row.churnProbability,
       healthScore: row.healthScore,
-      healthNormalised:
-        score === null || row.healthScore === null ? null : span > 0 ? (row.healthScore - min) / span : 0,
+      healthNormalised: score === null || row.healthScore === null ? null : normHealth(row.healthScore),
       cumeDist: c,
     };
     let zone: ZoneName | null;
