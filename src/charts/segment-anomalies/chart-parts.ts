@@ -72,7 +72,14 @@ export function sideText(split: FeatureSplit, side: Side): string {
   return `${featureShort(split.feature)} ${side === 'above' ? '>' : '≤'} ${thresholdText(split.threshold)}`;
 }
 
-export function chart(id: string, title: string, subtitle: string, altText: string, spec: object): ChartDefinition {
+/** `subtitle` may be several lines, so a long explanation wraps instead of being cut off. */
+export function chart(
+  id: string,
+  title: string,
+  subtitle: string | readonly string[],
+  altText: string,
+  spec: object,
+): ChartDefinition {
   const full = { $schema: SCHEMA, title: { text: title, subtitle }, ...spec };
   return { id, title, altText, spec: withTheme(full as unknown as TopLevelSpec) };
 }

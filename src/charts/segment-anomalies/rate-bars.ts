@@ -45,7 +45,8 @@ function rateBars(bars: readonly RateBar[], overall: RateBar, axisTitle: string 
             field: 'rate',
             type: 'quantitative',
             title: 'Anomaly rate (% of customers)',
-            axis: { format: '.0%' },
+            // Few ticks, and drop any that would still collide (e.g. "45%50%" at the right end).
+            axis: { format: '.0%', tickCount: 5, labelOverlap: 'greedy' },
             // Room to the right for the value labels.
             scale: { domain: [0, Math.min(1, max * 1.35) || 1] },
           },
@@ -109,7 +110,7 @@ export function buildRuleRateChart(result: SegmentAnomaliesResult): ChartDefinit
   return chart(
     'anomaly-rate-by-rule',
     `Anomaly rate by the top decision rule (n = ${count(n)})`,
-    `Information gain ${gains}; grey = all customers with ${featureShort(first.feature)}`,
+    [`Information gain ${gains}`, `grey = all customers with ${featureShort(first.feature)}`],
     `${worst.label}: ${percent(worst.rate)} of ${count(worst.n)} customers are anomalies.`,
     rateBars(bars, allCustomers(n, first.atOrBelow.anomalies + first.above.anomalies), null),
   );
