@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TABLE_IDS } from '../../src/data/warehouse-schema.js';
+import { createFixtureWarehouse } from '../helpers/fixture-warehouse.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'radar-cli-'));
@@ -34,19 +36,15 @@ function radarWithInput(input: string | undefined, ...args: string[]) {
 
 function netsuiteWarehouse(name: string, rows: number): string {
   const path = join(dir, name);
-  const db = new Database(path);
-  db.exec(`CREATE TABLE netsuite2_customer_analytics (customer_id TEXT, customer_name TEXT, subsidiary_id TEXT,
-    segmentation_date TEXT, profitability_segment TEXT, lifecycle_stage TEXT, seasonal_preference TEXT,
-    total_revenue REAL, transaction_count REAL, avg_transactions_per_month REAL, comprehensive_customer_score REAL,
-    retention_probability REAL, customer_age_days REAL, transaction_value_volatility REAL, q1_transactions REAL,
-    q2_transactions REAL, q3_transactions REAL, q4_transactions REAL)`);
-  const insert = db.prepare(
-    `INSERT INTO netsuite2_customer_analytics (customer_id, subsidiary_id, segmentation_date, profitability_segment,
-      retention_probability, customer_name) VALUES (?, '1', '2026-06-30', ?, ?, ?)`,
-  );
-  for (let i = 0; i < rows; i++)
-    insert.run(`NET${i}`, i % 2 ? 'Premium' : 'Basic', 0.3 + (i % 7) / 10, 'x'.repeat(200));
-  db.close();
+  const netsuite = Array.from({ length: rows }, (_, i) => ({
+    customer_id: `NET${i}`,
+    subsidiary_id: '1',
+    segmentation_date: '2026-06-30',
+    profitability_segment: i % 2 ? 'Premium' : 'Basic',
+    retention_probability: 0.3 + (i % 7) / 10,
+    customer_name: 'x'.repeat(200),
+  }));
+  createFixtureWarehouse(path, { netsuite }, { omitTables: TABLE_IDS.filter((id) => id !== 'netsuite') });
   return path;
 }
 

@@ -14,10 +14,10 @@ const rows = [
   scored('joe@acme.com', 'Basic', 0.01, 1, 1, 1, 1, 0.9, { primary_organization: 'Acme Corp' }),
   scored('ann@globex.com', 'Silver', 0.01, 3, 3, 3, 2, 0.5, { primary_organization: 'Globex' }),
 ];
-const CUSTOMER_SQL = `CREATE TABLE customer360__customer (customer360_id TEXT, email TEXT, full_name TEXT, organization_name TEXT);
-  INSERT INTO customer360__customer VALUES ('C-9', ' Ann@Globex.com', 'Ann Lee', 'Globex');
-  CREATE TABLE customer360__mapping (customer360_id TEXT, zendesk_user_id TEXT, marketo_lead_id TEXT, stripe_customer_id TEXT);
-  INSERT INTO customer360__mapping VALUES ('C-1', 'Z1', NULL, NULL);`;
+const CUSTOMER_TABLES = {
+  customer: [{ customer360_id: 'C-9', email: ' Ann@Globex.com', full_name: 'Ann Lee', organization_name: 'Globex' }],
+  mapping: [{ customer360_id: 'C-1', zendesk_user_id: 'Z1', marketo_lead_id: null, stripe_customer_id: null }],
+};
 
 async function ask(text: string, context?: Partial<CommandContext>): Promise<CommandAnswer> {
   const base = (fixture as FixtureWarehouse).context;
@@ -28,7 +28,7 @@ async function ask(text: string, context?: Partial<CommandContext>): Promise<Com
 
 describe('commands/customer', () => {
   it('shows one card with rank, route, zone and "alerts not tracked" in plain CLI use', async () => {
-    fixture = valueWarehouse({ value: rows, sql: CUSTOMER_SQL });
+    fixture = valueWarehouse({ value: rows, other: CUSTOMER_TABLES });
     const answer = await ask('JANE@acme.com');
     // jane ranks first (0.4 + 0.4 − 0.04 = 0.76), HV with cume_dist 1 → dedicated acceleration.
     expect(answer.headline).toContain('*Acme Corp (jane@acme.com)*: Gold');
@@ -44,7 +44,7 @@ describe('commands/customer', () => {
   });
 
   it('lists open alerts when alert tracking runs', async () => {
-    fixture = valueWarehouse({ value: rows, sql: CUSTOMER_SQL });
+    fixture = valueWarehouse({ value: rows, other: CUSTOMER_TABLES });
     const answer = await ask('jane@acme.com', {
       openAlertsFor: (keys) =>
         keys.map((k) => ({ customerKey: k, state: 'open', detectedAt: '2026-11-20 10:00 UTC', assignee: null })),
@@ -57,13 +57,13 @@ describe('commands/customer', () => {
   });
 
   it('finds by customer360_id through customer rows and through the mapping', async () => {
-    fixture = valueWarehouse({ value: rows, sql: CUSTOMER_SQL });
+    fixture = valueWarehouse({ value: rows, other: CUSTOMER_TABLES });
     expect((await ask('C-9')).title).toBe('Customer — Globex (ann@globex.com)');
     expect((await ask('C-1')).title).toBe('Customer — Acme Corp (jane@acme.com)');
   });
 
   it('gives a pick list with the exact command for each match', async () => {
-    fixture = valueWarehouse({ value: rows, sql: CUSTOMER_SQL });
+    fixture = valueWarehouse({ value: rows, other: CUSTOMER_TABLES });
     const answer = await ask('"acme corp"');
     const table = answer.sections[0];
     expect(table?.kind === 'table' && table.table.rows.map((r) => r[3])).toEqual([

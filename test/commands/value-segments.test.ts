@@ -24,8 +24,14 @@ const rows = [
   scored('e@x.com', 'Gold', 0.05, 3, 3, 3, 2, 0.5),
 ];
 
-const FUNNEL = `CREATE TABLE customer360__conversion_funnel_analysis (primary_email TEXT, funnel_analysis_timestamp TEXT,
-  cross_stage_engagement_consistency TEXT, revenue_velocity_monthly TEXT);`;
+function funnelRow(email: string, at: string, consistency: string, velocity: string | null) {
+  return {
+    primary_email: email,
+    funnel_analysis_timestamp: at,
+    cross_stage_engagement_consistency: consistency,
+    revenue_velocity_monthly: velocity,
+  };
+}
 
 async function ask(text: string): Promise<CommandAnswer> {
   const outcome = await runCommand(valueSegmentsCommand, text, (fixture as FixtureWarehouse).context);
@@ -40,7 +46,7 @@ function tableRow(answer: CommandAnswer, title: string, label: string): readonly
 
 describe('commands/value-segments', () => {
   it('compares HV and SMB means and falls back to proxies when the funnel table is empty', async () => {
-    fixture = valueWarehouse({ value: rows, sql: FUNNEL });
+    fixture = valueWarehouse({ value: rows, other: { funnel: [] } });
     const answer = await ask('');
     expect(tableRow(answer, 'Group means', 'Customers (n)')).toEqual(['Customers (n)', '2', '2', '1', '5']);
     // HV LTV (9000 + 7000) / 2 = 8000 → $8,000; SMB (800 + 1200) / 2 = 1000.
@@ -67,8 +73,13 @@ describe('commands/value-segments', () => {
   it('uses the latest funnel row per email when the funnel has rows', async () => {
     fixture = valueWarehouse({
       value: rows,
-      sql: `${FUNNEL} INSERT INTO customer360__conversion_funnel_analysis VALUES
-        ('A@x.com', '2026-01-01', '0.9', '100'), ('a@x.com', '2025-01-01', '0.1', '1'), ('c@x.com', '2026-01-01', '0.4', NULL);`,
+      other: {
+        funnel: [
+          funnelRow('A@x.com', '2026-01-01', '0.9', '100'),
+          funnelRow('a@x.com', '2025-01-01', '0.1', '1'),
+          funnelRow('c@x.com', '2026-01-01', '0.4', null),
+        ],
+      },
     });
     const answer = await ask('');
     expect(tableRow(answer, 'Consistency and velocity (funnel', 'HV')).toEqual(['HV', '1', '0.9', '$100']);

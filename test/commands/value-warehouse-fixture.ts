@@ -1,29 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { CommandContext } from '../../src/commands/command-definition.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import { VALUE_SEGMENT_COLUMNS } from '../../src/data/queries/value-customers.js';
+import { TABLE_IDS, type TableId, WAREHOUSE_TABLES } from '../../src/data/warehouse-schema.js';
+import { createFixtureWarehouse, type FixtureRow } from '../helpers/fixture-warehouse.js';
 
-/** Value-table columns the /priority, /value-segments and /customer fixtures fill; TEXT like real exports. */
+/** Value-table columns the /priority, /value-segments and /customer fixtures fill: what the commands read plus keys. */
 export const VALUE_FIXTURE_COLUMNS = [
-  'primary_email',
+  ...VALUE_SEGMENT_COLUMNS,
   'analysis_timestamp',
-  'primary_organization',
-  'customer_tier',
-  'portfolio_contribution_pct',
-  'lifecycle_stage',
-  'recency_score',
-  'frequency_score',
-  'monetary_score',
-  'customer_health_score',
-  'churn_probability',
-  'estimated_customer_ltv',
-  'expected_annual_revenue',
-  'account_age_days',
-  'days_since_last_activity',
-  'rfm_segment',
-  'recommended_engagement_model',
   'zendesk_user_id',
   'marketo_lead_id',
   'stripe_customer_id',
@@ -34,8 +21,8 @@ export type ValueFixtureRow = Partial<Record<(typeof VALUE_FIXTURE_COLUMNS)[numb
 
 export interface FixtureTables {
   readonly value?: readonly ValueFixtureRow[];
-  /** Extra tables as raw SQL (CREATE + INSERT). */
-  readonly sql?: string;
+  /** Rows of other warehouse tables (all TEXT, like real exports); a table not named here is left out of the file. */
+  readonly other?: Partial<Record<Exclude<TableId, 'value'>, readonly FixtureRow[]>>;
   /** Leave these value columns out of the table (missing-column tests). */
   readonly dropValueColumns?: readonly string[];
 }
@@ -46,19 +33,26 @@ export interface FixtureWarehouse {
   cleanup(): void;
 }
 
-/** A tiny warehouse file; rows get rowids in the order given. */
+/**
+ * A tiny warehouse file built by createFixtureWarehouse: the value table with only the fixture
+ * columns, every column declared TEXT, plus the other tables given; rows get rowids in the order given.
+ */
 export function valueWarehouse(tables: FixtureTables): FixtureWarehouse {
   const dir = mkdtempSync(join(tmpdir(), 'radar-value-'));
   const path = join(dir, 'w.sqlite');
-  const db = new Database(path);
-  const columns = VALUE_FIXTURE_COLUMNS.filter((c) => !tables.dropValueColumns?.includes(c));
-  db.exec(`CREATE TABLE customer360__customer_value_analysis (${columns.map((c) => `${c} TEXT`).join(', ')})`);
-  const insert = db.prepare(
-    `INSERT INTO customer360__customer_value_analysis (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  const valueColumns: readonly string[] = VALUE_FIXTURE_COLUMNS.filter((c) => !tables.dropValueColumns?.includes(c));
+  const other = tables.other ?? {};
+  const allText = (id: TableId) =>
+    Object.fromEntries(Object.keys(WAREHOUSE_TABLES[id].columns).map((c) => [c, 'TEXT']));
+  createFixtureWarehouse(
+    path,
+    { ...other, value: (tables.value ?? []).map((row) => withoutDropped(row, valueColumns)) },
+    {
+      omitTables: TABLE_IDS.filter((id) => id !== 'value' && other[id as Exclude<TableId, 'value'>] === undefined),
+      omitColumns: { value: Object.keys(WAREHOUSE_TABLES.value.columns).filter((c) => !valueColumns.includes(c)) },
+      declaredTypes: Object.fromEntries(TABLE_IDS.map((id) => [id, allText(id)])),
+    },
   );
-  for (const row of tables.value ?? []) insert.run(...columns.map((c) => row[c] ?? null));
-  if (tables.sql) db.exec(tables.sql);
-  db.close();
   const warehouse = openWarehouse(path);
   return {
     warehouse,
@@ -68,6 +62,11 @@ export function valueWarehouse(tables: FixtureTables): FixtureWarehouse {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A row's values for the kept columns: a dropped column's value goes nowhere, as the table has no such column. */
+function withoutDropped(row: ValueFixtureRow, kept: readonly string[]): FixtureRow {
+  return Object.fromEntries(Object.entries(row).filter(([c]) => kept.includes(c)));
 }
 
 /** A value row with the score inputs; every other column NULL unless given. */
