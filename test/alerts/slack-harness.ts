@@ -1,13 +1,12 @@
 import type { ChartRenderer } from '../../src/charts/render-pool.js';
 import type { CommandContext } from '../../src/commands/command-definition.js';
-import { loadConfig } from '../../src/config.js';
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
 import { createLogger } from '../../src/logging.js';
 import { createSlackAlerts, type SlackAlerts } from '../../src/slack/alerts/slack-alerts.js';
-import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppHandle } from '../../src/slack/create-app.js';
+import type { SlackAppHandle } from '../../src/slack/create-app.js';
 import type { SlackAppDeps } from '../../src/slack/slack-deps.js';
-import { FAKE_CHANNELS, FAKE_USERS, FakeSlack, ManualClock } from '../helpers/fake-slack/index.js';
-import { getFreePort } from '../helpers/free-port.js';
+import { FAKE_CHANNELS, FAKE_USERS, type FakeSlack, ManualClock } from '../helpers/fake-slack/index.js';
+import { startFakeSlackEnv, startSlackApp } from '../helpers/slack-app-harness.js';
 import type { SlackRequestTarget } from '../helpers/slack-requests.js';
 import { T0, tempStore } from './alert-fixtures.js';
 
@@ -44,18 +43,16 @@ export interface AlertsHarness {
  * a temp state store and, when given, a warehouse file. Clock: a ManualClock at T0 shared by Radar and the fake.
  */
 export async function startAlertsHarness(options: { warehousePath?: string } = {}): Promise<AlertsHarness> {
-  const clock = new ManualClock(T0);
-  const fake = await FakeSlack.start({ clock });
-  const port = await getFreePort();
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: fake.botToken,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    PORT: String(port),
-    RADAR_ALERT_CHANNEL: ALERT_CHANNEL,
-    RADAR_ESCALATION_CHANNEL: ESCALATION_CHANNEL,
-    RADAR_MANAGERS: MANAGERS.join(','),
+  const env = await startFakeSlackEnv({
+    signingSecret: SIGNING_SECRET,
+    clock: new ManualClock(T0),
+    env: {
+      RADAR_ALERT_CHANNEL: ALERT_CHANNEL,
+      RADAR_ESCALATION_CHANNEL: ESCALATION_CHANNEL,
+      RADAR_MANAGERS: MANAGERS.join(','),
+    },
   });
+  const { fake, clock, config } = env;
   const logger = createLogger({ level: 'silent' });
   const state = tempStore();
   const provider = createWarehouseProvider(options.warehousePath ?? '/nonexistent/radar-alerts.sqlite');
@@ -79,22 +76,16 @@ export async function startAlertsHarness(options: { warehousePath?: string } = {
     privateByDefault: false,
     homeAlertsSection: (userId) => alerts.homeSection(userId),
   };
-  const handle = createSlackApp(config, deps, { retryConfig: { retries: 0 } }, alerts);
-  await handle.app.start(port);
+  const app = await startSlackApp(env, deps, { retryConfig: { retries: 0 } }, alerts);
   return {
     fake,
     clock,
     alerts,
-    handle,
-    target: { url: `http://127.0.0.1:${port}${SLACK_EVENTS_PATH}`, signingSecret: SIGNING_SECRET, fake },
-    settle: async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      await handle.tasks.idle();
-    },
+    handle: app.handle,
+    target: app.target,
+    settle: app.settle,
     stop: async () => {
-      await handle.app.stop();
-      await handle.tasks.idle();
-      await fake.stop();
+      await app.stop();
       provider.close();
       await state.cleanup();
     },

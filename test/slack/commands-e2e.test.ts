@@ -2,20 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChartRenderer, createChartRenderer } from '../../src/charts/render-pool.js';
 import { type CommandExecutor, createCommandPool } from '../../src/commands/command-pool.js';
 import { COMMANDS } from '../../src/commands/index.js';
-import { loadConfig } from '../../src/config.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
 import { createLogger } from '../../src/logging.js';
-import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppHandle } from '../../src/slack/create-app.js';
 import {
   BLOCK_LIMITS,
   blockTextLength,
   FAKE_CHANNELS,
   FAKE_USERS,
-  FakeSlack,
-  ManualClock,
+  type FakeSlack,
 } from '../helpers/fake-slack/index.js';
-import { getFreePort } from '../helpers/free-port.js';
+import { type RunningSlackApp, startFakeSlackEnv, startSlackApp } from '../helpers/slack-app-harness.js';
 import { type SlackRequestTarget, sendSlashCommand } from '../helpers/slack-requests.js';
 
 const SIGNING_SECRET = 'radar-e2e-signing-secret';
@@ -27,7 +24,7 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
  */
 describe('slack/commands end to end on the demo warehouse', () => {
   let fake: FakeSlack;
-  let handle: SlackAppHandle;
+  let app: RunningSlackApp;
   let renderer: ChartRenderer;
   let executor: CommandExecutor;
   let target: SlackRequestTarget;
@@ -35,21 +32,15 @@ describe('slack/commands end to end on the demo warehouse', () => {
   const rawLog: string[] = [];
 
   beforeAll(async () => {
-    const clock = new ManualClock();
-    fake = await FakeSlack.start({ clock });
-    const port = await getFreePort();
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: fake.botToken,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-    });
+    const env = await startFakeSlackEnv({ signingSecret: SIGNING_SECRET });
+    const { clock } = env;
+    fake = env.fake;
     const provider = createWarehouseProvider(ensureDemoWarehouse('full'));
     executor = createCommandPool({ warehousePath: ensureDemoWarehouse('full'), size: 1 });
     closeWarehouse = provider.close;
     renderer = createChartRenderer({ poolSize: 2 });
-    handle = createSlackApp(
-      config,
+    app = await startSlackApp(
+      env,
       {
         commands: COMMANDS,
         contextFor: () => ({ warehouse: provider.get, now: () => new Date(clock.now()) }),
@@ -61,17 +52,14 @@ describe('slack/commands end to end on the demo warehouse', () => {
       },
       { retryConfig: { retries: 0 } },
     );
-    await handle.app.start(port);
-    target = { url: `http://127.0.0.1:${port}${SLACK_EVENTS_PATH}`, signingSecret: SIGNING_SECRET, fake };
+    target = app.target;
   });
 
   afterAll(async () => {
-    await handle.app.stop();
-    await handle.tasks.idle();
+    await app.stop();
     await renderer.close();
     await executor.close();
     closeWarehouse();
-    await fake.stop();
   });
 
   it.each(COMMANDS.map((c) => [c.slash]))('%s charts=all answers in the channel within Slack limits', async (slash) => {
@@ -83,8 +71,7 @@ describe('slack/commands end to end on the demo warehouse', () => {
       channelId: FAKE_CHANNELS.publicMember,
     });
     expect(response.status).toBe(200);
-    await new Promise((resolve) => setImmediate(resolve));
-    await handle.tasks.idle();
+    await app.settle();
     const calls = fake.calls.all().slice(before);
     const failed = calls.filter((c) => c.status !== 200 || (c.response as { ok?: boolean } | undefined)?.ok === false);
     expect(failed.map((c) => `${c.method}: ${JSON.stringify(c.response)}`)).toEqual([]);

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { openWarehouse } from '../../src/data/open-warehouse.js';
 import { createLogger } from '../../src/logging.js';
 import type { KnownBlock } from '../../src/slack/block-types.js';
-import { createSlackApp, SLACK_EVENTS_PATH, type SlackAppHandle } from '../../src/slack/create-app.js';
+import type { SlackAppHandle } from '../../src/slack/create-app.js';
 import {
   ASKED_BY,
   CHARTS_NOT_ATTACHED,
@@ -23,8 +23,8 @@ import {
 import { safeRetryPolicy } from '../../src/slack/retry-policy.js';
 import type { SlackAppDeps } from '../../src/slack/slack-deps.js';
 import { verifyBotToken } from '../../src/slack/verify-token.js';
-import { FAKE_CHANNELS, FAKE_USERS, FakeSlack, ManualClock } from '../helpers/fake-slack/index.js';
-import { getFreePort } from '../helpers/free-port.js';
+import { FAKE_CHANNELS, FAKE_USERS, FakeSlack } from '../helpers/fake-slack/index.js';
+import { startFakeSlackEnv, startSlackApp } from '../helpers/slack-app-harness.js';
 import {
   type SlackRequestTarget,
   sendAppHomeOpened,
@@ -127,6 +127,7 @@ interface Harness {
   readonly rawLog: string[];
   /** Waits until every background answer has finished. */
   settle(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 interface HarnessOptions {
@@ -141,24 +142,12 @@ interface HarnessOptions {
 const running: Harness[] = [];
 
 afterEach(async () => {
-  for (const h of running.splice(0)) {
-    await h.handle.app.stop();
-    await h.handle.tasks.idle();
-    await h.fake.stop();
-  }
+  for (const h of running.splice(0)) await h.stop();
 });
 
 async function startRadar(options: HarnessOptions = {}): Promise<Harness> {
-  const clock = new ManualClock();
-  const fake = await FakeSlack.start({ clock });
-  const port = await getFreePort();
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: fake.botToken,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    PORT: String(port),
-    LOG_LEVEL: 'info',
-  });
+  const env = await startFakeSlackEnv({ signingSecret: SIGNING_SECRET, env: { LOG_LEVEL: 'info' } });
+  const { fake, clock } = env;
   const rawLog: string[] = [];
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => rawLog.push(line) } });
   const renderer = new FakeRenderer();
@@ -176,24 +165,21 @@ async function startRadar(options: HarnessOptions = {}): Promise<Harness> {
     privateByDefault: options.privateByDefault ?? false,
     ...(options.homeAlertsSection === undefined ? {} : { homeAlertsSection: options.homeAlertsSection }),
   };
-  const handle = createSlackApp(config, deps, {
+  const app = await startSlackApp(env, deps, {
     retryConfig: options.retryConfig ?? { retries: 0 },
     ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
   });
-  await handle.app.start(port);
   const harness: Harness = {
     fake,
-    handle,
+    handle: app.handle,
     renderer,
     rawLog,
     get logLines() {
       return rawLog.map((line) => JSON.parse(line) as Record<string, unknown>);
     },
-    target: { url: `http://127.0.0.1:${port}${SLACK_EVENTS_PATH}`, signingSecret: SIGNING_SECRET, fake },
-    settle: async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      await handle.tasks.idle();
-    },
+    target: app.target,
+    settle: app.settle,
+    stop: app.stop,
   };
   running.push(harness);
   return harness;
