@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { inspectSchema, quoteIdentifier, type WarehouseSchema } from './inspect-schema.js';
+import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
 import { CorruptWarehouseError, NotSqliteError, WarehouseNotFoundError } from './warehouse-errors.js';
 import type { TableId } from './warehouse-schema.js';
 
@@ -12,7 +13,7 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
  */
 export class Warehouse {
   private readonly rowCounts = new Map<TableId, number>();
-  private readonly rawRowsCache = new Map<string, unknown[][]>();
+  private readonly rawRowsCache = new RowBudgetCache<unknown[][]>(READ_CACHE_MAX_ROWS);
   private readDepth = 0;
   private readMsTotal = 0;
 
@@ -24,7 +25,7 @@ export class Warehouse {
 
   /**
    * Runs a read statement, returning rows as arrays in column order (cheaper than objects at 1M rows). Results are
-   * memoised per statement and parameters unless `cache: false`: the file is read-only and one Warehouse is one
+   * memoised per statement and parameters unless `cache: false` (within a row budget, least recently used first out): the file is read-only and one Warehouse is one
    * export (the provider opens a new one when the file is replaced), so a result never goes stale. Each caller gets
    * a fresh outer array; the row arrays are shared and must not be mutated.
    */
@@ -42,7 +43,7 @@ export class Warehouse {
     let rows = this.rawRowsCache.get(key);
     if (!rows) {
       rows = run();
-      this.rawRowsCache.set(key, rows);
+      this.rawRowsCache.set(key, rows, rows.length);
     }
     return rows.slice();
   }

@@ -1,6 +1,7 @@
 import { converterFor, formatDataDate, type ValueIssueCounter } from './clean-values.js';
 import { quoteIdentifier } from './inspect-schema.js';
 import type { Warehouse } from './open-warehouse.js';
+import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
 import { cleanEmailSql, cleanIdSql, numericSql, parseTimestampSql } from './sql-cleaning.js';
 import { EmptyTableError, MissingColumnError, MissingTableError } from './warehouse-errors.js';
 import {
@@ -80,14 +81,14 @@ export function readTable<T extends TableId, C extends ColumnOf<T>>(
   return warehouse.timeRead(() => {
     let perWarehouse = readCache.get(warehouse);
     if (!perWarehouse) {
-      perWarehouse = new Map();
+      perWarehouse = new RowBudgetCache(READ_CACHE_MAX_ROWS);
       readCache.set(warehouse, perWarehouse);
     }
     const key = `${tableId}\u0000${options.snapshot ?? ''}\u0000${columns.join('\u0000')}`;
     let read = perWarehouse.get(key) as TableRead<T, C> | undefined;
     if (!read) {
       read = readCleanRows(warehouse, tableId, columns, { ...options, requireRows: false });
-      perWarehouse.set(key, read as unknown as TableRead<TableId, never>);
+      perWarehouse.set(key, read as unknown as TableRead<TableId, never>, read.rows.length);
     }
     if (options.requireRows && read.rows.length === 0) throw new EmptyTableError(read.report.table, options.neededFor);
     // A fresh array per caller (callers may sort or filter it); the row objects are shared and never mutated.
@@ -98,9 +99,9 @@ export function readTable<T extends TableId, C extends ColumnOf<T>>(
 /**
  * Cleaned reads per open warehouse, keyed by table, snapshot mode and columns. A Warehouse is one read-only file
  * as of one data date (the provider opens a new one when the export is replaced), so a read never goes stale; the
- * cache lives as long as the Warehouse object. Later commands on the same data skip SQL and cleaning entirely.
+ * cache lives as long as the Warehouse object, within a row budget (least recently used reads go first). Later commands on the same data skip SQL and cleaning entirely.
  */
-const readCache = new WeakMap<Warehouse, Map<string, TableRead<TableId, never>>>();
+const readCache = new WeakMap<Warehouse, RowBudgetCache<TableRead<TableId, never>>>();
 
 function readCleanRows<T extends TableId, C extends ColumnOf<T>>(
   warehouse: Warehouse,
