@@ -21,6 +21,8 @@ export interface SizeResult {
 export interface CommandResult {
   readonly invocation: string;
   readonly charts: number;
+  /** Runs made; p50 / p95 are over the runs after the first, or over the first alone when it was the only one. */
+  readonly runs: number;
   /** The first run after the warehouse was opened (cold caches). */
   readonly first: PhaseTimes;
   /** Runs after the first. */
@@ -77,5 +79,13 @@ export interface BenchReport {
   readonly machine: MachineInfo;
   readonly coldStart: { readonly runs: readonly number[]; readonly p50: number } | null;
   readonly sizes: readonly SizeResult[];
+  readonly failures: readonly SizeFailure[];
   readonly wallMs: number;
+}
+
+/** A size whose process did not finish (crash, out of memory). */
+export interface SizeFailure {
+  readonly label: string;
+  readonly customers: number;
+  readonly reason: string;
 }

@@ -14,7 +14,8 @@ const SIGNING_SECRET = 'radar-bench-signing-secret';
 /**
  * The Slack path through the real Bolt app and HTTP receiver, against the fake Slack: `concurrency` signed slash
  * commands sent at once (cycling through the commands). Ack = the HTTP response to the signed request; answered =
- * from the burst's start until the request's log line (written after the answer and its charts were posted).
+ * from the burst's start until the request's log line (written after the answer and its charts were posted). Answers
+ * not posted within `answerTimeoutMs` of the start are counted as such and abandoned.
  */
 export async function measureSlackBurst(
   commands: readonly AnyCommandDefinition[],
@@ -22,6 +23,7 @@ export async function measureSlackBurst(
   context: () => CommandContext,
   renderer: ChartRenderer,
   concurrency: number,
+  answerTimeoutMs: number,
 ): Promise<SlackBurstResult> {
   const fake = await FakeSlack.start();
   const port = await getFreePort();
@@ -56,6 +58,7 @@ export async function measureSlackBurst(
   await handle.app.start(port);
   const target = { url: `http://127.0.0.1:${port}${SLACK_EVENTS_PATH}`, signingSecret: SIGNING_SECRET, fake };
   const asked = commands.filter((c) => c.slash !== '/radar');
+  let abandoned = false;
   try {
     const start = performance.now();
     const acks = await Promise.all(
@@ -73,16 +76,27 @@ export async function measureSlackBurst(
       }),
     );
     await new Promise((resolve) => setImmediate(resolve));
-    await handle.tasks.idle();
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      handle.tasks.idle().then(() => true),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), Math.max(0, answerTimeoutMs - (performance.now() - start)));
+      }),
+    ]);
+    clearTimeout(timer);
+    abandoned = !finished;
     return {
       concurrency,
       ack: summarise(acks),
       answered: summarise(answeredAt.map((t) => t - start)),
-      outcomes,
+      outcomes: finished
+        ? outcomes
+        : { ...outcomes, [`not answered within ${answerTimeoutMs} ms`]: concurrency - answeredAt.length },
     };
   } finally {
     await handle.app.stop();
-    await handle.tasks.idle();
+    // Answers still computing after the timeout are abandoned: the size's process exits once it has written its result.
+    if (!abandoned) await handle.tasks.idle();
     await fake.stop();
   }
 }

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureScaledDemoWarehouse } from '../src/data/demo/demo-cache.js';
 import { ensureDemoWarehouse } from '../src/data/demo/demo-warehouse-path.js';
-import type { BenchReport, MachineInfo, SizeResult } from './bench-types.js';
+import type { BenchReport, MachineInfo, SizeFailure, SizeResult } from './bench-types.js';
 import { measureColdStart } from './measure-cold-start.js';
 import type { SizeTask } from './size-run.js';
 import { percentile } from './stats.js';
@@ -22,16 +22,47 @@ interface SizePlan {
   readonly commandBudgetMs: number;
   readonly charts: boolean;
   readonly slackConcurrency: number;
+  readonly slackAnswerTimeoutMs: number;
 }
 
 const BURST = 20;
 const FULL: readonly SizePlan[] = [
-  { label: '5k', repeats: 7, commandBudgetMs: 30_000, charts: true, slackConcurrency: BURST },
-  { label: '100k', customers: 100_000, repeats: 5, commandBudgetMs: 30_000, charts: false, slackConcurrency: BURST },
-  { label: '1M', customers: 1_000_000, repeats: 3, commandBudgetMs: 45_000, charts: false, slackConcurrency: BURST },
+  {
+    label: '5k',
+    repeats: 7,
+    commandBudgetMs: 30_000,
+    charts: true,
+    slackConcurrency: BURST,
+    slackAnswerTimeoutMs: 120_000,
+  },
+  {
+    label: '100k',
+    customers: 100_000,
+    repeats: 4,
+    commandBudgetMs: 20_000,
+    charts: false,
+    slackConcurrency: BURST,
+    slackAnswerTimeoutMs: 120_000,
+  },
+  {
+    label: '1M',
+    customers: 1_000_000,
+    repeats: 2,
+    commandBudgetMs: 20_000,
+    charts: false,
+    slackConcurrency: BURST,
+    slackAnswerTimeoutMs: 90_000,
+  },
 ];
 const QUICK: readonly SizePlan[] = [
-  { label: '5k', repeats: 3, commandBudgetMs: 10_000, charts: true, slackConcurrency: BURST },
+  {
+    label: '5k',
+    repeats: 3,
+    commandBudgetMs: 10_000,
+    charts: true,
+    slackConcurrency: BURST,
+    slackAnswerTimeoutMs: 120_000,
+  },
 ];
 
 async function main(): Promise<void> {
@@ -55,6 +86,7 @@ async function main(): Promise<void> {
 
   const scratch = mkdtempSync(join(tmpdir(), 'radar-bench-'));
   const sizes: SizeResult[] = [];
+  const failures: SizeFailure[] = [];
   try {
     for (const plan of plans) {
       let warehousePath = defaultDemo;
@@ -80,10 +112,18 @@ async function main(): Promise<void> {
         commandBudgetMs: plan.commandBudgetMs,
         charts: plan.charts,
         slackConcurrency: plan.slackConcurrency,
+        slackAnswerTimeoutMs: plan.slackAnswerTimeoutMs,
         out: join(scratch, `${plan.label}.json`),
       };
-      await runChild(task);
-      sizes.push(JSON.parse(readFileSync(task.out, 'utf8')) as SizeResult);
+      try {
+        await runChild(task);
+        sizes.push(JSON.parse(readFileSync(task.out, 'utf8')) as SizeResult);
+      } catch (error) {
+        // A size that crashes (e.g. out of memory) is a finding: report it and go on with the others.
+        const reason = error instanceof Error ? error.message : String(error);
+        say(`${plan.label}: FAILED (${reason})`);
+        failures.push({ label: plan.label, customers, reason });
+      }
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -95,6 +135,7 @@ async function main(): Promise<void> {
     machine,
     coldStart: coldRuns ? { runs: coldRuns, p50: percentile(coldRuns, 50) } : null,
     sizes,
+    failures,
     wallMs: performance.now() - started,
   };
   const directory = join(repoRoot, 'bench', 'results');
@@ -108,13 +149,18 @@ async function main(): Promise<void> {
 function runChild(task: SizeTask): Promise<void> {
   const script = join(repoRoot, 'bench', 'size-run.ts');
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(task)], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    // 6 GB of heap: at 1M customers a command holds millions of rows; RSS is what the report judges.
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=6144', '--import', 'tsx', script, JSON.stringify(task)],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolvePromise() : reject(new Error(`bench ${task.label} exited with ${code}`)),
+      code === 0 ? resolvePromise() : reject(new Error(`the ${task.label} process exited with ${code ?? 'a crash'}`)),
     );
   });
 }

@@ -37,7 +37,7 @@ export function formatMarkdown(report: BenchReport): string {
     '## How to read this',
     '',
     '- Each size runs in a fresh child process, so its peak RSS (chart workers included: they are threads) is its own.',
-    '- Per command (default `charts=`, i.e. up to 3 charts): **load** = time the warehouse spent reading (SQL and row cleaning in `readTable`); **analyse** = the rest of `runCommand` (parsing, analysis and building the answer); **render** = every attached chart to PNG through the worker pool, in parallel as Slack delivery does; **present** = the answer laid out as Block Kit messages; **end to end** = all four. *First* is the first run after opening the warehouse; p50 / p95 are over the runs after it.',
+    '- Per command (default `charts=`, i.e. up to 3 charts): **load** = time the warehouse spent reading (SQL and row cleaning in `readTable`); **analyse** = the rest of `runCommand` (parsing, analysis and building the answer); **render** = every attached chart to PNG through the worker pool, in parallel as Slack delivery does; **present** = the answer laid out as Block Kit messages; **end to end** = all four. *First* is the first run after opening the warehouse; p50 / p95 are over the runs after it (over the first alone when a slow command used up its time budget in one run).',
     '- The red-zone scan is the zone inputs of every customer plus the zones computation (what `src/alerts` will run).',
     '- The Slack burst sends 20 signed slash commands at once to the real Bolt HTTP receiver backed by the fake Slack; *ack* is the HTTP response time, *answered* is from the start of the burst until each answer (with charts) was posted.',
     '',
@@ -51,6 +51,14 @@ export function formatMarkdown(report: BenchReport): string {
     );
   }
   for (const size of report.sizes) lines.push(...formatSize(size));
+  for (const f of report.failures) {
+    lines.push(
+      `## ${f.label}: ${f.customers.toLocaleString('en-US')} customers: did not finish`,
+      '',
+      `${f.reason}.`,
+      '',
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -67,7 +75,7 @@ function formatSize(size: SizeResult): string[] {
   for (const c of size.commands) {
     const name = c.error ? `${c.invocation} (failed: ${c.error.replaceAll('|', '\\|').slice(0, 120)})` : c.invocation;
     lines.push(
-      `| \`${name}\` | ${c.charts} | ${ms(c.first.endToEnd)} | ${pair(c.load)} | ${pair(c.analyse)} | ${pair(c.render)} | ${pair(c.present)} | ${pair(c.endToEnd)} | ${c.endToEnd.n + 1} |`,
+      `| \`${name}\` | ${c.charts} | ${ms(c.first.endToEnd)} | ${pair(c.load)} | ${pair(c.analyse)} | ${pair(c.render)} | ${pair(c.present)} | ${pair(c.endToEnd)} | ${c.runs} |`,
     );
   }
   lines.push(
