@@ -1,6 +1,7 @@
 import type { RiskVelocity } from '../../analysis/conversion-cohort/risk-velocity.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { formatNumber } from '../format.js';
+import { cellLabelColor, heatmapCellMark } from '../heatmap-cells.js';
 import { truncateLabel } from '../labels.js';
 import { withTheme } from '../theme.js';
 
@@ -52,7 +53,7 @@ export function buildRiskVelocityHeatmap(rv: RiskVelocity, cohortSize: number): 
     },
     layer: [
       {
-        mark: { type: 'rect', stroke: '#FFFFFF', strokeWidth: 2 },
+        mark: heatmapCellMark(),
         encoding: {
           color: {
             field: 'health',
@@ -67,14 +68,14 @@ export function buildRiskVelocityHeatmap(rv: RiskVelocity, cohortSize: number): 
         mark: { type: 'text', dy: -8, fontSize: 14, fontWeight: 700 },
         encoding: {
           text: { field: 'value' },
-          color: { condition: { test: `datum.health > ${mid}`, value: '#FFFFFF' }, value: '#1F1F1F' },
+          color: cellLabelColor(`datum.health > ${mid}`),
         },
       },
       {
         mark: { type: 'text', dy: 10, fontSize: 11 },
         encoding: {
           text: { field: 'n' },
-          color: { condition: { test: `datum.health > ${mid}`, value: '#FFFFFF' }, value: '#1F1F1F' },
+          color: cellLabelColor(`datum.health > ${mid}`),
         },
       },
     ],

@@ -1,6 +1,7 @@
 import { type ComparisonGroup, GROUP_LABELS } from '../../analysis/investment-mismatch/mismatch-types.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { formatNumber } from '../format.js';
+import { cellLabelColor, heatmapCellMark, isDarkCell } from '../heatmap-cells.js';
 import { truncateLabel } from '../labels.js';
 import { CATEGORY_PALETTE, withTheme } from '../theme.js';
 
@@ -73,7 +74,7 @@ export function buildHeatmap(input: HeatmapInput): ChartDefinition {
     size: c.sizeTier,
     value: c.value,
     text: `${c.valueText}\nn ${formatNumber(c.n, 'integer')}`,
-    dark: c.value !== null && high > low && (c.value - low) / (high - low) > 0.6,
+    dark: isDarkCell(c.value, low, high),
   }));
   const spec = {
     $schema: SCHEMA,
@@ -91,7 +92,7 @@ export function buildHeatmap(input: HeatmapInput): ChartDefinition {
     },
     layer: [
       {
-        mark: { type: 'rect', stroke: '#FFFFFF', strokeWidth: 2 },
+        mark: heatmapCellMark(),
         encoding: {
           color: {
             field: 'value',
@@ -107,7 +108,7 @@ export function buildHeatmap(input: HeatmapInput): ChartDefinition {
         mark: { type: 'text', lineBreak: '\n', fontSize: 12, baseline: 'middle', dy: -7 },
         encoding: {
           text: { field: 'text' },
-          color: { condition: { test: 'datum.dark', value: '#FFFFFF' }, value: '#1F1F1F' },
+          color: cellLabelColor('datum.dark'),
         },
       },
     ],

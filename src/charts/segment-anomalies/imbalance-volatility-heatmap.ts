@@ -1,6 +1,7 @@
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
 import type { ChartDefinition } from '../chart-definition.js';
 import { formatNumber } from '../format.js';
+import { cellLabelColor, heatmapCellMark, isDarkCell } from '../heatmap-cells.js';
 import { chart, count, percent } from './chart-parts.js';
 
 const TERTILE_NAMES = ['Low', 'Mid', 'High'] as const;
@@ -25,7 +26,8 @@ export function buildImbalanceVolatilityHeatmap(result: SegmentAnomaliesResult):
     volatility: tertileLabel(c.volatilityTertile, cutOffs.volatility),
     rate: c.anomalyRate,
     text: c.anomalyRate === null ? 'n/a\nn 0' : `${percent(c.anomalyRate)}\nn ${count(c.n)}`,
-    dark: c.anomalyRate !== null && high > 0 && c.anomalyRate / high > 0.6,
+    // The colour scale starts at 0 (domainMin), so 0 is its light end.
+    dark: isDarkCell(c.anomalyRate, 0, high),
   }));
   const xOrder = ([1, 2, 3] as const).map((t) => tertileLabel(t, cutOffs.imbalance));
   const yOrder = ([3, 2, 1] as const).map((t) => tertileLabel(t, cutOffs.volatility));
@@ -51,7 +53,7 @@ export function buildImbalanceVolatilityHeatmap(result: SegmentAnomaliesResult):
       },
       layer: [
         {
-          mark: { type: 'rect', stroke: '#FFFFFF', strokeWidth: 2 },
+          mark: heatmapCellMark(),
           encoding: {
             color: {
               field: 'rate',
@@ -66,7 +68,7 @@ export function buildImbalanceVolatilityHeatmap(result: SegmentAnomaliesResult):
           mark: { type: 'text', lineBreak: '\n', fontSize: 14 },
           encoding: {
             text: { field: 'text' },
-            color: { condition: { test: 'datum.dark', value: '#FFFFFF' }, value: '#1F1F1F' },
+            color: cellLabelColor('datum.dark'),
           },
         },
       ],

@@ -1,6 +1,7 @@
 import { CORRELATION_METRICS, type ValueSegmentsResult } from '../../analysis/value-segments/compute-value-segments.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { axisNumberFormat, formatNumber } from '../format.js';
+import { cellLabelColor } from '../heatmap-cells.js';
 import { sampleForScatter } from '../sample-points.js';
 import { withTheme } from '../theme.js';
 import { SCHEMA, segmentScale } from './segment-colors.js';
@@ -127,10 +128,7 @@ export function correlationHeatmapChart(result: ValueSegmentsResult): ChartDefin
           mark: { type: 'text', lineBreak: '\n', fontSize: 13 },
           encoding: {
             text: { field: 'label' },
-            color: {
-              condition: { test: 'datum.r !== null && abs(datum.r) > 0.6', value: '#FFFFFF' },
-              value: '#1F1F1F',
-            },
+            color: cellLabelColor('datum.r !== null && abs(datum.r) > 0.6'),
           },
         },
       ],

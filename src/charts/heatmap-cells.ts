@@ -1,0 +1,22 @@
+/**
+ * Shared parts of the heatmaps: cells separated by a white border, and cell labels that
+ * switch to white on dark cells so they stay readable on every colour scheme.
+ */
+
+/** Cells are rects with a 2 px white border, so neighbouring cells of similar colour stay apart (a fresh object per spec). */
+export function heatmapCellMark() {
+  return { type: 'rect', stroke: '#FFFFFF', strokeWidth: 2 } as const;
+}
+
+/** Where a cell counts as dark: beyond this share of the colour scale from its light end. */
+export const DARK_CELL_SHARE = 0.6;
+
+/** A cell label's colour: white where the vega expression `darkTest` holds, the theme's near-black elsewhere. */
+export function cellLabelColor(darkTest: string) {
+  return { condition: { test: darkTest, value: '#FFFFFF' }, value: '#1F1F1F' };
+}
+
+/** Whether a value sits in the dark part of a sequential scale running from `low` to `high`. */
+export function isDarkCell(value: number | null, low: number, high: number): boolean {
+  return value !== null && high > low && (value - low) / (high - low) > DARK_CELL_SHARE;
+}
