@@ -90,13 +90,20 @@ export function computePriority(
   let healthMax = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < customers.length; i++) {
     const customer = customers[i] as ValueCustomer;
-    let complete = true;
-    if (customer.recency === null) missingInputs.recency++, (complete = false);
-    if (customer.frequency === null) missingInputs.frequency++, (complete = false);
-    if (customer.monetary === null) missingInputs.monetary++, (complete = false);
-    if (customer.health === null) missingInputs.health++, (complete = false);
-    if (customer.churn === null) missingInputs.churn++, (complete = false);
-    if (!complete) continue;
+    if (customer.recency === null) missingInputs.recency++;
+    if (customer.frequency === null) missingInputs.frequency++;
+    if (customer.monetary === null) missingInputs.monetary++;
+    if (customer.health === null) missingInputs.health++;
+    if (customer.churn === null) missingInputs.churn++;
+    if (
+      customer.recency === null ||
+      customer.frequency === null ||
+      customer.monetary === null ||
+      customer.health === null ||
+      customer.churn === null
+    ) {
+      continue;
+    }
     const rfm = rfmComposite(customer) as number;
     const health = customer.health as number;
     if (rfm < rfmMin) rfmMin = rfm;
