@@ -1,5 +1,6 @@
 import type { ChartRenderer } from '../src/charts/render-pool.js';
 import type { AnyCommandDefinition, CommandContext } from '../src/commands/command-definition.js';
+import type { CommandExecutor } from '../src/commands/command-pool.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logging.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from '../src/slack/create-app.js';
@@ -22,6 +23,7 @@ export async function measureSlackBurst(
   textFor: (slash: string) => string,
   context: () => CommandContext,
   renderer: ChartRenderer,
+  executor: CommandExecutor,
   concurrency: number,
   answerTimeoutMs: number,
 ): Promise<SlackBurstResult> {
@@ -51,6 +53,8 @@ export async function measureSlackBurst(
       clock: { now: () => Date.now() },
       logger: createLogger({ level: 'info', destination }),
       renderer,
+      // As `radar serve` runs them: commands in worker threads, so an analysis never holds up an ack.
+      executor,
       privateByDefault: false,
     },
     { retryConfig: { retries: 0 } },

@@ -1,6 +1,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { createChartRenderer } from '../src/charts/render-pool.js';
 import type { CommandContext } from '../src/commands/command-definition.js';
+import { createCommandPool } from '../src/commands/command-pool.js';
 import { COMMANDS } from '../src/commands/index.js';
 import { quoteIdentifier } from '../src/data/inspect-schema.js';
 import type { Warehouse } from '../src/data/open-warehouse.js';
@@ -54,16 +55,18 @@ async function main(task: SizeTask): Promise<void> {
     }
     const scan = await measureScan(provider.get);
     log(task, `scan: first ${Math.round(scan.firstMs)} ms, p50 ${Math.round(scan.repeat.p50)} ms`);
+    const executor = task.slackConcurrency > 0 ? createCommandPool({ warehousePath: task.warehousePath }) : null;
     const slack =
-      task.slackConcurrency > 0
+      executor !== null
         ? await measureSlackBurst(
             COMMANDS,
             textFor,
             () => context,
             renderer,
+            executor,
             task.slackConcurrency,
             task.slackAnswerTimeoutMs,
-          )
+          ).finally(() => executor.close())
         : null;
     if (slack)
       log(
