@@ -19,6 +19,8 @@ export interface AlertRuntimeOptions {
   readonly digestChannel?: string | undefined;
   readonly timeZoneOf: (userId: string) => Promise<string>;
   readonly logger: Logger;
+  /** Runs the scan job elsewhere (a worker thread, see scan-in-worker.ts); in-process when absent. */
+  readonly runScanJob?: (now: number) => Promise<JobResult<ScanOutcome>>;
 }
 
 export interface ScanReport {
@@ -60,12 +62,14 @@ export class AlertRuntime {
   /** The scan for the current period, then the SLA check, then delivery. */
   async scan(): Promise<ScanReport> {
     const now = this.now();
-    const scan = await runScanJob({
-      store: this.store,
-      warehouse: this.#options.context.warehouse,
-      scanCron: this.#options.scanCron,
-      now,
-    });
+    const scan = this.#options.runScanJob
+      ? await this.#options.runScanJob(now)
+      : await runScanJob({
+          store: this.store,
+          warehouse: this.#options.context.warehouse,
+          scanCron: this.#options.scanCron,
+          now,
+        });
     const sla = await runSlaJob(this.store, now);
     const delivered = await this.drain();
     return { scan, sla, delivered };

@@ -1,5 +1,5 @@
-import { RadarError } from '../errors.js';
-import { type SerializedError, siblingModule, WorkerPool } from '../workers/worker-pool.js';
+import { reviveRadarError } from '../workers/radar-error-transport.js';
+import { siblingModule, WorkerPool } from '../workers/worker-pool.js';
 import type { AnyCommandDefinition, CommandContext, OpenAlertSummary } from './command-definition.js';
 import { type CommandOutcome, runCommand } from './run-command.js';
 
@@ -22,27 +22,6 @@ export interface CommandExecutor {
   close(): Promise<void>;
 }
 
-/** A RadarError thrown in a worker, rebuilt on the main thread with the same code and message. */
-class WorkerRadarError extends RadarError {
-  constructor(
-    readonly code: string,
-    userMessage: string,
-    override readonly exitCode: number,
-  ) {
-    super(userMessage);
-  }
-}
-
-function reviveCommandError(error: SerializedError): Error {
-  const details = error.details;
-  if (details?.radar === true) {
-    return new WorkerRadarError(String(details.code), String(details.userMessage), Number(details.exitCode));
-  }
-  const rebuilt = Object.assign(new Error(error.message), { name: error.name });
-  if (error.stack !== undefined) rebuilt.stack = error.stack;
-  return rebuilt;
-}
-
 /**
  * Commands in worker threads: loading and analysing a large warehouse takes seconds, and on
  * the main thread that would hold up every other request's 3-second Slack ack.
@@ -57,7 +36,7 @@ export function createCommandPool(options: {
     entry: siblingModule(import.meta.url, 'command-worker'),
     workerData: { warehousePath: options.warehousePath } satisfies CommandWorkerData,
     ...(options.size === undefined ? {} : { size: options.size }),
-    reviveError: reviveCommandError,
+    reviveError: reviveRadarError,
     failure: (message, cause) => new Error(`Running the command failed: ${message}`, { cause }),
   });
   return {

@@ -1,6 +1,6 @@
 import { workerData } from 'node:worker_threads';
 import { createWarehouseProvider } from '../data/warehouse-provider.js';
-import { isRadarError } from '../errors.js';
+import { radarErrorDetails } from '../workers/radar-error-transport.js';
 import { serveWorkerRequests } from '../workers/serve-worker-requests.js';
 import type { CommandContext } from './command-definition.js';
 import type { CommandRunRequest, CommandWorkerData } from './command-pool.js';
@@ -27,8 +27,5 @@ serveWorkerRequests<CommandRunRequest, CommandOutcome>({
     };
     return runCommand(command, text, context);
   },
-  errorDetails: (error) =>
-    isRadarError(error)
-      ? { radar: true, code: error.code, exitCode: error.exitCode, userMessage: error.userMessage }
-      : undefined,
+  errorDetails: radarErrorDetails,
 });

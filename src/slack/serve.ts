@@ -1,4 +1,6 @@
+import { createScanInWorker } from '../alerts/scan-in-worker.js';
 import { startSchedules } from '../alerts/scheduler.js';
+import { DEFAULT_STATE_DB } from '../alerts/sqlite/sqlite-alert-store.js';
 import { createChartRenderer } from '../charts/render-pool.js';
 import { openCliSession } from '../cli/cli-context.js';
 import { createCommandPool } from '../commands/command-pool.js';
@@ -24,7 +26,19 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   const session = openCliSession(config);
   const renderer = createChartRenderer();
   // Red-zone alerts (off unless RADAR_ALERT_CHANNEL is set): state store, buttons, Home section, schedules.
-  const alerts = createSlackAlerts(config, { context: session.context, now: () => Date.now(), logger, renderer });
+  // The scan job (zones for every customer) runs in its own worker thread, for the same reason as commands.
+  const scanner = createScanInWorker({
+    warehousePath: session.warehousePath,
+    stateDbPath: config.RADAR_STATE_DB ?? DEFAULT_STATE_DB,
+    scanCron: config.RADAR_SCAN_CRON,
+  });
+  const alerts = createSlackAlerts(config, {
+    context: session.context,
+    now: () => Date.now(),
+    logger,
+    renderer,
+    runScanJob: scanner.run,
+  });
   // Analyses run in worker threads: at a million customers one takes seconds, and acks must not wait for it.
   const executor = createCommandPool({
     warehousePath: session.warehousePath,
@@ -85,6 +99,7 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
         await schedules?.stop();
         await alerts?.runtime.close();
         await executor.close();
+        await scanner.close();
         await renderer.close();
         session.close();
         logger.info('stopped');

@@ -1,5 +1,5 @@
 import { type App, webApi } from '@slack/bolt';
-import { AlertRuntime } from '../../alerts/alert-runtime.js';
+import { AlertRuntime, type AlertRuntimeOptions } from '../../alerts/alert-runtime.js';
 import type { AlertStore } from '../../alerts/alert-store.js';
 import { DEFAULT_STATE_DB, SqliteAlertStore } from '../../alerts/sqlite/sqlite-alert-store.js';
 import type { ChartRenderer } from '../../charts/render-pool.js';
@@ -33,6 +33,8 @@ export interface SlackAlertsOptions {
   readonly clientOverrides?: webApi.WebClientOptions;
   /** Defaults to the SQLite store at RADAR_STATE_DB (or .radar/state.sqlite). */
   readonly store?: AlertStore;
+  /** Where the scan job runs (serve passes a worker thread); in-process when absent. */
+  readonly runScanJob?: AlertRuntimeOptions['runScanJob'];
 }
 
 /** Channels from config; null when RADAR_ALERT_CHANNEL is unset (alerts off). */
@@ -70,6 +72,7 @@ export function createSlackAlerts(config: RadarConfig, options: SlackAlertsOptio
     digestChannel: config.RADAR_DIGEST_CHANNEL,
     timeZoneOf: createTimeZoneLookup(client, options.now, options.logger),
     logger: options.logger,
+    ...(options.runScanJob === undefined ? {} : { runScanJob: options.runScanJob }),
   });
   return {
     runtime,

@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScanJob } from '../../src/alerts/alert-jobs.js';
+import { createScanInWorker } from '../../src/alerts/scan-in-worker.js';
+import { DEFAULT_SCAN_CRON } from '../../src/alerts/schedules.js';
+import { SqliteAlertStore } from '../../src/alerts/sqlite/sqlite-alert-store.js';
+import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
+import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const NOW = Date.parse('2026-11-23T10:00:00Z');
+
+describe('alerts/scan-in-worker', () => {
+  it('runs the scan job in a worker with the same outcome as in-process, on the shared state file', async () => {
+    const dir = tempDir();
+    const warehousePath = ensureDemoWarehouse('full');
+    const provider = createWarehouseProvider(warehousePath);
+    const inProcessStore = SqliteAlertStore.open(join(dir, 'in-process.sqlite'), NOW);
+    const scanner = createScanInWorker({
+      warehousePath,
+      stateDbPath: join(dir, 'worker.sqlite'),
+      scanCron: DEFAULT_SCAN_CRON,
+    });
+    try {
+      const expected = await runScanJob({
+        store: inProcessStore,
+        warehouse: provider.get,
+        scanCron: DEFAULT_SCAN_CRON,
+        now: NOW,
+      });
+      const inWorker = await scanner.run(NOW);
+      expect(inWorker).toEqual(JSON.parse(JSON.stringify(expected)));
+      expect(inWorker.ran && inWorker.outcome.plan.baseline).toMatch(/^first scan/);
+
+      // What the worker wrote is visible to the main thread's own connection, which drains the outbox.
+      const mainStore = SqliteAlertStore.open(join(dir, 'worker.sqlite'), NOW);
+      expect((await mainStore.activeAlerts()).length).toBe((await inProcessStore.activeAlerts()).length);
+      // The same period never runs twice, whichever thread asks.
+      expect(await scanner.run(NOW + 60_000)).toMatchObject({ ran: false });
+      await mainStore.close();
+    } finally {
+      await scanner.close();
+      await inProcessStore.close();
+      provider.close();
+    }
+  });
+});
