@@ -1,5 +1,5 @@
 import { type CustomerProfile, emailVariant } from './customer-profile.js';
-import { DATA_DATE_MS, DAY_MS, formatDate, snapshotSeries } from './demo-clock.js';
+import { DATA_DATE_MS, DAY_MS, formatDate, snapshotSeries, WEEKLY_MART_SNAPSHOTS } from './demo-clock.js';
 import { clamp, flag, round } from './demo-numbers.js';
 import type { DemoRow } from './demo-schema.js';
 import {
@@ -51,14 +51,7 @@ export function buildActivityRows(seed: number, profile: CustomerProfile): DemoR
   const count = rng.int(5, 8);
   const presence = platformPresence(seed, profile);
   const platforms = Number(presence.marketo) + Number(presence.stripe) + Number(presence.zendesk);
-  const timestamps = snapshotSeries(rng, {
-    count,
-    stepDays: 7,
-    isoShare: 0.3,
-    latestTieChance: 0.04,
-    junkChance: 0.004,
-    maxLagDays: 10,
-  });
+  const timestamps = snapshotSeries(rng, { count, ...WEEKLY_MART_SNAPSHOTS });
   const baseHealth = 71.3 + 1.2 * (platforms - 1.5) + 2 * profile.quality + rng.normal(0, 8);
   // Lognormal with median 6.9 gives a mean near 8 (R054: 7.96) and a long right tail.
   const baseComposite = 6.9 * Math.exp(0.1 * profile.quality + 0.49 * rng.normal());

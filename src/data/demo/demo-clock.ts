@@ -56,6 +56,15 @@ export interface SnapshotSeriesOptions {
   readonly maxLagDays: number;
 }
 
+/** The weekly snapshot runs of the activity and funnel marts: same cadence and the same mess in both. */
+export const WEEKLY_MART_SNAPSHOTS: Omit<SnapshotSeriesOptions, 'count'> = {
+  stepDays: 7,
+  isoShare: 0.3,
+  latestTieChance: 0.04,
+  junkChance: 0.004,
+  maxLagDays: 10,
+};
+
 /**
  * Snapshot timestamps for one customer in insertion (chronological) order. A tied pair is
  * written once in each style when possible, because "2026-11-02 10:00:00" and

@@ -1,6 +1,6 @@
 import { journeyPattern, platformPresence } from './activity-rows.js';
 import { type CustomerProfile, emailVariant } from './customer-profile.js';
-import { DATA_DATE_MS, DAY_MS, formatDate, snapshotSeries } from './demo-clock.js';
+import { DATA_DATE_MS, DAY_MS, formatDate, snapshotSeries, WEEKLY_MART_SNAPSHOTS } from './demo-clock.js';
 import { clamp, flag, round } from './demo-numbers.js';
 import type { DemoRow } from './demo-schema.js';
 import { FUNNEL_CHANNELS, LIFECYCLE_STAGES, TIERS, type Tier } from './demo-vocabulary.js';
@@ -25,14 +25,7 @@ export function buildFunnelRows(seed: number, profile: CustomerProfile): DemoRow
   if (rng.chance(0.01)) return [];
   const count = rng.int(5, 8);
   const presence = platformPresence(seed, profile);
-  const timestamps = snapshotSeries(rng, {
-    count,
-    stepDays: 7,
-    isoShare: 0.3,
-    latestTieChance: 0.04,
-    junkChance: 0.004,
-    maxLagDays: 10,
-  });
+  const timestamps = snapshotSeries(rng, { count, ...WEEKLY_MART_SNAPSHOTS });
   const reachedAwareness = rng.chance(0.985);
   const reachedConversion = reachedAwareness && rng.chance(0.95);
   const reachedSupport = reachedConversion && rng.chance(0.93);
