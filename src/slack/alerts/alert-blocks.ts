@@ -71,7 +71,7 @@ function summaryLine(alert: Alert, now: number): string {
   const c = alert.customer;
   const rank = c.figures.priorityRank === null ? '' : `, priority #${c.figures.priorityRank}`;
   const score = c.score === null ? '' : `score ${formatScore(c.score)}`;
-  const line = `${customerName(c)} — ${score}${rank} · #${alert.id}`;
+  const line = `${customerName(c)} — ${score}${rank} · alert #${alert.id}`;
   if (alert.state === 'resolved') return `• ~${line}~ recovered`;
   const who =
     alert.assignee !== null ? ` · <@${alert.assignee}>` : alert.acknowledgedBy !== null ? ' · acknowledged' : '';

@@ -39,7 +39,7 @@ export function digestLines(d: DigestContent): { title: string; sections: { titl
     `${a.open + a.acknowledged + a.snoozed} active: ${a.open} open, ${a.acknowledged} acknowledged, ${a.snoozed} snoozed; *${a.overdue} overdue* (no intervention within 48 h).`,
     ...a.overdueList.map(
       (o) =>
-        `• ${escapeMrkdwn(o.organization ?? o.key)} · due ${slackDate(o.dueAt)}${o.assignee ? ` · <@${o.assignee}>` : ''} · #${o.alertId}`,
+        `• ${escapeMrkdwn(o.organization ?? o.key)} · due ${slackDate(o.dueAt)}${o.assignee ? ` · <@${o.assignee}>` : ''} · alert #${o.alertId}`,
     ),
   ];
   const i = d.interventions;

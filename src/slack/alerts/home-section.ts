@@ -35,7 +35,7 @@ function group(
   if (alerts.length === 0) return [];
   const lines = alerts.slice(0, LINES_PER_GROUP).map((a) => {
     const where = a.channel !== null ? ` · <#${a.channel}>` : '';
-    return `• ${customerName(a.customer)} · ${slaClock(a, now)}${extra(a)}${where} · #${a.id}`;
+    return `• ${customerName(a.customer)} · ${slaClock(a, now)}${extra(a)}${where} · alert #${a.id}`;
   });
   if (alerts.length > lines.length) lines.push(`…and ${alerts.length - lines.length} more.`);
   return chunkLines([`*${escapeMrkdwn(title)}* (${alerts.length})`, ...lines], 2900).map(mrkdwnSection);

@@ -24,7 +24,7 @@ export function renderReminder(alerts: readonly Alert[]): SlackMessage {
       `:alarm_clock: *${escapeMrkdwn(text)}*\nAcknowledge, assign or snooze it; the SLA asks for an intervention within 48 h of detection.`,
     ),
     ...chunkLines(
-      lines(alerts, (a) => `• ${customerName(a.customer)} · escalates ${slackDate(escalationDueAt(a))} · #${a.id}`),
+      lines(alerts, (a) => `• ${customerName(a.customer)} · escalates ${slackDate(escalationDueAt(a))} · alert #${a.id}`),
       2900,
     ).map(mrkdwnSection),
   ];
@@ -46,7 +46,7 @@ export function renderEscalation(alerts: readonly Alert[], managers: readonly st
               ? `acknowledged by <@${a.acknowledgedBy}>`
               : 'nobody acknowledged';
         const where = a.channel !== null ? ` · in <#${a.channel}>` : '';
-        return `• ${customerName(a.customer)} · detected ${slackDate(a.detectedAt)} · ${owner}${where} · #${a.id}`;
+        return `• ${customerName(a.customer)} · detected ${slackDate(a.detectedAt)} · ${owner}${where} · alert #${a.id}`;
       }),
       2900,
     ).map(mrkdwnSection),
