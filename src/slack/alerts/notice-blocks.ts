@@ -24,7 +24,10 @@ export function renderReminder(alerts: readonly Alert[]): SlackMessage {
       `:alarm_clock: *${escapeMrkdwn(text)}*\nAcknowledge, assign or snooze it; the SLA asks for an intervention within 48 h of detection.`,
     ),
     ...chunkLines(
-      lines(alerts, (a) => `• ${customerName(a.customer)} · escalates ${slackDate(escalationDueAt(a))} · alert #${a.id}`),
+      lines(
+        alerts,
+        (a) => `• ${customerName(a.customer)} · escalates ${slackDate(escalationDueAt(a))} · alert #${a.id}`,
+      ),
       2900,
     ).map(mrkdwnSection),
   ];
