@@ -20,55 +20,46 @@ function intro(alert: Alert): KnownBlock {
   return mrkdwnSection(truncate(`*${customerName(alert.customer)}*\n${escapeMrkdwn(alert.customer.reason)}`, 3000));
 }
 
-/** "Assign…": a user picker (preset to the current assignee); the chosen person gets a DM. */
-export function assignModal(alert: Alert): ModalView {
+/** An alert's modal: its id travels in private_metadata, the customer and reason come first, then one input. */
+function alertModal(alert: Alert, callbackId: string, title: string, submit: string, input: KnownBlock): ModalView {
   return {
     type: 'modal',
-    callback_id: ALERT_VIEWS.assign,
+    callback_id: callbackId,
     private_metadata: String(alert.id),
-    title: { type: 'plain_text', text: 'Assign alert' },
-    submit: { type: 'plain_text', text: 'Assign' },
+    title: { type: 'plain_text', text: title },
+    submit: { type: 'plain_text', text: submit },
     close: { type: 'plain_text', text: 'Cancel' },
-    blocks: [
-      intro(alert),
-      {
-        type: 'input',
-        block_id: MODAL_INPUTS.assignee.block,
-        label: { type: 'plain_text', text: 'Who takes it?' },
-        element: {
-          type: 'users_select',
-          action_id: MODAL_INPUTS.assignee.action,
-          placeholder: { type: 'plain_text', text: 'Pick a person' },
-          ...(alert.assignee === null ? {} : { initial_user: alert.assignee }),
-        },
-      },
-    ],
+    blocks: [intro(alert), input],
   };
+}
+
+/** "Assign…": a user picker (preset to the current assignee); the chosen person gets a DM. */
+export function assignModal(alert: Alert): ModalView {
+  return alertModal(alert, ALERT_VIEWS.assign, 'Assign alert', 'Assign', {
+    type: 'input',
+    block_id: MODAL_INPUTS.assignee.block,
+    label: { type: 'plain_text', text: 'Who takes it?' },
+    element: {
+      type: 'users_select',
+      action_id: MODAL_INPUTS.assignee.action,
+      placeholder: { type: 'plain_text', text: 'Pick a person' },
+      ...(alert.assignee === null ? {} : { initial_user: alert.assignee }),
+    },
+  });
 }
 
 /** "Log intervention": what was done; the first note meets the 48 h SLA. */
 export function interventionModal(alert: Alert): ModalView {
-  return {
-    type: 'modal',
-    callback_id: ALERT_VIEWS.logIntervention,
-    private_metadata: String(alert.id),
-    title: { type: 'plain_text', text: 'Log intervention' },
-    submit: { type: 'plain_text', text: 'Log it' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    blocks: [
-      intro(alert),
-      {
-        type: 'input',
-        block_id: MODAL_INPUTS.note.block,
-        label: { type: 'plain_text', text: 'What did you do?' },
-        element: {
-          type: 'plain_text_input',
-          action_id: MODAL_INPUTS.note.action,
-          multiline: true,
-          max_length: NOTE_MAX_LENGTH,
-          placeholder: { type: 'plain_text', text: 'e.g. Called the CFO, agreed a usage review on Friday' },
-        },
-      },
-    ],
-  };
+  return alertModal(alert, ALERT_VIEWS.logIntervention, 'Log intervention', 'Log it', {
+    type: 'input',
+    block_id: MODAL_INPUTS.note.block,
+    label: { type: 'plain_text', text: 'What did you do?' },
+    element: {
+      type: 'plain_text_input',
+      action_id: MODAL_INPUTS.note.action,
+      multiline: true,
+      max_length: NOTE_MAX_LENGTH,
+      placeholder: { type: 'plain_text', text: 'e.g. Called the CFO, agreed a usage review on Friday' },
+    },
+  });
 }
