@@ -50,9 +50,6 @@ export async function runCommand(
   if (args.takeWord('help')) return { kind: 'help', text: formatCommandHelp(command), common };
   const options = command.parse(args);
   args.finish();
-  // Commands read SQLite and analyse synchronously, for up to seconds at scale: first let the event loop send
-  // pending Slack acks and take in queued requests, so a burst of commands does not hold back every ack.
-  await new Promise<void>((resolve) => setImmediate(resolve));
   const answer = await command.run(options, context);
   return { kind: 'answer', answer: limitCharts(answer, common.charts), common };
 }
