@@ -47,6 +47,8 @@ export interface ScannedCustomer {
   /** The zone score's parts (activity: velocity, risk, engagement; fallback: churn, health, cume_dist). */
   readonly parts: Readonly<Record<string, unknown>>;
   readonly figures: CustomerFigures;
+  /** Data date of the scan that saw this customer (absent on alerts stored before it was recorded). */
+  readonly dataDate?: string | null;
 }
 
 export interface Alert {

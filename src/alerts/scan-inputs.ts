@@ -2,9 +2,11 @@ import { computePriority, type PriorityResult } from '../analysis/priority/prior
 import type { ValueCustomer } from '../analysis/value-segments/value-customer.js';
 import { computeZones } from '../analysis/zones/compute-zones.js';
 import type { ZonesResult } from '../analysis/zones/zone-types.js';
+import { formatDataDate } from '../data/clean-values.js';
 import type { Warehouse } from '../data/open-warehouse.js';
 import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
 import { loadZoneInputs } from '../data/queries/zone-inputs.js';
+import type { TableReadReport } from '../data/read-table.js';
 import { isRadarError } from '../errors.js';
 import type { CustomerFigures, ScannedCustomer } from './alert-types.js';
 
@@ -16,6 +18,8 @@ export interface ScanInputs {
   readonly valueCustomers: readonly ValueCustomer[];
   /** Why figures are missing, when they are. */
   readonly figuresUnavailable: string | null;
+  /** The latest snapshot instant among the tables read (UTC), as every answer states it. */
+  readonly dataDate: string | null;
 }
 
 const NO_FIGURES: CustomerFigures = {
@@ -34,20 +38,26 @@ const NO_FIGURES: CustomerFigures = {
  * the figures an alert shows: tier, stage, LTV, health, churn and the §4 priority with its rank.
  */
 export function loadScanInputs(warehouse: Warehouse): ScanInputs {
-  const zones = computeZones(loadZoneInputs(warehouse, 'red-zone alerts').inputs);
+  const zoneLoad = loadZoneInputs(warehouse, 'red-zone alerts');
+  const zones = computeZones(zoneLoad.inputs);
+  const reads: TableReadReport[] = [...zoneLoad.reads];
   let priority: PriorityResult | null = null;
   let valueCustomers: readonly ValueCustomer[] = [];
   let figuresUnavailable: string | null = null;
   try {
-    valueCustomers = loadValueCustomers(warehouse, VALUE_PRIORITY_COLUMNS, {
+    const loaded = loadValueCustomers(warehouse, VALUE_PRIORITY_COLUMNS, {
       neededFor: 'red-zone alert figures',
       withPrevious: true,
-    }).customers;
+    });
+    valueCustomers = loaded.customers;
+    reads.push(loaded.report);
     priority = computePriority(valueCustomers);
   } catch (error) {
     if (!isRadarError(error)) throw error;
     figuresUnavailable = error.userMessage;
   }
+  const dates = reads.map((r) => r.dataDateMs).filter((d): d is number => d !== null);
+  const dataDate = formatDataDate(dates.length > 0 ? Math.max(...dates) : null);
   const byEmail = new Map(valueCustomers.map((c) => [c.email, c]));
   const ranked = new Map((priority?.ranked ?? []).map((r) => [r.customer.email, r]));
   const customers = zones.customers.map((zone): ScannedCustomer => {
@@ -76,7 +86,8 @@ export function loadScanInputs(warehouse: Warehouse): ScanInputs {
       reason: zone.reason,
       parts: { ...zone.parts },
       figures,
+      dataDate,
     };
   });
-  return { customers, zones, priority, valueCustomers, figuresUnavailable };
+  return { customers, zones, priority, valueCustomers, figuresUnavailable, dataDate };
 }

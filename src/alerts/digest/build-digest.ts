@@ -114,6 +114,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
     generatedAt: now,
     timeZone: input.timeZone,
     dueLocal: input.dueLocal,
+    dataDate: scan.dataDate,
     zones: { method: zones.method, counts: zones.counts, noZone: zones.noZone, n: zones.n },
     change,
     topPriority,

@@ -28,6 +28,8 @@ export interface DigestContent {
   /** ISO week the digest is for, e.g. `2026-W48`. */
   readonly isoWeek: string;
   readonly generatedAt: number;
+  /** Data date of the warehouse the figures come from (latest snapshot, UTC). */
+  readonly dataDate: string | null;
   /** The recipient's IANA zone and the local time the digest was due (e.g. "Mon 23 Nov 2026, 09:00 EST"). */
   readonly timeZone: string;
   readonly dueLocal: string;

@@ -60,7 +60,8 @@ export function renderAlertCard(alert: Alert, now: number): SlackMessage {
   ];
   const actions = actionsBlock(alert, now);
   if (actions !== null) blocks.push(actions);
-  blocks.push(contextBlock([`Alert #${alert.id} · detected ${slackDate(alert.detectedAt)}`]));
+  const dataDate = alert.customer.dataDate ? ` · data date ${alert.customer.dataDate}` : '';
+  blocks.push(contextBlock([`Alert #${alert.id} · detected ${slackDate(alert.detectedAt)}${dataDate}`]));
   const text = resolved
     ? `Recovered: ${c.organization ?? c.key} left the red zone`
     : `Red zone: ${c.organization ?? c.key}. ${c.reason}`;

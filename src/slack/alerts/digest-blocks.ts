@@ -71,7 +71,7 @@ export function renderDigest(d: DigestContent): SlackMessage {
   }
   blocks.push(
     contextBlock([
-      `Due ${escapeMrkdwn(d.dueLocal)} (${escapeMrkdwn(d.timeZone)})${d.charts.length > 0 ? ` · ${d.charts.length} charts follow` : ''}`,
+      `Data date ${d.dataDate ?? 'unknown'} (latest snapshot per customer) · Due ${escapeMrkdwn(d.dueLocal)} (${escapeMrkdwn(d.timeZone)})${d.charts.length > 0 ? ` · ${d.charts.length} charts follow` : ''}`,
     ]),
   );
   return {
