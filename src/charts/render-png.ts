@@ -80,6 +80,13 @@ export function loadSharp(): Promise<Sharp> {
 }
 
 /**
+ * Still lossless. zlib level 2 instead of 6 halves the encode (≈ 9 → 4 ms for a bar chart, 17 → 8
+ * for a scatter) for PNGs ≈ 10% larger: charts are flat colour, so stronger levels gain little.
+ * Adaptive filtering costs ≈ 30 ms more and made files larger.
+ */
+const PNG_OPTIONS = { compressionLevel: 2, adaptiveFiltering: false } as const;
+
+/**
  * Renders a vega-lite spec to PNG bytes in this thread: 25–60 ms for a typical chart, but
  * about a second for thousands of marks, so request handlers should use a ChartRenderer
  * from render-pool.ts instead of calling this directly.
@@ -87,5 +94,5 @@ export function loadSharp(): Promise<Sharp> {
 export async function renderChartPng(spec: TopLevelSpec, options: RenderOptions = {}): Promise<Buffer> {
   const svg = await renderChartSvg(spec, options);
   const sharp = await loadSharp();
-  return sharp(Buffer.from(svg)).png().toBuffer();
+  return sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
 }
