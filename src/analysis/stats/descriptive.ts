@@ -19,7 +19,8 @@ export function median(values: readonly number[]): number | null {
 /** Linear-interpolation quantile (R-7, as pandas and numpy default); used for box plots. */
 export function quantile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
-  return quantileSorted(sortedCopy(values), p) ?? null;
+  // d3 reads any array-like by index; the cast only widens the declared parameter type.
+  return quantileSorted(sortedCopy(values) as unknown as number[], p) ?? null;
 }
 
 export function populationStd(values: readonly number[]): number | null {
@@ -73,6 +74,10 @@ export function present(values: readonly (number | null | undefined)[]): number[
   return out;
 }
 
-export function sortedCopy(values: readonly number[]): number[] {
-  return [...values].sort((a, b) => a - b);
+/**
+ * Ascending copy. A Float64Array's native numeric sort is ~10× faster than sorting a JS array with
+ * a comparator, and the same order for finite numbers (ties are equal values, so stability is moot).
+ */
+export function sortedCopy(values: readonly number[]): Float64Array {
+  return Float64Array.from(values).sort();
 }
