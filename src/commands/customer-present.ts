@@ -24,7 +24,8 @@ export interface CardPresentation {
   /** null when alert tracking is not running (plain CLI). */
   readonly alerts: readonly OpenAlertSummary[] | null;
   readonly reads: readonly TableReadReport[];
-  readonly zones: ZonesResult;
+  /** Which zone method ran, for the note under the zone. */
+  readonly zones: Pick<ZonesResult, 'method' | 'activityUnavailable'>;
 }
 
 export function presentCustomerCard(p: CardPresentation): CommandAnswer {

@@ -1,13 +1,14 @@
 import { buildCustomerCard } from '../analysis/customer-card/build-card.js';
 import { findCustomer } from '../analysis/customer-card/find-customer.js';
-import { computePriority, DEFAULT_PRIORITY_OPTIONS } from '../analysis/priority/priority-score.js';
+import { DEFAULT_PRIORITY_OPTIONS, priorityStanding } from '../analysis/priority/priority-score.js';
+import { zoneOf } from '../analysis/zones/compute-zones.js';
 import { lookupHints } from '../data/queries/customer-lookup.js';
 import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
+import { loadZoneInputs } from '../data/queries/zone-inputs.js';
 import type { CommandAnswer } from './command-answer.js';
 import type { CommandArgs } from './command-args.js';
 import type { CommandDefinition } from './command-definition.js';
 import { presentCustomerCard, presentNoMatch, presentPickList } from './customer-present.js';
-import { loadZones } from './priority.js';
 
 export interface CustomerOptions {
   readonly query: string;
@@ -48,19 +49,25 @@ export const customerCommand: CommandDefinition<CustomerOptions> = {
     const match = findCustomer(options.query, customers, hints);
     if (match.kind === 'none') return presentNoMatch(options.query, match.suggestions, report, searched);
     if (match.kind === 'several') return presentPickList(options.query, match, report);
-    const priority = computePriority(customers, DEFAULT_PRIORITY_OPTIONS);
-    const zones = loadZones(warehouse, '/customer');
-    const zone = zones.result.customers.find((z) => z.key === match.customer.email) ?? null;
-    const card = buildCustomerCard(match.customer, customers, priority, zone);
+    // Only this customer's rank and zone: ranking and zoning every customer took seconds at 1M.
+    const standing = priorityStanding(customers, match.customer.email, DEFAULT_PRIORITY_OPTIONS);
+    const zoneInputs = loadZoneInputs(warehouse, '/customer');
+    const zone = zoneOf(zoneInputs.inputs, match.customer.email);
+    const ranking = { n: standing.n, ranked: standing.row === null ? [] : [standing.row] };
+    const card = buildCustomerCard(match.customer, customers, ranking, zone);
     const alerts = context.openAlertsFor ? context.openAlertsFor([match.customer.email]) : null;
-    const zoneReads = zones.reads.filter((r) => r.tableId !== report.tableId);
+    const zoneReads = zoneInputs.reads.filter((r) => r.tableId !== report.tableId);
+    const { inputs } = zoneInputs;
     return presentCustomerCard({
       query: options.query,
       method: match.method,
       card,
       alerts,
       reads: [report, ...zoneReads],
-      zones: zones.result,
+      zones: {
+        method: inputs.method,
+        activityUnavailable: inputs.method === 'activity' ? null : inputs.activityUnavailable,
+      },
     });
   },
 };

@@ -161,7 +161,7 @@ export function loadZones(warehouse: Warehouse, neededFor: string): LoadedZones 
   return { result, lookup: (email) => byEmail.get(email) ?? null, reads };
 }
 
-export function zoneMethodNote(zones: ZonesResult): string {
+export function zoneMethodNote(zones: Pick<ZonesResult, 'method' | 'activityUnavailable'>): string {
   const method = ZONE_METHOD_LABELS[zones.method];
   return zones.activityUnavailable ? `zones by ${method} (${zones.activityUnavailable})` : `zones by ${method}`;
 }

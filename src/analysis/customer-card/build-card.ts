@@ -53,7 +53,7 @@ export interface CustomerCard {
 export function buildCustomerCard(
   customer: ValueCustomer,
   customers: readonly ValueCustomer[],
-  priority: PriorityResult,
+  priority: CardRanking,
   zone: CustomerZone | null,
 ): CustomerCard {
   const rfm = rfmComposite(customer);
@@ -68,7 +68,13 @@ export function buildCustomerCard(
   };
 }
 
-function cardPriority(customer: ValueCustomer, result: PriorityResult): CardPriority {
+/**
+ * The ranking the card reads its rank from: a whole PriorityResult, or just the customer's own row
+ * (priorityStanding), which is all the card needs and far cheaper at a million customers.
+ */
+export type CardRanking = Pick<PriorityResult, 'n' | 'ranked'>;
+
+function cardPriority(customer: ValueCustomer, result: CardRanking): CardPriority {
   const missing = PRIORITY_INPUTS.filter((input) => customer[input] === null);
   if (missing.length > 0) {
     return { kind: 'unavailable', reason: `the latest value row lacks ${missing.join(', ')}, so it cannot be ranked.` };

@@ -76,10 +76,24 @@ export interface PriorityResult {
   readonly ranked: readonly ScoredCustomer[];
 }
 
-export function computePriority(
-  customers: readonly ValueCustomer[],
-  options: PriorityOptions = DEFAULT_PRIORITY_OPTIONS,
-): PriorityResult {
+/** The scoring pass both computePriority and priorityStanding share, so one customer's figures match the full ranking. */
+interface ScoredPopulation {
+  readonly missingInputs: Record<PriorityInput, number>;
+  /** Indices into `customers` of the scored ones; the arrays below are parallel to it. */
+  readonly members: number[];
+  readonly rfms: number[];
+  readonly priorities: Float64Array;
+  readonly emails: string[];
+  readonly rfmMin: number;
+  readonly rfmMax: number;
+  readonly healthMin: number;
+  readonly healthMax: number;
+  readonly normRfm: (x: number) => number;
+  readonly normHealth: (x: number) => number;
+  readonly scoreOf: (rfm: number, health: number, churn: number) => number;
+}
+
+function scorePopulation(customers: readonly ValueCustomer[], options: PriorityOptions): ScoredPopulation {
   const missingInputs: Record<PriorityInput, number> = { recency: 0, frequency: 0, monetary: 0, health: 0, churn: 0 };
   // Column arrays over the scored customers: no per-row wrapper objects before the result rows.
   const members: number[] = [];
@@ -122,20 +136,77 @@ export function computePriority(
 
   const n = members.length;
   const priorities = new Float64Array(n);
+  const emails = new Array<string>(n);
   for (let k = 0; k < n; k++) {
     const c = customers[members[k] as number] as ValueCustomer;
     priorities[k] = scoreOf(rfms[k] as number, c.health as number, c.churn as number);
+    emails[k] = c.email;
   }
-  const emails = new Array<string>(n);
+  return {
+    missingInputs,
+    members,
+    rfms,
+    priorities,
+    emails,
+    rfmMin,
+    rfmMax,
+    healthMin,
+    healthMax,
+    normRfm,
+    normHealth,
+    scoreOf,
+  };
+}
+
+/** Ranking order: priority descending, then email ascending (then input order, as the stable sort keeps it). */
+function compareScored(scored: ScoredPopulation, a: number, b: number): number {
+  const { priorities, emails } = scored;
+  return (priorities[b] as number) - (priorities[a] as number) || compareText(emails[a] as string, emails[b] as string);
+}
+
+/** The result row of the k-th scored customer, given its rank and the count of priorities above its own. */
+function scoredRow(
+  customers: readonly ValueCustomer[],
+  scored: ScoredPopulation,
+  k: number,
+  rank: number,
+  above: number,
+  options: PriorityOptions,
+): ScoredCustomer {
+  const n = scored.members.length;
+  const priority = scored.priorities[k] as number;
+  // Every priority ≤ this one is at or after the start of its tie run in descending order.
+  const cumeDist = (n - above) / n;
+  const customer = customers[scored.members[k] as number] as ValueCustomer;
+  const rfm = scored.rfms[k] as number;
+  const previousPriority = previousScore(customer.previous, scored.scoreOf);
+  const change = previousPriority === null ? null : priority - previousPriority;
+  const segment = valueSegmentOf(customer.tier, customer.portfolioPct);
+  return {
+    customer,
+    segment,
+    rank,
+    rfm,
+    normRfm: scored.normRfm(rfm),
+    normHealth: scored.normHealth(customer.health as number),
+    priority,
+    cumeDist,
+    previousPriority,
+    change,
+    route: routeOf(segment, cumeDist, change, options),
+  };
+}
+
+export function computePriority(
+  customers: readonly ValueCustomer[],
+  options: PriorityOptions = DEFAULT_PRIORITY_OPTIONS,
+): PriorityResult {
+  const scored = scorePopulation(customers, options);
+  const { priorities } = scored;
+  const n = scored.members.length;
   const order = new Array<number>(n);
-  for (let k = 0; k < n; k++) {
-    emails[k] = (customers[members[k] as number] as ValueCustomer).email;
-    order[k] = k;
-  }
-  order.sort(
-    (a, b) =>
-      (priorities[b] as number) - (priorities[a] as number) || compareText(emails[a] as string, emails[b] as string),
-  );
+  for (let k = 0; k < n; k++) order[k] = k;
+  order.sort((a, b) => compareScored(scored, a, b));
 
   const routeCounts: Record<PriorityRoute, number> = Object.fromEntries(PRIORITY_ROUTES.map((r) => [r, 0])) as Record<
     PriorityRoute,
@@ -144,53 +215,61 @@ export function computePriority(
   const ranked = new Array<ScoredCustomer>(n);
   let withPrevious = 0;
   let comparable = 0;
-  // Sorted descending: every value from the start of a tie run to the end is ≤ it, so
-  // cume_dist = (n − start of the run) / n.
   let runStart = 0;
   for (let i = 0; i < n; i++) {
     const k = order[i] as number;
-    const priority = priorities[k] as number;
-    if (i > 0 && priority !== priorities[order[i - 1] as number]) runStart = i;
-    const cumeDist = (n - runStart) / n;
-    const customer = customers[members[k] as number] as ValueCustomer;
-    const rfm = rfms[k] as number;
-    const previous = customer.previous;
-    if (previous !== null) withPrevious++;
-    const previousPriority = previousScore(previous, scoreOf);
-    if (previousPriority !== null) comparable++;
-    const change = previousPriority === null ? null : priority - previousPriority;
-    const segment = valueSegmentOf(customer.tier, customer.portfolioPct);
-    const route = routeOf(segment, cumeDist, change, options);
-    routeCounts[route]++;
-    ranked[i] = {
-      customer,
-      segment,
-      rank: i + 1,
-      rfm,
-      normRfm: normRfm(rfm),
-      normHealth: normHealth(customer.health as number),
-      priority,
-      cumeDist,
-      previousPriority,
-      change,
-      route,
-    };
+    if (i > 0 && priorities[k] !== priorities[order[i - 1] as number]) runStart = i;
+    const row = scoredRow(customers, scored, k, i + 1, runStart, options);
+    if (row.customer.previous !== null) withPrevious++;
+    if (row.previousPriority !== null) comparable++;
+    routeCounts[row.route]++;
+    ranked[i] = row;
   }
 
   return {
     options,
     n,
     excluded: customers.length - n,
-    missingInputs,
+    missingInputs: scored.missingInputs,
     scale: {
-      rfm: n > 0 ? { min: rfmMin, max: rfmMax } : null,
-      health: n > 0 ? { min: healthMin, max: healthMax } : null,
+      rfm: n > 0 ? { min: scored.rfmMin, max: scored.rfmMax } : null,
+      health: n > 0 ? { min: scored.healthMin, max: scored.healthMax } : null,
     },
     withPrevious,
     comparable,
     routeCounts,
     ranked,
   };
+}
+
+/**
+ * One customer's row of `computePriority(customers, options).ranked` (the first with that email in
+ * ranking order), without sorting or building a row for everyone: its rank and cume_dist are counts
+ * over the population's priorities. /customer needs just this; the full ranking took seconds at 1M.
+ */
+export function priorityStanding(
+  customers: readonly ValueCustomer[],
+  email: string,
+  options: PriorityOptions = DEFAULT_PRIORITY_OPTIONS,
+): { readonly n: number; readonly row: ScoredCustomer | null } {
+  const scored = scorePopulation(customers, options);
+  const { priorities, emails } = scored;
+  const n = scored.members.length;
+  let target = -1;
+  for (let k = 0; k < n; k++) {
+    if (emails[k] === email && (target < 0 || compareScored(scored, k, target) < 0)) target = k;
+  }
+  if (target < 0) return { n, row: null };
+  const priority = priorities[target] as number;
+  let before = 0;
+  let above = 0;
+  for (let k = 0; k < n; k++) {
+    const order = compareScored(scored, k, target);
+    // The stable sort keeps input order among rows the comparator calls equal.
+    if (order < 0 || (order === 0 && k < target)) before++;
+    if ((priorities[k] as number) > priority) above++;
+  }
+  return { n, row: scoredRow(customers, scored, target, before + 1, above, options) };
 }
 
 export function routeOf(

@@ -25,6 +25,16 @@ export interface ActivityZonesOutput {
  * those rules already made it red.
  */
 export function computeActivityZones(rows: readonly ActivityZoneInput[], options: ZoneOptions): ActivityZonesOutput {
+  const range = engagementRangeOf(rows);
+  const customers = new Array<CustomerZone>(rows.length);
+  for (let i = 0; i < rows.length; i++) customers[i] = activityZoneOf(rows[i] as ActivityZoneInput, range, options);
+  return { customers, engagementRange: range };
+}
+
+/** The raw weighted-engagement range over every row that has it; null when none has. */
+export function engagementRangeOf(
+  rows: readonly ActivityZoneInput[],
+): { readonly min: number; readonly max: number } | null {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const row of rows) {
@@ -33,75 +43,78 @@ export function computeActivityZones(rows: readonly ActivityZoneInput[], options
     if (w < min) min = w;
     if (w > max) max = w;
   }
-  const hasRange = min <= max;
-  const span = hasRange ? max - min : 0;
+  return min <= max ? { min, max } : null;
+}
+
+/** One row's zone, given the population's engagement range (engagementRangeOf). */
+export function activityZoneOf(
+  row: ActivityZoneInput,
+  range: { readonly min: number; readonly max: number } | null,
+  options: ZoneOptions,
+): CustomerZone {
+  const min = range === null ? Number.POSITIVE_INFINITY : range.min;
+  const span = range === null ? 0 : range.max - range.min;
   const { weights } = options;
+  const velocityScore = row.velocity === null ? null : (VELOCITY_SCORES[row.velocity] ?? null);
+  const riskKnown = row.riskLevel !== null && isKnownRiskLevel(row.riskLevel);
+  const riskPenalty =
+    row.riskLevel === null ? null : riskKnown ? (RISK_PENALTIES[row.riskLevel] as number) : UNKNOWN_RISK_PENALTY;
+  const engagement =
+    row.weightedEngagement === null ? null : span > 0 ? (100 * (row.weightedEngagement - min)) / span : 0;
+  const parts: ActivityZoneParts = {
+    velocity: row.velocity,
+    velocityScore,
+    riskLevel: row.riskLevel,
+    riskPenalty,
+    riskKnown,
+    engagementRaw: row.weightedEngagement,
+    engagement,
+  };
+  const score =
+    velocityScore === null || riskPenalty === null || engagement === null
+      ? null
+      : roundScore(
+          weights.velocity * velocityScore + weights.risk * (100 - riskPenalty) + weights.engagement * engagement,
+        );
 
-  const customers = new Array<CustomerZone>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as ActivityZoneInput;
-    const velocityScore = row.velocity === null ? null : (VELOCITY_SCORES[row.velocity] ?? null);
-    const riskKnown = row.riskLevel !== null && isKnownRiskLevel(row.riskLevel);
-    const riskPenalty =
-      row.riskLevel === null ? null : riskKnown ? (RISK_PENALTIES[row.riskLevel] as number) : UNKNOWN_RISK_PENALTY;
-    const engagement =
-      row.weightedEngagement === null ? null : span > 0 ? (100 * (row.weightedEngagement - min)) / span : 0;
-    const parts: ActivityZoneParts = {
-      velocity: row.velocity,
-      velocityScore,
-      riskLevel: row.riskLevel,
-      riskPenalty,
-      riskKnown,
-      engagementRaw: row.weightedEngagement,
-      engagement,
-    };
-    const score =
-      velocityScore === null || riskPenalty === null || engagement === null
-        ? null
-        : roundScore(
-            weights.velocity * velocityScore + weights.risk * (100 - riskPenalty) + weights.engagement * engagement,
-          );
-
-    let zone: ZoneName | null;
-    let rule: ZoneRule;
-    let reason: string;
-    if (row.velocity === STAGNANT_VELOCITY) {
-      zone = 'red';
-      rule = 'stagnant';
-      reason = `Engagement velocity is Stagnant: activity has stalled, so red whatever the score${scoreSuffix(score)}.`;
-    } else if (row.riskLevel !== null && !riskKnown) {
-      zone = 'red';
-      rule = 'unknown-risk';
-      reason = `Risk level "${row.riskLevel}" is not one of Critical/High/Medium/Low/Very Low, so it is treated as high risk and red whatever the score${scoreSuffix(score)}.`;
-    } else if (score === null) {
-      zone = null;
-      rule = 'missing-inputs';
-      reason = `No zone: ${missingList(row, velocityScore)} missing, so no score can be computed.`;
-    } else if (score < options.redBelow) {
-      zone = 'red';
-      rule = 'score-below-red';
-      reason = `Zone score ${formatScore(score)} is below ${options.redBelow} (${describeParts(parts)}).`;
-    } else if (score <= options.greenAbove) {
-      zone = 'yellow';
-      rule = 'score-in-yellow';
-      reason = `Zone score ${formatScore(score)} is between ${options.redBelow} and ${options.greenAbove} (${describeParts(parts)}).`;
-    } else {
-      zone = 'green';
-      rule = 'score-above-green';
-      reason = `Zone score ${formatScore(score)} is above ${options.greenAbove} (${describeParts(parts)}).`;
-    }
-    customers[i] = {
-      key: row.key,
-      organization: row.organization,
-      method: 'activity',
-      zone,
-      score,
-      rule,
-      reason,
-      parts,
-    };
+  let zone: ZoneName | null;
+  let rule: ZoneRule;
+  let reason: string;
+  if (row.velocity === STAGNANT_VELOCITY) {
+    zone = 'red';
+    rule = 'stagnant';
+    reason = `Engagement velocity is Stagnant: activity has stalled, so red whatever the score${scoreSuffix(score)}.`;
+  } else if (row.riskLevel !== null && !riskKnown) {
+    zone = 'red';
+    rule = 'unknown-risk';
+    reason = `Risk level "${row.riskLevel}" is not one of Critical/High/Medium/Low/Very Low, so it is treated as high risk and red whatever the score${scoreSuffix(score)}.`;
+  } else if (score === null) {
+    zone = null;
+    rule = 'missing-inputs';
+    reason = `No zone: ${missingList(row, velocityScore)} missing, so no score can be computed.`;
+  } else if (score < options.redBelow) {
+    zone = 'red';
+    rule = 'score-below-red';
+    reason = `Zone score ${formatScore(score)} is below ${options.redBelow} (${describeParts(parts)}).`;
+  } else if (score <= options.greenAbove) {
+    zone = 'yellow';
+    rule = 'score-in-yellow';
+    reason = `Zone score ${formatScore(score)} is between ${options.redBelow} and ${options.greenAbove} (${describeParts(parts)}).`;
+  } else {
+    zone = 'green';
+    rule = 'score-above-green';
+    reason = `Zone score ${formatScore(score)} is above ${options.greenAbove} (${describeParts(parts)}).`;
   }
-  return { customers, engagementRange: hasRange ? { min, max } : null };
+  return {
+    key: row.key,
+    organization: row.organization,
+    method: 'activity',
+    zone,
+    score,
+    rule,
+    reason,
+    parts,
+  };
 }
 
 function scoreSuffix(score: number | null): string {

@@ -1,5 +1,11 @@
-import { computeActivityZones } from './activity-zones.js';
-import { computeFallbackZones } from './fallback-zones.js';
+import { activityZoneOf, computeActivityZones, engagementRangeOf } from './activity-zones.js';
+import {
+  computeFallbackZones,
+  fallbackHealthRange,
+  fallbackScore,
+  fallbackZoneOf,
+  healthScaler,
+} from './fallback-zones.js';
 import { DEFAULT_ZONE_OPTIONS, isKnownVelocity, type ZoneName, type ZoneOptions } from './zone-rules.js';
 import type { ActivityZoneInput, CustomerZone, LevelCount, ZoneInputs, ZoneRule, ZonesResult } from './zone-types.js';
 
@@ -40,6 +46,38 @@ export function computeZones(inputs: ZoneInputs, options: ZoneOptions = DEFAULT_
     scaledRange: healthRange && { column: 'customer_health_score', ...healthRange },
     fallbackCutoffs: cutoffs,
   });
+}
+
+/**
+ * One customer's zone, as `computeZones(inputs, options).customers.find((c) => c.key === key)` would
+ * give it, without a result object (and its reason sentence) for every customer: the population
+ * enters only through the engagement range, or the fallback score's cume_dist, each one pass.
+ */
+export function zoneOf(
+  inputs: ZoneInputs,
+  key: string,
+  options: ZoneOptions = DEFAULT_ZONE_OPTIONS,
+): CustomerZone | null {
+  const index = inputs.rows.findIndex((row) => row.key === key);
+  if (index < 0) return null;
+  if (inputs.method === 'activity') {
+    return activityZoneOf(inputs.rows[index] as ActivityZoneInput, engagementRangeOf(inputs.rows), options);
+  }
+  const rows = inputs.rows;
+  const normHealth = healthScaler(fallbackHealthRange(rows));
+  const row = rows[index] as (typeof rows)[number];
+  const score = fallbackScore(row, normHealth);
+  if (score === null) return fallbackZoneOf(row, null, null, normHealth, options);
+  // cume_dist(score) = #(scores ≤ score) / #(scores), over the rows having a score.
+  let present = 0;
+  let atOrBelow = 0;
+  for (const other of rows) {
+    const s = fallbackScore(other, normHealth);
+    if (s === null) continue;
+    present++;
+    if (s <= score) atOrBelow++;
+  }
+  return fallbackZoneOf(row, score, atOrBelow / present, normHealth, options);
 }
 
 type ResultHead = Omit<ZonesResult, 'n' | 'counts' | 'noZone' | 'byRule' | 'customers'>;

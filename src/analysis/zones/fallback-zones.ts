@@ -15,28 +15,14 @@ export interface FallbackZonesOutput {
  * (red ≤ 0.10, yellow ≤ 0.30) because absolute thresholds would make most SMB customers red.
  */
 export function computeFallbackZones(rows: readonly ValueZoneInput[], options: ZoneOptions): FallbackZonesOutput {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const row of rows) {
-    if (row.churnProbability === null || row.healthScore === null) continue;
-    if (row.healthScore < min) min = row.healthScore;
-    if (row.healthScore > max) max = row.healthScore;
-  }
-  const hasRange = min <= max;
-  const normHealth = minMaxScaler(min, max);
-
+  const healthRange = fallbackHealthRange(rows);
+  const normHealth = healthScaler(healthRange);
   const scores = new Array<number | null>(rows.length);
   const present: number[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as ValueZoneInput;
-    if (row.churnProbability === null || row.healthScore === null) {
-      scores[i] = null;
-      continue;
-    }
-    const health = normHealth(row.healthScore);
-    const score = roundScore(100 * (0.5 * (1 - row.churnProbability) + 0.5 * health));
+    const score = fallbackScore(rows[i] as ValueZoneInput, normHealth);
     scores[i] = score;
-    present.push(score);
+    if (score !== null) present.push(score);
   }
   const dist = cumeDist(present);
   let redCutoff: number | null = null;
@@ -44,52 +30,97 @@ export function computeFallbackZones(rows: readonly ValueZoneInput[], options: Z
 
   const customers = new Array<CustomerZone>(rows.length);
   for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as ValueZoneInput;
     const score = scores[i] ?? null;
-    const c = score === null ? null : dist.of(score);
-    const parts: FallbackZoneParts = {
-      churnProbability: row.churnProbability,
-      healthScore: row.healthScore,
-      healthNormalised: score === null || row.healthScore === null ? null : normHealth(row.healthScore),
-      cumeDist: c,
-    };
-    let zone: ZoneName | null;
-    let rule: ZoneRule;
-    let reason: string;
-    if (score === null || c === null) {
-      zone = null;
-      rule = 'missing-inputs';
-      reason = `No zone: ${row.churnProbability === null ? 'churn probability' : ''}${row.churnProbability === null && row.healthScore === null ? ' and ' : ''}${row.healthScore === null ? 'health score' : ''} missing in the value table.`;
-    } else if (c <= options.fallbackRedCumeDist) {
-      zone = 'red';
-      rule = 'fallback-bottom';
-      reason = `Fallback score ${formatScore(score)} is in the lowest ${percent(options.fallbackRedCumeDist)} of customers (churn ${formatScore(100 * (row.churnProbability as number))}%, health ${row.healthScore}).`;
-      if (redCutoff === null || score > redCutoff) redCutoff = score;
-    } else if (c <= options.fallbackYellowCumeDist) {
-      zone = 'yellow';
-      rule = 'fallback-low';
-      reason = `Fallback score ${formatScore(score)} is in the lowest ${percent(options.fallbackYellowCumeDist)} but not the lowest ${percent(options.fallbackRedCumeDist)} (churn ${formatScore(100 * (row.churnProbability as number))}%, health ${row.healthScore}).`;
-      if (yellowCutoff === null || score > yellowCutoff) yellowCutoff = score;
-    } else {
-      zone = 'green';
-      rule = 'fallback-rest';
-      reason = `Fallback score ${formatScore(score)} is above the lowest ${percent(options.fallbackYellowCumeDist)} of customers.`;
-    }
-    customers[i] = {
-      key: row.key,
-      organization: row.organization,
-      method: 'value-fallback',
-      zone,
+    const zone = fallbackZoneOf(
+      rows[i] as ValueZoneInput,
       score,
-      rule,
-      reason,
-      parts,
-    };
+      score === null ? null : dist.of(score),
+      normHealth,
+      options,
+    );
+    if (score !== null && zone.rule === 'fallback-bottom' && (redCutoff === null || score > redCutoff))
+      redCutoff = score;
+    if (score !== null && zone.rule === 'fallback-low' && (yellowCutoff === null || score > yellowCutoff)) {
+      yellowCutoff = score;
+    }
+    customers[i] = zone;
   }
   return {
     customers,
-    healthRange: hasRange ? { min, max } : null,
+    healthRange,
     cutoffs: { red: redCutoff, yellow: yellowCutoff ?? redCutoff },
+  };
+}
+
+/** Health range over the rows having both inputs; null when none has. */
+export function fallbackHealthRange(
+  rows: readonly ValueZoneInput[],
+): { readonly min: number; readonly max: number } | null {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    if (row.churnProbability === null || row.healthScore === null) continue;
+    if (row.healthScore < min) min = row.healthScore;
+    if (row.healthScore > max) max = row.healthScore;
+  }
+  return min <= max ? { min, max } : null;
+}
+
+export function healthScaler(range: { readonly min: number; readonly max: number } | null): (x: number) => number {
+  return range === null
+    ? minMaxScaler(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY)
+    : minMaxScaler(range.min, range.max);
+}
+
+/** The fallback score of one row; null without both inputs. */
+export function fallbackScore(row: ValueZoneInput, normHealth: (x: number) => number): number | null {
+  if (row.churnProbability === null || row.healthScore === null) return null;
+  return roundScore(100 * (0.5 * (1 - row.churnProbability) + 0.5 * normHealth(row.healthScore)));
+}
+
+/** One row's zone, given its score and the score's cume_dist over every row having one. */
+export function fallbackZoneOf(
+  row: ValueZoneInput,
+  score: number | null,
+  c: number | null,
+  normHealth: (x: number) => number,
+  options: ZoneOptions,
+): CustomerZone {
+  const parts: FallbackZoneParts = {
+    churnProbability: row.churnProbability,
+    healthScore: row.healthScore,
+    healthNormalised: score === null || row.healthScore === null ? null : normHealth(row.healthScore),
+    cumeDist: c,
+  };
+  let zone: ZoneName | null;
+  let rule: ZoneRule;
+  let reason: string;
+  if (score === null || c === null) {
+    zone = null;
+    rule = 'missing-inputs';
+    reason = `No zone: ${row.churnProbability === null ? 'churn probability' : ''}${row.churnProbability === null && row.healthScore === null ? ' and ' : ''}${row.healthScore === null ? 'health score' : ''} missing in the value table.`;
+  } else if (c <= options.fallbackRedCumeDist) {
+    zone = 'red';
+    rule = 'fallback-bottom';
+    reason = `Fallback score ${formatScore(score)} is in the lowest ${percent(options.fallbackRedCumeDist)} of customers (churn ${formatScore(100 * (row.churnProbability as number))}%, health ${row.healthScore}).`;
+  } else if (c <= options.fallbackYellowCumeDist) {
+    zone = 'yellow';
+    rule = 'fallback-low';
+    reason = `Fallback score ${formatScore(score)} is in the lowest ${percent(options.fallbackYellowCumeDist)} but not the lowest ${percent(options.fallbackRedCumeDist)} (churn ${formatScore(100 * (row.churnProbability as number))}%, health ${row.healthScore}).`;
+  } else {
+    zone = 'green';
+    rule = 'fallback-rest';
+    reason = `Fallback score ${formatScore(score)} is above the lowest ${percent(options.fallbackYellowCumeDist)} of customers.`;
+  }
+  return {
+    key: row.key,
+    organization: row.organization,
+    method: 'value-fallback',
+    zone,
+    score,
+    rule,
+    reason,
+    parts,
   };
 }
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  computePriority,
+  DEFAULT_PRIORITY_OPTIONS,
+  priorityStanding,
+} from '../../../src/analysis/priority/priority-score.js';
+import type { ValueCustomer } from '../../../src/analysis/value-segments/value-customer.js';
+import { pick, seededRandom } from '../seeded-random.js';
+import { valueCustomer } from '../value-segments/value-customer-fixture.js';
+
+// Few distinct values so priorities tie often, some NULL inputs, and a few repeated emails.
+function randomCustomers(seed: number, n: number): ValueCustomer[] {
+  const random = seededRandom(seed);
+  const score = () => pick(random, [1, 2, 3, 4, 5], 0.05);
+  return Array.from({ length: n }, (_, i) =>
+    valueCustomer(`c${Math.floor(random() * n * 0.9)}@x.com`, {
+      recency: score(),
+      frequency: score(),
+      monetary: score(),
+      health: pick(random, [1, 2, 3], 0.05),
+      churn: pick(random, [0.1, 0.5, 0.9], 0.05),
+      tier: pick(random, ['Gold', 'Platinum', 'Basic', 'Silver'], 0.1),
+      portfolioPct: pick(random, [0.01, 0.05, 0.2], 0.1),
+      previous:
+        random() < 0.3
+          ? null
+          : { recency: score(), frequency: score(), monetary: score(), health: 2, churn: 0.5 + i / (10 * n) },
+    }),
+  );
+}
+
+describe('analysis/priority/priorityStanding', () => {
+  it('gives the same row as the full ranking for every customer (second method: computePriority)', () => {
+    for (const seed of [1, 2, 3]) {
+      const customers = randomCustomers(seed, 300);
+      const full = computePriority(customers, DEFAULT_PRIORITY_OPTIONS);
+      for (const email of new Set(customers.map((c) => c.email))) {
+        const standing = priorityStanding(customers, email, DEFAULT_PRIORITY_OPTIONS);
+        expect(standing.n).toBe(full.n);
+        expect(standing.row).toEqual(full.ranked.find((r) => r.customer.email === email) ?? null);
+      }
+    }
+  });
+
+  it('answers no row for an email outside the scored population', () => {
+    const customers = randomCustomers(4, 20);
+    expect(priorityStanding(customers, 'nobody@x.com').row).toBeNull();
+  });
+});
