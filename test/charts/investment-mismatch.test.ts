@@ -4,6 +4,7 @@ import { DEFAULT_INVESTMENT_OPTIONS } from '../../src/analysis/investment-mismat
 import type { ChartDefinition } from '../../src/charts/chart-definition.js';
 import { buildInvestmentMismatchCharts } from '../../src/charts/investment-mismatch/index.js';
 import { renderChartPng } from '../../src/charts/render-png.js';
+import { SCATTER_POINT_LIMIT } from '../../src/charts/sample-points.js';
 import { customer, handWorkedRows } from '../analysis/investment-mismatch/fixture-rows.js';
 
 type Spec = Record<string, unknown> & {
@@ -73,8 +74,8 @@ describe('charts/investment-mismatch', () => {
       (c) => c.id === 'onboarding-vs-adoption',
     ) as ChartDefinition & { spec: Spec };
     const layers = (dense.spec as unknown as { layer: { data: { values: unknown[] } }[] }).layer;
-    expect(layers[0]?.data.values).toHaveLength(1500);
-    expect(dense.spec.title.subtitle[1]).toMatch(/^1,500 of [\d,]+ points shown \(deterministic sample\)/);
+    expect(layers[0]?.data.values).toHaveLength(SCATTER_POINT_LIMIT);
+    expect(dense.spec.title.subtitle[1]).toMatch(/^500 of [\d,]+ points shown \(deterministic sample\)/);
   });
 
   it('sorts decision levels by the mismatched mean ROI', () => {

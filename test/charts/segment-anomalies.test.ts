@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../src/analysis/segment-anomalies/customer-features.js';
 import { analyseSegmentAnomalies } from '../../src/analysis/segment-anomalies/segment-anomalies.js';
 import { renderChartPng } from '../../src/charts/render-png.js';
+import { SCATTER_POINT_LIMIT } from '../../src/charts/sample-points.js';
 import { buildSegmentAnomalyCharts } from '../../src/charts/segment-anomalies/index.js';
 import { customer } from '../analysis/segment-anomalies/netsuite-rows.js';
 
@@ -69,10 +70,10 @@ describe('charts/segment-anomalies', () => {
     expect([...means].sort((a, b) => b - a)).toEqual(means);
   });
 
-  it('samples a dense strip to 1,500 points and says so', () => {
+  it('samples a dense strip to 500 points and says so', () => {
     const chart = charts(rows(2000)).byId('retention-by-segment');
-    expect(chart.spec.layer[2]?.data?.values).toHaveLength(1500);
-    expect(chart.spec.title.subtitle).toContain('1,500 of 2,000 customers shown');
+    expect(chart.spec.layer[2]?.data?.values).toHaveLength(SCATTER_POINT_LIMIT);
+    expect(chart.spec.title.subtitle).toContain('500 of 2,000 customers shown');
   });
 
   it('sorts rate bars highest first with the all-customers bar last', () => {
