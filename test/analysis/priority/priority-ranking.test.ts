@@ -29,6 +29,28 @@ function randomCustomers(seed: number, n: number): ValueCustomer[] {
   );
 }
 
+describe('analysis/priority/computePriority ranking order', () => {
+  it('ranks as a comparator sort (priority desc, email asc, input order) does: second method', () => {
+    for (const seed of [11, 12, 13]) {
+      const customers = randomCustomers(seed, 400);
+      const { ranked } = computePriority(customers);
+      const inputIndex = new Map(customers.map((c, i) => [c, i]));
+      const naive = [...ranked].sort(
+        (a, b) =>
+          b.priority - a.priority ||
+          (a.customer.email < b.customer.email ? -1 : a.customer.email > b.customer.email ? 1 : 0) ||
+          (inputIndex.get(a.customer) as number) - (inputIndex.get(b.customer) as number),
+      );
+      expect(ranked.map((r) => inputIndex.get(r.customer))).toEqual(naive.map((r) => inputIndex.get(r.customer)));
+      expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
+      // cume_dist = share of priorities ≤ this one.
+      for (const r of ranked.slice(0, 50)) {
+        expect(r.cumeDist).toBe(ranked.filter((o) => o.priority <= r.priority).length / ranked.length);
+      }
+    }
+  });
+});
+
 describe('analysis/priority/priorityStanding', () => {
   it('gives the same row as the full ranking for every customer (second method: computePriority)', () => {
     for (const seed of [1, 2, 3]) {
