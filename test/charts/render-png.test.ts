@@ -44,6 +44,17 @@ describe('charts/render-png', () => {
     await expect(failure).rejects.toThrow(/example\.com/);
   });
 
+  it('renders a repeated spec (compiled once) to the same bytes, and an edited spec afresh', async () => {
+    const spec = labelBarSpec('Repeat');
+    const first = await renderChartPng(spec);
+    expect((await renderChartPng(spec)).equals(first)).toBe(true);
+    expect((await renderChartPng(labelBarSpec('Repeat'))).equals(first)).toBe(true);
+    expect((await renderChartPng(labelBarSpec('Another'))).equals(first)).toBe(false);
+    const url = { ...labelBarSpec('x'), data: { url: 'https://example.com/again.json' } };
+    await expect(renderChartPng(url)).rejects.toMatchObject({ code: 'network-refused' });
+    await expect(renderChartPng(url)).rejects.toMatchObject({ code: 'network-refused' });
+  });
+
   it('refuses local files and images too', async () => {
     const fileSpec = { ...labelBarSpec('x'), data: { url: 'file:///etc/passwd' } };
     await expect(renderChartPng(fileSpec)).rejects.toMatchObject({ code: 'network-refused' });
