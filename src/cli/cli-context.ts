@@ -14,7 +14,10 @@ export interface CliSession {
 export function openCliSession(config: RadarConfig, now: () => Date = () => new Date()): CliSession {
   const usingDemo = config.RADAR_WAREHOUSE === undefined;
   const warehousePath = config.RADAR_WAREHOUSE ?? ensureDemoWarehouse('full');
-  const provider = createWarehouseProvider(warehousePath);
+  const provider = createWarehouseProvider(
+    warehousePath,
+    config.RADAR_CACHE_DIR === undefined ? {} : { cacheRoot: config.RADAR_CACHE_DIR },
+  );
   return {
     context: { warehouse: provider.get, now },
     warehousePath,

@@ -45,6 +45,14 @@ program
   });
 
 program
+  .command('prepare')
+  .description('build the snapshot cache of the warehouse now (radar serve builds it by itself in the background)')
+  .action(async () => {
+    const { prepareSnapshotCache } = await import('./prepare.js');
+    console.log(prepareSnapshotCache(loadConfig(process.env, globalFlags())));
+  });
+
+program
   .command('serve')
   .description('run the Slack app (HTTP on PORT at /slack/events, or Socket Mode when SLACK_APP_TOKEN is set)')
   .action(async () => {

@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { inspectSchema, quoteIdentifier, type WarehouseSchema } from './inspect-schema.js';
 import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
+import type { SnapshotCache } from './snapshot-cache/snapshot-cache.js';
 import { CorruptWarehouseError, NotSqliteError, WarehouseNotFoundError } from './warehouse-errors.js';
 import type { TableId } from './warehouse-schema.js';
 
@@ -16,6 +17,8 @@ export class Warehouse {
   private readonly rawRowsCache = new RowBudgetCache<unknown[][]>(READ_CACHE_MAX_ROWS);
   private readDepth = 0;
   private readMsTotal = 0;
+  /** Latest snapshots of this export decoded from disk (see snapshot-cache/); reads fall back to SQLite without it. */
+  snapshotCache: SnapshotCache | undefined;
 
   constructor(
     readonly path: string,
@@ -46,6 +49,13 @@ export class Warehouse {
       this.rawRowsCache.set(key, rows, rows.length);
     }
     return rows.slice();
+  }
+
+  /** Streams a read statement's rows as arrays, for passes too large to hold in memory at once. */
+  eachRawRow(sql: string, visit: (row: unknown[]) => void): void {
+    this.guard(() => {
+      for (const row of this.db.prepare(sql).raw(true).iterate() as Iterable<unknown[]>) visit(row);
+    });
   }
 
   /** Runs a read statement returning one row object, or undefined. */

@@ -1,8 +1,9 @@
 import { converterFor, formatDataDate, type ValueIssueCounter } from './clean-values.js';
-import { quoteIdentifier } from './inspect-schema.js';
+import type { KeyStats } from './key-stats.js';
 import type { Warehouse } from './open-warehouse.js';
+import { keyStatsSql, rankedRowsSql, type SnapshotMode } from './ranked-rows-sql.js';
 import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
-import { cleanEmailSql, cleanIdSql, numericSql, parseTimestampSql } from './sql-cleaning.js';
+import type { CachedRead } from './snapshot-cache/snapshot-cache.js';
 import { EmptyTableError, MissingColumnError, MissingTableError } from './warehouse-errors.js';
 import {
   type ColumnKind,
@@ -13,12 +14,7 @@ import {
   WAREHOUSE_TABLES,
 } from './warehouse-schema.js';
 
-/**
- * `latest`: one row per key, the latest parsed snapshot (ties: higher numeric tie-break,
- * then higher rowid). `previous`: the latest two rows per key, `snapshotRank` 1 and 2.
- * `all`: every row that has a key, each still ranked within its key.
- */
-export type SnapshotMode = 'latest' | 'previous' | 'all';
+export type { KeyStats, SnapshotMode };
 
 export interface ReadOptions {
   readonly snapshot?: SnapshotMode;
@@ -55,17 +51,6 @@ export interface TableRead<T extends TableId, C extends ColumnOf<T>> {
   readonly report: TableReadReport;
 }
 
-export interface KeyStats {
-  rowsInTable: number;
-  rowsWithoutKey: number;
-  distinctKeys: number;
-  duplicatedKeys: number;
-  maxRowsPerKey: number;
-  unparseableTimestamps: number;
-  missingTimestamps: number;
-  dataDateMs: number | null;
-}
-
 const keyStatsCache = new WeakMap<Warehouse, Map<TableId, KeyStats>>();
 
 /**
@@ -87,8 +72,11 @@ export function readTable<T extends TableId, C extends ColumnOf<T>>(
     const key = `${tableId}\u0000${options.snapshot ?? ''}\u0000${columns.join('\u0000')}`;
     let read = perWarehouse.get(key) as TableRead<T, C> | undefined;
     if (!read) {
-      read = readCleanRows(warehouse, tableId, columns, { ...options, requireRows: false });
-      perWarehouse.set(key, read as unknown as TableRead<TableId, never>, read.rows.length);
+      const fresh = readCleanRows(warehouse, tableId, columns, { ...options, requireRows: false });
+      read = fresh.read;
+      // Snapshot-cache reads are cheap to repeat, so only SQLite reads spend the memory of being kept.
+      if (!fresh.fromSnapshotCache)
+        perWarehouse.set(key, read as unknown as TableRead<TableId, never>, read.rows.length);
     }
     if (options.requireRows && read.rows.length === 0) throw new EmptyTableError(read.report.table, options.neededFor);
     // A fresh array per caller (callers may sort or filter it); the row objects are shared and never mutated.
@@ -108,7 +96,7 @@ function readCleanRows<T extends TableId, C extends ColumnOf<T>>(
   tableId: T,
   columns: readonly C[],
   options: ReadOptions,
-): TableRead<T, C> {
+): { read: TableRead<T, C>; fromSnapshotCache: boolean } {
   const definition: TableDefinition = WAREHOUSE_TABLES[tableId];
   const info = warehouse.schema.tables.get(tableId);
   if (info === undefined) throw new MissingTableError(definition.name, options.neededFor);
@@ -119,31 +107,42 @@ function readCleanRows<T extends TableId, C extends ColumnOf<T>>(
   if (absent.length > 0) throw new MissingColumnError(info.name, absent, options.neededFor);
 
   const mode: SnapshotMode = snapshot ? (options.snapshot ?? 'latest') : 'all';
-  const kinds = columns.map((c) => definition.columns[c] as ColumnKind);
-  const selectList = columns.map((c, i) => `${selectExpression(c, kinds[i] as ColumnKind)} AS ${quoteIdentifier(c)}`);
-  const table = quoteIdentifier(info.name);
-
-  let sql: string;
-  if (snapshot) {
-    const key = keyExpression(definition, snapshot.key);
-    const ts = parseTimestampSql(snapshot.timestamp);
-    const tie = snapshot.numericTieBreak ? numericSql(snapshot.numericTieBreak) : 'NULL';
-    const limit = mode === 'latest' ? 'WHERE _rank = 1' : mode === 'previous' ? 'WHERE _rank <= 2' : '';
-    const outerList = columns.map((c) => `, ${quoteIdentifier(c)}`).join('');
-    sql = `SELECT _rowid, _rank${outerList} FROM (
-      SELECT rowid AS _rowid, ${selectList.join(', ')},
-        ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${ts} IS NULL, ${ts} DESC, ${tie} IS NULL, ${tie} DESC, rowid DESC) AS _rank
-      FROM ${table} WHERE ${key} IS NOT NULL
-    ) ${limit} ORDER BY _rowid`;
-  } else {
-    sql = `SELECT rowid AS _rowid, 1 AS _rank, ${selectList.join(', ')} FROM ${table} ORDER BY rowid`;
+  let fromCache: CachedRead | undefined;
+  try {
+    fromCache = warehouse.snapshotCache?.read(tableId, columns, mode);
+  } catch {
+    // Cache files gone or unreadable (a newer export's build removed them): SQLite still has the truth.
+    warehouse.snapshotCache = undefined;
   }
+  const { rows, unreadableValues } = fromCache ?? readRowsFromSql(warehouse, definition, info.name, columns, mode);
 
-  // Not memoised here: readTable keeps the cleaned rows instead, which is what callers reuse.
-  const raw = warehouse.rawRows(sql, [], { cache: false });
+  const stats = snapshotKeyStats(warehouse, tableId);
+  if (options.requireRows && rows.length === 0) throw new EmptyTableError(info.name, options.neededFor);
+  const report: TableReadReport = {
+    tableId,
+    table: info.name,
+    mode,
+    ...stats,
+    rowsReturned: rows.length,
+    unreadableValues,
+    dataDate: formatDataDate(stats.dataDateMs),
+  };
+  return { read: { rows: rows as TableRow<T, C>[], report }, fromSnapshotCache: fromCache !== undefined };
+}
+
+/** The SQLite path: window-ranked rows (see rankedRowsSql), cleaned column by column in one pass. */
+function readRowsFromSql(
+  warehouse: Warehouse,
+  definition: TableDefinition,
+  tableName: string,
+  columns: readonly string[],
+  mode: SnapshotMode,
+): { rows: Record<string, unknown>[]; unreadableValues: Record<string, number> } {
+  const kinds = columns.map((c) => definition.columns[c] as ColumnKind);
+  const raw = warehouse.rawRows(rankedRowsSql(definition, tableName, columns, mode), [], { cache: false });
   const converters = kinds.map(converterFor);
   const issues = columns.map((): ValueIssueCounter => ({ unreadable: 0 }));
-  const rows = new Array<TableRow<T, C>>(raw.length);
+  const rows = new Array<Record<string, unknown>>(raw.length);
   for (let r = 0; r < raw.length; r++) {
     const values = raw[r] as unknown[];
     const row: Record<string, unknown> = { rowid: values[0], snapshotRank: values[1] };
@@ -153,38 +152,14 @@ function readCleanRows<T extends TableId, C extends ColumnOf<T>>(
         issues[c] as ValueIssueCounter,
       );
     }
-    rows[r] = row as TableRow<T, C>;
+    rows[r] = row;
   }
-
-  const stats = snapshotKeyStats(warehouse, tableId);
-  if (options.requireRows && rows.length === 0) throw new EmptyTableError(info.name, options.neededFor);
   const unreadableValues: Record<string, number> = {};
   columns.forEach((c, i) => {
     const count = (issues[i] as ValueIssueCounter).unreadable;
     if (count > 0) unreadableValues[c] = count;
   });
-  return {
-    rows,
-    report: {
-      tableId,
-      table: info.name,
-      mode,
-      ...stats,
-      rowsReturned: rows.length,
-      unreadableValues,
-      dataDate: formatDataDate(stats.dataDateMs),
-    },
-  };
-}
-
-function selectExpression(column: string, kind: ColumnKind): string {
-  if (kind === 'email') return cleanEmailSql(column);
-  if (kind === 'timestamp') return parseTimestampSql(column);
-  return quoteIdentifier(column);
-}
-
-function keyExpression(definition: TableDefinition, key: string): string {
-  return definition.columns[key] === 'email' ? cleanEmailSql(key) : cleanIdSql(key);
+  return { rows, unreadableValues };
 }
 
 /** Counts computed once per table per open warehouse: they do not depend on the columns read. */
@@ -195,10 +170,9 @@ export function snapshotKeyStats(warehouse: Warehouse, tableId: TableId): KeySta
     perTable = new Map();
     keyStatsCache.set(warehouse, perTable);
   }
-  const cached = perTable.get(tableId);
+  const cached = perTable.get(tableId) ?? warehouse.snapshotCache?.keyStats(tableId);
   if (cached) return cached;
   const info = warehouse.schema.tables.get(tableId);
-  const table = quoteIdentifier(info?.name ?? definition.name);
   const snapshot = definition.snapshot;
   let stats: KeyStats;
   if (!snapshot) {
@@ -213,20 +187,8 @@ export function snapshotKeyStats(warehouse: Warehouse, tableId: TableId): KeySta
       dataDateMs: null,
     };
   } else {
-    const key = keyExpression(definition, snapshot.key);
-    const ts = parseTimestampSql(snapshot.timestamp);
-    const rawTs = quoteIdentifier(snapshot.timestamp);
     const row = warehouse.firstRow<Record<string, number | null>>(
-      `WITH base AS (SELECT ${key} AS k, ${ts} AS t, ${rawTs} AS raw_t FROM ${table}),
-       per_key AS (SELECT k, COUNT(*) AS n FROM base WHERE k IS NOT NULL GROUP BY k)
-       SELECT (SELECT COUNT(*) FROM base) AS rowsInTable,
-              (SELECT COUNT(*) FROM base WHERE k IS NULL) AS rowsWithoutKey,
-              (SELECT COUNT(*) FROM per_key) AS distinctKeys,
-              (SELECT COUNT(*) FROM per_key WHERE n > 1) AS duplicatedKeys,
-              (SELECT COALESCE(MAX(n), 0) FROM per_key) AS maxRowsPerKey,
-              (SELECT COUNT(*) FROM base WHERE t IS NULL AND raw_t IS NOT NULL AND trim(raw_t) <> '') AS unparseableTimestamps,
-              (SELECT COUNT(*) FROM base WHERE raw_t IS NULL OR trim(raw_t) = '') AS missingTimestamps,
-              (SELECT MAX(t) FROM base) AS dataDateMs`,
+      keyStatsSql(definition, info?.name ?? definition.name),
     );
     stats = {
       rowsInTable: row?.rowsInTable ?? 0,

@@ -7,6 +7,7 @@ import {
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
+import { MAPPING_COLUMNS } from './investment-mapping.js';
 
 export interface GeographyCustomer {
   readonly key: string;
@@ -15,8 +16,7 @@ export interface GeographyCustomer {
   readonly stripeCustomerId: string | null;
 }
 
-const MAPPING_COLUMNS = ['customer360_id', 'is_organization_header', ...SOURCE_ID_ORDER] as const;
-const ADDRESS_COLUMNS = ['customer360_id', 'priority', 'rank', 'country', 'state'] as const;
+export const ADDRESS_COLUMNS = ['customer360_id', 'priority', 'rank', 'country', 'state'] as const;
 
 const ID_FIELD: Readonly<Record<SourceIdColumn, keyof GeographyCustomer>> = {
   zendesk_user_id: 'zendeskUserId',

@@ -1,0 +1,37 @@
+import type { RadarConfig } from '../config.js';
+import { formatDataDate } from '../data/clean-values.js';
+import { ensureDemoWarehouse } from '../data/demo/demo-warehouse-path.js';
+import { openWarehouse } from '../data/open-warehouse.js';
+import { buildSnapshotCache } from '../data/snapshot-cache/build-snapshot-cache.js';
+import { snapshotCacheRoot } from '../data/snapshot-cache/snapshot-cache-location.js';
+
+/**
+ * `radar prepare`: builds the snapshot cache of the export now, for an admin who runs it right after the nightly
+ * export lands (radar serve also builds it in the background). Returns the lines to print.
+ */
+export function prepareSnapshotCache(config: RadarConfig): string {
+  const path = config.RADAR_WAREHOUSE ?? ensureDemoWarehouse('full');
+  const warehouse = openWarehouse(path);
+  try {
+    const started = performance.now();
+    const { cache, built } = buildSnapshotCache(warehouse, snapshotCacheRoot(config.RADAR_CACHE_DIR));
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const lines = [
+      built
+        ? `Built the snapshot cache of ${path} in ${seconds} s.`
+        : `The snapshot cache of ${path} is already up to date (built ${cache.manifest.builtAt}).`,
+      `Folder: ${cache.directory}`,
+    ];
+    for (const [tableId, table] of Object.entries(cache.manifest.tables)) {
+      const latest = table.ranks[1].rows.toLocaleString('en-US');
+      const rows = table.snapshot
+        ? `${latest} latest rows per key, ${(table.ranks[2]?.rows ?? 0).toLocaleString('en-US')} previous`
+        : `${latest} rows`;
+      const dataDate = formatDataDate(table.keyStats.dataDateMs);
+      lines.push(`  ${tableId} (${table.name}): ${rows}${dataDate ? `, data date ${dataDate}` : ''}`);
+    }
+    return lines.join('\n');
+  } finally {
+    warehouse.close();
+  }
+}

@@ -1,0 +1,99 @@
+import type { Logger } from '../../logging.js';
+import { siblingModule, WorkerPool } from '../../workers/worker-pool.js';
+import { snapshotCacheRoot, sourceIdentity } from './snapshot-cache-location.js';
+
+export interface SnapshotCacheWorkerData {
+  readonly warehousePath: string;
+  readonly cacheRoot: string;
+}
+
+export interface SnapshotCacheBuildSummary {
+  readonly directory: string;
+  readonly built: boolean;
+  readonly buildMs: number;
+  readonly tables: readonly string[];
+  readonly sourceMtimeMs: number;
+}
+
+export interface SnapshotCacheKeeper {
+  /** Builds the cache of the current export unless it is there; resolves when done (null if the build failed). */
+  refresh(): Promise<SnapshotCacheBuildSummary | null>;
+  close(): Promise<void>;
+}
+
+export interface SnapshotCacheKeeperOptions {
+  readonly warehousePath: string;
+  readonly cacheRoot?: string;
+  readonly logger: Logger;
+  /** How often to look for a replaced export; 0 turns the periodic look off (tests call refresh). */
+  readonly checkEveryMs?: number;
+}
+
+/**
+ * Keeps a snapshot cache of the current export, built in a worker thread: at a million customers a build takes
+ * minutes of SQLite sorting, which must hold neither acks nor answers. Until it is ready, commands read SQLite (slower,
+ * same numbers); command workers attach the cache by themselves once its manifest appears.
+ */
+export function keepSnapshotCacheFresh(options: SnapshotCacheKeeperOptions): SnapshotCacheKeeper {
+  const cacheRoot = snapshotCacheRoot(options.cacheRoot);
+  const pool = new WorkerPool<null, SnapshotCacheBuildSummary>({
+    entry: siblingModule(import.meta.url, 'snapshot-cache-worker'),
+    size: 1,
+    workerData: { warehousePath: options.warehousePath, cacheRoot } satisfies SnapshotCacheWorkerData,
+    failure: (message, cause) => new Error(`The snapshot cache build failed: ${message}`, { cause }),
+  });
+  let running: Promise<SnapshotCacheBuildSummary | null> | undefined;
+  let readyFor: string | undefined;
+
+  const currentVersion = (): string | undefined => {
+    try {
+      const s = sourceIdentity(options.warehousePath);
+      return `${s.path}:${s.size}:${s.mtimeMs}:${s.ino}`;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const refresh = (): Promise<SnapshotCacheBuildSummary | null> => {
+    if (running) return running;
+    const version = currentVersion();
+    if (version === undefined || version === readyFor) return Promise.resolve(null);
+    const started = performance.now();
+    options.logger.info({ warehouse: options.warehousePath, cacheRoot }, 'preparing the snapshot cache');
+    running = pool
+      .run(null)
+      .then((summary) => {
+        readyFor = version;
+        options.logger.info(
+          { ...summary, ms: Math.round(performance.now() - started) },
+          summary.built ? 'snapshot cache built' : 'snapshot cache already there',
+        );
+        return summary;
+      })
+      .catch((error: unknown) => {
+        if (pool.closed) return null;
+        options.logger.warn(
+          { err: error },
+          'could not build the snapshot cache; commands keep reading the warehouse directly (slower, same numbers)',
+        );
+        readyFor = version;
+        return null;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+
+  const checkEveryMs = options.checkEveryMs ?? 60_000;
+  const timer = checkEveryMs > 0 ? setInterval(() => void refresh(), checkEveryMs) : undefined;
+  timer?.unref();
+  void refresh();
+  return {
+    refresh,
+    async close() {
+      if (timer) clearInterval(timer);
+      await pool.close();
+    },
+  };
+}
