@@ -72,11 +72,8 @@ export function readTable<T extends TableId, C extends ColumnOf<T>>(
     const key = `${tableId}\u0000${options.snapshot ?? ''}\u0000${columns.join('\u0000')}`;
     let read = perWarehouse.get(key) as TableRead<T, C> | undefined;
     if (!read) {
-      const fresh = readCleanRows(warehouse, tableId, columns, { ...options, requireRows: false });
-      read = fresh.read;
-      // Snapshot-cache reads are cheap to repeat, so only SQLite reads spend the memory of being kept.
-      if (!fresh.fromSnapshotCache)
-        perWarehouse.set(key, read as unknown as TableRead<TableId, never>, read.rows.length);
+      read = readCleanRows(warehouse, tableId, columns, { ...options, requireRows: false });
+      perWarehouse.set(key, read as unknown as TableRead<TableId, never>, read.rows.length);
     }
     if (options.requireRows && read.rows.length === 0) throw new EmptyTableError(read.report.table, options.neededFor);
     // A fresh array per caller (callers may sort or filter it); the row objects are shared and never mutated.
@@ -96,7 +93,7 @@ function readCleanRows<T extends TableId, C extends ColumnOf<T>>(
   tableId: T,
   columns: readonly C[],
   options: ReadOptions,
-): { read: TableRead<T, C>; fromSnapshotCache: boolean } {
+): TableRead<T, C> {
   const definition: TableDefinition = WAREHOUSE_TABLES[tableId];
   const info = warehouse.schema.tables.get(tableId);
   if (info === undefined) throw new MissingTableError(definition.name, options.neededFor);
@@ -127,7 +124,7 @@ function readCleanRows<T extends TableId, C extends ColumnOf<T>>(
     unreadableValues,
     dataDate: formatDataDate(stats.dataDateMs),
   };
-  return { read: { rows: rows as TableRow<T, C>[], report }, fromSnapshotCache: fromCache !== undefined };
+  return { rows: rows as TableRow<T, C>[], report };
 }
 
 /** The SQLite path: window-ranked rows (see rankedRowsSql), cleaned column by column in one pass. */
