@@ -10,12 +10,25 @@ export interface SizeResult {
     readonly buildMs: number;
     readonly cached: boolean;
   };
+  /** The snapshot cache the commands read, built (or found) by a separate `radar prepare`-like process first. */
+  readonly snapshotCache: SnapshotCacheResult | null;
   readonly commands: readonly CommandResult[];
   readonly scan: ScanResult;
   readonly slack: SlackBurstResult | null;
   readonly charts: readonly ChartResult[];
   readonly peakRssMb: number;
   readonly wallMs: number;
+}
+
+export interface SnapshotCacheResult {
+  /** False when a cache of this exact export was already there (an earlier bench run built it). */
+  readonly built: boolean;
+  /** Wall time of this step, including opening the warehouse. */
+  readonly ms: number;
+  /** How long the cache took to build when it was built (recorded in its manifest). */
+  readonly buildMs: number;
+  readonly bytes: number;
+  readonly peakRssMb: number;
 }
 
 export interface CommandResult {

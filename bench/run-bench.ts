@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureScaledDemoWarehouse } from '../src/data/demo/demo-cache.js';
 import { ensureDemoWarehouse } from '../src/data/demo/demo-warehouse-path.js';
-import type { BenchReport, MachineInfo, SizeFailure, SizeResult } from './bench-types.js';
+import type { BenchReport, MachineInfo, SizeFailure, SizeResult, SnapshotCacheResult } from './bench-types.js';
 import { measureColdStart } from './measure-cold-start.js';
 import type { SizeTask } from './size-run.js';
 import { percentile } from './stats.js';
@@ -104,12 +104,18 @@ async function main(): Promise<void> {
         customers = plan.customers;
         say(`${plan.label}: ${cached ? 'cached' : `built in ${formatDuration(buildMs)}`} (${warehousePath})`);
       }
+      say(`${plan.label}: preparing the snapshot cache…`);
+      const snapshotCache = await runPrepare(warehousePath, join(scratch, `${plan.label}-prepare.json`));
+      say(
+        `${plan.label}: snapshot cache ${snapshotCache.built ? `built in ${formatDuration(snapshotCache.buildMs)}` : 'already there'}`,
+      );
       const task: SizeTask = {
         label: plan.label,
         customers,
         warehousePath,
         buildMs,
         cached,
+        snapshotCache,
         repeats: plan.repeats,
         commandBudgetMs: plan.commandBudgetMs,
         charts: plan.charts,
@@ -149,20 +155,26 @@ async function main(): Promise<void> {
 
 /** The size in a fresh Node process (through tsx, like this script), so its peak RSS is honest. */
 function runChild(task: SizeTask): Promise<void> {
-  const script = join(repoRoot, 'bench', 'size-run.ts');
+  return runScript('size-run.ts', [JSON.stringify(task)], `the ${task.label} process`);
+}
+
+/** The snapshot cache of `warehousePath`, built (or found) in its own process. */
+async function runPrepare(warehousePath: string, out: string): Promise<SnapshotCacheResult> {
+  await runScript('prepare-run.ts', [warehousePath, out], 'the snapshot cache build');
+  return JSON.parse(readFileSync(out, 'utf8')) as SnapshotCacheResult;
+}
+
+function runScript(name: string, args: readonly string[], what: string): Promise<void> {
+  const script = join(repoRoot, 'bench', name);
   return new Promise((resolvePromise, reject) => {
     // 6 GB of heap: at 1M customers a command holds millions of rows; RSS is what the report judges.
-    const child = spawn(
-      process.execPath,
-      ['--max-old-space-size=6144', '--import', 'tsx', script, JSON.stringify(task)],
-      {
-        cwd: repoRoot,
-        stdio: ['ignore', 'inherit', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, ['--max-old-space-size=6144', '--import', 'tsx', script, ...args], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.once('error', reject);
     child.once('exit', (code) =>
-      code === 0 ? resolvePromise() : reject(new Error(`the ${task.label} process exited with ${code ?? 'a crash'}`)),
+      code === 0 ? resolvePromise() : reject(new Error(`${what} exited with ${code ?? 'a crash'}`)),
     );
   });
 }

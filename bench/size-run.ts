@@ -7,7 +7,7 @@ import { quoteIdentifier } from '../src/data/inspect-schema.js';
 import type { Warehouse } from '../src/data/open-warehouse.js';
 import { createWarehouseProvider } from '../src/data/warehouse-provider.js';
 import { WAREHOUSE_TABLES } from '../src/data/warehouse-schema.js';
-import type { CommandResult, SizeResult } from './bench-types.js';
+import type { CommandResult, SizeResult, SnapshotCacheResult } from './bench-types.js';
 import { measureCharts } from './measure-charts.js';
 import { measureCommand } from './measure-commands.js';
 import { measureScan } from './measure-scan.js';
@@ -21,6 +21,7 @@ export interface SizeTask {
   readonly warehousePath: string;
   readonly buildMs: number;
   readonly cached: boolean;
+  readonly snapshotCache: SnapshotCacheResult | null;
   readonly repeats: number;
   readonly commandBudgetMs: number;
   readonly charts: boolean;
@@ -83,6 +84,7 @@ async function main(task: SizeTask): Promise<void> {
         buildMs: task.buildMs,
         cached: task.cached,
       },
+      snapshotCache: task.snapshotCache,
       commands,
       scan,
       slack,

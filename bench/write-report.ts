@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchReport, SizeResult } from './bench-types.js';
+import type { BenchReport, SizeResult, SnapshotCacheResult } from './bench-types.js';
 import type { Summary } from './stats.js';
 import { checkTargets } from './targets.js';
 
@@ -37,7 +37,7 @@ export function formatMarkdown(report: BenchReport): string {
     '## How to read this',
     '',
     '- Each size runs in a fresh child process, so its peak RSS (chart workers included: they are threads) is its own.',
-    '- Per command (default `charts=`, i.e. up to 3 charts): **load** = time the warehouse spent reading (SQL and row cleaning in `readTable`); **analyse** = the rest of `runCommand` (parsing, analysis and building the answer); **render** = every attached chart to PNG through the worker pool, in parallel as Slack delivery does; **present** = the answer laid out as Block Kit messages; **end to end** = all four. *First* is the first run after opening the warehouse; p50 / p95 are over the runs after it (over the first alone when a slow command used up its time budget in one run).',
+    '- Per command (default `charts=`, i.e. up to 3 charts): **load** = time the warehouse spent reading (the snapshot cache or SQL, and row cleaning, in `readTable`); **analyse** = the rest of `runCommand` (parsing, analysis and building the answer); **render** = every attached chart to PNG through the worker pool, in parallel as Slack delivery does; **present** = the answer laid out as Block Kit messages; **end to end** = all four. *First* is the first run after opening the warehouse, with its snapshot cache ready; p50 / p95 are over the runs after it (over the first alone when a slow command used up its time budget in one run).',
     '- The red-zone scan is the zone inputs of every customer plus the zones computation (what `src/alerts` will run).',
     '- The Slack burst sends 20 signed slash commands at once to the real Bolt HTTP receiver backed by the fake Slack; *ack* is the HTTP response time, *answered* is from the start of the burst until each answer (with charts) was posted.',
     '',
@@ -62,12 +62,22 @@ export function formatMarkdown(report: BenchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+function snapshotCacheLine(cache: SnapshotCacheResult | null): string {
+  if (cache === null) return 'Snapshot cache: none (commands read SQLite directly).';
+  const size = `${(cache.bytes / 1024 ** 2).toFixed(0)} MB`;
+  return cache.built
+    ? `Snapshot cache (\`radar prepare\`, once per export; \`radar serve\` builds it in a worker thread): built in ${formatDuration(cache.buildMs)}, ${size}, peak RSS ${Math.round(cache.peakRssMb)} MB in its own process. Commands below read it.`
+    : `Snapshot cache (\`radar prepare\`, once per export): already there for this export (it took ${formatDuration(cache.buildMs)} to build), ${size}. Commands below read it.`;
+}
+
 function formatSize(size: SizeResult): string[] {
   const w = size.warehouse;
   const lines = [
     `## ${size.label}: ${size.customers.toLocaleString('en-US')} customers`,
     '',
     `Warehouse ${(w.bytes / 1024 ** 2).toFixed(0)} MB, ${w.cached ? 'from cache' : `built in ${formatDuration(w.buildMs)}`}. Peak RSS ${Math.round(size.peakRssMb)} MB; this size took ${formatDuration(size.wallMs)}.`,
+    '',
+    snapshotCacheLine(size.snapshotCache),
     '',
     '| Command | Charts | First (ms) | Load p50 / p95 | Analyse p50 / p95 | Render p50 / p95 | Present p50 / p95 | End to end p50 / p95 (ms) | Runs |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
