@@ -2,7 +2,7 @@ import type { CohortGeography } from '../analysis/conversion-cohort/cohort-geogr
 import { DEFAULT_COHORT_BOUNDS } from '../analysis/conversion-cohort/cohort-inputs.js';
 import type { ConversionCohortResult } from '../analysis/conversion-cohort/compute-conversion-cohort.js';
 import { DEFAULT_ZONE_OPTIONS, ZONE_METHOD_LABELS } from '../analysis/zones/zone-rules.js';
-import type { ZonesResult } from '../analysis/zones/zone-types.js';
+import type { ZoneTally } from '../analysis/zones/zone-types.js';
 import type { ChartDefinition } from '../charts/chart-definition.js';
 import { buildChannelChart } from '../charts/conversion-cohort/channel-chart.js';
 import { buildLtvDifferenceChart } from '../charts/conversion-cohort/ltv-difference-chart.js';
@@ -19,7 +19,8 @@ import { buildProvenance } from './provenance.js';
 export interface CohortPresentation {
   readonly options: ConversionCohortOptions;
   readonly cohort: ConversionCohortResult;
-  readonly zones: ZonesResult;
+  /** Counts and verdicts only: this answer shows no customer's reason sentence. */
+  readonly zones: ZoneTally;
   readonly geography: CohortGeography | null;
   readonly reads: readonly TableReadReport[];
 }
@@ -60,7 +61,11 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   }
 
   sections.push(zoneSection(zones, memberKeys));
-  const zoneChart = buildZoneDistributionChart(zones, memberKeys ? 'every customer' : 'every customer (fallback)');
+  // The chart reads only the counts; it takes a full ZonesResult, so it gets the tally without the verdicts.
+  const zoneChart = buildZoneDistributionChart(
+    { ...zones, customers: [] },
+    memberKeys ? 'every customer' : 'every customer (fallback)',
+  );
   if (zoneChart) charts.push(zoneChart);
 
   const size = cohort.kind === 'ok' ? cohort.size : 0;
@@ -95,7 +100,7 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   };
 }
 
-function headline(cohort: ConversionCohortResult, zones: ZonesResult): string {
+function headline(cohort: ConversionCohortResult, zones: ZoneTally): string {
   const zoneLine = `Zones (${zones.method === 'activity' ? 'activity score' : 'value-table fallback'}): *${formatCount(zones.counts.red)} red*, ${formatCount(zones.counts.yellow)} yellow, ${formatCount(zones.counts.green)} green of ${formatCount(zones.n)} customers.`;
   if (cohort.kind === 'unavailable') return `The cohort is not available: ${cohort.reason}. ${zoneLine}`;
   if (cohort.size === 0) {
@@ -109,7 +114,7 @@ function headline(cohort: ConversionCohortResult, zones: ZonesResult): string {
   return `*${formatCount(cohort.size)} customers* moved quickly from marketing to sales but waited over ${cohort.selection.bounds.s2sAbove} days for support while staying engaged (${formatPercent(cohort.size / cohort.selection.steps.joined)} of ${formatCount(cohort.selection.steps.joined)} joined).${ltvLine} ${zoneLine}`;
 }
 
-function zoneSection(zones: ZonesResult, memberKeys: ReadonlySet<string> | null): AnswerSection {
+function zoneSection(zones: ZoneTally, memberKeys: ReadonlySet<string> | null): AnswerSection {
   const inCohort = { red: 0, yellow: 0, green: 0, none: 0 };
   if (memberKeys) {
     for (const c of zones.customers) {
@@ -163,7 +168,7 @@ function cohortNotes(cohort: Extract<ConversionCohortResult, { kind: 'ok' }>): s
   return notes;
 }
 
-function zoneSummary(zones: ZonesResult, memberKeys: ReadonlySet<string> | null) {
+function zoneSummary(zones: ZoneTally, memberKeys: ReadonlySet<string> | null) {
   const { customers, ...rest } = zones;
   return {
     ...rest,

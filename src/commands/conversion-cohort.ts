@@ -3,7 +3,7 @@ import type { CohortGeography } from '../analysis/conversion-cohort/cohort-geogr
 import { summariseGeography } from '../analysis/conversion-cohort/cohort-geography.js';
 import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../analysis/conversion-cohort/cohort-inputs.js';
 import { computeConversionCohort } from '../analysis/conversion-cohort/compute-conversion-cohort.js';
-import { computeZones } from '../analysis/zones/compute-zones.js';
+import { computeZones, tallyZones } from '../analysis/zones/compute-zones.js';
 import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../analysis/zones/zone-rules.js';
 import {
   COHORT_ACTIVITY_COLUMNS,
@@ -142,7 +142,7 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
       loaded.zoneRows.length > 0
         ? { inputs: { method: 'activity' as const, rows: loaded.zoneRows }, reads: [] }
         : loadZoneInputs(warehouse, '/conversion-cohort');
-    const zones = computeZones(zoneSource.inputs, options.zones);
+    const zones = tallyZones(zoneSource.inputs, options.zones);
     let geography: CohortGeography | null = null;
     const geographyReads = [];
     if (cohort.kind === 'ok') {

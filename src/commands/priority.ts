@@ -15,9 +15,9 @@ import {
   DEFAULT_PRIORITY_WEIGHTS,
   type PriorityOptions,
 } from '../analysis/priority/priority-score.js';
-import { computeZones } from '../analysis/zones/compute-zones.js';
+import { tallyZones } from '../analysis/zones/compute-zones.js';
 import { ZONE_METHOD_LABELS } from '../analysis/zones/zone-rules.js';
-import type { ZonesResult } from '../analysis/zones/zone-types.js';
+import type { ZonesResult, ZoneTally } from '../analysis/zones/zone-types.js';
 import type { Warehouse } from '../data/open-warehouse.js';
 import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
 import { loadZoneInputs } from '../data/queries/zone-inputs.js';
@@ -147,7 +147,7 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 }
 
 export interface LoadedZones {
-  readonly result: ZonesResult;
+  readonly result: ZoneTally;
   readonly lookup: ZoneLookup;
   readonly reads: readonly TableReadReport[];
 }
@@ -155,7 +155,8 @@ export interface LoadedZones {
 /** Zones by the method the data allows (activity score, or the value fallback), keyed by cleaned email. */
 export function loadZones(warehouse: Warehouse, neededFor: string): LoadedZones {
   const { inputs, reads } = loadZoneInputs(warehouse, neededFor);
-  const result = computeZones(inputs);
+  // Only the zone of each customer is filtered on, so no reason sentences (tallyZones).
+  const result = tallyZones(inputs);
   const byEmail = new Map<string, PriorityZone | null>();
   for (const c of result.customers) byEmail.set(c.key, c.zone);
   return { result, lookup: (email) => byEmail.get(email) ?? null, reads };

@@ -46,12 +46,42 @@ export function engagementRangeOf(
   return min <= max ? { min, max } : null;
 }
 
+/** A row's zone without its reason sentence: what counting zones needs. */
+export interface ActivityVerdict {
+  readonly zone: ZoneName | null;
+  readonly rule: ZoneRule;
+  readonly score: number | null;
+  readonly parts: ActivityZoneParts;
+}
+
 /** One row's zone, given the population's engagement range (engagementRangeOf). */
 export function activityZoneOf(
   row: ActivityZoneInput,
   range: { readonly min: number; readonly max: number } | null,
   options: ZoneOptions,
 ): CustomerZone {
+  const { zone, rule, score, parts } = activityVerdict(row, range, options);
+  return {
+    key: row.key,
+    organization: row.organization,
+    method: 'activity',
+    zone,
+    score,
+    rule,
+    reason: activityReason(row, rule, score, parts, options),
+    parts,
+  };
+}
+
+/**
+ * The zone, rule and score of one row. Split from the reason sentence because building a million
+ * sentences nobody reads (a zone count) cost seconds, most of it collecting the strings.
+ */
+export function activityVerdict(
+  row: ActivityZoneInput,
+  range: { readonly min: number; readonly max: number } | null,
+  options: ZoneOptions,
+): ActivityVerdict {
   const min = range === null ? Number.POSITIVE_INFINITY : range.min;
   const span = range === null ? 0 : range.max - range.min;
   const { weights } = options;
@@ -77,44 +107,35 @@ export function activityZoneOf(
           weights.velocity * velocityScore + weights.risk * (100 - riskPenalty) + weights.engagement * engagement,
         );
 
-  let zone: ZoneName | null;
-  let rule: ZoneRule;
-  let reason: string;
-  if (row.velocity === STAGNANT_VELOCITY) {
-    zone = 'red';
-    rule = 'stagnant';
-    reason = `Engagement velocity is Stagnant: activity has stalled, so red whatever the score${scoreSuffix(score)}.`;
-  } else if (row.riskLevel !== null && !riskKnown) {
-    zone = 'red';
-    rule = 'unknown-risk';
-    reason = `Risk level "${row.riskLevel}" is not one of Critical/High/Medium/Low/Very Low, so it is treated as high risk and red whatever the score${scoreSuffix(score)}.`;
-  } else if (score === null) {
-    zone = null;
-    rule = 'missing-inputs';
-    reason = `No zone: ${missingList(row, velocityScore)} missing, so no score can be computed.`;
-  } else if (score < options.redBelow) {
-    zone = 'red';
-    rule = 'score-below-red';
-    reason = `Zone score ${formatScore(score)} is below ${options.redBelow} (${describeParts(parts)}).`;
-  } else if (score <= options.greenAbove) {
-    zone = 'yellow';
-    rule = 'score-in-yellow';
-    reason = `Zone score ${formatScore(score)} is between ${options.redBelow} and ${options.greenAbove} (${describeParts(parts)}).`;
-  } else {
-    zone = 'green';
-    rule = 'score-above-green';
-    reason = `Zone score ${formatScore(score)} is above ${options.greenAbove} (${describeParts(parts)}).`;
+  if (row.velocity === STAGNANT_VELOCITY) return { zone: 'red', rule: 'stagnant', score, parts };
+  if (row.riskLevel !== null && !riskKnown) return { zone: 'red', rule: 'unknown-risk', score, parts };
+  if (score === null) return { zone: null, rule: 'missing-inputs', score, parts };
+  if (score < options.redBelow) return { zone: 'red', rule: 'score-below-red', score, parts };
+  if (score <= options.greenAbove) return { zone: 'yellow', rule: 'score-in-yellow', score, parts };
+  return { zone: 'green', rule: 'score-above-green', score, parts };
+}
+
+function activityReason(
+  row: ActivityZoneInput,
+  rule: ZoneRule,
+  score: number | null,
+  parts: ActivityZoneParts,
+  options: ZoneOptions,
+): string {
+  switch (rule) {
+    case 'stagnant':
+      return `Engagement velocity is Stagnant: activity has stalled, so red whatever the score${scoreSuffix(score)}.`;
+    case 'unknown-risk':
+      return `Risk level "${row.riskLevel}" is not one of Critical/High/Medium/Low/Very Low, so it is treated as high risk and red whatever the score${scoreSuffix(score)}.`;
+    case 'missing-inputs':
+      return `No zone: ${missingList(row, parts.velocityScore)} missing, so no score can be computed.`;
+    case 'score-below-red':
+      return `Zone score ${formatScore(score as number)} is below ${options.redBelow} (${describeParts(parts)}).`;
+    case 'score-in-yellow':
+      return `Zone score ${formatScore(score as number)} is between ${options.redBelow} and ${options.greenAbove} (${describeParts(parts)}).`;
+    default:
+      return `Zone score ${formatScore(score as number)} is above ${options.greenAbove} (${describeParts(parts)}).`;
   }
-  return {
-    key: row.key,
-    organization: row.organization,
-    method: 'activity',
-    zone,
-    score,
-    rule,
-    reason,
-    parts,
-  };
 }
 
 function scoreSuffix(score: number | null): string {

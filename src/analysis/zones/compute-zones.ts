@@ -1,13 +1,30 @@
-import { activityZoneOf, computeActivityZones, engagementRangeOf } from './activity-zones.js';
+import { activityVerdict, activityZoneOf, computeActivityZones, engagementRangeOf } from './activity-zones.js';
 import {
   computeFallbackZones,
   fallbackHealthRange,
   fallbackScore,
+  fallbackVerdict,
   fallbackZoneOf,
   healthScaler,
+  scanFallbackZones,
 } from './fallback-zones.js';
-import { DEFAULT_ZONE_OPTIONS, isKnownVelocity, type ZoneName, type ZoneOptions } from './zone-rules.js';
-import type { ActivityZoneInput, CustomerZone, LevelCount, ZoneInputs, ZoneRule, ZonesResult } from './zone-types.js';
+import {
+  DEFAULT_ZONE_OPTIONS,
+  isKnownRiskLevel,
+  isKnownVelocity,
+  type ZoneName,
+  type ZoneOptions,
+} from './zone-rules.js';
+import type {
+  ActivityZoneInput,
+  CustomerZone,
+  LevelCount,
+  ZoneInputs,
+  ZoneRule,
+  ZonesResult,
+  ZoneTally,
+  ZoneVerdict,
+} from './zone-types.js';
 
 /**
  * Red/yellow/green for every customer, by whichever method the inputs carry (see
@@ -18,25 +35,63 @@ import type { ActivityZoneInput, CustomerZone, LevelCount, ZoneInputs, ZoneRule,
 export function computeZones(inputs: ZoneInputs, options: ZoneOptions = DEFAULT_ZONE_OPTIONS): ZonesResult {
   if (inputs.method === 'activity') {
     const { customers, engagementRange } = computeActivityZones(inputs.rows, options);
-    return summarise(customers, {
-      method: 'activity',
-      options,
-      activityUnavailable: null,
-      missingInputs: activityMissing(inputs.rows),
-      unknownRiskLevels: unknownLevels(customers),
-      unknownVelocities: unknownVelocities(inputs.rows),
-      scaledRange: engagementRange && { column: 'weighted_engagement_score', ...engagementRange },
-      fallbackCutoffs: null,
-    });
+    return summarise(customers, activityHead(inputs.rows, engagementRange, options));
   }
   const { customers, healthRange, cutoffs } = computeFallbackZones(inputs.rows, options);
+  return summarise(customers, fallbackHead(inputs, healthRange, cutoffs, options));
+}
+
+/**
+ * computeZones without the per-customer reason sentences and parts: the same counts, figures and
+ * verdicts (zone, score, rule) for an answer that shows only those. At 1M customers the sentences
+ * were most of the zones' time and memory.
+ */
+export function tallyZones(inputs: ZoneInputs, options: ZoneOptions = DEFAULT_ZONE_OPTIONS): ZoneTally {
+  if (inputs.method === 'activity') {
+    const range = engagementRangeOf(inputs.rows);
+    const customers = inputs.rows.map((row): ZoneVerdict => {
+      const { zone, score, rule } = activityVerdict(row, range, options);
+      return { key: row.key, zone, score, rule };
+    });
+    return summarise(customers, activityHead(inputs.rows, range, options));
+  }
+  const { customers, healthRange, cutoffs } = scanFallbackZones(
+    inputs.rows,
+    (row, score, c): ZoneVerdict => ({ key: row.key, score, ...fallbackVerdict(score, c, options) }),
+  );
+  return summarise(customers, fallbackHead(inputs, healthRange, cutoffs, options));
+}
+
+function activityHead(
+  rows: readonly ActivityZoneInput[],
+  range: { readonly min: number; readonly max: number } | null,
+  options: ZoneOptions,
+): ResultHead {
+  return {
+    method: 'activity',
+    options,
+    activityUnavailable: null,
+    missingInputs: activityMissing(rows),
+    unknownRiskLevels: unknownLevels(rows),
+    unknownVelocities: unknownVelocities(rows),
+    scaledRange: range && { column: 'weighted_engagement_score', ...range },
+    fallbackCutoffs: null,
+  };
+}
+
+function fallbackHead(
+  inputs: Extract<ZoneInputs, { method: 'value-fallback' }>,
+  healthRange: { readonly min: number; readonly max: number } | null,
+  cutoffs: { readonly red: number | null; readonly yellow: number | null },
+  options: ZoneOptions,
+): ResultHead {
   let churn = 0;
   let health = 0;
   for (const row of inputs.rows) {
     if (row.churnProbability === null) churn++;
     if (row.healthScore === null) health++;
   }
-  return summarise(customers, {
+  return {
     method: 'value-fallback',
     options,
     activityUnavailable: inputs.activityUnavailable,
@@ -45,7 +100,7 @@ export function computeZones(inputs: ZoneInputs, options: ZoneOptions = DEFAULT_
     unknownVelocities: [],
     scaledRange: healthRange && { column: 'customer_health_score', ...healthRange },
     fallbackCutoffs: cutoffs,
-  });
+  };
 }
 
 /**
@@ -82,7 +137,10 @@ export function zoneOf(
 
 type ResultHead = Omit<ZonesResult, 'n' | 'counts' | 'noZone' | 'byRule' | 'customers'>;
 
-function summarise(customers: readonly CustomerZone[], head: ResultHead): ZonesResult {
+function summarise<C extends ZoneVerdict>(
+  customers: readonly C[],
+  head: ResultHead,
+): ResultHead & Pick<ZonesResult, 'n' | 'counts' | 'noZone' | 'byRule'> & { readonly customers: readonly C[] } {
   const counts: Record<ZoneName, number> = { red: 0, yellow: 0, green: 0 };
   const byRule: Record<ZoneRule, number> = {
     stagnant: 0,
@@ -116,11 +174,11 @@ function activityMissing(rows: readonly ActivityZoneInput[]): Record<string, num
   return { engagement_velocity: velocity, activity_risk_level: risk, weighted_engagement_score: engagement };
 }
 
-function unknownLevels(customers: readonly CustomerZone[]): LevelCount[] {
+function unknownLevels(rows: readonly ActivityZoneInput[]): LevelCount[] {
   const counts = new Map<string, number>();
-  for (const c of customers) {
-    if (c.method !== 'activity' || c.parts.riskKnown || c.parts.riskLevel === null) continue;
-    counts.set(c.parts.riskLevel, (counts.get(c.parts.riskLevel) ?? 0) + 1);
+  for (const row of rows) {
+    if (row.riskLevel === null || isKnownRiskLevel(row.riskLevel)) continue;
+    counts.set(row.riskLevel, (counts.get(row.riskLevel) ?? 0) + 1);
   }
   return toLevelCounts(counts);
 }

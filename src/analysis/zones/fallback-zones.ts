@@ -3,8 +3,8 @@ import { minMaxScaler } from '../stats/scaling.js';
 import { formatScore, roundScore, type ZoneName, type ZoneOptions } from './zone-rules.js';
 import type { CustomerZone, FallbackZoneParts, ValueZoneInput, ZoneRule } from './zone-types.js';
 
-export interface FallbackZonesOutput {
-  readonly customers: CustomerZone[];
+export interface FallbackZonesOutput<C = CustomerZone> {
+  readonly customers: C[];
   readonly healthRange: { readonly min: number; readonly max: number } | null;
   readonly cutoffs: { readonly red: number | null; readonly yellow: number | null };
 }
@@ -15,6 +15,17 @@ export interface FallbackZonesOutput {
  * (red ≤ 0.10, yellow ≤ 0.30) because absolute thresholds would make most SMB customers red.
  */
 export function computeFallbackZones(rows: readonly ValueZoneInput[], options: ZoneOptions): FallbackZonesOutput {
+  return scanFallbackZones(rows, (row, score, c, normHealth) => fallbackZoneOf(row, score, c, normHealth, options));
+}
+
+/**
+ * The fallback over every row, each row made into whatever `make` builds from its score and
+ * cume_dist (a full CustomerZone, or just the verdict when only counts are wanted).
+ */
+export function scanFallbackZones<C extends { readonly rule: ZoneRule; readonly score: number | null }>(
+  rows: readonly ValueZoneInput[],
+  make: (row: ValueZoneInput, score: number | null, c: number | null, normHealth: (x: number) => number) => C,
+): FallbackZonesOutput<C> {
   const healthRange = fallbackHealthRange(rows);
   const normHealth = healthScaler(healthRange);
   const scores = new Array<number | null>(rows.length);
@@ -28,16 +39,10 @@ export function computeFallbackZones(rows: readonly ValueZoneInput[], options: Z
   let redCutoff: number | null = null;
   let yellowCutoff: number | null = null;
 
-  const customers = new Array<CustomerZone>(rows.length);
+  const customers = new Array<C>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const score = scores[i] ?? null;
-    const zone = fallbackZoneOf(
-      rows[i] as ValueZoneInput,
-      score,
-      score === null ? null : dist.of(score),
-      normHealth,
-      options,
-    );
+    const zone = make(rows[i] as ValueZoneInput, score, score === null ? null : dist.of(score), normHealth);
     if (score !== null && zone.rule === 'fallback-bottom' && (redCutoff === null || score > redCutoff))
       redCutoff = score;
     if (score !== null && zone.rule === 'fallback-low' && (yellowCutoff === null || score > yellowCutoff)) {
@@ -92,26 +97,7 @@ export function fallbackZoneOf(
     healthNormalised: score === null || row.healthScore === null ? null : normHealth(row.healthScore),
     cumeDist: c,
   };
-  let zone: ZoneName | null;
-  let rule: ZoneRule;
-  let reason: string;
-  if (score === null || c === null) {
-    zone = null;
-    rule = 'missing-inputs';
-    reason = `No zone: ${row.churnProbability === null ? 'churn probability' : ''}${row.churnProbability === null && row.healthScore === null ? ' and ' : ''}${row.healthScore === null ? 'health score' : ''} missing in the value table.`;
-  } else if (c <= options.fallbackRedCumeDist) {
-    zone = 'red';
-    rule = 'fallback-bottom';
-    reason = `Fallback score ${formatScore(score)} is in the lowest ${percent(options.fallbackRedCumeDist)} of customers (churn ${formatScore(100 * (row.churnProbability as number))}%, health ${row.healthScore}).`;
-  } else if (c <= options.fallbackYellowCumeDist) {
-    zone = 'yellow';
-    rule = 'fallback-low';
-    reason = `Fallback score ${formatScore(score)} is in the lowest ${percent(options.fallbackYellowCumeDist)} but not the lowest ${percent(options.fallbackRedCumeDist)} (churn ${formatScore(100 * (row.churnProbability as number))}%, health ${row.healthScore}).`;
-  } else {
-    zone = 'green';
-    rule = 'fallback-rest';
-    reason = `Fallback score ${formatScore(score)} is above the lowest ${percent(options.fallbackYellowCumeDist)} of customers.`;
-  }
+  const { zone, rule } = fallbackVerdict(score, c, options);
   return {
     key: row.key,
     organization: row.organization,
@@ -119,9 +105,34 @@ export function fallbackZoneOf(
     zone,
     score,
     rule,
-    reason,
+    reason: fallbackReason(row, rule, score, options),
     parts,
   };
+}
+
+/** The zone and rule alone (counting zones needs no reason sentence). */
+export function fallbackVerdict(
+  score: number | null,
+  c: number | null,
+  options: ZoneOptions,
+): { readonly zone: ZoneName | null; readonly rule: ZoneRule } {
+  if (score === null || c === null) return { zone: null, rule: 'missing-inputs' };
+  if (c <= options.fallbackRedCumeDist) return { zone: 'red', rule: 'fallback-bottom' };
+  if (c <= options.fallbackYellowCumeDist) return { zone: 'yellow', rule: 'fallback-low' };
+  return { zone: 'green', rule: 'fallback-rest' };
+}
+
+function fallbackReason(row: ValueZoneInput, rule: ZoneRule, score: number | null, options: ZoneOptions): string {
+  switch (rule) {
+    case 'missing-inputs':
+      return `No zone: ${row.churnProbability === null ? 'churn probability' : ''}${row.churnProbability === null && row.healthScore === null ? ' and ' : ''}${row.healthScore === null ? 'health score' : ''} missing in the value table.`;
+    case 'fallback-bottom':
+      return `Fallback score ${formatScore(score as number)} is in the lowest ${percent(options.fallbackRedCumeDist)} of customers (churn ${formatScore(100 * (row.churnProbability as number))}%, health ${row.healthScore}).`;
+    case 'fallback-low':
+      return `Fallback score ${formatScore(score as number)} is in the lowest ${percent(options.fallbackYellowCumeDist)} but not the lowest ${percent(options.fallbackRedCumeDist)} (churn ${formatScore(100 * (row.churnProbability as number))}%, health ${row.healthScore}).`;
+    default:
+      return `Fallback score ${formatScore(score as number)} is above the lowest ${percent(options.fallbackYellowCumeDist)} of customers.`;
+  }
 }
 
 function percent(fraction: number): string {

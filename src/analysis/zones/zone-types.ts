@@ -78,6 +78,18 @@ export interface LevelCount {
   readonly n: number;
 }
 
+/** A customer's zone without the reason sentence and parts: what counting zones needs. */
+export type ZoneVerdict = Pick<CustomerZone, 'key' | 'zone' | 'score' | 'rule'>;
+
+/**
+ * ZonesResult with verdicts in place of full customer zones: every count and figure the same,
+ * without a million reason sentences when an answer shows only counts (tallyZones).
+ */
+export interface ZoneTally extends Omit<ZonesResult, 'customers'> {
+  /** Every customer, in input order. */
+  readonly customers: readonly ZoneVerdict[];
+}
+
 export interface ZonesResult {
   readonly method: ZoneMethod;
   readonly options: ZoneOptions;

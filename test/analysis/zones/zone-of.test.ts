@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeZones, zoneOf } from '../../../src/analysis/zones/compute-zones.js';
+import { computeZones, tallyZones, zoneOf } from '../../../src/analysis/zones/compute-zones.js';
+import { DEFAULT_ZONE_OPTIONS } from '../../../src/analysis/zones/zone-rules.js';
 import type { ZoneInputs } from '../../../src/analysis/zones/zone-types.js';
 import { pick, seededRandom } from '../seeded-random.js';
 
@@ -39,6 +40,20 @@ describe('analysis/zones/zoneOf', () => {
         expect(zoneOf(inputs, row.key)).toEqual(all.customers.find((c) => c.key === row.key));
       }
       expect(zoneOf(inputs, 'missing')).toBeNull();
+    }
+  });
+});
+
+describe('analysis/zones/tallyZones', () => {
+  it('gives the counts, figures and verdicts of computeZones (second method), both methods', () => {
+    const stricter = { ...DEFAULT_ZONE_OPTIONS, redBelow: 60, fallbackRedCumeDist: 0.2 };
+    for (const inputs of [activityInputs(17, 300), fallbackInputs(18, 300)]) {
+      for (const options of [DEFAULT_ZONE_OPTIONS, stricter]) {
+        const { customers, ...full } = computeZones(inputs, options);
+        const { customers: verdicts, ...tally } = tallyZones(inputs, options);
+        expect(tally).toEqual(full);
+        expect(verdicts).toEqual(customers.map(({ key, zone, score, rule }) => ({ key, zone, score, rule })));
+      }
     }
   });
 });
