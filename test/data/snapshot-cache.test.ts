@@ -9,6 +9,7 @@ import { resolveInvocation, runCommand } from '../../src/commands/run-command.js
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { COLUMNS_READ } from '../../src/data/queries/columns-read.js';
+import { loadSalesByEmail, reduceSalesByEmail } from '../../src/data/queries/customer-sales.js';
 import { loadZoneInputs } from '../../src/data/queries/zone-inputs.js';
 import { readTable, type SnapshotMode } from '../../src/data/read-table.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
@@ -121,6 +122,8 @@ describe('data/snapshot-cache', () => {
       expect(answers[1], input).toEqual(answers[0]);
     }
     expect(loadZoneInputs(cached, 'the scan')).toEqual(loadZoneInputs(plain, 'the scan'));
+    expect(cached.snapshotCache?.salesByEmail()).toEqual(reduceSalesByEmail(plain));
+    expect(loadSalesByEmail(cached).sales.size).toBeGreaterThan(1000);
     expect(cached.snapshotCache?.misses).toBe(0);
   });
 

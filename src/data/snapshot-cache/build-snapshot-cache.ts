@@ -3,14 +3,16 @@ import { dirname, join } from 'node:path';
 import { converterFor, type ValueIssueCounter } from '../clean-values.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { COLUMNS_READ } from '../queries/columns-read.js';
+import { CUSTOMER_SALES_COLUMNS, reduceSalesByEmail } from '../queries/customer-sales.js';
 import { rankedRowsSql } from '../ranked-rows-sql.js';
-import { snapshotKeyStats } from '../read-table.js';
+import { snapshotKeyStats, tableAvailability } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { ColumnBuilder, type StoredColumnType } from './column-store.js';
-import { MANIFEST_FILE, openSnapshotCache, type SnapshotCache } from './snapshot-cache.js';
+import { MANIFEST_FILE, openSnapshotCache, SALES_BY_EMAIL_FOLDER, type SnapshotCache } from './snapshot-cache.js';
 import { pathPrefix, snapshotCacheDirectory, sourceIdentity } from './snapshot-cache-location.js';
 import {
   type CachedRankSet,
+  type CachedSalesByEmail,
   type CachedTable,
   SNAPSHOT_CACHE_FORMAT,
   type SnapshotManifest,
@@ -52,6 +54,7 @@ export function buildSnapshotCache(
       builtAt: now().toISOString(),
       buildMs: Math.round(performance.now() - started),
       tables,
+      ...salesByEmail(warehouse, join(scratch, SALES_BY_EMAIL_FOLDER)),
     };
     writeFileSync(join(scratch, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     try {
@@ -123,6 +126,21 @@ function cacheTable(warehouse: Warehouse, tableId: TableId, directory: string): 
     ranks: { 1: rankSets[0] as CachedRankSet, ...(rankSets[1] ? { 2: rankSets[1] } : {}) },
     keyStats: snapshotKeyStats(warehouse, tableId),
   };
+}
+
+function salesByEmail(warehouse: Warehouse, directory: string): { salesByEmail?: CachedSalesByEmail } {
+  if (tableAvailability(warehouse, 'customer', CUSTOMER_SALES_COLUMNS).missingColumns.length > 0) return {};
+  const { sales, ...summary } = reduceSalesByEmail(warehouse);
+  const emails = new ColumnBuilder('string');
+  const amounts = new ColumnBuilder('number');
+  for (const [email, amount] of sales) {
+    emails.push(email);
+    amounts.push(amount);
+  }
+  mkdirSync(directory, { recursive: true });
+  emails.write(directory, 'email');
+  amounts.write(directory, 'sales');
+  return { salesByEmail: summary };
 }
 
 function storedType(kind: ColumnKind): StoredColumnType {

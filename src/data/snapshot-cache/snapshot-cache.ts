@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyStats } from '../key-stats.js';
+import type { CustomerSalesByEmail } from '../queries/customer-sales.js';
 import type { TableId } from '../warehouse-schema.js';
 import { type ColumnValues, readColumnValues, readNumberColumn } from './column-store.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest, type SourceIdentity } from './snapshot-manifest.js';
 
 export const MANIFEST_FILE = 'manifest.json';
+export const SALES_BY_EMAIL_FOLDER = 'sales-by-email';
 
 export interface CachedRead {
   readonly rows: Record<string, unknown>[];
@@ -20,11 +22,27 @@ export interface CachedRead {
 export class SnapshotCache {
   /** Reads this cache could not serve (a column or mode it does not hold), which went to SQLite instead. */
   misses = 0;
+  #salesByEmail: CustomerSalesByEmail | undefined;
 
   constructor(
     readonly directory: string,
     readonly manifest: SnapshotManifest,
   ) {}
+
+  /** The sales reduction of customer-sales.ts, decoded once per cache (every /investment-mismatch needs it whole). */
+  salesByEmail(): CustomerSalesByEmail | undefined {
+    const summary = this.manifest.salesByEmail;
+    if (!summary) return undefined;
+    if (!this.#salesByEmail) {
+      const directory = join(this.directory, SALES_BY_EMAIL_FOLDER);
+      const emails = readColumnValues(directory, 'email', 'string') as string[];
+      const sales = readColumnValues(directory, 'sales', 'number') as (number | null)[];
+      const map = new Map<string, number | null>();
+      for (let i = 0; i < emails.length; i++) map.set(emails[i] as string, sales[i] ?? null);
+      this.#salesByEmail = { ...summary, sales: map };
+    }
+    return this.#salesByEmail;
+  }
 
   keyStats(tableId: TableId): KeyStats | undefined {
     return this.manifest.tables[tableId]?.keyStats;

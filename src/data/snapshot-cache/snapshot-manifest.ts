@@ -3,7 +3,7 @@ import type { TableId } from '../warehouse-schema.js';
 import type { StoredColumnType } from './column-store.js';
 
 /** Bumped whenever the files' layout or the cleaning they hold changes, so old caches are never read. */
-export const SNAPSHOT_CACHE_FORMAT = 1;
+export const SNAPSHOT_CACHE_FORMAT = 2;
 
 /** The export a cache was built from: a replaced or edited file has a new size, mtime or inode. */
 export interface SourceIdentity {
@@ -29,10 +29,21 @@ export interface CachedTable {
   readonly keyStats: KeyStats;
 }
 
+/** customer-sales.ts's one-sales-figure-per-email reduction, without its map (which is on disk). */
+export interface CachedSalesByEmail {
+  readonly rowsInTable: number;
+  readonly distinctEmails: number;
+  readonly emailsWithSeveralRows: number;
+  readonly maxRowsPerEmail: number;
+  readonly unreadableSales: number;
+}
+
 export interface SnapshotManifest {
   readonly format: number;
   readonly source: SourceIdentity;
   readonly builtAt: string;
   readonly buildMs: number;
   readonly tables: Partial<Record<TableId, CachedTable>>;
+  /** Absent when the export has no customer table with the sales columns. */
+  readonly salesByEmail?: CachedSalesByEmail;
 }
