@@ -122,6 +122,32 @@ describe('radar CLI', () => {
     noStackTrace(stderr);
   });
 
+  it('prepares the snapshot cache once per export, and says plainly when the file is not a warehouse', () => {
+    const path = netsuiteWarehouse('prepare.sqlite', 12);
+    const env = ['--warehouse', path];
+    process.env.RADAR_CACHE_DIR = join(dir, 'snapshot-cache');
+    try {
+      const first = radar('prepare', ...env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/^Built the snapshot cache of .*prepare\.sqlite in \d+\.\d s\./);
+      // Worked by hand: 12 customers with one snapshot each, all on 2026-06-30.
+      expect(first.stdout).toContain(
+        'netsuite (netsuite2_customer_analytics): 12 latest rows per key, 0 previous, data date 2026-06-30',
+      );
+      expect(first.stdout).toContain(join(dir, 'snapshot-cache'));
+      expect(radar('prepare', ...env).stdout).toMatch(/is already up to date/);
+
+      const notSqlite = join(dir, 'prepare-not-sqlite.sqlite');
+      writeFileSync(notSqlite, 'hello');
+      const bad = radar('prepare', '--warehouse', notSqlite);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/is not a SQLite database/);
+      noStackTrace(bad.stderr);
+    } finally {
+      delete process.env.RADAR_CACHE_DIR;
+    }
+  });
+
   it('exits 2 naming an unknown command', () => {
     const { code, stderr } = radar('ask', '/churn-magic', '--warehouse', join(dir, 'unused.sqlite'));
     expect(code).toBe(2);
