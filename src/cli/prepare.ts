@@ -25,7 +25,7 @@ export function prepareSnapshotCache(config: RadarConfig): string {
     for (const [tableId, table] of Object.entries(cache.manifest.tables)) {
       const latest = table.ranks[1].rows.toLocaleString('en-US');
       const rows = table.snapshot
-        ? `${latest} latest rows per key, ${(table.ranks[2]?.rows ?? 0).toLocaleString('en-US')} previous`
+        ? `latest row of ${latest} customers, second-latest of ${(table.ranks[2]?.rows ?? 0).toLocaleString('en-US')}`
         : `${latest} rows`;
       const dataDate = formatDataDate(table.keyStats.dataDateMs);
       lines.push(`  ${tableId} (${table.name}): ${rows}${dataDate ? `, data date ${dataDate}` : ''}`);

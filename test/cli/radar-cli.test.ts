@@ -132,7 +132,7 @@ describe('radar CLI', () => {
       expect(first.stdout).toMatch(/^Built the snapshot cache of .*prepare\.sqlite in \d+\.\d s\./);
       // Worked by hand: 12 customers with one snapshot each, all on 2026-06-30.
       expect(first.stdout).toContain(
-        'netsuite (netsuite2_customer_analytics): 12 latest rows per key, 0 previous, data date 2026-06-30',
+        'netsuite (netsuite2_customer_analytics): latest row of 12 customers, second-latest of 0, data date 2026-06-30',
       );
       expect(first.stdout).toContain(join(dir, 'snapshot-cache'));
       expect(radar('prepare', ...env).stdout).toMatch(/is already up to date/);
