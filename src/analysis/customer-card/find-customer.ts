@@ -37,17 +37,20 @@ export interface LookupHints {
  */
 export function findCustomer(query: string, customers: readonly ValueCustomer[], hints: LookupHints): CustomerMatch {
   const text = query.trim();
-  const byEmail = new Map<string, ValueCustomer>();
-  for (const c of customers) byEmail.set(c.email, c);
-
   if (text.includes('@')) {
     const email = text.toLowerCase();
-    const hit = byEmail.get(email);
+    // The last row with the email, as a map keyed by email would keep; one scan instead of a million-entry map.
+    let hit: ValueCustomer | undefined;
+    for (let i = customers.length - 1; i >= 0 && hit === undefined; i--) {
+      if ((customers[i] as ValueCustomer).email === email) hit = customers[i];
+    }
     return hit
       ? { kind: 'one', customer: hit, method: 'email' }
       : { kind: 'none', suggestions: closest(email, customers, SUGGESTION_LIMIT, 'emails') };
   }
 
+  const byEmail = new Map<string, ValueCustomer>();
+  for (const c of customers) byEmail.set(c.email, c);
   const byId = collect(hints.idEmails, byEmail);
   if (byId.length > 0) return matched(byId, 'customer360_id', false);
 

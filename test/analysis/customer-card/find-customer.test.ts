@@ -18,6 +18,14 @@ describe('analysis/customer-card/find-customer', () => {
     });
   });
 
+  it('finds the last row of an email held twice, as the email map it replaced did', () => {
+    const twice = [...customers, valueCustomer('jane@acme.com', { organization: 'Acme Later' })];
+    expect(findCustomer('jane@acme.com', twice, none)).toMatchObject({
+      kind: 'one',
+      customer: { organization: 'Acme Later' },
+    });
+  });
+
   it('prefers customer360_id hits, then organisation or name substrings', () => {
     expect(
       findCustomer('C-1', customers, { idEmails: ['ann@globex.com', 'unknown@x.com'], nameEmails: [] }),
