@@ -45,7 +45,7 @@ export function buildSnapshotCache(
   try {
     const tables: Partial<Record<TableId, CachedTable>> = {};
     for (const tableId of Object.keys(WAREHOUSE_TABLES) as TableId[]) {
-      const table = cacheTable(warehouse, tableId, join(scratch, tableId));
+      const table = cacheTable(warehouse, tableId, join(scratch, tableId), performance.now());
       if (table) tables[tableId] = table;
     }
     const manifest: SnapshotManifest = {
@@ -73,7 +73,12 @@ export function buildSnapshotCache(
   return { cache, built: true };
 }
 
-function cacheTable(warehouse: Warehouse, tableId: TableId, directory: string): CachedTable | undefined {
+function cacheTable(
+  warehouse: Warehouse,
+  tableId: TableId,
+  directory: string,
+  started: number,
+): CachedTable | undefined {
   const definition: TableDefinition = WAREHOUSE_TABLES[tableId];
   const info = warehouse.schema.tables.get(tableId);
   if (!info) return undefined;
@@ -125,6 +130,7 @@ function cacheTable(warehouse: Warehouse, tableId: TableId, directory: string): 
     snapshot: snapshot !== undefined,
     ranks: { 1: rankSets[0] as CachedRankSet, ...(rankSets[1] ? { 2: rankSets[1] } : {}) },
     keyStats: snapshotKeyStats(warehouse, tableId),
+    buildMs: Math.round(performance.now() - started),
   };
 }
 
@@ -147,11 +153,22 @@ function storedType(kind: ColumnKind): StoredColumnType {
   return kind === 'number' || kind === 'flag' || kind === 'timestamp' ? 'number' : 'string';
 }
 
+/** Older exports' caches, and scratch folders of builds whose process is gone (killed or crashed mid-build). */
 function removeOlderCaches(current: string, prefix: string): void {
   const root = dirname(current);
   for (const name of readdirSync(root)) {
-    if (name.startsWith(prefix) && join(root, name) !== current && !name.includes('.building-')) {
-      rmSync(join(root, name), { recursive: true, force: true });
-    }
+    if (!name.startsWith(prefix) || join(root, name) === current) continue;
+    const builder = /\.building-(\d+)-/.exec(name)?.[1];
+    if (builder !== undefined && processAlive(Number(builder))) continue;
+    rmSync(join(root, name), { recursive: true, force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -27,6 +27,8 @@ export interface CachedTable {
   /** `1`: the latest row per key (every row for tables without snapshots); `2`: the second latest. */
   readonly ranks: { readonly 1: CachedRankSet; readonly 2?: CachedRankSet };
   readonly keyStats: KeyStats;
+  /** Time this table took to rank, clean, write and count. */
+  readonly buildMs: number;
 }
 
 /** customer-sales.ts's one-sales-figure-per-email reduction, without its map (which is on disk). */
