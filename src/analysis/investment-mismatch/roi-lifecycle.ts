@@ -68,7 +68,7 @@ export function summariseRoiAndLifecycle(population: ScoredPopulation): RoiAndLi
           p99: bounds.p99,
           median: median(all) as number,
           mean: mean(all) as number,
-          shareAboveOne: all.filter((v) => v > 1).length / all.length,
+          shareAboveOne: countAbove(all, 1) / all.length,
           clippedLow: bounds.clippedLow,
           clippedHigh: bounds.clippedHigh,
           missing: population.roiMissing,
@@ -104,6 +104,12 @@ export function summariseRoiAndLifecycle(population: ScoredPopulation): RoiAndLi
         );
 
   return { roi, byStage, stageMix, missingStage };
+}
+
+function countAbove(values: readonly number[], bound: number): number {
+  let count = 0;
+  for (const v of values) if (v > bound) count++;
+  return count;
 }
 
 function noRoiReason(population: ScoredPopulation): string {
