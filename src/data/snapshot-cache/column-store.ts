@@ -65,12 +65,15 @@ export function readNumberColumn(directory: string, base: string): Float64Array 
   return values;
 }
 
-export function readStringColumn(directory: string, base: string): { codes: Uint32Array; dictionary: string[] } {
+export function readCodes(directory: string, base: string): Uint32Array {
   const bytes = readFileSync(join(directory, `${base}.codes`));
   const codes = new Uint32Array(bytes.byteLength / 4);
   new Uint8Array(codes.buffer).set(bytes);
-  const dictionary = JSON.parse(readFileSync(join(directory, `${base}.dict.json`), 'utf8')) as string[];
-  return { codes, dictionary };
+  return codes;
+}
+
+export function readDictionary(directory: string, base: string): string[] {
+  return JSON.parse(readFileSync(join(directory, `${base}.dict.json`), 'utf8')) as string[];
 }
 
 /** The column as cleaned values, in stored row order. */
@@ -84,7 +87,8 @@ export function readColumnValues(directory: string, base: string, type: StoredCo
     }
     return values;
   }
-  const { codes, dictionary } = readStringColumn(directory, base);
+  const codes = readCodes(directory, base);
+  const dictionary = readDictionary(directory, base);
   const values = new Array<string | null>(codes.length);
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] as number;

@@ -2,11 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeyStats } from '../key-stats.js';
 import type { CustomerSalesByEmail } from '../queries/customer-sales.js';
+import { RowBudgetCache } from '../read-cache.js';
 import type { TableId } from '../warehouse-schema.js';
-import { type ColumnValues, readColumnValues, readNumberColumn } from './column-store.js';
+import {
+  readCodes,
+  readColumnValues,
+  readDictionary,
+  readNumberColumn,
+  type StoredColumnType,
+} from './column-store.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest, type SourceIdentity } from './snapshot-manifest.js';
 
 export const MANIFEST_FILE = 'manifest.json';
+/** Strings kept decoded across reads: every email column of the latest rows at 1M customers, a few hundred MB. */
+const DICTIONARY_BUDGET = 4_000_000;
 export const SALES_BY_EMAIL_FOLDER = 'sales-by-email';
 
 export interface CachedRead {
@@ -16,13 +25,15 @@ export interface CachedRead {
 
 /**
  * The latest (and second-latest) cleaned rows of every table of one export, column by column on disk. Reading a
- * million rows from here is decoding typed arrays, not a window query over millions of wide snapshot rows, and no
- * rows stay in memory between reads: each read decodes only the columns asked for.
+ * million rows from here is decoding typed arrays, not a window query over millions of wide snapshot rows; each read
+ * decodes only the columns asked for.
  */
 export class SnapshotCache {
   /** Reads this cache could not serve (a column or mode it does not hold), which went to SQLite instead. */
   misses = 0;
   #salesByEmail: CustomerSalesByEmail | undefined;
+  /** Decoded string dictionaries (JSON-parsing a million emails costs ~0.3 s); typed arrays are re-read each time. */
+  readonly #dictionaries = new RowBudgetCache<readonly string[]>(DICTIONARY_BUDGET);
 
   constructor(
     readonly directory: string,
@@ -80,32 +91,58 @@ export class SnapshotCache {
     const table = this.manifest.tables[tableId];
     const directory = join(this.directory, tableId, `rank-${rank}`);
     const rowids = readNumberColumn(directory, 'rowid');
-    const values: ColumnValues[] = columns.map((c) =>
-      readColumnValues(directory, c, table?.columns[c] as 'number' | 'string'),
-    );
-    return rowFactory(columns)(rowids, rank, values);
+    const columnData = columns.map((c): StoredColumn => {
+      if (table?.columns[c] === 'number') return readNumberColumn(directory, c);
+      const codes = readCodes(directory, c);
+      const path = join(directory, c);
+      let dictionary = this.#dictionaries.get(path);
+      if (!dictionary) {
+        dictionary = readDictionary(directory, c);
+        this.#dictionaries.set(path, dictionary, dictionary.length);
+      }
+      return { codes, dictionary };
+    });
+    const types = columns.map((c) => table?.columns[c] as StoredColumnType);
+    return rowFactory(columns, types)(rowids, rank, columnData);
   }
 }
 
-type RowFactory = (rowids: Float64Array, rank: number, values: ColumnValues[]) => Record<string, unknown>[];
+type StoredColumn = Float64Array | { readonly codes: Uint32Array; readonly dictionary: readonly string[] };
+type RowFactory = (rowids: Float64Array, rank: number, columns: StoredColumn[]) => Record<string, unknown>[];
 
 const rowFactories = new Map<string, RowFactory>();
 
 /**
- * Builds rows with one object literal per column list, generated once. Assigning properties by computed name, row by
- * row, costs ~14x more at a million rows (every row walks the same shape transitions one key at a time) and leaves
- * rows the analyses then read polymorphically. Column names come from WAREHOUSE_TABLES and are quoted as JSON.
+ * Builds rows straight from the stored columns with one object literal per column list, generated once. Assigning
+ * properties by computed name, row by row, costs ~14x more at a million rows (every row walks the same shape
+ * transitions one key at a time) and leaves rows the analyses then read polymorphically. NaN is NULL for numbers,
+ * code 0 for strings (column-store.ts). Column names come from WAREHOUSE_TABLES and are quoted as JSON.
  */
-function rowFactory(columns: readonly string[]): RowFactory {
-  const key = columns.join('\u0000');
+function rowFactory(columns: readonly string[], types: readonly StoredColumnType[]): RowFactory {
+  const key = columns.map((c, i) => `${c}:${types[i]}`).join('\u0000');
   let factory = rowFactories.get(key);
   if (!factory) {
-    const fields = columns.map((c, i) => `${JSON.stringify(c)}: values[${i}][r]`).join(', ');
+    const locals = columns
+      .map((_, i) =>
+        types[i] === 'number'
+          ? `const n${i} = columns[${i}];`
+          : `const c${i} = columns[${i}].codes, d${i} = columns[${i}].dictionary;`,
+      )
+      .join('\n');
+    const fields = columns
+      .map((c, i) =>
+        types[i] === 'number'
+          ? `${JSON.stringify(c)}: (x = n${i}[r]) !== x ? null : x`
+          : `${JSON.stringify(c)}: (k = c${i}[r]) === 0 ? null : d${i}[k - 1]`,
+      )
+      .join(', ');
     factory = new Function(
       'rowids',
       'rank',
-      'values',
-      `const rows = new Array(rowids.length);
+      'columns',
+      `${locals}
+       const rows = new Array(rowids.length);
+       let x = 0, k = 0;
        for (let r = 0; r < rowids.length; r++) rows[r] = { rowid: rowids[r], snapshotRank: rank, ${fields} };
        return rows;`,
     ) as RowFactory;
