@@ -75,6 +75,8 @@ export interface ChartResult {
   readonly command: string;
   readonly coldMs: number;
   readonly warm: Summary;
+  /** Warm worker, spec it has not compiled before (new data). */
+  readonly warmNewSpec: Summary;
 }
 
 export interface MachineInfo {

@@ -38,14 +38,21 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
     );
   }
   const charts = report.sizes.flatMap((s) => s.charts);
-  const worstChart = charts.reduce<(typeof charts)[number] | undefined>(
-    (worst, c) => (worst === undefined || c.warm.p50 > worst.warm.p50 ? c : worst),
-    undefined,
-  );
+  const worstBy = (p50: (c: (typeof charts)[number]) => number) =>
+    charts.reduce<(typeof charts)[number] | undefined>(
+      (worst, c) => (worst === undefined || p50(c) > p50(worst) ? c : worst),
+      undefined,
+    );
+  const worstSameSpec = worstBy((c) => c.warm.p50);
+  // Judged on new data (a spec the worker has not compiled), the stricter of the two warm figures.
+  const worstNewData = worstBy((c) => c.warmNewSpec.p50);
   checks.push({
     target: 'chart render warm p50 < 50 ms (every chart)',
-    measured: worstChart ? `worst ${worstChart.id}: ${ms(worstChart.warm.p50)}` : 'not measured',
-    met: worstChart ? worstChart.warm.p50 < 50 : null,
+    measured:
+      worstSameSpec && worstNewData
+        ? `new data: worst ${worstNewData.id} ${ms(worstNewData.warmNewSpec.p50)}; same spec again: worst ${worstSameSpec.id} ${ms(worstSameSpec.warm.p50)}`
+        : 'not measured',
+    met: worstNewData ? worstNewData.warmNewSpec.p50 < 50 : null,
   });
   const m = size('1M');
   checks.push({

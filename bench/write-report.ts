@@ -103,8 +103,12 @@ function formatSize(size: SizeResult): string[] {
     );
   }
   if (size.charts.length > 0) {
-    lines.push('| Chart | Command | Cold (ms) | Warm p50 / p95 (ms) |', '| --- | --- | ---: | ---: |');
-    for (const c of size.charts) lines.push(`| ${c.id} | \`${c.command}\` | ${ms(c.coldMs)} | ${pair(c.warm)} |`);
+    lines.push(
+      '| Chart | Command | Cold (ms) | Warm p50 / p95 (ms) | Warm, new data p50 / p95 (ms) |',
+      '| --- | --- | ---: | ---: | ---: |',
+    );
+    for (const c of size.charts)
+      lines.push(`| ${c.id} | \`${c.command}\` | ${ms(c.coldMs)} | ${pair(c.warm)} | ${pair(c.warmNewSpec)} |`);
     lines.push('');
   }
   return lines;
