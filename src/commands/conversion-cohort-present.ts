@@ -2,7 +2,7 @@ import type { CohortGeography } from '../analysis/conversion-cohort/cohort-geogr
 import { DEFAULT_COHORT_BOUNDS } from '../analysis/conversion-cohort/cohort-inputs.js';
 import type { ConversionCohortResult } from '../analysis/conversion-cohort/compute-conversion-cohort.js';
 import { DEFAULT_ZONE_OPTIONS, ZONE_METHOD_LABELS } from '../analysis/zones/zone-rules.js';
-import type { ZoneTally } from '../analysis/zones/zone-types.js';
+import type { ZoneTally, ZoneVerdict } from '../analysis/zones/zone-types.js';
 import type { ChartDefinition } from '../charts/chart-definition.js';
 import { buildChannelChart } from '../charts/conversion-cohort/channel-chart.js';
 import { buildLtvDifferenceChart } from '../charts/conversion-cohort/ltv-difference-chart.js';
@@ -43,6 +43,8 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   const charts: ChartDefinition[] = [];
   const notes: string[] = [];
   const memberKeys = cohort.kind === 'ok' ? new Set(cohort.memberKeys) : null;
+  // One pass over every customer's zone for both the section and the data: each pass is a million lookups at 1M.
+  const cohortZones = memberKeys ? zones.customers.filter((c) => memberKeys.has(c.key)) : null;
 
   if (cohort.kind === 'unavailable') {
     const [first, ...rest] = COHORT_BULLETS;
@@ -60,7 +62,7 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
     notes.push(...cohortNotes(cohort));
   }
 
-  sections.push(zoneSection(zones, memberKeys));
+  sections.push(zoneSection(zones, cohortZones));
   // The chart reads only the counts; it takes a full ZonesResult, so it gets the tally without the verdicts.
   const zoneChart = buildZoneDistributionChart(
     { ...zones, customers: [] },
@@ -95,7 +97,7 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
       // Members are listed by key; their full input rows would only repeat the warehouse.
       cohort: cohort.kind === 'ok' ? { ...cohort, selection: { ...cohort.selection, members: undefined } } : cohort,
       geography: p.geography && { ...p.geography, join: p.geography.join && { ...p.geography.join, locations: [] } },
-      zones: zoneSummary(zones, memberKeys),
+      zones: zoneSummary(zones, cohortZones),
     },
   };
 }
@@ -114,11 +116,10 @@ function headline(cohort: ConversionCohortResult, zones: ZoneTally): string {
   return `*${formatCount(cohort.size)} customers* moved quickly from marketing to sales but waited over ${cohort.selection.bounds.s2sAbove} days for support while staying engaged (${formatPercent(cohort.size / cohort.selection.steps.joined)} of ${formatCount(cohort.selection.steps.joined)} joined).${ltvLine} ${zoneLine}`;
 }
 
-function zoneSection(zones: ZoneTally, memberKeys: ReadonlySet<string> | null): AnswerSection {
+function zoneSection(zones: ZoneTally, cohortZones: readonly ZoneVerdict[] | null): AnswerSection {
   const inCohort = { red: 0, yellow: 0, green: 0, none: 0 };
-  if (memberKeys) {
-    for (const c of zones.customers) {
-      if (!memberKeys.has(c.key)) continue;
+  if (cohortZones) {
+    for (const c of cohortZones) {
       if (c.zone === null) inCohort.none++;
       else inCohort[c.zone]++;
     }
@@ -128,13 +129,13 @@ function zoneSection(zones: ZoneTally, memberKeys: ReadonlySet<string> | null): 
     zone,
     formatCount(zones.counts[zone]),
     share(zones.counts[zone]),
-    memberKeys ? formatCount(inCohort[zone]) : 'n/a',
+    cohortZones ? formatCount(inCohort[zone]) : 'n/a',
   ]);
   rows.push([
     'no zone',
     formatCount(zones.noZone),
     share(zones.noZone),
-    memberKeys ? formatCount(inCohort.none) : 'n/a',
+    cohortZones ? formatCount(inCohort.none) : 'n/a',
   ]);
   return {
     kind: 'table',
@@ -168,14 +169,12 @@ function cohortNotes(cohort: Extract<ConversionCohortResult, { kind: 'ok' }>): s
   return notes;
 }
 
-function zoneSummary(zones: ZoneTally, memberKeys: ReadonlySet<string> | null) {
+function zoneSummary(zones: ZoneTally, cohortZones: readonly ZoneVerdict[] | null) {
   const { customers, ...rest } = zones;
   return {
     ...rest,
-    cohortZones: memberKeys
-      ? customers
-          .filter((c) => memberKeys.has(c.key))
-          .map((c) => ({ key: c.key, zone: c.zone, score: c.score, rule: c.rule }))
+    cohortZones: cohortZones
+      ? cohortZones.map((c) => ({ key: c.key, zone: c.zone, score: c.score, rule: c.rule }))
       : [],
   };
 }
