@@ -48,13 +48,14 @@ export function buildSnapshotCache(
       const table = cacheTable(warehouse, tableId, join(scratch, tableId), performance.now());
       if (table) tables[tableId] = table;
     }
+    const sales = salesByEmail(warehouse, join(scratch, SALES_BY_EMAIL_FOLDER));
     const manifest: SnapshotManifest = {
       format: SNAPSHOT_CACHE_FORMAT,
       source,
       builtAt: now().toISOString(),
       buildMs: Math.round(performance.now() - started),
       tables,
-      ...salesByEmail(warehouse, join(scratch, SALES_BY_EMAIL_FOLDER)),
+      ...sales,
     };
     writeFileSync(join(scratch, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     try {
