@@ -84,6 +84,11 @@ export function buildDoctorAnswer(warehouse: Warehouse, commands: readonly AnyCo
         lines: columnNotes(health),
       },
       {
+        kind: 'text',
+        title: 'Speed',
+        lines: [snapshotCacheNote(health)],
+      },
+      {
         kind: 'table',
         title: 'Commands',
         table: {
@@ -98,6 +103,15 @@ export function buildDoctorAnswer(warehouse: Warehouse, commands: readonly AnyCo
     chartsOmitted: 0,
     data: { health, readiness },
   };
+}
+
+function snapshotCacheNote(health: WarehouseHealth): string {
+  const cache = health.snapshotCache;
+  if (cache === null) {
+    return 'Snapshot cache: not built for this export yet, so commands read the warehouse directly (same numbers, slower on large exports). `radar serve` builds it in the background; `radar prepare` builds it now.';
+  }
+  const seconds = (cache.buildMs / 1000).toFixed(1);
+  return `Snapshot cache: ready (built ${cache.builtAt.slice(0, 16).replace('T', ' ')} UTC in ${seconds} s); commands read each customer's latest rows from it.`;
 }
 
 function columnNotes(health: WarehouseHealth): string[] {

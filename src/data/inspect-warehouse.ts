@@ -29,6 +29,8 @@ export interface WarehouseHealth {
   readonly tables: readonly TableHealth[];
   readonly otherTables: readonly string[];
   readonly dataDate: string | null;
+  /** The snapshot cache commands read, or null when it is not built (they read SQLite directly). */
+  readonly snapshotCache: { readonly builtAt: string; readonly buildMs: number } | null;
 }
 
 /** Everything `radar doctor` and App Home report about a warehouse, read without changing it. */
@@ -80,5 +82,8 @@ export function inspectWarehouse(warehouse: Warehouse): WarehouseHealth {
     tables,
     otherTables: warehouse.schema.otherTables,
     dataDate: formatDataDate(dates.length > 0 ? Math.max(...dates) : null),
+    snapshotCache: warehouse.snapshotCache
+      ? { builtAt: warehouse.snapshotCache.manifest.builtAt, buildMs: warehouse.snapshotCache.manifest.buildMs }
+      : null,
   };
 }
