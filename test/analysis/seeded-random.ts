@@ -1,13 +1,9 @@
-/** mulberry32: a tiny seeded generator, so the random fixtures comparing two methods are the same on every run. */
+import { SeededRandom } from '../../src/data/demo/seeded-random.js';
+
+/** The demo generator's seeded PRNG, so the random fixtures comparing two methods are the same on every run. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 /** One of `choices`, or null with probability `nullShare`. */
