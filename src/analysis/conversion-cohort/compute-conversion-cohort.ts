@@ -61,11 +61,9 @@ export function computeConversionCohort(inputs: CohortInputs, bounds: CohortBoun
     };
   }
 
-  const members = selection.members;
-  // Only the members' value rows are looked up: a map of every value row cost a million inserts.
-  const memberKeys = new Set(members.map((m) => m.activity.key));
   const valueByKey = new Map<string, CohortValueRow>();
-  for (const row of value) if (memberKeys.has(row.key)) valueByKey.set(row.key, row);
+  for (const row of value) valueByKey.set(row.key, row);
+  const members = selection.members;
   const cohortActivity = members.map((m) => m.activity);
   const cohortFunnel = members.map((m) => m.funnel);
   const cohortValue = members.map((m) => valueByKey.get(m.activity.key));
