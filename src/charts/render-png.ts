@@ -53,7 +53,8 @@ function compileSpec(spec: TopLevelSpec): vega.Spec {
   }
   let vegaSpec: vega.Spec;
   try {
-    vegaSpec = compile(spec, { config: CHART_CONFIG }).spec;
+    // vega-lite warns on stderr (e.g. that autosize "fit" does not apply to concatenated views): only errors matter.
+    vegaSpec = compile(spec, { config: CHART_CONFIG, logger: vega.logger(vega.Error) }).spec;
   } catch (error) {
     throw new ChartRenderError(ChartRenderErrorCode.invalidSpec, `vega-lite could not compile the chart spec`, {
       cause: error,
