@@ -38,7 +38,7 @@ export function buildOnboardingScatterChart(onboarding: OnboardingAnalysis): Cha
     layer: [
       {
         data: { values: points },
-        mark: { type: 'point', size: 30 },
+        mark: { type: 'circle', size: 30 },
         encoding: {
           x: {
             field: 'onboarding',

@@ -79,7 +79,7 @@ export function buildValueMismatchScatter(result: SegmentAnomaliesResult): Chart
         },
         {
           data: { values },
-          mark: { type: 'point', size: 40 },
+          mark: { type: 'circle', size: 40 },
           encoding: {
             x: axis('zScore', 'z(comprehensive customer score) (SD)'),
             y: axis('zRevenue', 'z(total revenue) (SD)'),

@@ -52,7 +52,7 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult): ChartDefinition
       layer: [
         {
           data: { values: shown.map((p) => ({ rfm: p.rfm, ltv: p.ltv, group: p.segment })) },
-          mark: { type: 'point', size: 30 },
+          mark: { type: 'circle', size: 30 },
           encoding: {
             x: {
               field: 'rfm',
