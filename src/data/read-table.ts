@@ -22,6 +22,8 @@ export interface ReadOptions {
   readonly neededFor: string;
   /** Throw EmptyTableError when no keyed row remains. */
   readonly requireRows?: boolean;
+  /** False for a read the caller folds into its own, smaller structure: the rows then stay out of the row memo. */
+  readonly keepRows?: boolean;
 }
 
 export interface TableReadReport {
@@ -73,7 +75,8 @@ export function readTable<T extends TableId, C extends ColumnOf<T>>(
     let read = perWarehouse.get(key) as TableRead<T, C> | undefined;
     if (!read) {
       read = readCleanRows(warehouse, tableId, columns, { ...options, requireRows: false });
-      perWarehouse.set(key, read as unknown as TableRead<TableId, never>, read.rows.length);
+      if (options.keepRows !== false)
+        perWarehouse.set(key, read as unknown as TableRead<TableId, never>, read.rows.length);
     }
     if (options.requireRows && read.rows.length === 0) throw new EmptyTableError(read.report.table, options.neededFor);
     // A fresh array per caller (callers may sort or filter it); the row objects are shared and never mutated.
