@@ -72,7 +72,22 @@ export type InvestmentLoad =
 
 type ValueColumn = ColumnOf<'value'>;
 
+/**
+ * The value rows /investment-mismatch scores, joined to sales, built once per open warehouse (one export): at a
+ * million customers the build is ~0.8 s a call. Rows are readonly and shared; each caller gets its own array.
+ */
 export function loadInvestmentCustomers(warehouse: Warehouse, neededFor: string): InvestmentLoad {
+  let load = loadedByWarehouse.get(warehouse);
+  if (!load) {
+    load = buildInvestmentCustomers(warehouse, neededFor);
+    loadedByWarehouse.set(warehouse, load);
+  }
+  return load.kind === 'loaded' ? { ...load, rows: load.rows.slice() } : load;
+}
+
+const loadedByWarehouse = new WeakMap<Warehouse, InvestmentLoad>();
+
+function buildInvestmentCustomers(warehouse: Warehouse, neededFor: string): InvestmentLoad {
   const value = tableAvailability(warehouse, 'value', [...INVESTMENT_CORE_COLUMNS, ...INVESTMENT_DETAIL_COLUMNS]);
   const customer = tableAvailability(warehouse, 'customer', CUSTOMER_SALES_COLUMNS);
   const missing: MissingColumns[] = [];
@@ -95,7 +110,7 @@ export function loadInvestmentCustomers(warehouse: Warehouse, neededFor: string)
     ...INVESTMENT_DETAIL_COLUMNS.filter((c) => !missingDetailColumns.includes(c)),
     ...ids,
   ] as ValueColumn[];
-  const read = readTable(warehouse, 'value', columns, { neededFor });
+  const read = readTable(warehouse, 'value', columns, { neededFor, keepRows: false });
   const sales = loadSalesByEmail(warehouse);
 
   const mappingUnavailable = !mapping.present
