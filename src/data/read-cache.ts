@@ -36,9 +36,8 @@ export class RowBudgetCache<V> {
 }
 
 /**
- * Rows memoised per open warehouse, for cleaned table reads and for raw query results each: 3.5M rows is every table
- * the largest command (/conversion-cohort: activity, funnel and value) reads at 1M customers, so repeating a command
- * skips reading. Materialising a million row objects costs 0.5–2 s even from the snapshot cache; the price is memory
- * (roughly 300 MB per million rows of ~20 numbers).
+ * Rows memoised per open warehouse, for cleaned table reads and for raw query results each. The big readers (value
+ * customers, zone and cohort inputs, investment rows, geography) keep their own smaller derived structures per
+ * warehouse and pass `keepRows: false`, so this holds the rest: about 1.2M rows, a few hundred MB at most.
  */
-export const READ_CACHE_MAX_ROWS = 3_500_000;
+export const READ_CACHE_MAX_ROWS = 1_200_000;

@@ -62,9 +62,31 @@ export interface LoadedCohortInputs {
  * available; a missing table or column is a typed error naming /conversion-cohort.
  */
 export function loadCohortInputs(warehouse: Warehouse, neededFor = '/conversion-cohort'): LoadedCohortInputs {
-  const activity = readTable(warehouse, 'activity', COHORT_ACTIVITY_COLUMNS, { neededFor });
-  const funnel = readTable(warehouse, 'funnel', COHORT_FUNNEL_COLUMNS, { neededFor });
-  const value = readTable(warehouse, 'value', COHORT_VALUE_COLUMNS, { neededFor });
+  let loaded = loadedByWarehouse.get(warehouse);
+  if (!loaded) {
+    loaded = buildCohortInputs(warehouse, neededFor);
+    loadedByWarehouse.set(warehouse, loaded);
+  }
+  // Each caller gets its own arrays; the rows are readonly and shared.
+  const { activity, funnel, value } = loaded.inputs;
+  return {
+    inputs: { activity: activity.slice(), funnel: funnel.slice(), value: value.slice() },
+    zoneRows: loaded.zoneRows.slice(),
+    reads: loaded.reads,
+  };
+}
+
+/**
+ * Cohort inputs per open warehouse (one export): three million-row tables at 1M customers, ~1 s a call to map from
+ * rows, which then stay out of the row memo.
+ */
+const loadedByWarehouse = new WeakMap<Warehouse, LoadedCohortInputs>();
+
+function buildCohortInputs(warehouse: Warehouse, neededFor: string): LoadedCohortInputs {
+  const keepRows = false;
+  const activity = readTable(warehouse, 'activity', COHORT_ACTIVITY_COLUMNS, { neededFor, keepRows });
+  const funnel = readTable(warehouse, 'funnel', COHORT_FUNNEL_COLUMNS, { neededFor, keepRows });
+  const value = readTable(warehouse, 'value', COHORT_VALUE_COLUMNS, { neededFor, keepRows });
 
   const activityRows = activity.rows.map(
     (r): CohortActivityRow => ({
