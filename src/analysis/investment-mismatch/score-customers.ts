@@ -1,4 +1,5 @@
-import { cumeDist, smallestAtOrAbove } from '../stats/cume-dist.js';
+import { cumeDist, smallestAtOrAboveSorted } from '../stats/cume-dist.js';
+import { sortedCopy } from '../stats/descriptive.js';
 import { minMaxScaler } from '../stats/scaling.js';
 import { CUME_DIST_TOLERANCE, type InvestmentInputRow, type InvestmentMismatchOptions } from './mismatch-types.js';
 
@@ -150,8 +151,9 @@ export function scoreCustomers(
   const compositeDist = cumeDist(composites);
   const topAt = 1 - options.topShare - CUME_DIST_TOLERANCE;
   const bottomAt = options.bottomShare + CUME_DIST_TOLERANCE;
-  const p1 = smallestAtOrAbove(rawRois, 0.01);
-  const p99 = smallestAtOrAbove(rawRois, 0.99);
+  const sortedRois = sortedCopy(rawRois);
+  const p1 = smallestAtOrAboveSorted(sortedRois, 0.01);
+  const p99 = smallestAtOrAboveSorted(sortedRois, 0.99);
 
   const customers = new Array<ScoredCustomer>(n);
   let topCount = 0;

@@ -32,7 +32,11 @@ export function cumeDist(values: readonly number[]): CumeDist {
 
 /** The smallest value whose cume_dist is ≥ p (P1/P99 for winsorising; the reported "top" cut-off). */
 export function smallestAtOrAbove(values: readonly number[], p: number): number | null {
-  const sorted = sortedCopy(values);
+  return smallestAtOrAboveSorted(sortedCopy(values), p);
+}
+
+/** smallestAtOrAbove on values already sorted ascending, for several cut-offs of one population (one sort). */
+export function smallestAtOrAboveSorted(sorted: ArrayLike<number>, p: number): number | null {
   const n = sorted.length;
   for (let i = 0; i < n; i++) {
     // cume_dist of sorted[i] counts all equal values, so step to the last of a tie run.
