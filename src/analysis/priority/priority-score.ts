@@ -1,6 +1,7 @@
 import { minMaxScaler } from '../stats/scaling.js';
 import { type PriorityInputs, rfmComposite, type ValueCustomer } from '../value-segments/value-customer.js';
 import { type ValueSegment, valueSegmentOf } from '../value-segments/value-segment.js';
+import { compareScored, rankingOrder } from './priority-ranking-order.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from './priority-routes.js';
 
 /**
@@ -158,12 +159,6 @@ function scorePopulation(customers: readonly ValueCustomer[], options: PriorityO
   };
 }
 
-/** Ranking order: priority descending, then email ascending (then input order, as the stable sort keeps it). */
-function compareScored(scored: ScoredPopulation, a: number, b: number): number {
-  const { priorities, emails } = scored;
-  return (priorities[b] as number) - (priorities[a] as number) || compareText(emails[a] as string, emails[b] as string);
-}
-
 /** The result row of the k-th scored customer, given its rank and the count of priorities above its own. */
 function scoredRow(
   customers: readonly ValueCustomer[],
@@ -195,56 +190,6 @@ function scoredRow(
     change,
     route: routeOf(segment, cumeDist, change, options),
   };
-}
-
-/**
- * Indices of the scored customers in ranking order (compareScored, ties in input order as a stable sort
- * keeps them). A comparator sort of a million indices took over a second; here the priorities are
- * sorted natively as a Float64Array, each index goes to the start of its tie run (found by binary
- * search) in input order, and only runs of equal priority are sorted, by email.
- */
-function rankingOrder(scored: ScoredPopulation): Uint32Array | number[] {
-  const { priorities, emails } = scored;
-  const n = priorities.length;
-  for (let k = 0; k < n; k++) {
-    if (Number.isNaN(priorities[k])) {
-      // NaN has no place in a numeric order; keep the comparator's answer, whatever it makes of it.
-      const order = Array.from({ length: n }, (_, i) => i);
-      return order.sort((a, b) => compareScored(scored, a, b));
-    }
-  }
-  const ascending = Float64Array.from(priorities).sort();
-  // Start of each value's run in descending order = how many priorities are greater (−0 and 0 are one run).
-  const runStart = new Uint32Array(n);
-  const filled = new Uint32Array(n);
-  for (let k = 0; k < n; k++) {
-    const p = priorities[k] as number;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((ascending[mid] as number) <= p) lo = mid + 1;
-      else hi = mid;
-    }
-    runStart[k] = n - lo;
-  }
-  const order = new Uint32Array(n);
-  for (let k = 0; k < n; k++) {
-    const start = runStart[k] as number;
-    order[start + (filled[start] as number)] = k;
-    filled[start] = (filled[start] as number) + 1;
-  }
-  for (let start = 0; start < n; ) {
-    const length = filled[start] as number;
-    if (length > 1) {
-      // Already in input order, so a stable sort by email gives email, then input order.
-      const run = Array.from(order.subarray(start, start + length));
-      run.sort((a, b) => compareText(emails[a] as string, emails[b] as string));
-      order.set(run, start);
-    }
-    start += length;
-  }
-  return order;
 }
 
 export function computePriority(
@@ -350,9 +295,4 @@ function previousScore(
   const rfm = rfmComposite(previous);
   if (rfm === null || previous.health === null || previous.churn === null) return null;
   return scoreOf(rfm, previous.health, previous.churn);
-}
-
-/** Code-unit order, so ties break the same way on every machine and locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
