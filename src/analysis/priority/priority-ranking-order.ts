@@ -1,3 +1,5 @@
+import { countAtOrBelow } from '../stats/cume-dist.js';
+
 /** What ordering needs of a scored population: priorities and emails, parallel arrays. */
 export interface RankingKeys {
   readonly priorities: Float64Array;
@@ -30,17 +32,7 @@ export function rankingOrder(scored: RankingKeys): Uint32Array | number[] {
   // Start of each value's run in descending order = how many priorities are greater (−0 and 0 are one run).
   const runStart = new Uint32Array(n);
   const filled = new Uint32Array(n);
-  for (let k = 0; k < n; k++) {
-    const p = priorities[k] as number;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((ascending[mid] as number) <= p) lo = mid + 1;
-      else hi = mid;
-    }
-    runStart[k] = n - lo;
-  }
+  for (let k = 0; k < n; k++) runStart[k] = n - countAtOrBelow(ascending, priorities[k] as number);
   const order = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
     const start = runStart[k] as number;

@@ -16,18 +16,21 @@ export function cumeDist(values: readonly number[]): CumeDist {
   return {
     n,
     of(x: number): number {
-      if (n === 0) return Number.NaN;
-      // Count of values ≤ x by binary search for the first value > x.
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((sorted[mid] as number) <= x) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo / n;
+      return n === 0 ? Number.NaN : countAtOrBelow(sorted, x) / n;
     },
   };
+}
+
+/** How many of `sorted` (ascending) are ≤ x: binary search for the first value > x. */
+export function countAtOrBelow(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The smallest value whose cume_dist is ≥ p (P1/P99 for winsorising; the reported "top" cut-off). */
