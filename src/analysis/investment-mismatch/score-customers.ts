@@ -1,6 +1,6 @@
 import { cumeDist, smallestAtOrAboveSorted } from '../stats/cume-dist.js';
 import { sortedCopy } from '../stats/descriptive.js';
-import { minMaxScaler } from '../stats/scaling.js';
+import { minMaxScaler, rangeOf, type ValueRange } from '../stats/scaling.js';
 import { CUME_DIST_TOLERANCE, type InvestmentInputRow, type InvestmentMismatchOptions } from './mismatch-types.js';
 
 /**
@@ -27,10 +27,7 @@ export interface ScoredCustomer extends InvestmentInputRow {
   readonly roi: number | null;
 }
 
-export interface MetricRange {
-  readonly min: number;
-  readonly max: number;
-}
+export type MetricRange = ValueRange;
 
 export interface RoiBounds {
   readonly p1: number;
@@ -120,10 +117,10 @@ export function scoreCustomers(
   }
 
   const ranges = {
-    sales: rangeOf(valid, (r) => r.sales),
-    adoption: rangeOf(valid, (r) => r.adoption),
-    support: rangeOf(valid, (r) => r.support),
-    priority: rangeOf(valid, (r) => r.priority),
+    sales: rangeOver(valid, (r) => r.sales),
+    adoption: rangeOver(valid, (r) => r.adoption),
+    support: rangeOver(valid, (r) => r.support),
+    priority: rangeOver(valid, (r) => r.priority),
   };
   const norm = {
     sales: minMaxScaler(ranges.sales.min, ranges.sales.max),
@@ -238,13 +235,7 @@ export function rawRoi(row: Pick<InvestmentInputRow, 'lifetimeValue' | 'acquisit
   return lifetimeValue / acquisitionCost;
 }
 
-function rangeOf(rows: readonly ValidRow[], pick: (r: ValidRow) => number): MetricRange {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const r of rows) {
-    const v = pick(r);
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return { min, max };
+/** The range of one input over the scored rows; with no rows, the empty range minMaxScaler maps to 0. */
+function rangeOver(rows: readonly ValidRow[], pick: (r: ValidRow) => number): MetricRange {
+  return rangeOf(rows, pick) ?? { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
 }

@@ -5,15 +5,27 @@ import { mean, populationStd } from './descriptive.js';
  * (analyses.md), so it adds nothing to a weighted score rather than dividing by zero.
  */
 export function minMaxNormalise(values: readonly (number | null)[]): (number | null)[] {
+  const range = rangeOf(values, (v) => v);
+  const scale = range === null ? () => 0 : minMaxScaler(range.min, range.max);
+  return values.map((v) => (v === null ? null : scale(v)));
+}
+
+export interface ValueRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Smallest and largest `pick(item)` over the items that have one (not null); null when none has. */
+export function rangeOf<T>(items: readonly T[], pick: (item: T) => number | null): ValueRange | null {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const v of values) {
+  for (const item of items) {
+    const v = pick(item);
     if (v === null) continue;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const scale = minMaxScaler(min, max);
-  return values.map((v) => (v === null ? null : scale(v)));
+  return min <= max ? { min, max } : null;
 }
 
 /**

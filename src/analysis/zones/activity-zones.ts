@@ -1,3 +1,4 @@
+import { rangeOf, type ValueRange } from '../stats/scaling.js';
 import {
   formatScore,
   isKnownRiskLevel,
@@ -32,18 +33,8 @@ export function computeActivityZones(rows: readonly ActivityZoneInput[], options
 }
 
 /** The raw weighted-engagement range over every row that has it; null when none has. */
-export function engagementRangeOf(
-  rows: readonly ActivityZoneInput[],
-): { readonly min: number; readonly max: number } | null {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const row of rows) {
-    const w = row.weightedEngagement;
-    if (w === null) continue;
-    if (w < min) min = w;
-    if (w > max) max = w;
-  }
-  return min <= max ? { min, max } : null;
+export function engagementRangeOf(rows: readonly ActivityZoneInput[]): ValueRange | null {
+  return rangeOf(rows, (row) => row.weightedEngagement);
 }
 
 /** A row's zone without its reason sentence: what counting zones needs. */

@@ -1,5 +1,5 @@
 import { cumeDist } from '../stats/cume-dist.js';
-import { minMaxScaler } from '../stats/scaling.js';
+import { minMaxScaler, rangeOf, type ValueRange } from '../stats/scaling.js';
 import { formatScore, roundScore, type ZoneName, type ZoneOptions } from './zone-rules.js';
 import type { CustomerZone, FallbackZoneParts, ValueZoneInput, ZoneRule } from './zone-types.js';
 
@@ -58,17 +58,8 @@ export function scanFallbackZones<C extends { readonly rule: ZoneRule; readonly 
 }
 
 /** Health range over the rows having both inputs; null when none has. */
-export function fallbackHealthRange(
-  rows: readonly ValueZoneInput[],
-): { readonly min: number; readonly max: number } | null {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const row of rows) {
-    if (row.churnProbability === null || row.healthScore === null) continue;
-    if (row.healthScore < min) min = row.healthScore;
-    if (row.healthScore > max) max = row.healthScore;
-  }
-  return min <= max ? { min, max } : null;
+export function fallbackHealthRange(rows: readonly ValueZoneInput[]): ValueRange | null {
+  return rangeOf(rows, (row) => (row.churnProbability === null ? null : row.healthScore));
 }
 
 export function healthScaler(range: { readonly min: number; readonly max: number } | null): (x: number) => number {
