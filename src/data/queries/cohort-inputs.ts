@@ -5,6 +5,7 @@ import type {
   CohortValueRow,
 } from '../../analysis/conversion-cohort/cohort-inputs.js';
 import type { ActivityZoneInput } from '../../analysis/zones/zone-types.js';
+import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport } from '../read-table.js';
 import { toActivityZoneInput } from './zone-inputs.js';
@@ -62,11 +63,7 @@ export interface LoadedCohortInputs {
  * available; a missing table or column is a typed error naming /conversion-cohort.
  */
 export function loadCohortInputs(warehouse: Warehouse, neededFor = '/conversion-cohort'): LoadedCohortInputs {
-  let loaded = loadedByWarehouse.get(warehouse);
-  if (!loaded) {
-    loaded = buildCohortInputs(warehouse, neededFor);
-    loadedByWarehouse.set(warehouse, loaded);
-  }
+  const loaded = cohortInputsOf(warehouse, neededFor);
   // Each caller gets its own arrays; the rows are readonly and shared.
   const { activity, funnel, value } = loaded.inputs;
   return {
@@ -80,9 +77,7 @@ export function loadCohortInputs(warehouse: Warehouse, neededFor = '/conversion-
  * Cohort inputs per open warehouse (one export): three million-row tables at 1M customers, ~1 s a call to map from
  * rows, which then stay out of the row memo.
  */
-const loadedByWarehouse = new WeakMap<Warehouse, LoadedCohortInputs>();
-
-function buildCohortInputs(warehouse: Warehouse, neededFor: string): LoadedCohortInputs {
+const cohortInputsOf = oncePerWarehouse((warehouse: Warehouse, neededFor: string): LoadedCohortInputs => {
   const keepRows = false;
   const activity = readTable(warehouse, 'activity', COHORT_ACTIVITY_COLUMNS, { neededFor, keepRows });
   const funnel = readTable(warehouse, 'funnel', COHORT_FUNNEL_COLUMNS, { neededFor, keepRows });
@@ -130,4 +125,4 @@ function buildCohortInputs(warehouse: Warehouse, neededFor: string): LoadedCohor
     zoneRows: activity.rows.map(toActivityZoneInput),
     reads: { activity: activity.report, funnel: funnel.report, value: value.report },
   };
-}
+});

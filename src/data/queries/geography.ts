@@ -4,6 +4,7 @@ import {
   SOURCE_ID_ORDER,
   type SourceIdColumn,
 } from '../../analysis/conversion-cohort/cohort-geography.js';
+import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
@@ -121,11 +122,7 @@ interface GeographyLookups {
  * and took 3.5–4.5 s per /conversion-cohort. The rows themselves are not kept (readTable's `keepRows: false`), so
  * they do not push the activity, funnel and value reads out of the row memo.
  */
-const lookupsByWarehouse = new WeakMap<Warehouse, GeographyLookups>();
-
-function geographyLookups(warehouse: Warehouse, neededFor: string): GeographyLookups {
-  const known = lookupsByWarehouse.get(warehouse);
-  if (known) return known;
+const geographyLookups = oncePerWarehouse((warehouse: Warehouse, neededFor: string): GeographyLookups => {
   const mapping = readTable(warehouse, 'mapping', MAPPING_COLUMNS, { neededFor, keepRows: false });
   const choices = new Map<SourceIdColumn, Map<string, MappingChoice>>(SOURCE_ID_ORDER.map((c) => [c, new Map()]));
   for (const row of mapping.rows) {
@@ -156,9 +153,8 @@ function geographyLookups(warehouse: Warehouse, neededFor: string): GeographyLoo
     mapping: { rows: mapping.rows.length, report: mapping.report },
     address: { rows: address.rows.length, best, report: address.report },
   };
-  lookupsByWarehouse.set(warehouse, lookups);
   return lookups;
-}
+});
 
 /** NULL priority or rank sorts after any number, so a ranked address is preferred. */
 function addressBefore(

@@ -1,4 +1,5 @@
 import type { InvestmentInputRow } from '../../analysis/investment-mismatch/mismatch-types.js';
+import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
 import type { ColumnOf } from '../warehouse-schema.js';
@@ -77,17 +78,11 @@ type ValueColumn = ColumnOf<'value'>;
  * million customers the build is ~0.8 s a call. Rows are readonly and shared; each caller gets its own array.
  */
 export function loadInvestmentCustomers(warehouse: Warehouse, neededFor: string): InvestmentLoad {
-  let load = loadedByWarehouse.get(warehouse);
-  if (!load) {
-    load = buildInvestmentCustomers(warehouse, neededFor);
-    loadedByWarehouse.set(warehouse, load);
-  }
+  const load = investmentCustomersOf(warehouse, neededFor);
   return load.kind === 'loaded' ? { ...load, rows: load.rows.slice() } : load;
 }
 
-const loadedByWarehouse = new WeakMap<Warehouse, InvestmentLoad>();
-
-function buildInvestmentCustomers(warehouse: Warehouse, neededFor: string): InvestmentLoad {
+const investmentCustomersOf = oncePerWarehouse((warehouse: Warehouse, neededFor: string): InvestmentLoad => {
   const value = tableAvailability(warehouse, 'value', [...INVESTMENT_CORE_COLUMNS, ...INVESTMENT_DETAIL_COLUMNS]);
   const customer = tableAvailability(warehouse, 'customer', CUSTOMER_SALES_COLUMNS);
   const missing: MissingColumns[] = [];
@@ -194,7 +189,7 @@ function buildInvestmentCustomers(warehouse: Warehouse, neededFor: string): Inve
       unreadableSales: sales.unreadableSales,
     },
   };
-}
+});
 
 function num(v: unknown): number | null {
   return typeof v === 'number' ? v : null;

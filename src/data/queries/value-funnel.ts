@@ -1,4 +1,5 @@
 import type { FunnelInput } from '../../analysis/value-segments/compute-value-segments.js';
+import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
@@ -28,21 +29,24 @@ export function loadValueFunnel(
     return unavailable(`${table} lacks ${availability.missingColumns.join(', ')}`);
   }
   if (availability.rows === 0) return unavailable(`${table} has no rows`);
-  const known = funnelByWarehouse.get(warehouse);
-  if (known) return known;
-  const { rows, report } = readTable(warehouse, 'funnel', VALUE_FUNNEL_COLUMNS, { neededFor, keepRows: false });
-  if (rows.length === 0) return unavailable(`no row of ${table} has a primary_email`);
-  const byEmail = new Map<string, { consistency: number | null; velocity: number | null }>();
-  for (const row of rows) {
-    byEmail.set(row.primary_email as string, {
-      consistency: row.cross_stage_engagement_consistency,
-      velocity: row.revenue_velocity_monthly,
-    });
-  }
-  const loaded = { funnel: { available: true as const, byEmail }, report };
-  funnelByWarehouse.set(warehouse, loaded);
-  return loaded;
+  return funnelOf(warehouse, neededFor);
 }
 
 /** The email → funnel figures map per open warehouse (one export): a million entries took ~0.6 s a call to build. */
-const funnelByWarehouse = new WeakMap<Warehouse, { funnel: FunnelInput; report: TableReadReport }>();
+const funnelOf = oncePerWarehouse(
+  (warehouse: Warehouse, neededFor: string): { funnel: FunnelInput; report: TableReadReport | null } => {
+    const { rows, report } = readTable(warehouse, 'funnel', VALUE_FUNNEL_COLUMNS, { neededFor, keepRows: false });
+    if (rows.length === 0) {
+      const reason = `no row of ${WAREHOUSE_TABLES.funnel.name} has a primary_email`;
+      return { funnel: { available: false, reason }, report: null };
+    }
+    const byEmail = new Map<string, { consistency: number | null; velocity: number | null }>();
+    for (const row of rows) {
+      byEmail.set(row.primary_email as string, {
+        consistency: row.cross_stage_engagement_consistency,
+        velocity: row.revenue_velocity_monthly,
+      });
+    }
+    return { funnel: { available: true, byEmail }, report };
+  },
+);

@@ -1,4 +1,5 @@
 import type { ActivityZoneInput, ValueZoneInput, ZoneInputs } from '../../analysis/zones/zone-types.js';
+import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
@@ -32,11 +33,7 @@ export interface LoadedZoneInputs {
  * every answer and alert can say which method made its zones.
  */
 export function loadZoneInputs(warehouse: Warehouse, neededFor = 'zones'): LoadedZoneInputs {
-  let loaded = loadedByWarehouse.get(warehouse);
-  if (!loaded) {
-    loaded = buildZoneInputs(warehouse, neededFor);
-    loadedByWarehouse.set(warehouse, loaded);
-  }
+  const loaded = zoneInputsOf(warehouse, neededFor);
   // Each caller gets its own array (callers sort and filter); the inputs are readonly and shared.
   return { inputs: { ...loaded.inputs, rows: loaded.inputs.rows.slice() } as ZoneInputs, reads: loaded.reads };
 }
@@ -45,9 +42,7 @@ export function loadZoneInputs(warehouse: Warehouse, neededFor = 'zones'): Loade
  * Zone inputs per open warehouse (one export): the scan, /customer, /priority zone= and /conversion-cohort all start
  * from them, and at a million customers building them from rows is ~0.5 s a call. Their rows stay out of the memo.
  */
-const loadedByWarehouse = new WeakMap<Warehouse, LoadedZoneInputs>();
-
-function buildZoneInputs(warehouse: Warehouse, neededFor: string): LoadedZoneInputs {
+const zoneInputsOf = oncePerWarehouse((warehouse: Warehouse, neededFor: string): LoadedZoneInputs => {
   const activityTable = WAREHOUSE_TABLES.activity.name;
   const availability = tableAvailability(warehouse, 'activity', [
     ...ZONE_ACTIVITY_COLUMNS,
@@ -70,7 +65,7 @@ function buildZoneInputs(warehouse: Warehouse, neededFor: string): LoadedZoneInp
     inputs: { method: 'value-fallback', rows: value.rows.map(toValueZoneInput), activityUnavailable: reason },
     reads: [value.report],
   };
-}
+});
 
 interface ActivityZoneColumns {
   readonly primary_email: string | null;
