@@ -70,10 +70,11 @@ export class NumberFormat {
         maximumSignificantDigits: 3,
       });
     }
-    return this.format(x, 'money', {
+    const decimals = Math.abs(x) >= 100 ? 0 : 2;
+    return this.format(x, `money:${decimals}`, {
       style: 'currency',
       currency: this.currency,
-      maximumFractionDigits: Math.abs(x) >= 100 ? 0 : 2,
+      maximumFractionDigits: decimals,
       minimumFractionDigits: 0,
     });
   }
@@ -91,8 +92,9 @@ export class NumberFormat {
   /** A ratio with 2–3 significant digits and a "×": 6.64×, 0.52×, 12.5×. */
   ratio(x: Value): string {
     if (!isPresent(x)) return this.missing;
-    const digits = Math.abs(x) >= 100 ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 3 };
-    return `${this.format(x, 'ratio', digits)}×`;
+    const large = Math.abs(x) >= 100;
+    const digits = large ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 3 };
+    return `${this.format(x, large ? 'ratio:large' : 'ratio', digits)}×`;
   }
 
   /** Whole days: "423 days", "1 day". The unit is part of the formatter so every language can order it. */
