@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { shortEcho } from '../format/short-echo.js';
 import type { CommandAnswer } from './command-answer.js';
 import { CommandArgs, type CommandSyntax } from './command-args.js';
 import type { AnyCommandDefinition, CommandContext, CommonOptions } from './command-definition.js';
@@ -22,7 +23,7 @@ export function resolveInvocation(input: string, commands: readonly AnyCommandDe
   const command = commands.find((c) => c.slash === slash);
   if (!command) {
     throw new UsageError(
-      `There is no command \`${head || '(empty)'}\`. Commands: ${commands.map((c) => c.slash).join(', ')}. Type \`help\` for what each does.`,
+      `There is no command \`${shortEcho(head) || '(empty)'}\`. Commands: ${commands.map((c) => c.slash).join(', ')}. Type \`help\` for what each does.`,
     );
   }
   return { command, text: rest.join(' ') };
