@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { formatCommandHelp } from '../src/commands/command-help.js';
+import { COMMANDS } from '../src/commands/index.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
@@ -38,5 +40,16 @@ describe('the repository is self-contained', () => {
       expect(methods).toContain(`\n## /${command}\n`);
     }
     expect(readFileSync(join(repoRoot, 'README.md'), 'utf8')).toContain('(docs/methods.md)');
+  });
+
+  it("links each command's help to its section of docs/methods.md", () => {
+    const headings = readFileSync(join(repoRoot, 'docs/methods.md'), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('## /'))
+      .map((line) => line.slice('## /'.length));
+    for (const command of COMMANDS) {
+      const anchor = /docs\/methods\.md#([\w-]+)/.exec(formatCommandHelp(command))?.[1];
+      expect(headings).toContain(anchor);
+    }
   });
 });
