@@ -32,12 +32,12 @@ export function registerCommands(app: App, deps: SlackAppDeps, tasks: Background
         return;
       }
       await ack({ response_type: 'ephemeral', text: WORKING_TEXT(`${command.slash} ${text}`.trim()) });
-      tasks.run(command.slash, () =>
-        answerRequest(
+      tasks.run(command.slash, async () => {
+        await answerRequest(
           { command, text, userId: payload.user_id, channelId: payload.channel_id, client, respond, via: 'command' },
           deps,
-        ),
-      );
+        );
+      });
     });
   }
   // The manifest can name a command this deployment does not have yet (an older build behind a newer manifest):
