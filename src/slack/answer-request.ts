@@ -26,9 +26,14 @@ export interface AnswerRequest {
  */
 export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps): Promise<RequestOutcome> {
   let result: RequestOutcome = 'internal_error';
-  await answer(request, deps, (outcome) => {
-    result = outcome;
-  });
+  const done = deps.foreground?.begin();
+  try {
+    await answer(request, deps, (outcome) => {
+      result = outcome;
+    });
+  } finally {
+    done?.();
+  }
   return result;
 }
 
