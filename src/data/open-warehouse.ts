@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { inspectSchema, quoteIdentifier, type WarehouseSchema } from './inspect-schema.js';
 import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
 import type { SnapshotCache } from './snapshot-cache/snapshot-cache.js';
+import { registerCleaningFunctions } from './sqlite-cleaning-functions.js';
 import { CorruptWarehouseError, NotSqliteError, WarehouseNotFoundError } from './warehouse-errors.js';
 import type { TableId } from './warehouse-schema.js';
 
@@ -136,6 +137,7 @@ export function openWarehouse(path: string): Warehouse {
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     db.pragma('query_only = ON');
+    registerCleaningFunctions(db);
   } catch (error) {
     throw translateSqliteError(path, error);
   }

@@ -1,5 +1,6 @@
 import { quoteIdentifier } from './inspect-schema.js';
 import { cleanEmailSql, cleanIdSql, numericSql, parseTimestampSql } from './sql-cleaning.js';
+import { SQL_CLEAN_LABEL } from './sqlite-cleaning-functions.js';
 import type { ColumnKind, TableDefinition } from './warehouse-schema.js';
 
 /**
@@ -49,15 +50,18 @@ export function keyStatsSql(definition: TableDefinition, tableName: string): str
   const key = keyExpression(definition, snapshot.key);
   const ts = parseTimestampSql(snapshot.timestamp);
   const rawTs = quoteIdentifier(snapshot.timestamp);
-  return `WITH base AS (SELECT ${key} AS k, ${ts} AS t, ${rawTs} AS raw_t FROM ${quoteIdentifier(tableName)}),
-       per_key AS (SELECT k, COUNT(*) AS n FROM base WHERE k IS NOT NULL GROUP BY k)
+  // Blank = NULL or only (Unicode) whitespace: "missing"; any other value that does not parse is "unparseable".
+  const blank = `(${rawTs} IS NULL OR (typeof(${rawTs}) = 'text' AND ${SQL_CLEAN_LABEL}(${rawTs}) IS NULL))`;
+  return `WITH base AS (SELECT ${key} AS k, ${quoteIdentifier(snapshot.key)} AS raw_k, ${ts} AS t, ${blank} AS blank_t FROM ${quoteIdentifier(tableName)}),
+       per_key AS (SELECT k, COUNT(*) AS n, COUNT(DISTINCT raw_k) AS spellings FROM base WHERE k IS NOT NULL GROUP BY k)
        SELECT (SELECT COUNT(*) FROM base) AS rowsInTable,
               (SELECT COUNT(*) FROM base WHERE k IS NULL) AS rowsWithoutKey,
               (SELECT COUNT(*) FROM per_key) AS distinctKeys,
               (SELECT COUNT(*) FROM per_key WHERE n > 1) AS duplicatedKeys,
               (SELECT COALESCE(MAX(n), 0) FROM per_key) AS maxRowsPerKey,
-              (SELECT COUNT(*) FROM base WHERE t IS NULL AND raw_t IS NOT NULL AND trim(raw_t) <> '') AS unparseableTimestamps,
-              (SELECT COUNT(*) FROM base WHERE raw_t IS NULL OR trim(raw_t) = '') AS missingTimestamps,
+              (SELECT COUNT(*) FROM per_key WHERE spellings > 1) AS keysMergedByCleaning,
+              (SELECT COUNT(*) FROM base WHERE t IS NULL AND NOT blank_t) AS unparseableTimestamps,
+              (SELECT COUNT(*) FROM base WHERE blank_t) AS missingTimestamps,
               (SELECT MAX(t) FROM base) AS dataDateMs`;
 }
 
