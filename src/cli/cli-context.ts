@@ -13,7 +13,7 @@ export interface CliSession {
 /** The warehouse named by --warehouse / RADAR_WAREHOUSE, or the bundled demo when neither is set. */
 export function openCliSession(config: RadarConfig, now: () => Date = () => new Date()): CliSession {
   const usingDemo = config.RADAR_WAREHOUSE === undefined;
-  const warehousePath = config.RADAR_WAREHOUSE ?? ensureDemoWarehouse('full');
+  const warehousePath = config.RADAR_WAREHOUSE ?? ensureDemoWarehouse(config.RADAR_DEMO ?? 'full');
   const provider = createWarehouseProvider(
     warehousePath,
     config.RADAR_CACHE_DIR === undefined ? {} : { cacheRoot: config.RADAR_CACHE_DIR },
