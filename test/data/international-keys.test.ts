@@ -8,6 +8,7 @@ import { formatAnswerText } from '../../src/commands/present-text.js';
 import { cleanEmail, cleanLabel, parseInstant } from '../../src/data/cleaning-rule.js';
 import { inspectWarehouse } from '../../src/data/inspect-warehouse.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import { lookupHints } from '../../src/data/queries/customer-lookup.js';
 import { loadSalesByEmail } from '../../src/data/queries/customer-sales.js';
 import { readTable } from '../../src/data/read-table.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
@@ -60,7 +61,12 @@ function readPaths(): Record<ReadPath, Warehouse> {
       { primary_email: `${IDEOGRAPHIC_SPACE}\t`, analysis_timestamp: '2025-01-01', customer_tier: 'Gold' },
     ],
     customer: [
-      { customer360_id: 'c1', email: `ИВАН.ВОЛКОВ@X.RU${IDEOGRAPHIC_SPACE}`, total_sales_amount: 100 },
+      {
+        customer360_id: 'c1',
+        email: `ИВАН.ВОЛКОВ@X.RU${IDEOGRAPHIC_SPACE}`,
+        full_name: 'Иван Волков',
+        total_sales_amount: 100,
+      },
       { customer360_id: 'c2', email: 'иван.волков@x.ru', total_sales_amount: 200 },
       { customer360_id: 'c3', email: 'ZOË@beispiel.de', total_sales_amount: 50 },
     ],
@@ -161,6 +167,11 @@ describe('international keys through every read path', () => {
       ['иван.волков@x.ru', 100],
     ]);
     expect(emailsWithSeveralRows).toBe(1);
+  });
+
+  it('finds names case-insensitively in any script', () => {
+    const { hints } = lookupHints(readPaths().SQLite, 'ВОЛКОВ');
+    expect(hints.nameEmails).toEqual(['иван.волков@x.ru']);
   });
 
   it('lets radar doctor say what the cleaning merged', () => {
