@@ -57,12 +57,19 @@ export function parseInstant(raw: unknown): number | null {
   const hour = Number(h);
   const minute = Number(mi);
   const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
+  // Date.UTC would roll 2024-02-31 over to March; an export never means that.
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
   const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Date.UTC rolls 2024-02-31 over to March; an export never means that.
-  if (new Date(utc).getUTCDate() !== day) return null;
   const millis = frac === '' ? 0 : Math.floor(Number(`0${frac}`) * 1000 + 1e-6);
   return utc + millis - offsetMinutes(zone) * 60_000;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number);
 }
 
 function offsetMinutes(zone: string): number {
