@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareCodePoints } from '../../src/analysis/code-point-order.js';
+import { rankingOrder } from '../../src/analysis/priority/priority-ranking-order.js';
 import { buildDoctorAnswer } from '../../src/commands/doctor.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { formatAnswerText } from '../../src/commands/present-text.js';
@@ -126,6 +127,9 @@ describe('the cleaning rule', () => {
     expect([...emails].sort(compareCodePoints)).toEqual(expected);
     expect(fromSqlite).toEqual(expected);
     expect([...emails].sort()).not.toEqual(expected);
+    // The priority ranking breaks a tie in priority the same way.
+    const order = rankingOrder({ priorities: Float64Array.from(emails, () => 0.5), emails });
+    expect(Array.from(order, (i) => emails[i])).toEqual(expected);
   });
 });
 
