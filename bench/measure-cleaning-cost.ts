@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { cleanEmail, parseInstant } from '../src/data/cleaning-rule.js';
+import { cleanEmailSql, parseTimestampSql } from '../src/data/sql-cleaning.js';
 import { registerCleaningFunctions } from '../src/data/sqlite-cleaning-functions.js';
 
 /**
@@ -66,7 +67,13 @@ time('SQLite: latest-row ranking, the rule inlined', () =>
 time('SQLite: latest-row ranking, built-ins, materialised', () =>
   db.prepare(rankMaterialised(OLD_EMAIL, OLD_TS)).get(),
 );
-time('SQLite: latest-row ranking, the rule, materialised (now)', () =>
+time('SQLite: latest-row ranking, the rule, materialised', () =>
   db.prepare(rankMaterialised('radar_clean_email(e)', 'radar_instant_ms(ts)')).get(),
+);
+time('SQLite: cleanEmailSql (ASCII fast path + rule)', () =>
+  db.prepare(`SELECT count(DISTINCT ${cleanEmailSql('e')}) FROM t`).get(),
+);
+time('SQLite: latest-row ranking as shipped (rankedRowsSql)', () =>
+  db.prepare(rankMaterialised(cleanEmailSql('e'), parseTimestampSql('ts'))).get(),
 );
 db.close();

@@ -7,14 +7,23 @@ import { SQL_CLEAN_EMAIL, SQL_CLEAN_LABEL, SQL_INSTANT_MS } from './sqlite-clean
  * (sqlite-cleaning-functions.ts), which are the TypeScript cleaning rule itself: SQL and TypeScript cannot disagree.
  */
 
+/**
+ * Text of printable ASCII without spaces: trimming cannot change it and SQLite's lower() folds it exactly as
+ * Unicode lower case does, so SQL cleans it without a JavaScript call (most keys of most exports; ids every time).
+ */
+function plainAscii(c: string): string {
+  return `typeof(${c}) = 'text' AND ${c} NOT GLOB '*[^!-~]*'`;
+}
+
 export function cleanEmailSql(column: string): string {
-  return `${SQL_CLEAN_EMAIL}(${quoteIdentifier(column)})`;
+  const c = quoteIdentifier(column);
+  return `(CASE WHEN ${plainAscii(c)} THEN NULLIF(lower(${c}), '') ELSE ${SQL_CLEAN_EMAIL}(${c}) END)`;
 }
 
 /** Ids compare as text: a REAL holding an integer reads as that integer, text is trimmed like a label. */
 export function cleanIdSql(column: string): string {
   const c = quoteIdentifier(column);
-  return `(CASE WHEN typeof(${c}) = 'real' AND ${c} = CAST(${c} AS INTEGER) THEN CAST(CAST(${c} AS INTEGER) AS TEXT) WHEN typeof(${c}) = 'text' THEN ${SQL_CLEAN_LABEL}(${c}) ELSE NULLIF(CAST(${c} AS TEXT), '') END)`;
+  return `(CASE WHEN typeof(${c}) = 'real' AND ${c} = CAST(${c} AS INTEGER) THEN CAST(CAST(${c} AS INTEGER) AS TEXT) WHEN ${plainAscii(c)} THEN NULLIF(${c}, '') WHEN typeof(${c}) = 'text' THEN ${SQL_CLEAN_LABEL}(${c}) ELSE NULLIF(CAST(${c} AS TEXT), '') END)`;
 }
 
 /**

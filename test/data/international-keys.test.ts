@@ -6,6 +6,7 @@ import { rankingOrder } from '../../src/analysis/priority/priority-ranking-order
 import { buildDoctorAnswer } from '../../src/commands/doctor.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { formatAnswerText } from '../../src/commands/present-text.js';
+import { toId } from '../../src/data/clean-values.js';
 import { cleanEmail, cleanLabel, parseInstant } from '../../src/data/cleaning-rule.js';
 import { inspectWarehouse } from '../../src/data/inspect-warehouse.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
@@ -13,6 +14,7 @@ import { lookupHints } from '../../src/data/queries/customer-lookup.js';
 import { loadSalesByEmail } from '../../src/data/queries/customer-sales.js';
 import { readTable } from '../../src/data/read-table.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
+import { cleanEmailSql, cleanIdSql } from '../../src/data/sql-cleaning.js';
 import { registerCleaningFunctions } from '../../src/data/sqlite-cleaning-functions.js';
 import { createFixtureWarehouse } from '../helpers/fixture-warehouse.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -130,6 +132,41 @@ describe('the cleaning rule', () => {
     // The priority ranking breaks a tie in priority the same way.
     const order = rankingOrder({ priorities: Float64Array.from(emails, () => 0.5), emails });
     expect(Array.from(order, (i) => emails[i])).toEqual(expected);
+  });
+});
+
+describe('the SQL expressions of the rule', () => {
+  it('clean every kind of value exactly as the TypeScript rule, on the ASCII fast path and off it', () => {
+    const values: unknown[] = [
+      'jane@acme.com',
+      'Jane@Acme.COM',
+      ' jane@acme.com\t',
+      '',
+      ' ',
+      IDEOGRAPHIC_SPACE,
+      `ИВАН.ВОЛКОВ@X.RU${IDEOGRAPHIC_SPACE}`,
+      'İSTANBUL@x.tr',
+      'ＡＢＣ@x.jp',
+      '\u{20bb7}田@x.jp',
+      'a b@x.io',
+      '\u0085x@y.z\u00a0',
+      'cus_AbC123',
+      42,
+      4.0,
+      4.5,
+      null,
+    ];
+    const db = new Database(':memory:');
+    registerCleaningFunctions(db);
+    db.exec('CREATE TABLE t (v)');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    for (const v of values) insert.run(v as never);
+    const fromSql = db
+      .prepare(`SELECT ${cleanEmailSql('v')} AS email, ${cleanIdSql('v')} AS id FROM t ORDER BY rowid`)
+      .all() as { email: string | null; id: string | null }[];
+    db.close();
+    const issues = { unreadable: 0 };
+    expect(fromSql).toEqual(values.map((v) => ({ email: cleanEmail(v), id: toId(v, issues) })));
   });
 });
 
