@@ -7,18 +7,33 @@
  */
 
 /**
- * Unicode White_Space at either end: tab, LF, VT, FF, CR, space, NEL, no-break space, ogham space, the
- * U+2000–U+200A spaces, line and paragraph separators, narrow no-break, medium mathematical and ideographic space
- * (U+3000). JavaScript's String.prototype.trim differs at the edges (it trims U+FEFF, not U+0085), so it is not used.
+ * Unicode White_Space (every one is in the BMP): tab, LF, VT, FF, CR, space, NEL, no-break space, ogham space
+ * mark, U+2000–U+200A, line and paragraph separators, narrow no-break, medium mathematical and ideographic space
+ * (U+3000). JavaScript's String.prototype.trim differs at the edges (it trims U+FEFF, not U+0085), so it is not
+ * used; a test checks this list against \p{White_Space}. Checked by code so the common clean key costs two compares.
  */
-const EDGE_WHITESPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
-
-/** Printable ASCII with no space at either end: the common case, cleaned without the regular expression. */
-const PLAIN_ASCII = /^[!-~](?:[ -~]*[!-~])?$/;
+export function isUnicodeWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0x85) return false;
+  return (
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
 
 export function trimUnicode(text: string): string {
-  if (PLAIN_ASCII.test(text)) return text;
-  return text.replace(EDGE_WHITESPACE, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && isUnicodeWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isUnicodeWhitespace(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /**

@@ -7,7 +7,7 @@ import { buildDoctorAnswer } from '../../src/commands/doctor.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { formatAnswerText } from '../../src/commands/present-text.js';
 import { toId } from '../../src/data/clean-values.js';
-import { cleanEmail, cleanLabel, parseInstant } from '../../src/data/cleaning-rule.js';
+import { cleanEmail, cleanLabel, isUnicodeWhitespace, parseInstant } from '../../src/data/cleaning-rule.js';
 import { inspectWarehouse } from '../../src/data/inspect-warehouse.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { lookupHints } from '../../src/data/queries/customer-lookup.js';
@@ -91,6 +91,14 @@ describe('the cleaning rule', () => {
     expect(cleanEmail('İSTANBUL@x.tr')).toBe('i\u0307stanbul@x.tr'); // the default mapping, not the Turkish one
     expect(cleanEmail(`${IDEOGRAPHIC_SPACE}\t\n`)).toBeNull();
     expect(cleanEmail(42)).toBeNull();
+  });
+
+  it('treats exactly Unicode White_Space as whitespace', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const expected = /\p{White_Space}/u.test(String.fromCharCode(code));
+      if (isUnicodeWhitespace(code) !== expected) throw new Error(`U+${code.toString(16)}: expected ${expected}`);
+    }
+    expect(isUnicodeWhitespace(0xfeff)).toBe(false);
   });
 
   it('trims labels but keeps their case', () => {
