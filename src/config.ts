@@ -19,6 +19,12 @@ const booleanText = z
  */
 export const ConfigSchema = z.object({
   RADAR_WAREHOUSE: optionalText.describe('path to the SQLite warehouse export; unset = bundled demo data'),
+  RADAR_DEMO: z
+    .enum(['full', 'international'], "must be 'full' or 'international'")
+    .optional()
+    .describe(
+      'which bundled demo to use when RADAR_WAREHOUSE is unset; international = Unicode names, emails, offsets',
+    ),
   RADAR_STATE_DB: optionalText.describe("path to Radar's own state database (alerts, acks, schedules)"),
   RADAR_CACHE_DIR: optionalText.describe('folder for snapshot caches of the warehouse; default: the OS temp dir'),
   SLACK_BOT_TOKEN: optionalText.pipe(

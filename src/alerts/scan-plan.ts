@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../analysis/code-point-order.js';
 import type { Alert, AlertDelivery, ResolutionReason, ScannedCustomer } from './alert-types.js';
 
 /** At most this many individual alert messages per scan; the rest of the newly red go into one overflow summary. */
@@ -101,5 +102,5 @@ export function byPriority(a: ScannedCustomer, b: ScannedCustomer): number {
   const sa = a.score ?? Number.POSITIVE_INFINITY;
   const sb = b.score ?? Number.POSITIVE_INFINITY;
   if (sa !== sb) return sa - sb;
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return compareCodePoints(a.key, b.key);
 }

@@ -1,3 +1,5 @@
+import { displayWidth } from '../format/display-width.js';
+
 /**
  * Label shortening for category names. Widths are in display columns, as a terminal counts
  * them: CJK ideographs, kana, Hangul and fullwidth forms take two columns, so "华东区" (6)
@@ -12,43 +14,16 @@ export const LABEL_LINE_BREAK = '\n';
 /** Axis `labelExpr` that draws a value joined with LABEL_LINE_BREAK as several lines. */
 export const WRAPPED_LABEL_EXPR = "split(datum.label, '\\n')";
 
-const WIDE_RANGES: readonly (readonly [number, number])[] = [
-  [0x1100, 0x115f], // Hangul Jamo
-  [0x2e80, 0x303e], // CJK radicals, punctuation
-  [0x3041, 0x33ff], // kana, Bopomofo, Hangul compatibility jamo, CJK compatibility
-  [0x3400, 0x4dbf], // CJK extension A
-  [0x4e00, 0x9fff], // CJK unified ideographs
-  [0xa000, 0xa4cf], // Yi
-  [0xa960, 0xa97f], // Hangul Jamo extended A
-  [0xac00, 0xd7a3], // Hangul syllables
-  [0xf900, 0xfaff], // CJK compatibility ideographs
-  [0xfe30, 0xfe4f], // CJK compatibility forms
-  [0xff00, 0xff60], // fullwidth forms
-  [0xffe0, 0xffe6], // fullwidth signs
-  [0x1f300, 0x1f64f], // emoji
-  [0x1f900, 0x1f9ff], // supplemental symbols and pictographs
-  [0x20000, 0x3fffd], // CJK extensions B and beyond
-];
-
-function isWideCodePoint(codePoint: number): boolean {
-  return WIDE_RANGES.some(([start, end]) => codePoint >= start && codePoint <= end);
-}
-
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
-/** Display columns of one grapheme cluster: 2 if its base character is wide, else 1. */
-function graphemeWidth(grapheme: string): number {
-  return isWideCodePoint(grapheme.codePointAt(0) ?? 0) ? 2 : 1;
-}
+/** Display columns of one grapheme cluster (string-width, as text tables measure it). */
+const graphemeWidth = displayWidth;
 
-/** Display width in columns (CJK = 2). */
-export function displayWidth(text: string): number {
-  return graphemes(text).reduce((sum, grapheme) => sum + graphemeWidth(grapheme), 0);
-}
+export { displayWidth };
 
 /** Splits text after the last grapheme that fits in `maxWidth` columns. */
 function splitAtWidth(text: string, maxWidth: number): [head: string, rest: string] {

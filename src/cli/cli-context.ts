@@ -14,7 +14,8 @@ export interface CliSession {
 export function openCliSession(config: RadarConfig, now: () => Date = () => new Date()): CliSession {
   const usingDemo = config.RADAR_WAREHOUSE === undefined;
   const warehousePath =
-    config.RADAR_WAREHOUSE ?? ensureDemoWarehouse('full', defaultDemoDirectory(), demoBuildProgress());
+    config.RADAR_WAREHOUSE ??
+    ensureDemoWarehouse(config.RADAR_DEMO ?? 'full', defaultDemoDirectory(), demoBuildProgress());
   const provider = createWarehouseProvider(
     warehousePath,
     config.RADAR_CACHE_DIR === undefined ? {} : { cacheRoot: config.RADAR_CACHE_DIR },

@@ -10,7 +10,7 @@ import { snapshotCacheRoot } from '../data/snapshot-cache/snapshot-cache-locatio
  * export lands (radar serve also builds it in the background). Returns the lines to print.
  */
 export function prepareSnapshotCache(config: RadarConfig): string {
-  const path = config.RADAR_WAREHOUSE ?? ensureDemoWarehouse('full');
+  const path = config.RADAR_WAREHOUSE ?? ensureDemoWarehouse(config.RADAR_DEMO ?? 'full');
   const warehouse = openWarehouse(path);
   try {
     const started = performance.now();

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { inspectWarehouse, type TableHealth, type WarehouseHealth } from '../data/inspect-warehouse.js';
 import type { Warehouse } from '../data/open-warehouse.js';
+import { type TableDefinition, WAREHOUSE_TABLES } from '../data/warehouse-schema.js';
 import type { CommandAnswer } from './command-answer.js';
 import type { AnyCommandDefinition } from './command-definition.js';
 import { formatCount, plural } from './format.js';
@@ -141,6 +142,24 @@ function columnNotes(health: WarehouseHealth): string[] {
       );
     }
   }
+  lines.push(...mergedKeyNotes(health));
   if (health.otherTables.length > 0) lines.push(`Other tables (not read): ${health.otherTables.join(', ')}`);
   return lines.length > 0 ? lines : ['Every expected column is present and typed as expected.'];
+}
+
+/** What key cleaning (Unicode trim, Unicode lower case for emails) merged, so nobody wonders where customers went. */
+function mergedKeyNotes(health: WarehouseHealth): string[] {
+  return health.tables.flatMap((t) => {
+    const merged = t.snapshot?.keysMergedByCleaning ?? 0;
+    if (merged === 0) return [];
+    const definition: TableDefinition = WAREHOUSE_TABLES[t.id];
+    const isEmail = definition.snapshot !== undefined && definition.columns[definition.snapshot.key] === 'email';
+    return isEmail
+      ? [
+          `${t.name}: ${plural(merged, 'email')} differed only by case or surrounding spaces (each read as one customer)`,
+        ]
+      : [
+          `${t.name}: ${plural(merged, 'id')} differed only by surrounding spaces or number-vs-text storage (each read as one key)`,
+        ];
+  });
 }

@@ -1,3 +1,4 @@
+import { displayWidth } from '../format/display-width.js';
 import type { AnswerTable, CommandAnswer, Provenance } from './command-answer.js';
 import { formatCount } from './format.js';
 
@@ -59,20 +60,6 @@ export function formatTable(table: AnswerTable): string[] {
     `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`,
     ...table.rows.map((r) => `  ${r.map((v, i) => cell(v, i)).join('  ')}`),
   ];
-}
-
-/** Terminal columns a string takes: CJK and other wide characters take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    width +=
-      code >= 0x1100 &&
-      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u.test(ch)
-        ? 2
-        : 1;
-  }
-  return width;
 }
 
 function stripMarks(text: string): string {

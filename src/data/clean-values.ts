@@ -1,3 +1,4 @@
+import { cleanLabel, parseInstant } from './cleaning-rule.js';
 import type { ColumnKind } from './warehouse-schema.js';
 
 /**
@@ -45,13 +46,10 @@ export function toFlag(raw: unknown, issues: ValueIssueCounter): 0 | 1 | null {
   return null;
 }
 
-/** Labels keep their case but lose surrounding whitespace; an empty label is no label. */
+/** Labels keep their case but lose surrounding Unicode whitespace (cleaning-rule.ts); an empty label is no label. */
 export function toText(raw: unknown, issues: ValueIssueCounter): string | null {
   if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'string') {
-    const text = raw.trim();
-    return text === '' ? null : text;
-  }
+  if (typeof raw === 'string') return cleanLabel(raw);
   if (typeof raw === 'number' || typeof raw === 'bigint') return String(raw);
   issues.unreadable++;
   return null;
@@ -82,24 +80,9 @@ export function converterFor(kind: ColumnKind): Converter {
   }
 }
 
-/** Parses a timestamp the way the SQL cleaner does; used for values that never went through SQL. */
+/** Parses a timestamp with the one rule SQL also applies (cleaning-rule.ts); for values that never went through SQL. */
 export function parseTimestamp(raw: string): number | null {
-  const text = raw.trim();
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    text,
-  );
-  if (!match) return null;
-  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = match;
-  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}${frac}${zone === 'Z' ? 'Z' : normaliseOffset(zone)}`;
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return null;
-  // Date.parse rolls 2024-02-31 over to March; a real export never means that, so reject it.
-  const check = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  return check.getUTCMonth() === Number(mo) - 1 && check.getUTCDate() === Number(d) ? ms : null;
-}
-
-function normaliseOffset(zone: string): string {
-  return zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  return parseInstant(raw);
 }
 
 /** The data date as people read it: UTC, to the minute when there is a time of day. */

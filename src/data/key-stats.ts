@@ -5,6 +5,11 @@ export interface KeyStats {
   distinctKeys: number;
   duplicatedKeys: number;
   maxRowsPerKey: number;
+  /**
+   * Cleaned keys whose rows spell them in more than one way (case, surrounding Unicode whitespace, or an id stored
+   * as a number on one row and as text on another): the cleaning merged those spellings into one key.
+   */
+  keysMergedByCleaning: number;
   unparseableTimestamps: number;
   missingTimestamps: number;
   dataDateMs: number | null;

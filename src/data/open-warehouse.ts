@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { inspectSchema, quoteIdentifier, type WarehouseSchema } from './inspect-schema.js';
 import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
 import type { SnapshotCache } from './snapshot-cache/snapshot-cache.js';
+import { registerCleaningFunctions } from './sqlite-cleaning-functions.js';
 import {
   CorruptWarehouseError,
   NotSqliteError,
@@ -148,6 +149,7 @@ export function openWarehouse(path: string, options: { readonly busyTimeoutMs?: 
       timeout: options.busyTimeoutMs ?? WAREHOUSE_BUSY_TIMEOUT_MS,
     });
     db.pragma('query_only = ON');
+    registerCleaningFunctions(db);
   } catch (error) {
     throw translateSqliteError(path, error);
   }

@@ -1,5 +1,6 @@
 import { quoteIdentifier } from './inspect-schema.js';
 import { cleanEmailSql, cleanIdSql, numericSql, parseTimestampSql } from './sql-cleaning.js';
+import { SQL_CLEAN_LABEL } from './sqlite-cleaning-functions.js';
 import type { ColumnKind, TableDefinition } from './warehouse-schema.js';
 
 /**
@@ -31,11 +32,16 @@ export function rankedRowsSql(
   const limit = mode === 'latest' ? 'WHERE _rank = 1' : mode === 'previous' ? 'WHERE _rank <= 2' : '';
   // Rank on (key, instant, rowid) alone, then fetch the wanted rows by rowid: the window sort then moves a few
   // bytes per row instead of every selected column (at 6.4M snapshot rows, 32 s instead of 52 s in one measurement).
-  return `WITH ranked AS (
+  // The cleaned key and instant are computed once per row into a materialised table: inlined, SQLite re-evaluates
+  // the cleaning functions (JavaScript calls) for the filter, the partition and the sort, 2.4 times slower at 1M rows.
+  return `WITH keyed AS MATERIALIZED (
+      SELECT rowid AS _rowid, ${key} AS _key, ${ts} AS _ts, ${tie} AS _tie FROM ${table}
+    ),
+    ranked AS (
       SELECT _rowid, _rank FROM (
-        SELECT rowid AS _rowid,
-          ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${ts} IS NULL, ${ts} DESC, ${tie} IS NULL, ${tie} DESC, rowid DESC) AS _rank
-        FROM ${table} WHERE ${key} IS NOT NULL
+        SELECT _rowid,
+          ROW_NUMBER() OVER (PARTITION BY _key ORDER BY _ts IS NULL, _ts DESC, _tie IS NULL, _tie DESC, _rowid DESC) AS _rank
+        FROM keyed WHERE _key IS NOT NULL
       ) ${limit}
     )
     SELECT ranked._rowid, ranked._rank, ${selectList.join(', ')}
@@ -49,15 +55,18 @@ export function keyStatsSql(definition: TableDefinition, tableName: string): str
   const key = keyExpression(definition, snapshot.key);
   const ts = parseTimestampSql(snapshot.timestamp);
   const rawTs = quoteIdentifier(snapshot.timestamp);
-  return `WITH base AS (SELECT ${key} AS k, ${ts} AS t, ${rawTs} AS raw_t FROM ${quoteIdentifier(tableName)}),
-       per_key AS (SELECT k, COUNT(*) AS n FROM base WHERE k IS NOT NULL GROUP BY k)
+  // Blank = NULL or only (Unicode) whitespace: "missing"; any other value that does not parse is "unparseable".
+  const blank = `(${rawTs} IS NULL OR (typeof(${rawTs}) = 'text' AND ${SQL_CLEAN_LABEL}(${rawTs}) IS NULL))`;
+  return `WITH base AS MATERIALIZED (SELECT ${key} AS k, ${quoteIdentifier(snapshot.key)} AS raw_k, ${ts} AS t, ${blank} AS blank_t FROM ${quoteIdentifier(tableName)}),
+       per_key AS (SELECT k, COUNT(*) AS n, COUNT(DISTINCT raw_k) AS spellings FROM base WHERE k IS NOT NULL GROUP BY k)
        SELECT (SELECT COUNT(*) FROM base) AS rowsInTable,
               (SELECT COUNT(*) FROM base WHERE k IS NULL) AS rowsWithoutKey,
               (SELECT COUNT(*) FROM per_key) AS distinctKeys,
               (SELECT COUNT(*) FROM per_key WHERE n > 1) AS duplicatedKeys,
               (SELECT COALESCE(MAX(n), 0) FROM per_key) AS maxRowsPerKey,
-              (SELECT COUNT(*) FROM base WHERE t IS NULL AND raw_t IS NOT NULL AND trim(raw_t) <> '') AS unparseableTimestamps,
-              (SELECT COUNT(*) FROM base WHERE raw_t IS NULL OR trim(raw_t) = '') AS missingTimestamps,
+              (SELECT COUNT(*) FROM per_key WHERE spellings > 1) AS keysMergedByCleaning,
+              (SELECT COUNT(*) FROM base WHERE t IS NULL AND NOT blank_t) AS unparseableTimestamps,
+              (SELECT COUNT(*) FROM base WHERE blank_t) AS missingTimestamps,
               (SELECT MAX(t) FROM base) AS dataDateMs`;
 }
 

@@ -1,30 +1,37 @@
 import { quoteIdentifier } from './inspect-schema.js';
+import { SQL_CLEAN_EMAIL, SQL_CLEAN_LABEL, SQL_INSTANT_MS } from './sqlite-cleaning-functions.js';
 
 /**
- * SQL expressions that clean keys and timestamps inside SQLite, so de-duplication and
- * joins run in the database (fast at a million rows) with the same rules TypeScript uses.
+ * SQL expressions that clean keys and timestamps inside SQLite, so de-duplication and joins run in the database
+ * (fast at a million rows). They call the application-defined functions every Warehouse connection registers
+ * (sqlite-cleaning-functions.ts), which are the TypeScript cleaning rule itself: SQL and TypeScript cannot disagree.
  */
 
-/** Space, tab, LF, CR, VT, FF and no-break space: the whitespace real exports carry around emails. */
-const WHITESPACE = 'char(32, 9, 10, 13, 11, 12, 160)';
+/**
+ * Text of printable ASCII without spaces: trimming cannot change it and SQLite's lower() folds it exactly as
+ * Unicode lower case does, so SQL cleans it without a JavaScript call (most keys of most exports; ids every time).
+ */
+function plainAscii(c: string): string {
+  return `typeof(${c}) = 'text' AND ${c} NOT GLOB '*[^!-~]*'`;
+}
 
 export function cleanEmailSql(column: string): string {
-  return `NULLIF(lower(trim(${quoteIdentifier(column)}, ${WHITESPACE})), '')`;
+  const c = quoteIdentifier(column);
+  return `(CASE WHEN ${plainAscii(c)} THEN NULLIF(lower(${c}), '') ELSE ${SQL_CLEAN_EMAIL}(${c}) END)`;
 }
 
+/** Ids compare as text: a REAL holding an integer reads as that integer, text is trimmed like a label. */
 export function cleanIdSql(column: string): string {
   const c = quoteIdentifier(column);
-  return `NULLIF(CASE WHEN typeof(${c}) = 'real' AND ${c} = CAST(${c} AS INTEGER) THEN CAST(CAST(${c} AS INTEGER) AS TEXT) ELSE trim(CAST(${c} AS TEXT), ${WHITESPACE}) END, '')`;
+  return `(CASE WHEN typeof(${c}) = 'real' AND ${c} = CAST(${c} AS INTEGER) THEN CAST(CAST(${c} AS INTEGER) AS TEXT) WHEN ${plainAscii(c)} THEN NULLIF(${c}, '') WHEN typeof(${c}) = 'text' THEN ${SQL_CLEAN_LABEL}(${c}) ELSE NULLIF(CAST(${c} AS TEXT), '') END)`;
 }
 
 /**
- * Epoch milliseconds from `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS` or ISO 8601 (T, optional Z or
- * offset); zone-less values are UTC. The GLOB guard stops SQLite from reading a bare number
- * as a Julian day. Anything else is NULL, and the reader counts it.
+ * Epoch milliseconds from `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS` or ISO 8601 (T, optional Z or offset, read as the
+ * instant); zone-less values are UTC. Anything else, including a number, is NULL, and the reader counts it.
  */
 export function parseTimestampSql(column: string): string {
-  const c = `trim(${quoteIdentifier(column)})`;
-  return `(CASE WHEN typeof(${quoteIdentifier(column)}) = 'text' AND ${c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN CAST(round((julianday(${c}) - 2440587.5) * 86400000.0) AS INTEGER) END)`;
+  return `${SQL_INSTANT_MS}(${quoteIdentifier(column)})`;
 }
 
 /** A number stored as INTEGER, REAL or numeric TEXT; NULL otherwise (used for tie-breaks only). */

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '../../analysis/code-point-order.js';
 import { ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
 import type { ZoneName } from '../../analysis/zones/zone-rules.js';
 import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
@@ -49,7 +50,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
   const { scan, facts, now } = input;
   const zones = scan.zones;
   const red = scan.customers.filter((c) => c.zone === 'red');
-  const redKeys = red.map((c) => c.key).sort();
+  const redKeys = red.map((c) => c.key).sort(compareCodePoints);
   const orgOf = new Map(scan.customers.map((c) => [c.key, c.organization]));
   const named = (key: string): DigestCustomer => ({ key, organization: orgOf.get(key) ?? null });
 
@@ -67,7 +68,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
       newRed: redKeys.filter((k) => !before.has(k)).map(named),
       recovered: [...before]
         .filter((k) => !nowRed.has(k))
-        .sort()
+        .sort(compareCodePoints)
         .map(named),
     };
   }

@@ -1,3 +1,4 @@
+import { compareCodePoints as compareText } from '../code-point-order.js';
 import { countAtOrBelow } from '../stats/cume-dist.js';
 
 /** What ordering needs of a scored population: priorities and emails, parallel arrays. */
@@ -50,9 +51,4 @@ export function rankingOrder(scored: RankingKeys): Uint32Array | number[] {
     start += length;
   }
   return order;
-}
-
-/** Code-unit order, so ties break the same way on every machine and locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -15,7 +15,7 @@ const task = workerData as DemoShardTask;
 const plan = new PopulationPlan(task.build.customers, task.build.seed);
 const db = openForBuilding(task.path);
 try {
-  writeCustomerRange(db, createDemoWriters(db), task.build, plan, task.from, task.to);
+  writeCustomerRange(db, createDemoWriters(db, task.build.variant), task.build, plan, task.from, task.to);
 } finally {
   db.close();
 }

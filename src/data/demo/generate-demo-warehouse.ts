@@ -8,15 +8,18 @@ import { generateAddressRows } from './address-rows.js';
 import { buildCustomerProfile } from './customer-profile.js';
 import { buildCustomerRows, buildMappingRows } from './customer-rows.js';
 import { buildFunnelRows } from './funnel-rows.js';
+import { internationalRowRewriter } from './international-rows.js';
 import { buildNetsuiteRows } from './netsuite-rows.js';
 import { DEFAULT_CUSTOMERS, PopulationPlan } from './population-plan.js';
 import { TableWriter } from './table-writer.js';
 import { buildValueRows } from './value-rows.js';
 
-export const DEMO_VARIANTS = ['full', 'empty-activity-funnel'] as const;
+export const DEMO_VARIANTS = ['full', 'empty-activity-funnel', 'international'] as const;
 /**
  * `full` is the DB-054/055-like warehouse with every table populated; `empty-activity-funnel`
- * is the DB-056 profile, where the activity and funnel tables exist with their columns but no rows.
+ * is the DB-056 profile, where the activity and funnel tables exist with their columns but no rows;
+ * `international` is `full` as an international team exports it (international-rows.ts): Unicode emails, names,
+ * whitespace and UTC offsets, a data date just past New Year, and the same numbers as `full`.
  */
 export type DemoVariant = (typeof DEMO_VARIANTS)[number];
 
@@ -65,7 +68,7 @@ export function generateDemoWarehouse(path: string, options: DemoWarehouseOption
   const build = resolveDemoBuild(options);
   const plan = new PopulationPlan(build.customers, build.seed);
   return writeAtomically(path, (db) => {
-    const writers = createDemoWriters(db);
+    const writers = createDemoWriters(db, build.variant);
     writeCustomerRange(db, writers, build, plan, 0, build.customers, options.onProgress);
     writeSharedTables(db, writers, build);
     return Object.fromEntries(TABLE_IDS.map((id) => [id, writers[id].rowCount])) as Record<TableId, number>;
@@ -102,15 +105,16 @@ export function openForBuilding(path: string): Database.Database {
 }
 
 /** Creates the seven tables (in a fixed order, so the schema pages are identical) and their writers. */
-export function createDemoWriters(db: Database.Database): DemoWriters {
+export function createDemoWriters(db: Database.Database, variant: DemoVariant = 'full'): DemoWriters {
+  const rewrite = (table: TableId) => (variant === 'international' ? internationalRowRewriter(table) : undefined);
   return {
-    activity: new TableWriter(db, 'activity'),
-    funnel: new TableWriter(db, 'funnel'),
-    value: new TableWriter(db, 'value'),
-    customer: new TableWriter(db, 'customer'),
-    mapping: new TableWriter(db, 'mapping'),
-    address: new TableWriter(db, 'address'),
-    netsuite: new TableWriter(db, 'netsuite'),
+    activity: new TableWriter(db, 'activity', rewrite('activity')),
+    funnel: new TableWriter(db, 'funnel', rewrite('funnel')),
+    value: new TableWriter(db, 'value', rewrite('value')),
+    customer: new TableWriter(db, 'customer', rewrite('customer')),
+    mapping: new TableWriter(db, 'mapping', rewrite('mapping')),
+    address: new TableWriter(db, 'address', rewrite('address')),
+    netsuite: new TableWriter(db, 'netsuite', rewrite('netsuite')),
   };
 }
 
@@ -129,7 +133,7 @@ export function writeCustomerRange(
     for (let index = start; index < end; index++) {
       const profile = buildCustomerProfile(seed, plan, index);
       writers.value.insertAll(buildValueRows(seed, plan, profile));
-      if (variant === 'full') {
+      if (variant !== 'empty-activity-funnel') {
         writers.activity.insertAll(buildActivityRows(seed, profile));
         writers.funnel.insertAll(buildFunnelRows(seed, profile));
       }

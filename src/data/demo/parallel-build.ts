@@ -43,7 +43,7 @@ export async function generateDemoWarehouseInParallel(
   try {
     await Promise.all(tasks.map(runShard));
     return writeAtomically(path, (db) => {
-      const writers = createDemoWriters(db);
+      const writers = createDemoWriters(db, build.variant);
       for (const task of tasks) appendShard(db, task.path);
       writeSharedTables(db, writers, build);
       return Object.fromEntries(TABLE_IDS.map((id) => [id, countRows(db, id)])) as Record<TableId, number>;

@@ -34,7 +34,11 @@ export class TableWriter<T extends TableId> {
   private bufferedRows = 0;
   rowCount = 0;
 
-  constructor(db: Database.Database, table: T) {
+  /** Rewrites each row before it is written (the international demo); the builders' row objects are not touched. */
+  private readonly rewrite: ((row: Record<string, SqlValue>) => void) | undefined;
+
+  constructor(db: Database.Database, table: T, rewrite?: (row: Record<string, SqlValue>) => void) {
+    this.rewrite = rewrite;
     const declarations = demoTableColumns(table);
     this.db = db;
     this.tableName = WAREHOUSE_TABLES[table].name;
@@ -45,7 +49,11 @@ export class TableWriter<T extends TableId> {
   }
 
   write(row: DemoRow<T>): void {
-    const record = row as Record<string, SqlValue>;
+    let record = row as Record<string, SqlValue>;
+    if (this.rewrite) {
+      record = { ...record };
+      this.rewrite(record);
+    }
     for (let i = 0; i < this.columns.length; i++) {
       const value = record[this.columns[i] as string] ?? null;
       this.values.push(typeof value === 'number' && this.textNumbers[i] ? String(value) : value);

@@ -2,6 +2,7 @@ import type { LookupHints } from '../../analysis/customer-card/find-customer.js'
 import { quoteIdentifier } from '../inspect-schema.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { cleanEmailSql, cleanIdSql } from '../sql-cleaning.js';
+import { SQL_LOWER } from '../sqlite-cleaning-functions.js';
 import type { TableId } from '../warehouse-schema.js';
 
 /** Lookups depend on what a user typed: memoising them would grow the warehouse cache without bound. */
@@ -48,7 +49,7 @@ export function lookupHints(warehouse: Warehouse, query: string): { hints: Looku
     const pattern = `%${id.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     for (const [e] of warehouse.rawRows(
       `SELECT DISTINCT ${email} FROM ${quoteIdentifier(customer)}
-       WHERE (lower(full_name) LIKE ? ESCAPE '\\' OR lower(organization_name) LIKE ? ESCAPE '\\') AND ${email} IS NOT NULL
+       WHERE (${SQL_LOWER}(full_name) LIKE ? ESCAPE '\\' OR ${SQL_LOWER}(organization_name) LIKE ? ESCAPE '\\') AND ${email} IS NOT NULL
        LIMIT ${NAME_MATCH_LIMIT + 1}`,
       [pattern, pattern],
       PER_QUERY,

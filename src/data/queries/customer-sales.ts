@@ -49,7 +49,7 @@ export interface CustomerSalesByEmail {
 }
 
 function reduceSql(table: string, keyExpression: string, filter: string): string {
-  return `WITH c AS (
+  return `WITH c AS MATERIALIZED (
       SELECT rowid AS rid, ${keyExpression} AS k, ${cleanIdSql('customer360_id')} AS id,
         ${isHeaderSql('is_organization_header')} AS h, ${quoteIdentifier('total_sales_amount')} AS s,
         ${salesPresentSql('total_sales_amount')} AS ok
