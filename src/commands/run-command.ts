@@ -1,3 +1,4 @@
+import { stampDataDate } from '../charts/chart-title.js';
 import { UsageError } from '../errors.js';
 import type { CommandAnswer } from './command-answer.js';
 import { CommandArgs, type CommandSyntax } from './command-args.js';
@@ -51,7 +52,8 @@ export async function runCommand(
   const options = command.parse(args);
   args.finish();
   const answer = await command.run(options, context);
-  return { kind: 'answer', answer: limitCharts(answer, common.charts), common };
+  const dated = { ...answer, charts: answer.charts.map((c) => stampDataDate(c, answer.provenance.dataDate)) };
+  return { kind: 'answer', answer: limitCharts(dated, common.charts), common };
 }
 
 function limitCharts(answer: CommandAnswer, charts: CommonOptions['charts']): CommandAnswer {

@@ -97,7 +97,7 @@ describe('charts/value-segments and customer-card', () => {
     const values = (chart.spec as unknown as AnySpec).data?.values ?? [];
     // Gold LTV median (9000 + 7000) / 2 = 8000: the customer's 9000 is the larger → relative 1, median 8/9.
     const ltv = values.filter((v) => v.metric === 'Estimated LTV ($)');
-    expect(ltv.map((v) => v.label)).toEqual(['$9k', '$8k']);
+    expect(ltv.map((v) => v.label)).toEqual(['$9K', '$8K']);
     expect(ltv[1]?.relative).toBeCloseTo(8 / 9, 12);
   });
 });
