@@ -20,3 +20,6 @@ export function cellLabelColor(darkTest: string) {
 export function isDarkCell(value: number | null, low: number, high: number): boolean {
   return value !== null && high > low && (value - low) / (high - low) > DARK_CELL_SHARE;
 }
+
+/** Fill of a cell whose n is below the stated minimum: drawn, labelled with its n, but not coloured as a finding. */
+export const SMALL_CELL_COLOR = '#EDEDED';

@@ -131,8 +131,9 @@ export const CHART_CONFIG: Config = {
   legend: {
     labelFontSize: FONT_SIZES.legend,
     labelColor: MUTED_TEXT_COLOR,
-    // No limit: a legend label is never cut ("Standar…"); legends wrap into columns instead.
+    // No limit: a legend label or title is never cut ("Standar…"); legends wrap into columns instead.
     labelLimit: 0,
+    titleLimit: 0,
     titleFontSize: FONT_SIZES.legend,
     titleFontWeight: BOLD,
     titleColor: TEXT_COLOR,
@@ -161,6 +162,13 @@ export const CHART_CONFIG: Config = {
   rule: { color: RULE_COLOR },
   text: { fontSize: FONT_SIZES.markLabel, color: TEXT_COLOR },
 };
+
+/**
+ * For charts that grow with their categories (one bar or row per customer or cell): the width
+ * stays CHART_SIZE.width, so the 360 px preview scales text the same as every other chart, and
+ * `height` is the plot's own height; titles, legends and axes add to it instead of squeezing it.
+ */
+export const GROW_HEIGHT_AUTOSIZE = { type: 'fit-x', contains: 'padding' } as const;
 
 type MutableSpec = Record<string, unknown>;
 

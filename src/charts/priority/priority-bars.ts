@@ -7,7 +7,7 @@ import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
 import { formatNumber } from '../format.js';
 import { truncateLabel } from '../labels.js';
-import { CATEGORY_PALETTE, CHART_SIZE, FONT_SIZES, withTheme } from '../theme.js';
+import { CATEGORY_PALETTE, CHART_SIZE, FONT_SIZES, GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
 
 /** Customer labels longer than this many columns end in an ellipsis (the axis has ~280 px). */
 export const PRIORITY_LABEL_WIDTH = 30;
@@ -39,10 +39,14 @@ export function priorityTakeaway(top: readonly ScoredCustomer[], locale = 'en'):
   const counts = PRIORITY_ROUTES.map((route) => ({ route, n: top.filter((r) => r.route === route).length }));
   const dominant = counts.sort((a, b) => b.n - a.n)[0] as { route: PriorityRoute; n: number };
   const who = first.customer.organization ?? first.customer.email;
+  const routes = counts.filter((c) => c.n > 0).length;
+  const route = ROUTE_LABELS[dominant.route].toLowerCase();
   const share =
     dominant.n === top.length
-      ? `all ${top.length} are on ${ROUTE_LABELS[dominant.route].toLowerCase()}`
-      : `${formatNumber(dominant.n, 'integer', locale)} of the top ${top.length} are on ${ROUTE_LABELS[dominant.route].toLowerCase()}`;
+      ? `${top.length === 1 ? 'it is' : `all ${top.length} are`} on ${route}`
+      : dominant.n * 2 > top.length
+        ? `${formatNumber(dominant.n, 'integer', locale)} of the top ${top.length} are on ${route}`
+        : `the top ${top.length} are split across ${routes} routes`;
   return `${who} leads at ${priorityText(first.priority, locale)}; ${share}`;
 }
 
@@ -64,13 +68,14 @@ export function buildPriorityBarsChart(
   const title = priorityTakeaway(top, locale);
   const population = `Top ${top.length} of ${formatNumber(matched, 'integer', locale)} ${filters.length > 0 ? `customers matching ${filters.join(', ')}` : 'ranked customers'}`;
   const step = top.length <= 12 ? BAR_STEP : MIN_BAR_STEP;
-  const height = Math.max(CHART_SIZE.height - 120, step * top.length);
+  const height = Math.max(CHART_SIZE.height - 200, step * top.length);
   const first = top[0];
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: chartTitle(title, [population, `bar = ${words.priority}, higher = call first; colour = route`]),
     data: { values },
     height,
+    autosize: GROW_HEIGHT_AUTOSIZE,
     encoding: {
       y: {
         field: 'customer',
