@@ -23,3 +23,11 @@ export function isDarkCell(value: number | null, low: number, high: number): boo
 
 /** Fill of a cell whose n is below the stated minimum: drawn, labelled with its n, but not coloured as a finding. */
 export const SMALL_CELL_COLOR = '#EDEDED';
+
+/**
+ * The one sequential scheme of every heatmap whose values start at zero (domainMin 0), so a
+ * reader learns one colour meaning; diverging heatmaps use DIVERGING_SCHEME centred on a stated
+ * reference. Both are colour-blind safe (blue and orange differ in hue and lightness).
+ */
+export const SEQUENTIAL_SCHEME = 'blues';
+export const DIVERGING_SCHEME = 'blueorange';

@@ -3,7 +3,7 @@ import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
 import { formatNumber } from '../format.js';
-import { cellLabelColor, heatmapCellMark, SMALL_CELL_COLOR } from '../heatmap-cells.js';
+import { cellLabelColor, DIVERGING_SCHEME, heatmapCellMark, SMALL_CELL_COLOR } from '../heatmap-cells.js';
 import { GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
 import { label, orderSizeTiers, SCHEMA } from './chart-parts.js';
 
@@ -67,7 +67,7 @@ export function buildMismatchHeatmap(
             field: 'rate',
             type: 'quantitative',
             title: 'Share mismatched',
-            scale: { scheme: 'blueorange', domain: [0, 1], domainMid: overall },
+            scale: { scheme: DIVERGING_SCHEME, domain: [0, 1], domainMid: overall },
             legend: {
               orient: 'bottom',
               direction: 'horizontal',

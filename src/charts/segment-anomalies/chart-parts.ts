@@ -2,9 +2,10 @@ import type { FeatureId } from '../../analysis/segment-anomalies/customer-featur
 import { FEATURES } from '../../analysis/segment-anomalies/customer-features.js';
 import type { FeatureSplit, Side } from '../../analysis/segment-anomalies/decision-rules.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
+import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
 import { truncateLabel } from '../labels.js';
-import { CATEGORY_PALETTE, withTheme } from '../theme.js';
+import { CATEGORY_PALETTE, GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
 
 /** Shared pieces of the §5 charts: anomaly colours, labels and the definition wrapper. */
 
@@ -35,6 +36,9 @@ export const GROUP_COLOR_SCALE = {
   domain: [GROUP_LABELS.anomalous, GROUP_LABELS.normal],
   range: [CATEGORY_PALETTE[3], CATEGORY_PALETTE[0]],
 };
+
+/** Groups with fewer customers than this are drawn pale: their rate is too uncertain to rank. */
+export const SMALL_GROUP = 20;
 
 /** Colour of bars showing an anomaly rate. */
 export const RATE_COLOR = CATEGORY_PALETTE[3];
@@ -81,6 +85,6 @@ export function chart(
   altText: string,
   spec: object,
 ): ChartDefinition {
-  const full = { $schema: SCHEMA, title: { text: title, subtitle }, ...spec };
+  const full = { $schema: SCHEMA, title: chartTitle(title, subtitle), autosize: GROW_HEIGHT_AUTOSIZE, ...spec };
   return { id, title, altText, spec: withTheme(full as unknown as TopLevelSpec) };
 }
