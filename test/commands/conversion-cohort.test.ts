@@ -131,8 +131,8 @@ describe('commands/conversion-cohort', () => {
     expect(section(answer, 'Zendesk active')).toMatchObject({ kind: 'text' });
     expect(answer.charts.map((c) => c.id)).toEqual([
       'cohort-ltv-vs-tier',
-      'cohort-risk-velocity',
-      'cohort-platform-mix',
+      'zone-distribution',
+      'cohort-channels',
     ]);
     expect(answer.chartsOmitted).toBe(2);
   });
