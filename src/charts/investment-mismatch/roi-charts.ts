@@ -19,10 +19,11 @@ export function buildRoiByLifecycleChart(roi: RoiAndLifecycle): ChartDefinition 
     text: `median ${roiLabel(s.median)} · n ${formatNumber(s.n, 'integer')}${s.n < SMALL_GROUP ? ' (few)' : ''}`,
   }));
   const medians = stages.map((s) => s.median);
-  const best = stages[0];
+  // Stages sort by median; the lead is the first with enough customers to rank.
+  const best = stages.find((s) => s.n >= SMALL_GROUP);
   const title = best
-    ? `Median ROI spans ${roiLabel(Math.min(...medians))} to ${roiLabel(Math.max(...medians))} across stages; ${best.stage} highest (n ${formatNumber(best.n, 'integer')})`
-    : 'No stage has an ROI';
+    ? `Median ROI spans ${roiLabel(Math.min(...medians))} to ${roiLabel(Math.max(...medians))} across stages; ${best.stage} highest of those with ${SMALL_GROUP}+ customers`
+    : `Median ROI spans ${roiLabel(Math.min(...medians))} to ${roiLabel(Math.max(...medians))}; no stage has ${SMALL_GROUP}+ customers`;
   const high = Math.max(...stages.map((s) => s.max));
   const y = { field: 'stage', type: 'nominal', sort: values.map((v) => v.stage), title: null };
   const spec = {
@@ -43,7 +44,7 @@ export function buildRoiByLifecycleChart(roi: RoiAndLifecycle): ChartDefinition 
             field: 'min',
             type: 'quantitative',
             title: 'ROI (×)',
-            scale: { domain: [0, high * 1.45], nice: false },
+            scale: { domain: [0, high * 1.6], nice: false },
           },
           x2: { field: 'max' },
         },

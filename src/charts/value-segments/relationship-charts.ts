@@ -124,7 +124,14 @@ export function correlationHeatmapChart(result: ValueSegmentsResult): ChartDefin
       ]),
       data: { values },
       encoding: {
-        x: { field: 'a', type: 'nominal', sort: order, title: null, axis: { orient: 'top' } },
+        // First word only on top (Health, Churn, LTV, Revenue, RFM): five full 16 px names do not fit; rows keep them.
+        x: {
+          field: 'a',
+          type: 'nominal',
+          sort: order,
+          title: null,
+          axis: { orient: 'top', labelExpr: "split(datum.label, ' ')[0]" },
+        },
         y: { field: 'b', type: 'nominal', sort: order, title: null },
       },
       layer: [

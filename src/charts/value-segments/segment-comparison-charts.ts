@@ -189,12 +189,38 @@ export function inactivityHistogramChart(result: ValueSegmentsResult): ChartDefi
       n: b.counts[segment],
     })),
   );
-  const first = result.inactivity.bins[0];
-  const recentShare = (segment: ValueSegment) =>
-    first && (totals[segment] ?? 0) > 0 ? first.counts[segment] / (totals[segment] as number) : 0;
-  const title = first
-    ? `${formatNumber(recentShare('HV'), 'percent')} of high-value vs ${formatNumber(recentShare('SMB'), 'percent')} of SMB customers were active in the last ${formatNumber(first.end, 'integer')} days`
+  // The cut-off where half of all HV and SMB customers have been active: a sentence about the middle, not a tail bin.
+  const bins = result.inactivity.bins;
+  const both = (b: (typeof bins)[number]) => b.counts.HV + b.counts.SMB;
+  const everyone = bins.reduce((t, b) => t + both(b), 0);
+  let running = 0;
+  const middle = bins.find((b) => {
+    running += both(b);
+    return running >= everyone / 2;
+  });
+  const activeBy = (segment: ValueSegment, end: number) => {
+    const total = totals[segment] ?? 0;
+    return total > 0 ? bins.filter((b) => b.end <= end).reduce((t, b) => t + b.counts[segment], 0) / total : 0;
+  };
+  const title = middle
+    ? `${formatNumber(activeBy('HV', middle.end), 'percent')} of high-value vs ${formatNumber(activeBy('SMB', middle.end), 'percent')} of SMB customers were active in the last ${formatNumber(middle.end, 'integer')} days`
     : 'Days since last activity';
+  // Step lines, not overlapping bars: two translucent bar sets mixed into a third colour.
+  const last = bins.at(-1);
+  const steps = COMPARED.flatMap((segment) => [
+    ...values.filter((v) => v.group === segment),
+    ...(last
+      ? [
+          {
+            start: last.end,
+            end: last.end,
+            group: segment,
+            share: values.filter((v) => v.group === segment).at(-1)?.share ?? 0,
+            n: 0,
+          },
+        ]
+      : []),
+  ]);
   return {
     id: 'value-inactivity-histogram',
     title,
@@ -204,19 +230,19 @@ export function inactivityHistogramChart(result: ValueSegmentsResult): ChartDefi
       $schema: SCHEMA,
       title: chartTitle(title, [
         `High-value (${formatNumber(totals.HV ?? 0, 'integer')}) vs SMB (${formatNumber(totals.SMB ?? 0, 'integer')}) customers with a last-activity date`,
-        'Share of each group per bin (the groups differ in size); bars overlap',
+        `Share of each group per ${formatNumber(bins[0] ? bins[0].end - bins[0].start : 0, 'integer')}-day bin (the groups differ in size)`,
       ]),
-      data: { values },
-      mark: { type: 'bar', fillOpacity: 0.55, binSpacing: 0 },
+      data: { values: steps },
+      mark: { type: 'line', interpolate: 'step-after', strokeWidth: 3 },
       encoding: {
-        x: { field: 'start', type: 'quantitative', bin: { binned: true }, title: 'Days since last activity (days)' },
-        x2: { field: 'end' },
+        x: { field: 'start', type: 'quantitative', title: 'Days since last activity' },
         y: {
           field: 'share',
           type: 'quantitative',
           stack: null,
           title: 'Share of the group (%)',
           axis: axisNumberFormat('percent'),
+          scale: { domainMin: 0 },
         },
         color: { field: 'group', title: 'Segment', scale: segmentScale(COMPARED) },
       },
