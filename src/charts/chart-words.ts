@@ -22,7 +22,7 @@ export const CHART_WORDS_EN = {
   anomalyRate: 'Anomaly rate (% of customers)',
   dataAsOf: 'data as of',
   allCustomers: 'All customers',
-  smallCell: (min: number) => `hatched/grey: fewer than ${min} customers, too few to compare`,
+  smallCell: (min: number) => `grey: fewer than ${min} customers, too few to compare`,
   sampled: (shown: string, total: string) => `${shown} of ${total} shown, each group sampled in proportion`,
 } as const;
 

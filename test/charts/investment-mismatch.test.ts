@@ -3,6 +3,7 @@ import { computeInvestmentMismatch } from '../../src/analysis/investment-mismatc
 import { DEFAULT_INVESTMENT_OPTIONS } from '../../src/analysis/investment-mismatch/mismatch-types.js';
 import type { ChartDefinition } from '../../src/charts/chart-definition.js';
 import { buildInvestmentMismatchCharts } from '../../src/charts/investment-mismatch/index.js';
+import { buildMismatchHeatmap } from '../../src/charts/investment-mismatch/mismatch-heatmap.js';
 import { renderChartPng } from '../../src/charts/render-png.js';
 import { SCATTER_POINT_LIMIT } from '../../src/charts/sample-points.js';
 import { customer, handWorkedRows } from '../analysis/investment-mismatch/fixture-rows.js';
@@ -55,6 +56,14 @@ describe('charts/investment-mismatch', () => {
     const heat = strict.find((c) => c.id === 'mismatch-by-industry-size') as ChartDefinition & { spec: Spec };
     expect(heat.title).toBe('No industry × size cell has 20+ top-priority customers; 60% are mismatched overall');
     expect(heat.spec.data?.values.every((v) => v.small === true)).toBe(true);
+  });
+
+  it('does not call a cell "most mismatched" when none exceeds the overall rate', () => {
+    // With min 3 only Retail × Large (1 of 3 = 33%) counts, below the 60% of the whole top group.
+    const heat = buildMismatchHeatmap(result.topGroup, 3);
+    expect(heat?.title).toBe(
+      'No industry × size cell with 3+ top-priority customers exceeds the 60% overall mismatch rate',
+    );
   });
 
   it('compares the mismatched with the rest of the top group on adoption and support', () => {

@@ -35,9 +35,11 @@ export function buildMismatchHeatmap(
   const reportable = top.cells.filter((c) => c.n >= minCellSize);
   const worst = reportable[0];
   const n = top.cells.reduce((sum, c) => sum + c.n, 0);
-  const title = worst
-    ? `${worst.industry} × ${worst.sizeTier} is the most mismatched: ${pct(worst.mismatchRate)} of ${count(worst.n)} top-priority customers vs ${pct(overall)} overall`
-    : `No industry × size cell has ${minCellSize}+ top-priority customers; ${pct(overall)} are mismatched overall`;
+  const title = !worst
+    ? `No industry × size cell has ${minCellSize}+ top-priority customers; ${pct(overall)} are mismatched overall`
+    : worst.mismatchRate > overall
+      ? `${worst.industry} × ${worst.sizeTier} is the most mismatched: ${pct(worst.mismatchRate)} of ${count(worst.n)} top-priority customers vs ${pct(overall)} overall`
+      : `No industry × size cell with ${minCellSize}+ top-priority customers exceeds the ${pct(overall)} overall mismatch rate`;
   const industries = [...new Set(top.cells.map((c) => c.industry))].sort();
   const spec = {
     $schema: SCHEMA,
