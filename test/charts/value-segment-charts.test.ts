@@ -76,7 +76,8 @@ describe('charts/value-segments and customer-card', () => {
     }
     // HV = a (RFM 5) and b (4): mean 4.5; SMB = c (1, 2, 3 → 2) and d (2): mean 2.
     expect(charts[0]?.title).toBe('High-value customers score 4.5 vs 2 for SMB on RFM (1–5)');
-    expect([(charts[0]?.spec as unknown as AnySpec).title.subtitle].flat().join(' ')).toContain('n = 2 HV, 2 SMB');
+    const rfmSpec = charts[0]?.spec as unknown as AnySpec | undefined;
+    expect([rfmSpec?.title.subtitle].flat().join(' ')).toContain('n = 2 HV, 2 SMB');
   });
 
   it('puts r and the regression in the scatter subtitle and n in every heatmap cell', () => {

@@ -72,6 +72,7 @@ export function buildPlatformMixChart(mix: PlatformMix): ChartDefinition | null 
         type: 'quantitative',
         title: 'Mean engagement health (0–100)',
         scale: { domain: [0, 100], nice: false },
+        axis: { values: [0, 20, 40, 60, 80, 100] },
       },
       yOffset: { field: 'groupLabel', type: 'nominal', sort: COHORT_VS_ALL_SCALE.domain },
       color: {
@@ -85,7 +86,8 @@ export function buildPlatformMixChart(mix: PlatformMix): ChartDefinition | null 
       { mark: { type: 'bar', height: { band: 0.9 } } },
       {
         mark: { type: 'text', align: 'left', dx: 4 },
-        encoding: { text: { field: 'label' } },
+        // Label text in the theme's near-black: the grey of the baseline bars is too pale for text (2.4:1).
+        encoding: { text: { field: 'label' }, color: { value: '#1F1F1F' } },
       },
     ],
   };
