@@ -1,4 +1,4 @@
-import * as vega from 'vega';
+import { numberFormat } from '../format/number-format.js';
 
 /**
  * d3-format specifiers shared by axes, data labels and titles, so a number reads the same
@@ -31,24 +31,30 @@ export function axisNumberFormat(kind: NumberFormatKind): { format: string } | {
   return kind === 'compact' ? { labelExpr: COMPACT_LABEL_EXPR } : { format: NUMBER_FORMATS[kind] };
 }
 
-type FormatFactory = (specifier: string) => (value: number) => string;
-
-const formatters = new Map<NumberFormatKind, (value: number) => string>();
-
-function formatterFor(kind: NumberFormatKind): (value: number) => string {
-  let formatter = formatters.get(kind);
-  if (formatter === undefined) {
-    // vega's bundled d3-format (untyped in vega-typings), so titles match axis labels exactly.
-    const locale = (vega as unknown as { defaultLocale: () => { format: FormatFactory } }).defaultLocale();
-    formatter = locale.format(NUMBER_FORMATS[kind]);
-    formatters.set(kind, formatter);
+/**
+ * Formats a number for titles, subtitles, mark labels and alt text through THE number formatter
+ * (src/format/number-format.ts), so chart words read like the answer; the rounding matches the
+ * axis specifiers above (whole percents, two decimals, two significant digits).
+ */
+export function formatNumber(value: number, kind: NumberFormatKind, locale = 'en'): string {
+  const format = numberFormat(locale);
+  if (!Number.isFinite(value)) return format.missing;
+  switch (kind) {
+    case 'compact':
+      return format.compact(value);
+    case 'percent':
+      return format.percent(value, { decimals: 0 });
+    case 'decimal':
+      return format.decimal(value, 2);
+    case 'significant':
+      return format.decimal(value, significantDecimals(value));
+    case 'integer':
+      return format.count(value);
   }
-  return formatter;
 }
 
-/** Formats a number for titles, subtitles and alt text the same way charts label it. */
-export function formatNumber(value: number, kind: NumberFormatKind): string {
-  if (!Number.isFinite(value)) return '–';
-  const text = formatterFor(kind)(value);
-  return kind === 'compact' ? text.replace(/G$/, 'B') : text;
+/** Decimals that leave two significant digits: 0.046 → 3, 1.5 → 1, 120 → 0. */
+function significantDecimals(value: number): number {
+  const magnitude = Math.floor(Math.log10(Math.abs(value) || 1));
+  return Math.max(0, 1 - magnitude);
 }

@@ -20,3 +20,14 @@ export function cellLabelColor(darkTest: string) {
 export function isDarkCell(value: number | null, low: number, high: number): boolean {
   return value !== null && high > low && (value - low) / (high - low) > DARK_CELL_SHARE;
 }
+
+/** Fill of a cell whose n is below the stated minimum: drawn, labelled with its n, but not coloured as a finding. */
+export const SMALL_CELL_COLOR = '#EDEDED';
+
+/**
+ * The one sequential scheme of every heatmap whose values start at zero (domainMin 0), so a
+ * reader learns one colour meaning; diverging heatmaps use DIVERGING_SCHEME centred on a stated
+ * reference. Both are colour-blind safe (blue and orange differ in hue and lightness).
+ */
+export const SEQUENTIAL_SCHEME = 'blues';
+export const DIVERGING_SCHEME = 'blueorange';

@@ -31,3 +31,49 @@ export function sampleForScatter<T>(rows: readonly T[], max = SCATTER_POINT_LIMI
     .sort((a, b) => a - b)
     .map((index) => rows[index] as T);
 }
+
+/** How many rows of each group a stratified sample keeps. */
+export interface StratumCount {
+  readonly group: string;
+  readonly shown: number;
+  readonly total: number;
+}
+
+/**
+ * At most `max` rows, shared between groups by water-filling: every group is offered an equal
+ * share, a group smaller than its share keeps all its rows, and what it leaves is shared among
+ * the rest. A uniform sample of 500 of 4,700 kept ~10 of 98 high-value customers, so the group
+ * being compared vanished; here it keeps all 98. Each group is sampled with sampleForScatter,
+ * so the result is deterministic; the subtitle says what is shown (strata).
+ */
+export function sampleStratified<T>(
+  rows: readonly T[],
+  groupOf: (row: T) => string,
+  max = SCATTER_POINT_LIMIT,
+  seed = 1,
+): { rows: readonly T[]; strata: readonly StratumCount[] } {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = groupOf(row);
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  const bySize = [...groups].sort((a, b) => a[1].length - b[1].length);
+  const quota = new Map<string, number>();
+  let left = max;
+  bySize.forEach(([group, members], index) => {
+    const share = Math.floor(left / (bySize.length - index));
+    const take = Math.min(members.length, share);
+    quota.set(group, take);
+    left -= take;
+  });
+  const kept = new Set<T>();
+  const strata: StratumCount[] = [];
+  for (const [group, members] of groups) {
+    const shown = sampleForScatter(members, quota.get(group) ?? 0, seed);
+    for (const row of shown) kept.add(row);
+    strata.push({ group, shown: shown.length, total: members.length });
+  }
+  return { rows: rows.filter((row) => kept.has(row)), strata };
+}

@@ -54,13 +54,35 @@ export const ZONE_COLOR_SCALE = {
   range: ZONE_ORDER.map((zone) => ZONE_COLORS[zone]),
 };
 
-const TEXT_COLOR = '#1F1F1F';
-const MUTED_TEXT_COLOR = '#4D4D4D';
+/** Text colours; each has at least 4.5:1 contrast on the white background. */
+export const TEXT_COLORS = { text: '#1F1F1F', muted: '#4D4D4D' } as const;
+
+const TEXT_COLOR = TEXT_COLORS.text;
+const MUTED_TEXT_COLOR = TEXT_COLORS.muted;
 const RULE_COLOR = '#8C8C8C';
 const GRID_COLOR = '#E3E3E3';
 
-/** Font sizes in CSS pixels; doubled in the PNG. */
-export const FONT_SIZES = { title: 18, subtitle: 14, axisLabel: 14, axisTitle: 14, legend: 14, markLabel: 13 } as const;
+/** Slack's channel preview shows a chart this many pixels wide; text there must stay legible. */
+export const PREVIEW_WIDTH = 360;
+
+/** The smallest text, in pixels, a reader sees in the preview. */
+export const MIN_PREVIEW_TEXT_PX = 9;
+
+/**
+ * The smallest font size (CSS px) any chart text may use: 9 px × 640 / 360 = 16. Every chart is
+ * CHART_SIZE.width wide, so in the preview each CSS pixel shrinks to 360 / 640 of a pixel.
+ */
+export const MIN_FONT_SIZE = Math.ceil((MIN_PREVIEW_TEXT_PX * CHART_SIZE.width) / PREVIEW_WIDTH);
+
+/** Font sizes in CSS pixels (doubled in the PNG); none below MIN_FONT_SIZE. */
+export const FONT_SIZES = {
+  title: 21,
+  subtitle: MIN_FONT_SIZE,
+  axisLabel: MIN_FONT_SIZE,
+  axisTitle: MIN_FONT_SIZE,
+  legend: MIN_FONT_SIZE,
+  markLabel: MIN_FONT_SIZE,
+} as const;
 
 /** Bold is 700: the only heavy weight registered with fontconfig and measured by font-metrics.ts. */
 const BOLD = 700;
@@ -103,12 +125,15 @@ export const CHART_CONFIG: Config = {
     domainColor: RULE_COLOR,
     tickColor: RULE_COLOR,
   },
-  axisBand: { grid: false, tickBand: 'extent' },
+  // Every category is named: charts grow with their categories instead of hiding labels.
+  axisBand: { grid: false, tickBand: 'extent', labelOverlap: false },
   axisX: { labelAngle: 0 },
   legend: {
     labelFontSize: FONT_SIZES.legend,
     labelColor: MUTED_TEXT_COLOR,
-    labelLimit: 220,
+    // No limit: a legend label or title is never cut ("Standar…"); legends wrap into columns instead.
+    labelLimit: 0,
+    titleLimit: 0,
     titleFontSize: FONT_SIZES.legend,
     titleFontWeight: BOLD,
     titleColor: TEXT_COLOR,
@@ -137,6 +162,13 @@ export const CHART_CONFIG: Config = {
   rule: { color: RULE_COLOR },
   text: { fontSize: FONT_SIZES.markLabel, color: TEXT_COLOR },
 };
+
+/**
+ * For charts that grow with their categories (one bar or row per customer or cell): the width
+ * stays CHART_SIZE.width, so the 360 px preview scales text the same as every other chart, and
+ * `height` is the plot's own height; titles, legends and axes add to it instead of squeezing it.
+ */
+export const GROW_HEIGHT_AUTOSIZE = { type: 'fit-x', contains: 'padding' } as const;
 
 type MutableSpec = Record<string, unknown>;
 

@@ -57,8 +57,8 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
     const ltvChart = buildLtvDifferenceChart(cohort.ltv);
     const heatmap = buildRiskVelocityHeatmap(cohort.riskVelocity, cohort.size);
     const platform = buildPlatformMixChart(cohort.platformMix);
-    const channel = buildChannelChart(cohort.channels.activity, cohort.size);
-    for (const chart of [ltvChart, heatmap, platform, channel]) if (chart) charts.push(chart);
+    const channel = buildChannelChart(cohort.channels.activity, cohort.size, cohort.channels.activityAll);
+    for (const chart of [ltvChart, channel, heatmap, platform]) if (chart) charts.push(chart);
     notes.push(...cohortNotes(cohort));
   }
 
@@ -67,8 +67,10 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   const zoneChart = buildZoneDistributionChart(
     { ...zones, customers: [] },
     memberKeys ? 'every customer' : 'every customer (fallback)',
+    cohortZones ? { label: 'The cohort', counts: tallyZones(cohortZones) } : undefined,
   );
-  if (zoneChart) charts.push(zoneChart);
+  // Second: the cohort's zones against every customer's support the headline right after LTV.
+  if (zoneChart) charts.splice(Math.min(1, charts.length), 0, zoneChart);
 
   const size = cohort.kind === 'ok' ? cohort.size : 0;
   const provenance = buildProvenance({
@@ -114,6 +116,12 @@ function headline(cohort: ConversionCohortResult, zones: ZoneTally): string {
       ? ''
       : ` Their LTV sits ${gold.mean >= 0 ? 'above' : 'below'} their tier's mean by $${formatCount(Math.abs(gold.mean))} on average (n = ${formatCount(gold.n)}).`;
   return `*${formatCount(cohort.size)} customers* moved quickly from marketing to sales but waited over ${cohort.selection.bounds.s2sAbove} days for support while staying engaged (${formatPercent(cohort.size / cohort.selection.steps.joined)} of ${formatCount(cohort.selection.steps.joined)} joined).${ltvLine} ${zoneLine}`;
+}
+
+function tallyZones(verdicts: readonly ZoneVerdict[]): Record<'red' | 'yellow' | 'green', number> {
+  const counts = { red: 0, yellow: 0, green: 0 };
+  for (const v of verdicts) if (v.zone !== null) counts[v.zone]++;
+  return counts;
 }
 
 function zoneSection(zones: ZoneTally, cohortZones: readonly ZoneVerdict[] | null): AnswerSection {

@@ -1,3 +1,4 @@
+import { stampDataDate } from '../charts/chart-title.js';
 import { UsageError } from '../errors.js';
 import { shortEcho } from '../format/short-echo.js';
 import type { CommandAnswer } from './command-answer.js';
@@ -67,7 +68,8 @@ export async function runCommand(
   const parsed = parseCommand(command, text);
   if (parsed.kind === 'help') return parsed;
   const answer = await command.run(parsed.options as never, context);
-  return { kind: 'answer', answer: limitCharts(answer, parsed.common.charts), common: parsed.common };
+  const dated = { ...answer, charts: answer.charts.map((c) => stampDataDate(c, answer.provenance.dataDate)) };
+  return { kind: 'answer', answer: limitCharts(dated, parsed.common.charts), common: parsed.common };
 }
 
 function limitCharts(answer: CommandAnswer, charts: CommonOptions['charts']): CommandAnswer {

@@ -14,6 +14,7 @@ import { buildRiskVelocityHeatmap } from '../../src/charts/conversion-cohort/ris
 import { CHART_CONFIG, ZONE_COLORS } from '../../src/charts/theme.js';
 import { buildZoneDistributionChart } from '../../src/charts/zones/zone-distribution-chart.js';
 import { COHORT_FIXTURE } from '../analysis/conversion-cohort/cohort-fixture.js';
+import { expectChartRules, quantitativeColorScales } from './chart-rules.js';
 
 const cohort = computeConversionCohort(COHORT_FIXTURE, DEFAULT_COHORT_BOUNDS) as CohortFigures;
 
@@ -31,62 +32,100 @@ function specOf(chart: ChartDefinition | null): AnySpec {
 }
 
 describe('charts/conversion-cohort', () => {
-  it('LTV difference: tiers in tier order, % of tier mean, n in the title and labels', () => {
+  it('LTV difference: the typical customer beside the mean, % of tier mean from zero, small tiers pale', () => {
     const chart = buildLtvDifferenceChart(cohort.ltv);
     const spec = specOf(chart);
-    expect(chart?.title).toBe("Cohort LTV vs the same tier's mean (n = 3 cohort customers)");
-    // Platinum has no cohort member, so no bar; Basic −25%, Gold +1000/19000.
-    expect(spec.data.values.map((v) => [v.tier, v.pct])).toEqual([
-      ['Basic', -0.25],
-      ['Gold', 1000 / 19000],
+    // Per customer vs own tier mean: Basic −500, Gold +1000 and +1000 − … → median −500, mean +500.
+    expect(chart?.title).toBe(
+      "The typical cohort customer's LTV is $500 below their tier's mean; a few large accounts move the mean up",
+    );
+    // Platinum has no cohort member, so no bar; Basic −500 / 2000 = −25%, Gold +1000 / 19000.
+    expect(spec.data.values.map((v) => [v.tier, v.measure, v.pct, v.small])).toEqual([
+      ['Basic (n 1)', 'Cohort mean', -0.25, true],
+      ['Basic (n 1)', 'Typical (median) cohort customer', -0.25, true],
+      ['Gold (n 2)', 'Cohort mean', 1000 / 19000, true],
+      ['Gold (n 2)', 'Typical (median) cohort customer', 1000 / 19000, true],
     ]);
-    expect(spec.encoding.y?.sort).toEqual(['Basic', 'Gold']);
-    expect(spec.data.values[0]?.label).toBe('−25.0% (−$500; n = 1)');
-    expect(spec.encoding.x?.title).toBe('Cohort mean LTV minus tier mean (% of tier mean)');
+    expect(spec.data.values[0]?.label).toBe('−25% (−$500)');
+    expectChartRules(chart as ChartDefinition, { bars: true });
   });
 
-  it('risk × velocity heatmap: every cohort cell labelled with mean and n, unknown levels marked', () => {
+  it('risk × velocity heatmap: every cohort cell labelled with mean and n, 0–100 colour, unknown levels marked', () => {
     const chart = buildRiskVelocityHeatmap(cohort.riskVelocity, cohort.size);
     const spec = specOf(chart);
-    expect(chart?.title).toBe('Mean health by risk level × velocity, cohort (n = 4)');
+    // Every cell has fewer than 20 customers: all grey, and the title says so.
+    expect(chart?.title).toBe('No risk × velocity cell has 20+ cohort customers');
     expect(spec.data.values).toContainEqual({
       risk: 'High Activity Risk ⚠',
       velocity: 'Stagnant',
       health: 60,
-      value: '60.0',
-      n: 'n = 1',
+      small: true,
+      text: '60\nn 1',
     });
     expect(spec.encoding.y?.sort).toEqual(['Low', 'High Activity Risk ⚠', '(missing) ⚠']);
     expect(spec.encoding.x?.sort).toEqual(['Stable', 'Declining', 'Stagnant']);
+    expect(quantitativeColorScales(chart as ChartDefinition)[0]).toMatchObject({ domain: [0, 100] });
+    expectChartRules(chart as ChartDefinition);
   });
 
-  it('platform mix: rows sorted by the population mean health, cohort and all dots', () => {
+  it('platform mix: rows sorted by the population mean health, cohort and all bars on 0–100', () => {
     const chart = buildPlatformMixChart(cohort.platformMix);
     const spec = specOf(chart);
     // All means: 111 95, 100 75, 011 70, 001 55, 000 50 (110, 101, 010 have nobody).
     expect(spec.encoding.y?.sort).toEqual([
-      '111 Marketo + Stripe + Zendesk',
-      '100 Marketo',
-      '011 Stripe + Zendesk',
-      '001 Zendesk',
-      '000 none',
+      'Marketo + Stripe + Zendesk',
+      'Marketo',
+      'Stripe + Zendesk',
+      'Zendesk',
+      'none',
     ]);
-    expect(chart?.title).toBe('Mean health by platform mix: cohort (n = 4) vs all (n = 10)');
+    expect(chart?.title).toMatch(
+      /^Engagement health by platform mix spans \d+–\d+ of 100; highest with Marketo \+ Stripe \+ Zendesk$/,
+    );
     expect(spec.data.values).toContainEqual({
-      combination: '000 none',
+      combination: 'none',
       group: 'All',
+      groupLabel: 'All customers',
       health: 50,
-      label: '50.0 (n = 3)',
+      label: '50 (n 3)',
     });
+    expect(spec.encoding.x?.scale?.domain).toEqual([0, 100]);
+    expectChartRules(chart as ChartDefinition, { bars: true });
   });
 
   it('channels: largest first, shares of customers with a channel, missing ones named', () => {
     const chart = buildChannelChart(cohort.channels.activity, cohort.size);
     const spec = specOf(chart);
-    expect(chart?.title).toBe('Engagement channel of the cohort (n = 3 customers)');
+    expect(chart?.title).toBe("Content Marketing is the cohort's most common channel: 67%");
     expect(spec.data.values.map((v) => v.channel)).toEqual(['Content Marketing', 'Sales Driven']);
     expect(spec.encoding.y?.sort).toEqual(['Content Marketing', 'Sales Driven']);
-    expect((spec as unknown as { title: { subtitle: string } }).title.subtitle).toContain('1 of 4 without a channel');
+    expect((spec as unknown as { title: { subtitle: string[] } }).title.subtitle.join(' ')).toContain(
+      '1 of 4 without a channel',
+    );
+    expectChartRules(chart as ChartDefinition, { bars: true });
+  });
+
+  it('channels: the cohort beside every customer, the title naming the widest gap', () => {
+    const all = {
+      n: 10,
+      missing: 0,
+      levels: [
+        { label: 'Sales Driven', n: 7, share: 0.7 },
+        { label: 'Content Marketing', n: 3, share: 0.3 },
+      ],
+    };
+    const chart = buildChannelChart(cohort.channels.activity, cohort.size, all);
+    const spec = specOf(chart);
+    // Cohort: Content Marketing 2/3, Sales Driven 1/3; all: 3/10 and 7/10 → both gaps 37 points, first wins.
+    expect(chart?.title).toBe('Content Marketing is more common in the cohort: 67% vs 30% of all customers');
+    expect(spec.data.values.map((v) => [v.channel, v.group, v.share])).toEqual([
+      ['Content Marketing', 'Cohort', 2 / 3],
+      ['Content Marketing', 'All customers', 0.3],
+      ['Sales Driven', 'Cohort', 1 / 3],
+      ['Sales Driven', 'All customers', 0.7],
+    ]);
+    const same = buildChannelChart(cohort.channels.activity, cohort.size, cohort.channels.activityAll);
+    expect(same?.title).toBe("The cohort's channel mix mirrors all customers: every share within 3 points");
   });
 
   it('returns no chart rather than an empty one', () => {
@@ -109,7 +148,8 @@ describe('charts/zones', () => {
     });
     const chart = buildZoneDistributionChart(zones, 'every customer');
     const spec = specOf(chart);
-    expect(chart?.title).toBe('Customers per zone (n = 3 with a zone)');
+    expect(chart?.title).toBe('1 customer (33%) in the red zone: intervene within 48 hours');
+    expectChartRules(chart as ChartDefinition, { bars: true });
     expect(spec.data.values.map((v) => [v.zone, v.n, v.label])).toEqual([
       ['Red zone', 1, '1 (33%)'],
       ['Yellow zone', 0, '0 (0%)'],
@@ -120,5 +160,34 @@ describe('charts/zones', () => {
       ZONE_COLORS.yellow,
       ZONE_COLORS.green,
     ]);
+  });
+});
+
+describe('charts/zones with a focus group', () => {
+  it("sets the cohort's zone shares beside every customer's", () => {
+    const zones = computeZones({
+      method: 'activity',
+      rows: [
+        { key: 'a', organization: null, velocity: 'Stagnant', riskLevel: 'Low', weightedEngagement: 1 },
+        { key: 'b', organization: null, velocity: 'Stable', riskLevel: 'Very Low', weightedEngagement: 2 },
+        { key: 'c', organization: null, velocity: 'Stable', riskLevel: 'Very Low', weightedEngagement: 0 },
+      ],
+    });
+    const chart = buildZoneDistributionChart(zones, 'every customer', {
+      label: 'The cohort',
+      counts: { red: 1, yellow: 0, green: 1 },
+    });
+    const spec = specOf(chart);
+    // Cohort: 1 of 2 red = 50%; all: 1 of 3 = 33%.
+    expect(chart?.title).toBe('50% of the cohort are in the red zone, vs 33% of all customers');
+    expect(spec.data.values.map((v) => [v.group, v.zone, v.share])).toEqual([
+      ['The cohort', 'Red zone', 0.5],
+      ['The cohort', 'Yellow zone', 0],
+      ['The cohort', 'Green zone', 0.5],
+      ['All customers', 'Red zone', 1 / 3],
+      ['All customers', 'Yellow zone', 0],
+      ['All customers', 'Green zone', 2 / 3],
+    ]);
+    expectChartRules(chart as ChartDefinition, { bars: true });
   });
 });

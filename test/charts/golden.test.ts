@@ -2,7 +2,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
+import { computeInvestmentMismatch } from '../../src/analysis/investment-mismatch/compute-investment-mismatch.js';
+import { DEFAULT_INVESTMENT_OPTIONS } from '../../src/analysis/investment-mismatch/mismatch-types.js';
+import { computePriority } from '../../src/analysis/priority/priority-score.js';
+import { computeZones } from '../../src/analysis/zones/compute-zones.js';
+import type { ChartDefinition } from '../../src/charts/chart-definition.js';
+import { buildMismatchHeatmap } from '../../src/charts/investment-mismatch/mismatch-heatmap.js';
+import { buildPriorityBarsChart } from '../../src/charts/priority/priority-bars.js';
 import { renderChartPng } from '../../src/charts/render-png.js';
+import { buildZoneDistributionChart } from '../../src/charts/zones/zone-distribution-chart.js';
+import { handWorkedRows } from '../analysis/investment-mismatch/fixture-rows.js';
+import { rfm, valueCustomer } from '../analysis/value-segments/value-customer-fixture.js';
 import { CJK_LABEL, labelBarSpec, lineSpec, testSharp } from './helpers.js';
 
 /**
@@ -45,9 +55,52 @@ function expectSimilar(difference: ImageDifference): void {
   expect(difference.stronglyDifferentPixels).toBeLessThanOrEqual(MAX_STRONGLY_DIFFERENT_PIXELS);
 }
 
+/** Real command charts from the hand-worked fixtures: takeaway title, labels, scales and colours together. */
+function priorityBars(): TopLevelSpec {
+  const ranked = computePriority(
+    Array.from({ length: 14 }, (_, i) =>
+      valueCustomer(`c${i}@x.com`, {
+        ...rfm((i % 5) + 1, ((i * 3) % 5) + 1, ((i * 7) % 5) + 1),
+        health: 1 + (i % 4),
+        churn: (i % 10) / 10,
+        tier: i % 3 === 0 ? 'Gold' : 'Basic',
+        portfolioPct: i % 3 === 0 ? 0.2 : 0.01,
+        organization: i === 2 ? CJK_LABEL : `Organisation ${i}`,
+      }),
+    ),
+  ).ranked;
+  return buildPriorityBarsChart(ranked.slice(0, 12), ranked.length, []).spec;
+}
+
+function mismatchHeatmap(): TopLevelSpec {
+  const result = computeInvestmentMismatch(handWorkedRows(), { ...DEFAULT_INVESTMENT_OPTIONS, minCellSize: 3 });
+  return (buildMismatchHeatmap(result.topGroup, 3) as ChartDefinition).spec;
+}
+
+function cohortZones(): TopLevelSpec {
+  const zones = computeZones({
+    method: 'activity',
+    rows: ['Stagnant', 'Stable', 'Stable', 'Accelerating'].map((velocity, i) => ({
+      key: `k${i}`,
+      organization: null,
+      velocity,
+      riskLevel: 'Low',
+      weightedEngagement: i,
+    })),
+  });
+  const chart = buildZoneDistributionChart(zones, 'every customer', {
+    label: 'The cohort',
+    counts: { red: 1, yellow: 0, green: 1 },
+  });
+  return (chart as ChartDefinition).spec;
+}
+
 const goldens: readonly { name: string; spec: () => TopLevelSpec }[] = [
   { name: 'bar-cjk-label', spec: () => labelBarSpec(CJK_LABEL) },
   { name: 'line-retention', spec: lineSpec },
+  { name: 'priority-top', spec: priorityBars },
+  { name: 'mismatch-heatmap', spec: mismatchHeatmap },
+  { name: 'zone-cohort-vs-all', spec: cohortZones },
 ];
 
 describe('charts/golden', () => {

@@ -3,9 +3,11 @@ import { computeInvestmentMismatch } from '../../src/analysis/investment-mismatc
 import { DEFAULT_INVESTMENT_OPTIONS } from '../../src/analysis/investment-mismatch/mismatch-types.js';
 import type { ChartDefinition } from '../../src/charts/chart-definition.js';
 import { buildInvestmentMismatchCharts } from '../../src/charts/investment-mismatch/index.js';
+import { buildMismatchHeatmap } from '../../src/charts/investment-mismatch/mismatch-heatmap.js';
 import { renderChartPng } from '../../src/charts/render-png.js';
 import { SCATTER_POINT_LIMIT } from '../../src/charts/sample-points.js';
 import { customer, handWorkedRows } from '../analysis/investment-mismatch/fixture-rows.js';
+import { expectChartRules, quantitativeColorScales } from './chart-rules.js';
 
 type Spec = Record<string, unknown> & {
   title: { text: string; subtitle: string | string[] };
@@ -21,34 +23,59 @@ const chart = (id: string): ChartDefinition & { spec: Spec } => {
 };
 
 describe('charts/investment-mismatch', () => {
-  it('orders the most telling charts first and builds all nine', () => {
+  it('orders the charts of the top group first, every one with a takeaway title and honest scales', () => {
     expect(charts.map((c) => c.id)).toEqual([
-      'priority-gap-by-industry',
-      'roi-median-heatmap',
-      'roi-by-lifecycle',
-      'lifecycle-distribution',
-      'adoption-heatmap',
-      'support-heatmap',
+      'mismatch-by-industry-size',
+      'mismatched-vs-rest',
       'onboarding-vs-adoption',
+      'lifecycle-distribution',
       'roi-by-decision-level',
       'roi-by-team-size',
+      'roi-by-lifecycle',
     ]);
-    for (const c of charts) expect(c.spec.title).toMatchObject({ text: c.title });
+    for (const c of charts) {
+      expect((c.spec.title as unknown as { text: string[] }).text.join(' ')).toBe(c.title);
+      expectChartRules(c, { bars: c.id !== 'onboarding-vs-adoption' });
+    }
   });
 
-  it('sorts industries by median gap and states the n in the title', () => {
-    const gap = chart('priority-gap-by-industry');
-    // 9 valid customers carry an industry (D has none): Tech 4, Retail 5.
-    expect(gap.title).toBe('Priority − performance gap by industry (n = 9)');
-    expect(gap.spec.data?.values.map((v) => v.industry)).toEqual(['Tech', 'Retail']);
-    expect(gap.spec.data?.values[0]?.gap).toBeCloseTo((7 / 9 - 0.3) / 2, 12);
+  it('colours each industry × size cell of the top group around the overall mismatch rate', () => {
+    // Top F, G, H, I, J; mismatched F, H, J → 3/5 overall. Tech × Small F, H: 2/2; Retail × Large G, I, J: 1/3.
+    const heat = chart('mismatch-by-industry-size');
+    expect(heat.title).toBe('Tech × Small is the most mismatched: 100% of 2 top-priority customers vs 60% overall');
+    expect(heat.spec.data?.values.map((v) => [v.industry, v.size, v.rate, v.text])).toEqual([
+      ['Tech', 'Small', 1, '100%\nn 2'],
+      ['Retail', 'Large', 1 / 3, '33%\nn 3'],
+    ]);
+    const scale = quantitativeColorScales(heat)[0];
+    expect(scale).toMatchObject({ domain: [0, 1], domainMid: 0.6 });
   });
 
-  it('labels every heatmap cell with its value and n', () => {
-    const heat = chart('roi-median-heatmap');
-    expect(heat.title).toBe('Median ROI by industry × size (n = 7)');
-    const techSmall = heat.spec.data?.values.find((v) => v.industry === 'Tech' && v.size === 'Small');
-    expect(techSmall?.text).toBe('7×\nn 2');
+  it('greys industry × size cells under the minimum n and says none can be compared', () => {
+    const strict = buildInvestmentMismatchCharts({ ...result, options: { ...result.options, minCellSize: 20 } });
+    const heat = strict.find((c) => c.id === 'mismatch-by-industry-size') as ChartDefinition & { spec: Spec };
+    expect(heat.title).toBe('No industry × size cell has 20+ top-priority customers; 60% are mismatched overall');
+    expect(heat.spec.data?.values.every((v) => v.small === true)).toBe(true);
+  });
+
+  it('does not call a cell "most mismatched" when none exceeds the overall rate', () => {
+    // With min 3 only Retail × Large (1 of 3 = 33%) counts, below the 60% of the whole top group.
+    const heat = buildMismatchHeatmap(result.topGroup, 3);
+    expect(heat?.title).toBe(
+      'No industry × size cell with 3+ top-priority customers exceeds the 60% overall mismatch rate',
+    );
+  });
+
+  it('compares the mismatched with the rest of the top group on adoption and support', () => {
+    const bars = chart('mismatched-vs-rest');
+    // Mismatched F, H, J adoption 1.1/3 = 37%, rest G, I 0.75; support 0.4/3 = 13% vs 75%: support gap is wider.
+    expect(bars.title).toBe('Mismatched top-priority customers trail on support resolution: 13% vs 75%');
+    expect(bars.spec.data?.values.map((v) => [v.metric, v.group, v.text])).toEqual([
+      ['product adoption', 'Mismatched', '37%'],
+      ['product adoption', 'Other top-priority', '75%'],
+      ['support resolution', 'Mismatched', '13%'],
+      ['support resolution', 'Other top-priority', '75%'],
+    ]);
   });
 
   it('draws box plots from the per-stage quartiles, highest median first', () => {
@@ -60,7 +87,9 @@ describe('charts/investment-mismatch', () => {
   });
 
   it('puts r in the scatter subtitle and samples dense scatters deterministically', () => {
-    expect(chart('onboarding-vs-adoption').spec.title.subtitle[0]).toContain('mismatched r = 0.98 (n = 3)');
+    expect((chart('onboarding-vs-adoption').spec.title.subtitle as string[]).join(' ')).toContain(
+      'mismatched r = 0.98 (n = 3)',
+    );
     const many = Array.from({ length: 6000 }, (_, i) =>
       customer(`c${i}@x.io`, {
         priority: i,
@@ -75,7 +104,9 @@ describe('charts/investment-mismatch', () => {
     ) as ChartDefinition & { spec: Spec };
     const layers = (dense.spec as unknown as { layer: { data: { values: unknown[] } }[] }).layer;
     expect(layers[0]?.data.values).toHaveLength(SCATTER_POINT_LIMIT);
-    expect(dense.spec.title.subtitle[1]).toMatch(/^500 of [\d,]+ points shown \(deterministic sample\)/);
+    expect((dense.spec.title.subtitle as string[]).join(' ')).toMatch(
+      /^.*Points: \d+ of [\d,]+ mismatched, \d+ of [\d,]+ other top-priority \(sampled per group\)/,
+    );
   });
 
   it('sorts decision levels by the mismatched mean ROI', () => {
@@ -92,7 +123,7 @@ describe('charts/investment-mismatch', () => {
   });
 
   it('renders to a non-blank PNG', async () => {
-    const png = await renderChartPng(chart('roi-median-heatmap').spec);
+    const png = await renderChartPng(chart('mismatch-by-industry-size').spec);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.length).toBeGreaterThan(5000);
   });

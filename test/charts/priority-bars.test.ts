@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computePriority } from '../../src/analysis/priority/priority-score.js';
 import { buildPriorityBarsChart, paddedDomain, ROUTE_COLORS } from '../../src/charts/priority/priority-bars.js';
+import { renderChartSvg } from '../../src/charts/render-png.js';
 import { rfm, valueCustomer } from '../analysis/value-segments/value-customer-fixture.js';
+import { expectChartRules, svgTexts } from './chart-rules.js';
 
 const ranked = computePriority([
   valueCustomer('a@x.com', {
@@ -26,7 +28,9 @@ const ranked = computePriority([
 describe('charts/priority/priority-bars', () => {
   it('puts the top N in rank order with n in the title and routes coloured', () => {
     const chart = buildPriorityBarsChart(ranked, 3, []);
-    expect(chart.title).toBe('Top 3 customers by priority (n = 3 ranked)');
+    // 0.4·norm(RFM 15) + 0.4·norm(health 3) − 0.2·0.2 = 0.4 + 0.4 − 0.04 = 0.760
+    expect(chart.title).toBe('Acme leads at 0.760; 2 of the top 3 are on automated nurture');
+    expectChartRules(chart, { bars: true });
     const spec = chart.spec as unknown as {
       data: { values: { customer: string; priority: number; route: string }[] };
       encoding: { y: { sort: string[] } };
@@ -50,5 +54,29 @@ describe('charts/priority/priority-bars', () => {
     expect(low).toBeCloseTo(-0.2704, 10);
     expect(high).toBeCloseTo(0.8704, 10);
     expect(paddedDomain([0.5, 0.2])[0]).toBe(0);
+  });
+
+  it.each([20, 100])('names every one of the top %i customers and clips no legend', async (n) => {
+    const many = computePriority(
+      Array.from({ length: n + 5 }, (_, i) =>
+        valueCustomer(`c${i}@x.com`, {
+          ...rfm((i % 5) + 1, ((i * 3) % 5) + 1, ((i * 7) % 5) + 1),
+          health: 1 + (i % 4),
+          churn: (i % 10) / 10,
+          tier: i % 3 === 0 ? 'Gold' : 'Basic',
+          portfolioPct: i % 3 === 0 ? 0.2 : 0.01,
+          organization: `Organisation number ${i}`,
+        }),
+      ),
+    ).ranked;
+    const chart = buildPriorityBarsChart(many.slice(0, n), many.length, []);
+    expectChartRules(chart, { bars: true });
+    const texts = svgTexts(await renderChartSvg(chart.spec));
+    const labels = (chart.spec as unknown as { data: { values: { customer: string }[] } }).data.values;
+    expect(labels).toHaveLength(n);
+    for (const { customer } of labels) expect(texts).toContain(customer);
+    for (const route of ['Dedicated acceleration', 'Automated nurture', 'Standard engagement', 'Manual intervention']) {
+      if (texts.some((t) => t.startsWith(route.slice(0, 6)))) expect(texts).toContain(route);
+    }
   });
 });

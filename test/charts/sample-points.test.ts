@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCATTER_POINT_LIMIT, sampleForScatter } from '../../src/charts/sample-points.js';
+import { SCATTER_POINT_LIMIT, sampleForScatter, sampleStratified } from '../../src/charts/sample-points.js';
 
 const rows = Array.from({ length: 5000 }, (_, index) => ({ index }));
 
@@ -32,5 +32,29 @@ describe('charts/sample-points', () => {
   it('rejects a negative or fractional limit', () => {
     expect(() => sampleForScatter(rows, -1)).toThrow(RangeError);
     expect(() => sampleForScatter(rows, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('sampleStratified', () => {
+  it('keeps a small group whole and shares the rest of the budget between the large ones', () => {
+    const mixed = [
+      ...Array.from({ length: 98 }, (_, i) => ({ g: 'HV', i })),
+      ...Array.from({ length: 1000 }, (_, i) => ({ g: 'SMB', i })),
+      ...Array.from({ length: 3600 }, (_, i) => ({ g: 'Other', i })),
+    ];
+    const { rows: kept, strata } = sampleStratified(mixed, (r) => r.g, 500);
+    // Equal shares of 500: 166 each; HV keeps its 98, the 402 left split 201 / 201.
+    expect(strata).toEqual([
+      { group: 'HV', shown: 98, total: 98 },
+      { group: 'SMB', shown: 201, total: 1000 },
+      { group: 'Other', shown: 201, total: 3600 },
+    ]);
+    expect(kept).toHaveLength(500);
+    expect(sampleStratified(mixed, (r) => r.g, 500).rows).toEqual(kept);
+  });
+
+  it('returns every row when they fit', () => {
+    const two = [{ g: 'a' }, { g: 'b' }];
+    expect(sampleStratified(two, (r) => r.g, 5).rows).toEqual(two);
   });
 });

@@ -5,9 +5,10 @@ import { renderChartPng } from '../../src/charts/render-png.js';
 import { SCATTER_POINT_LIMIT } from '../../src/charts/sample-points.js';
 import { buildSegmentAnomalyCharts } from '../../src/charts/segment-anomalies/index.js';
 import { customer } from '../analysis/segment-anomalies/netsuite-rows.js';
+import { expectChartRules } from './chart-rules.js';
 
 /** 60 customers over three segments; the most volatile retain far from their segment mean. */
-function rows(n = 60) {
+function rows(n = 60, score: (i: number) => number = (i) => 10 + i + (i % 4)) {
   return Array.from({ length: n }, (_, i) => {
     const volatile = i % 5 === 0;
     return customer({
@@ -16,7 +17,7 @@ function rows(n = 60) {
       retention: (volatile ? (i % 2 === 0 ? 0.95 : 0.05) : 0.45) + (i % 3) * 0.05,
       volatility: volatile ? 0.8 + (i % 7) / 100 : 0.2 + (i % 11) / 100,
       totalRevenue: 100 + i * 10,
-      score: 10 + i + (i % 4),
+      score: score(i),
       q1: i % 4,
       q2: 2,
       q3: (i * 3) % 5,
@@ -33,6 +34,9 @@ type Spec = Record<string, unknown> & {
   encoding?: Record<string, { sort?: unknown }>;
 };
 
+/** Score unrelated to revenue (r ≈ 0), so the score-vs-revenue scatter has something to show. */
+const scrambled = (i: number) => 10 + ((i * 37) % 60);
+
 function charts(input = rows()) {
   const result = analyseSegmentAnomalies(input, { threshold: 0.15, seed: 42 });
   const list = buildSegmentAnomalyCharts(result);
@@ -45,8 +49,9 @@ function charts(input = rows()) {
 }
 
 describe('charts/segment-anomalies', () => {
-  it('orders the charts most telling first', () => {
-    expect(charts().list.map((c) => c.id)).toEqual([
+  it('orders the charts most telling first, each with a takeaway title and honest scales', () => {
+    const { list } = charts(rows(300, scrambled));
+    expect(list.map((c) => c.id)).toEqual([
       'retention-by-segment',
       'anomaly-rate-by-rule',
       'anomaly-rate-by-stage',
@@ -54,18 +59,30 @@ describe('charts/segment-anomalies', () => {
       'anomaly-rate-volatility-imbalance',
       'score-vs-revenue',
     ]);
+    for (const c of list) expectChartRules(c, { bars: c.id.startsWith('anomaly-rate-by') });
+  });
+
+  it('drops the charts that would show nothing: a score that is revenue, a grid of small cells', () => {
+    // 60 customers: no volatility × imbalance cell reaches 20; score = revenue / 10 + noise → r ≈ 1.
+    const { list, result } = charts();
+    expect(result.revenueScoreCorrelation).toMatchObject({ kind: 'ok' });
+    expect((result.revenueScoreCorrelation as { r: number }).r).toBeGreaterThan(0.95);
+    expect(list.map((c) => c.id)).not.toContain('score-vs-revenue');
+    expect(list.map((c) => c.id)).not.toContain('anomaly-rate-volatility-imbalance');
   });
 
   it('marks anomalies on the retention strip with segments sorted by mean retention', () => {
     const { result, byId } = charts();
     const chart = byId('retention-by-segment');
-    expect(chart.title).toBe(`Retention by profitability segment, anomalies marked (n = 60)`);
+    expect(chart.title).toBe(
+      `${result.anomalies} of 60 customers (${Math.round((result.anomalies / 60) * 100)}%) retain more than 15 points away from their segment's mean`,
+    );
     const points = chart.spec.layer[2]?.data?.values ?? [];
     expect(points).toHaveLength(60);
     expect(points.filter((p) => p.kind !== 'Normal')).toHaveLength(result.anomalies);
     const x = chart.spec.layer[0]?.encoding?.x as { axis: { labelExpr: string } } | undefined;
     const labelExpr = x?.axis.labelExpr;
-    expect(labelExpr).toBe(`${JSON.stringify(result.segments.map((s) => s.segment))}[datum.value]`);
+    expect(labelExpr).toBe(`${JSON.stringify(result.segments.map((s) => [s.segment, `n ${s.n}`]))}[datum.value]`);
     const means = result.segments.map((s) => s.meanRetention);
     expect([...means].sort((a, b) => b - a)).toEqual(means);
   });
@@ -73,7 +90,16 @@ describe('charts/segment-anomalies', () => {
   it('samples a dense strip to 500 points and says so', () => {
     const chart = charts(rows(2000)).byId('retention-by-segment');
     expect(chart.spec.layer[2]?.data?.values).toHaveLength(SCATTER_POINT_LIMIT);
-    expect(chart.spec.title.subtitle).toContain('500 of 2,000 customers shown');
+    expect((chart.spec.title.subtitle as unknown as string[]).join(' ')).toContain(
+      '500 of 2,000 shown, sampled per group (',
+    );
+    // Each anomaly direction keeps at least a third of the budget (or all its customers).
+    const { result } = charts(rows(2000));
+    const points = chart.spec.layer[2]?.data?.values ?? [];
+    for (const kind of ['Anomaly: above segment mean', 'Anomaly: below segment mean']) {
+      const total = kind.includes('above') ? result.anomaliesAbove : result.anomaliesBelow;
+      expect(points.filter((p) => p.kind === kind).length).toBeGreaterThanOrEqual(Math.min(total, 166));
+    }
   });
 
   it('sorts rate bars highest first with the all-customers bar last', () => {
@@ -85,7 +111,16 @@ describe('charts/segment-anomalies', () => {
       expect(values.at(-1)).toMatchObject({ label: 'All customers', all: true });
       expect(byId(id).spec.encoding?.y?.sort).toEqual(values.map((v) => v.label));
     }
-    expect(byId('anomaly-rate-by-stage').title).toBe('Anomaly rate by lifecycle stage (n = 60)');
+    // Stages cycle Mature, Growth, At Risk, Mature: Mature has 30 customers, the others 15 (pale, not ranked).
+    expect(byId('anomaly-rate-by-stage').title).toMatch(
+      /^Mature customers are the most often anomalous: \d+% of 30 vs \d+% of all$/,
+    );
+    const whiskers = byId('anomaly-rate-by-stage').spec.data?.values ?? [];
+    for (const bar of whiskers) {
+      expect(bar.low as number).toBeLessThanOrEqual(bar.rate as number);
+      expect(bar.high as number).toBeGreaterThanOrEqual(bar.rate as number);
+      expect(bar.small).toBe((bar.n as number) < 20);
+    }
     expect(byId('anomaly-rate-by-stage').spec.data?.values.at(-1)?.rate).toBeCloseTo(result.anomalies / 60, 12);
     const { first, second } = result.decisionRules;
     const ruleLabels = (byId('anomaly-rate-by-rule').spec.data?.values ?? []).map((v) => v.label as string);
@@ -94,18 +129,18 @@ describe('charts/segment-anomalies', () => {
     expect(ruleLabels.filter((l) => l.startsWith(`${short} `))).toHaveLength(second ? 3 : 2);
   });
 
-  it('labels every heatmap cell with its rate and n', () => {
-    const chart = charts().byId('anomaly-rate-volatility-imbalance');
+  it('labels every heatmap cell with its rate and n, colour from zero', () => {
+    const chart = charts(rows(300, scrambled)).byId('anomaly-rate-volatility-imbalance');
     const cells = chart.spec.data?.values ?? [];
     expect(cells).toHaveLength(9);
     for (const cell of cells) expect(cell.text).toMatch(/^(\d+%|n\/a)\nn \d+$/);
-    expect(chart.title).toContain('(n = 60)');
+    expect(chart.title).toMatch(/^Anomaly rate: /);
   });
 
-  it('draws score vs revenue with the y = x line and r in the subtitle', () => {
-    const { result, byId } = charts();
+  it('draws score vs revenue with the y = x line and r in the subtitle when r is not ≈ 1', () => {
+    const { result, byId } = charts(rows(60, scrambled));
     const chart = byId('score-vs-revenue');
-    expect(chart.spec.title.subtitle).toMatch(/^Pearson r = [\d.]+ \(n = 60\); dashed y = x/);
+    expect((chart.spec.title.subtitle as unknown as string[]).join(' ')).toMatch(/Pearson r = −?[\d.]+ \(n = 60\)/);
     const identity = chart.spec.layer[2]?.data?.values ?? [];
     expect(identity.every((p) => p.x === p.y)).toBe(true);
     expect(result.revenueScoreCorrelation.kind).toBe('ok');

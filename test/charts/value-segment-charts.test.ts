@@ -5,6 +5,7 @@ import { computeValueSegments } from '../../src/analysis/value-segments/compute-
 import { buildTierComparisonChart } from '../../src/charts/customer-card/tier-comparison.js';
 import { buildValueSegmentCharts } from '../../src/charts/value-segments/value-segment-charts.js';
 import { rfm, valueCustomer } from '../analysis/value-segments/value-customer-fixture.js';
+import { expectChartRules } from './chart-rules.js';
 
 const customers = [
   valueCustomer('a@x.com', {
@@ -59,7 +60,7 @@ describe('charts/value-segments and customer-card', () => {
   const result = computeValueSegments(customers, { available: false, reason: 'empty' });
   const charts = buildValueSegmentCharts(result);
 
-  it('builds the six §3 charts, most telling first, each title with n', () => {
+  it('builds the six §3 charts, most telling first, each with a takeaway title and honest scales', () => {
     expect(charts.map((c) => c.id)).toEqual([
       'value-rfm-bars',
       'value-churn-box',
@@ -68,16 +69,25 @@ describe('charts/value-segments and customer-card', () => {
       'value-lifecycle',
       'value-inactivity-histogram',
     ]);
-    for (const chart of charts) expect(chart.title).toMatch(/n = \d/);
-    expect(charts[0]?.title).toBe('Mean R, F, M scores: high value vs SMB (n = 2 HV, 2 SMB)');
+    for (const chart of charts) {
+      expectChartRules(chart, {
+        bars: ['value-rfm-bars', 'value-lifecycle', 'value-inactivity-histogram'].includes(chart.id),
+      });
+    }
+    // HV = a (RFM 5) and b (4): mean 4.5; SMB = c (1, 2, 3 → 2) and d (2): mean 2.
+    expect(charts[0]?.title).toBe('High-value customers score 4.5 vs 2 for SMB on RFM (1–5)');
+    const rfmSpec = charts[0]?.spec as unknown as AnySpec | undefined;
+    expect([rfmSpec?.title.subtitle].flat().join(' ')).toContain('n = 2 HV, 2 SMB');
   });
 
   it('puts r and the regression in the scatter subtitle and n in every heatmap cell', () => {
     const scatter = charts[2]?.spec as unknown as AnySpec;
-    expect([scatter.title.subtitle].flat().join(' | ')).toMatch(/^r = [\d.]+ \(n = 4\); dashed line = least squares/);
+    expect([scatter.title.subtitle].flat().join(' | ')).toMatch(
+      /r = [\d.]+ \(n = 4\); dashed line = straight-line fit/,
+    );
     const heatmap = charts[3]?.spec as unknown as AnySpec;
     expect(heatmap.data?.values).toHaveLength(25);
-    expect(heatmap.data?.values.every((v) => String(v.label).endsWith('\nn = 4'))).toBe(true);
+    expect([heatmap.title.subtitle].flat().join(' ')).toContain('4 customers with every value');
   });
 
   it('draws no charts for an empty population', () => {
@@ -93,11 +103,13 @@ describe('charts/value-segments and customer-card', () => {
     );
     const chart = buildTierComparisonChart(card);
     if (chart === null) throw new Error('expected a chart');
-    expect(chart.title).toBe('a@x.com vs Gold median (n = 2 Gold)');
+    // Gold medians of a and b: health 2.75, churn 0.25, LTV 8000, RFM 4.5; a (3, 0.2, 9000, 5) beats each.
+    expect(chart.title).toBe('a@x.com: better than the Gold median on health, churn risk, lifetime value and RFM');
+    expectChartRules(chart, { bars: true });
     const values = (chart.spec as unknown as AnySpec).data?.values ?? [];
     // Gold LTV median (9000 + 7000) / 2 = 8000: the customer's 9000 is the larger → relative 1, median 8/9.
-    const ltv = values.filter((v) => v.metric === 'Estimated LTV ($)');
-    expect(ltv.map((v) => v.label)).toEqual(['$9k', '$8k']);
+    const ltv = values.filter((v) => v.metric === 'Lifetime value (LTV)');
+    expect(ltv.map((v) => v.label)).toEqual(['$9,000', '$8,000']);
     expect(ltv[1]?.relative).toBeCloseTo(8 / 9, 12);
   });
 });

@@ -129,11 +129,7 @@ describe('commands/conversion-cohort', () => {
       '+$1,000',
     ]);
     expect(section(answer, 'Zendesk active')).toMatchObject({ kind: 'text' });
-    expect(answer.charts.map((c) => c.id)).toEqual([
-      'cohort-ltv-vs-tier',
-      'cohort-risk-velocity',
-      'cohort-platform-mix',
-    ]);
+    expect(answer.charts.map((c) => c.id)).toEqual(['cohort-ltv-vs-tier', 'zone-distribution', 'cohort-channels']);
     expect(answer.chartsOmitted).toBe(2);
   });
 

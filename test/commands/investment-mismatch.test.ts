@@ -201,11 +201,11 @@ describe('commands/investment-mismatch', () => {
     expect(data.population.mismatchedCount).toBeGreaterThan(0);
     expect(data.population.mismatchedCount).toBeLessThan(data.population.topCount);
     expect(answer.charts.map((c) => c.id).slice(0, 3)).toEqual([
-      'priority-gap-by-industry',
-      'roi-median-heatmap',
-      'roi-by-lifecycle',
+      'mismatch-by-industry-size',
+      'mismatched-vs-rest',
+      'onboarding-vs-adoption',
     ]);
-    expect(answer.charts).toHaveLength(9);
+    expect(answer.charts).toHaveLength(7);
     expect(answer.sections.filter((s) => s.kind === 'unavailable')).toEqual([]);
     expect(JSON.stringify(answer.data)).not.toContain('NaN');
   });

@@ -51,7 +51,7 @@ describe('commands/priority', () => {
     expect(answer.provenance.qualityNotes.join('\n')).toContain(
       '1 customer not ranked for a missing input (recency missing on 1)',
     );
-    expect(answer.charts[0]?.title).toBe('Top 3 customers by priority (n = 4 ranked)');
+    expect(answer.charts[0]?.title).toBe('Acme leads at 0.760; the top 3 are split across 3 routes');
   });
 
   it('accepts `/priority 2` and filters case-insensitively', async () => {

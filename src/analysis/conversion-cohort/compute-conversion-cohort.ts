@@ -13,8 +13,15 @@ export interface CohortFigures {
   readonly memberKeys: readonly string[];
   readonly rfm: CohortRfm;
   readonly ltv: CohortLtv;
-  /** Activity-table channels (the §2 figure) and the funnel's own channel vocabulary beside it. */
-  readonly channels: { readonly activity: Distribution; readonly funnel: Distribution };
+  /**
+   * Activity-table channels (the §2 figure), the same over every activity customer (the
+   * baseline the cohort is compared with), and the funnel's own channel vocabulary beside it.
+   */
+  readonly channels: {
+    readonly activity: Distribution;
+    readonly activityAll: Distribution;
+    readonly funnel: Distribution;
+  };
   readonly zendesk: FlagShare;
   readonly platformMix: PlatformMix;
   readonly riskVelocity: RiskVelocity;
@@ -77,6 +84,7 @@ export function computeConversionCohort(inputs: CohortInputs, bounds: CohortBoun
     ltv: cohortLtv(value, cohortValue, funnel, cohortFunnel),
     channels: {
       activity: distribution(cohortActivity.map((a) => a.channel)),
+      activityAll: distribution(activity.map((a) => a.channel)),
       funnel: distribution(cohortFunnel.map((f) => f.channel)),
     },
     zendesk: flagShare(cohortActivity.map((a) => a.zendeskActive)),

@@ -6,6 +6,7 @@ import { type RoiAndLifecycle, summariseRoiAndLifecycle } from './roi-lifecycle.
 import { type ScoredPopulation, scoreCustomers } from './score-customers.js';
 import { computeSegmentCells, type SegmentCells } from './segment-cells.js';
 import { analyseTeamAndLevel, type TeamAndLevel } from './team-and-level.js';
+import { contrastTopGroup, type TopGroupContrast } from './top-group-contrast.js';
 
 /**
  * §1 /investment-mismatch end to end on already-joined customer rows: which top-priority
@@ -23,6 +24,8 @@ export interface InvestmentMismatchResult {
   readonly teamAndLevel: TeamAndLevel;
   readonly bias: BiasDiagnosis;
   readonly grid: IndustrySizeGrid;
+  /** The top-priority group: mismatch rate per industry × size and mismatched vs the rest (for the charts). */
+  readonly topGroup: TopGroupContrast;
 }
 
 export function computeInvestmentMismatch(
@@ -40,5 +43,6 @@ export function computeInvestmentMismatch(
     teamAndLevel: analyseTeamAndLevel(population),
     bias: diagnoseBias(population),
     grid: buildIndustrySizeGrid(population),
+    topGroup: contrastTopGroup(population),
   };
 }

@@ -1,35 +1,40 @@
 import type { PlatformMix } from '../../analysis/conversion-cohort/platform-mix.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
+import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
-import { CATEGORY_PALETTE, withTheme } from '../theme.js';
+import { GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
+import { COHORT_VS_ALL_SCALE } from './channel-chart.js';
 
-const GROUP_COLORS = { Cohort: CATEGORY_PALETTE[1], All: CATEGORY_PALETTE[0] } as const;
+/** A spread of mean health below this many points (of 100) reads as "barely differs". */
+const BARELY = 5;
 
 /**
- * Mean activity health per platform combination, cohort vs all, as dots on one row per
- * combination (health sits in a narrow band, so bars from zero would hide the gaps).
- * Rows are sorted by the population's mean health; the n of each dot is printed beside it.
+ * Mean engagement health per platform combination, cohort beside all customers, as bars on the
+ * full 0–100 scale: the means sit within a few points of each other, and the chart must show
+ * that a few points are a few points (the old 68–78 axis made them look like a finding).
+ * Rows sorted by the population's mean health; each bar labelled with its mean and n.
  */
 export function buildPlatformMixChart(mix: PlatformMix): ChartDefinition | null {
   const combos = mix.combinations.filter((c) => c.all.meanHealth !== null);
   if (combos.length === 0) return null;
   const sorted = [...combos].sort((a, b) => (b.all.meanHealth as number) - (a.all.meanHealth as number));
-  const label = (c: (typeof combos)[number]) => `${c.label} ${c.platforms}`;
+  const label = (c: (typeof combos)[number]) => c.platforms;
   const values = sorted.flatMap((c) =>
     (['Cohort', 'All'] as const)
       .map((group) => ({ group, g: group === 'Cohort' ? c.cohort : c.all }))
       .filter(({ g }) => g.meanHealth !== null)
       .map(({ group, g }) => ({
+        groupLabel: group === 'Cohort' ? 'Cohort' : 'All customers',
         combination: label(c),
         group,
         health: g.meanHealth as number,
-        label: `${(g.meanHealth as number).toFixed(1)} (n = ${formatNumber(g.n, 'integer')})`,
+        label: `${formatNumber(g.meanHealth as number, 'integer')} (n ${formatNumber(g.n, 'integer')})`,
       })),
   );
-  const healths = values.map((v) => v.health);
+  const cohortHealths = values.filter((v) => v.group === 'Cohort').map((v) => v.health);
+  const healths = cohortHealths.length > 0 ? cohortHealths : values.map((v) => v.health);
   const low = Math.min(...healths);
   const high = Math.max(...healths);
-  const pad = Math.max(2, (high - low) * 0.15);
   const r = mix.correlation.cohort;
   const rAll = mix.correlation.all;
   const rText = (c: typeof r) =>
@@ -40,41 +45,49 @@ export function buildPlatformMixChart(mix: PlatformMix): ChartDefinition | null 
         : 'r not defined';
   const cohortN = mix.combinations.reduce((s, c) => s + c.cohort.n, 0);
   const allN = mix.combinations.reduce((s, c) => s + c.all.n, 0);
-  const title = `Mean health by platform mix: cohort (n = ${formatNumber(cohortN, 'integer')}) vs all (n = ${formatNumber(allN, 'integer')})`;
+  const range = `${formatNumber(low, 'integer')}–${formatNumber(high, 'integer')} of 100`;
+  const title =
+    high - low < BARELY
+      ? `Engagement health barely differs by platform mix: ${range} in every combination`
+      : `Engagement health by platform mix spans ${range}; highest with ${sorted[0] ? sorted[0].platforms : 'n/a'}`;
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: title,
-      subtitle: `Pearson platform count (0–3) vs health: cohort ${rText(r)}, all ${rText(rAll)}`,
-    },
+    title: chartTitle(title, [
+      `The cohort (${formatNumber(cohortN, 'integer')}) vs all customers (${formatNumber(allN, 'integer')}) by Marketo / Stripe / Zendesk use`,
+      `Mean engagement health (0–100, activity table); correlation with the number of platforms: cohort ${rText(r)}, all ${rText(rAll)}`,
+    ]),
+    autosize: GROW_HEIGHT_AUTOSIZE,
+    height: sorted.length * 46,
     data: { values },
     encoding: {
       y: {
         field: 'combination',
         type: 'nominal',
         sort: sorted.map(label),
-        title: 'Platforms (flags M S Z)',
+        title: null,
         axis: { labelLimit: 260 },
       },
       x: {
         field: 'health',
         type: 'quantitative',
-        title: 'Mean customer_health_score (activity table, points)',
-        scale: { domain: [Math.max(0, low - pad), high + pad * 2.5], nice: false, zero: false },
+        title: 'Mean engagement health (0–100)',
+        scale: { domain: [0, 100], nice: false },
+        axis: { values: [0, 20, 40, 60, 80, 100] },
       },
-      yOffset: { field: 'group', type: 'nominal', sort: ['Cohort', 'All'] },
+      yOffset: { field: 'groupLabel', type: 'nominal', sort: COHORT_VS_ALL_SCALE.domain },
       color: {
-        field: 'group',
+        field: 'groupLabel',
         type: 'nominal',
         title: null,
-        scale: { domain: ['Cohort', 'All'], range: [GROUP_COLORS.Cohort, GROUP_COLORS.All] },
+        scale: COHORT_VS_ALL_SCALE,
       },
     },
     layer: [
-      { mark: { type: 'point', filled: true, size: 140, fillOpacity: 0.9 } },
+      { mark: { type: 'bar', height: { band: 0.9 } } },
       {
-        mark: { type: 'text', align: 'left', dx: 9, fontSize: 11 },
-        encoding: { text: { field: 'label' } },
+        mark: { type: 'text', align: 'left', dx: 4 },
+        // Label text in the theme's near-black: the grey of the baseline bars is too pale for text (2.4:1).
+        encoding: { text: { field: 'label' }, color: { value: '#1F1F1F' } },
       },
     ],
   };

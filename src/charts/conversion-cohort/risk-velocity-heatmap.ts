@@ -1,9 +1,19 @@
 import type { RiskVelocity } from '../../analysis/conversion-cohort/risk-velocity.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
+import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
-import { cellLabelColor, heatmapCellMark } from '../heatmap-cells.js';
+import {
+  cellLabelColor,
+  DARK_CELL_SHARE,
+  heatmapCellMark,
+  SEQUENTIAL_SCHEME,
+  SMALL_CELL_COLOR,
+} from '../heatmap-cells.js';
 import { truncateLabel } from '../labels.js';
-import { withTheme } from '../theme.js';
+import { GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
+
+/** Cells with fewer cohort customers than this are grey: too few for a mean to compare. */
+const SMALL_CELL = 20;
 
 const LEVEL_LABEL_WIDTH = 22;
 /** Marks a level outside the known five on the axis. */
@@ -22,24 +32,27 @@ export function buildRiskVelocityHeatmap(rv: RiskVelocity, cohortSize: number): 
     risk: name(c.risk),
     velocity: name(c.velocity),
     health: c.meanHealth,
-    value: c.meanHealth === null ? 'n/a' : c.meanHealth.toFixed(1),
-    n: `n = ${formatNumber(c.n, 'integer')}`,
+    small: c.n < SMALL_CELL,
+    text: `${c.meanHealth === null ? 'n/a' : formatNumber(c.meanHealth, 'integer')}\nn ${formatNumber(c.n, 'integer')}`,
   }));
-  const healths = values.map((v) => v.health).filter((h): h is number => h !== null);
-  const mid = healths.length > 0 ? (Math.min(...healths) + Math.max(...healths)) / 2 : 0;
-  const title = `Mean health by risk level × velocity, cohort (n = ${formatNumber(cohortSize, 'integer')})`;
+  const reportable = table.cells.filter((c) => c.meanHealth !== null && c.n >= SMALL_CELL);
+  const byHealth = [...reportable].sort((a, b) => (a.meanHealth as number) - (b.meanHealth as number));
+  const low = byHealth[0];
+  const high = byHealth.at(-1);
+  const title =
+    low && high
+      ? `Cohort engagement health ranges ${formatNumber(low.meanHealth as number, 'integer')}–${formatNumber(high.meanHealth as number, 'integer')} of 100 across risk × velocity; lowest: ${low.risk} × ${low.velocity}`
+      : `No risk × velocity cell has ${SMALL_CELL}+ cohort customers`;
   const height = Math.min(420, 70 * table.riskLevels.length);
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: title,
-      subtitle:
-        unknown.size > 0
-          ? 'activity-table customer_health_score; ⚠ = unknown level, kept as its own row'
-          : 'activity-table customer_health_score',
-    },
+    title: chartTitle(title, [
+      `The ${formatNumber(cohortSize, 'integer')} cohort customers; cell = mean engagement health (0–100, activity table) and n`,
+      `Colour from 0 to 100; grey = fewer than ${SMALL_CELL} customers${unknown.size > 0 ? '; ⚠ = unknown level, kept as its own row' : ''}`,
+    ]),
     data: { values },
     height,
+    autosize: GROW_HEIGHT_AUTOSIZE,
     encoding: {
       x: {
         field: 'velocity',
@@ -56,26 +69,20 @@ export function buildRiskVelocityHeatmap(rv: RiskVelocity, cohortSize: number): 
         mark: heatmapCellMark(),
         encoding: {
           color: {
+            condition: { test: 'datum.small', value: SMALL_CELL_COLOR },
             field: 'health',
             type: 'quantitative',
-            title: 'Mean health (points)',
-            scale: { scheme: 'blues' },
+            title: 'Mean engagement health',
+            scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 100] },
             legend: { orient: 'top', direction: 'horizontal', gradientLength: 260 },
           },
         },
       },
       {
-        mark: { type: 'text', dy: -8, fontSize: 14, fontWeight: 700 },
+        mark: { type: 'text', lineBreak: '\n', baseline: 'middle', dy: -8 },
         encoding: {
-          text: { field: 'value' },
-          color: cellLabelColor(`datum.health > ${mid}`),
-        },
-      },
-      {
-        mark: { type: 'text', dy: 10, fontSize: 11 },
-        encoding: {
-          text: { field: 'n' },
-          color: cellLabelColor(`datum.health > ${mid}`),
+          text: { field: 'text' },
+          color: cellLabelColor(`!datum.small && datum.health > ${DARK_CELL_SHARE * 100}`),
         },
       },
     ],

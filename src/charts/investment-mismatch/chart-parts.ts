@@ -1,9 +1,7 @@
 import { type ComparisonGroup, GROUP_LABELS } from '../../analysis/investment-mismatch/mismatch-types.js';
-import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
-import { formatNumber } from '../format.js';
-import { cellLabelColor, heatmapCellMark, isDarkCell } from '../heatmap-cells.js';
+import { numberFormat } from '../../format/number-format.js';
 import { truncateLabel } from '../labels.js';
-import { CATEGORY_PALETTE, withTheme } from '../theme.js';
+import { CATEGORY_PALETTE } from '../theme.js';
 
 /** Shared pieces of the §1 charts: group colours, label widths, and the industry × size heatmap. */
 
@@ -35,83 +33,14 @@ export function orderSizeTiers(tiers: Iterable<string>): string[] {
   return unique.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+/** ROI as the answer writes it (the shared ratio format, 6.64×), so chart and text agree. */
 export function roiLabel(x: number | null): string {
-  return x === null ? 'n/a' : `${formatNumber(x, 'significant')}×`;
+  return numberFormat().ratio(x);
 }
+
+/** Groups with fewer customers than this are drawn pale and say "(few)": too small to compare. */
+export const SMALL_GROUP = 20;
 
 export function label(text: string): string {
   return truncateLabel(text, CATEGORY_LABEL_WIDTH);
-}
-
-export interface HeatmapCell {
-  readonly industry: string;
-  readonly sizeTier: string;
-  readonly value: number | null;
-  readonly valueText: string;
-  readonly n: number;
-}
-
-export interface HeatmapInput {
-  readonly id: string;
-  readonly title: string;
-  readonly subtitle: string | readonly string[];
-  readonly legendTitle: string;
-  readonly altText: string;
-  readonly cells: readonly HeatmapCell[];
-  /** Industries top to bottom. */
-  readonly industries: readonly string[];
-  readonly scheme: string;
-  readonly legendFormat: string;
-}
-
-/** A heatmap whose every cell shows its value and n; dark cells get white text. */
-export function buildHeatmap(input: HeatmapInput): ChartDefinition {
-  const present = input.cells.map((c) => c.value).filter((v): v is number => v !== null);
-  const low = Math.min(...present);
-  const high = Math.max(...present);
-  const values = input.cells.map((c) => ({
-    industry: label(c.industry),
-    size: c.sizeTier,
-    value: c.value,
-    text: `${c.valueText}\nn ${formatNumber(c.n, 'integer')}`,
-    dark: isDarkCell(c.value, low, high),
-  }));
-  const spec = {
-    $schema: SCHEMA,
-    title: { text: input.title, subtitle: input.subtitle },
-    data: { values },
-    encoding: {
-      x: {
-        field: 'size',
-        type: 'ordinal',
-        sort: orderSizeTiers(input.cells.map((c) => c.sizeTier)),
-        title: 'Company size tier',
-        axis: { orient: 'top', labelAngle: 0 },
-      },
-      y: { field: 'industry', type: 'ordinal', sort: input.industries.map(label), title: 'Industry' },
-    },
-    layer: [
-      {
-        mark: heatmapCellMark(),
-        encoding: {
-          color: {
-            field: 'value',
-            type: 'quantitative',
-            title: input.legendTitle,
-            scale: { scheme: input.scheme },
-            legend: { orient: 'right', direction: 'vertical', format: input.legendFormat, gradientLength: 260 },
-          },
-        },
-      },
-      {
-        // Two lines drawn from the cell centre: shift up half a line so both sit inside the cell.
-        mark: { type: 'text', lineBreak: '\n', fontSize: 12, baseline: 'middle', dy: -7 },
-        encoding: {
-          text: { field: 'text' },
-          color: cellLabelColor('datum.dark'),
-        },
-      },
-    ],
-  };
-  return { id: input.id, title: input.title, altText: input.altText, spec: withTheme(spec as unknown as TopLevelSpec) };
 }

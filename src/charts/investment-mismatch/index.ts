@@ -1,6 +1,7 @@
 import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import type { ChartDefinition } from '../chart-definition.js';
-import { buildGridHeatmap, buildIndustryGapChart } from './gap-and-heatmaps.js';
+import { buildMismatchHeatmap } from './mismatch-heatmap.js';
+import { buildMismatchedVsRestChart } from './mismatched-vs-rest.js';
 import { buildOnboardingScatterChart } from './onboarding-scatter.js';
 import {
   buildLifecycleMixChart,
@@ -10,20 +11,22 @@ import {
 } from './roi-charts.js';
 
 /**
- * Every §1 chart the data allows, most telling first: where priority outruns performance, where
- * ROI is earned, and how ROI spreads by stage; the runner keeps the first three by default.
+ * The §1 charts, most telling first (the runner keeps the first three by default), all on the
+ * command's population, the top 30% by priority, mismatched against the rest: where the
+ * mismatched cluster, what they lack, and whether onboarding goes with adoption; then stage
+ * mix and ROI. Dropped: the priority–performance gap by industry and the ROI, adoption and
+ * support heatmaps (all valid customers, not the top group; the gap chart pointed against the
+ * headline and the heatmaps drew 4–10 point spreads as signal).
  */
-export function buildInvestmentMismatchCharts(result: InvestmentMismatchResult): ChartDefinition[] {
+export function buildInvestmentMismatchCharts(result: InvestmentMismatchResult, locale = 'en'): ChartDefinition[] {
   const charts = [
-    buildIndustryGapChart(result.grid),
-    buildGridHeatmap(result.grid, 'roi'),
-    buildRoiByLifecycleChart(result.roiAndLifecycle),
-    buildLifecycleMixChart(result.roiAndLifecycle),
-    buildGridHeatmap(result.grid, 'adoption'),
-    buildGridHeatmap(result.grid, 'support'),
+    buildMismatchHeatmap(result.topGroup, result.options.minCellSize, locale),
+    buildMismatchedVsRestChart(result.topGroup, locale),
     buildOnboardingScatterChart(result.onboarding),
+    buildLifecycleMixChart(result.roiAndLifecycle),
     buildRoiByDecisionLevelChart(result.teamAndLevel),
     buildRoiByTeamSizeChart(result.teamAndLevel),
+    buildRoiByLifecycleChart(result.roiAndLifecycle),
   ];
   return charts.filter((c): c is ChartDefinition => c !== null);
 }

@@ -2,9 +2,10 @@ import { COMPARISON_GROUPS, GROUP_LABELS } from '../../analysis/investment-misma
 import type { OnboardingAnalysis, OnboardingPoint } from '../../analysis/investment-mismatch/onboarding.js';
 import type { Correlation } from '../../analysis/stats/pearson.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
+import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
-import { SCATTER_POINT_LIMIT, sampleForScatter } from '../sample-points.js';
-import { withTheme } from '../theme.js';
+import { SCATTER_POINT_LIMIT, sampleStratified } from '../sample-points.js';
+import { GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
 import { GROUP_COLOR_SCALE, SCHEMA } from './chart-parts.js';
 
 /**
@@ -15,7 +16,7 @@ import { GROUP_COLOR_SCALE, SCHEMA } from './chart-parts.js';
 export function buildOnboardingScatterChart(onboarding: OnboardingAnalysis): ChartDefinition | null {
   const all = onboarding.points;
   if (all.length === 0) return null;
-  const shown = sampleForScatter(all, SCATTER_POINT_LIMIT);
+  const { rows: shown, strata } = sampleStratified(all, (p) => p.group, SCATTER_POINT_LIMIT);
   const points = shown.map((p) => ({ onboarding: p.onboarding, adoption: p.adoption, group: GROUP_LABELS[p.group] }));
   const lines = COMPARISON_GROUPS.flatMap((group) => {
     const fit = leastSquares(all.filter((p) => p.group === group));
@@ -26,15 +27,17 @@ export function buildOnboardingScatterChart(onboarding: OnboardingAnalysis): Cha
   );
   const sampled =
     shown.length < all.length
-      ? `${formatNumber(shown.length, 'integer')} of ${formatNumber(all.length, 'integer')} points shown (deterministic sample); least-squares lines fitted on all`
+      ? `Points: ${strata.map((s) => `${formatNumber(s.shown, 'integer')} of ${formatNumber(s.total, 'integer')} ${GROUP_LABELS[s.group as keyof typeof GROUP_LABELS].toLowerCase()}`).join(', ')} (sampled per group); lines fitted on all`
       : '';
-  const title = `Onboarding vs adoption, top-priority customers (n = ${formatNumber(all.length, 'integer')})`;
+  const title = onboardingTakeaway(onboarding);
   const spec = {
     $schema: SCHEMA,
-    title: {
-      text: title,
-      subtitle: [`Pearson ${rText.join('; ')}`, sampled || 'Lines: least-squares fit per group'],
-    },
+    autosize: GROW_HEIGHT_AUTOSIZE,
+    height: 340,
+    title: chartTitle(title, [
+      `Top 30% by priority, n = ${formatNumber(all.length, 'integer')}; correlation ${rText.join('; ')}`,
+      sampled || 'Lines: straight-line fit per group',
+    ]),
     layer: [
       {
         data: { values: points },
@@ -43,13 +46,13 @@ export function buildOnboardingScatterChart(onboarding: OnboardingAnalysis): Cha
           x: {
             field: 'onboarding',
             type: 'quantitative',
-            title: 'Customer onboarding score (points)',
+            title: 'Onboarding score',
             scale: { zero: false },
           },
           y: {
             field: 'adoption',
             type: 'quantitative',
-            title: 'Product adoption rate (%)',
+            title: 'Product adoption (%)',
             scale: { zero: false },
             axis: { format: '.0%' },
           },
@@ -73,6 +76,18 @@ export function buildOnboardingScatterChart(onboarding: OnboardingAnalysis): Cha
     altText: `Onboarding against adoption for top-priority customers: ${rText.join('; ')}.`,
     spec: withTheme(spec as unknown as TopLevelSpec),
   };
+}
+
+/** "Better onboarding goes with higher adoption in both groups": the sign and strength of r per group. */
+function onboardingTakeaway(onboarding: OnboardingAnalysis): string {
+  const rs = COMPARISON_GROUPS.map((g) => onboarding.correlations[g]).flatMap((c) => (c.kind === 'ok' ? [c.r] : []));
+  if (rs.length === 0) return 'Too few top-priority customers to relate onboarding and adoption';
+  const both = rs.length === COMPARISON_GROUPS.length ? ' in both groups' : '';
+  const weakest = Math.min(...rs.map(Math.abs));
+  if (rs.every((r) => r >= 0.3))
+    return `Better onboarding goes with higher adoption${both} (r ≥ ${formatNumber(weakest, 'decimal')})`;
+  if (rs.every((r) => Math.abs(r) < 0.1)) return `Onboarding barely relates to adoption${both}`;
+  return `Onboarding relates only weakly to adoption (r ${rs.map((r) => formatNumber(r, 'decimal')).join(' and ')})`;
 }
 
 function correlationText(c: Correlation): string {

@@ -2,9 +2,10 @@ import { GROUP_LABELS } from '../../analysis/investment-mismatch/mismatch-types.
 import type { RoiAndLifecycle } from '../../analysis/investment-mismatch/roi-lifecycle.js';
 import type { TeamAndLevel } from '../../analysis/investment-mismatch/team-and-level.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
+import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
-import { CATEGORY_PALETTE, withTheme } from '../theme.js';
-import { GROUP_COLOR_SCALE, label, roiLabel, SCHEMA } from './chart-parts.js';
+import { CATEGORY_PALETTE, GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
+import { GROUP_COLOR_SCALE, label, roiLabel, SCHEMA, SMALL_GROUP } from './chart-parts.js';
 
 /** §1 ROI charts: box plot by lifecycle stage, stage mix, and grouped bars by decision level and team size. */
 
@@ -15,20 +16,24 @@ export function buildRoiByLifecycleChart(roi: RoiAndLifecycle): ChartDefinition 
   const values = stages.map((s) => ({
     ...s,
     stage: label(s.stage),
-    text: `median ${roiLabel(s.median)} · n ${formatNumber(s.n, 'integer')}`,
+    text: `median ${roiLabel(s.median)} · n ${formatNumber(s.n, 'integer')}${s.n < SMALL_GROUP ? ' (few)' : ''}`,
   }));
-  const title = `ROI by lifecycle stage (n = ${formatNumber(n, 'integer')})`;
+  const medians = stages.map((s) => s.median);
+  // Stages sort by median; the lead is the first with enough customers to rank.
+  const best = stages.find((s) => s.n >= SMALL_GROUP);
+  const title = best
+    ? `Median ROI spans ${roiLabel(Math.min(...medians))} to ${roiLabel(Math.max(...medians))} across stages; ${best.stage} highest of those with ${SMALL_GROUP}+ customers`
+    : `Median ROI spans ${roiLabel(Math.min(...medians))} to ${roiLabel(Math.max(...medians))}; no stage has ${SMALL_GROUP}+ customers`;
   const high = Math.max(...stages.map((s) => s.max));
   const y = { field: 'stage', type: 'nominal', sort: values.map((v) => v.stage), title: null };
   const spec = {
     $schema: SCHEMA,
-    title: {
-      text: title,
-      subtitle: [
-        'ROI = lifetime value ÷ acquisition cost, winsorised at P1/P99; sorted by median',
-        'Box = Q1–Q3, white tick = median, whiskers = min–max',
-      ],
-    },
+    autosize: GROW_HEIGHT_AUTOSIZE,
+    height: Math.max(200, stages.length * 48),
+    title: chartTitle(title, [
+      `All ${formatNumber(n, 'integer')} customers with an ROI; ROI = lifetime value (LTV) ÷ acquisition cost, extremes capped at the 1st/99th percentile`,
+      `Box = middle half, white tick = median, whiskers = min–max; "(few)" = n under ${SMALL_GROUP}`,
+    ]),
     data: { values },
     encoding: { y },
     layer: [
@@ -38,8 +43,8 @@ export function buildRoiByLifecycleChart(roi: RoiAndLifecycle): ChartDefinition 
           x: {
             field: 'min',
             type: 'quantitative',
-            title: 'ROI (lifetime value ÷ acquisition cost, ×)',
-            scale: { domain: [0, high * 1.45], nice: false },
+            title: 'ROI (×)',
+            scale: { domain: [0, high * 1.6], nice: false },
           },
           x2: { field: 'max' },
         },
@@ -83,12 +88,16 @@ export function buildLifecycleMixChart(roi: RoiAndLifecycle): ChartDefinition | 
     share: s.share,
     text: `${formatNumber(s.share, 'percent')} (${formatNumber(s.n, 'integer')})`,
   }));
-  const title = `Lifecycle stage, top-priority customers (n = ${formatNumber(totals.mismatched + totals['other-top'], 'integer')})`;
+  const lead = stages[0];
+  const restShare = (stage: string) => shares.find((s) => s.stage === stage && s.group === 'other-top')?.share ?? 0;
+  const title = lead
+    ? `${formatNumber(mismatchedShare(lead), 'percent')} of mismatched top-priority customers are ${lead}, vs ${formatNumber(restShare(lead), 'percent')} of the rest`
+    : 'No lifecycle stage to compare';
   const spec = groupedBars({
     title,
     subtitle: [
-      `Share of each group per lifecycle_stage: ${formatNumber(totals.mismatched, 'integer')} mismatched, ${formatNumber(totals['other-top'], 'integer')} other`,
-      'Sorted by the mismatched share',
+      `Top 30% by priority: ${formatNumber(totals.mismatched, 'integer')} mismatched vs the other ${formatNumber(totals['other-top'], 'integer')}`,
+      'Share of each group in each lifecycle stage; sorted by the mismatched share',
     ],
     values,
     category: 'stage',
@@ -118,10 +127,14 @@ export function buildRoiByDecisionLevelChart(team: TeamAndLevel): ChartDefinitio
     level: label(c.level),
     group: GROUP_LABELS[c.group],
     roi: c.meanRoi,
+    n: c.n,
     text: `${roiLabel(c.meanRoi)} (n ${formatNumber(c.n, 'integer')})`,
   }));
   const n = cells.reduce((sum, c) => sum + c.n, 0);
-  const title = `Mean ROI by decision-maker level (n = ${formatNumber(n, 'integer')})`;
+  const title = roiGapTitle(
+    cells.map((c) => ({ key: c.level, group: c.group, roi: c.meanRoi, n: c.n })),
+    'decision makers',
+  );
   return {
     id: 'roi-by-decision-level',
     title,
@@ -130,8 +143,8 @@ export function buildRoiByDecisionLevelChart(team: TeamAndLevel): ChartDefinitio
       groupedBars({
         title,
         subtitle: [
-          'Top-priority customers; sorted by the mismatched mean',
-          'ROI = lifetime value ÷ acquisition cost, winsorised at P1/P99',
+          `Top 30% by priority, n = ${formatNumber(n, 'integer')}: mismatched vs the rest, by decision-maker level`,
+          `Mean ROI (LTV ÷ acquisition cost); pale bars: n under ${SMALL_GROUP}`,
         ],
         values,
         category: 'level',
@@ -155,10 +168,14 @@ export function buildRoiByTeamSizeChart(team: TeamAndLevel): ChartDefinition | n
     row: rowLabel(c),
     group: GROUP_LABELS[c.group],
     roi: c.meanRoi,
+    n: c.n,
     text: `${roiLabel(c.meanRoi)} (n ${formatNumber(c.n, 'integer')})`,
   }));
   const n = cells.reduce((sum, c) => sum + c.n, 0);
-  const title = `Mean ROI by team size and decision maker (n = ${formatNumber(n, 'integer')})`;
+  const title = roiGapTitle(
+    cells.map((c) => ({ key: rowLabel(c), group: c.group, roi: c.meanRoi, n: c.n })),
+    'teams',
+  );
   return {
     id: 'roi-by-team-size',
     title,
@@ -167,8 +184,8 @@ export function buildRoiByTeamSizeChart(team: TeamAndLevel): ChartDefinition | n
       groupedBars({
         title,
         subtitle: [
-          'Top-priority customers; team size ≤ 10, 11–50, > 50 people; executive = C-Level or VP',
-          'ROI = lifetime value ÷ acquisition cost, winsorised at P1/P99',
+          `Top 30% by priority, n = ${formatNumber(n, 'integer')}; team size ≤ 10, 11–50, > 50 people; executive = C-Level or VP`,
+          `Mean ROI (LTV ÷ acquisition cost); pale bars: n under ${SMALL_GROUP}`,
         ],
         values,
         category: 'row',
@@ -180,6 +197,27 @@ export function buildRoiByTeamSizeChart(team: TeamAndLevel): ChartDefinition | n
       }),
     ),
   };
+}
+
+/**
+ * "Mismatched earn less ROI than the rest in ≤ 10 · other teams: 6.12× vs 7.96×": the widest gap
+ * between the two groups among comparisons where both have at least SMALL_GROUP customers.
+ */
+function roiGapTitle(
+  cells: readonly { key: string; group: string; roi: number | null; n: number }[],
+  noun: string,
+): string {
+  const keys = [...new Set(cells.map((c) => c.key))];
+  const pairs = keys.flatMap((key) => {
+    const m = cells.find((c) => c.key === key && c.group === 'mismatched');
+    const r = cells.find((c) => c.key === key && c.group === 'other-top');
+    if (!m || !r || m.roi === null || r.roi === null || m.n < SMALL_GROUP || r.n < SMALL_GROUP) return [];
+    return [{ key, mismatched: m.roi, rest: r.roi }];
+  });
+  const widest = pairs.sort((a, b) => Math.abs(b.mismatched - b.rest) - Math.abs(a.mismatched - a.rest))[0];
+  if (!widest) return `Too few top-priority ${noun} in each group to compare ROI`;
+  const direction = widest.mismatched < widest.rest ? 'less' : 'more';
+  return `Mismatched earn ${direction} ROI than the rest among ${widest.key} ${noun}: ${roiLabel(widest.mismatched)} vs ${roiLabel(widest.rest)}`;
 }
 
 interface GroupedBars {
@@ -199,7 +237,9 @@ interface GroupedBars {
 function groupedBars(input: GroupedBars): TopLevelSpec {
   return {
     $schema: SCHEMA,
-    title: { text: input.title, subtitle: input.subtitle },
+    title: chartTitle(input.title, input.subtitle),
+    autosize: GROW_HEIGHT_AUTOSIZE,
+    height: Math.max(200, input.categories.length * 64),
     data: { values: input.values },
     encoding: {
       y: { field: input.category, type: 'nominal', sort: input.categories, title: null },
@@ -215,9 +255,13 @@ function groupedBars(input: GroupedBars): TopLevelSpec {
     layer: [
       {
         mark: { type: 'bar', height: { band: 0.85 } },
-        encoding: { color: { field: 'group', type: 'nominal', title: null, scale: GROUP_COLOR_SCALE } },
+        encoding: {
+          color: { field: 'group', type: 'nominal', title: null, scale: GROUP_COLOR_SCALE },
+          // Groups too small to compare stay visible but pale; their n is in the label.
+          fillOpacity: { condition: { test: `datum.n < ${SMALL_GROUP}`, value: 0.35 }, value: 1 },
+        },
       },
-      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { text: { field: 'text' } } },
+      { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field: 'text' } } },
     ],
   } as unknown as TopLevelSpec;
 }

@@ -1,17 +1,23 @@
 import type { PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import { PRIORITY_ROUTES, ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
 import type { ScoredCustomer } from '../../analysis/priority/priority-score.js';
+import { numberFormat } from '../../format/number-format.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
+import { chartTitle } from '../chart-title.js';
+import { chartWords } from '../chart-words.js';
 import { formatNumber } from '../format.js';
 import { truncateLabel } from '../labels.js';
-import { CATEGORY_PALETTE, CHART_SIZE, withTheme } from '../theme.js';
+import { CATEGORY_PALETTE, CHART_SIZE, FONT_SIZES, GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
 
 /** Customer labels longer than this many columns end in an ellipsis (the axis has ~280 px). */
 export const PRIORITY_LABEL_WIDTH = 30;
 
-/** Height per bar, so 10 bars fill the default chart and 100 stay readable when opened full size. */
+/**
+ * Height per bar: 10 bars fill the default chart; beyond 12 each bar keeps 1.5 lines of label
+ * text, so every customer is named (the chart grows with N instead of hiding labels).
+ */
 const BAR_STEP = 40;
-const MIN_BAR_STEP = 22;
+const MIN_BAR_STEP = Math.ceil(FONT_SIZES.axisLabel * 1.625);
 
 /** Route colours: the urgent route takes the palette's vermillion, the quiet one its grey. */
 export const ROUTE_COLORS: Readonly<Record<PriorityRoute, string>> = {
@@ -21,44 +27,69 @@ export const ROUTE_COLORS: Readonly<Record<PriorityRoute, string>> = {
   standard: CATEGORY_PALETTE[6],
 };
 
-/** The /priority chart: the top N as horizontal bars, highest first, labelled and coloured by route. */
+/** Priority as the answer writes it (three decimals), so a bar reads the same as the table row. */
+function priorityText(priority: number, locale: string): string {
+  return numberFormat(locale).fixed(priority, 3);
+}
+
+/** "Hooli Group leads at 0.751; all 20 are Dedicated acceleration": the leader and the dominant route. */
+export function priorityTakeaway(top: readonly ScoredCustomer[], locale = 'en'): string {
+  const first = top[0];
+  if (first === undefined) return 'No customer matches';
+  const counts = PRIORITY_ROUTES.map((route) => ({ route, n: top.filter((r) => r.route === route).length }));
+  const dominant = counts.sort((a, b) => b.n - a.n)[0] as { route: PriorityRoute; n: number };
+  const who = first.customer.organization ?? first.customer.email;
+  const routes = counts.filter((c) => c.n > 0).length;
+  const route = ROUTE_LABELS[dominant.route].toLowerCase();
+  const share =
+    dominant.n === top.length
+      ? `${top.length === 1 ? 'it is' : `all ${top.length} are`} on ${route}`
+      : dominant.n * 2 > top.length
+        ? `${formatNumber(dominant.n, 'integer', locale)} of the top ${top.length} are on ${route}`
+        : `the top ${top.length} are split across ${routes} routes`;
+  return `${who} leads at ${priorityText(first.priority, locale)}; ${share}`;
+}
+
+/** The /priority chart: the top N as horizontal bars from zero, highest first, every bar named and coloured by route. */
 export function buildPriorityBarsChart(
   top: readonly ScoredCustomer[],
   matched: number,
   filters: readonly string[],
+  locale = 'en',
 ): ChartDefinition {
+  const words = chartWords(locale);
   const values = top.map((r) => ({
     customer: `#${r.rank} ${truncateLabel(r.customer.organization ?? r.customer.email, PRIORITY_LABEL_WIDTH)}`,
     priority: r.priority,
-    label: formatNumber(r.priority, 'decimal'),
+    label: priorityText(r.priority, locale),
     route: ROUTE_LABELS[r.route],
   }));
   const routesShown = PRIORITY_ROUTES.filter((route) => top.some((r) => r.route === route));
-  const title = `Top ${top.length} customers by priority (n = ${formatNumber(matched, 'integer')} ${filters.length > 0 ? 'matching' : 'ranked'})`;
+  const title = priorityTakeaway(top, locale);
+  const population = `Top ${top.length} of ${formatNumber(matched, 'integer', locale)} ${filters.length > 0 ? `customers matching ${filters.join(', ')}` : 'ranked customers'}`;
   const step = top.length <= 12 ? BAR_STEP : MIN_BAR_STEP;
-  const height = Math.max(CHART_SIZE.height - 120, step * top.length);
+  const height = Math.max(CHART_SIZE.height - 200, step * top.length);
   const first = top[0];
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: title,
-      subtitle: `priority = 0.4·norm(RFM) + 0.4·norm(health) − 0.2·churn; colour = route${filters.length > 0 ? `; ${filters.join(', ')}` : ''}`,
-    },
+    title: chartTitle(title, [population, `bar = ${words.priority}, higher = call first; colour = route`]),
     data: { values },
     height,
+    autosize: GROW_HEIGHT_AUTOSIZE,
     encoding: {
       y: {
         field: 'customer',
         type: 'nominal',
         sort: values.map((v) => v.customer),
         title: null,
-        axis: { labelLimit: 300 },
+        axis: { labelLimit: 300, labelOverlap: false },
       },
       x: {
         field: 'priority',
         type: 'quantitative',
-        title: 'Priority score (unitless, higher = call first)',
+        title: words.priority,
         scale: { domain: paddedDomain(values.map((v) => v.priority)), nice: false },
+        axis: { orient: 'top' },
       },
     },
     layer: [
@@ -68,8 +99,10 @@ export function buildPriorityBarsChart(
           color: {
             field: 'route',
             type: 'nominal',
-            title: 'Route',
+            title: null,
             scale: { domain: routesShown.map((r) => ROUTE_LABELS[r]), range: routesShown.map((r) => ROUTE_COLORS[r]) },
+            // Two columns, no label limit: "Standard engagement" is never clipped.
+            legend: { columns: Math.min(2, routesShown.length), labelLimit: 0 },
           },
         },
       },
@@ -88,7 +121,7 @@ export function buildPriorityBarsChart(
     id: 'priority-top',
     title,
     altText: first
-      ? `Horizontal bars of the ${top.length} highest priorities; ${first.customer.organization ?? first.customer.email} leads with ${formatNumber(first.priority, 'decimal')}.`
+      ? `Horizontal bars of the ${top.length} highest priorities; ${first.customer.organization ?? first.customer.email} leads with ${priorityText(first.priority, locale)}.`
       : 'No customer to show.',
     spec: withTheme(spec as unknown as TopLevelSpec),
   };

@@ -2,9 +2,10 @@ import type { FeatureId } from '../../analysis/segment-anomalies/customer-featur
 import { FEATURES } from '../../analysis/segment-anomalies/customer-features.js';
 import type { FeatureSplit, Side } from '../../analysis/segment-anomalies/decision-rules.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
+import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
 import { truncateLabel } from '../labels.js';
-import { CATEGORY_PALETTE, withTheme } from '../theme.js';
+import { CATEGORY_PALETTE, GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
 
 /** Shared pieces of the §5 charts: anomaly colours, labels and the definition wrapper. */
 
@@ -21,11 +22,12 @@ export const ANOMALY_LABELS = {
 
 /**
  * Retaining worse than the segment predicts is the alarm (vermillion), better is the pleasant
- * surprise (bluish green), normal customers recede (grey); the three differ in lightness too.
+ * surprise (blue), normal customers recede (light grey). Blue, not bluish green: under a
+ * deuteranopia simulation the green turned the grey of "normal" (ΔE 15); blue stays ≥ 40 apart.
  */
 export const ANOMALY_COLOR_SCALE = {
   domain: [ANOMALY_LABELS.below, ANOMALY_LABELS.above, ANOMALY_LABELS.normal],
-  range: [CATEGORY_PALETTE[3], CATEGORY_PALETTE[2], '#A6A6A6'],
+  range: [CATEGORY_PALETTE[3], CATEGORY_PALETTE[0], '#BDBDBD'],
 };
 
 export const GROUP_LABELS = { anomalous: 'Anomalous', normal: 'Normal' } as const;
@@ -34,6 +36,9 @@ export const GROUP_COLOR_SCALE = {
   domain: [GROUP_LABELS.anomalous, GROUP_LABELS.normal],
   range: [CATEGORY_PALETTE[3], CATEGORY_PALETTE[0]],
 };
+
+/** Groups with fewer customers than this are drawn pale: their rate is too uncertain to rank. */
+export const SMALL_GROUP = 20;
 
 /** Colour of bars showing an anomaly rate. */
 export const RATE_COLOR = CATEGORY_PALETTE[3];
@@ -80,6 +85,6 @@ export function chart(
   altText: string,
   spec: object,
 ): ChartDefinition {
-  const full = { $schema: SCHEMA, title: { text: title, subtitle }, ...spec };
+  const full = { $schema: SCHEMA, title: chartTitle(title, subtitle), autosize: GROW_HEIGHT_AUTOSIZE, ...spec };
   return { id, title, altText, spec: withTheme(full as unknown as TopLevelSpec) };
 }

@@ -2,10 +2,16 @@ import type { FeatureId } from '../../analysis/segment-anomalies/customer-featur
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
 import type { BoxStats } from '../../analysis/stats/descriptive.js';
 import type { ChartDefinition } from '../chart-definition.js';
-import { chart, count, featureLong, GROUP_COLOR_SCALE, GROUP_LABELS } from './chart-parts.js';
+import { chart, count, featureLong, GROUP_COLOR_SCALE, GROUP_LABELS, thresholdText } from './chart-parts.js';
 
 /** Panels shown: the features with the highest information gain. */
 export const DISTRIBUTION_FEATURES = 4;
+
+/** One group's median lies outside the other's interquartile range: the boxes do not just overlap. */
+export function separates(a: BoxStats | null | undefined, b: BoxStats | null | undefined): boolean {
+  if (!a || !b) return false;
+  return a.median < b.q1 || a.median > b.q3 || b.median < a.q1 || b.median > a.q3;
+}
 
 /**
  * Box plots (whiskers min–max, box quartiles, tick median) of anomalous vs normal customers
@@ -17,8 +23,9 @@ export function buildFeatureDistributionChart(result: SegmentAnomaliesResult): C
     .filter((p) => p.split !== null && p.split.gain > 0)
     .sort((a, b) => (b.split?.gain ?? 0) - (a.split?.gain ?? 0))
     .map((p) => p.feature)
-    .filter((f) => contrasts.get(f)?.anomalous.box && contrasts.get(f)?.normal.box)
+    .filter((f) => separates(contrasts.get(f)?.anomalous.box, contrasts.get(f)?.normal.box))
     .slice(0, DISTRIBUTION_FEATURES);
+  // Boxes that overlap completely show nothing: the chart is drawn only for features that separate.
   if (chosen.length === 0) return null;
   const values = chosen.flatMap((feature) => {
     const c = contrasts.get(feature);
@@ -32,14 +39,19 @@ export function buildFeatureDistributionChart(result: SegmentAnomaliesResult): C
       ? [row(GROUP_LABELS.anomalous, c.anomalous.box), row(GROUP_LABELS.normal, c.normal.box)]
       : [];
   });
-  const title = `Anomalous vs normal: the ${chosen.length} most separating features (n = ${count(result.n)})`;
+  const lead = chosen[0] as FeatureId;
+  const leadContrast = contrasts.get(lead);
+  const title = `Anomalous customers differ most on ${featureLong(lead).toLowerCase()}: median ${thresholdText(leadContrast?.anomalous.box?.median ?? Number.NaN)} vs ${thresholdText(leadContrast?.normal.box?.median ?? Number.NaN)}`;
   const colour = { field: 'kind', type: 'nominal', title: null, scale: GROUP_COLOR_SCALE };
   const y = { field: 'group', type: 'nominal', title: null, sort: 'ascending' };
   const valueAxis = (field: string) => ({ field, type: 'quantitative', title: null, scale: { zero: false } });
   return chart(
     'feature-distributions',
     title,
-    'Box = quartiles, tick = median, whiskers = min–max; ranked by information gain',
+    [
+      `All ${count(result.n)} customers, anomalous vs normal, on the features where one group's median lies outside the other's middle half`,
+      'Box = middle half, tick = median, whiskers = min–max',
+    ],
     `Anomalous and normal customers compared on ${chosen.map(featureLong).join(', ')}.`,
     {
       data: { values },

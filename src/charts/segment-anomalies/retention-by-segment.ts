@@ -1,8 +1,7 @@
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
 import type { ChartDefinition } from '../chart-definition.js';
-import { formatNumber } from '../format.js';
-import { SCATTER_POINT_LIMIT, sampleForScatter } from '../sample-points.js';
-import { ANOMALY_COLOR_SCALE, chart, count, directionLabel, label } from './chart-parts.js';
+import { SCATTER_POINT_LIMIT, sampleStratified } from '../sample-points.js';
+import { ANOMALY_COLOR_SCALE, chart, count, directionLabel, label, percent } from './chart-parts.js';
 
 /**
  * Every customer's retention in its segment's column, coloured by anomaly direction, over a
@@ -11,10 +10,12 @@ import { ANOMALY_COLOR_SCALE, chart, count, directionLabel, label } from './char
 export function buildRetentionBySegmentChart(result: SegmentAnomaliesResult): ChartDefinition | null {
   if (result.n === 0) return null;
   const { points } = result;
-  const order = result.segments.map((s) => label(s.segment));
+  const order = result.segments.map((s) => [label(s.segment), `n ${count(s.n)}`]);
   const position = new Map(result.segments.map((s, index) => [s.segment, index]));
-  const indices = sampleForScatter(
+  // Sampled per anomaly direction, so the few anomalies keep their points among many normals.
+  const { rows: indices, strata } = sampleStratified(
     Array.from({ length: result.n }, (_, i) => i),
+    (i) => String(points.direction[i]),
     SCATTER_POINT_LIMIT,
   );
   // Segments sit at x = 0, 1, 2…; a fixed golden-ratio jitter spreads each column's points the
@@ -33,10 +34,14 @@ export function buildRetentionBySegmentChart(result: SegmentAnomaliesResult): Ch
   }));
   const sampled =
     indices.length < result.n
-      ? `; ${count(indices.length)} of ${count(result.n)} customers shown (deterministic sample)`
+      ? `; ${count(indices.length)} of ${count(result.n)} shown, sampled per group (${strata.map((s) => `${count(s.shown)} of ${count(s.total)} ${directionLabel(Number(s.group)).replace('Anomaly: ', '').toLowerCase()}`).join(', ')})`
       : '';
-  const title = `Retention by profitability segment, anomalies marked (n = ${count(result.n)})`;
-  const subtitle = `Grey band = segment mean (black line) ± ${formatNumber(result.threshold, 'decimal')}; ${count(result.anomalies)} customers outside it are anomalies${sampled}`;
+  const points15 = count(result.threshold * 100);
+  const title = `${count(result.anomalies)} of ${count(result.n)} customers (${percent(result.anomalies / result.n)}) retain more than ${points15} points away from their segment's mean`;
+  const subtitle = [
+    `All ${count(result.n)} customers by profitability segment; dot = one customer's retention probability`,
+    `Grey band = segment mean (black line) ± ${points15} points${sampled}`,
+  ];
   const x = {
     field: 'left',
     type: 'quantitative',
@@ -45,6 +50,7 @@ export function buildRetentionBySegmentChart(result: SegmentAnomaliesResult): Ch
     axis: {
       values: order.map((_, index) => index),
       labelExpr: `${JSON.stringify(order)}[datum.value]`,
+      labelOverlap: false,
       grid: false,
       ticks: false,
     },
@@ -61,6 +67,7 @@ export function buildRetentionBySegmentChart(result: SegmentAnomaliesResult): Ch
     subtitle,
     `${count(result.anomalies)} of ${count(result.n)} customers retain more than ${result.threshold} from their segment mean.`,
     {
+      height: 340,
       layer: [
         {
           data: { values: bands },
@@ -78,7 +85,13 @@ export function buildRetentionBySegmentChart(result: SegmentAnomaliesResult): Ch
           encoding: {
             x: { ...x, field: 'x' },
             y: { ...y, field: 'retention' },
-            color: { field: 'kind', type: 'nominal', title: null, scale: ANOMALY_COLOR_SCALE },
+            color: {
+              field: 'kind',
+              type: 'nominal',
+              title: null,
+              scale: ANOMALY_COLOR_SCALE,
+              legend: { columns: 2 },
+            },
           },
         },
       ],

@@ -4,6 +4,9 @@ import { formatNumber } from '../format.js';
 import { SCATTER_POINT_LIMIT, sampleForScatter } from '../sample-points.js';
 import { ANOMALY_COLOR_SCALE, chart, count, directionLabel } from './chart-parts.js';
 
+/** Above this |r| the score and revenue agree so closely that the scatter is a line. */
+export const NOTHING_TO_SHOW_R = 0.95;
+
 /**
  * z(score) against z(revenue): customers on the dashed y = x line have the score their revenue
  * implies; the distance from it is the value mismatch. The solid line is the least-squares fit.
@@ -15,6 +18,10 @@ export function buildValueMismatchScatter(result: SegmentAnomaliesResult): Chart
     if (!Number.isNaN(points.zScore[i] as number) && !Number.isNaN(points.zRevenue[i] as number)) complete.push(i);
   }
   if (complete.length < 2) return null;
+  const c = result.revenueScoreCorrelation;
+  // With |r| this high every point sits on the line: the chart would show nothing the text
+  // does not say in one number, so it is not drawn (analysis-design: a chart that shows nothing).
+  if (c.kind === 'ok' && Math.abs(c.r) >= NOTHING_TO_SHOW_R) return null;
   const shown = sampleForScatter(complete, SCATTER_POINT_LIMIT);
   const values = shown.map((i) => ({
     zScore: points.zScore[i],
@@ -47,7 +54,6 @@ export function buildValueMismatchScatter(result: SegmentAnomaliesResult): Chart
     { x: hi, y: hi },
   ];
   const fit = sxx > 0 ? [lo, hi].map((x) => ({ x, y: my + (sxy / sxx) * (x - mx) })) : [];
-  const c = result.revenueScoreCorrelation;
   const rText =
     c.kind === 'ok'
       ? `Pearson r = ${formatNumber(c.r, 'decimal')} (n = ${count(c.n)})`
@@ -58,7 +64,10 @@ export function buildValueMismatchScatter(result: SegmentAnomaliesResult): Chart
     shown.length < complete.length
       ? `; ${count(shown.length)} of ${count(complete.length)} shown (deterministic sample)`
       : '';
-  const title = `Customer score vs revenue, both z-scored (n = ${count(complete.length)})`;
+  const title =
+    c.kind === 'ok'
+      ? `Customer score ${Math.abs(c.r) >= 0.5 ? 'tracks' : 'barely tracks'} revenue (r = ${formatNumber(c.r, 'decimal')}); anomalies sit on both sides of the line`
+      : 'Customer score against revenue';
   const axis = (field: string, t: string) => ({
     field,
     type: 'quantitative',
@@ -68,7 +77,10 @@ export function buildValueMismatchScatter(result: SegmentAnomaliesResult): Chart
   return chart(
     'score-vs-revenue',
     title,
-    `${rText}; dashed y = x (score matches revenue); grey = least-squares fit${sampled}`,
+    [
+      `All ${count(complete.length)} customers with both values`,
+      `${rText}; dashed line = score matches revenue; grey = fitted line${sampled}`,
+    ],
     `Comprehensive score against total revenue in standard deviations: ${rText}.`,
     {
       layer: [
@@ -81,8 +93,8 @@ export function buildValueMismatchScatter(result: SegmentAnomaliesResult): Chart
           data: { values },
           mark: { type: 'circle', size: 40 },
           encoding: {
-            x: axis('zScore', 'z(comprehensive customer score) (SD)'),
-            y: axis('zRevenue', 'z(total revenue) (SD)'),
+            x: axis('zScore', 'Customer score (standard deviations from the mean)'),
+            y: axis('zRevenue', 'Total revenue (standard deviations from the mean)'),
             color: { field: 'kind', type: 'nominal', title: null, scale: ANOMALY_COLOR_SCALE },
           },
         },

@@ -1,24 +1,27 @@
 import { CORRELATION_METRICS, type ValueSegmentsResult } from '../../analysis/value-segments/compute-value-segments.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
+import { chartTitle } from '../chart-title.js';
 import { axisNumberFormat, formatNumber } from '../format.js';
-import { cellLabelColor } from '../heatmap-cells.js';
-import { sampleForScatter } from '../sample-points.js';
-import { withTheme } from '../theme.js';
+import { cellLabelColor, DIVERGING_SCHEME } from '../heatmap-cells.js';
+import { sampleStratified } from '../sample-points.js';
+import { GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
 import { SCHEMA, segmentScale } from './segment-colors.js';
 
 const NAMES: Readonly<Record<(typeof CORRELATION_METRICS)[number], string>> = {
-  health: 'Health',
-  churn: 'Churn',
+  health: 'Health score',
+  churn: 'Churn risk',
   ltv: 'LTV',
   revenue: 'Revenue',
   rfm: 'RFM composite',
 };
 
-const themed = (spec: object) => withTheme(spec as unknown as TopLevelSpec);
+const themed = (spec: object) =>
+  withTheme({ autosize: GROW_HEIGHT_AUTOSIZE, height: 340, ...spec } as unknown as TopLevelSpec);
 
 export function rfmLtvScatterChart(result: ValueSegmentsResult): ChartDefinition {
   const { points, correlation, regression } = result.rfmLtv;
-  const shown = sampleForScatter(points);
+  // Sampled per segment: a uniform 500 of 4,700 kept ~10 of the 98 high-value customers.
+  const { rows: shown, strata } = sampleStratified(points, (p) => p.segment);
   const n = points.length;
   const rText =
     correlation.kind === 'ok'
@@ -26,7 +29,7 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult): ChartDefinition
       : `r not available (${correlation.kind === 'constant' ? 'a constant column' : 'too few rows'})`;
   const sampled =
     shown.length < n
-      ? `${formatNumber(shown.length, 'integer')} of ${formatNumber(n, 'integer')} points shown (a fixed sample)`
+      ? `Points: ${strata.map((s) => `${formatNumber(s.shown, 'integer')} of ${formatNumber(s.total, 'integer')} ${s.group}`).join(', ')} (sampled per segment); line fitted on all`
       : null;
   const xs = points.map((p) => p.rfm);
   const line =
@@ -37,18 +40,20 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult): ChartDefinition
           y: regression.intercept + regression.slope * x,
         }))
       : [];
-  const title = `RFM composite vs estimated LTV (n = ${formatNumber(n, 'integer')} customers)`;
+  const title =
+    correlation.kind === 'ok'
+      ? `Lifetime value ${correlation.r >= 0.3 ? 'rises' : 'barely rises'} with the RFM score (r = ${formatNumber(correlation.r, 'decimal')}); high-value customers sit at the top right`
+      : 'Lifetime value against the RFM score';
   return {
     id: 'value-rfm-ltv-scatter',
     title,
     altText: `Scatter of RFM composite against LTV coloured by segment, with a least-squares line; ${rText}.`,
     spec: themed({
       $schema: SCHEMA,
-      // Two subtitle lines, so neither is cut off at the chart's width.
-      title: {
-        text: title,
-        subtitle: [`${rText}; dashed line = least squares on all rows`, ...(sampled === null ? [] : [sampled])],
-      },
+      title: chartTitle(title, [
+        `All ${formatNumber(n, 'integer')} customers with both values; ${rText}; dashed line = straight-line fit`,
+        ...(sampled === null ? [] : [sampled]),
+      ]),
       layer: [
         {
           data: { values: shown.map((p) => ({ rfm: p.rfm, ltv: p.ltv, group: p.segment })) },
@@ -60,7 +65,12 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult): ChartDefinition
               title: 'RFM composite (mean of R, F, M; 1–5)',
               scale: { zero: false },
             },
-            y: { field: 'ltv', type: 'quantitative', title: 'Estimated LTV ($)', axis: axisNumberFormat('compact') },
+            y: {
+              field: 'ltv',
+              type: 'quantitative',
+              title: 'Lifetime value (LTV, $)',
+              axis: axisNumberFormat('compact'),
+            },
             color: { field: 'group', title: 'Segment', scale: segmentScale(['HV', 'SMB', 'Other']) },
           },
         },
@@ -90,25 +100,38 @@ export function correlationHeatmapChart(result: ValueSegmentsResult): ChartDefin
         a: NAMES[a],
         b: NAMES[b],
         r,
-        label: `${r === null ? 'n/a' : formatNumber(r, 'decimal')}\nn = ${formatNumber(n, 'integer')}`,
+        label: r === null ? 'n/a' : formatNumber(r, 'decimal'),
       };
     }),
   );
   const order = CORRELATION_METRICS.map((m) => NAMES[m]);
-  const title = `Correlations of health, churn, LTV, revenue and RFM (n = ${formatNumber(n, 'integer')})`;
+  const pairs = (all?.correlations ?? []).flatMap((c) =>
+    c.correlation.kind === 'ok' ? [{ a: NAMES[c.a], b: NAMES[c.b], r: c.correlation.r }] : [],
+  );
+  const strongest = [...pairs].sort((x, y) => Math.abs(y.r) - Math.abs(x.r))[0];
+  const title = strongest
+    ? `${strongest.a} and ${strongest.b} move together most (r = ${formatNumber(strongest.r, 'decimal')})`
+    : 'No correlation could be computed';
   return {
     id: 'value-correlation-heatmap',
     title,
     altText: 'Heatmap of Pearson correlations between health, churn, LTV, revenue and RFM composite.',
     spec: themed({
       $schema: SCHEMA,
-      title: {
-        text: title,
-        subtitle: 'Pearson r on complete cases; blue = positive, orange = negative',
-      },
+      title: chartTitle(title, [
+        `${formatNumber(n, 'integer')} customers with every value; cell = correlation r (−1 to 1)`,
+        'Colour centred on 0 (no relation): blue = move together, orange = opposite',
+      ]),
       data: { values },
       encoding: {
-        x: { field: 'a', type: 'nominal', sort: order, title: null, axis: { orient: 'top' } },
+        // First word only on top (Health, Churn, LTV, Revenue, RFM): five full 16 px names do not fit; rows keep them.
+        x: {
+          field: 'a',
+          type: 'nominal',
+          sort: order,
+          title: null,
+          axis: { orient: 'top', labelExpr: "split(datum.label, ' ')[0]" },
+        },
         y: { field: 'b', type: 'nominal', sort: order, title: null },
       },
       layer: [
@@ -119,13 +142,13 @@ export function correlationHeatmapChart(result: ValueSegmentsResult): ChartDefin
               field: 'r',
               type: 'quantitative',
               title: 'r',
-              scale: { scheme: 'blueorange', domain: [-1, 1], reverse: true },
+              scale: { scheme: DIVERGING_SCHEME, domain: [-1, 1], domainMid: 0, reverse: true },
               legend: { orient: 'right', direction: 'vertical', gradientLength: 240 },
             },
           },
         },
         {
-          mark: { type: 'text', lineBreak: '\n', fontSize: 13 },
+          mark: { type: 'text', lineBreak: '\n' },
           encoding: {
             text: { field: 'label' },
             color: cellLabelColor('datum.r !== null && abs(datum.r) > 0.6'),

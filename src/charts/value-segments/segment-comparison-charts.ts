@@ -5,9 +5,11 @@ import type {
 } from '../../analysis/value-segments/compute-value-segments.js';
 import type { ValueSegment } from '../../analysis/value-segments/value-segment.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
+import { chartTitle } from '../chart-title.js';
+import { chartWords } from '../chart-words.js';
 import { axisNumberFormat, formatNumber } from '../format.js';
 import { truncateLabel } from '../labels.js';
-import { withTheme } from '../theme.js';
+import { GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
 import { SCHEMA, segmentScale } from './segment-colors.js';
 
 /** The two groups §3 compares; Other is in the tables, not in the side-by-side charts. */
@@ -21,7 +23,13 @@ function nText(result: ValueSegmentsResult): string {
   return `n = ${formatNumber(groupOf(result, 'HV').n, 'integer')} HV, ${formatNumber(groupOf(result, 'SMB').n, 'integer')} SMB`;
 }
 
-const themed = (spec: object) => withTheme(spec as unknown as TopLevelSpec);
+const themed = (spec: object) =>
+  withTheme({ autosize: GROW_HEIGHT_AUTOSIZE, height: 320, ...spec } as unknown as TopLevelSpec);
+
+/** The population line every §3 chart carries: both groups with their n. */
+function population(result: ValueSegmentsResult): string {
+  return `High-value (HV: Gold/Platinum, > 5% of portfolio) vs SMB customers, ${nText(result)}`;
+}
 
 export function rfmBarsChart(result: ValueSegmentsResult): ChartDefinition {
   const scores = [
@@ -36,7 +44,12 @@ export function rfmBarsChart(result: ValueSegmentsResult): ChartDefinition {
       return mean === null ? [] : [{ score: label, group: segment, mean, text: formatNumber(mean, 'decimal') }];
     }),
   );
-  const title = `Mean R, F, M scores: high value vs SMB (${nText(result)})`;
+  const hvRfm = groupOf(result, 'HV').means.rfm.mean;
+  const smbRfm = groupOf(result, 'SMB').means.rfm.mean;
+  const title =
+    hvRfm !== null && smbRfm !== null
+      ? `High-value customers score ${formatNumber(hvRfm, 'decimal')} vs ${formatNumber(smbRfm, 'decimal')} for SMB on RFM (1–5)`
+      : 'RFM scores of high-value and SMB customers';
   return {
     id: 'value-rfm-bars',
     title,
@@ -44,7 +57,10 @@ export function rfmBarsChart(result: ValueSegmentsResult): ChartDefinition {
       'Grouped bars of mean recency, frequency, monetary and RFM composite scores for high-value and SMB customers.',
     spec: themed({
       $schema: SCHEMA,
-      title: { text: title, subtitle: 'Scores run 1–5; RFM composite = mean of the three' },
+      title: chartTitle(title, [
+        population(result),
+        'Mean recency, frequency and monetary scores (1–5); RFM composite = mean of the three',
+      ]),
       data: { values },
       encoding: {
         x: { field: 'score', type: 'nominal', sort: scores.map(([l]) => l), title: null },
@@ -65,16 +81,18 @@ export function rfmBarsChart(result: ValueSegmentsResult): ChartDefinition {
 export function churnBoxChart(result: ValueSegmentsResult): ChartDefinition {
   const values = (['HV', 'SMB', 'Other'] as const).flatMap((segment) => {
     const box = groupOf(result, segment).churnBox;
-    return box === null ? [] : [{ group: `${segment} (n = ${formatNumber(box.n, 'integer')})`, segment, ...box }];
+    return box === null ? [] : [{ group: `${segment} (n ${formatNumber(box.n, 'integer')})`, segment, ...box }];
   });
-  const title = `Churn probability by segment (n = ${formatNumber(
-    values.reduce((s, v) => s + v.n, 0),
-    'integer',
-  )} with churn)`;
+  const hv = groupOf(result, 'HV').churnBox;
+  const smb = groupOf(result, 'SMB').churnBox;
+  const title =
+    hv && smb
+      ? `Median ${chartWords().churnRisk}: ${formatNumber(hv.median, 'percent')} for high-value vs ${formatNumber(smb.median, 'percent')} for SMB customers`
+      : `${chartWords().churnRisk} by segment`;
   const y = (field: string) => ({
     field,
     type: 'quantitative',
-    title: 'Churn probability (%)',
+    title: 'Churn risk (%)',
     scale: { domain: [0, 1] },
     axis: axisNumberFormat('percent'),
   });
@@ -84,7 +102,13 @@ export function churnBoxChart(result: ValueSegmentsResult): ChartDefinition {
     altText: 'Box plots of churn probability for high-value, SMB and other customers.',
     spec: themed({
       $schema: SCHEMA,
-      title: { text: title, subtitle: 'Box = quartiles (linear interpolation), line = median, whiskers = min–max' },
+      title: chartTitle(title, [
+        `${formatNumber(
+          values.reduce((sum, v) => sum + v.n, 0),
+          'integer',
+        )} customers with a churn risk, by segment (Other = neither HV nor SMB)`,
+        'Box = middle half, line = median, whiskers = min–max',
+      ]),
       data: { values },
       encoding: { x: { field: 'group', type: 'nominal', title: null, sort: values.map((v) => v.group) } },
       layer: [
@@ -113,14 +137,22 @@ export function lifecycleMixChart(result: ValueSegmentsResult): ChartDefinition 
       text: `${formatNumber(l.share, 'percent')} (${formatNumber(l.n, 'integer')})`,
     })),
   );
-  const title = `Lifecycle stage mix: high value vs SMB (${nText(result)})`;
+  const shareOf = (segment: ValueSegment, stage: string) =>
+    groupOf(result, segment).lifecycle.find((l) => l.label === stage)?.share ?? 0;
+  const widest = [...order].sort(
+    (a, b) => Math.abs(shareOf('HV', b) - shareOf('SMB', b)) - Math.abs(shareOf('HV', a) - shareOf('SMB', a)),
+  )[0];
+  const title = widest
+    ? `${formatNumber(shareOf('HV', widest), 'percent')} of high-value customers are ${widest} vs ${formatNumber(shareOf('SMB', widest), 'percent')} of SMB`
+    : 'Lifecycle stages of high-value and SMB customers';
   return {
     id: 'value-lifecycle',
     title,
     altText: 'Grouped horizontal bars of the share of each lifecycle stage within high-value and SMB customers.',
     spec: themed({
       $schema: SCHEMA,
-      title: { text: title, subtitle: 'Share of each group; stages ordered by their count over all customers' },
+      title: chartTitle(title, [population(result), 'Share of each group in each lifecycle stage']),
+      height: order.length * 56,
       data: { values },
       encoding: {
         y: { field: 'stage', type: 'nominal', sort: order.map((l) => truncateLabel(l, 24)), title: null },
@@ -138,7 +170,7 @@ export function lifecycleMixChart(result: ValueSegmentsResult): ChartDefinition 
           mark: { type: 'bar' },
           encoding: { color: { field: 'group', title: 'Segment', scale: segmentScale(COMPARED) } },
         },
-        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { text: { field: 'text' } } },
+        { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field: 'text' } } },
       ],
     }),
   };
@@ -157,7 +189,38 @@ export function inactivityHistogramChart(result: ValueSegmentsResult): ChartDefi
       n: b.counts[segment],
     })),
   );
-  const title = `Days since last activity: high value vs SMB (n = ${formatNumber(totals.HV ?? 0, 'integer')} HV, ${formatNumber(totals.SMB ?? 0, 'integer')} SMB)`;
+  // The cut-off where half of all HV and SMB customers have been active: a sentence about the middle, not a tail bin.
+  const bins = result.inactivity.bins;
+  const both = (b: (typeof bins)[number]) => b.counts.HV + b.counts.SMB;
+  const everyone = bins.reduce((t, b) => t + both(b), 0);
+  let running = 0;
+  const middle = bins.find((b) => {
+    running += both(b);
+    return running >= everyone / 2;
+  });
+  const activeBy = (segment: ValueSegment, end: number) => {
+    const total = totals[segment] ?? 0;
+    return total > 0 ? bins.filter((b) => b.end <= end).reduce((t, b) => t + b.counts[segment], 0) / total : 0;
+  };
+  const title = middle
+    ? `${formatNumber(activeBy('HV', middle.end), 'percent')} of high-value vs ${formatNumber(activeBy('SMB', middle.end), 'percent')} of SMB customers were active in the last ${formatNumber(middle.end, 'integer')} days`
+    : 'Days since last activity';
+  // Step lines, not overlapping bars: two translucent bar sets mixed into a third colour.
+  const last = bins.at(-1);
+  const steps = COMPARED.flatMap((segment) => [
+    ...values.filter((v) => v.group === segment),
+    ...(last
+      ? [
+          {
+            start: last.end,
+            end: last.end,
+            group: segment,
+            share: values.filter((v) => v.group === segment).at(-1)?.share ?? 0,
+            n: 0,
+          },
+        ]
+      : []),
+  ]);
   return {
     id: 'value-inactivity-histogram',
     title,
@@ -165,18 +228,21 @@ export function inactivityHistogramChart(result: ValueSegmentsResult): ChartDefi
       'Overlaid histograms of days since last activity, as a share of each group, for high-value and SMB customers.',
     spec: themed({
       $schema: SCHEMA,
-      title: { text: title, subtitle: 'Share of each group per bin (groups differ in size); bars overlap' },
-      data: { values },
-      mark: { type: 'bar', fillOpacity: 0.55, binSpacing: 0 },
+      title: chartTitle(title, [
+        `High-value (${formatNumber(totals.HV ?? 0, 'integer')}) vs SMB (${formatNumber(totals.SMB ?? 0, 'integer')}) customers with a last-activity date`,
+        `Share of each group per ${formatNumber(bins[0] ? bins[0].end - bins[0].start : 0, 'integer')}-day bin (the groups differ in size)`,
+      ]),
+      data: { values: steps },
+      mark: { type: 'line', interpolate: 'step-after', strokeWidth: 3 },
       encoding: {
-        x: { field: 'start', type: 'quantitative', bin: { binned: true }, title: 'Days since last activity (days)' },
-        x2: { field: 'end' },
+        x: { field: 'start', type: 'quantitative', title: 'Days since last activity' },
         y: {
           field: 'share',
           type: 'quantitative',
           stack: null,
           title: 'Share of the group (%)',
           axis: axisNumberFormat('percent'),
+          scale: { domainMin: 0 },
         },
         color: { field: 'group', title: 'Segment', scale: segmentScale(COMPARED) },
       },

@@ -1,67 +1,106 @@
-import { ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
+import { ZONE_ACTIONS, ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
 import type { ZonesResult } from '../../analysis/zones/zone-types.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
+import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
-import { withTheme, ZONE_COLORS, ZONE_LABELS, ZONE_ORDER } from '../theme.js';
+import { GROW_HEIGHT_AUTOSIZE, withTheme, ZONE_COLORS, ZONE_LABELS, ZONE_ORDER, type Zone } from '../theme.js';
+
+/** A group's zone counts, e.g. a cohort's, to set beside every customer's. */
+export interface ZoneGroup {
+  readonly label: string;
+  readonly counts: Readonly<Record<Zone, number>>;
+}
 
 /**
- * Red / yellow / green customer counts in the theme's zone colours, worst first, each bar
- * labelled with its count and share (colour is never the only cue). Null when no customer
- * has a zone, so an answer never carries an empty chart.
+ * The zone mix, worst first, in the theme's zone colours with every bar labelled with its
+ * count and share (colour is never the only cue; the light yellow bar gets a dark outline).
+ * With a `focus` group (a cohort) the bars are shares of the group beside shares of every
+ * customer, the baseline. Null when no customer has a zone.
  */
-export function buildZoneDistributionChart(zones: ZonesResult, scope: string): ChartDefinition | null {
+export function buildZoneDistributionChart(
+  zones: ZonesResult,
+  scope: string,
+  focus?: ZoneGroup,
+  locale = 'en',
+): ChartDefinition | null {
   const zoned = zones.n - zones.noZone;
   if (zoned === 0) return null;
-  const values = ZONE_ORDER.map((zone) => ({
-    zone: ZONE_LABELS[zone],
-    n: zones.counts[zone],
-    label: `${formatNumber(zones.counts[zone], 'integer')} (${formatNumber(zones.counts[zone] / zoned, 'percent')})`,
-  }));
-  const title = `Customers per zone (n = ${formatNumber(zoned, 'integer')} with a zone)`;
+  const pct = (x: number) => formatNumber(x, 'percent', locale);
+  const count = (x: number) => formatNumber(x, 'integer', locale);
+  const focusTotal = focus ? ZONE_ORDER.reduce((sum, z) => sum + focus.counts[z], 0) : 0;
+  const groups = [
+    ...(focus && focusTotal > 0 ? [{ label: focus.label, counts: focus.counts, total: focusTotal }] : []),
+    { label: focus && focusTotal > 0 ? 'All customers' : scope, counts: zones.counts, total: zoned },
+  ];
+  const compared = groups.length > 1;
+  const values = groups.flatMap((g) =>
+    ZONE_ORDER.map((zone) => ({
+      zone: ZONE_LABELS[zone],
+      group: g.label,
+      n: g.counts[zone],
+      share: g.counts[zone] / g.total,
+      label: `${count(g.counts[zone])} (${pct(g.counts[zone] / g.total)})`,
+      shareLabel: pct(g.counts[zone] / g.total),
+    })),
+  );
+  const red = zones.counts.red;
+  const title =
+    compared && focus
+      ? `${pct(focus.counts.red / focusTotal)} of ${focus.label.toLowerCase()} are in the red zone, vs ${pct(red / zoned)} of all customers`
+      : `${count(red)} ${red === 1 ? 'customer' : 'customers'} (${pct(red / zoned)}) in the red zone: ${ZONE_ACTIONS.red}`;
   const subtitle = [
-    `${scope}; ${ZONE_METHOD_LABELS[zones.method]}`,
-    zones.noZone > 0
-      ? `${formatNumber(zones.noZone, 'integer')} customers without a zone (missing inputs) not shown`
-      : '',
-  ].filter((line) => line !== '');
+    compared
+      ? `Solid: ${groups.map((g) => `${g.label.toLowerCase()} (${count(g.total)} with a zone)`).join('; pale: ')}; zones by ${ZONE_METHOD_LABELS[zones.method]}`
+      : `${scope}, ${count(zoned)} with a zone; zones by ${ZONE_METHOD_LABELS[zones.method]}`,
+    zones.noZone > 0 ? `${count(zones.noZone)} customers without a zone (missing inputs) not shown` : '',
+  ];
+  const measure = compared ? 'share' : 'n';
+  const max = Math.max(1e-9, ...values.map((v) => v[measure]));
+  const zoneScale = { domain: ZONE_ORDER.map((z) => ZONE_LABELS[z]), range: ZONE_ORDER.map((z) => ZONE_COLORS[z]) };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: title, subtitle },
+    title: chartTitle(title, subtitle),
+    autosize: GROW_HEIGHT_AUTOSIZE,
+    height: compared ? 330 : 300,
     data: { values },
     encoding: {
-      x: {
-        field: 'zone',
-        type: 'nominal',
-        sort: ZONE_ORDER.map((z) => ZONE_LABELS[z]),
-        title: null,
-      },
+      x: { field: 'zone', type: 'nominal', sort: zoneScale.domain, title: null },
+      ...(compared ? { xOffset: { field: 'group', sort: groups.map((g) => g.label) } } : {}),
       y: {
-        field: 'n',
+        field: measure,
         type: 'quantitative',
-        title: 'Customers (count)',
-        scale: { domain: [0, Math.max(1, ...values.map((v) => v.n)) * 1.15], nice: false },
-        axis: { format: ',d' },
+        title: compared ? 'Share of the group (%)' : 'Customers (count)',
+        scale: { domain: [0, max * 1.18], nice: false },
+        axis: compared ? { format: '.0%' } : { format: ',d' },
       },
     },
     layer: [
       {
-        mark: { type: 'bar', width: { band: 0.6 }, cornerRadiusEnd: 2 },
+        // The group's bars solid, the baseline's pale: each keeps its zone colour.
+        mark: {
+          type: 'bar',
+          width: { band: compared ? 0.9 : 0.6 },
+          cornerRadiusEnd: 2,
+          stroke: '#4D4D4D',
+          strokeWidth: 1,
+        },
         encoding: {
-          color: {
-            field: 'zone',
-            type: 'nominal',
-            legend: null,
-            scale: { domain: ZONE_ORDER.map((z) => ZONE_LABELS[z]), range: ZONE_ORDER.map((z) => ZONE_COLORS[z]) },
-          },
+          color: { field: 'zone', type: 'nominal', legend: null, scale: zoneScale },
+          ...(compared
+            ? { fillOpacity: { condition: { test: `datum.group === 'All customers'`, value: 0.35 }, value: 1 } }
+            : {}),
         },
       },
-      { mark: { type: 'text', baseline: 'bottom', dy: -6, fontSize: 14 }, encoding: { text: { field: 'label' } } },
+      {
+        mark: { type: 'text', baseline: 'bottom', dy: -4 },
+        encoding: { text: { field: compared ? 'shareLabel' : 'label' } },
+      },
     ],
   };
   return {
     id: 'zone-distribution',
     title,
-    altText: `${values.map((v) => `${v.zone}: ${v.label}`).join('; ')}. Zones by ${ZONE_METHOD_LABELS[zones.method]}.`,
+    altText: `${title}. ${values.map((v) => `${v.group}, ${v.zone}: ${v.label}`).join('; ')}.`,
     spec: withTheme(spec as unknown as TopLevelSpec),
   };
 }
