@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../src/commands/command-answer.js';
 import type { CommandContext } from '../../src/commands/command-definition.js';
-import { customerCommand } from '../../src/commands/customer.js';
+import { customerCommand } from '../../src/commands/customer/customer-command.js';
 import { runCommand } from '../../src/commands/run-command.js';
 import { UsageError } from '../../src/errors.js';
 import { type FixtureWarehouse, scored, valueWarehouse } from './value-warehouse-fixture.js';

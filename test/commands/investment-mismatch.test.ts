@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../src/commands/command-answer.js';
-import { investmentMismatchCommand } from '../../src/commands/investment-mismatch.js';
+import { investmentMismatchCommand } from '../../src/commands/investment-mismatch/investment-mismatch-command.js';
 import { runCommand } from '../../src/commands/run-command.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/index.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';

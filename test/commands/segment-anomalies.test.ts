@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../src/commands/command-answer.js';
 import type { CommandContext } from '../../src/commands/command-definition.js';
 import { runCommand } from '../../src/commands/run-command.js';
-import { segmentAnomaliesCommand } from '../../src/commands/segment-anomalies.js';
+import { segmentAnomaliesCommand } from '../../src/commands/segment-anomalies/segment-anomalies-command.js';
 import { openWarehouse } from '../../src/data/open-warehouse.js';
 import { EmptyTableError, MissingColumnError, MissingTableError } from '../../src/data/warehouse-errors.js';
 import { UsageError } from '../../src/errors.js';

@@ -4,7 +4,7 @@ import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
 import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
 import type { CommandContext } from '../../commands/command-definition.js';
 import { runCommand } from '../../commands/run-command.js';
-import { segmentAnomaliesCommand } from '../../commands/segment-anomalies.js';
+import { segmentAnomaliesCommand } from '../../commands/segment-anomalies/segment-anomalies-command.js';
 import { isRadarError } from '../../errors.js';
 import type { Alert } from '../alert-types.js';
 import type { ScanInputs } from '../scan-inputs.js';

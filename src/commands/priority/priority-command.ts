@@ -7,24 +7,24 @@ import {
   type PriorityZone,
   selectPriority,
   type ZoneLookup,
-} from '../analysis/priority/priority-filter.js';
+} from '../../analysis/priority/priority-filter.js';
 import {
   computePriority,
   DEFAULT_ACCELERATION_CUME_DIST,
   DEFAULT_DROP_THRESHOLD,
   DEFAULT_PRIORITY_WEIGHTS,
   type PriorityOptions,
-} from '../analysis/priority/priority-score.js';
-import { tallyZones } from '../analysis/zones/compute-zones.js';
-import { ZONE_METHOD_LABELS } from '../analysis/zones/zone-rules.js';
-import type { ZonesResult, ZoneTally } from '../analysis/zones/zone-types.js';
-import type { Warehouse } from '../data/open-warehouse.js';
-import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
-import { loadZoneInputs } from '../data/queries/zone-inputs.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { CommandAnswer } from './command-answer.js';
-import type { CommandArgs } from './command-args.js';
-import type { CommandDefinition } from './command-definition.js';
+} from '../../analysis/priority/priority-score.js';
+import { tallyZones } from '../../analysis/zones/compute-zones.js';
+import { ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
+import type { ZonesResult, ZoneTally } from '../../analysis/zones/zone-types.js';
+import type { Warehouse } from '../../data/open-warehouse.js';
+import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
+import { loadZoneInputs } from '../../data/queries/zone-inputs.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
 import { presentPriority } from './priority-present.js';
 
 export interface PriorityCommandOptions {

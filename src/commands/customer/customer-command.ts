@@ -1,13 +1,13 @@
-import { buildCustomerCard } from '../analysis/customer-card/build-card.js';
-import { findCustomer } from '../analysis/customer-card/find-customer.js';
-import { DEFAULT_PRIORITY_OPTIONS, priorityStanding } from '../analysis/priority/priority-score.js';
-import { zoneOf } from '../analysis/zones/compute-zones.js';
-import { lookupHints } from '../data/queries/customer-lookup.js';
-import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
-import { loadZoneInputs } from '../data/queries/zone-inputs.js';
-import type { CommandAnswer } from './command-answer.js';
-import type { CommandArgs } from './command-args.js';
-import type { CommandDefinition } from './command-definition.js';
+import { buildCustomerCard } from '../../analysis/customer-card/build-card.js';
+import { findCustomer } from '../../analysis/customer-card/find-customer.js';
+import { DEFAULT_PRIORITY_OPTIONS, priorityStanding } from '../../analysis/priority/priority-score.js';
+import { zoneOf } from '../../analysis/zones/compute-zones.js';
+import { lookupHints } from '../../data/queries/customer-lookup.js';
+import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
+import { loadZoneInputs } from '../../data/queries/zone-inputs.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
 import { presentCustomerCard, presentNoMatch, presentPickList } from './customer-present.js';
 
 export interface CustomerOptions {

@@ -1,14 +1,14 @@
-import type { PrioritySelection } from '../analysis/priority/priority-filter.js';
-import { PRIORITY_ROUTES, type PriorityRoute, ROUTE_LABELS } from '../analysis/priority/priority-routes.js';
-import { PRIORITY_INPUTS, type PriorityResult, type ScoredCustomer } from '../analysis/priority/priority-score.js';
-import type { ZoneTally } from '../analysis/zones/zone-types.js';
-import { buildPriorityBarsChart } from '../charts/priority/priority-bars.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, CommandAnswer } from './command-answer.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from './format.js';
-import type { PriorityCommandOptions } from './priority.js';
-import { zoneMethodNote } from './priority.js';
-import { buildProvenance } from './provenance.js';
+import type { PrioritySelection } from '../../analysis/priority/priority-filter.js';
+import { PRIORITY_ROUTES, type PriorityRoute, ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
+import { PRIORITY_INPUTS, type PriorityResult, type ScoredCustomer } from '../../analysis/priority/priority-score.js';
+import type { ZoneTally } from '../../analysis/zones/zone-types.js';
+import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import type { AnswerSection, CommandAnswer } from '../command-answer.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from '../format.js';
+import { buildProvenance } from '../provenance.js';
+import type { PriorityCommandOptions } from './priority-command.js';
+import { zoneMethodNote } from './priority-command.js';
 
 export interface PriorityPresentation {
   readonly options: PriorityCommandOptions;

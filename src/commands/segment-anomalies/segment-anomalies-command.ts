@@ -1,22 +1,22 @@
 import { z } from 'zod';
-import { CLUSTER_K_RANGE, DEFAULT_KMEANS_SEED } from '../analysis/segment-anomalies/feature-clusters.js';
-import type { NetsuiteCustomer } from '../analysis/segment-anomalies/netsuite-customer.js';
+import { CLUSTER_K_RANGE, DEFAULT_KMEANS_SEED } from '../../analysis/segment-anomalies/feature-clusters.js';
+import type { NetsuiteCustomer } from '../../analysis/segment-anomalies/netsuite-customer.js';
 import {
   analyseSegmentAnomalies,
   DEFAULT_ANOMALY_THRESHOLD,
   type SegmentAnomaliesOptions,
-} from '../analysis/segment-anomalies/segment-anomalies.js';
+} from '../../analysis/segment-anomalies/segment-anomalies.js';
 import {
   loadNetsuiteCustomers,
   NETSUITE_ANALYSIS_COLUMNS,
   type NetsuiteRow,
-} from '../data/queries/netsuite-customers.js';
-import type { CommandAnswer } from './command-answer.js';
-import type { CommandArgs } from './command-args.js';
-import type { CommandDefinition } from './command-definition.js';
+} from '../../data/queries/netsuite-customers.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
 import { presentSegmentAnomalies } from './segment-anomalies-present.js';
 
-export { DEFAULT_ANOMALY_THRESHOLD } from '../analysis/segment-anomalies/segment-anomalies.js';
+export { DEFAULT_ANOMALY_THRESHOLD } from '../../analysis/segment-anomalies/segment-anomalies.js';
 
 export interface SegmentAnomaliesCommandOptions extends SegmentAnomaliesOptions {
   readonly mode: 'latest' | 'all';

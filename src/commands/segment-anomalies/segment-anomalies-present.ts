@@ -1,13 +1,13 @@
-import { FEATURES, type FeatureId, featureLabel } from '../analysis/segment-anomalies/customer-features.js';
-import type { FeatureSplit } from '../analysis/segment-anomalies/decision-rules.js';
-import { CLUSTER_K_RANGE } from '../analysis/segment-anomalies/feature-clusters.js';
-import type { SegmentAnomaliesResult } from '../analysis/segment-anomalies/segment-anomalies.js';
-import { buildSegmentAnomalyCharts } from '../charts/segment-anomalies/index.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, CommandAnswer } from './command-answer.js';
-import { formatCount, formatNumber, formatPercent, plural } from './format.js';
-import { buildProvenance } from './provenance.js';
-import type { SegmentAnomaliesCommandOptions } from './segment-anomalies.js';
+import { FEATURES, type FeatureId, featureLabel } from '../../analysis/segment-anomalies/customer-features.js';
+import type { FeatureSplit } from '../../analysis/segment-anomalies/decision-rules.js';
+import { CLUSTER_K_RANGE } from '../../analysis/segment-anomalies/feature-clusters.js';
+import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import { buildSegmentAnomalyCharts } from '../../charts/segment-anomalies/index.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import type { AnswerSection, CommandAnswer } from '../command-answer.js';
+import { formatCount, formatNumber, formatPercent, plural } from '../format.js';
+import { buildProvenance } from '../provenance.js';
+import type { SegmentAnomaliesCommandOptions } from './segment-anomalies-command.js';
 
 /** Rows of the "features that separate anomalies" table. */
 const TOP_FEATURES = 5;

@@ -1,20 +1,20 @@
-import type { CohortGeography } from '../analysis/conversion-cohort/cohort-geography.js';
-import { DEFAULT_COHORT_BOUNDS } from '../analysis/conversion-cohort/cohort-inputs.js';
-import type { ConversionCohortResult } from '../analysis/conversion-cohort/compute-conversion-cohort.js';
-import { DEFAULT_ZONE_OPTIONS, ZONE_METHOD_LABELS } from '../analysis/zones/zone-rules.js';
-import type { ZoneTally, ZoneVerdict } from '../analysis/zones/zone-types.js';
-import type { ChartDefinition } from '../charts/chart-definition.js';
-import { buildChannelChart } from '../charts/conversion-cohort/channel-chart.js';
-import { buildLtvDifferenceChart } from '../charts/conversion-cohort/ltv-difference-chart.js';
-import { buildPlatformMixChart } from '../charts/conversion-cohort/platform-mix-chart.js';
-import { buildRiskVelocityHeatmap } from '../charts/conversion-cohort/risk-velocity-heatmap.js';
-import { buildZoneDistributionChart } from '../charts/zones/zone-distribution-chart.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, CommandAnswer } from './command-answer.js';
-import type { ConversionCohortOptions } from './conversion-cohort.js';
+import type { CohortGeography } from '../../analysis/conversion-cohort/cohort-geography.js';
+import { DEFAULT_COHORT_BOUNDS } from '../../analysis/conversion-cohort/cohort-inputs.js';
+import type { ConversionCohortResult } from '../../analysis/conversion-cohort/compute-conversion-cohort.js';
+import { DEFAULT_ZONE_OPTIONS, ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
+import type { ZoneTally, ZoneVerdict } from '../../analysis/zones/zone-types.js';
+import type { ChartDefinition } from '../../charts/chart-definition.js';
+import { buildChannelChart } from '../../charts/conversion-cohort/channel-chart.js';
+import { buildLtvDifferenceChart } from '../../charts/conversion-cohort/ltv-difference-chart.js';
+import { buildPlatformMixChart } from '../../charts/conversion-cohort/platform-mix-chart.js';
+import { buildRiskVelocityHeatmap } from '../../charts/conversion-cohort/risk-velocity-heatmap.js';
+import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import type { AnswerSection, CommandAnswer } from '../command-answer.js';
+import { formatCount, formatPercent, plural } from '../format.js';
+import { buildProvenance } from '../provenance.js';
+import type { ConversionCohortOptions } from './conversion-cohort-command.js';
 import { cohortSections, describeBounds } from './conversion-cohort-sections.js';
-import { formatCount, formatPercent, plural } from './format.js';
-import { buildProvenance } from './provenance.js';
 
 export interface CohortPresentation {
   readonly options: ConversionCohortOptions;

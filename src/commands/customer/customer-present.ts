@@ -1,15 +1,15 @@
-import type { CustomerCard } from '../analysis/customer-card/build-card.js';
-import type { CustomerMatch, LookupMethod } from '../analysis/customer-card/find-customer.js';
-import { ROUTE_LABELS } from '../analysis/priority/priority-routes.js';
-import type { ZonesResult } from '../analysis/zones/zone-types.js';
-import { buildTierComparisonChart } from '../charts/customer-card/tier-comparison.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, CommandAnswer } from './command-answer.js';
-import type { OpenAlertSummary } from './command-definition.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from './format.js';
-import { zoneMethodNote } from './priority.js';
-import { customerLabel } from './priority-present.js';
-import { buildProvenance } from './provenance.js';
+import type { CustomerCard } from '../../analysis/customer-card/build-card.js';
+import type { CustomerMatch, LookupMethod } from '../../analysis/customer-card/find-customer.js';
+import { ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
+import type { ZonesResult } from '../../analysis/zones/zone-types.js';
+import { buildTierComparisonChart } from '../../charts/customer-card/tier-comparison.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import type { AnswerSection, CommandAnswer } from '../command-answer.js';
+import type { OpenAlertSummary } from '../command-definition.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from '../format.js';
+import { zoneMethodNote } from '../priority/priority-command.js';
+import { customerLabel } from '../priority/priority-present.js';
+import { buildProvenance } from '../provenance.js';
 
 const METHOD_TEXT: Readonly<Record<LookupMethod, string>> = {
   email: 'by email',

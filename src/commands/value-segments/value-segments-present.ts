@@ -1,17 +1,17 @@
-import type { Correlation } from '../analysis/stats/pearson.js';
+import type { Correlation } from '../../analysis/stats/pearson.js';
 import type {
   CORRELATION_METRICS,
   LevelShare,
   SegmentGroupResult,
   ValueSegmentsResult,
-} from '../analysis/value-segments/compute-value-segments.js';
-import { VALUE_METRIC_LABELS, VALUE_METRICS, type ValueMetric } from '../analysis/value-segments/value-metrics.js';
-import { buildValueSegmentCharts } from '../charts/value-segments/value-segment-charts.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, AnswerTable, CommandAnswer } from './command-answer.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatPValue, plural } from './format.js';
-import { buildProvenance } from './provenance.js';
-import type { ValueSegmentsOptions } from './value-segments.js';
+} from '../../analysis/value-segments/compute-value-segments.js';
+import { VALUE_METRIC_LABELS, VALUE_METRICS, type ValueMetric } from '../../analysis/value-segments/value-metrics.js';
+import { buildValueSegmentCharts } from '../../charts/value-segments/value-segment-charts.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import type { AnswerSection, AnswerTable, CommandAnswer } from '../command-answer.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatPValue, plural } from '../format.js';
+import { buildProvenance } from '../provenance.js';
+import type { ValueSegmentsOptions } from './value-segments-command.js';
 
 /** Levels listed per category mix; the rest are in the JSON. */
 const MIX_ROWS = 6;

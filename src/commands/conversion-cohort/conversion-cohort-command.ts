@@ -1,21 +1,21 @@
 import { z } from 'zod';
-import type { CohortGeography } from '../analysis/conversion-cohort/cohort-geography.js';
-import { summariseGeography } from '../analysis/conversion-cohort/cohort-geography.js';
-import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../analysis/conversion-cohort/cohort-inputs.js';
-import { computeConversionCohort } from '../analysis/conversion-cohort/compute-conversion-cohort.js';
-import { computeZones, tallyZones } from '../analysis/zones/compute-zones.js';
-import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../analysis/zones/zone-rules.js';
+import type { CohortGeography } from '../../analysis/conversion-cohort/cohort-geography.js';
+import { summariseGeography } from '../../analysis/conversion-cohort/cohort-geography.js';
+import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../../analysis/conversion-cohort/cohort-inputs.js';
+import { computeConversionCohort } from '../../analysis/conversion-cohort/compute-conversion-cohort.js';
+import { computeZones, tallyZones } from '../../analysis/zones/compute-zones.js';
+import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../../analysis/zones/zone-rules.js';
 import {
   COHORT_ACTIVITY_COLUMNS,
   COHORT_FUNNEL_COLUMNS,
   COHORT_VALUE_COLUMNS,
   loadCohortInputs,
-} from '../data/queries/cohort-inputs.js';
-import { loadCohortGeography } from '../data/queries/geography.js';
-import { loadZoneInputs, ZONE_VALUE_COLUMNS } from '../data/queries/zone-inputs.js';
-import type { CommandAnswer } from './command-answer.js';
-import type { CommandArgs } from './command-args.js';
-import type { CommandDefinition } from './command-definition.js';
+} from '../../data/queries/cohort-inputs.js';
+import { loadCohortGeography } from '../../data/queries/geography.js';
+import { loadZoneInputs, ZONE_VALUE_COLUMNS } from '../../data/queries/zone-inputs.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
 import { presentConversionCohort } from './conversion-cohort-present.js';
 import { presentZones } from './conversion-cohort-zones-present.js';
 

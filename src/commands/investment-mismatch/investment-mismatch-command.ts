@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   computeInvestmentMismatch,
   type InvestmentMismatchResult,
-} from '../analysis/investment-mismatch/compute-investment-mismatch.js';
+} from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import {
   DEFAULT_BOTTOM_SHARE,
   DEFAULT_MIN_CELL_SIZE,
@@ -10,19 +10,19 @@ import {
   DEFAULT_WEIGHTS,
   type InvestmentInputRow,
   type InvestmentMismatchOptions,
-} from '../analysis/investment-mismatch/mismatch-types.js';
-import { buildInvestmentMismatchCharts } from '../charts/investment-mismatch/index.js';
-import { CUSTOMER_SALES_COLUMNS } from '../data/queries/customer-sales.js';
+} from '../../analysis/investment-mismatch/mismatch-types.js';
+import { buildInvestmentMismatchCharts } from '../../charts/investment-mismatch/index.js';
+import { CUSTOMER_SALES_COLUMNS } from '../../data/queries/customer-sales.js';
 import {
   INVESTMENT_CORE_COLUMNS,
   INVESTMENT_DETAIL_COLUMNS,
   loadInvestmentCustomers,
   type MissingColumns,
-} from '../data/queries/investment-customers.js';
-import { MAPPING_COLUMNS } from '../data/queries/investment-mapping.js';
-import type { CommandAnswer } from './command-answer.js';
-import type { CommandArgs } from './command-args.js';
-import type { CommandDefinition } from './command-definition.js';
+} from '../../data/queries/investment-customers.js';
+import { MAPPING_COLUMNS } from '../../data/queries/investment-mapping.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
 import { buildHeadline, buildSections } from './investment-mismatch-present.js';
 import { investmentNotes, investmentProvenance } from './investment-mismatch-provenance.js';
 

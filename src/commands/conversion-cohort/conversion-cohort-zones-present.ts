@@ -1,12 +1,12 @@
-import { redCustomers } from '../analysis/zones/compute-zones.js';
-import { describeZoneThresholds, ZONE_ACTIONS, ZONE_METHOD_LABELS } from '../analysis/zones/zone-rules.js';
-import type { ZonesResult } from '../analysis/zones/zone-types.js';
-import { buildZoneDistributionChart } from '../charts/zones/zone-distribution-chart.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, CommandAnswer } from './command-answer.js';
-import { type ConversionCohortOptions, DEFAULT_REDS_LISTED } from './conversion-cohort.js';
-import { formatCount, formatNumber, formatPercent, plural } from './format.js';
-import { buildProvenance } from './provenance.js';
+import { redCustomers } from '../../analysis/zones/compute-zones.js';
+import { describeZoneThresholds, ZONE_ACTIONS, ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
+import type { ZonesResult } from '../../analysis/zones/zone-types.js';
+import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import type { AnswerSection, CommandAnswer } from '../command-answer.js';
+import { formatCount, formatNumber, formatPercent, plural } from '../format.js';
+import { buildProvenance } from '../provenance.js';
+import { type ConversionCohortOptions, DEFAULT_REDS_LISTED } from './conversion-cohort-command.js';
 
 export interface ZonesPresentation {
   readonly options: ConversionCohortOptions;

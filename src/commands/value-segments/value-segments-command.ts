@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { computeValueSegments } from '../analysis/value-segments/compute-value-segments.js';
-import { DEFAULT_PORTFOLIO_CUT } from '../analysis/value-segments/value-segment.js';
-import { loadValueCustomers, VALUE_SEGMENT_COLUMNS } from '../data/queries/value-customers.js';
-import { loadValueFunnel, VALUE_FUNNEL_COLUMNS } from '../data/queries/value-funnel.js';
-import type { CommandAnswer } from './command-answer.js';
-import type { CommandArgs } from './command-args.js';
-import type { CommandDefinition } from './command-definition.js';
+import { computeValueSegments } from '../../analysis/value-segments/compute-value-segments.js';
+import { DEFAULT_PORTFOLIO_CUT } from '../../analysis/value-segments/value-segment.js';
+import { loadValueCustomers, VALUE_SEGMENT_COLUMNS } from '../../data/queries/value-customers.js';
+import { loadValueFunnel, VALUE_FUNNEL_COLUMNS } from '../../data/queries/value-funnel.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
 import { presentValueSegments } from './value-segments-present.js';
 
 export interface ValueSegmentsOptions {
