@@ -47,7 +47,11 @@ export async function runLocalRepl(session: CliSession, config: RadarConfig): Pr
         const [first = '', ...rest] = input.split(/\s+/);
         const out = rest.find((w) => w.startsWith('--out='))?.slice('--out='.length);
         const text = [first, ...rest.filter((w) => !w.startsWith('--'))].join(' ');
-        const result = await ask(text, session.context, { json: rest.includes('--json'), ...(out ? { out } : {}) });
+        const result = await ask(text, session.context, {
+          json: rest.includes('--json'),
+          details: rest.includes('--details'),
+          ...(out ? { out } : {}),
+        });
         console.log(result.output);
       } catch (error) {
         console.log(describeError(error).message);
