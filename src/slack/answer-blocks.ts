@@ -1,6 +1,6 @@
 import type { AnswerSection, AnswerTable, CommandAnswer, Provenance } from '../commands/command-answer.js';
 import { formatCount } from '../commands/format.js';
-import { formatAnswerText, formatTable } from '../commands/present-text.js';
+import { formatAnswerText, formatTable, unavailableText } from '../commands/present-text.js';
 import type { AttachmentFile, KnownBlock, SlackMessage } from './block-types.js';
 import { tableCsv } from './csv.js';
 import { ANSWER_CONTINUES_IN_FILE, TABLE_IN_CSV } from './messages.js';
@@ -81,10 +81,7 @@ function sectionBlocks(answer: CommandAnswer, section: AnswerSection, files: Att
       return textSections(section.title ? [`*${escapeMrkdwn(section.title)}*`, ...lines] : lines);
     }
     case 'unavailable':
-      return textSections([
-        `*${escapeMrkdwn(section.title)}*`,
-        `_Not available because ${escapeMrkdwn(section.reason)}_`,
-      ]);
+      return textSections([`*${escapeMrkdwn(section.title)}*`, `_${escapeMrkdwn(unavailableText(section.reason))}_`]);
     case 'table':
       return tableBlocks(answer, section, files);
   }

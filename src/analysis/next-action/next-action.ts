@@ -17,7 +17,8 @@ export type NextActionKind =
   | 'expansion'
   | 'automated-nurture'
   | 'check-in'
-  | 're-engage';
+  | 're-engage'
+  | 'retention-check';
 
 export interface NextAction {
   readonly kind: NextActionKind;
@@ -32,6 +33,8 @@ export interface NextActionInput {
   readonly route: PriorityRoute | null;
   /** A top-priority account performing in the bottom half (/investment-mismatch): re-engage rather than expand. */
   readonly underperforming?: boolean;
+  /** Retention far below what the customer's segment predicts (/segment-anomalies). */
+  readonly retentionBelowSegment?: boolean;
 }
 
 export const NEXT_ACTION_TEXT: Readonly<Record<NextActionKind, string>> = {
@@ -44,6 +47,7 @@ export const NEXT_ACTION_TEXT: Readonly<Record<NextActionKind, string>> = {
   'automated-nurture': 'Automated nurture; no personal outreach needed now',
   'check-in': 'Regular check-ins',
   're-engage': 'Re-engage: review product adoption and support with them',
+  'retention-check': 'Check in this week: find out why they may not stay',
 };
 
 export function nextAction(input: NextActionInput): NextAction {
@@ -56,10 +60,11 @@ export function zoneAction(zone: ZoneName): string {
   return nextAction({ zone, route: null }).text;
 }
 
-function nextActionKind({ zone, route, underperforming }: NextActionInput): NextActionKind {
+function nextActionKind({ zone, route, underperforming, retentionBelowSegment }: NextActionInput): NextActionKind {
   if (zone === 'red') return 'intervene-48h';
   if (route === 'manual-intervention') return 'call-fallen-priority';
   if (underperforming) return 're-engage';
+  if (retentionBelowSegment) return 'retention-check';
   if (zone === 'yellow') return route === 'dedicated-acceleration' ? 'dedicated-onboarding' : 'guided-onboarding';
   if (route === 'dedicated-acceleration') return 'dedicated-expansion';
   if (route === 'automated-nurture') return 'automated-nurture';

@@ -94,12 +94,11 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
   },
   requirements: [{ table: 'value', columns: VALUE_PRIORITY_COLUMNS }],
   examples: [
-    '/priority',
     '/priority top 20',
-    '/priority 20 segment=HV',
-    '/priority tier=Gold stage=Retention',
     '/priority zone=red',
     '/priority route=manual list',
+    '/priority 20 segment=HV',
+    '/priority tier=Gold stage=Retention',
   ],
   help: M.help,
   parse(args: CommandArgs): PriorityCommandOptions {

@@ -6,16 +6,13 @@ import { loadValueFunnel, VALUE_FUNNEL_COLUMNS } from '../../data/queries/value-
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
+import { VALUE_MESSAGES as M } from './value-segments-messages.js';
+import type { ValueSegmentsOptions } from './value-segments-options.js';
 import { presentValueSegments } from './value-segments-present.js';
-
-export interface ValueSegmentsOptions {
-  /** portfolio_contribution_pct cut between HV and SMB, as a fraction. */
-  readonly cut: number;
-}
 
 export const valueSegmentsCommand: CommandDefinition<ValueSegmentsOptions> = {
   slash: '/value-segments',
-  summary: 'High-value vs SMB customers: value, health, churn, RFM, consistency and velocity side by side',
+  summary: M.summary,
   syntax: {
     slash: '/value-segments',
     usage: '[cut=0.05]',
@@ -36,12 +33,7 @@ export const valueSegmentsCommand: CommandDefinition<ValueSegmentsOptions> = {
     },
   ],
   examples: ['/value-segments', '/value-segments cut=0.03'],
-  help: [
-    'Source: customer360__customer_value_analysis, latest row per cleaned primary_email; the funnel table (latest row per email) for consistency and velocity when it has rows.',
-    'HV = tier Gold/Platinum and portfolio_contribution_pct > 0.05; SMB = Basic/Bronze/Silver and ≤ 0.05; everything else (NULL tier or share included) is Other.',
-    'Per group: n, means (each over the rows having the value), lifecycle / RFM segment / engagement-model mixes, and a complete-case correlation matrix of health, churn, LTV, revenue and the RFM composite (mean of R, F, M).',
-    'Proxies: consistency = 1/(1 + population variance of R, F, M); LTV velocity = LTV / (account age / 30.44); inactivity = days since last activity / account age (zero or NULL age → left out).',
-  ],
+  help: M.help,
   parse(args: CommandArgs): ValueSegmentsOptions {
     return { cut: args.option<number>('cut') ?? DEFAULT_PORTFOLIO_CUT };
   },
