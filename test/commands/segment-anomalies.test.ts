@@ -125,7 +125,7 @@ describe('commands/segment-anomalies', () => {
       {
         kind: 'unavailable',
         title: 'Segment anomalies',
-        reason: 'Not available because segment=Gold matches no customer; segments present: Basic, Premium.',
+        reason: 'segment=Gold matches no customer; segments present: Basic, Premium.',
       },
     ]);
     expect(answer.charts).toEqual([]);
