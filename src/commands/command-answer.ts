@@ -65,6 +65,8 @@ export interface AnswerLead {
   readonly accountsTitle?: string;
   /** The top accounts to act on (5–10 for "who" commands); empty when none qualify. */
   readonly accounts: readonly NamedAccount[];
+  /** How many accounts the group has in all (more than shown: the title says `list` gives them all). */
+  readonly accountsTotal?: number;
   /** Said instead of the accounts when a "who" command has none to name. */
   readonly noAccounts?: string;
   /** Up to two tables of at most ~80 characters. */

@@ -14,10 +14,7 @@ export function formatCommandHelp(command: AnyCommandDefinition): string {
   lines.push('Words:');
   for (const [word, description] of Object.entries(words)) lines.push(`  ${word} — ${description}`);
   const anchor = command.slash.replace(/^\//, '');
-  lines.push(
-    '',
-    `How it is computed: docs/methods.md#${anchor} · what each score means: docs/glossary.md`,
-  );
+  lines.push('', `How it is computed: docs/methods.md#${anchor} · what each score means: docs/glossary.md`);
   return lines.join('\n');
 }
 

@@ -24,7 +24,12 @@ export function formatAnswerText(answer: CommandAnswer): string {
 export function formatLeadLines(lead: AnswerLead): string[] {
   const out: string[] = [lead.takeaway];
   if (lead.accounts.length > 0) {
-    if (lead.accountsTitle) out.push(`${lead.accountsTitle}:`);
+    const total = lead.accountsTotal ?? lead.accounts.length;
+    const more =
+      total > lead.accounts.length
+        ? ` — ${f.count(lead.accounts.length)} of ${f.count(total)}; \`list\` gives all`
+        : '';
+    if (lead.accountsTitle) out.push(`${lead.accountsTitle}${more}:`);
     out.push(...lead.accounts.map((a, i) => formatAccountLine(a, i)));
   } else if (lead.noAccounts) {
     out.push(lead.noAccounts);

@@ -68,7 +68,7 @@ export function cohortLead(
     accountsTitle: M.cohortAccountsTitle,
     accounts: members.slice(0, SHOWN).map(named),
     tables: [zonesTable],
-    notes: members.length > SHOWN ? [M.more(f.count(members.length - SHOWN))] : [],
+    accountsTotal: members.length,
     context,
     list: {
       columns: [

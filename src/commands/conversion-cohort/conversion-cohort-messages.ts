@@ -26,6 +26,5 @@ export const COHORT_MESSAGES = {
   zonesPopulation: 'customers',
   fallbackNote: (reason: string) =>
     `Zones come from the value table (${reason}): red means the lowest 10% by churn risk and health score.`,
-  more: (count: string) => `…and ${count} more: add \`list\` for all of them with their numbers.`,
   noZone: 'no zone',
 } as const;

@@ -34,7 +34,6 @@ export function zonesLead(zones: ZonesResult, provenance: Provenance, absence: s
   if (zones.method === 'value-fallback' && zones.activityUnavailable) {
     notes.push(M.fallbackNote(zones.activityUnavailable));
   }
-  if (reds.length > SHOWN) notes.push(M.more(f.count(reds.length - SHOWN)));
   const first = reds[0];
   const takeaway =
     zoned === 0
@@ -48,6 +47,7 @@ export function zonesLead(zones: ZonesResult, provenance: Provenance, absence: s
           );
   return {
     takeaway,
+    accountsTotal: reds.length,
     accountsTitle: M.zonesAccountsTitle,
     accounts: reds.slice(0, SHOWN).map((c) => ({
       lookup: c.key,

@@ -42,9 +42,9 @@ export function investmentLead(
   const r = result.bias.priorityComposite;
   const notes: string[] = [];
   if (r.kind === 'ok') notes.push(Math.abs(r.r) < 0.3 ? M.whyNote(f.decimal(r.r, 2)) : M.tracksNote(f.decimal(r.r, 2)));
-  if (mismatched.length > SHOWN) notes.push(M.more(f.count(mismatched.length - SHOWN)));
   return {
     takeaway,
+    accountsTotal: mismatched.length,
     accountsTitle: M.accountsTitle,
     accounts: mismatched.slice(0, SHOWN).map((c) => ({
       lookup: c.email,

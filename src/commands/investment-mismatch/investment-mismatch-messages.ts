@@ -19,7 +19,6 @@ export const INVESTMENT_MESSAGES = {
     `Why it happens: the investment priority score barely moves with performance (correlation ${correlation}), so priority follows something other than today's results.`,
   tracksNote: (correlation: string) =>
     `The investment priority score moves with performance (correlation ${correlation}); the mismatch is the exception.`,
-  more: (count: string) => `…and ${count} more: add \`list\` for all of them with their numbers.`,
   population: 'customers with sales, adoption, support and priority',
   top: (share: string) => `top ${share} by investment priority score`,
   unknownStage: 'no stage',

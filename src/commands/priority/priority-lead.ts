@@ -47,13 +47,10 @@ export function priorityLead(p: PriorityLeadInput): AnswerLead {
         ]
           .filter((s) => s !== '')
           .join(' ');
-  const notes =
-    selection.top.length > shown.length || selection.matched.length > selection.top.length
-      ? [M.more(f.count(selection.matched.length - shown.length))]
-      : [];
   return {
     takeaway,
-    accountsTitle: M.accountsTitle(f.count(shown.length), f.count(selection.matched.length)),
+    accountsTitle: M.accountsTitle,
+    accountsTotal: selection.matched.length,
     accounts,
     tables: [
       {
@@ -66,7 +63,6 @@ export function priorityLead(p: PriorityLeadInput): AnswerLead {
         },
       },
     ],
-    notes,
     context,
     list: accountList(selection.matched, p.zoneOf),
   };

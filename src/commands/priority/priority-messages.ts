@@ -11,9 +11,7 @@ export const PRIORITY_MESSAGES = {
   takeawayFell: (count: string, threshold: string) =>
     `${count} saw their priority drop by more than ${threshold} (add route=manual to list them).`,
   takeawayRoute: (count: string, route: string, who: string) => `${count} on the ${route} route; start with ${who}.`,
-  accountsTitle: (shown: string, of: string) =>
-    `Act on these first (top ${shown} of ${of}, highest priority (0–1) first)`,
-  more: (count: string) => `…and ${count} more: add \`list\` for all of them with their numbers.`,
+  accountsTitle: 'Act on these first (highest priority (0–1) first)',
   routesTitle: 'Routes',
   noneRanked:
     'No customer can be ranked: no latest value row has recency, frequency, monetary, health score and churn risk all present.',

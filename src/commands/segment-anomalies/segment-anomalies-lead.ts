@@ -54,9 +54,9 @@ export function segmentAnomaliesLead(
         : M.takeaway(belowCount, points, worst?.segment ?? 'no segment');
   const notes: string[] = [];
   if (all) notes.push(M.snapshotNote(f.count(result.n), f.count(distinctCustomers)));
-  if (below.length > SHOWN) notes.push(M.more(f.count(below.length - SHOWN)));
   return {
     takeaway,
+    accountsTotal: below.length,
     accountsTitle: M.accountsTitle,
     accounts: below.slice(0, SHOWN).map((c) => ({
       lookup: c.customerId,

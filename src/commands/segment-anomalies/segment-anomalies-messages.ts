@@ -20,7 +20,6 @@ export const SEGMENT_MESSAGES = {
   rows: (rows: string, customers: string) => `${rows} snapshot rows of ${customers} customers`,
   snapshotNote: (rows: string, customers: string) =>
     `Every snapshot row counts (${rows} rows of ${customers} customers): one customer can appear several times.`,
-  more: (count: string) => `…and ${count} more: add \`list\` for all of them with their numbers.`,
   unavailable: (reason: string) => `No customer to analyse: ${reason}`,
   population: 'NetSuite customers',
   populationRows: 'NetSuite snapshot rows',

@@ -59,7 +59,9 @@ export function partsText(customer: ScannedCustomer): string {
     if (p.velocity != null)
       bits.push(`velocity ${String(p.velocity)}${p.velocityScore != null ? ` (${p.velocityScore})` : ''}`);
     if (p.riskLevel != null)
-      bits.push(`risk ${String(p.riskLevel)}${p.riskPenalty != null ? ` (${Number(p.riskPenalty) > 0 ? `−${p.riskPenalty}` : '0'})` : ''}`);
+      bits.push(
+        `risk ${String(p.riskLevel)}${p.riskPenalty != null ? ` (${Number(p.riskPenalty) > 0 ? `−${p.riskPenalty}` : '0'})` : ''}`,
+      );
     const engagement = number(p.engagement);
     if (engagement !== null) bits.push(`engagement ${engagement}/100`);
   } else {
