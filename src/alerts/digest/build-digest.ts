@@ -1,3 +1,4 @@
+import { nextAction } from '../../analysis/next-action/next-action.js';
 import { ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
 import type { ZoneName } from '../../analysis/zones/zone-rules.js';
 import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
@@ -74,14 +75,18 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
 
   const zoneOf = new Map(scan.customers.map((c) => [c.key, c.zone]));
   const top = (scan.priority?.ranked ?? []).slice(0, TOP_PRIORITY_ROWS);
-  const topPriority = top.map((r) => ({
-    key: r.customer.email,
-    organization: r.customer.organization,
-    rank: r.rank,
-    priority: r.priority,
-    zone: (zoneOf.get(r.customer.email) ?? null) as ZoneName | null,
-    route: ROUTE_LABELS[r.route],
-  }));
+  const topPriority = top.map((r) => {
+    const zone = (zoneOf.get(r.customer.email) ?? null) as ZoneName | null;
+    return {
+      key: r.customer.email,
+      organization: r.customer.organization,
+      rank: r.rank,
+      priority: r.priority,
+      zone,
+      route: ROUTE_LABELS[r.route],
+      action: nextAction({ zone, route: r.route }).text,
+    };
+  });
 
   const overdue = facts.active.filter((a) => isOverdue(a, now));
   const weekAgo = now - 7 * DAY_MS;

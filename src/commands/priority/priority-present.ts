@@ -4,6 +4,7 @@ import { PRIORITY_INPUTS, type PriorityResult, type ScoredCustomer } from '../..
 import type { ZoneTally } from '../../analysis/zones/zone-types.js';
 import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
 import type { TableReadReport } from '../../data/read-table.js';
+import { TERMS } from '../../vocabulary/glossary.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from '../format.js';
 import { zoneMethodNote } from '../load-zones.js';
@@ -169,7 +170,7 @@ function headlineFor(p: PriorityPresentation): string {
     .join(', ');
   const fell = result.routeCounts['manual-intervention'];
   return [
-    `Call *${customerLabel(first.customer)}* first: priority ${formatNumber(first.priority, 3)} (${first.customer.tier ?? 'no tier'}, ${first.customer.stage ?? 'no stage'}), route ${ROUTE_LABELS[first.route].toLowerCase()}.`,
+    `Call *${customerLabel(first.customer)}* first: priority ${TERMS.priority.format(first.priority)} (${first.customer.tier ?? 'no tier'}, ${first.customer.stage ?? 'no stage'}), route ${ROUTE_LABELS[first.route].toLowerCase()}.`,
     `Routes in the top ${formatCount(selection.top.length)}: ${routes}.`,
     fell > 0
       ? `Across all ${formatCount(result.n)} ranked customers, ${plural(fell, 'customer')} fell by more than ${p.options.scoring.dropThreshold} since the previous snapshot (manual intervention).`
