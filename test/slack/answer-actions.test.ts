@@ -60,7 +60,7 @@ describe('slack/answer buttons on the demo warehouse', () => {
     });
     await app.settle();
     const post = fake.calls.succeeded('chat.postMessage')[0];
-    answerTs = String((post?.response as { ts?: string }).ts);
+    answerTs = String((post?.response as { ts?: string } | undefined)?.ts);
     const blocks = (post?.args.blocks ?? []) as { type: string; accessory?: Button; elements?: Button[] }[];
     buttons = blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
     cards = blocks.flatMap((b) => (b.accessory ? [b.accessory] : []));
