@@ -1,6 +1,12 @@
 import type { AnswerSection, AnswerTable, CommandAnswer, Provenance } from '../commands/command-answer.js';
 import { formatCount } from '../commands/format.js';
-import { formatAnswerText, formatDetailsText, formatTable, unavailableText } from '../commands/present-text.js';
+import {
+  formatAccountCsv,
+  formatAnswerText,
+  formatDetailsText,
+  formatTable,
+  unavailableText,
+} from '../commands/present-text.js';
 import type { AttachmentFile, KnownBlock, SlackMessage } from './block-types.js';
 import { tableCsv } from './csv.js';
 import { leadBlocks } from './lead-blocks.js';
@@ -28,6 +34,8 @@ export const SLACK_LIMITS = {
 export interface LayoutOptions {
   /** How many messages the answer may take (the first is the summary; the rest are follow-ups). */
   readonly maxMessages: number;
+  /** The command said `list`: attach every account of the group as CSV. */
+  readonly list?: boolean;
 }
 
 export interface AnswerLayout {
@@ -44,7 +52,16 @@ export interface AnswerLayout {
  */
 export function layoutAnswer(answer: CommandAnswer, options: LayoutOptions): AnswerLayout {
   if (answer.lead === undefined) return layoutDetails(answer, options);
-  return paginate(answer, leadBlocks(answer, answer.lead), [], formatAnswerText(answer), options);
+  const files: AttachmentFile[] = [];
+  const list = answer.lead.list;
+  if (options.list && list !== undefined) {
+    files.push({
+      filename: `${slug(answer.command)}-all.csv`,
+      title: `${answer.command} — all ${list.rows.length}`,
+      content: Buffer.from(`\uFEFF${formatAccountCsv(list)}\r\n`, 'utf8'),
+    });
+  }
+  return paginate(answer, leadBlocks(answer, answer.lead), files, formatAnswerText(answer), options);
 }
 
 /** The "Method and data" part (and a report without a lead): title, summary, every section and the provenance. */

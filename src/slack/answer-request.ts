@@ -27,7 +27,7 @@ export interface AnswerRequest {
 export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps): Promise<void> {
   const started = deps.clock.now();
   const invocation = `${request.command.slash}${request.text.trim() === '' ? '' : ` ${request.text.trim()}`}`;
-  const target: DeliveryTarget = {
+  const target: { -readonly [K in keyof DeliveryTarget]: DeliveryTarget[K] } = {
     client: request.client,
     respond: request.respond,
     userId: request.userId,
@@ -77,6 +77,7 @@ export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps):
     finish((await say(outcome.text)) ? 'answered' : 'delivery_failed', { code: 'help' });
     return;
   }
+  if (outcome.common.list === true) target.list = true;
 
   const isPrivate = request.via === 'command' && (outcome.common.private || deps.privateByDefault);
   let result: DeliveryResult;

@@ -137,6 +137,22 @@ describe('slack/answer buttons on the demo warehouse', () => {
     expect(String(ephemeral[0]?.text)).toMatch(/Next: /);
   });
 
+  it('`list` in the slash command attaches every account as a CSV with the answer', async () => {
+    const csvs = () => [...fake.workspace.files.values()].filter((f) => f.filename.endsWith('-all.csv'));
+    const before = csvs().length;
+    await sendSlashCommand(target, {
+      command: '/priority',
+      text: 'route=manual list charts=none',
+      userId: user,
+      channelId: channel,
+    });
+    await app.settle();
+    const added = csvs().slice(before);
+    expect(added).toHaveLength(1);
+    expect(added[0]?.sharedTo).toEqual([channel]);
+    expect((added[0]?.bytes?.toString('utf8') ?? '').trim().split('\r\n')).toHaveLength(26);
+  });
+
   it('says the button is out of date when its value cannot be read', async () => {
     await sendBlockActions(target, {
       userId: user,
