@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import type { CommandAnswer } from '../commands/command-answer.js';
 import type { CommandContext } from '../commands/command-definition.js';
 import { COMMANDS } from '../commands/index.js';
-import { formatAnswerText } from '../commands/present-text.js';
+import { formatAccountCsv, formatAnswerText, formatDetailsText } from '../commands/present-text.js';
 import { resolveInvocation, runCommand } from '../commands/run-command.js';
 
 export interface AskOptions {
   readonly json?: boolean;
+  /** Print the "Method and data" part after the main message. */
+  readonly details?: boolean;
   readonly out?: string;
 }
 
@@ -24,10 +26,24 @@ export async function ask(input: string, context: CommandContext, options: AskOp
   const chartFiles = options.out ? await writeCharts(outcome.answer, options.out) : [];
   const output = options.json
     ? JSON.stringify({ ...toJson(outcome.answer), ...(chartFiles.length > 0 ? { chartFiles } : {}) }, null, 2)
-    : formatAnswerText(outcome.answer);
+    : textOf(outcome.answer, outcome.common.list === true, options.details === true);
   const written =
     chartFiles.length > 0 && !options.json ? `\nChart files:\n${chartFiles.map((f) => `  ${f}`).join('\n')}` : '';
   return { output: output + written, chartFiles };
+}
+
+/** The main message; with `list` every account as CSV after it; with `--details` the method part after that. */
+function textOf(answer: CommandAnswer, list: boolean, details: boolean): string {
+  const parts = [formatAnswerText(answer)];
+  if (list) {
+    parts.push(
+      answer.lead?.list === undefined
+        ? 'This answer names no group of accounts to list.'
+        : `All ${answer.lead.list.rows.length} (CSV):\n${formatAccountCsv(answer.lead.list)}`,
+    );
+  }
+  if (details) parts.push(`--- Method and data ---\n${formatDetailsText(answer)}`);
+  return parts.join('\n\n');
 }
 
 async function writeCharts(answer: CommandAnswer, directory: string): Promise<string[]> {
@@ -47,6 +63,7 @@ function toJson(answer: CommandAnswer) {
   return {
     command: answer.command,
     title: answer.title,
+    lead: answer.lead,
     headline: answer.headline,
     provenance: answer.provenance,
     sections: answer.sections,

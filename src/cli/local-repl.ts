@@ -49,7 +49,7 @@ export async function runLocalRepl(session: CliSession, config: RadarConfig): Pr
         const chartsRoot = config.RADAR_CHARTS_DIR ?? DEFAULT_CHARTS_ROOT;
         const command = line.text.split(' ')[0] ?? '';
         const out = line.out ?? defaultChartsFolder(chartsRoot, command, session.context.now());
-        const result = await ask(line.text, session.context, { json: line.json, out });
+        const result = await ask(line.text, session.context, { json: line.json, details: line.details, out });
         console.log(result.output);
       } catch (error) {
         console.log(describeError(error).message);

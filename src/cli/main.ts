@@ -18,8 +18,9 @@ program
   .description('answer one slash command and print the summary, e.g. radar ask "/segment-anomalies all"')
   .argument('<command...>', 'the slash command and its options')
   .option('--json', 'print the structured result instead of the summary')
+  .option('--details', 'also print the "Method and data" part (method, thresholds, every figure, data quality)')
   .option('--out <dir>', 'write the chart PNGs to this directory')
-  .action(async (words: string[], options: { json?: boolean; out?: string }) => {
+  .action(async (words: string[], options: { json?: boolean; details?: boolean; out?: string }) => {
     const config = loadConfig(process.env, globalFlags());
     const session = openCliSession(config);
     try {

@@ -8,26 +8,30 @@ export interface PromptLine {
   /** The slash command and its words, without the prompt's own flags. */
   readonly text: string;
   readonly json: boolean;
+  /** `--details`: print the "Method and data" part too. */
+  readonly details: boolean;
   /** The folder given with `--out DIR` or `--out=DIR`, else undefined. */
   readonly out: string | undefined;
 }
 
 /**
- * One line typed at the local prompt: the command, plus `--json` and `--out DIR` / `--out=DIR` as `radar ask`
+ * One line typed at the local prompt: the command, plus `--json`, `--details` and `--out DIR` / `--out=DIR` as `radar ask`
  * spells them. An unknown `--flag` or `--out` without a folder is a usage error, not a silently ignored word.
  */
 export function parsePromptLine(line: string): PromptLine {
   const words = line.trim().split(/\s+/);
   const kept: string[] = [];
   let json = false;
+  let details = false;
   let out: string | undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     if (word === '--json') json = true;
+    else if (word === '--details') details = true;
     else if (word.startsWith('--out=')) out = word.slice('--out='.length);
     else if (word === '--out') out = words[++i];
     else if (word.startsWith('--'))
-      throw new UsageError(`Unknown flag \`${word}\`. The prompt takes --json and --out DIR.`);
+      throw new UsageError(`Unknown flag \`${word}\`. The prompt takes --json, --details and --out DIR.`);
     else {
       kept.push(word);
       continue;
@@ -36,7 +40,7 @@ export function parsePromptLine(line: string): PromptLine {
       throw new UsageError('`--out` needs a folder, e.g. `/priority top 5 --out charts`.');
     }
   }
-  return { text: kept.join(' '), json, out };
+  return { text: kept.join(' '), json, details, out };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface CommonOptions {
   readonly charts: 'default' | 'all' | 'none';
   /** Deliver only to the asker (Slack). */
   readonly private: boolean;
+  /** Give every account of the group (CLI: as CSV; Slack: in the thread with a CSV file). */
+  readonly list?: boolean;
 }
 
 /** A table (and columns) a command reads; doctor uses these to say which commands can run. */

@@ -3,16 +3,17 @@ import { COMMON_OPTIONS, COMMON_WORDS } from './common-options.js';
 
 export function formatCommandHelp(command: AnyCommandDefinition): string {
   const { syntax } = command;
-  const lines = [`*${command.slash}* — ${command.summary}`, `Usage: ${command.slash} ${syntax.usage}`, ''];
+  const lines = [`*${command.slash}* — ${command.summary}`, ''];
   lines.push(...command.help, '');
+  lines.push('Examples:', ...command.examples.slice(0, 3).map((e) => `  ${e}`), '');
+  lines.push(`Usage: ${command.slash} ${syntax.usage}`);
   const options = { ...syntax.options, ...COMMON_OPTIONS };
   lines.push('Options:');
   for (const [key, spec] of Object.entries(options)) lines.push(`  ${key}=${spec.allowed} — ${spec.description}`);
   const words = { ...syntax.words, ...COMMON_WORDS };
   lines.push('Words:');
   for (const [word, description] of Object.entries(words)) lines.push(`  ${word} — ${description}`);
-  lines.push('Examples:', ...command.examples.map((e) => `  ${e}`));
-  lines.push('', `Method and defaults: ${methodsLink(command.slash)}`);
+  lines.push('', `How it is computed: ${methodsLink(command.slash)} · what each score means: docs/glossary.md`);
   return lines.join('\n');
 }
 
@@ -27,6 +28,6 @@ export function formatCommandList(commands: readonly AnyCommandDefinition[]): st
     'Radar commands (add `help` to any of them for options, e.g. `/priority help`):',
     ...commands.map((c) => `  ${c.slash.padEnd(width)}  ${c.summary}`),
     '',
-    'Every command also takes `private` and `charts=default|all|none`.',
+    'Every command also takes `private`, `list` and `charts=default|all|none`.',
   ].join('\n');
 }

@@ -14,4 +14,5 @@ export const COMMON_OPTIONS = {
 export const COMMON_WORDS = {
   help: 'show what the command computes and its options',
   private: 'answer only to you (in Slack: ephemeral text, charts in your DM with Radar)',
+  list: 'every account of the group, with raw numbers (CSV), not just the first ten',
 } as const;

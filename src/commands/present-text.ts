@@ -1,12 +1,60 @@
 import { displayWidth } from '../format/display-width.js';
-import type { AnswerTable, CommandAnswer, Provenance } from './command-answer.js';
-import { formatCount } from './format.js';
+import { numberFormat } from '../format/number-format.js';
+import { accountName } from '../vocabulary/glossary.js';
+import type {
+  AccountList,
+  AnswerLead,
+  AnswerTable,
+  CommandAnswer,
+  NamedAccount,
+  Provenance,
+} from './command-answer.js';
+
+const f = numberFormat();
 
 /**
- * The answer as plain text: what `radar ask` prints and what Slack's fallback text is
- * built from. Slack's *bold* marks are dropped; tables are aligned in monospace.
+ * The main message as plain text: what `radar ask` prints and what a Slack user reads first. Takeaway, the
+ * accounts to act on, at most two compact tables, notes and one context line. Slack's *bold* marks are dropped.
+ * A report without a lead (`/radar doctor`) is shown whole.
  */
 export function formatAnswerText(answer: CommandAnswer): string {
+  if (answer.lead === undefined) return tidy([...formatDetailLines(answer)]);
+  return tidy(formatLeadLines(answer.lead).map(stripMarks));
+}
+
+export function formatLeadLines(lead: AnswerLead): string[] {
+  const out: string[] = [lead.takeaway];
+  if (lead.accounts.length > 0) {
+    const total = lead.accountsTotal ?? lead.accounts.length;
+    const more =
+      total > lead.accounts.length
+        ? ` — ${f.count(lead.accounts.length)} of ${f.count(total)}; \`list\` gives all`
+        : '';
+    if (lead.accountsTitle) out.push(`${lead.accountsTitle}${more}:`);
+    out.push(...lead.accounts.map((a, i) => formatAccountLine(a, i)));
+  } else if (lead.noAccounts) {
+    out.push(lead.noAccounts);
+  }
+  for (const section of lead.tables) {
+    out.push('', `${section.title}:`, ...formatTable(section.table));
+  }
+  if (lead.notes && lead.notes.length > 0) out.push('', ...lead.notes);
+  out.push('', lead.context);
+  return out;
+}
+
+/** " 1. Hooli Group — jane@hooli.com · Dormant, churn risk 38% · Intervene within 48 hours" */
+export function formatAccountLine(account: NamedAccount, index: number): string {
+  const number = String(index + 1).padStart(2, ' ');
+  return `${number}. ${accountName(account.organisation, account.email)} · ${account.why} · ${account.action}`;
+}
+
+/** "Method and data": the analyst's summary, every section and where each number came from. */
+export function formatDetailsText(answer: CommandAnswer): string {
+  return tidy(formatDetailLines(answer));
+}
+
+function formatDetailLines(answer: CommandAnswer): string[] {
   const out: string[] = [stripMarks(answer.title), '='.repeat(Math.min(displayWidth(answer.title), 80)), ''];
   out.push(stripMarks(answer.headline), '');
   for (const section of answer.sections) {
@@ -18,7 +66,7 @@ export function formatAnswerText(answer: CommandAnswer): string {
       if (section.note) out.push(stripMarks(section.note));
       out.push('');
     } else {
-      out.push(`## ${section.title}`, `Not available because ${section.reason}`, '');
+      out.push(`## ${section.title}`, unavailableText(section.reason), '');
     }
   }
   if (answer.provenance.tables.length > 0) out.push(...formatProvenance(answer.provenance));
@@ -27,18 +75,21 @@ export function formatAnswerText(answer: CommandAnswer): string {
     const omitted = answer.chartsOmitted > 0 ? ` (${answer.chartsOmitted} more with charts=all)` : '';
     out.push(`Charts: ${names || 'none'}${omitted}`);
   }
-  return out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd();
+  return out;
+}
+
+/** "Not available because …", without doubling the phrase when the reason already starts with it. */
+export function unavailableText(reason: string): string {
+  const trimmed = reason.replace(/^not available because\s+/i, '');
+  return `Not available because ${trimmed}`;
 }
 
 export function formatProvenance(p: Provenance): string[] {
-  const lines = ['## Computed on'];
+  const lines = ['## Data read'];
   for (const t of p.tables) {
-    lines.push(`  ${t.table}: ${formatCount(t.rowsInTable)} rows → ${formatCount(t.rowsUsed)} (${t.reduction})`);
+    lines.push(`  ${t.table}: ${f.count(t.rowsInTable)} rows → ${f.count(t.rowsUsed)} (${t.reduction})`);
   }
-  lines.push(`  n = ${formatCount(p.n)}`);
+  lines.push(`  Customers described: ${f.count(p.n)}`);
   lines.push(`  Filters: ${p.filters.length > 0 ? p.filters.join('; ') : 'none'}`);
   if (p.thresholds.length > 0) lines.push(`  Thresholds: ${p.thresholds.join('; ')}`);
   lines.push(`  Data date: ${p.dataDate ?? 'unknown (no parseable snapshot timestamp)'}`);
@@ -56,12 +107,30 @@ export function formatTable(table: AnswerTable): string[] {
   };
   const header = table.columns.map(cell).join('  ');
   return [
-    `  ${header}`,
+    `  ${header}`.trimEnd(),
     `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`,
-    ...table.rows.map((r) => `  ${r.map((v, i) => cell(v, i)).join('  ')}`),
+    ...table.rows.map((r) => `  ${r.map((v, i) => cell(v, i)).join('  ')}`.trimEnd()),
   ];
 }
 
-function stripMarks(text: string): string {
+/** RFC 4180 CSV of every account of the group, raw numbers; a leading = or @ is quoted against formulas. */
+export function formatAccountCsv(list: AccountList): string {
+  const cell = (value: string | number | null): string => {
+    if (value === null) return '';
+    if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+    const safe = /^[=@+-]/.test(value) ? `'${value}` : value;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return [list.columns, ...list.rows].map((row) => row.map(cell).join(',')).join('\r\n');
+}
+
+function tidy(lines: readonly string[]): string {
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export function stripMarks(text: string): string {
   return text.replace(/\*([^*\n]+)\*/g, '$1');
 }

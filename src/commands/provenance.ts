@@ -22,6 +22,7 @@ export function buildProvenance(input: ProvenanceInput): Provenance {
     filters: input.filters ?? [],
     thresholds: input.thresholds ?? [],
     dataDate,
+    dataDateMs: latest,
     qualityNotes: [...input.reads.flatMap(qualityNotes), ...(input.notes ?? [])],
   };
 }
@@ -48,7 +49,7 @@ export function qualityNotes(report: TableReadReport): string[] {
   if (report.rowsWithoutKey > 0) notes.push(`${t}: ${plural(report.rowsWithoutKey, 'row')} without a key dropped`);
   if (report.duplicatedKeys > 0) {
     notes.push(
-      `${t}: ${plural(report.duplicatedKeys, 'key')} on several rows (up to ${formatCount(report.maxRowsPerKey)}); reduced to ${report.mode === 'all' ? 'nothing (all rows used)' : 'the latest'}`,
+      `${t}: ${plural(report.duplicatedKeys, 'key')} on several rows (up to ${formatCount(report.maxRowsPerKey)}); ${report.mode === 'all' ? 'every snapshot row kept (this analysis reads the history)' : 'reduced to the latest'}`,
     );
   }
   if (report.unparseableTimestamps > 0) {

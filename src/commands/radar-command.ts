@@ -30,6 +30,13 @@ export function createRadarCommand(commands: () => readonly AnyCommandDefinition
       return {
         command: '/radar',
         title: 'Radar — customer analytics in Slack',
+        lead: {
+          takeaway: 'Radar answers these questions; start with /priority to see whom to call first.',
+          accounts: [],
+          tables: [],
+          notes: commands().map((c) => `${c.slash} — ${c.summary}`),
+          context: 'Add help to any command for examples, e.g. /priority help.',
+        },
         headline: 'Ask any of these; each answer says what it was computed on.',
         sections: [{ kind: 'text', lines: list.split('\n') }],
         provenance: { tables: [], n: 0, filters: [], thresholds: [], dataDate: null, qualityNotes: [] },

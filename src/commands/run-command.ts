@@ -48,6 +48,7 @@ export function parseCommand(command: AnyCommandDefinition, text: string): Parse
   const args = new CommandArgs(text, syntax);
   const common: CommonOptions = {
     private: args.takeWord('private'),
+    list: args.takeWord('list'),
     charts: args.option<CommonOptions['charts']>('charts') ?? 'default',
   };
   if (args.takeWord('help')) return { kind: 'help', text: formatCommandHelp(command), common };

@@ -148,3 +148,22 @@ export function numberFormat(locale = 'en'): NumberFormat {
   }
   return format;
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date as people read it, "16 Nov 2026" (UTC, the warehouse's clock). English uses the day-month order
+ * of en-GB so the date reads the same in every English answer; other locales use their own order.
+ */
+export function formatDate(value: string | number | Date | null | undefined, locale = 'en'): string {
+  if (value === null || value === undefined) return 'n/a';
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) return 'n/a';
+  const key = locale === 'en' ? 'en-GB' : locale;
+  let format = dateFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(key, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format.format(ms);
+}

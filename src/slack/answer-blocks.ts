@@ -1,8 +1,15 @@
 import type { AnswerSection, AnswerTable, CommandAnswer, Provenance } from '../commands/command-answer.js';
 import { formatCount } from '../commands/format.js';
-import { formatAnswerText, formatTable } from '../commands/present-text.js';
+import {
+  formatAccountCsv,
+  formatAnswerText,
+  formatDetailsText,
+  formatTable,
+  unavailableText,
+} from '../commands/present-text.js';
 import type { AttachmentFile, KnownBlock, SlackMessage } from './block-types.js';
 import { tableCsv } from './csv.js';
+import { leadBlocks } from './lead-blocks.js';
 import { ANSWER_CONTINUES_IN_FILE, TABLE_IN_CSV } from './messages.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from './mrkdwn.js';
 
@@ -27,6 +34,8 @@ export const SLACK_LIMITS = {
 export interface LayoutOptions {
   /** How many messages the answer may take (the first is the summary; the rest are follow-ups). */
   readonly maxMessages: number;
+  /** The command said `list`: attach every account of the group as CSV. */
+  readonly list?: boolean;
 }
 
 export interface AnswerLayout {
@@ -42,6 +51,21 @@ export interface AnswerLayout {
  * allowed, the last message says so and the full text is attached. Every message carries fallback `text`.
  */
 export function layoutAnswer(answer: CommandAnswer, options: LayoutOptions): AnswerLayout {
+  if (answer.lead === undefined) return layoutDetails(answer, options);
+  const files: AttachmentFile[] = [];
+  const list = answer.lead.list;
+  if (options.list && list !== undefined) {
+    files.push({
+      filename: `${slug(answer.command)}-all.csv`,
+      title: `${answer.command} — all ${list.rows.length}`,
+      content: Buffer.from(`\uFEFF${formatAccountCsv(list)}\r\n`, 'utf8'),
+    });
+  }
+  return paginate(answer, leadBlocks(answer, answer.lead), files, formatAnswerText(answer), options);
+}
+
+/** The "Method and data" part (and a report without a lead): title, summary, every section and the provenance. */
+export function layoutDetails(answer: CommandAnswer, options: LayoutOptions): AnswerLayout {
   const files: AttachmentFile[] = [];
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(answer.title, SLACK_LIMITS.headerText) } },
@@ -49,8 +73,18 @@ export function layoutAnswer(answer: CommandAnswer, options: LayoutOptions): Ans
   ];
   for (const section of answer.sections) blocks.push(...sectionBlocks(answer, section, files));
   blocks.push(provenanceBlock(answer.provenance, answer));
+  return paginate(answer, blocks, files, formatDetailsText(answer), options);
+}
+
+function paginate(
+  answer: CommandAnswer,
+  blocks: readonly KnownBlock[],
+  files: AttachmentFile[],
+  fullText: string,
+  options: LayoutOptions,
+): AnswerLayout {
   const packed = pack(blocks);
-  const fallback = truncate(formatAnswerText(answer), SLACK_LIMITS.fallbackText);
+  const fallback = truncate(fullText, SLACK_LIMITS.fallbackText);
   let pages = packed;
   if (packed.length > options.maxMessages) {
     pages = packed.slice(0, Math.max(1, options.maxMessages));
@@ -59,7 +93,7 @@ export function layoutAnswer(answer: CommandAnswer, options: LayoutOptions): Ans
     files.push({
       filename: `${slug(answer.command)}-answer.txt`,
       title: `${answer.title} (full answer)`,
-      content: Buffer.from(formatAnswerText(answer), 'utf8'),
+      content: Buffer.from(fullText, 'utf8'),
     });
   }
   const messages = pages.map((page, index) => ({
@@ -81,10 +115,7 @@ function sectionBlocks(answer: CommandAnswer, section: AnswerSection, files: Att
       return textSections(section.title ? [`*${escapeMrkdwn(section.title)}*`, ...lines] : lines);
     }
     case 'unavailable':
-      return textSections([
-        `*${escapeMrkdwn(section.title)}*`,
-        `_Not available because ${escapeMrkdwn(section.reason)}_`,
-      ]);
+      return textSections([`*${escapeMrkdwn(section.title)}*`, `_${escapeMrkdwn(unavailableText(section.reason))}_`]);
     case 'table':
       return tableBlocks(answer, section, files);
   }
@@ -132,7 +163,7 @@ function rowsThatFit(table: AnswerTable): number {
 
 function provenanceBlock(p: Provenance, answer: CommandAnswer): KnownBlock {
   const elements: string[] = [];
-  const summary = [`*Computed on* n = ${formatCount(p.n)}`];
+  const summary = [`*Data read* · customers described: ${formatCount(p.n)}`];
   summary.push(`filters: ${p.filters.length > 0 ? p.filters.join('; ') : 'none'}`);
   if (p.thresholds.length > 0) summary.push(`thresholds: ${p.thresholds.join('; ')}`);
   summary.push(`data date: ${p.dataDate ?? 'unknown'}`);

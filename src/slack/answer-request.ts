@@ -44,7 +44,7 @@ async function answer(
 ): Promise<void> {
   const started = deps.clock.now();
   const invocation = `${request.command.slash}${request.text.trim() === '' ? '' : ` ${request.text.trim()}`}`;
-  const target: DeliveryTarget = {
+  const target: { -readonly [K in keyof DeliveryTarget]: DeliveryTarget[K] } = {
     client: request.client,
     respond: request.respond,
     userId: request.userId,
@@ -104,6 +104,7 @@ async function answer(
     finish((await say(outcome.text)) ? 'answered' : 'delivery_failed', { code: 'help' });
     return;
   }
+  if (outcome.common.list === true) target.list = true;
 
   const isPrivate = request.via === 'command' && (outcome.common.private || deps.privateByDefault);
   let result: DeliveryResult;

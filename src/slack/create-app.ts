@@ -2,6 +2,7 @@ import { App, HTTPReceiver, type webApi } from '@slack/bolt';
 import type { RadarConfig } from '../config.js';
 import { ConfigError } from '../errors.js';
 import type { SlackAlerts } from './alerts/slack-alerts.js';
+import { registerAnswerActions } from './answer-actions.js';
 import { registerAppHome } from './app-home.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { createBoltLogger } from './bolt-logger.js';
@@ -63,6 +64,7 @@ export function createSlackApp(
   const tasks = new BackgroundTasks(deps.logger);
   registerCommands(app, deps, tasks);
   registerShareAction(app, deps, tasks);
+  registerAnswerActions(app, deps, tasks);
   registerAppHome(app, deps);
   alerts?.register(app, tasks);
   app.error(async (error) => {

@@ -38,6 +38,8 @@ export interface DeliveryTarget {
   readonly invocation: string;
   readonly renderer: ChartRenderer;
   readonly logger: Logger;
+  /** The command said `list`: every account of the group goes with the answer as a CSV. */
+  readonly list?: boolean;
 }
 
 export type DeliveryResult =
@@ -72,7 +74,7 @@ export async function deliverToChannel(
   options: ChannelDeliveryOptions,
 ): Promise<DeliveryResult> {
   const { client, channelId, logger } = target;
-  const layout = layoutAnswer(answer, { maxMessages: CHANNEL_MAX_MESSAGES });
+  const layout = layoutAnswer(answer, { maxMessages: CHANNEL_MAX_MESSAGES, list: target.list === true });
   const [firstPage, ...rest] = layout.messages;
   if (firstPage === undefined) return { status: 'failed', code: 'empty_answer' };
   const footer = [options.attribution, ...(rest.length > 0 ? [ANSWER_CONTINUES_IN_THREAD] : [])];
@@ -132,7 +134,7 @@ export async function deliverPrivately(
   options: PrivateDeliveryOptions,
 ): Promise<DeliveryResult> {
   const { logger } = target;
-  const layout = layoutAnswer(answer, { maxMessages: EPHEMERAL_MAX_MESSAGES });
+  const layout = layoutAnswer(answer, { maxMessages: EPHEMERAL_MAX_MESSAGES, list: target.list === true });
   if (options.channelNote) await tell(target, PRIVATE_CHANNEL_NOTE);
   const hasFiles = answer.charts.length > 0 || layout.files.length > 0;
   const pages = layout.messages.map((page, index) => {

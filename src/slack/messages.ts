@@ -58,3 +58,22 @@ export const TABLE_IN_CSV = (shown: number, total: number, filename: string): st
 
 export const UNKNOWN_COMMAND = (command: string, known: readonly string[]): string =>
   `\`${shortEcho(command)}\` is not available in this version of Radar. Available: ${known.join(', ')}.`;
+
+/** The buttons under every answer, and the "Open card" button beside each named account. */
+export const ANSWER_ACTIONS = {
+  details: 'radar_answer_details',
+  list: 'radar_answer_list',
+  /** Suffixed with the account's index: action ids must be unique within a message. */
+  openCard: 'radar_open_card',
+} as const;
+
+export const METHOD_AND_DATA_TEXT = 'Method and data';
+export const LIST_ALL_TEXT = (n: number): string => `List all ${n.toLocaleString('en-US')}`;
+export const OPEN_CARD_TEXT = 'Open card';
+
+export const LIST_THREAD_TEXT = (n: number, invocation: string): string =>
+  `All ${n.toLocaleString('en-US')} accounts of \`${invocation}\`, in the answer's order, with raw numbers: see the attached CSV.`;
+
+export const NO_LIST = (invocation: string): string => `\`${invocation}\` names no group of accounts to list.`;
+
+export const BUTTON_EXPIRED = 'This button is from an older version of Radar; run the command again.';

@@ -56,9 +56,12 @@ describe('radar CLI', () => {
   it('answers a command with n, filters, thresholds and the data date, leaving the warehouse untouched', () => {
     const path = netsuiteWarehouse('ok.sqlite', 40);
     const before = sha(path);
-    const { code, stdout } = radar('ask', '/segment-anomalies', '--warehouse', path);
+    const { code, stdout } = radar('ask', '/segment-anomalies', '--details', '--warehouse', path);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/n = 40/);
+    // The main message ends with one context line; the method part follows with --details.
+    expect(stdout).toMatch(/^40 NetSuite customers · data as of 30 Jun 2026$/m);
+    expect(stdout).toMatch(/--- Method and data ---/);
+    expect(stdout).toMatch(/Customers described: 40/);
     expect(stdout).toMatch(/Filters: latest row per customer/);
     expect(stdout).toMatch(/Thresholds: anomaly when \|retention − segment mean\| > 0\.15/);
     expect(stdout).toMatch(/Data date: 2026-06-30/);
@@ -164,9 +167,9 @@ describe('radar CLI', () => {
     );
     expect(code).toBe(0);
     expect(stdout).toMatch(/Radar local mode — answering from .*repl\.sqlite/);
-    expect(stdout).toMatch(/\/segment-anomalies\s+Profitability segments/);
+    expect(stdout).toMatch(/\/segment-anomalies\s+Customers whose retention/);
     expect(stdout).toMatch(/`threshold=2` is not allowed/);
-    expect(stdout).toMatch(/n = 20/);
+    expect(stdout).toMatch(/20 NetSuite snapshot rows · every snapshot row/);
     expect(readFileSync(join(dir, 'history'), 'utf8').trim().split('\n')).toEqual([
       'help',
       '/segment-anomalies threshold=2',

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnswerSection, CommandAnswer } from '../../src/commands/command-answer.js';
 import type { CommandContext } from '../../src/commands/command-definition.js';
-import { conversionCohortCommand } from '../../src/commands/conversion-cohort.js';
+import { conversionCohortCommand } from '../../src/commands/conversion-cohort/conversion-cohort-command.js';
 import { runCommand } from '../../src/commands/run-command.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { loadZoneInputs } from '../../src/data/queries/zone-inputs.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../src/commands/command-answer.js';
 import type { CommandContext } from '../../src/commands/command-definition.js';
-import { customerCommand, MAX_CUSTOMER_QUERY_LENGTH } from '../../src/commands/customer.js';
+import { customerCommand, MAX_CUSTOMER_QUERY_LENGTH } from '../../src/commands/customer/customer-command.js';
 import { runCommand } from '../../src/commands/run-command.js';
 import { UsageError } from '../../src/errors.js';
 import { type FixtureWarehouse, scored, valueWarehouse } from './value-warehouse-fixture.js';
@@ -33,7 +33,7 @@ describe('commands/customer', () => {
     // jane ranks first (0.4 + 0.4 − 0.04 = 0.76), HV with cume_dist 1 → dedicated acceleration.
     expect(answer.headline).toContain('*Acme Corp (jane@acme.com)*: Gold');
     expect(answer.headline).toContain('priority #1 of 3');
-    expect(answer.headline).toContain('Next: Assign a dedicated CSM');
+    expect(answer.headline).toContain('Next: Dedicated CSM: plan an expansion conversation');
     expect(answer.sections).toContainEqual({
       kind: 'text',
       title: 'Open alerts',

@@ -2,7 +2,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { conversionCohortCommand } from '../../src/commands/conversion-cohort.js';
+import { conversionCohortCommand } from '../../src/commands/conversion-cohort/conversion-cohort-command.js';
 import { buildDoctorAnswer, type CommandReadiness } from '../../src/commands/doctor.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { runCommand } from '../../src/commands/run-command.js';

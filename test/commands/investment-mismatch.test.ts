@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../src/commands/command-answer.js';
-import { investmentMismatchCommand } from '../../src/commands/investment-mismatch.js';
+import { investmentMismatchCommand } from '../../src/commands/investment-mismatch/investment-mismatch-command.js';
 import { runCommand } from '../../src/commands/run-command.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/index.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { loadInvestmentCustomers } from '../../src/data/queries/investment-customers.js';
-import { MissingTableError } from '../../src/data/warehouse-errors.js';
+import { EmptyTableError, MissingTableError } from '../../src/data/warehouse-errors.js';
 import { UsageError } from '../../src/errors.js';
 import { createFixtureWarehouse, type FixtureOptions, type FixtureRow } from '../helpers/fixture-warehouse.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -174,12 +174,9 @@ describe('commands/investment-mismatch', () => {
     await expect(ask(fixture({}, { omitTables: ['value'] }))).rejects.toBeInstanceOf(MissingTableError);
   });
 
-  it('answers "not available" for an empty value table and for a filter that matches nothing', async () => {
-    const empty = await ask(fixture({ customer: JOIN_FIXTURE.customer }));
-    expect(empty.sections[0]).toMatchObject({
-      kind: 'unavailable',
-      reason: 'The value table has no rows with an email.',
-    });
+  it('fails on an empty value table like every other command, and says "not available" for a filter matching nothing', async () => {
+    // One rule for all (issue 13, item 15): an empty table is a warehouse problem (exit 1), not an empty answer.
+    await expect(ask(fixture({ customer: JOIN_FIXTURE.customer }))).rejects.toBeInstanceOf(EmptyTableError);
     const none = await ask(fixture(JOIN_FIXTURE), 'industry=Mining');
     expect(none.headline).toBe('Not available because no customer matches `industry=Mining`. Values present: Retail.');
     expect(none.charts).toHaveLength(0);

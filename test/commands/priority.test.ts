@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../src/commands/command-answer.js';
-import { priorityCommand } from '../../src/commands/priority.js';
+import { priorityCommand } from '../../src/commands/priority/priority-command.js';
 import { runCommand } from '../../src/commands/run-command.js';
 import { MissingColumnError } from '../../src/data/warehouse-errors.js';
 import { UsageError } from '../../src/errors.js';

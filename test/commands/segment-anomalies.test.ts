@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../src/commands/command-answer.js';
 import type { CommandContext } from '../../src/commands/command-definition.js';
 import { runCommand } from '../../src/commands/run-command.js';
-import { segmentAnomaliesCommand } from '../../src/commands/segment-anomalies.js';
+import { segmentAnomaliesCommand } from '../../src/commands/segment-anomalies/segment-anomalies-command.js';
 import { openWarehouse } from '../../src/data/open-warehouse.js';
 import { EmptyTableError, MissingColumnError, MissingTableError } from '../../src/data/warehouse-errors.js';
 import { UsageError } from '../../src/errors.js';
@@ -125,7 +125,7 @@ describe('commands/segment-anomalies', () => {
       {
         kind: 'unavailable',
         title: 'Segment anomalies',
-        reason: 'Not available because segment=Gold matches no customer; segments present: Basic, Premium.',
+        reason: 'segment=Gold matches no customer; segments present: Basic, Premium.',
       },
     ]);
     expect(answer.charts).toEqual([]);

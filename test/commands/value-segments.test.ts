@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../src/commands/command-answer.js';
 import { runCommand } from '../../src/commands/run-command.js';
-import { valueSegmentsCommand } from '../../src/commands/value-segments.js';
+import { valueSegmentsCommand } from '../../src/commands/value-segments/value-segments-command.js';
 import { MissingColumnError } from '../../src/data/warehouse-errors.js';
 import { type FixtureWarehouse, scored, valueWarehouse } from './value-warehouse-fixture.js';
 

@@ -52,7 +52,7 @@ describe('slack/alerts buttons and modals (signed HTTP)', () => {
     const text = blocksText(message?.blocks);
     expect(text).toContain('Red zone: Org r@x.com');
     expect(text).toContain('Zone score 40 (fixture).');
-    expect(text).toContain('#3 of 100');
+    expect(text).toContain('3 of 100');
     expect(text).toContain('SLA: log an intervention by');
     for (const id of Object.values(ALERT_ACTIONS)) expect(text).toContain(id);
     expect(h.fake.violations).toEqual([]);

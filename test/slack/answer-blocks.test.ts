@@ -70,7 +70,7 @@ describe('slack/answer-blocks', () => {
     const table = JSON.stringify(blocks[3]);
     expect(table).toContain('```');
     expect(table).toContain('Customer &lt;0&gt; &amp; Sons');
-    expect(JSON.stringify(blocks[5])).toContain('*Computed on* n = 4,734');
+    expect(JSON.stringify(blocks[5])).toContain('*Data read* · customers described: 4,734');
     expect(JSON.stringify(blocks[5])).toContain('2 more charts with `charts=all`');
     expect(messages[0]?.text).toContain('Priority — who to call first');
   });

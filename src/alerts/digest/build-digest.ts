@@ -1,11 +1,12 @@
 import { compareCodePoints } from '../../analysis/code-point-order.js';
+import { nextAction } from '../../analysis/next-action/next-action.js';
 import { ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
 import type { ZoneName } from '../../analysis/zones/zone-rules.js';
 import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
 import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
 import type { CommandContext } from '../../commands/command-definition.js';
 import { runCommand } from '../../commands/run-command.js';
-import { segmentAnomaliesCommand } from '../../commands/segment-anomalies.js';
+import { segmentAnomaliesCommand } from '../../commands/segment-anomalies/segment-anomalies-command.js';
 import { isRadarError } from '../../errors.js';
 import type { Alert } from '../alert-types.js';
 import type { ScanInputs } from '../scan-inputs.js';
@@ -75,14 +76,18 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
 
   const zoneOf = new Map(scan.customers.map((c) => [c.key, c.zone]));
   const top = (scan.priority?.ranked ?? []).slice(0, TOP_PRIORITY_ROWS);
-  const topPriority = top.map((r) => ({
-    key: r.customer.email,
-    organization: r.customer.organization,
-    rank: r.rank,
-    priority: r.priority,
-    zone: (zoneOf.get(r.customer.email) ?? null) as ZoneName | null,
-    route: ROUTE_LABELS[r.route],
-  }));
+  const topPriority = top.map((r) => {
+    const zone = (zoneOf.get(r.customer.email) ?? null) as ZoneName | null;
+    return {
+      key: r.customer.email,
+      organization: r.customer.organization,
+      rank: r.rank,
+      priority: r.priority,
+      zone,
+      route: ROUTE_LABELS[r.route],
+      action: nextAction({ zone, route: r.route }).text,
+    };
+  });
 
   const overdue = facts.active.filter((a) => isOverdue(a, now));
   const weekAgo = now - 7 * DAY_MS;

@@ -12,6 +12,8 @@ export interface DigestPriorityRow extends DigestCustomer {
   readonly priority: number;
   readonly zone: ZoneName | null;
   readonly route: string;
+  /** The next action by the one rule (zone first, then route), as every surface says it. */
+  readonly action: string;
 }
 
 export interface DigestOverdueAlert extends DigestCustomer {

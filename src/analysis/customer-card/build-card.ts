@@ -1,4 +1,5 @@
-import { type PriorityRoute, ROUTE_ACTIONS } from '../priority/priority-routes.js';
+import { type NextAction, nextAction } from '../next-action/next-action.js';
+import type { PriorityRoute } from '../priority/priority-routes.js';
 import { PRIORITY_INPUTS, type PriorityResult } from '../priority/priority-score.js';
 import { median } from '../stats/descriptive.js';
 import { rfmComposite, type ValueCustomer } from '../value-segments/value-customer.js';
@@ -19,7 +20,6 @@ export type CardPriority =
       readonly cumeDist: number;
       readonly change: number | null;
       readonly route: PriorityRoute;
-      readonly action: string;
     }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
@@ -48,6 +48,8 @@ export interface CustomerCard {
   readonly priority: CardPriority;
   readonly zone: CardZone;
   readonly tierMedians: TierMedians | null;
+  /** What to do next: the zone first, then the route (one rule for every surface). */
+  readonly nextAction: NextAction;
 }
 
 export function buildCustomerCard(
@@ -57,14 +59,20 @@ export function buildCustomerCard(
   zone: CustomerZone | null,
 ): CustomerCard {
   const rfm = rfmComposite(customer);
+  const ranked = cardPriority(customer, priority);
+  const zoned = cardZone(zone);
   return {
     customer,
     segment: valueSegmentOf(customer.tier, customer.portfolioPct),
     rfm,
     values: { health: customer.health, churn: customer.churn, ltv: customer.ltv, rfm },
-    priority: cardPriority(customer, priority),
-    zone: cardZone(zone),
+    priority: ranked,
+    zone: zoned,
     tierMedians: customer.tier === null ? null : tierMedians(customer.tier, customers),
+    nextAction: nextAction({
+      zone: zoned.kind === 'zoned' ? zoned.zone : null,
+      route: ranked.kind === 'ranked' ? ranked.route : null,
+    }),
   };
 }
 
@@ -89,7 +97,6 @@ function cardPriority(customer: ValueCustomer, result: CardRanking): CardPriorit
     cumeDist: row.cumeDist,
     change: row.change,
     route: row.route,
-    action: ROUTE_ACTIONS[row.route],
   };
 }
 

@@ -18,6 +18,8 @@ export interface InvestmentInputRow {
   readonly industry: string | null;
   readonly sizeTier: string | null;
   readonly lifecycleStage: string | null;
+  /** To name the account in answers; absent from exports without primary_organization. */
+  readonly organization?: string | null;
 }
 
 export interface CompositeWeights {

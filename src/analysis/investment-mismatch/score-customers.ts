@@ -203,6 +203,7 @@ export function scoreCustomers(
       industry: r.industry,
       sizeTier: r.sizeTier,
       lifecycleStage: r.lifecycleStage,
+      organization: r.organization ?? null,
       salesNorm: norm.sales(r.sales),
       adoptionNorm: norm.adoption(r.adoption),
       supportNorm: norm.support(r.support),

@@ -1,3 +1,4 @@
+import type { PriorityRoute } from './priority-routes.js';
 import type { ScoredCustomer } from './priority-score.js';
 
 /** The most rows /priority lists, and how many it lists when not told. */
@@ -12,6 +13,7 @@ export interface PriorityFilters {
   readonly segment?: 'HV' | 'SMB';
   readonly stage?: string;
   readonly zone?: PriorityZone;
+  readonly route?: PriorityRoute;
 }
 
 export type PriorityFilterKey = keyof PriorityFilters;
@@ -38,10 +40,11 @@ const ACCESSORS: Readonly<Record<PriorityFilterKey, Accessor>> = {
   segment: (row) => row.segment,
   stage: (row) => row.customer.stage,
   zone: (row, zoneOf) => zoneOf(row.customer.email),
+  route: (row) => row.route,
 };
 
 /** Filter order: the first filter that empties the view is the one the answer names. */
-const FILTER_ORDER: readonly PriorityFilterKey[] = ['tier', 'segment', 'stage', 'zone'];
+const FILTER_ORDER: readonly PriorityFilterKey[] = ['tier', 'segment', 'stage', 'zone', 'route'];
 
 /**
  * Applies the filters in order (labels compared case-insensitively: `tier=gold` means Gold)

@@ -143,5 +143,5 @@ function missingList(row: ActivityZoneInput, velocityScore: number | null): stri
 }
 
 function describeParts(parts: ActivityZoneParts): string {
-  return `velocity ${parts.velocity} ${parts.velocityScore}, risk ${parts.riskLevel} −${parts.riskPenalty}, engagement ${formatScore(parts.engagement ?? 0)}/100`;
+  return `velocity ${parts.velocity} ${parts.velocityScore}, risk ${parts.riskLevel} ${(parts.riskPenalty ?? 0) > 0 ? `−${parts.riskPenalty}` : '0'}, engagement ${formatScore(parts.engagement ?? 0)}/100`;
 }

@@ -96,9 +96,12 @@ export function roundScore(score: number): number {
   return Math.round(score * 1e9) / 1e9;
 }
 
-/** A score in a reason sentence: one decimal, trailing .0 dropped (50, 62.4). */
+/**
+ * A score in a reason sentence: one decimal, rounded down, trailing .0 dropped (49.9, 62.4). Rounded down so a red
+ * score just under 50 never reads "50"; the glossary's zone score form is the same, so cards and reasons agree.
+ */
 export function formatScore(score: number): string {
-  return String(Math.round(score * 10) / 10);
+  return String(Math.floor(score * 10) / 10);
 }
 
 /** The thresholds as people read them, for provenance and help. */

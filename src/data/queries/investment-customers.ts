@@ -35,6 +35,7 @@ export const INVESTMENT_DETAIL_COLUMNS = [
   'industry_vertical',
   'company_size_tier',
   'lifecycle_stage',
+  'primary_organization',
 ] as const;
 
 export interface MissingColumns {
@@ -150,6 +151,7 @@ const investmentCustomersOf = oncePerWarehouse((warehouse: Warehouse, neededFor:
       industry: text(r.industry_vertical),
       sizeTier: text(r.company_size_tier),
       lifecycleStage: text(r.lifecycle_stage),
+      organization: text(r.primary_organization),
     };
   }
 

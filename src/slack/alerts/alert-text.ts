@@ -1,5 +1,8 @@
 import type { Alert, ScannedCustomer } from '../../alerts/alert-types.js';
 import { formatDuration, isSnoozed, slaStatus } from '../../alerts/sla.js';
+import { nextAction } from '../../analysis/next-action/next-action.js';
+import { numberFormat } from '../../format/number-format.js';
+import { TERMS, termHeading } from '../../vocabulary/glossary.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 
 /** Action ids of the alert card's buttons (static; the alert id travels in `value`). */
@@ -36,9 +39,9 @@ export function slackDate(ms: number): string {
   return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${iso}>`;
 }
 
-/** A zone score to one decimal, rounded down, so a red score just under 50 never reads "50.0". */
+/** A zone score as the glossary writes it everywhere (one decimal, rounded down like the zone reasons). */
 export function formatScore(score: number): string {
-  return (Math.floor(score * 10) / 10).toFixed(1);
+  return TERMS.zoneScore.format(score);
 }
 
 export function customerName(customer: Pick<ScannedCustomer, 'key' | 'organization'>): string {
@@ -47,8 +50,10 @@ export function customerName(customer: Pick<ScannedCustomer, 'key' | 'organizati
     : `${escapeMrkdwn(customer.organization)} (${escapeMrkdwn(customer.key)})`;
 }
 
+const fmt = numberFormat();
+
 function number(value: unknown, digits = 1): string | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : null;
+  return typeof value === 'number' && Number.isFinite(value) ? fmt.decimal(value, digits) : null;
 }
 
 /** The zone score's parts in words: "velocity Declining (60) · risk Critical (−40) · engagement 8.9/100". */
@@ -59,16 +64,18 @@ export function partsText(customer: ScannedCustomer): string {
     if (p.velocity != null)
       bits.push(`velocity ${String(p.velocity)}${p.velocityScore != null ? ` (${p.velocityScore})` : ''}`);
     if (p.riskLevel != null)
-      bits.push(`risk ${String(p.riskLevel)}${p.riskPenalty != null ? ` (−${p.riskPenalty})` : ''}`);
+      bits.push(
+        `risk ${String(p.riskLevel)}${p.riskPenalty != null ? ` (${Number(p.riskPenalty) > 0 ? `−${p.riskPenalty}` : '0'})` : ''}`,
+      );
     const engagement = number(p.engagement);
     if (engagement !== null) bits.push(`engagement ${engagement}/100`);
   } else {
-    const churn = number(p.churnProbability, 2);
-    const health = number(p.healthScore);
-    const cume = number(p.cumeDist, 2);
-    if (churn !== null) bits.push(`churn ${churn}`);
-    if (health !== null) bits.push(`health ${health}`);
-    if (cume !== null) bits.push(`cume_dist ${cume}`);
+    const churn = typeof p.churnProbability === 'number' ? TERMS.churn.format(p.churnProbability) : null;
+    const health = typeof p.healthScore === 'number' ? TERMS.health.format(p.healthScore) : null;
+    const cume = typeof p.cumeDist === 'number' ? fmt.percent(p.cumeDist, { decimals: 0 }) : null;
+    if (churn !== null) bits.push(`${TERMS.churn.name} ${churn}`);
+    if (health !== null) bits.push(`${TERMS.health.name} ${health}`);
+    if (cume !== null) bits.push(`lowest ${cume} of scores`);
   }
   return escapeMrkdwn(bits.join(' · '));
 }
@@ -77,14 +84,18 @@ export function partsText(customer: ScannedCustomer): string {
 export function figureFields(customer: ScannedCustomer): [string, string][] {
   const f = customer.figures;
   const fields: [string, string][] = [];
-  if (customer.score !== null) fields.push(['Zone score', formatScore(customer.score)]);
+  if (customer.score !== null) fields.push([termHeading('zoneScore'), formatScore(customer.score)]);
   if (f.priorityRank !== null) {
-    fields.push(['Priority', `#${f.priorityRank}${f.rankedOf !== null ? ` of ${f.rankedOf}` : ''}`]);
+    fields.push([
+      'Priority rank',
+      `${fmt.count(f.priorityRank)}${f.rankedOf !== null ? ` of ${fmt.count(f.rankedOf)}` : ''}`,
+    ]);
   }
   if (f.tier !== null || f.stage !== null) fields.push(['Tier · stage', [f.tier, f.stage].filter(Boolean).join(' · ')]);
-  if (f.ltv !== null) fields.push(['Est. LTV', Math.round(f.ltv).toLocaleString('en-US')]);
-  if (f.health !== null) fields.push(['Health', f.health.toFixed(1)]);
-  if (f.churn !== null) fields.push(['Churn probability', f.churn.toFixed(2)]);
+  if (f.ltv !== null) fields.push([termHeading('ltv'), TERMS.ltv.format(f.ltv)]);
+  if (f.health !== null) fields.push([termHeading('health'), TERMS.health.format(f.health)]);
+  if (f.churn !== null) fields.push([termHeading('churn'), TERMS.churn.format(f.churn)]);
+  fields.push(['Next action', nextAction({ zone: 'red', route: null }).text]);
   return fields;
 }
 

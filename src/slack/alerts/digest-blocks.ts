@@ -1,5 +1,7 @@
 import type { DigestContent, DigestCustomer } from '../../alerts/digest/digest-types.js';
 import { ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
+import { numberFormat } from '../../format/number-format.js';
+import { TERMS } from '../../vocabulary/glossary.js';
 import type { KnownBlock, SlackMessage } from '../block-types.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from '../mrkdwn.js';
 import { slackDate } from './alert-text.js';
@@ -17,6 +19,8 @@ function names(customers: readonly DigestCustomer[]): string {
 }
 
 /** The digest's lines, shared by the Slack message and the CLI preview. */
+const fmt = numberFormat();
+
 export function digestLines(d: DigestContent): { title: string; sections: { title: string; lines: string[] }[] } {
   const { counts } = d.zones;
   const zoneLine = `:red_circle: ${counts.red} red · :large_yellow_circle: ${counts.yellow} yellow · :large_green_circle: ${counts.green} green${
@@ -32,7 +36,7 @@ export function digestLines(d: DigestContent): { title: string; sections: { titl
         ];
   const top = d.topPriority.map(
     (r) =>
-      `${r.rank}. ${escapeMrkdwn(r.organization ?? r.key)} — ${r.priority.toFixed(3)}${r.zone === null ? '' : ` · ${r.zone}`} · ${r.route}`,
+      `${fmt.count(r.rank)}. ${escapeMrkdwn(r.organization ?? r.key)} — ${TERMS.priority.name} ${TERMS.priority.format(r.priority)}${r.zone === null ? '' : ` · ${r.zone} zone`} · ${escapeMrkdwn(r.action)}`,
   );
   const a = d.alerts;
   const alerts = [
@@ -52,7 +56,7 @@ export function digestLines(d: DigestContent): { title: string; sections: { titl
     sections: [
       { title: 'Customers per zone', lines: [zoneLine, ...change] },
       {
-        title: 'Top 10 by priority',
+        title: 'Top 10 by priority (0–1), with the next action',
         lines: top.length > 0 ? top : ['Not available: the value table could not be ranked.'],
       },
       { title: 'Red-zone alerts', lines: alerts },

@@ -1,35 +1,25 @@
 import { z } from 'zod';
-import type { CohortGeography } from '../analysis/conversion-cohort/cohort-geography.js';
-import { summariseGeography } from '../analysis/conversion-cohort/cohort-geography.js';
-import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../analysis/conversion-cohort/cohort-inputs.js';
-import { computeConversionCohort } from '../analysis/conversion-cohort/compute-conversion-cohort.js';
-import { computeZones, tallyZones } from '../analysis/zones/compute-zones.js';
-import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../analysis/zones/zone-rules.js';
+import type { CohortGeography } from '../../analysis/conversion-cohort/cohort-geography.js';
+import { summariseGeography } from '../../analysis/conversion-cohort/cohort-geography.js';
+import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../../analysis/conversion-cohort/cohort-inputs.js';
+import { computeConversionCohort } from '../../analysis/conversion-cohort/compute-conversion-cohort.js';
+import { computeZones, tallyZones } from '../../analysis/zones/compute-zones.js';
+import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../../analysis/zones/zone-rules.js';
 import {
   COHORT_ACTIVITY_COLUMNS,
   COHORT_FUNNEL_COLUMNS,
   COHORT_VALUE_COLUMNS,
   loadCohortInputs,
-} from '../data/queries/cohort-inputs.js';
-import { loadCohortGeography } from '../data/queries/geography.js';
-import { loadZoneInputs, ZONE_VALUE_COLUMNS } from '../data/queries/zone-inputs.js';
-import type { CommandAnswer } from './command-answer.js';
-import type { CommandArgs } from './command-args.js';
-import type { CommandDefinition } from './command-definition.js';
+} from '../../data/queries/cohort-inputs.js';
+import { loadCohortGeography } from '../../data/queries/geography.js';
+import { loadZoneInputs, ZONE_VALUE_COLUMNS } from '../../data/queries/zone-inputs.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
+import { COHORT_MESSAGES as M } from './conversion-cohort-messages.js';
+import { type ConversionCohortOptions, DEFAULT_REDS_LISTED, MAX_REDS_LISTED } from './conversion-cohort-options.js';
 import { presentConversionCohort } from './conversion-cohort-present.js';
 import { presentZones } from './conversion-cohort-zones-present.js';
-
-export interface ConversionCohortOptions {
-  readonly view: 'cohort' | 'zones';
-  readonly bounds: CohortBounds;
-  readonly zones: ZoneOptions;
-  /** Red customers listed in the zones view. */
-  readonly reds: number;
-}
-
-/** The zones view lists this many reds, lowest score first. */
-export const DEFAULT_REDS_LISTED = 20;
-export const MAX_REDS_LISTED = 100;
 
 const days = (what: string, fallback: number) => ({
   schema: z.coerce.number().min(0).max(3650),
@@ -51,7 +41,7 @@ const share = (what: string, fallback: number) => ({
 
 export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions> = {
   slash: '/conversion-cohort',
-  summary: 'The slow hand-off cohort (quick to sales, slow to support, engaged) and the red/yellow/green zones',
+  summary: M.summary,
   syntax: {
     slash: '/conversion-cohort',
     usage: '[zones] [m2s_min=10] [m2s_max=20] [s2s_above=30] [composite_above=mean] [red_below=50] [green_above=70]',
@@ -101,12 +91,7 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     '/conversion-cohort m2s_min=5 m2s_max=15 s2s_above=45',
     '/conversion-cohort zones red_below=45 reds=50',
   ],
-  help: [
-    'Sources: customer360__customer_activity_metrics, __conversion_funnel_analysis and __customer_value_analysis, each reduced to the latest snapshot per cleaned primary_email.',
-    'Cohort: activity ⋈ funnel (inner) with marketing_to_sales_days in [10, 20], sales_to_support_days > 30 and composite_engagement_score above the mean over all latest activity rows; NULL days are left out. Value rows join left and their figures state their own n.',
-    'Reported: cohort size; mean recency/frequency/monetary; LTV per tier against the whole tier (absolute, %, per-customer mean and median); channel mix (activity table, funnel beside); zendesk_active share; platform mix (in_marketo, in_stripe, in_zendesk as a zero-padded label) with mean health, cohort vs all, and health by platform count with Pearson r; risk level × velocity cells; geography through mapping → address.',
-    'Zones (every customer): score = 0.4·velocity + 0.4·(100 − risk penalty) + 0.2·engagement (weighted engagement rescaled to 0–100); red < 50, Stagnant or an unknown risk level; yellow 50–70; green > 70. With an empty activity table zones fall back to the value table: 100·(0.5·(1 − churn) + 0.5·norm(health)), red = lowest 10%, yellow = next 20%.',
-  ],
+  help: M.help,
   parse(args: CommandArgs): ConversionCohortOptions {
     const view = args.takeWord('zones') ? 'zones' : 'cohort';
     const bounds: CohortBounds = {
@@ -159,6 +144,9 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     }
     const { activity, funnel, value } = loaded.reads;
     const reads = [activity, funnel, value, ...geographyReads];
-    return presentConversionCohort({ options, cohort, zones, geography, reads });
+    const members = new Set(cohort.kind === 'ok' ? cohort.memberKeys : []);
+    const organisations = new Map<string, string | null>();
+    for (const row of zoneSource.inputs.rows) if (members.has(row.key)) organisations.set(row.key, row.organization);
+    return presentConversionCohort({ options, cohort, zones, geography, reads, organisations });
   },
 };

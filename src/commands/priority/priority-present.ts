@@ -1,14 +1,17 @@
-import type { PrioritySelection } from '../analysis/priority/priority-filter.js';
-import { PRIORITY_ROUTES, type PriorityRoute, ROUTE_LABELS } from '../analysis/priority/priority-routes.js';
-import { PRIORITY_INPUTS, type PriorityResult, type ScoredCustomer } from '../analysis/priority/priority-score.js';
-import type { ZoneTally } from '../analysis/zones/zone-types.js';
-import { buildPriorityBarsChart } from '../charts/priority/priority-bars.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, CommandAnswer } from './command-answer.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from './format.js';
-import type { PriorityCommandOptions } from './priority.js';
-import { zoneMethodNote } from './priority.js';
-import { buildProvenance } from './provenance.js';
+import type { PrioritySelection, ZoneLookup } from '../../analysis/priority/priority-filter.js';
+import { PRIORITY_ROUTES, type PriorityRoute, ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
+import { PRIORITY_INPUTS, type PriorityResult, type ScoredCustomer } from '../../analysis/priority/priority-score.js';
+import type { ZoneTally } from '../../analysis/zones/zone-types.js';
+import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import { TERMS } from '../../vocabulary/glossary.js';
+import type { AnswerSection, CommandAnswer } from '../command-answer.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from '../format.js';
+import { zoneMethodNote } from '../load-zones.js';
+import { buildProvenance } from '../provenance.js';
+import { priorityLead } from './priority-lead.js';
+import { PRIORITY_MESSAGES as M } from './priority-messages.js';
+import type { PriorityCommandOptions } from './priority-options.js';
 
 export interface PriorityPresentation {
   readonly options: PriorityCommandOptions;
@@ -16,13 +19,21 @@ export interface PriorityPresentation {
   readonly selection: PrioritySelection;
   readonly reads: readonly TableReadReport[];
   readonly zones: ZoneTally | null;
+  readonly zoneOf: ZoneLookup;
 }
+
+const ROUTE_FILTER_WORDS: Readonly<Record<string, string>> = {
+  'manual-intervention': 'manual',
+  'dedicated-acceleration': 'acceleration',
+  'automated-nurture': 'nurture',
+};
 
 const FILTER_NAMES: Readonly<Record<string, string>> = {
   tier: 'tiers',
   segment: 'segments',
   stage: 'stages',
   zone: 'zones',
+  route: 'routes',
 };
 
 /** "Acme Corp (jane@acme.com)", or the email alone when the organisation is missing. */
@@ -32,14 +43,15 @@ export function customerLabel(row: { readonly email: string; readonly organizati
 
 export function presentPriority(p: PriorityPresentation): CommandAnswer {
   const { options, result, selection } = p;
-  const filterTexts = Object.entries(options.filters).map(([k, v]) => `${k}=${v}`);
+  const filterTexts = Object.entries(options.filters).map(([k, v]) => `${k}=${ROUTE_FILTER_WORDS[v as string] ?? v}`);
   const command = ['/priority', `top ${options.top}`, ...filterTexts].join(' ');
   const sections: AnswerSection[] = [];
   let headline: string;
+  let unavailable: string | null = null;
 
   if (result.n === 0) {
-    headline =
-      'No customer can be ranked: no latest value row has recency, frequency, monetary, health and churn all present.';
+    headline = M.noneRanked;
+    unavailable = headline;
     sections.push({
       kind: 'unavailable',
       title: 'Priority ranking',
@@ -49,6 +61,7 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
     const { key, value, present } = selection.emptyFilter;
     const list = present.length > 0 ? present.join(', ') : 'none';
     headline = `No customer matches ${key}=${value} (${FILTER_NAMES[key] ?? key} present: ${list}).`;
+    unavailable = M.noneMatch(`${key}=${value}`, list);
     sections.push({
       kind: 'unavailable',
       title: 'Priority ranking',
@@ -106,7 +119,7 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
     `${formatCount(result.comparable)} of ${plural(result.n, 'ranked customer')} have a previous snapshot with every input (priority change computed)`,
   );
   if (p.zones) {
-    notes.push(zoneMethodNote(p.zones));
+    notes.push(`next actions: ${zoneMethodNote(p.zones)}`);
     if (p.zones.noZone > 0) notes.push(`${plural(p.zones.noZone, 'customer')} without a zone (missing zone inputs)`);
   }
   const provenance = buildProvenance({
@@ -125,7 +138,8 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
     selection.top.length > 0 ? [buildPriorityBarsChart(selection.top, selection.matched.length, filterTexts)] : [];
   return {
     command,
-    title: `Priority — who to call first`,
+    title: M.title,
+    lead: priorityLead({ options, result, selection, zoneOf: p.zoneOf, provenance, filterTexts, unavailable }),
     headline,
     sections,
     provenance,
@@ -141,7 +155,7 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
       routeCounts: result.routeCounts,
       matched: selection.matched.length,
       emptyFilter: selection.emptyFilter,
-      top: selection.top.map(rowData),
+      top: selection.top.map((r) => ({ ...rowData(r), zone: p.zoneOf(r.customer.email) })),
     },
   };
 }
@@ -156,7 +170,7 @@ function headlineFor(p: PriorityPresentation): string {
     .join(', ');
   const fell = result.routeCounts['manual-intervention'];
   return [
-    `Call *${customerLabel(first.customer)}* first: priority ${formatNumber(first.priority, 3)} (${first.customer.tier ?? 'no tier'}, ${first.customer.stage ?? 'no stage'}), route ${ROUTE_LABELS[first.route].toLowerCase()}.`,
+    `Call *${customerLabel(first.customer)}* first: priority ${TERMS.priority.format(first.priority)} (${first.customer.tier ?? 'no tier'}, ${first.customer.stage ?? 'no stage'}), route ${ROUTE_LABELS[first.route].toLowerCase()}.`,
     `Routes in the top ${formatCount(selection.top.length)}: ${routes}.`,
     fell > 0
       ? `Across all ${formatCount(result.n)} ranked customers, ${plural(fell, 'customer')} fell by more than ${p.options.scoring.dropThreshold} since the previous snapshot (manual intervention).`

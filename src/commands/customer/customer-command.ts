@@ -1,13 +1,14 @@
-import { buildCustomerCard } from '../analysis/customer-card/build-card.js';
-import { findCustomer } from '../analysis/customer-card/find-customer.js';
-import { DEFAULT_PRIORITY_OPTIONS, priorityStanding } from '../analysis/priority/priority-score.js';
-import { zoneOf } from '../analysis/zones/compute-zones.js';
-import { lookupHints } from '../data/queries/customer-lookup.js';
-import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
-import { loadZoneInputs } from '../data/queries/zone-inputs.js';
-import type { CommandAnswer } from './command-answer.js';
-import type { CommandArgs } from './command-args.js';
-import type { CommandDefinition } from './command-definition.js';
+import { buildCustomerCard } from '../../analysis/customer-card/build-card.js';
+import { findCustomer } from '../../analysis/customer-card/find-customer.js';
+import { DEFAULT_PRIORITY_OPTIONS, priorityStanding } from '../../analysis/priority/priority-score.js';
+import { zoneOf } from '../../analysis/zones/compute-zones.js';
+import { lookupHints } from '../../data/queries/customer-lookup.js';
+import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
+import { loadZoneInputs } from '../../data/queries/zone-inputs.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
+import { CUSTOMER_MESSAGES as M } from './customer-messages.js';
 import { presentCustomerCard, presentNoMatch, presentPickList } from './customer-present.js';
 
 /** The longest email address there can be (RFC 5321); ids and names are shorter. */
@@ -19,7 +20,7 @@ export interface CustomerOptions {
 
 export const customerCommand: CommandDefinition<CustomerOptions> = {
   slash: '/customer',
-  summary: 'One customer on one card: tier, health, churn, LTV, RFM, zone, priority rank, alerts and the next action',
+  summary: M.summary,
   syntax: { slash: '/customer', usage: '<email | customer360_id | name>', options: {} },
   requirements: [
     { table: 'value', columns: VALUE_PRIORITY_COLUMNS },
@@ -31,10 +32,7 @@ export const customerCommand: CommandDefinition<CustomerOptions> = {
     { table: 'mapping', columns: ['customer360_id'], fallback: 'customer360_id lookup through customer rows only' },
   ],
   examples: ['/customer jane@acme.com', '/customer C360-0042', '/customer "Acme Corp"'],
-  help: [
-    'Finds the customer by cleaned email, by customer360_id (customer rows, or mapped zendesk/marketo/stripe ids), or by a case-insensitive part of the organisation or full name. Several matches → a pick list; none → the closest emails and organisations.',
-    'The card: latest value row (tier, stage, health, churn, LTV, R/F/M), the zone and why (activity score, or the value fallback when activity is empty), the priority rank and route of /priority (the route is the suggested next action), and open alerts when alert tracking runs.',
-  ],
+  help: M.help,
   parse(args: CommandArgs): CustomerOptions {
     const query = args.words.splice(0).join(' ').trim();
     if (query === '') throw args.usage('Say which customer: an email, a customer360_id or part of a name.');

@@ -1,17 +1,18 @@
-import type { Correlation } from '../analysis/stats/pearson.js';
+import type { Correlation } from '../../analysis/stats/pearson.js';
 import type {
   CORRELATION_METRICS,
   LevelShare,
   SegmentGroupResult,
   ValueSegmentsResult,
-} from '../analysis/value-segments/compute-value-segments.js';
-import { VALUE_METRIC_LABELS, VALUE_METRICS, type ValueMetric } from '../analysis/value-segments/value-metrics.js';
-import { buildValueSegmentCharts } from '../charts/value-segments/value-segment-charts.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, AnswerTable, CommandAnswer } from './command-answer.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatPValue, plural } from './format.js';
-import { buildProvenance } from './provenance.js';
-import type { ValueSegmentsOptions } from './value-segments.js';
+} from '../../analysis/value-segments/compute-value-segments.js';
+import { VALUE_METRIC_LABELS, VALUE_METRICS, type ValueMetric } from '../../analysis/value-segments/value-metrics.js';
+import { buildValueSegmentCharts } from '../../charts/value-segments/value-segment-charts.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import type { AnswerSection, AnswerTable, CommandAnswer } from '../command-answer.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatPValue, plural } from '../format.js';
+import { buildProvenance } from '../provenance.js';
+import { valueSegmentsLead } from './value-segments-lead.js';
+import type { ValueSegmentsOptions } from './value-segments-options.js';
 
 /** Levels listed per category mix; the rest are in the JSON. */
 const MIX_ROWS = 6;
@@ -104,6 +105,7 @@ export function presentValueSegments(
   return {
     command: `/value-segments${options.cut !== 0.05 ? ` cut=${options.cut}` : ''}`,
     title: 'Value segments — high value vs SMB',
+    lead: valueSegmentsLead(result, hv, smb, provenance, options),
     headline: headline(result, hv, smb),
     sections,
     provenance,

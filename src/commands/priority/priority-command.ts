@@ -6,32 +6,22 @@ import {
   type PriorityFilters,
   type PriorityZone,
   selectPriority,
-  type ZoneLookup,
-} from '../analysis/priority/priority-filter.js';
+} from '../../analysis/priority/priority-filter.js';
+import type { PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import {
   computePriority,
   DEFAULT_ACCELERATION_CUME_DIST,
   DEFAULT_DROP_THRESHOLD,
   DEFAULT_PRIORITY_WEIGHTS,
-  type PriorityOptions,
-} from '../analysis/priority/priority-score.js';
-import { tallyZones } from '../analysis/zones/compute-zones.js';
-import { ZONE_METHOD_LABELS } from '../analysis/zones/zone-rules.js';
-import type { ZonesResult, ZoneTally } from '../analysis/zones/zone-types.js';
-import type { Warehouse } from '../data/open-warehouse.js';
-import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
-import { loadZoneInputs } from '../data/queries/zone-inputs.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { CommandAnswer } from './command-answer.js';
-import type { CommandArgs } from './command-args.js';
-import type { CommandDefinition } from './command-definition.js';
+} from '../../analysis/priority/priority-score.js';
+import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
+import { loadZones } from '../load-zones.js';
+import { PRIORITY_MESSAGES as M } from './priority-messages.js';
+import type { PriorityCommandOptions } from './priority-options.js';
 import { presentPriority } from './priority-present.js';
-
-export interface PriorityCommandOptions {
-  readonly top: number;
-  readonly filters: PriorityFilters;
-  readonly scoring: PriorityOptions;
-}
 
 const weight = (name: string, fallback: number) => ({
   schema: z.coerce.number().min(0).max(1),
@@ -39,14 +29,27 @@ const weight = (name: string, fallback: number) => ({
   description: `weight of ${name} in the priority (default ${fallback})`,
 });
 
+/** The words `route=` takes, as a CSM says them. */
+const ROUTE_WORDS = ['manual', 'acceleration', 'nurture', 'standard'] as const;
+type RouteWord = (typeof ROUTE_WORDS)[number];
+const ROUTE_OF_WORD: Readonly<Record<RouteWord, PriorityRoute>> = {
+  manual: 'manual-intervention',
+  acceleration: 'dedicated-acceleration',
+  nurture: 'automated-nurture',
+  standard: 'standard',
+};
+function routeOf(word: RouteWord | undefined): PriorityRoute | undefined {
+  return word === undefined ? undefined : ROUTE_OF_WORD[word];
+}
+
 const TopN = z.coerce.number().int().min(1).max(MAX_TOP_N);
 
 export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
   slash: '/priority',
-  summary: 'Who to call first: customers ranked by value, health and churn risk, each with a route',
+  summary: M.summary,
   syntax: {
     slash: '/priority',
-    usage: '[top] [N] [tier=…] [segment=HV|SMB] [stage=…] [zone=red|yellow|green]',
+    usage: '[top] [N] [tier=…] [segment=HV|SMB] [stage=…] [zone=red|yellow|green] [route=manual|…] [list]',
     options: {
       tier: { schema: z.string().min(1), allowed: 'a customer_tier, e.g. Gold', description: 'only this tier' },
       segment: {
@@ -70,6 +73,14 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
         allowed: PRIORITY_ZONES.join('|'),
         description: 'only customers in this health zone (the zones of /conversion-cohort)',
       },
+      route: {
+        schema: z
+          .string()
+          .transform((s) => s.toLowerCase())
+          .pipe(z.enum(ROUTE_WORDS)),
+        allowed: ROUTE_WORDS.join('|'),
+        description: 'only this route: manual (priority dropped), acceleration, nurture or standard',
+      },
       rfm_weight: weight('the normalised RFM composite', DEFAULT_PRIORITY_WEIGHTS.rfm),
       health_weight: weight('normalised health', DEFAULT_PRIORITY_WEIGHTS.health),
       churn_weight: weight('churn probability (subtracted)', DEFAULT_PRIORITY_WEIGHTS.churn),
@@ -83,17 +94,13 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
   },
   requirements: [{ table: 'value', columns: VALUE_PRIORITY_COLUMNS }],
   examples: [
-    '/priority',
     '/priority top 20',
+    '/priority zone=red',
+    '/priority route=manual list',
     '/priority 20 segment=HV',
     '/priority tier=Gold stage=Retention',
-    '/priority zone=red',
   ],
-  help: [
-    'Source: customer360__customer_value_analysis, latest row per cleaned primary_email (the previous row gives the change).',
-    'priority = 0.4·norm(RFM composite) + 0.4·norm(health) − 0.2·churn_probability; RFM composite = mean of recency, frequency and monetary scores; norm = min-max over every latest row having R, F, M, health and churn. Filters pick from that ranking; they do not re-normalise.',
-    'Route, first that applies: priority fell by more than 0.10 since the previous snapshot (same formula and min-max on the previous row) → manual intervention; HV with priority cume_dist ≥ 0.8 → dedicated acceleration; SMB → automated nurture; else standard engagement. Ties by email.',
-  ],
+  help: M.help,
   parse(args: CommandArgs): PriorityCommandOptions {
     const saidTop = args.takeWord('top');
     const numberWord = args.words.find((w) => /^[+-]?\d+(\.\d*)?$/.test(w));
@@ -112,6 +119,7 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
       ...optional('segment', args.option<'HV' | 'SMB'>('segment')),
       ...optional('stage', args.option<string>('stage')),
       ...optional('zone', args.option<PriorityZone>('zone')),
+      ...optional('route', routeOf(args.option<RouteWord>('route'))),
     };
     return {
       top,
@@ -134,35 +142,22 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
       withPrevious: true,
     });
     const result = computePriority(customers, options.scoring);
-    const zones = options.filters.zone === undefined ? null : loadZones(warehouse, '/priority zone=');
+    // Zones decide each customer's next action (red → intervene within 48 hours), so they are always read.
+    const zones = result.n === 0 ? null : loadZones(warehouse, '/priority');
     const selection = selectPriority(result.ranked, options.filters, options.top, zones?.lookup);
     // The zone fallback re-reads the value table; list each table once in the footer.
     const zoneReads = (zones?.reads ?? []).filter((r) => r.tableId !== report.tableId);
-    return presentPriority({ options, result, selection, reads: [report, ...zoneReads], zones: zones?.result ?? null });
+    return presentPriority({
+      options,
+      result,
+      selection,
+      reads: [report, ...zoneReads],
+      zones: zones?.result ?? null,
+      zoneOf: zones?.lookup ?? (() => null),
+    });
   },
 };
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-export interface LoadedZones {
-  readonly result: ZoneTally;
-  readonly lookup: ZoneLookup;
-  readonly reads: readonly TableReadReport[];
-}
-
-/** Zones by the method the data allows (activity score, or the value fallback), keyed by cleaned email. */
-export function loadZones(warehouse: Warehouse, neededFor: string): LoadedZones {
-  const { inputs, reads } = loadZoneInputs(warehouse, neededFor);
-  // Only the zone of each customer is filtered on, so no reason sentences (tallyZones).
-  const result = tallyZones(inputs);
-  const byEmail = new Map<string, PriorityZone | null>();
-  for (const c of result.customers) byEmail.set(c.key, c.zone);
-  return { result, lookup: (email) => byEmail.get(email) ?? null, reads };
-}
-
-export function zoneMethodNote(zones: Pick<ZonesResult, 'method' | 'activityUnavailable'>): string {
-  const method = ZONE_METHOD_LABELS[zones.method];
-  return zones.activityUnavailable ? `zones by ${method} (${zones.activityUnavailable})` : `zones by ${method}`;
 }

@@ -1,30 +1,27 @@
 import { z } from 'zod';
-import { CLUSTER_K_RANGE, DEFAULT_KMEANS_SEED } from '../analysis/segment-anomalies/feature-clusters.js';
-import type { NetsuiteCustomer } from '../analysis/segment-anomalies/netsuite-customer.js';
+import { DEFAULT_KMEANS_SEED } from '../../analysis/segment-anomalies/feature-clusters.js';
+import type { NetsuiteCustomer } from '../../analysis/segment-anomalies/netsuite-customer.js';
 import {
   analyseSegmentAnomalies,
   DEFAULT_ANOMALY_THRESHOLD,
-  type SegmentAnomaliesOptions,
-} from '../analysis/segment-anomalies/segment-anomalies.js';
+} from '../../analysis/segment-anomalies/segment-anomalies.js';
 import {
   loadNetsuiteCustomers,
   NETSUITE_ANALYSIS_COLUMNS,
   type NetsuiteRow,
-} from '../data/queries/netsuite-customers.js';
-import type { CommandAnswer } from './command-answer.js';
-import type { CommandArgs } from './command-args.js';
-import type { CommandDefinition } from './command-definition.js';
+} from '../../data/queries/netsuite-customers.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
+import { SEGMENT_MESSAGES as M } from './segment-anomalies-messages.js';
+import type { SegmentAnomaliesCommandOptions } from './segment-anomalies-options.js';
 import { presentSegmentAnomalies } from './segment-anomalies-present.js';
 
-export { DEFAULT_ANOMALY_THRESHOLD } from '../analysis/segment-anomalies/segment-anomalies.js';
-
-export interface SegmentAnomaliesCommandOptions extends SegmentAnomaliesOptions {
-  readonly mode: 'latest' | 'all';
-}
+export { DEFAULT_ANOMALY_THRESHOLD } from '../../analysis/segment-anomalies/segment-anomalies.js';
 
 export const segmentAnomaliesCommand: CommandDefinition<SegmentAnomaliesCommandOptions> = {
   slash: '/segment-anomalies',
-  summary: 'Profitability segments whose customers retain very differently from the segment average, and why',
+  summary: M.summary,
   syntax: {
     slash: '/segment-anomalies',
     usage: '[all] [threshold=0.15] [segment=…] [seed=42]',
@@ -54,14 +51,7 @@ export const segmentAnomaliesCommand: CommandDefinition<SegmentAnomaliesCommandO
     '/segment-anomalies threshold=0.2',
     '/segment-anomalies segment=Premium',
   ],
-  help: [
-    'Source: netsuite2_customer_analytics, latest row per customer_id (latest segmentation_date, ties → highest subsidiary_id, then rowid); `all` uses every row.',
-    'Per profitability_segment: mean retention_probability; an anomaly is a customer whose retention differs from the segment mean by more than the threshold (strictly).',
-    'Features: months = age_days / 30; expected transactions = avg per month × months; consistency error = |count − expected| / expected; quarter shares, imbalance (max − min), share std, normalised entropy, CV of q1–q4 (missing when a quarter is missing or all are 0); value volatility; value mismatch = |z(revenue) − z(score)| (z over the analysed rows); revenue per score point.',
-    'Anomalous vs normal mean and median per feature; anomaly rate by seasonal_preference and lifecycle_stage; rule groups from cume_dist tertiles of imbalance × volatility (stable-balanced = both low, unstable-seasonal = both high, mixed = the rest).',
-    `k-means (k-means++, fixed seed) for k = ${CLUSTER_K_RANGE[0]}–${CLUSTER_K_RANGE[CLUSTER_K_RANGE.length - 1]} on the z-scored features of customers with every feature; best k by mean silhouette.`,
-    'Decision rules: the best threshold per feature by information gain (bits; midpoints between distinct values; missing values left out), the best overall split, and the best second split inside its riskier side.',
-  ],
+  help: M.help,
   parse(args: CommandArgs): SegmentAnomaliesCommandOptions {
     const all = args.takeWord('all');
     const segment = args.option<string>('segment');
@@ -74,8 +64,16 @@ export const segmentAnomaliesCommand: CommandDefinition<SegmentAnomaliesCommandO
   },
   run(options, context): CommandAnswer {
     const { rows, report } = loadNetsuiteCustomers(context.warehouse(), options.mode);
-    const result = analyseSegmentAnomalies(rows.map(toCustomer), options);
-    return presentSegmentAnomalies(result, options, report);
+    const customers = rows.map(toCustomer);
+    const result = analyseSegmentAnomalies(customers, options);
+    // With `all` one customer has several rows; the answer says how many customers they are.
+    const distinct = new Set(
+      customers
+        .filter((c) => c.segment !== null && c.retention !== null)
+        .filter((c) => options.segment === undefined || c.segment?.trim() === options.segment)
+        .map((c) => c.customerId),
+    ).size;
+    return presentSegmentAnomalies(result, options, report, distinct);
   },
 };
 

@@ -1,10 +1,21 @@
-import type { Distribution } from '../analysis/conversion-cohort/cohort-distributions.js';
-import type { CohortGeography } from '../analysis/conversion-cohort/cohort-geography.js';
-import type { CohortFigures, ConversionCohortResult } from '../analysis/conversion-cohort/compute-conversion-cohort.js';
-import type { HealthGroup } from '../analysis/conversion-cohort/platform-mix.js';
-import type { Correlation } from '../analysis/stats/pearson.js';
-import type { AnswerSection } from './command-answer.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatPValue, formatSigned, plural } from './format.js';
+import type { Distribution } from '../../analysis/conversion-cohort/cohort-distributions.js';
+import type { CohortGeography } from '../../analysis/conversion-cohort/cohort-geography.js';
+import type {
+  CohortFigures,
+  ConversionCohortResult,
+} from '../../analysis/conversion-cohort/compute-conversion-cohort.js';
+import type { HealthGroup } from '../../analysis/conversion-cohort/platform-mix.js';
+import type { Correlation } from '../../analysis/stats/pearson.js';
+import type { AnswerSection } from '../command-answer.js';
+import {
+  formatCount,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPValue,
+  formatSigned,
+  plural,
+} from '../format.js';
 
 /** Rows shown in a distribution or cell table; the rest is in --json and the charts. */
 const TABLE_ROWS = 10;

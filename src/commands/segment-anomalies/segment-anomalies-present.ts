@@ -1,13 +1,14 @@
-import { FEATURES, type FeatureId, featureLabel } from '../analysis/segment-anomalies/customer-features.js';
-import type { FeatureSplit } from '../analysis/segment-anomalies/decision-rules.js';
-import { CLUSTER_K_RANGE } from '../analysis/segment-anomalies/feature-clusters.js';
-import type { SegmentAnomaliesResult } from '../analysis/segment-anomalies/segment-anomalies.js';
-import { buildSegmentAnomalyCharts } from '../charts/segment-anomalies/index.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, CommandAnswer } from './command-answer.js';
-import { formatCount, formatNumber, formatPercent, plural } from './format.js';
-import { buildProvenance } from './provenance.js';
-import type { SegmentAnomaliesCommandOptions } from './segment-anomalies.js';
+import { FEATURES, type FeatureId, featureLabel } from '../../analysis/segment-anomalies/customer-features.js';
+import type { FeatureSplit } from '../../analysis/segment-anomalies/decision-rules.js';
+import { CLUSTER_K_RANGE } from '../../analysis/segment-anomalies/feature-clusters.js';
+import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import { buildSegmentAnomalyCharts } from '../../charts/segment-anomalies/index.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import type { AnswerSection, CommandAnswer } from '../command-answer.js';
+import { formatCount, formatNumber, formatPercent, plural } from '../format.js';
+import { buildProvenance } from '../provenance.js';
+import { segmentAnomaliesLead } from './segment-anomalies-lead.js';
+import type { SegmentAnomaliesCommandOptions } from './segment-anomalies-options.js';
 
 /** Rows of the "features that separate anomalies" table. */
 const TOP_FEATURES = 5;
@@ -16,6 +17,7 @@ export function presentSegmentAnomalies(
   result: SegmentAnomaliesResult,
   options: SegmentAnomaliesCommandOptions,
   report: TableReadReport,
+  distinctCustomers: number,
 ): CommandAnswer {
   const provenance = buildProvenance({
     reads: [report],
@@ -39,7 +41,8 @@ export function presentSegmentAnomalies(
   return {
     command: invocation(options),
     title: `Segment anomalies — ${options.mode === 'all' ? 'all rows' : 'latest row per customer'}${options.segment ? ` — ${options.segment}` : ''}`,
-    headline: unavailable ? unavailable.reason : headline(result),
+    lead: segmentAnomaliesLead(result, options, provenance, distinctCustomers, unavailable?.reason ?? null),
+    headline: unavailable ? unavailable.reason : headline(result, options.mode === 'all'),
     sections,
     provenance,
     charts: unavailable ? [] : buildSegmentAnomalyCharts(result),
@@ -62,14 +65,15 @@ function nothingToAnalyse(
   if (result.n > 0) return null;
   const reason =
     result.filteredOut > 0
-      ? `Not available because segment=${options.segment} matches no customer; segments present: ${result.availableSegments.join(', ')}.`
-      : `Not available because none of the ${plural(result.rowsIn, 'row')} has both a profitability segment and a retention probability.`;
+      ? `segment=${options.segment} matches no customer; segments present: ${result.availableSegments.join(', ')}.`
+      : `none of the ${plural(result.rowsIn, 'row')} has both a profitability segment and a retention probability.`;
   return { kind: 'unavailable', title: 'Segment anomalies', reason };
 }
 
-function headline(result: SegmentAnomaliesResult): string {
+function headline(result: SegmentAnomaliesResult, rows: boolean): string {
+  const unit = rows ? 'snapshot rows' : 'customers';
   const worst = [...result.segments].sort((a, b) => b.anomalyRate - a.anomalyRate || b.n - a.n)[0];
-  const first = `*${formatCount(result.anomalies)} of ${formatCount(result.n)}* customers (${formatPercent(result.anomalies / result.n)}) retain more than ${result.threshold} away from their segment's mean (${formatCount(result.anomaliesAbove)} above, ${formatCount(result.anomaliesBelow)} below).`;
+  const first = `*${formatCount(result.anomalies)} of ${formatCount(result.n)}* ${unit} (${formatPercent(result.anomalies / result.n)}) retain more than ${result.threshold} away from their segment's mean (${formatCount(result.anomaliesAbove)} above, ${formatCount(result.anomaliesBelow)} below).`;
   const second =
     worst && worst.anomalyRate > 0
       ? ` *${worst.segment}* mispredicts most: ${formatPercent(worst.anomalyRate)} of its ${formatCount(worst.n)} customers.`

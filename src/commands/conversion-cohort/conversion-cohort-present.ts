@@ -1,20 +1,21 @@
-import type { CohortGeography } from '../analysis/conversion-cohort/cohort-geography.js';
-import { DEFAULT_COHORT_BOUNDS } from '../analysis/conversion-cohort/cohort-inputs.js';
-import type { ConversionCohortResult } from '../analysis/conversion-cohort/compute-conversion-cohort.js';
-import { DEFAULT_ZONE_OPTIONS, ZONE_METHOD_LABELS } from '../analysis/zones/zone-rules.js';
-import type { ZoneTally, ZoneVerdict } from '../analysis/zones/zone-types.js';
-import type { ChartDefinition } from '../charts/chart-definition.js';
-import { buildChannelChart } from '../charts/conversion-cohort/channel-chart.js';
-import { buildLtvDifferenceChart } from '../charts/conversion-cohort/ltv-difference-chart.js';
-import { buildPlatformMixChart } from '../charts/conversion-cohort/platform-mix-chart.js';
-import { buildRiskVelocityHeatmap } from '../charts/conversion-cohort/risk-velocity-heatmap.js';
-import { buildZoneDistributionChart } from '../charts/zones/zone-distribution-chart.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, CommandAnswer } from './command-answer.js';
-import type { ConversionCohortOptions } from './conversion-cohort.js';
+import type { CohortGeography } from '../../analysis/conversion-cohort/cohort-geography.js';
+import { DEFAULT_COHORT_BOUNDS } from '../../analysis/conversion-cohort/cohort-inputs.js';
+import type { ConversionCohortResult } from '../../analysis/conversion-cohort/compute-conversion-cohort.js';
+import { DEFAULT_ZONE_OPTIONS, ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
+import type { ZoneTally, ZoneVerdict } from '../../analysis/zones/zone-types.js';
+import type { ChartDefinition } from '../../charts/chart-definition.js';
+import { buildChannelChart } from '../../charts/conversion-cohort/channel-chart.js';
+import { buildLtvDifferenceChart } from '../../charts/conversion-cohort/ltv-difference-chart.js';
+import { buildPlatformMixChart } from '../../charts/conversion-cohort/platform-mix-chart.js';
+import { buildRiskVelocityHeatmap } from '../../charts/conversion-cohort/risk-velocity-heatmap.js';
+import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import type { AnswerSection, CommandAnswer } from '../command-answer.js';
+import { formatCount, formatPercent, plural } from '../format.js';
+import { buildProvenance } from '../provenance.js';
+import { cohortLead } from './cohort-lead.js';
+import type { ConversionCohortOptions } from './conversion-cohort-options.js';
 import { cohortSections, describeBounds } from './conversion-cohort-sections.js';
-import { formatCount, formatPercent, plural } from './format.js';
-import { buildProvenance } from './provenance.js';
 
 export interface CohortPresentation {
   readonly options: ConversionCohortOptions;
@@ -23,6 +24,8 @@ export interface CohortPresentation {
   readonly zones: ZoneTally;
   readonly geography: CohortGeography | null;
   readonly reads: readonly TableReadReport[];
+  /** Organisation of each cohort member, to name them. */
+  readonly organisations: ReadonlyMap<string, string | null>;
 }
 
 /** The §2 bullets that need a cohort, named in the "not available" sections. */
@@ -89,6 +92,7 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   return {
     command: commandText(options),
     title: 'Conversion cohort — quick to sales, slow to support, engaged',
+    lead: cohortLead(cohort, zones, cohortZones, p.organisations, provenance, changedBounds(options)),
     headline: headline(cohort, zones),
     sections,
     provenance,
@@ -102,6 +106,19 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
       zones: zoneSummary(zones, cohortZones),
     },
   };
+}
+
+/** Cohort bounds and zone thresholds that differ from the defaults, for the context line. */
+function changedBounds(options: ConversionCohortOptions): string[] {
+  const b = options.bounds;
+  const d = DEFAULT_COHORT_BOUNDS;
+  const out: string[] = [];
+  if (b.m2sMin !== d.m2sMin || b.m2sMax !== d.m2sMax) out.push(`marketing to sales ${b.m2sMin}–${b.m2sMax} days`);
+  if (b.s2sAbove !== d.s2sAbove) out.push(`support wait over ${b.s2sAbove} days`);
+  if (b.compositeAbove !== d.compositeAbove) out.push(`engagement above ${b.compositeAbove}`);
+  if (options.zones.redBelow !== DEFAULT_ZONE_OPTIONS.redBelow) out.push(`red below ${options.zones.redBelow}`);
+  if (options.zones.greenAbove !== DEFAULT_ZONE_OPTIONS.greenAbove) out.push(`green above ${options.zones.greenAbove}`);
+  return out;
 }
 
 function headline(cohort: ConversionCohortResult, zones: ZoneTally): string {

@@ -1,8 +1,16 @@
-import type { InvestmentMismatchResult } from '../analysis/investment-mismatch/compute-investment-mismatch.js';
-import { type Availability, GROUP_LABELS } from '../analysis/investment-mismatch/mismatch-types.js';
-import type { Correlation } from '../analysis/stats/pearson.js';
-import type { AnswerSection } from './command-answer.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatPValue, formatSigned, plural } from './format.js';
+import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
+import { type Availability, GROUP_LABELS } from '../../analysis/investment-mismatch/mismatch-types.js';
+import type { Correlation } from '../../analysis/stats/pearson.js';
+import type { AnswerSection } from '../command-answer.js';
+import {
+  formatCount,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPValue,
+  formatSigned,
+  plural,
+} from '../format.js';
 
 /**
  * §1 answer sections. Each bullet is a table or an `unavailable` section with its reason;

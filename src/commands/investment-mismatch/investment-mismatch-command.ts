@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   computeInvestmentMismatch,
   type InvestmentMismatchResult,
-} from '../analysis/investment-mismatch/compute-investment-mismatch.js';
+} from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import {
   DEFAULT_BOTTOM_SHARE,
   DEFAULT_MIN_CELL_SIZE,
@@ -10,19 +10,25 @@ import {
   DEFAULT_WEIGHTS,
   type InvestmentInputRow,
   type InvestmentMismatchOptions,
-} from '../analysis/investment-mismatch/mismatch-types.js';
-import { buildInvestmentMismatchCharts } from '../charts/investment-mismatch/index.js';
-import { CUSTOMER_SALES_COLUMNS } from '../data/queries/customer-sales.js';
+} from '../../analysis/investment-mismatch/mismatch-types.js';
+import { buildInvestmentMismatchCharts } from '../../charts/investment-mismatch/index.js';
+import { CUSTOMER_SALES_COLUMNS } from '../../data/queries/customer-sales.js';
 import {
   INVESTMENT_CORE_COLUMNS,
   INVESTMENT_DETAIL_COLUMNS,
   loadInvestmentCustomers,
   type MissingColumns,
-} from '../data/queries/investment-customers.js';
-import { MAPPING_COLUMNS } from '../data/queries/investment-mapping.js';
-import type { CommandAnswer } from './command-answer.js';
-import type { CommandArgs } from './command-args.js';
-import type { CommandDefinition } from './command-definition.js';
+} from '../../data/queries/investment-customers.js';
+import { MAPPING_COLUMNS } from '../../data/queries/investment-mapping.js';
+import { EmptyTableError } from '../../data/warehouse-errors.js';
+import { WAREHOUSE_TABLES } from '../../data/warehouse-schema.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
+import { contextLine } from '../context-line.js';
+import { loadZones } from '../load-zones.js';
+import { investmentLead } from './investment-mismatch-lead.js';
+import { INVESTMENT_MESSAGES as M } from './investment-mismatch-messages.js';
 import { buildHeadline, buildSections } from './investment-mismatch-present.js';
 import { investmentNotes, investmentProvenance } from './investment-mismatch-provenance.js';
 
@@ -39,7 +45,7 @@ const label = z.string().trim().min(1);
 
 export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchCommandOptions> = {
   slash: SLASH,
-  summary: 'Top-priority customers who perform in the bottom half, where they cluster, and whether priority tracks ROI',
+  summary: M.summary,
   syntax: {
     slash: SLASH,
     usage:
@@ -102,12 +108,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     },
   ],
   examples: [SLASH, `${SLASH} top=0.2 bottom=0.4`, `${SLASH} industry=Technology min_cell=10`],
-  help: [
-    'Source: customer360__customer_value_analysis (latest row per cleaned email) joined to customer360__customer for total_sales_amount by email; when no customer row carries the email, through customer360__mapping by zendesk, then marketo, then stripe id. Customer rows are reduced to one per email first (header row, else smallest customer360_id, among rows with sales).',
-    'Valid rows have sales, product_adoption_rate, support_resolution_efficiency and investment_priority_score. composite = 0.40·norm(sales) + 0.35·norm(adoption) + 0.25·norm(support), min-max over the valid rows.',
-    'Mismatched = cume_dist(priority) ≥ 1 − top and cume_dist(composite) ≤ bottom. ROI = customer_lifetime_value / acquisition_cost (none when cost ≤ 0), winsorised at P1/P99.',
-    'Also: industry × size cells inside the top group with relative risk and 95% CI, onboarding vs adoption, team size × executive ROI, and whether priority tracks performance at all.',
-  ],
+  help: M.help,
   parse(args: CommandArgs): InvestmentMismatchCommandOptions {
     const weights = {
       sales: args.option<number>('w_sales') ?? DEFAULT_WEIGHTS.sales,
@@ -133,6 +134,8 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     const command = describeInvocation(options);
     if (load.kind === 'missing-columns') return missingColumnsAnswer(command, load.missing);
 
+    // An empty value table is a warehouse problem, as for every other command (exit 1, not an empty answer).
+    if (load.rows.length === 0) throw new EmptyTableError(WAREHOUSE_TABLES.value.name, SLASH);
     const filtered = applyFilters(load.rows, options);
     if (filtered.kind === 'none') {
       return unavailableAnswer(
@@ -154,8 +157,14 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
       );
     }
     const charts = buildInvestmentMismatchCharts(result);
+    const zones = loadZones(context.warehouse(), SLASH);
+    const filters = [
+      ...(options.industry ? [`industry=${options.industry}`] : []),
+      ...(options.size ? [`size=${options.size}`] : []),
+    ];
     return {
       command,
+      lead: investmentLead(result, zones.lookup, provenance, filters, options.analysis.topShare),
       title: `Investment mismatch — top ${Math.round(options.analysis.topShare * 100)}% priority vs bottom ${Math.round(options.analysis.bottomShare * 100)}% performance`,
       headline: buildHeadline(result),
       sections: buildSections(result, load.missingDetailColumns),
@@ -214,10 +223,18 @@ function missingColumnsAnswer(command: string, missing: readonly MissingColumns[
       ? `the warehouse has no \`${m.table}\` table; export it with ${CUSTOMER_SALES_COLUMNS.join(', ')}`
       : `it lacks ${m.columns.map((c) => `\`${c}\``).join(', ')}; re-export ${m.table} with ${m.columns.length > 1 ? 'these columns' : 'this column'} (the DB-055 investment and performance export)`,
   }));
+  const headline = `Not available because the export lacks what §1 needs: ${missing.map((m) => (m.tableMissing ? `table ${m.table}` : `${m.table} (${m.columns.join(', ')})`)).join('; ')}.`;
   return {
     command,
     title: 'Investment mismatch — not available on this export',
-    headline: `Not available because the export lacks what §1 needs: ${missing.map((m) => (m.tableMissing ? `table ${m.table}` : `${m.table} (${m.columns.join(', ')})`)).join('; ')}.`,
+    lead: {
+      takeaway: 'Investment mismatch cannot run on this export: it lacks the investment and performance figures.',
+      accounts: [],
+      noAccounts: 'None qualify until the export has them (Method and data says which are missing).',
+      tables: [],
+      context: 'Run /radar doctor for what this export has.',
+    },
+    headline,
     sections,
     provenance: { tables: [], n: 0, filters: [], thresholds: [], dataDate: null, qualityNotes: [] },
     charts: [],
@@ -230,6 +247,13 @@ function unavailableAnswer(command: string, reason: string, provenance: CommandA
   return {
     command,
     title: 'Investment mismatch — not available',
+    lead: {
+      takeaway: reason.replace(/^Not available because /, 'Investment mismatch is not available: '),
+      accounts: [],
+      noAccounts: M.noneQualify,
+      tables: [],
+      context: contextLine(provenance, { population: M.population }),
+    },
     headline: reason,
     sections: [{ kind: 'unavailable', title: 'Investment mismatch', reason }],
     provenance,

@@ -1,12 +1,13 @@
-import { redCustomers } from '../analysis/zones/compute-zones.js';
-import { describeZoneThresholds, ZONE_ACTIONS, ZONE_METHOD_LABELS } from '../analysis/zones/zone-rules.js';
-import type { ZonesResult } from '../analysis/zones/zone-types.js';
-import { buildZoneDistributionChart } from '../charts/zones/zone-distribution-chart.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, CommandAnswer } from './command-answer.js';
-import { type ConversionCohortOptions, DEFAULT_REDS_LISTED } from './conversion-cohort.js';
-import { formatCount, formatNumber, formatPercent, plural } from './format.js';
-import { buildProvenance } from './provenance.js';
+import { redCustomers } from '../../analysis/zones/compute-zones.js';
+import { describeZoneThresholds, ZONE_ACTIONS, ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
+import type { ZonesResult } from '../../analysis/zones/zone-types.js';
+import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import type { AnswerSection, CommandAnswer } from '../command-answer.js';
+import { formatCount, formatNumber, formatPercent, plural } from '../format.js';
+import { buildProvenance } from '../provenance.js';
+import { type ConversionCohortOptions, DEFAULT_REDS_LISTED } from './conversion-cohort-options.js';
+import { zonesLead } from './zones-lead.js';
 
 export interface ZonesPresentation {
   readonly options: ConversionCohortOptions;
@@ -55,7 +56,7 @@ export function presentZones({ options, zones, reads }: ZonesPresentation): Comm
         rows: reds.map((c) => [c.key, c.organization ?? '—', formatNumber(c.score, 1), c.reason]),
       },
       ...(zones.counts.red > reds.length
-        ? { note: `${formatCount(zones.counts.red - reds.length)} more reds in --json or with reds=N.` }
+        ? { note: `${formatCount(zones.counts.red - reds.length)} more reds with list or reds=N.` }
         : {}),
     });
   }
@@ -71,6 +72,7 @@ export function presentZones({ options, zones, reads }: ZonesPresentation): Comm
   return {
     command: `/conversion-cohort zones${options.reds !== DEFAULT_REDS_LISTED ? ` reds=${options.reds}` : ''}`,
     title: `Zones — ${zones.method === 'activity' ? 'activity score' : 'value-table fallback'}`,
+    lead: zonesLead(zones, provenance, redAbsenceReason(zones)),
     headline: headline(zones),
     sections,
     provenance,

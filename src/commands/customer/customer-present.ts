@@ -1,15 +1,25 @@
-import type { CustomerCard } from '../analysis/customer-card/build-card.js';
-import type { CustomerMatch, LookupMethod } from '../analysis/customer-card/find-customer.js';
-import { ROUTE_LABELS } from '../analysis/priority/priority-routes.js';
-import type { ZonesResult } from '../analysis/zones/zone-types.js';
-import { buildTierComparisonChart } from '../charts/customer-card/tier-comparison.js';
-import type { TableReadReport } from '../data/read-table.js';
-import type { AnswerSection, CommandAnswer } from './command-answer.js';
-import type { OpenAlertSummary } from './command-definition.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from './format.js';
-import { zoneMethodNote } from './priority.js';
-import { customerLabel } from './priority-present.js';
-import { buildProvenance } from './provenance.js';
+import type { CustomerCard } from '../../analysis/customer-card/build-card.js';
+import type { CustomerMatch, LookupMethod } from '../../analysis/customer-card/find-customer.js';
+import { ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
+import type { ZonesResult } from '../../analysis/zones/zone-types.js';
+import { buildTierComparisonChart } from '../../charts/customer-card/tier-comparison.js';
+import type { TableReadReport } from '../../data/read-table.js';
+import { formatDate, numberFormat } from '../../format/number-format.js';
+import { accountName, TERMS, termHeading } from '../../vocabulary/glossary.js';
+import type { AnswerLead, AnswerSection, CommandAnswer, Provenance } from '../command-answer.js';
+import type { OpenAlertSummary } from '../command-definition.js';
+import { contextLine } from '../context-line.js';
+import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from '../format.js';
+import { zoneMethodNote } from '../load-zones.js';
+import { buildProvenance } from '../provenance.js';
+import { CUSTOMER_MESSAGES as M } from './customer-messages.js';
+
+const f = numberFormat();
+
+/** "Acme Corp (jane@acme.com)", or the email alone when the organisation is missing. */
+function customerLabel(row: { readonly email: string; readonly organization: string | null }): string {
+  return row.organization ? `${row.organization} (${row.email})` : row.email;
+}
 
 const METHOD_TEXT: Readonly<Record<LookupMethod, string>> = {
   email: 'by email',
@@ -37,10 +47,7 @@ export function presentCustomerCard(p: CardPresentation): CommandAnswer {
     card.priority.kind === 'ranked'
       ? `priority #${formatCount(card.priority.rank)} of ${formatCount(card.priority.of)}`
       : 'not ranked';
-  const action =
-    card.priority.kind === 'ranked'
-      ? card.priority.action
-      : 'Fill in the missing inputs in the value table, then rank again.';
+  const action = card.nextAction.text;
   const headline = `*${label}*: ${c.tier ?? 'no tier'}, ${c.stage ?? 'no stage'}, ${zoneText}, ${priorityText}. Next: ${action}`;
 
   const figures: string[][] = [
@@ -79,7 +86,7 @@ export function presentCustomerCard(p: CardPresentation): CommandAnswer {
       title: 'Priority and next action',
       lines: [
         `Priority ${formatNumber(pr.priority, 3)}, rank ${formatCount(pr.rank)} of ${formatCount(pr.of)} (top ${topShare(pr.rank, pr.of)}); change since the previous snapshot ${formatSigned(pr.change, (v) => formatNumber(v, 3))}.`,
-        `Route: *${ROUTE_LABELS[pr.route]}*. ${pr.action}`,
+        `Route: *${ROUTE_LABELS[pr.route]}*. Next action (zone first, then route): ${card.nextAction.text}.`,
       ],
     });
   } else {
@@ -88,21 +95,65 @@ export function presentCustomerCard(p: CardPresentation): CommandAnswer {
   sections.push({ kind: 'text', title: 'Open alerts', lines: alertLines(p.alerts) });
 
   const chart = buildTierComparisonChart(card);
+  const provenance = buildProvenance({
+    reads: p.reads,
+    n: 1,
+    filters: [`found ${METHOD_TEXT[p.method]}: "${p.query}"`, 'latest value row per email'],
+    thresholds: ['priority and routes as /priority (defaults)', 'zones as /conversion-cohort'],
+  });
   return {
     command: `/customer ${p.query}`,
     title: `Customer — ${label}`,
+    lead: cardLead(card, p.alerts, provenance),
     headline,
     sections,
-    provenance: buildProvenance({
-      reads: p.reads,
-      n: 1,
-      filters: [`found ${METHOD_TEXT[p.method]}: "${p.query}"`, 'latest value row per email'],
-      thresholds: ['priority and routes as /priority (defaults)', 'zones as /conversion-cohort'],
-    }),
+    provenance,
     charts: chart ? [chart] : [],
     chartsOmitted: 0,
     data: { query: p.query, method: p.method, card, alerts: p.alerts },
   };
+}
+
+/** The card a CSM reads: who, the zone and the next action first, then the key figures in glossary words. */
+function cardLead(card: CustomerCard, alerts: readonly OpenAlertSummary[] | null, provenance: Provenance): AnswerLead {
+  const c = card.customer;
+  const who = accountName(c.organization, c.email);
+  const zone =
+    card.zone.kind === 'zoned' ? M.zoneText(card.zone.zone, TERMS.zoneScore.format(card.zone.score)) : M.noZone;
+  const pr = card.priority;
+  const rows: string[][] = [
+    ['Tier, lifecycle stage', `${c.tier ?? 'n/a'} (${card.segment}), ${c.stage ?? 'n/a'}`],
+    [
+      termHeading('priority'),
+      pr.kind === 'ranked'
+        ? `${TERMS.priority.format(pr.priority)}, ${M.rank(f.count(pr.rank), f.count(pr.of))}`
+        : M.notRanked,
+    ],
+    [cap(TERMS.churn.name), TERMS.churn.format(c.churn)],
+    [cap(TERMS.health.name), TERMS.health.format(c.health)],
+    [cap(TERMS.ltv.name), TERMS.ltv.format(c.ltv)],
+    [`${TERMS.rfm.name} (${TERMS.rfm.scale})`, TERMS.rfm.format(card.rfm)],
+  ];
+  const notes: string[] = [];
+  if (card.zone.kind === 'zoned') notes.push(M.why(card.zone.reason));
+  notes.push(alertLine(alerts));
+  return {
+    takeaway: M.takeaway(who, zone, card.nextAction.text),
+    accounts: [],
+    tables: [{ kind: 'table', title: M.figuresTitle, table: { columns: ['Figure', 'Value'], rows } }],
+    notes,
+    context: contextLine(provenance, { population: M.population }),
+  };
+}
+
+function alertLine(alerts: readonly OpenAlertSummary[] | null): string {
+  if (alerts === null) return M.alertsNotTracked;
+  if (alerts.length === 0) return M.noAlerts;
+  return alerts.map((a) => M.alert(a.state, formatDate(a.detectedAt), a.assignee)).join(' ');
+}
+
+function cap(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "top 0.02%" for the very first ranks, whole percents beyond 1%. */
@@ -127,9 +178,27 @@ export function presentPickList(
   const more =
     match.total > match.matches.length ? ` (showing ${match.matches.length}; add more of the name to narrow it)` : '';
   const over = match.totalIsLowerBound ? 'Over ' : '';
+  const provenance = buildProvenance({
+    reads: [report],
+    n: match.total,
+    filters: [`"${query}" ${METHOD_TEXT[match.method]}`],
+  });
   return {
     command: `/customer ${query}`,
     title: `Customer — ${over}${plural(match.total, 'match', 'matches')} for "${query}"`,
+    lead: {
+      takeaway: M.pickTakeaway(`${over}${plural(match.total, 'customer')}`, query),
+      accountsTitle: `Matches${more}`,
+      accounts: match.matches.map((c) => ({
+        lookup: c.email,
+        organisation: c.organization,
+        email: c.email,
+        why: `${c.tier ?? 'no tier'}, ${c.stage ?? 'no stage'}`,
+        action: `/customer ${c.email}`,
+      })),
+      tables: [],
+      context: contextLine(provenance, { population: 'matches' }),
+    },
     headline: `${over}${plural(match.total, 'customer')} match "${query}" ${METHOD_TEXT[match.method]}${more}. Pick one with the command beside it.`,
     sections: [
       {
@@ -141,11 +210,7 @@ export function presentPickList(
         },
       },
     ],
-    provenance: buildProvenance({
-      reads: [report],
-      n: match.total,
-      filters: [`"${query}" ${METHOD_TEXT[match.method]}`],
-    }),
+    provenance,
     charts: [],
     chartsOmitted: 0,
     data: {
@@ -165,9 +230,20 @@ export function presentNoMatch(
   searched: readonly string[],
 ): CommandAnswer {
   const where = ['customer360__customer_value_analysis (email, organisation)', ...searched].join(', ');
+  const provenance = buildProvenance({ reads: [report], n: 0, filters: [`"${query}"`] });
   return {
     command: `/customer ${query}`,
     title: `Customer — no match for "${query}"`,
+    lead: {
+      takeaway: M.noMatchTakeaway(query),
+      accounts: [],
+      tables: [],
+      notes:
+        suggestions.length > 0
+          ? [M.closest(suggestions.map((s) => `/customer ${s.includes(' ') ? `"${s}"` : s}`).join(', '))]
+          : [],
+      context: contextLine(provenance, { population: 'customers matched' }),
+    },
     headline: `No customer matches "${query}".${suggestions.length > 0 ? ` Closest: ${suggestions.join(', ')}.` : ''}`,
     sections: [
       {
@@ -185,7 +261,7 @@ export function presentNoMatch(
           ]
         : []),
     ],
-    provenance: buildProvenance({ reads: [report], n: 0, filters: [`"${query}"`] }),
+    provenance,
     charts: [],
     chartsOmitted: 0,
     data: { query, suggestions },

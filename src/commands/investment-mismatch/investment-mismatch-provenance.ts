@@ -1,9 +1,9 @@
-import type { InvestmentMismatchResult } from '../analysis/investment-mismatch/compute-investment-mismatch.js';
-import type { InvestmentLoad } from '../data/queries/investment-customers.js';
-import type { Provenance } from './command-answer.js';
-import { formatCount, formatNumber, plural } from './format.js';
-import type { InvestmentMismatchCommandOptions } from './investment-mismatch.js';
-import { buildProvenance } from './provenance.js';
+import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
+import type { InvestmentLoad } from '../../data/queries/investment-customers.js';
+import type { Provenance } from '../command-answer.js';
+import { formatCount, formatNumber, plural } from '../format.js';
+import { buildProvenance } from '../provenance.js';
+import type { InvestmentMismatchCommandOptions } from './investment-mismatch-command.js';
 
 type Loaded = Extract<InvestmentLoad, { kind: 'loaded' }>;
 

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { computeValueSegments } from '../../analysis/value-segments/compute-value-segments.js';
+import { DEFAULT_PORTFOLIO_CUT } from '../../analysis/value-segments/value-segment.js';
+import { loadValueCustomers, VALUE_SEGMENT_COLUMNS } from '../../data/queries/value-customers.js';
+import { loadValueFunnel, VALUE_FUNNEL_COLUMNS } from '../../data/queries/value-funnel.js';
+import type { CommandAnswer } from '../command-answer.js';
+import type { CommandArgs } from '../command-args.js';
+import type { CommandDefinition } from '../command-definition.js';
+import { VALUE_MESSAGES as M } from './value-segments-messages.js';
+import type { ValueSegmentsOptions } from './value-segments-options.js';
+import { presentValueSegments } from './value-segments-present.js';
+
+export const valueSegmentsCommand: CommandDefinition<ValueSegmentsOptions> = {
+  slash: '/value-segments',
+  summary: M.summary,
+  syntax: {
+    slash: '/value-segments',
+    usage: '[cut=0.05]',
+    options: {
+      cut: {
+        schema: z.coerce.number().gt(0).lt(1),
+        allowed: 'a fraction between 0 and 1 (0.05 = 5%)',
+        description: `portfolio_contribution_pct above which Gold/Platinum is high value, at or below which Basic/Bronze/Silver is SMB (default ${DEFAULT_PORTFOLIO_CUT})`,
+      },
+    },
+  },
+  requirements: [
+    { table: 'value', columns: VALUE_SEGMENT_COLUMNS },
+    {
+      table: 'funnel',
+      columns: VALUE_FUNNEL_COLUMNS,
+      fallback: 'without funnel rows, consistency and velocity come from proxies on the value table',
+    },
+  ],
+  examples: ['/value-segments', '/value-segments cut=0.03'],
+  help: M.help,
+  parse(args: CommandArgs): ValueSegmentsOptions {
+    return { cut: args.option<number>('cut') ?? DEFAULT_PORTFOLIO_CUT };
+  },
+  run(options, context): CommandAnswer {
+    const warehouse = context.warehouse();
+    const { customers, report } = loadValueCustomers(warehouse, VALUE_SEGMENT_COLUMNS, {
+      neededFor: '/value-segments',
+      withPrevious: false,
+    });
+    const funnel = loadValueFunnel(warehouse, '/value-segments');
+    const result = computeValueSegments(customers, funnel.funnel, options.cut);
+    return presentValueSegments(result, options, funnel.report ? [report, funnel.report] : [report]);
+  },
+};

@@ -1,0 +1,100 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildDigest } from '../../src/alerts/digest/build-digest.js';
+import { loadScanInputs } from '../../src/alerts/scan-inputs.js';
+import { ask } from '../../src/cli/ask.js';
+import { ensureDemoWarehouse } from '../../src/data/demo/index.js';
+import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import { figureFields, partsText } from '../../src/slack/alerts/alert-text.js';
+import { digestLines } from '../../src/slack/alerts/digest-blocks.js';
+import { customer } from '../alerts/alert-fixtures.js';
+
+/**
+ * The formatter's rules (docs/glossary.md), checked over what people read: every answer's main message and method
+ * part, an alert card's figures and the weekly digest, rendered on the demo data.
+ */
+
+const NOW = new Date('2026-11-20T09:00:00Z');
+const INPUTS = [
+  '/priority top 20',
+  '/priority zone=red',
+  '/priority route=manual',
+  '/customer arjun_lopez3839@hotmail.com',
+  '/investment-mismatch',
+  '/conversion-cohort',
+  '/conversion-cohort zones',
+  '/segment-anomalies',
+  '/segment-anomalies all',
+  '/value-segments',
+];
+
+const warehouses: Warehouse[] = [];
+afterAll(() => {
+  for (const w of warehouses) w.close();
+});
+
+/** Violations of the number rules in a text; empty when it follows them. */
+function violations(text: string, where: string): string[] {
+  const found: string[] = [];
+  const rule = (pattern: RegExp, what: string) => {
+    for (const match of text.matchAll(pattern)) found.push(`${where}: ${what}: "${match[0]}"`);
+  };
+  rule(/(?<![\d.,])[−-]0(?:[.,]0+)?(?!\d|[.,]\d)%?/g, 'a signed zero');
+  rule(/churn risk (?!\d{1,3}%|n\/a)\S+/g, 'churn risk not as a whole percent');
+  rule(/\bLTV (?!\$|n\/a|\(|×|against|sits|is|velocity|by|$)\S+/gm, 'LTV without the currency sign');
+  rule(/priority (?:−|-)?\d+\.\d{3,}/g, 'priority with more than two decimals');
+  rule(/zone score \d+\.\d{2,}/g, 'zone score with more than one decimal');
+  rule(/\b\d+\.\d+ days\b/g, 'days not whole');
+  rule(/\d{5,}(?![\d.])(?!\)|\w|@)/g, 'a long number without thousands separators');
+  return found;
+}
+
+describe('the number formatter rules over every surface', () => {
+  const warehouse = openWarehouse(ensureDemoWarehouse('full'));
+  warehouses.push(warehouse);
+  const context = { warehouse: () => warehouse, now: () => NOW };
+
+  it.each(INPUTS)('%s: main message and method part', async (input) => {
+    const main = (await ask(input, context)).output;
+    const withDetails = (await ask(input, context, { details: true })).output;
+    const details = withDetails.slice(withDetails.indexOf('--- Method and data ---'));
+    // Emails and customer ids may hold digits in a row; they are names, not numbers.
+    const clean = (t: string) => t.replace(/[\w.+-]+@[\w.-]+|NET\d+|\b\d{4}-\d{2}-\d{2}\b/g, 'ID');
+    expect(violations(clean(main), 'main')).toEqual([]);
+    expect(violations(clean(details), 'details').filter((v) => !v.includes('long number'))).toEqual([]);
+  });
+
+  it('alert card figures speak the glossary: churn risk as %, LTV with $, zone score to one decimal', () => {
+    const card = customer('jane@acme.com', 'red', { rank: 21, score: 49.96 });
+    const fields = Object.fromEntries(figureFields(card));
+    expect(fields).toMatchObject({
+      'Zone score (0–100)': '49.9',
+      'Churn risk': '60%',
+      'Lifetime value (LTV)': '$12K',
+      'Priority rank': '21 of 100',
+      'Next action': 'Intervene within 48 hours',
+    });
+    const text = [...figureFields(card).map(([k, v]) => `${k} ${v}`), partsText(card)].join('\n');
+    expect(violations(text, 'alert card')).toEqual([]);
+  });
+
+  it('the weekly digest names the next action by the one rule and formats priorities as the answers do', () => {
+    const scan = loadScanInputs(warehouse);
+    const digest = buildDigest({
+      isoWeek: '2026-W48',
+      now: Date.parse('2026-11-23T14:00:00Z'),
+      timeZone: 'UTC',
+      dueLocal: 'Mon 23 Nov 2026, 09:00 UTC',
+      scan,
+      segmentLine: 'segment line',
+      facts: { active: [], interventions: [], resolved: [], previous: null },
+    });
+    const lines = digestLines(digest).sections.flatMap((s) => s.lines);
+    const top = digestLines(digest).sections.find((s) => s.title.startsWith('Top 10'))?.lines ?? [];
+    expect(top).toHaveLength(10);
+    for (const line of top) expect(line).toMatch(/— priority −?\d\.\d{2}( · (red|yellow|green) zone)? · /);
+    for (const [index, row] of digest.topPriority.entries()) {
+      if (row.zone === 'red') expect(top[index]).toContain('Intervene within 48 hours');
+    }
+    expect(violations(lines.join('\n'), 'digest').filter((v) => !v.includes('long number'))).toEqual([]);
+  });
+});
