@@ -4,18 +4,31 @@ import { defaultChartsFolder, parsePromptLine } from '../../src/cli/prompt-line.
 import { UsageError } from '../../src/errors.js';
 
 describe('cli/prompt line', () => {
-  it('takes --out DIR (space form) as well as --out=DIR, and --json, anywhere on the line', () => {
+  it('takes --out DIR (space form) as well as --out=DIR, --json and --details, anywhere on the line', () => {
     expect(parsePromptLine('/priority top 5 --out charts')).toEqual({
       text: '/priority top 5',
       json: false,
+      details: false,
       out: 'charts',
     });
     expect(parsePromptLine('/priority --out=charts top 5')).toEqual({
       text: '/priority top 5',
       json: false,
+      details: false,
       out: 'charts',
     });
-    expect(parsePromptLine('  /radar doctor --json ')).toEqual({ text: '/radar doctor', json: true, out: undefined });
+    expect(parsePromptLine('  /radar doctor --json ')).toEqual({
+      text: '/radar doctor',
+      json: true,
+      details: false,
+      out: undefined,
+    });
+    expect(parsePromptLine('/priority --details top 5')).toEqual({
+      text: '/priority top 5',
+      json: false,
+      details: true,
+      out: undefined,
+    });
   });
 
   it('refuses --out without a folder and an unknown flag, instead of dropping them', () => {
