@@ -82,10 +82,10 @@ describe('alerts/outbox across crashes', () => {
       await scan(store, [customer('k@x.com', 'green'), customer('r@x.com', 'red', { rank: 1 })], T0);
       transport.failNext = new Error('socket hang up');
       const first = await drain(store, transport, T0);
-      expect(first).toEqual({ delivered: 0, deferred: 0, failed: 1 });
-      expect(await drain(store, transport, T0 + 10_000)).toEqual({ delivered: 0, deferred: 0, failed: 0 });
-      expect(await drain(store, transport, T0 + 60_000)).toEqual({ delivered: 1, deferred: 0, failed: 0 });
-      expect(await drain(store, transport, T0 + 120_000)).toEqual({ delivered: 0, deferred: 0, failed: 0 });
+      expect(first).toEqual({ delivered: 0, deferred: 0, failed: 1, dead: [] });
+      expect(await drain(store, transport, T0 + 10_000)).toEqual({ delivered: 0, deferred: 0, failed: 0, dead: [] });
+      expect(await drain(store, transport, T0 + 60_000)).toEqual({ delivered: 1, deferred: 0, failed: 0, dead: [] });
+      expect(await drain(store, transport, T0 + 120_000)).toEqual({ delivered: 0, deferred: 0, failed: 0, dead: [] });
       expect(transport.ofType('alert-post')).toHaveLength(1);
     } finally {
       await cleanup();
