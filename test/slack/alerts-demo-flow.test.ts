@@ -26,7 +26,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function radar(args: string[], warehouse: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function radar(
+  args: string[],
+  warehouse: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), ...args], {
       cwd: repo,
@@ -42,6 +46,7 @@ function radar(args: string[], warehouse: string): Promise<{ code: number | null
         RADAR_ESCALATION_CHANNEL: MANAGERS_CHANNEL,
         RADAR_MANAGERS: `${FAKE_USERS.newYork},${FAKE_USERS.shanghai}`,
         RADAR_DIGEST_CHANNEL: '',
+        ...env,
       },
     });
     let stdout = '';
@@ -116,4 +121,20 @@ describe('radar scan and digest on the demo, against the fake Slack', () => {
     expect(fake.calls.of(UPLOAD_METHOD).length).toBeGreaterThanOrEqual(4);
     expect(fake.violations).toEqual([]);
   }, 180_000);
+
+  it('says "failed permanently" and exits non-zero when the alert channel does not exist, without retrying', async () => {
+    const env = { RADAR_ALERT_CHANNEL: 'C0DELETED01', RADAR_STATE_DB: join(dir, 'state-deleted-channel.sqlite') };
+    const run = await radar(['scan', '--now', '2026-11-23T10:00:00Z'], demo, env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Delivered 0 messages, 1 failed permanently.');
+    expect(run.stdout).not.toContain('will retry');
+    expect(run.stderr).toMatch(
+      /1 message failed permanently and will not be retried \(summary-post:\d+: summary-post: channel_not_found\)/,
+    );
+    const again = await radar(['scan', '--now', '2026-11-23T10:30:00Z'], demo, env);
+    expect(again.stdout).toContain('Delivered 0 messages.');
+    expect(
+      fake.calls.all().filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0DELETED01'),
+    ).toHaveLength(1);
+  }, 120_000);
 });
