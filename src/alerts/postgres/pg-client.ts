@@ -99,12 +99,19 @@ export class PgDatabase {
           throw this.#classify(error);
         }
         let broken = false;
+        // A connection that dies between two queries of a checked-out client is reported as an 'error' event on
+        // the client, not as a rejection: without a listener it would crash the process. The next query rejects.
+        const onError = () => {
+          broken = true;
+        };
+        client.on('error', onError);
         try {
           return await body(client);
         } catch (error) {
-          broken = isRetryable(error);
+          broken ||= isRetryable(error);
           throw this.#classify(error);
         } finally {
+          client.off('error', onError);
           client.release(broken);
         }
       },
@@ -117,7 +124,7 @@ export class PgDatabase {
         onFailedAttempt: (error) => {
           if (Date.now() - started > RETRY_FOR_MS) throw error;
           this.#logger.warn(
-            { store: 'postgres', operation: name, attempt: error.attemptNumber, err: error.message },
+            { store: 'postgres', operation: name, attempt: error.attemptNumber, reason: error.message },
             'Postgres unavailable (connection lost, restarting) or transaction aborted; retrying with backoff',
           );
         },
