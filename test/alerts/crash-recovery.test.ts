@@ -58,7 +58,7 @@ describe('alerts/outbox across crashes', () => {
     expect(transport.sent.map((m) => m.type)).toEqual(['alert-post']);
   }, 30_000);
 
-  it('re-sends a post whose receipt was not recorded (the documented at-least-once window)', async () => {
+  it('hands a post whose receipt was not recorded to the transport again, marked uncertain since the attempt', async () => {
     const { state, posts } = paths();
     expect(await runChild(state, posts, 'after-post')).toBe('SIGKILL');
     expect(readFileSync(posts, 'utf8').trim().split('\n')).toHaveLength(1);
@@ -70,6 +70,8 @@ describe('alerts/outbox across crashes', () => {
       await restarted.close();
     }
     expect(transport.ofType('alert-post')).toHaveLength(1);
+    // The Slack transport reads the channel back from here before posting (test/slack/alerts-delivery.test.ts).
+    expect(transport.entries[0]).toMatchObject({ attempts: 2, uncertainSince: T0 });
   }, 30_000);
 
   it('keeps an entry pending when delivery throws, then sends it once on the retry', async () => {
