@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { changedDemoWarehouse } from '../alerts/changed-warehouse.js';
 import { FAKE_CHANNELS, FAKE_USERS, FakeSlack, UPLOAD_METHOD } from '../helpers/fake-slack/index.js';
+import { createTestDatabase } from '../helpers/postgres-database.js';
 
 /**
  * The "done when" walk-through: the real `radar` CLI (a child process per command, as an operator runs it) on the
@@ -136,5 +137,25 @@ describe('radar scan and digest on the demo, against the fake Slack', () => {
     expect(
       fake.calls.all().filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0DELETED01'),
     ).toHaveLength(1);
+  }, 120_000);
+
+  it('keeps the state in Postgres with RADAR_STATE_URL: a second instance finds the period already run', async () => {
+    const database = await createTestDatabase();
+    try {
+      const env = { RADAR_STATE_URL: database.url, RADAR_STATE_DB: join(dir, 'never-created.sqlite') };
+      const before = fake.calls.succeeded('chat.postMessage').length;
+      const [first, second] = await Promise.all([
+        radar(['scan', '--now', '2026-11-23T10:00:00Z'], demo, env),
+        radar(['scan', '--now', '2026-11-23T10:00:00Z'], demo, env),
+      ]);
+      const outputs = [first?.stdout ?? '', second?.stdout ?? ''].sort();
+      expect([first?.code, second?.code]).toEqual([0, 0]);
+      expect(outputs.filter((o) => o.includes('already ran for this period'))).toHaveLength(1);
+      expect(outputs.filter((o) => /baseline \(first scan/.test(o))).toHaveLength(1);
+      expect(fake.calls.succeeded('chat.postMessage').length - before).toBe(1);
+      expect(existsSync(join(dir, 'never-created.sqlite'))).toBe(false);
+    } finally {
+      await database.drop();
+    }
   }, 120_000);
 });
