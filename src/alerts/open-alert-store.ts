@@ -1,4 +1,5 @@
 import type { RadarConfig } from '../config.js';
+import { ConfigError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import type { AlertStore } from './alert-store.js';
 import { PostgresAlertStore } from './postgres/postgres-alert-store.js';
@@ -27,6 +28,16 @@ export async function openAlertStore(
   now: number,
   logger: Logger,
 ): Promise<AlertStore> {
-  if (config.RADAR_STATE_URL !== undefined) return PostgresAlertStore.open(config.RADAR_STATE_URL, now, logger);
+  if (config.RADAR_STATE_URL !== undefined) {
+    try {
+      return await PostgresAlertStore.open(config.RADAR_STATE_URL, now, logger);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ConfigError(
+        `Radar cannot open its state in Postgres at ${stateLocation(config)} (${reason}). Check RADAR_STATE_URL (host, port, user, password, database) and that Postgres is running, then start again.`,
+        { cause: error },
+      );
+    }
+  }
   return SqliteAlertStore.open(config.RADAR_STATE_DB ?? DEFAULT_STATE_DB, now);
 }
