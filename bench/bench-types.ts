@@ -93,6 +93,8 @@ export interface BenchReport {
   readonly mode: 'full' | 'quick';
   readonly machine: MachineInfo;
   readonly coldStart: { readonly runs: readonly number[]; readonly p50: number } | null;
+  /** `npm start` (bin/start.js) to the local prompt on a built clone. */
+  readonly promptStart: { readonly runs: readonly number[]; readonly p50: number } | null;
   readonly sizes: readonly SizeResult[];
   readonly failures: readonly SizeFailure[];
   readonly wallMs: number;

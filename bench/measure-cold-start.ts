@@ -66,3 +66,55 @@ async function startOnce(bin: string, cwd: string, fake: FakeSlack, warehousePat
     await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
   }
 }
+
+/**
+ * `npm start` on a built clone without Slack tokens: `node bin/start.js` (what the start script runs, including
+ * its dist/ freshness check) from spawn until the local prompt `radar> ` appears. Null when dist/ is not built.
+ */
+export async function measureLocalPromptStart(repoRoot: string, warehousePath: string): Promise<number[] | null> {
+  if (!existsSync(join(repoRoot, 'dist', 'cli', 'main.js'))) return null;
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++)
+    runs.push(await promptOnce(join(repoRoot, 'bin', 'start.js'), repoRoot, warehousePath));
+  return runs;
+}
+
+async function promptOnce(bin: string, cwd: string, warehousePath: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [bin], {
+    cwd,
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: '',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_APP_TOKEN: '',
+      RADAR_WAREHOUSE: warehousePath,
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(
+        () => reject(new Error(`no local prompt in ${READY_TIMEOUT_MS} ms:\n${output}`)),
+        READY_TIMEOUT_MS,
+      );
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('radar> ')) {
+          clearTimeout(timer);
+          resolve(performance.now() - started);
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`npm start exited with ${code} before the prompt:\n${output}`));
+      });
+    });
+  } finally {
+    child.stdin.end('exit\n');
+    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+  }
+}

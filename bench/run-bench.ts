@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureScaledDemoWarehouse } from '../src/data/demo/demo-cache.js';
 import { ensureDemoWarehouse } from '../src/data/demo/demo-warehouse-path.js';
 import type { BenchReport, MachineInfo, SizeFailure, SizeResult, SnapshotCacheResult } from './bench-types.js';
-import { measureColdStart } from './measure-cold-start.js';
+import { measureColdStart, measureLocalPromptStart } from './measure-cold-start.js';
 import type { SizeTask } from './size-run.js';
 import { percentile } from './stats.js';
 import { checkTargets } from './targets.js';
@@ -86,6 +86,12 @@ async function main(): Promise<void> {
       ? `cold start: ${coldRuns.map((r) => Math.round(r)).join(', ')} ms`
       : 'cold start: dist/ not built, skipped',
   );
+  const promptRuns = await measureLocalPromptStart(repoRoot, defaultDemo);
+  say(
+    promptRuns
+      ? `npm start to the local prompt: ${promptRuns.map((r) => Math.round(r)).join(', ')} ms`
+      : 'npm start to the local prompt: dist/ not built, skipped',
+  );
 
   const scratch = mkdtempSync(join(tmpdir(), 'radar-bench-'));
   const sizes: SizeResult[] = [];
@@ -143,6 +149,7 @@ async function main(): Promise<void> {
     mode: quick ? 'quick' : 'full',
     machine,
     coldStart: coldRuns ? { runs: coldRuns, p50: percentile(coldRuns, 50) } : null,
+    promptStart: promptRuns ? { runs: promptRuns, p50: percentile(promptRuns, 50) } : null,
     sizes,
     failures,
     wallMs: performance.now() - started,

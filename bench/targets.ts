@@ -54,6 +54,12 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
         : 'not measured',
     met: worstNewData ? worstNewData.warmNewSpec.p50 < 50 : null,
   });
+  checks.push({
+    target: 'npm start shows the local prompt in < 3 s on a built clone',
+    ...(report.promptStart
+      ? { measured: ms(report.promptStart.p50), met: report.promptStart.p50 < 3_000 }
+      : { measured: 'not measured', met: null }),
+  });
   const m = size('1M');
   checks.push({
     target: 'red-zone scan of 1M customers < 15 s (first scan after opening)',

@@ -48,6 +48,12 @@ export function formatMarkdown(report: BenchReport): string {
       '',
       `\`node bin/radar.js serve\` from spawn to "listening" (token check against the fake Slack, warehouse opened): p50 ${ms(report.coldStart.p50)} ms over ${report.coldStart.runs.length} runs (${report.coldStart.runs.map(ms).join(', ')} ms).`,
       '',
+      ...(report.promptStart
+        ? [
+            `\`npm start\` (\`node bin/start.js\`, built clone, no Slack tokens) from spawn to the local prompt: p50 ${ms(report.promptStart.p50)} ms over ${report.promptStart.runs.length} runs (${report.promptStart.runs.map(ms).join(', ')} ms).`,
+            '',
+          ]
+        : []),
     );
   }
   for (const size of report.sizes) lines.push(...formatSize(size));

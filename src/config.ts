@@ -41,6 +41,7 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RADAR_PRIVATE_BY_DEFAULT: booleanText.describe('answer privately unless a command says otherwise'),
   RADAR_HISTORY_FILE: optionalText,
+  RADAR_CHARTS_DIR: optionalText.describe('where the local prompt writes chart PNGs; default: ./radar-charts'),
   // Red-zone alerts and digests: RADAR_ALERT_CHANNEL, RADAR_ESCALATION_CHANNEL, RADAR_MANAGERS, RADAR_DIGEST_CHANNEL, RADAR_SCAN_CRON.
   ...ALERT_CONFIG_FIELDS,
 });

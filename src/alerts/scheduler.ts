@@ -15,7 +15,13 @@ export interface Schedules {
  * was missed while down runs at once: the scan of the current slot (if that slot has no run), the SLA check, this
  * week's digests that are past due, and the outbox.
  */
-export function startSchedules(runtime: AlertRuntime, scanCron: string, logger: Logger): Schedules {
+export function startSchedules(
+  runtime: AlertRuntime,
+  scanCron: string,
+  logger: Logger,
+  /** Waited for before the start-up catch-up, so the first slash commands are answered first (serve.ts). */
+  catchUpAfter: () => Promise<void> = async () => undefined,
+): Schedules {
   if (!isValidSchedule(scanCron)) throw new Error(`invalid scan schedule: ${scanCron}`);
   const guard = (job: string, work: () => Promise<unknown>) => async () => {
     try {
@@ -42,6 +48,7 @@ export function startSchedules(runtime: AlertRuntime, scanCron: string, logger: 
     cron.schedule(OUTBOX_DRAIN_CRON, drain, { ...options, name: 'radar-outbox' }),
   ];
   const caughtUp = (async () => {
+    await catchUpAfter();
     await scan();
     await digest();
     await drain();

@@ -1,3 +1,5 @@
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 /**
  * Default cap on scatter points. Each point costs ≈ 45 µs to render (≈ 30 µs of that is librsvg
  * filling the circle, whatever the SVG looks like), so 1,500 points alone took ≈ 70 ms and kept
@@ -5,18 +7,6 @@
  * show the cloud, the trend and the outliers; r and fitted lines are computed on all rows.
  */
 export const SCATTER_POINT_LIMIT = 500;
-
-/** mulberry32: a tiny, well-mixed 32-bit PRNG, so a seed always picks the same rows. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /**
  * A deterministic uniform sample of at most `max` rows, in their original order. Returns the
@@ -26,11 +16,12 @@ function seededRandom(seed: number): () => number {
 export function sampleForScatter<T>(rows: readonly T[], max = SCATTER_POINT_LIMIT, seed = 1): readonly T[] {
   if (!Number.isInteger(max) || max < 0) throw new RangeError(`max must be a non-negative integer, got ${max}`);
   if (rows.length <= max) return rows;
-  const random = seededRandom(seed);
+  // A seeded generator, so a seed always picks the same rows.
+  const random = xoroshiro128plus(seed);
   // Partial Fisher–Yates over indices: the first `max` slots become a uniform sample.
   const indices = Array.from(rows.keys());
   for (let slot = 0; slot < max; slot++) {
-    const pick = slot + Math.floor(random() * (indices.length - slot));
+    const pick = uniformInt(random, slot, indices.length - 1);
     const chosen = indices[pick] ?? slot;
     indices[pick] = indices[slot] ?? pick;
     indices[slot] = chosen;

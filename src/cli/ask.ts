@@ -22,8 +22,11 @@ export async function ask(input: string, context: CommandContext, options: AskOp
   const outcome = await runCommand(command, text, context);
   if (outcome.kind === 'help') return { output: outcome.text.replace(/\*([^*\n]+)\*/g, '$1'), chartFiles: [] };
   const chartFiles = options.out ? await writeCharts(outcome.answer, options.out) : [];
-  const output = options.json ? JSON.stringify(toJson(outcome.answer), null, 2) : formatAnswerText(outcome.answer);
-  const written = chartFiles.length > 0 && !options.json ? `\nWrote ${chartFiles.join(', ')}` : '';
+  const output = options.json
+    ? JSON.stringify({ ...toJson(outcome.answer), ...(chartFiles.length > 0 ? { chartFiles } : {}) }, null, 2)
+    : formatAnswerText(outcome.answer);
+  const written =
+    chartFiles.length > 0 && !options.json ? `\nChart files:\n${chartFiles.map((f) => `  ${f}`).join('\n')}` : '';
   return { output: output + written, chartFiles };
 }
 

@@ -8,6 +8,7 @@ import type { RadarConfig } from '../config.js';
 import { ask } from './ask.js';
 import type { CliSession } from './cli-context.js';
 import { describeError } from './describe-error.js';
+import { DEFAULT_CHARTS_ROOT, defaultChartsFolder, parsePromptLine } from './prompt-line.js';
 
 const HISTORY_LIMIT = 500;
 
@@ -44,10 +45,11 @@ export async function runLocalRepl(session: CliSession, config: RadarConfig): Pr
       console.log(formatCommandList(COMMANDS));
     } else {
       try {
-        const [first = '', ...rest] = input.split(/\s+/);
-        const out = rest.find((w) => w.startsWith('--out='))?.slice('--out='.length);
-        const text = [first, ...rest.filter((w) => !w.startsWith('--'))].join(' ');
-        const result = await ask(text, session.context, { json: rest.includes('--json'), ...(out ? { out } : {}) });
+        const line = parsePromptLine(input);
+        const chartsRoot = config.RADAR_CHARTS_DIR ?? DEFAULT_CHARTS_ROOT;
+        const command = line.text.split(' ')[0] ?? '';
+        const out = line.out ?? defaultChartsFolder(chartsRoot, command, session.context.now());
+        const result = await ask(line.text, session.context, { json: line.json, out });
         console.log(result.output);
       } catch (error) {
         console.log(describeError(error).message);

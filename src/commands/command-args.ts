@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { shortEcho } from '../format/short-echo.js';
 
 export interface OptionSpec<T> {
   readonly schema: z.ZodType<T>;
@@ -36,7 +37,7 @@ export class CommandArgs {
       const eq = token.indexOf('=');
       if (eq > 0) {
         const key = token.slice(0, eq).toLowerCase();
-        if (this.pairs.has(key)) throw this.usage(`\`${key}\` is given twice.`);
+        if (this.pairs.has(key)) throw this.usage(`\`${shortEcho(key)}\` is given twice.`);
         this.pairs.set(key, token.slice(eq + 1));
       } else {
         this.words.push(token);
@@ -61,7 +62,7 @@ export class CommandArgs {
     this.pairs.delete(key);
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) {
-      throw this.usage(`\`${key}=${raw}\` is not allowed: ${key} takes ${spec.allowed}.`);
+      throw this.usage(`\`${shortEcho(`${key}=${raw}`)}\` is not allowed: ${key} takes ${spec.allowed}.`);
     }
     return parsed.data;
   }
@@ -72,14 +73,14 @@ export class CommandArgs {
     if (key !== undefined) {
       const known = Object.keys(this.syntax.options);
       throw this.usage(
-        `Unknown option \`${key}\`.${known.length > 0 ? ` Options: ${known.map((k) => `${k}=${this.syntax.options[k]?.allowed}`).join(', ')}.` : ''}`,
+        `Unknown option \`${shortEcho(key)}\`.${known.length > 0 ? ` Options: ${known.map((k) => `${k}=${this.syntax.options[k]?.allowed}`).join(', ')}.` : ''}`,
       );
     }
     const [word] = this.words;
     if (word !== undefined) {
       const known = Object.keys(this.syntax.words ?? {});
       throw this.usage(
-        `I don't understand \`${word}\`.${known.length > 0 ? ` Words this command takes: ${known.join(', ')}.` : ''}`,
+        `I don't understand \`${shortEcho(word)}\`.${known.length > 0 ? ` Words this command takes: ${known.join(', ')}.` : ''}`,
       );
     }
   }

@@ -12,7 +12,13 @@ export function formatCommandHelp(command: AnyCommandDefinition): string {
   lines.push('Words:');
   for (const [word, description] of Object.entries(words)) lines.push(`  ${word} — ${description}`);
   lines.push('Examples:', ...command.examples.map((e) => `  ${e}`));
+  lines.push('', `Method and defaults: ${methodsLink(command.slash)}`);
   return lines.join('\n');
+}
+
+/** The command's section of docs/methods.md (its `## /command` heading's anchor). */
+export function methodsLink(slash: string): string {
+  return `docs/methods.md#${slash.replace(/^\//, '')}`;
 }
 
 export function formatCommandList(commands: readonly AnyCommandDefinition[]): string {

@@ -14,11 +14,15 @@ export interface CommandRunRequest {
   readonly nowMs: number;
   /** Open alerts (a small set) for /customer; undefined when alerts are not tracked. */
   readonly openAlerts?: readonly OpenAlertSummary[];
+  /** Start-up warm-up: open the warehouse and answer nothing (slash and text are ignored). */
+  readonly warm?: true;
 }
 
 /** Runs a command and returns its outcome; in-process or in worker threads, chosen at startup. */
 export interface CommandExecutor {
   run(command: AnyCommandDefinition, text: string, context: CommandContext): Promise<CommandOutcome>;
+  /** Starts the workers and opens the warehouse in each before the first command needs them. */
+  warm?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +52,12 @@ export function createCommandPool(options: {
         nowMs: context.now().getTime(),
         ...(openAlerts === undefined ? {} : { openAlerts }),
       });
+    },
+    async warm() {
+      // One request per worker: each idle slot takes one, so every worker starts and opens the warehouse.
+      await Promise.all(
+        Array.from({ length: pool.size }, () => pool.run({ slash: '', text: '', nowMs: Date.now(), warm: true })),
+      );
     },
     close: () => pool.close(),
   };

@@ -13,9 +13,15 @@ import { type CommandOutcome, resolveInvocation, runCommand } from './run-comman
  */
 const { warehousePath } = workerData as CommandWorkerData;
 const warehouse = createWarehouseProvider(warehousePath);
+/** The reply to a warm-up request: nothing to show (the pool's caller discards it). */
+const WARMED: CommandOutcome = { kind: 'help', text: '', common: { private: false, charts: 'none' } };
 
 serveWorkerRequests<CommandRunRequest, CommandOutcome>({
   handle(request) {
+    if (request.warm) {
+      warehouse.get();
+      return WARMED;
+    }
     const { command, text } = resolveInvocation(`${request.slash} ${request.text}`, COMMANDS);
     const openAlerts = request.openAlerts;
     const context: CommandContext = {

@@ -86,7 +86,12 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
   requirements: [
     { table: 'activity', columns: COHORT_ACTIVITY_COLUMNS, fallback: 'zones fall back to the value table' },
     { table: 'funnel', columns: COHORT_FUNNEL_COLUMNS, fallback: 'the cohort is reported as not available' },
-    { table: 'value', columns: [...new Set([...COHORT_VALUE_COLUMNS, ...ZONE_VALUE_COLUMNS])] },
+    { table: 'value', columns: COHORT_VALUE_COLUMNS },
+    {
+      table: 'value',
+      columns: ZONE_VALUE_COLUMNS,
+      fallback: 'zones need the activity table (no value-table fallback)',
+    },
     { table: 'mapping', columns: [], fallback: 'geography is reported as not available' },
     { table: 'address', columns: [], fallback: 'geography is reported as not available' },
   ],

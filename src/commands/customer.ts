@@ -10,6 +10,9 @@ import type { CommandArgs } from './command-args.js';
 import type { CommandDefinition } from './command-definition.js';
 import { presentCustomerCard, presentNoMatch, presentPickList } from './customer-present.js';
 
+/** The longest email address there can be (RFC 5321); ids and names are shorter. */
+export const MAX_CUSTOMER_QUERY_LENGTH = 254;
+
 export interface CustomerOptions {
   readonly query: string;
 }
@@ -35,6 +38,12 @@ export const customerCommand: CommandDefinition<CustomerOptions> = {
   parse(args: CommandArgs): CustomerOptions {
     const query = args.words.splice(0).join(' ').trim();
     if (query === '') throw args.usage('Say which customer: an email, a customer360_id or part of a name.');
+    const length = Array.from(query).length;
+    if (length > MAX_CUSTOMER_QUERY_LENGTH) {
+      throw args.usage(
+        `That customer query is ${length.toLocaleString('en')} characters long; give at most ${MAX_CUSTOMER_QUERY_LENGTH}: an email, a customer360_id or part of a name.`,
+      );
+    }
     return { query };
   },
   run(options, context): CommandAnswer {

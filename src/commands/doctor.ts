@@ -24,13 +24,16 @@ export function assessCommands(health: WarehouseHealth, commands: readonly AnyCo
       for (const requirement of command.requirements) {
         const table = byId.get(requirement.table) as TableHealth;
         const missing = requirement.columns.filter((c) => table.missingColumns.includes(c));
+        const numberless = requirement.columns.filter((c) => table.numberlessColumns.includes(c));
         const problem = !table.present
           ? `table ${table.name} is missing`
           : missing.length > 0
             ? `${table.name} lacks ${missing.join(', ')}`
             : table.rows === 0
               ? `${table.name} is empty`
-              : null;
+              : numberless.length > 0
+                ? `${table.name} has no numbers in ${numberless.join(', ')}`
+                : null;
         if (problem === null) continue;
         if (requirement.fallback) {
           if (runnable === 'yes') runnable = 'with fallback';
@@ -120,6 +123,11 @@ function columnNotes(health: WarehouseHealth): string[] {
     if (!t.present) continue;
     if (t.missingColumns.length > 0) {
       lines.push(`${t.name}: missing ${plural(t.missingColumns.length, 'column')}: ${t.missingColumns.join(', ')}`);
+    }
+    if (t.numberlessColumns.length > 0) {
+      lines.push(
+        `${t.name}: not one value reads as a number in ${t.numberlessColumns.join(', ')} (text or empty in every row)`,
+      );
     }
     if (t.castColumns.length > 0) {
       lines.push(

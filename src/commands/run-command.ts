@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { shortEcho } from '../format/short-echo.js';
 import type { CommandAnswer } from './command-answer.js';
 import { CommandArgs, type CommandSyntax } from './command-args.js';
 import type { AnyCommandDefinition, CommandContext, CommonOptions } from './command-definition.js';
@@ -22,21 +23,22 @@ export function resolveInvocation(input: string, commands: readonly AnyCommandDe
   const command = commands.find((c) => c.slash === slash);
   if (!command) {
     throw new UsageError(
-      `There is no command \`${head || '(empty)'}\`. Commands: ${commands.map((c) => c.slash).join(', ')}. Type \`help\` for what each does.`,
+      `There is no command \`${shortEcho(head) || '(empty)'}\`. Commands: ${commands.map((c) => c.slash).join(', ')}. Type \`help\` for what each does.`,
     );
   }
   return { command, text: rest.join(' ') };
 }
 
+/** A command's text, parsed and validated: help to show, or options ready to run. No warehouse is touched. */
+export type ParsedCommand =
+  | { readonly kind: 'help'; readonly text: string; readonly common: CommonOptions }
+  | { readonly kind: 'run'; readonly options: unknown; readonly common: CommonOptions };
+
 /**
- * parse → load → analyse → present, shared by the CLI and Slack. Usage and data problems
- * are thrown as RadarError for the caller to show; nothing here knows about Slack.
+ * The parse step alone (zod, no I/O), so Slack can answer `help` and usage mistakes in the ack itself and say
+ * "Working on…" only for real work. Usage problems are thrown as UsageError.
  */
-export async function runCommand(
-  command: AnyCommandDefinition,
-  text: string,
-  context: CommandContext,
-): Promise<CommandOutcome> {
+export function parseCommand(command: AnyCommandDefinition, text: string): ParsedCommand {
   const syntax: CommandSyntax = {
     ...command.syntax,
     options: { ...command.syntax.options, ...COMMON_OPTIONS },
@@ -50,8 +52,22 @@ export async function runCommand(
   if (args.takeWord('help')) return { kind: 'help', text: formatCommandHelp(command), common };
   const options = command.parse(args);
   args.finish();
-  const answer = await command.run(options, context);
-  return { kind: 'answer', answer: limitCharts(answer, common.charts), common };
+  return { kind: 'run', options, common };
+}
+
+/**
+ * parse → load → analyse → present, shared by the CLI and Slack. Usage and data problems
+ * are thrown as RadarError for the caller to show; nothing here knows about Slack.
+ */
+export async function runCommand(
+  command: AnyCommandDefinition,
+  text: string,
+  context: CommandContext,
+): Promise<CommandOutcome> {
+  const parsed = parseCommand(command, text);
+  if (parsed.kind === 'help') return parsed;
+  const answer = await command.run(parsed.options as never, context);
+  return { kind: 'answer', answer: limitCharts(answer, parsed.common.charts), common: parsed.common };
 }
 
 function limitCharts(answer: CommandAnswer, charts: CommonOptions['charts']): CommandAnswer {

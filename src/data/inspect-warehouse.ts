@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { formatDataDate } from './clean-values.js';
+import { quoteIdentifier } from './inspect-schema.js';
 import type { Warehouse } from './open-warehouse.js';
 import { type KeyStats, snapshotKeyStats } from './read-table.js';
+import { numericSql } from './sql-cleaning.js';
 import {
   type ColumnKind,
   TABLE_IDS,
@@ -20,6 +22,11 @@ export interface TableHealth {
   readonly missingColumns: readonly string[];
   /** Numeric or flag columns the export declared as TEXT: read with a cast, bad values counted. */
   readonly castColumns: readonly string[];
+  /**
+   * Numeric or flag columns present in a non-empty table where not one value reads as a number (all text, or all
+   * empty): judged from the values, since a declared type says nothing about what an export put in the column.
+   */
+  readonly numberlessColumns: readonly string[];
   readonly snapshot: KeyStats | null;
 }
 
@@ -49,6 +56,7 @@ export function inspectWarehouse(warehouse: Warehouse): WarehouseHealth {
         columnsExpected: expected.length,
         missingColumns: expected,
         castColumns: [],
+        numberlessColumns: [],
         snapshot: null,
       };
     }
@@ -59,6 +67,12 @@ export function inspectWarehouse(warehouse: Warehouse): WarehouseHealth {
         (kind === 'number' || kind === 'flag') && declared !== undefined && !/INT|REAL|FLOA|DOUB|NUM|DEC/.test(declared)
       );
     });
+    const rows = warehouse.rowCount(id);
+    const numeric = expected.filter((c) => {
+      const kind = definition.columns[c] as ColumnKind;
+      return (kind === 'number' || kind === 'flag') && info.columns.has(c);
+    });
+    const numberlessColumns = rows === 0 ? [] : numeric.filter((c) => !hasNumber(warehouse, info.name, c));
     const canReduce =
       definition.snapshot !== undefined &&
       info.columns.has(definition.snapshot.key) &&
@@ -67,11 +81,12 @@ export function inspectWarehouse(warehouse: Warehouse): WarehouseHealth {
       id,
       name: info.name,
       present: true,
-      rows: warehouse.rowCount(id),
+      rows,
       columnsPresent: expected.length - info.missingColumns.length,
       columnsExpected: expected.length,
       missingColumns: info.missingColumns,
       castColumns,
+      numberlessColumns,
       snapshot: canReduce ? snapshotKeyStats(warehouse, id) : null,
     };
   });
@@ -86,4 +101,12 @@ export function inspectWarehouse(warehouse: Warehouse): WarehouseHealth {
       ? { builtAt: warehouse.snapshotCache.manifest.builtAt, buildMs: warehouse.snapshotCache.manifest.buildMs }
       : null,
   };
+}
+
+/** Whether any row of the column holds a number (stops at the first one, so a healthy column costs nothing). */
+function hasNumber(warehouse: Warehouse, table: string, column: string): boolean {
+  const row = warehouse.firstRow<{ found: number }>(
+    `SELECT EXISTS (SELECT 1 FROM ${quoteIdentifier(table)} WHERE ${numericSql(column)} IS NOT NULL) AS found`,
+  );
+  return row?.found === 1;
 }

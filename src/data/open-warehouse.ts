@@ -3,7 +3,12 @@ import Database from 'better-sqlite3';
 import { inspectSchema, quoteIdentifier, type WarehouseSchema } from './inspect-schema.js';
 import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
 import type { SnapshotCache } from './snapshot-cache/snapshot-cache.js';
-import { CorruptWarehouseError, NotSqliteError, WarehouseNotFoundError } from './warehouse-errors.js';
+import {
+  CorruptWarehouseError,
+  NotSqliteError,
+  WarehouseLockedError,
+  WarehouseNotFoundError,
+} from './warehouse-errors.js';
 import type { TableId } from './warehouse-schema.js';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
@@ -114,7 +119,10 @@ export class Warehouse {
  * read-only at the SQLite level and `query_only` refuses even a stray PRAGMA that writes.
  * The header and size checks turn the common broken files into messages a person can act on.
  */
-export function openWarehouse(path: string): Warehouse {
+/** How long a read waits for another process's write lock on the export before saying the file is locked. */
+export const WAREHOUSE_BUSY_TIMEOUT_MS = 5_000;
+
+export function openWarehouse(path: string, options: { readonly busyTimeoutMs?: number } = {}): Warehouse {
   if (!existsSync(path)) throw new WarehouseNotFoundError(path);
   const stat = statSync(path);
   if (!stat.isFile()) throw new NotSqliteError(path, 'it is a directory, not a file');
@@ -134,7 +142,11 @@ export function openWarehouse(path: string): Warehouse {
 
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = new Database(path, {
+      readonly: true,
+      fileMustExist: true,
+      timeout: options.busyTimeoutMs ?? WAREHOUSE_BUSY_TIMEOUT_MS,
+    });
     db.pragma('query_only = ON');
   } catch (error) {
     throw translateSqliteError(path, error);
@@ -170,5 +182,7 @@ function translateSqliteError(path: string, error: unknown): unknown {
     return new CorruptWarehouseError(path, 'SQLite reports a malformed database image', { cause: error });
   }
   if (code === 'SQLITE_CANTOPEN') return new WarehouseNotFoundError(path);
+  if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code))
+    return new WarehouseLockedError(path, { cause: error });
   return error;
 }

@@ -37,6 +37,20 @@ export class CorruptWarehouseError extends RadarError {
   }
 }
 
+/** Another process (an export still being written, a tool with a write transaction open) holds the file's lock. */
+export class WarehouseLockedError extends RadarError {
+  readonly code = 'warehouse_locked';
+  constructor(
+    readonly path: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `The warehouse ${path} is locked by another process that is writing to it (an export still running, or a tool holding a write transaction). Wait for that process to finish and try again, or point RADAR_WAREHOUSE at a finished copy.`,
+      options,
+    );
+  }
+}
+
 export class MissingTableError extends RadarError {
   readonly code = 'warehouse_missing_table';
   constructor(

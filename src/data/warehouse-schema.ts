@@ -1,6 +1,6 @@
 /**
  * The seven warehouse tables Radar reads, with the kind of every column as the dbt marts
- * and the NetSuite export define them (../shared/data-spec.md §2). The kind decides how a
+ * and the NetSuite export define them (the warehouse data specification, §2). The kind decides how a
  * value is cleaned on read, not what SQLite declared: real exports store numbers as TEXT.
  */
 

@@ -24,7 +24,24 @@ export interface AnswerRequest {
  * One request from start to log line: run the command (src/commands), deliver the answer (channel or private), and
  * map every failure to an ephemeral message. Never throws.
  */
-export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps): Promise<void> {
+export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps): Promise<RequestOutcome> {
+  let result: RequestOutcome = 'internal_error';
+  const done = deps.foreground?.begin();
+  try {
+    await answer(request, deps, (outcome) => {
+      result = outcome;
+    });
+  } finally {
+    done?.();
+  }
+  return result;
+}
+
+async function answer(
+  request: AnswerRequest,
+  deps: SlackAppDeps,
+  settled: (outcome: RequestOutcome) => void,
+): Promise<void> {
   const started = deps.clock.now();
   const invocation = `${request.command.slash}${request.text.trim() === '' ? '' : ` ${request.text.trim()}`}`;
   const target: DeliveryTarget = {
@@ -36,7 +53,8 @@ export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps):
     renderer: deps.renderer,
     logger: deps.logger,
   };
-  const finish = (outcome: RequestOutcome, extra: { code?: string; private?: boolean } = {}): void =>
+  const finish = (outcome: RequestOutcome, extra: { code?: string; private?: boolean } = {}): void => {
+    settled(outcome);
     logRequest(deps.logger, {
       command: request.via === 'share' ? `${request.command.slash} (share)` : request.command.slash,
       user: request.userId,
@@ -45,6 +63,7 @@ export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps):
       outcome,
       ...extra,
     });
+  };
   const say = async (text: string): Promise<boolean> => {
     try {
       await request.respond({ response_type: 'ephemeral', replace_original: false, text });
@@ -52,6 +71,14 @@ export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps):
     } catch (error) {
       deps.logger.warn({ err: error, user: request.userId }, 'ephemeral reply failed');
       return false;
+    }
+  };
+
+  const replaceOriginal = async (text: string): Promise<void> => {
+    try {
+      await request.respond({ response_type: 'ephemeral', replace_original: true, text });
+    } catch (error) {
+      deps.logger.warn({ err: error, user: request.userId }, 'replacing the private answer failed');
     }
   };
 
@@ -102,7 +129,8 @@ export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps):
   }
 
   if (request.via === 'share') {
-    if (result.status === 'delivered') await say(SHARED_CONFIRMATION(request.channelId));
+    // Replacing the private answer removes its Share button, so it cannot be pressed into a second post.
+    if (result.status === 'delivered') await replaceOriginal(SHARED_CONFIRMATION(request.channelId));
     if (result.status === 'cannot_post') await say(SHARE_NOT_POSSIBLE);
   }
   if (result.status === 'delivered') {

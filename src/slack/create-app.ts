@@ -1,4 +1,4 @@
-import { App, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, type webApi } from '@slack/bolt';
 import type { RadarConfig } from '../config.js';
 import { ConfigError } from '../errors.js';
 import type { SlackAlerts } from './alerts/slack-alerts.js';
@@ -6,6 +6,7 @@ import { registerAppHome } from './app-home.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { registerCommands } from './register-commands.js';
+import { guardRequests, RequestReplayGuard } from './request-guard.js';
 import { SLACK_CALL_TIMEOUT_MS, safeRetryPolicy } from './retry-policy.js';
 import { registerShareAction } from './share-action.js';
 import type { SlackAppDeps } from './slack-deps.js';
@@ -54,7 +55,7 @@ export function createSlackApp(
     token,
     ...(socketMode
       ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
-      : { signingSecret: config.SLACK_SIGNING_SECRET, endpoints: SLACK_EVENTS_PATH, port: config.PORT }),
+      : { receiver: guardedReceiver(config.SLACK_SIGNING_SECRET as string, config.PORT, logger) }),
     processBeforeResponse: false,
     logger,
     clientOptions: webClientOptions(config, { logger, ...clientOverrides }),
@@ -68,4 +69,17 @@ export function createSlackApp(
     deps.logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
   return { app, tasks };
+}
+
+/** Bolt's HTTP receiver on /slack/events, behind the replay and future-timestamp guard (request-guard.ts). */
+function guardedReceiver(signingSecret: string, port: number, logger: ReturnType<typeof createBoltLogger>) {
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: SLACK_EVENTS_PATH,
+    port,
+    processBeforeResponse: false,
+    logger,
+  });
+  receiver.requestListener = guardRequests(receiver.requestListener, new RequestReplayGuard(signingSecret));
+  return receiver;
 }

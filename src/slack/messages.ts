@@ -1,6 +1,9 @@
 /** Every sentence the Slack app says on its own (answers come from src/commands). Exported for tests. */
 
-export const WORKING_TEXT = (invocation: string): string => `:hourglass_flowing_sand: Working on \`${invocation}\`…`;
+import { shortEcho } from '../format/short-echo.js';
+
+export const WORKING_TEXT = (invocation: string): string =>
+  `:hourglass_flowing_sand: Working on \`${shortEcho(invocation)}\`…`;
 
 export const SHARE_BUTTON_TEXT = 'Share in channel';
 export const SHARE_ACTION_ID = 'radar_share_answer';
@@ -17,19 +20,19 @@ export const FILES_NOT_ATTACHED = (reason: string): string =>
   `:warning: The attached files (charts and full tables) could not be uploaded (${reason}). The summary above is complete; run the command again to retry.`;
 
 export const DELIVERY_FAILED = (invocation: string, reason: string): string =>
-  `:warning: Radar computed \`${invocation}\` but could not deliver the answer (${reason}). Please run it again in a minute.`;
+  `:warning: Radar computed \`${shortEcho(invocation)}\` but could not deliver the answer (${reason}). Please run it again in a minute.`;
 
 export const DELIVERY_UNCONFIRMED = (invocation: string): string =>
-  `:warning: Slack did not confirm that the answer to \`${invocation}\` was posted (the request timed out). ` +
+  `:warning: Slack did not confirm that the answer to \`${shortEcho(invocation)}\` was posted (the request timed out). ` +
   'If you do not see it in the channel shortly, run the command again.';
 
 export const INTERNAL_ERROR = (invocation: string): string =>
-  `:x: Radar hit an internal error while answering \`${invocation}\`. This is a bug, not something you did; it has been logged.`;
+  `:x: Radar hit an internal error while answering \`${shortEcho(invocation)}\`. This is a bug, not something you did; it has been logged.`;
 
 export const DM_CHARTS_COMMENT = (invocation: string): string =>
-  `Attachments for \`${invocation}\` (only you can see this conversation with Radar).`;
+  `Attachments for \`${shortEcho(invocation)}\` (only you can see this conversation with Radar).`;
 
-export const CHANNEL_FILES_COMMENT = (invocation: string): string => `Attachments for \`${invocation}\``;
+export const CHANNEL_FILES_COMMENT = (invocation: string): string => `Attachments for \`${shortEcho(invocation)}\``;
 
 export const SHARED_CONFIRMATION = (channelId: string): string => `:white_check_mark: Shared in <#${channelId}>.`;
 
@@ -40,9 +43,11 @@ export const SHARE_NOT_POSSIBLE =
 export const SHARE_EXPIRED =
   'This button is from an older version of Radar; run the command again to share its answer.';
 
-export const ASKED_BY = (userId: string, invocation: string): string => `Asked by <@${userId}> · \`${invocation}\``;
+export const ASKED_BY = (userId: string, invocation: string): string =>
+  `Asked by <@${userId}> · \`${shortEcho(invocation)}\``;
 
-export const SHARED_BY = (userId: string, invocation: string): string => `Shared by <@${userId}> · \`${invocation}\``;
+export const SHARED_BY = (userId: string, invocation: string): string =>
+  `Shared by <@${userId}> · \`${shortEcho(invocation)}\``;
 
 export const ANSWER_CONTINUES_IN_THREAD = 'The answer continues in the thread.';
 
@@ -52,4 +57,4 @@ export const TABLE_IN_CSV = (shown: number, total: number, filename: string): st
   `Showing the first ${shown} of ${total} rows; the full table is attached as \`${filename}\`.`;
 
 export const UNKNOWN_COMMAND = (command: string, known: readonly string[]): string =>
-  `\`${command}\` is not available in this version of Radar. Available: ${known.join(', ')}.`;
+  `\`${shortEcho(command)}\` is not available in this version of Radar. Available: ${known.join(', ')}.`;

@@ -9,6 +9,7 @@ import { COMMANDS } from '../commands/index.js';
 import type { RadarConfig } from '../config.js';
 import { keepSnapshotCacheFresh } from '../data/snapshot-cache/snapshot-cache-keeper.js';
 import { createLogger } from '../logging.js';
+import { ForegroundFirst } from '../workers/foreground-first.js';
 import { alertChannels, createSlackAlerts } from './alerts/slack-alerts.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './create-app.js';
 import type { SlackAppDeps } from './slack-deps.js';
@@ -50,8 +51,12 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
     warehousePath: session.warehousePath,
     ...(alerts === null ? {} : { openAlerts: () => alerts.runtime.allOpenAlerts() }),
   });
+  // Interactive first: workers start and open the warehouse now; the cache build and catch-up scan wait for them
+  // and for a moment with no command in flight.
+  const foreground = new ForegroundFirst(executor.warm?.() ?? Promise.resolve());
   const deps: SlackAppDeps = {
     commands: COMMANDS,
+    foreground,
     contextFor: () =>
       alerts === null
         ? session.context
@@ -66,11 +71,13 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   const { app, tasks } = createSlackApp(config, deps, {}, alerts);
   if (mode === 'http') await app.start(config.PORT);
   else await app.start();
-  const schedules = alerts === null ? null : startSchedules(alerts.runtime, config.RADAR_SCAN_CRON, logger);
+  const schedules =
+    alerts === null ? null : startSchedules(alerts.runtime, config.RADAR_SCAN_CRON, logger, () => foreground.idle());
   // Latest rows per customer, column by column on disk: first answers at a million customers in seconds, not a minute.
   const snapshotCache = keepSnapshotCacheFresh({
     warehousePath: session.warehousePath,
     logger,
+    startAfter: foreground.idle(),
     ...(config.RADAR_CACHE_DIR === undefined ? {} : { cacheRoot: config.RADAR_CACHE_DIR }),
   });
   logger.info(

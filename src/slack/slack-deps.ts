@@ -28,6 +28,8 @@ export interface SlackAppDeps {
   readonly executor?: CommandExecutor;
   /** Answer privately unless asked otherwise (RADAR_PRIVATE_BY_DEFAULT). */
   readonly privateByDefault: boolean;
+  /** Counts interactive requests in flight, so background work can wait for them (serve.ts); absent in tests. */
+  readonly foreground?: { begin(): () => void };
   /** The "Your alerts" part of the Home tab, filled by the alerts module; absent → "not configured". */
   readonly homeAlertsSection?: (userId: string) => readonly KnownBlock[] | Promise<readonly KnownBlock[]>;
 }

@@ -7,6 +7,8 @@ declare module 'jstat' {
   export const jStat: {
     studentt: ContinuousDistribution;
     normal: ContinuousDistribution;
+    /** The regularised incomplete beta I_x(a, b); the tests check the t-test p-value against it. */
+    ibeta(x: number, a: number, b: number): number;
   };
   // jstat is CommonJS: Node's ESM loader exposes only the default export, not a named `jStat`.
   const jstatModule: { jStat: typeof jStat };

@@ -29,6 +29,7 @@ function radarWithInput(input: string | undefined, ...args: string[]) {
       SLACK_APP_TOKEN: '',
       RADAR_WAREHOUSE: '',
       RADAR_HISTORY_FILE: join(dir, 'history'),
+      RADAR_CHARTS_DIR: join(dir, 'charts'),
     },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -171,5 +172,30 @@ describe('radar CLI', () => {
       '/segment-anomalies threshold=2',
       '/segment-anomalies all',
     ]);
+  });
+
+  it('writes the charts of a prompt answer by default and prints their paths; --out DIR picks the folder', () => {
+    const path = netsuiteWarehouse('repl-charts.sqlite', 20);
+    const chosen = join(dir, 'chosen');
+    const { code, stdout } = radarWithInput(
+      `/segment-anomalies\n/segment-anomalies --out ${chosen}\nexit\n`,
+      '--warehouse',
+      path,
+    );
+    expect(code).toBe(0);
+    const written = [...stdout.matchAll(/^ {2}(\S+\.png)$/gm)].map((m) => m[1] as string);
+    const byDefault = written.filter((f) => f.startsWith(join(dir, 'charts')));
+    const inChosen = written.filter((f) => f.startsWith(chosen));
+    expect(byDefault.length).toBeGreaterThan(0);
+    expect(inChosen.length).toBe(byDefault.length);
+    for (const file of written) expect(readFileSync(file).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('radar ask takes --out DIR in the space form', () => {
+    const path = netsuiteWarehouse('ask-out.sqlite', 20);
+    const out = join(dir, 'ask-out');
+    const { code, stdout } = radar('ask', '/segment-anomalies', '--out', out, '--warehouse', path);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Chart files:\n  ${join(out, '')}`);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandAnswer } from '../../src/commands/command-answer.js';
 import type { CommandContext } from '../../src/commands/command-definition.js';
-import { customerCommand } from '../../src/commands/customer.js';
+import { customerCommand, MAX_CUSTOMER_QUERY_LENGTH } from '../../src/commands/customer.js';
 import { runCommand } from '../../src/commands/run-command.js';
 import { UsageError } from '../../src/errors.js';
 import { type FixtureWarehouse, scored, valueWarehouse } from './value-warehouse-fixture.js';
@@ -85,5 +85,18 @@ describe('commands/customer', () => {
     fixture = valueWarehouse({ value: rows });
     await expect(ask('')).rejects.toThrow(UsageError);
     await expect(ask('jane@acme.com tier=Gold')).rejects.toThrow(/Unknown option `tier`/);
+  });
+
+  it('refuses a query longer than the longest email (254) with a short message instead of searching', async () => {
+    fixture = valueWarehouse({ value: rows });
+    const longest = `${'j'.repeat(MAX_CUSTOMER_QUERY_LENGTH - 9)}@acme.com`;
+    expect((await ask(longest)).headline).toContain('No customer matches');
+    const huge = 'x'.repeat(45_000);
+    const error = await ask(huge).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    const message = (error as UsageError).userMessage;
+    expect(message).toContain('That customer query is 45,000 characters long; give at most 254');
+    expect(message.length).toBeLessThan(300);
+    await expect(ask('y'.repeat(255))).rejects.toThrow(/255 characters long/);
   });
 });

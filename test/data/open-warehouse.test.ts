@@ -6,7 +6,12 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWarehouse } from '../../src/data/open-warehouse.js';
 import { readTable } from '../../src/data/read-table.js';
-import { CorruptWarehouseError, NotSqliteError, WarehouseNotFoundError } from '../../src/data/warehouse-errors.js';
+import {
+  CorruptWarehouseError,
+  NotSqliteError,
+  WarehouseLockedError,
+  WarehouseNotFoundError,
+} from '../../src/data/warehouse-errors.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -48,6 +53,27 @@ describe('data/open-warehouse', () => {
     const empty = tempPath('empty.sqlite');
     writeFileSync(empty, '');
     expect(() => openWarehouse(empty)).toThrow(/the file is empty/);
+  });
+
+  it('says a warehouse locked by a writing process is locked (exit 1, what to do), not an internal error', () => {
+    const path = bigWarehouse();
+    const writer = new Database(path);
+    writer.exec('BEGIN EXCLUSIVE');
+    try {
+      let error: unknown;
+      try {
+        openWarehouse(path, { busyTimeoutMs: 20 }).rowCount('netsuite');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(WarehouseLockedError);
+      expect((error as WarehouseLockedError).exitCode).toBe(1);
+      expect((error as WarehouseLockedError).userMessage).toMatch(/locked by another process.*try again/);
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+    expect(openWarehouse(path).rowCount('netsuite')).toBe(5000);
   });
 
   it('detects a truncated copy from the header page count', () => {

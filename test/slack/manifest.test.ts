@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-/** CI clones the repo with shared/ beside it; the schema is vendored from slackapi/manifest-schema. */
-const SCHEMA_PATH = `${repoRoot}../shared/slack/manifest.schema.1.0.0.json`;
+/** Vendored from slackapi/manifest-schema with its licence (see test/slack/vendor/manifest-schema/README.md). */
+const SCHEMA_PATH = `${repoRoot}test/slack/vendor/manifest-schema/manifest.schema.1.0.0.json`;
 const MANIFEST_PATH = `${repoRoot}manifest.yml`;
 
 /** The slash commands Radar implements (to be replaced by the command registry once Slack wiring lands). */

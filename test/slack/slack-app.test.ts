@@ -421,32 +421,37 @@ describe('slack/app: private answers and the Share button', () => {
 });
 
 describe('slack/app: errors', () => {
-  it('answers bad arguments with the usage, ephemerally', async () => {
+  it('answers bad arguments with the usage in the ack itself, with no "Working on" and nothing after', async () => {
     const h = await startRadar();
-    await sendSlashCommand(h.target, {
+    const ack = await sendSlashCommand(h.target, {
       command: '/tiny',
       text: 'n=zero',
       userId: alice,
       channelId: FAKE_CHANNELS.publicMember,
     });
     await h.settle();
-    const [reply] = responsePosts(h);
-    expect(reply).toMatchObject({ response_type: 'ephemeral' });
-    expect(String(reply?.text)).toMatch(/n=zero/);
+    const reply = JSON.parse(ack.body) as { response_type: string; text: string };
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toMatch(/n=zero/);
+    expect(reply.text).not.toContain(WORKING_TEXT('/tiny n=zero'));
+    expect(responsePosts(h)).toEqual([]);
     expect(h.fake.calls.of('chat.postMessage')).toEqual([]);
     expect(requestLines(h)[0]).toMatchObject({ outcome: 'usage', code: 'usage' });
   });
 
-  it('answers help ephemerally', async () => {
+  it('answers help in the ack itself, ephemerally, with nothing after', async () => {
     const h = await startRadar();
-    await sendSlashCommand(h.target, {
+    const ack = await sendSlashCommand(h.target, {
       command: '/tiny',
       text: 'help',
       userId: alice,
       channelId: FAKE_CHANNELS.publicMember,
     });
     await h.settle();
-    expect(String(responsePosts(h)[0]?.text)).toContain('*/tiny* — test command /tiny');
+    expect(JSON.parse(ack.body)).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(JSON.parse(ack.body).text)).toContain('*/tiny* — test command /tiny');
+    expect(responsePosts(h)).toEqual([]);
+    expect(requestLines(h)[0]).toMatchObject({ outcome: 'answered', code: 'help' });
   });
 
   it('explains a warehouse problem ephemerally', async () => {

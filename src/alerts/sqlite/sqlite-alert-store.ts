@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
@@ -47,7 +47,7 @@ export class SqliteAlertStore implements AlertStore {
   }
 
   static open(path: string, now: number): SqliteAlertStore {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') createPrivateFile(path);
     const db = new Database(path);
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
@@ -66,7 +66,7 @@ export class SqliteAlertStore implements AlertStore {
     if (existsSync(path)) {
       const source = new Database(path, { readonly: true, fileMustExist: true });
       try {
-        db = new Database(source.serialize());
+        db = new Database(asRollbackJournal(source.serialize()));
       } finally {
         source.close();
       }
@@ -210,4 +210,27 @@ export class SqliteAlertStore implements AlertStore {
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
+}
+
+/**
+ * The state holds customer emails and intervention notes: only the owner may read it. SQLite creates the -wal
+ * and -shm files with the database file's mode, so creating that file 0600 first covers all three; an older
+ * file created 0644 is narrowed too.
+ */
+function createPrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+}
+
+/**
+ * A serialised WAL database says "WAL" in its header (bytes 18 and 19 = 2), and an in-memory database cannot
+ * open in WAL mode ("unable to open database file"): mark the copy as a rollback-journal database (1, 1).
+ */
+function asRollbackJournal(image: Buffer): Buffer {
+  if (image.length >= 20 && image[18] === 2) {
+    image[18] = 1;
+    image[19] = 1;
+  }
+  return image;
 }

@@ -5,6 +5,11 @@ import { levenshtein } from './levenshtein.js';
 export const PICK_LIST_LIMIT = 10;
 /** Closest names suggested when nothing matches. */
 export const SUGGESTION_LIMIT = 3;
+/**
+ * Only this much of a query takes part in the closest-match search: edit distance costs query length × name
+ * length per name, and a query longer than any name is far from all of them anyway.
+ */
+export const FUZZY_QUERY_LIMIT = 64;
 
 export type LookupMethod = 'email' | 'customer360_id' | 'name';
 
@@ -92,6 +97,7 @@ export function closest(
   limit = SUGGESTION_LIMIT,
   among: 'emails' | 'emails-and-names' = 'emails-and-names',
 ): string[] {
+  const needle = query.slice(0, FUZZY_QUERY_LIMIT);
   const candidates = new Set<string>();
   for (const c of customers) {
     candidates.add(c.email);
@@ -100,7 +106,7 @@ export function closest(
   const best: { text: string; distance: number }[] = [];
   let cutoff = Number.POSITIVE_INFINITY;
   for (const text of candidates) {
-    const distance = levenshtein(query, text.toLowerCase(), cutoff);
+    const distance = levenshtein(needle, text.toLowerCase(), cutoff);
     if (distance > cutoff) continue;
     best.push({ text, distance });
     best.sort((a, b) => a.distance - b.distance || compare(a.text, b.text));

@@ -49,7 +49,8 @@ export function pearson(xs: readonly (number | null)[], ys: readonly (number | n
   if (Math.abs(r) === 1)
     return { kind: 'ok', r, n, t: r > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY, p: 0 };
   const t = r * Math.sqrt(df / (1 - r * r));
-  const p = df > 0 ? 2 * (1 - jstat.jStat.studentt.cdf(Math.abs(t), df)) : 1;
+  // The lower tail at −|t| keeps its precision where 1 − cdf(|t|) rounds to exactly 0.
+  const p = df > 0 ? 2 * jstat.jStat.studentt.cdf(-Math.abs(t), df) : 1;
   return { kind: 'ok', r, n, t, p };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Names and category levels for the demo warehouse. Levels follow ../shared/data-spec.md §2
+ * Names and category levels for the demo warehouse. Levels follow the warehouse data specification (§2)
  * where the spec names them; where it says "levels unknown" these are plausible stand-ins.
  * Category levels stay clean ASCII; CJK text appears only in free-text name fields.
  */

@@ -32,13 +32,17 @@ export function defaultDemoDirectory(): string {
  * renames it into place atomically; the loser's rename replaces an identical file, and a
  * reader never sees a partial one.
  */
-export function ensureDemoWarehouse(variant: DemoVariant = 'full', directory = defaultDemoDirectory()): string {
+export function ensureDemoWarehouse(
+  variant: DemoVariant = 'full',
+  directory = defaultDemoDirectory(),
+  onProgress?: (share: number) => void,
+): string {
   const path = join(directory, demoWarehouseFileName(variant));
   if (existsSync(path)) return path;
   mkdirSync(directory, { recursive: true });
   const building = join(directory, `.${demoWarehouseFileName(variant)}.${process.pid}.${randomUUID()}.building`);
   try {
-    generateDemoWarehouse(building, { variant });
+    generateDemoWarehouse(building, { variant, ...(onProgress ? { onProgress } : {}) });
     renameSync(building, path);
   } catch (error) {
     rmSync(building, { force: true });

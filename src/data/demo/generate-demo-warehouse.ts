@@ -28,6 +28,8 @@ export interface DemoWarehouseOptions {
   /** Distinct customers (cleaned emails) in the value table; default 4,734 as in DB-055/056. */
   readonly customers?: number;
   readonly variant?: DemoVariant;
+  /** Called after each batch of customers with the share written so far (0–1), for a progress line. */
+  readonly onProgress?: (share: number) => void;
 }
 
 export interface DemoWarehouseSummary {
@@ -64,7 +66,7 @@ export function generateDemoWarehouse(path: string, options: DemoWarehouseOption
   const plan = new PopulationPlan(build.customers, build.seed);
   return writeAtomically(path, (db) => {
     const writers = createDemoWriters(db);
-    writeCustomerRange(db, writers, build, plan, 0, build.customers);
+    writeCustomerRange(db, writers, build, plan, 0, build.customers, options.onProgress);
     writeSharedTables(db, writers, build);
     return Object.fromEntries(TABLE_IDS.map((id) => [id, writers[id].rowCount])) as Record<TableId, number>;
   });
@@ -120,6 +122,7 @@ export function writeCustomerRange(
   plan: PopulationPlan,
   from: number,
   to: number,
+  onProgress?: (share: number) => void,
 ): void {
   const { seed, variant } = build;
   const writeBatch = db.transaction((start: number, end: number) => {
@@ -136,6 +139,7 @@ export function writeCustomerRange(
   });
   for (let start = from; start < to; start += CUSTOMERS_PER_TRANSACTION) {
     writeBatch(start, Math.min(to, start + CUSTOMERS_PER_TRANSACTION));
+    onProgress?.((Math.min(to, start + CUSTOMERS_PER_TRANSACTION) - from) / (to - from));
   }
 }
 

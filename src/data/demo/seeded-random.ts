@@ -1,6 +1,7 @@
 /**
  * A small seeded PRNG (sfc32, seeded through splitmix32) with the few distributions the demo
- * warehouse needs. Each (seed, stream, index) gets its own generator, so a table's rows for
+ * warehouse needs. Kept rather than pure-rand (which has no sfc32): the bundled demo must stay
+ * byte-identical, and every demo figure the tests and docs quote comes from this stream. Each (seed, stream, index) gets its own generator, so a table's rows for
  * one customer do not depend on how many random numbers another table consumed: the empty
  * variant keeps the value table identical, and a later parallel build can split by index.
  */

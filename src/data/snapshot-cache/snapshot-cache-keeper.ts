@@ -27,6 +27,8 @@ export interface SnapshotCacheKeeperOptions {
   readonly logger: Logger;
   /** How often to look for a replaced export; 0 turns the periodic look off (tests call refresh). */
   readonly checkEveryMs?: number;
+  /** Waited for before the first build, so the first slash commands are answered first (serve.ts). */
+  readonly startAfter?: Promise<void>;
 }
 
 /**
@@ -88,7 +90,7 @@ export function keepSnapshotCacheFresh(options: SnapshotCacheKeeperOptions): Sna
   const checkEveryMs = options.checkEveryMs ?? 60_000;
   const timer = checkEveryMs > 0 ? setInterval(() => void refresh(), checkEveryMs) : undefined;
   timer?.unref();
-  void refresh();
+  void (options.startAfter ?? Promise.resolve()).then(() => (pool.closed ? null : refresh()));
   return {
     refresh,
     async close() {

@@ -8,6 +8,11 @@ import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection } from '../mrkdwn
 import { customerName, slackDate } from './alert-text.js';
 
 const LINES_PER_GROUP = 15;
+/**
+ * Red customers announced only as a line of a baseline or overflow summary, listed in Home by priority. The
+ * summary shows 40 and points here for the rest; 150 lines stay well inside a Home view's 100 blocks.
+ */
+export const UNCLAIMED_LINES_MAX = 150;
 
 /** The SLA clock at `now`, in words, for the Home tab (published fresh on every open). */
 export function slaClock(alert: Alert, now: number): string {
@@ -41,6 +46,28 @@ function group(
   return chunkLines([`*${escapeMrkdwn(title)}* (${alerts.length})`, ...lines], 2900).map(mrkdwnSection);
 }
 
+/** Summary-only red customers nobody has acknowledged, been assigned or snoozed yet: highest priority first. */
+function unclaimedFromSummaries(active: readonly Alert[], now: number): KnownBlock[] {
+  const unclaimed = active
+    .filter((a) => a.delivery !== 'individual' && a.acknowledgedAt === null && a.assignee === null)
+    .filter((a) => !isSnoozed(a, now))
+    .sort((a, b) => rankOrder(a) - rankOrder(b) || a.id - b.id);
+  if (unclaimed.length === 0) return [];
+  const lines = unclaimed.slice(0, UNCLAIMED_LINES_MAX).map((a) => {
+    const rank = a.customer.figures.priorityRank === null ? '' : ` · priority #${a.customer.figures.priorityRank}`;
+    return `• ${customerName(a.customer)}${rank} · ${slaClock(a, now)} · alert #${a.id}`;
+  });
+  if (unclaimed.length > lines.length) {
+    lines.push(`…and ${unclaimed.length - lines.length} more, lower in priority (\`/priority zone=red\` ranks them).`);
+  }
+  const title = '*Red-zone customers listed only in a summary, not picked up yet*';
+  return chunkLines([`${title} (${unclaimed.length})`, ...lines], 2900).map(mrkdwnSection);
+}
+
+function rankOrder(alert: Alert): number {
+  return alert.customer.figures.priorityRank ?? Number.MAX_SAFE_INTEGER;
+}
+
 /**
  * The Home tab's alerts section for one user: alerts assigned to them, the open ones they acknowledged, the snoozed
  * ones they are involved in, each with its SLA clock; the team's unacknowledged count; and when the next digest
@@ -64,6 +91,7 @@ export async function buildHomeAlertsSection(runtime: AlertRuntime, userId: stri
     ...group('Snoozed', snoozed, now, (a) => (a.snoozedUntil !== null ? ` · until ${slackDate(a.snoozedUntil)}` : '')),
   ];
   if (blocks.length === 0) blocks.push(mrkdwnSection('No open alerts for you.'));
+  blocks.push(...unclaimedFromSummaries(active, now));
   blocks.push(
     contextBlock([
       `Team: ${active.length} active red-zone alerts, ${unacknowledged.length} not acknowledged yet (oldest first in the alert channel).`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest, findCustomer } from '../../../src/analysis/customer-card/find-customer.js';
+import { closest, FUZZY_QUERY_LIMIT, findCustomer } from '../../../src/analysis/customer-card/find-customer.js';
 import { valueCustomer } from '../value-segments/value-customer-fixture.js';
 
 const customers = [
@@ -60,5 +60,11 @@ describe('analysis/customer-card/find-customer', () => {
       suggestions: ['jane@acme.com', 'joe@acme.com', 'ann@globex.com'],
     });
     expect(closest('globx', customers, 1)).toEqual(['Globex']);
+  });
+
+  it('bounds the closest-match search to the first FUZZY_QUERY_LIMIT characters of a long query', () => {
+    const prefix = `globx${'z'.repeat(FUZZY_QUERY_LIMIT - 5)}`;
+    expect(closest(`${prefix}${'q'.repeat(10_000)}`, customers)).toEqual(closest(prefix, customers));
+    expect(closest(prefix, customers)[0]).toBe('Globex');
   });
 });

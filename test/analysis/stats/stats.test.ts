@@ -1,3 +1,4 @@
+import jstat from 'jstat';
 import { describe, expect, it } from 'vitest';
 import { cumeDist, largestAtOrBelow, smallestAtOrAbove, tertileOf } from '../../../src/analysis/stats/cume-dist.js';
 import { boxStats, mean, median, populationStd, quantile } from '../../../src/analysis/stats/descriptive.js';
@@ -53,6 +54,20 @@ describe('analysis/stats', () => {
     expect(c.p).toBeCloseTo(0.12402, 4);
     expect(pearson([1, 2, null], [1, 2, 3])).toEqual({ kind: 'too-few-rows', n: 2 });
     expect(pearson([1, 1, 1], [1, 2, 3])).toEqual({ kind: 'constant', n: 3 });
+  });
+
+  it('keeps a tiny p-value instead of rounding it to 0 (tail function, checked by the incomplete beta)', () => {
+    const xs = Array.from({ length: 40 }, (_, i) => i + 1);
+    const ys = xs.map((x) => x + (x % 2 === 1 ? 0.5 : -0.5));
+    const c = pearson(xs, ys);
+    expect(c.kind).toBe('ok');
+    if (c.kind !== 'ok') return;
+    // Second method: two-sided p = I_{df/(df+t²)}(df/2, 1/2), the regularised incomplete beta.
+    const df = 38;
+    const byBeta = jstat.jStat.ibeta(df / (df + c.t * c.t), df / 2, 0.5);
+    expect(c.p).toBeGreaterThan(0);
+    expect(c.p).toBeLessThan(1e-50);
+    expect(c.p / byBeta).toBeCloseTo(1, 6);
   });
 
   it('relative risk and its log-method CI match a hand computation', () => {

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+
+/** Where the local prompt writes chart PNGs unless `--out DIR` or RADAR_CHARTS_DIR says otherwise. */
+export const DEFAULT_CHARTS_ROOT = 'radar-charts';
+
+export interface PromptLine {
+  /** The slash command and its words, without the prompt's own flags. */
+  readonly text: string;
+  readonly json: boolean;
+  /** The folder given with `--out DIR` or `--out=DIR`, else undefined. */
+  readonly out: string | undefined;
+}
+
+/**
+ * One line typed at the local prompt: the command, plus `--json` and `--out DIR` / `--out=DIR` as `radar ask`
+ * spells them. An unknown `--flag` or `--out` without a folder is a usage error, not a silently ignored word.
+ */
+export function parsePromptLine(line: string): PromptLine {
+  const words = line.trim().split(/\s+/);
+  const kept: string[] = [];
+  let json = false;
+  let out: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    if (word === '--json') json = true;
+    else if (word.startsWith('--out=')) out = word.slice('--out='.length);
+    else if (word === '--out') out = words[++i];
+    else if (word.startsWith('--'))
+      throw new UsageError(`Unknown flag \`${word}\`. The prompt takes --json and --out DIR.`);
+    else {
+      kept.push(word);
+      continue;
+    }
+    if (out === '' || (word === '--out' && out === undefined)) {
+      throw new UsageError('`--out` needs a folder, e.g. `/priority top 5 --out charts`.');
+    }
+  }
+  return { text: kept.join(' '), json, out };
+}
+
+/**
+ * The folder for one answer's charts when no `--out` was given: `<root>/<UTC time>-<command>`, so answers never
+ * overwrite each other and the folder says what it holds.
+ */
+export function defaultChartsFolder(root: string, command: string, now: Date): string {
+  const stamp = now.toISOString().slice(0, 19).replace(/:/g, '-');
+  const name = command.replace(/^\//, '').replace(/[^\w-]+/g, '-') || 'answer';
+  return join(root, `${stamp}-${name}`);
+}
