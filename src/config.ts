@@ -26,6 +26,14 @@ export const ConfigSchema = z.object({
       'which bundled demo to use when RADAR_WAREHOUSE is unset; international = Unicode names, emails, offsets',
     ),
   RADAR_STATE_DB: optionalText.describe("path to Radar's own state database (alerts, acks, schedules)"),
+  RADAR_STATE_URL: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a Postgres URL such as postgres://radar:secret@db:5432/radar')
+        .optional(),
+    )
+    .describe("Radar's state in Postgres (several instances share it); unset = the SQLite file RADAR_STATE_DB"),
   RADAR_CACHE_DIR: optionalText.describe('folder for snapshot caches of the warehouse; default: the OS temp dir'),
   SLACK_BOT_TOKEN: optionalText.pipe(
     z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),

@@ -40,6 +40,8 @@ export class AlertRuntime {
   readonly #drainer: OutboxDrainer;
   /** Active alerts by customer key, for the synchronous CommandContext.openAlertsFor; refreshed after each change. */
   #openByKey = new Map<string, OpenAlertSummary>();
+  /** Entries this runtime gave up on (failed permanently), for `radar scan` / `radar digest` to report. */
+  readonly #dead: string[] = [];
 
   constructor(options: AlertRuntimeOptions) {
     this.#options = options;
@@ -97,8 +99,14 @@ export class AlertRuntime {
 
   async drain(): Promise<DrainResult> {
     const result = await this.#drainer.drain();
+    this.#dead.push(...result.dead);
     await this.refreshIndex();
     return result;
+  }
+
+  /** Every entry that failed permanently in this runtime's drains so far. */
+  deadLetters(): readonly string[] {
+    return [...new Set(this.#dead)];
   }
 
   acknowledge(alertId: number, actor: string): Promise<LifecycleResult> {

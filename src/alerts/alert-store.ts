@@ -51,8 +51,11 @@ export interface AlertStore {
   claimOutbox(now: number, leaseMs: number, limit: number): Promise<OutboxEntry[]>;
   /** Marks delivered and records where it landed on the alert or summary (same transaction). */
   completeOutbox(id: number, receipt: DeliveryReceipt | null, now: number): Promise<void>;
-  /** Records a failed attempt; `retryAt` null = give up (dead letter, kept for the operator). */
-  failOutbox(id: number, error: string, retryAt: number | null): Promise<void>;
+  /**
+   * Records a failed attempt; `retryAt` null = give up (dead letter, kept for the operator). `outcomeUnknown` when
+   * the message may have been delivered anyway (a timeout, a dropped connection): the next claim says so.
+   */
+  failOutbox(id: number, error: string, retryAt: number | null, outcomeUnknown?: boolean): Promise<void>;
   outboxCounts(): Promise<{ readonly pending: number; readonly dead: number; readonly delivered: number }>;
 
   close(): Promise<void>;

@@ -3,16 +3,16 @@ import type { AlertStore } from './alert-store.js';
 import type { DeliveryReceipt, OutboxEntry } from './outbox-types.js';
 
 /**
- * Delivery guarantee: AT LEAST ONCE, with a duplicate window of one round trip.
+ * Delivery guarantee: EXACTLY ONCE as seen in Slack, built from at-least-once plus a read-back.
  *
  * A decision and its outbox entry commit together, so a crash before delivery loses nothing: the entry is still
  * pending when any instance next drains (on start, then every minute). After a post succeeds its Slack ts is
- * recorded and the entry marked delivered in one transaction. The only way to post twice is a crash after Slack
- * accepted the post and before that transaction; chat.postMessage has no idempotency key for bots (client_msg_id
- * is for user messages), so that window cannot be closed from our side. We accept it because the alternative,
- * at-most-once (mark before posting), can silently drop a red-zone alert, and a forgotten red customer is the
- * failure this feature exists to prevent; a rare duplicate is visible and harmless. Updates (chat.update) render the
- * alert's current state, so replaying one is idempotent.
+ * recorded and the entry marked delivered in one transaction. A crash (or a timeout) after Slack accepted a post and
+ * before that transaction leaves the attempt's outcome unknown; chat.postMessage has no idempotency key for bots,
+ * so every post carries message metadata naming its entry, and the next attempt (`entry.uncertainSince`) first looks
+ * for that metadata in the conversation since the unknown attempt began and records the ts it finds instead of
+ * posting again. Mark-before-posting (at-most-once) is not an option: it can silently drop a red-zone alert.
+ * Updates (chat.update) render the alert's current state, so replaying one is idempotent.
  *
  * Entries are leased (`LEASE_MS`) so two instances never deliver the same entry concurrently; a lease left by a
  * crashed instance expires and is taken over.
@@ -37,6 +37,18 @@ export class PermanentDeliveryError extends Error {
   override readonly name = 'PermanentDeliveryError';
 }
 
+/** Thrown by a transport when the receiver answered that it did not deliver (e.g. rate limited): retry, no doubt. */
+export class DeliveryRefused extends Error {
+  override readonly name = 'DeliveryRefused';
+}
+
+/** Failures after which the message certainly did not go out; anything else (a timeout, a reset) may have. */
+function outcomeKnown(error: unknown): boolean {
+  return (
+    error instanceof DeliveryDeferred || error instanceof PermanentDeliveryError || error instanceof DeliveryRefused
+  );
+}
+
 export interface OutboxTransport {
   /** Sends one entry; returns where a post landed (recorded on the alert or summary), or null. */
   deliver(entry: OutboxEntry): Promise<DeliveryReceipt | null>;
@@ -45,7 +57,10 @@ export interface OutboxTransport {
 export interface DrainResult {
   readonly delivered: number;
   readonly deferred: number;
+  /** Failed attempts that will be retried. */
   readonly failed: number;
+  /** Entries given up on in this drain (dead letters): "<message type>: <reason>" each. */
+  readonly dead: readonly string[];
 }
 
 /** Backoff after the n-th failed attempt: 30 s, 1, 2, 4 … minutes, at most an hour. */
@@ -63,6 +78,7 @@ export async function drainOutbox(
   let delivered = 0;
   let deferred = 0;
   let failed = 0;
+  const dead: string[] = [];
   const seen = new Set<number>();
   for (;;) {
     const batch = (await store.claimOutbox(now(), LEASE_MS, BATCH)).filter((e) => !seen.has(e.id));
@@ -81,14 +97,23 @@ export async function drainOutbox(
           await store.failOutbox(entry.id, message, giveUp ? null : now() + DEFER_MS);
           continue;
         }
-        failed++;
-        const dead = error instanceof PermanentDeliveryError || entry.attempts >= MAX_ATTEMPTS;
-        await store.failOutbox(entry.id, message, dead ? null : now() + retryDelayMs(entry.attempts));
-        logger.warn({ err: error, outbox: entry.dedupeKey, attempts: entry.attempts, dead }, 'alert delivery failed');
+        const giveUp = error instanceof PermanentDeliveryError || entry.attempts >= MAX_ATTEMPTS;
+        const retryAt = giveUp ? null : now() + retryDelayMs(entry.attempts);
+        await store.failOutbox(entry.id, message, retryAt, !outcomeKnown(error));
+        if (giveUp) {
+          dead.push(`${entry.dedupeKey}: ${message}`);
+          logger.error(
+            { err: error, outbox: entry.dedupeKey, attempts: entry.attempts },
+            `delivery failed permanently (${message}); the entry is kept as a dead letter and will not be retried`,
+          );
+        } else {
+          failed++;
+          logger.warn({ err: error, outbox: entry.dedupeKey, attempts: entry.attempts }, 'delivery failed; will retry');
+        }
       }
     }
   }
-  return { delivered, deferred, failed };
+  return { delivered, deferred, failed, dead };
 }
 
 /**
@@ -112,13 +137,14 @@ export class OutboxDrainer {
       return this.#running;
     }
     this.#running = (async () => {
-      const total = { delivered: 0, deferred: 0, failed: 0 };
+      const total = { delivered: 0, deferred: 0, failed: 0, dead: [] as string[] };
       do {
         this.#again = false;
         const result = await drainOutbox(this.store, this.transport, this.now, this.logger);
         total.delivered += result.delivered;
         total.deferred += result.deferred;
         total.failed += result.failed;
+        total.dead.push(...result.dead);
       } while (this.#again);
       return total;
     })().finally(() => {

@@ -38,6 +38,11 @@ export interface OutboxEntry {
   readonly createdAt: number;
   /** Delivery attempts started so far (including the current one once claimed). */
   readonly attempts: number;
+  /**
+   * Set when an earlier attempt never reported back (its instance died, or the call timed out): the start of that
+   * attempt. The message may have landed; the transport looks for it (message metadata) before posting again.
+   */
+  readonly uncertainSince?: number | null;
 }
 
 /** Where a delivered message landed; recorded on the alert or summary for later chat.update calls. */

@@ -6,6 +6,8 @@ import type { ScanOutcome } from './alert-store.js';
 export interface ScanWorkerData {
   readonly warehousePath: string;
   readonly stateDbPath: string;
+  /** RADAR_STATE_URL: the worker opens its own Postgres pool on it instead of the SQLite file. */
+  readonly stateUrl?: string | undefined;
   readonly scanCron: string;
 }
 

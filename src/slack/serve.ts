@@ -1,3 +1,4 @@
+import { openAlertStore } from '../alerts/open-alert-store.js';
 import { createScanInWorker } from '../alerts/scan-in-worker.js';
 import { startSchedules } from '../alerts/scheduler.js';
 import { DEFAULT_STATE_DB } from '../alerts/sqlite/sqlite-alert-store.js';
@@ -9,7 +10,7 @@ import type { RadarConfig } from '../config.js';
 import { keepSnapshotCacheFresh } from '../data/snapshot-cache/snapshot-cache-keeper.js';
 import { createLogger } from '../logging.js';
 import { ForegroundFirst } from '../workers/foreground-first.js';
-import { createSlackAlerts } from './alerts/slack-alerts.js';
+import { alertChannels, createSlackAlerts } from './alerts/slack-alerts.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './create-app.js';
 import type { SlackAppDeps } from './slack-deps.js';
 import { verifyBotToken } from './verify-token.js';
@@ -32,14 +33,18 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   const scanner = createScanInWorker({
     warehousePath: session.warehousePath,
     stateDbPath: config.RADAR_STATE_DB ?? DEFAULT_STATE_DB,
+    stateUrl: config.RADAR_STATE_URL,
     scanCron: config.RADAR_SCAN_CRON,
   });
+  // SQLite by default; Postgres (RADAR_STATE_URL) when several instances share the state.
+  const store = alertChannels(config) === null ? undefined : await openAlertStore(config, Date.now(), logger);
   const alerts = createSlackAlerts(config, {
     context: session.context,
     now: () => Date.now(),
     logger,
     renderer,
     runScanJob: scanner.run,
+    ...(store === undefined ? {} : { store }),
   });
   // Analyses run in worker threads: at a million customers one takes seconds, and acks must not wait for it.
   const executor = createCommandPool({

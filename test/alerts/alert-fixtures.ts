@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AlertStore } from '../../src/alerts/alert-store.js';
 import type { ScannedCustomer } from '../../src/alerts/alert-types.js';
+import { PostgresAlertStore } from '../../src/alerts/postgres/postgres-alert-store.js';
 import { SqliteAlertStore } from '../../src/alerts/sqlite/sqlite-alert-store.js';
+import { createLogger } from '../../src/logging.js';
+import { createTestDatabase } from '../helpers/postgres-database.js';
 
 export const HOUR = 3_600_000;
 
@@ -49,6 +53,31 @@ export function tempStore(now = T0): { store: SqliteAlertStore; path: string; cl
     cleanup: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The two AlertStore implementations: every store test runs on both with the same expectations. */
+export const STORE_KINDS = ['sqlite', 'postgres'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+
+/** A fresh store of that kind (a temp SQLite file, or a new database on the run's Postgres). */
+export async function openStore(
+  kind: StoreKind,
+  now = T0,
+): Promise<{ store: AlertStore; url: string; cleanup: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const t = tempStore(now);
+    return { store: t.store, url: t.path, cleanup: t.cleanup };
+  }
+  const database = await createTestDatabase();
+  const store = await PostgresAlertStore.open(database.url, now, createLogger({ level: 'silent' }));
+  return {
+    store,
+    url: database.url,
+    cleanup: async () => {
+      await store.close();
+      await database.drop();
     },
   };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runSlaJob } from '../../src/alerts/alert-jobs.js';
 import type { AlertStore } from '../../src/alerts/alert-store.js';
 import { SNOOZE_MS, slaStatus } from '../../src/alerts/sla.js';
-import { customer, HOUR, T0, tempStore } from './alert-fixtures.js';
+import { customer, HOUR, openStore, STORE_KINDS, type StoreKind, T0 } from './alert-fixtures.js';
 import { RecordingTransport } from './recording-transport.js';
 import { drain, scan } from './scan-helpers.js';
 
@@ -12,8 +12,8 @@ afterEach(async () => {
 });
 
 /** A store with one individual alert detected at T0 (after a quiet first scan), delivered. */
-async function oneAlert(): Promise<{ store: AlertStore; transport: RecordingTransport; id: number }> {
-  const t = tempStore(T0 - HOUR);
+async function oneAlert(kind: StoreKind): Promise<{ store: AlertStore; transport: RecordingTransport; id: number }> {
+  const t = await openStore(kind, T0 - HOUR);
   cleanups.push(t.cleanup);
   const transport = new RecordingTransport();
   await scan(t.store, [customer('k@x.com', 'green')], T0 - HOUR);
@@ -32,9 +32,9 @@ async function slaAt(store: AlertStore, transport: RecordingTransport, at: numbe
   return transport.sent.map((m) => m.type);
 }
 
-describe('alerts/lifecycle and SLA', () => {
+describe.each(STORE_KINDS)('alerts/lifecycle and SLA (%s store)', (kind) => {
   it('reminds at 24 h when nobody acknowledged, once', async () => {
-    const { store, transport, id } = await oneAlert();
+    const { store, transport, id } = await oneAlert(kind);
     expect(await slaAt(store, transport, T0 + 23 * HOUR + 50 * 60_000)).toEqual([]);
     expect(await slaAt(store, transport, T0 + 24 * HOUR)).toEqual(['reminder', 'alert-refresh']);
     expect(transport.ofType('reminder')).toEqual([{ type: 'reminder', alertIds: [id] }]);
@@ -43,7 +43,7 @@ describe('alerts/lifecycle and SLA', () => {
   });
 
   it('sends no reminder once acknowledged, but still escalates at 48 h without an intervention', async () => {
-    const { store, transport, id } = await oneAlert();
+    const { store, transport, id } = await oneAlert(kind);
     const ack = await store.acknowledge({ alertId: id, actor: 'U0ALICE0001', now: T0 + HOUR });
     expect(ack).toMatchObject({ kind: 'changed', alert: { state: 'acknowledged', acknowledgedBy: 'U0ALICE0001' } });
     expect(await slaAt(store, transport, T0 + 24 * HOUR)).toEqual([]);
@@ -55,7 +55,7 @@ describe('alerts/lifecycle and SLA', () => {
   });
 
   it('meets the SLA with an intervention: no escalation, the clock shows it met', async () => {
-    const { store, transport, id } = await oneAlert();
+    const { store, transport, id } = await oneAlert(kind);
     const logged = await store.logIntervention({
       alertId: id,
       actor: 'U0WEI000001',
@@ -71,7 +71,7 @@ describe('alerts/lifecycle and SLA', () => {
   });
 
   it('pauses the reminder and the escalation for 24 h on snooze, and wakes the alert after', async () => {
-    const { store, transport, id } = await oneAlert();
+    const { store, transport, id } = await oneAlert(kind);
     const snoozed = await store.snooze({
       alertId: id,
       actor: 'U0OMAR00001',
@@ -90,7 +90,7 @@ describe('alerts/lifecycle and SLA', () => {
   });
 
   it('acts once on a double click of every button', async () => {
-    const { store, id } = await oneAlert();
+    const { store, id } = await oneAlert(kind);
     const at = T0 + HOUR;
     expect((await store.acknowledge({ alertId: id, actor: 'U1', now: at })).kind).toBe('changed');
     expect(await store.acknowledge({ alertId: id, actor: 'U2', now: at })).toMatchObject({
@@ -109,7 +109,7 @@ describe('alerts/lifecycle and SLA', () => {
   });
 
   it('DMs the assignee once per assignment', async () => {
-    const { store, transport, id } = await oneAlert();
+    const { store, transport, id } = await oneAlert(kind);
     await store.assign({ alertId: id, actor: 'U1', assignee: 'U3', now: T0 + HOUR });
     await store.assign({ alertId: id, actor: 'U1', assignee: 'U3', now: T0 + HOUR });
     await drain(store, transport, T0 + HOUR);
@@ -118,7 +118,7 @@ describe('alerts/lifecycle and SLA', () => {
   });
 
   it('recovers while snoozed: resolved, no reminder or escalation later', async () => {
-    const { store, transport, id } = await oneAlert();
+    const { store, transport, id } = await oneAlert(kind);
     await store.snooze({ alertId: id, actor: 'U1', now: T0 + HOUR, untilMs: T0 + HOUR + SNOOZE_MS });
     await scan(store, [customer('k@x.com', 'green'), customer('r@x.com', 'yellow', { rank: 1 })], T0 + 3 * HOUR);
     expect((await store.getAlert(id))?.state).toBe('resolved');
@@ -130,7 +130,7 @@ describe('alerts/lifecycle and SLA', () => {
   });
 
   it('runs the SLA check once per period', async () => {
-    const { store } = await oneAlert();
+    const { store } = await oneAlert(kind);
     expect((await runSlaJob(store, T0 + 24 * HOUR)).ran).toBe(true);
     expect((await runSlaJob(store, T0 + 24 * HOUR + 5 * 60_000)).ran).toBe(false);
     expect((await runSlaJob(store, T0 + 24 * HOUR + 10 * 60_000)).ran).toBe(true);

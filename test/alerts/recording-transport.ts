@@ -4,6 +4,8 @@ import type { DeliveryReceipt, OutboxEntry, OutboxMessage } from '../../src/aler
 /** A transport that records what it was asked to send; posts "land" in channel C0ALERTS01 with increasing ts. */
 export class RecordingTransport implements OutboxTransport {
   readonly sent: OutboxMessage[] = [];
+  /** Every entry handed over, as claimed (attempts, uncertainSince). */
+  readonly entries: OutboxEntry[] = [];
   #ts = 0;
   /** When set, the next delivery throws this (then the switch resets). */
   failNext: Error | null = null;
@@ -15,6 +17,7 @@ export class RecordingTransport implements OutboxTransport {
       throw error;
     }
     this.sent.push(entry.message);
+    this.entries.push(entry);
     const posts = ['alert-post', 'summary-post', 'reminder', 'escalation', 'assigned-dm', 'digest'];
     if (!posts.includes(entry.message.type)) return null;
     this.#ts += 1;
@@ -27,5 +30,6 @@ export class RecordingTransport implements OutboxTransport {
 
   clear(): void {
     this.sent.length = 0;
+    this.entries.length = 0;
   }
 }

@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScanJob } from '../../src/alerts/alert-jobs.js';
+import { PostgresAlertStore } from '../../src/alerts/postgres/postgres-alert-store.js';
 import { createScanInWorker } from '../../src/alerts/scan-in-worker.js';
 import { DEFAULT_SCAN_CRON } from '../../src/alerts/schedules.js';
 import { SqliteAlertStore } from '../../src/alerts/sqlite/sqlite-alert-store.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
+import { createLogger } from '../../src/logging.js';
+import { createTestDatabase } from '../helpers/postgres-database.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
@@ -42,6 +45,31 @@ describe('alerts/scan-in-worker', () => {
       await scanner.close();
       await inProcessStore.close();
       provider.close();
+    }
+  });
+
+  it('runs the scan job in a worker on the Postgres state (RADAR_STATE_URL), visible to the main thread', async () => {
+    const dir = tempDir();
+    const database = await createTestDatabase();
+    const warehousePath = ensureDemoWarehouse('full');
+    const scanner = createScanInWorker({
+      warehousePath,
+      stateDbPath: join(dir, 'unused.sqlite'),
+      stateUrl: database.url,
+      scanCron: DEFAULT_SCAN_CRON,
+    });
+    const mainStore = await PostgresAlertStore.open(database.url, NOW, createLogger({ level: 'silent' }));
+    try {
+      const inWorker = await scanner.run(NOW);
+      expect(inWorker.ran && inWorker.outcome.plan.baseline).toMatch(/^first scan/);
+      const created = inWorker.ran ? inWorker.outcome.created.length : -1;
+      expect((await mainStore.activeAlerts()).length).toBe(created);
+      expect(await mainStore.outboxCounts()).toEqual({ pending: 1, dead: 0, delivered: 0 });
+      expect(await scanner.run(NOW + 60_000)).toMatchObject({ ran: false });
+    } finally {
+      await scanner.close();
+      await mainStore.close();
+      await database.drop();
     }
   });
 });

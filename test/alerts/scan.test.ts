@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { customer, HOUR, T0, tempStore } from './alert-fixtures.js';
+import { customer, HOUR, openStore, STORE_KINDS, type StoreKind, T0 } from './alert-fixtures.js';
 import { RecordingTransport } from './recording-transport.js';
 import { drain, scan } from './scan-helpers.js';
 
@@ -8,8 +8,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-function setup() {
-  const t = tempStore();
+async function setup(kind: StoreKind) {
+  const t = await openStore(kind);
   cleanups.push(t.cleanup);
   return { store: t.store, transport: new RecordingTransport() };
 }
@@ -19,9 +19,9 @@ const population = (reds: number, others = 40) => [
   ...Array.from({ length: others }, (_, i) => customer(`ok${i}@x.com`, i % 2 ? 'green' : 'yellow')),
 ];
 
-describe('alerts/scan', () => {
+describe.each(STORE_KINDS)('alerts/scan (%s store)', (kind) => {
   it('posts one baseline summary on the first scan and tracks every customer already red', async () => {
-    const { store, transport } = setup();
+    const { store, transport } = await setup(kind);
     const outcome = await scan(store, population(30), T0);
     expect(outcome?.plan.baseline).toMatch(/first scan/);
     expect(outcome?.created).toHaveLength(30);
@@ -35,7 +35,7 @@ describe('alerts/scan', () => {
   });
 
   it('caps a later scan at 20 individual alerts, highest priority first, plus one overflow summary', async () => {
-    const { store, transport } = setup();
+    const { store, transport } = await setup(kind);
     await scan(store, population(0), T0);
     await drain(store, transport, T0);
     const reds = Array.from({ length: 25 }, (_, i) =>
@@ -56,7 +56,7 @@ describe('alerts/scan', () => {
   });
 
   it('keeps one alert per customer while it is open or snoozed', async () => {
-    const { store } = setup();
+    const { store } = await setup(kind);
     await scan(store, population(0), T0);
     const red = customer('a@x.com', 'red', { rank: 1 });
     const first = await scan(store, [...population(0), red], T0 + HOUR);
@@ -69,7 +69,7 @@ describe('alerts/scan', () => {
   });
 
   it('resolves an alert as recovered when the customer leaves red, and opens a new one when it comes back', async () => {
-    const { store, transport } = setup();
+    const { store, transport } = await setup(kind);
     await scan(store, population(0), T0);
     const first = await scan(store, [...population(0), customer('a@x.com', 'red', { rank: 1 })], T0 + HOUR);
     await drain(store, transport, T0 + HOUR);
@@ -96,7 +96,7 @@ describe('alerts/scan', () => {
   });
 
   it('keeps the alert of a customer who has no zone this time (missing inputs are not a recovery)', async () => {
-    const { store } = setup();
+    const { store } = await setup(kind);
     await scan(store, population(0), T0);
     await scan(store, [...population(0), customer('a@x.com', 'red')], T0 + HOUR);
     const outcome = await scan(store, [...population(0), customer('a@x.com', null, { score: null })], T0 + 2 * HOUR);
@@ -104,7 +104,7 @@ describe('alerts/scan', () => {
   });
 
   it('runs two scans for the same period once', async () => {
-    const { store } = setup();
+    const { store } = await setup(kind);
     const first = await scan(store, population(3), T0);
     const second = await scan(store, population(3), T0 + 59 * 60_000);
     expect(first).not.toBeNull();
@@ -114,7 +114,7 @@ describe('alerts/scan', () => {
   });
 
   it('treats a warehouse whose customers are mostly unknown as new: baseline again, old alerts closed', async () => {
-    const { store, transport } = setup();
+    const { store, transport } = await setup(kind);
     await scan(store, population(2), T0);
     const other = [customer('z1@y.com', 'red', { rank: 1 }), customer('z2@y.com', 'green')];
     const outcome = await scan(store, other, T0 + HOUR);

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { changedDemoWarehouse } from '../alerts/changed-warehouse.js';
 import { FAKE_CHANNELS, FAKE_USERS, FakeSlack, UPLOAD_METHOD } from '../helpers/fake-slack/index.js';
+import { createTestDatabase } from '../helpers/postgres-database.js';
 
 /**
  * The "done when" walk-through: the real `radar` CLI (a child process per command, as an operator runs it) on the
@@ -26,7 +27,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function radar(args: string[], warehouse: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function radar(
+  args: string[],
+  warehouse: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), ...args], {
       cwd: repo,
@@ -42,6 +47,7 @@ function radar(args: string[], warehouse: string): Promise<{ code: number | null
         RADAR_ESCALATION_CHANNEL: MANAGERS_CHANNEL,
         RADAR_MANAGERS: `${FAKE_USERS.newYork},${FAKE_USERS.shanghai}`,
         RADAR_DIGEST_CHANNEL: '',
+        ...env,
       },
     });
     let stdout = '';
@@ -116,4 +122,40 @@ describe('radar scan and digest on the demo, against the fake Slack', () => {
     expect(fake.calls.of(UPLOAD_METHOD).length).toBeGreaterThanOrEqual(4);
     expect(fake.violations).toEqual([]);
   }, 180_000);
+
+  it('says "failed permanently" and exits non-zero when the alert channel does not exist, without retrying', async () => {
+    const env = { RADAR_ALERT_CHANNEL: 'C0DELETED01', RADAR_STATE_DB: join(dir, 'state-deleted-channel.sqlite') };
+    const run = await radar(['scan', '--now', '2026-11-23T10:00:00Z'], demo, env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Delivered 0 messages, 1 failed permanently.');
+    expect(run.stdout).not.toContain('will retry');
+    expect(run.stderr).toMatch(
+      /1 message failed permanently and will not be retried \(summary-post:\d+: summary-post: channel_not_found\)/,
+    );
+    const again = await radar(['scan', '--now', '2026-11-23T10:30:00Z'], demo, env);
+    expect(again.stdout).toContain('Delivered 0 messages.');
+    expect(
+      fake.calls.all().filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0DELETED01'),
+    ).toHaveLength(1);
+  }, 120_000);
+
+  it('keeps the state in Postgres with RADAR_STATE_URL: a second instance finds the period already run', async () => {
+    const database = await createTestDatabase();
+    try {
+      const env = { RADAR_STATE_URL: database.url, RADAR_STATE_DB: join(dir, 'never-created.sqlite') };
+      const before = fake.calls.succeeded('chat.postMessage').length;
+      const [first, second] = await Promise.all([
+        radar(['scan', '--now', '2026-11-23T10:00:00Z'], demo, env),
+        radar(['scan', '--now', '2026-11-23T10:00:00Z'], demo, env),
+      ]);
+      const outputs = [first?.stdout ?? '', second?.stdout ?? ''].sort();
+      expect([first?.code, second?.code]).toEqual([0, 0]);
+      expect(outputs.filter((o) => o.includes('already ran for this period'))).toHaveLength(1);
+      expect(outputs.filter((o) => /baseline \(first scan/.test(o))).toHaveLength(1);
+      expect(fake.calls.succeeded('chat.postMessage').length - before).toBe(1);
+      expect(existsSync(join(dir, 'never-created.sqlite'))).toBe(false);
+    } finally {
+      await database.drop();
+    }
+  }, 120_000);
 });

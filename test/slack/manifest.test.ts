@@ -20,7 +20,18 @@ const RADAR_COMMANDS = [
   '/radar',
 ] as const;
 
-const MINIMAL_BOT_SCOPES = ['commands', 'chat:write', 'files:write', 'channels:join', 'users:read', 'im:write'];
+const MINIMAL_BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'files:write',
+  'channels:join',
+  'users:read',
+  'im:write',
+  // Reading back a post whose outcome is unknown (exactly-once delivery): public, private channels and DMs.
+  'channels:history',
+  'groups:history',
+  'im:history',
+];
 
 interface SlashCommand {
   command: string;

@@ -115,6 +115,15 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'outbox attempts with an unknown outcome',
+    sql: `
+      -- Start of the earliest attempt whose outcome is unknown (the transport reads Slack back from there).
+      ALTER TABLE outbox ADD COLUMN attempt_started_at INTEGER;
+      ALTER TABLE outbox ADD COLUMN outcome_unknown INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** Applies the steps not applied yet; returns the versions applied now. */

@@ -26,19 +26,26 @@ export function enqueueRefresh(db: Database.Database, alert: Alert, now: number)
   return enqueue(db, { dedupeKey, message }, now);
 }
 
+/** Leases the oldest pending entries; see pg-outbox-writes.ts for `uncertainSince` (same rules). */
 export function claimOutbox(db: Database.Database, now: number, leaseMs: number, limit: number): OutboxEntry[] {
   return db
     .transaction(() => {
       const rows = db
         .prepare(
-          `SELECT id, dedupe_key, payload, created_at, attempts FROM outbox
+          `SELECT id, dedupe_key, payload, created_at, attempts, attempt_started_at, outcome_unknown FROM outbox
            WHERE delivered_at IS NULL AND dead = 0 AND (claimed_until IS NULL OR claimed_until <= ?)
            ORDER BY id LIMIT ?`,
         )
-        .all(now, limit) as OutboxRow[];
-      const lease = db.prepare('UPDATE outbox SET claimed_until = ?, attempts = attempts + 1 WHERE id = ?');
-      for (const row of rows) lease.run(now + leaseMs, row.id);
-      return rows.map((row) => toOutboxEntry({ ...row, attempts: row.attempts + 1 }));
+        .all(now, limit) as (OutboxRow & { attempt_started_at: number | null; outcome_unknown: number })[];
+      const lease = db.prepare(
+        `UPDATE outbox SET claimed_until = ?, attempts = attempts + 1, outcome_unknown = 1, attempt_started_at = ?
+         WHERE id = ?`,
+      );
+      return rows.map((row) => {
+        const uncertainSince = row.outcome_unknown === 1 ? row.attempt_started_at : null;
+        lease.run(now + leaseMs, uncertainSince ?? now, row.id);
+        return { ...toOutboxEntry({ ...row, attempts: row.attempts + 1 }), uncertainSince };
+      });
     })
     .immediate();
 }
@@ -48,8 +55,8 @@ export function completeOutbox(db: Database.Database, id: number, receipt: Deliv
     const row = db.prepare('SELECT payload FROM outbox WHERE id = ?').get(id) as { payload: string } | undefined;
     if (row === undefined) return;
     db.prepare(
-      `UPDATE outbox SET delivered_at = ?, result_channel = ?, result_ts = ?, claimed_until = NULL, last_error = NULL
-       WHERE id = ?`,
+      `UPDATE outbox SET delivered_at = ?, result_channel = ?, result_ts = ?, claimed_until = NULL, last_error = NULL,
+         outcome_unknown = 0 WHERE id = ?`,
     ).run(now, receipt?.channel ?? null, receipt?.ts ?? null, id);
     if (receipt === null) return;
     const message = JSON.parse(row.payload) as OutboxMessage;
@@ -74,13 +81,17 @@ export function completeOutbox(db: Database.Database, id: number, receipt: Deliv
   }).immediate();
 }
 
-export function failOutbox(db: Database.Database, id: number, error: string, retryAt: number | null): void {
-  db.prepare('UPDATE outbox SET last_error = ?, claimed_until = ?, dead = ? WHERE id = ?').run(
-    error.slice(0, 1000),
-    retryAt,
-    retryAt === null ? 1 : 0,
-    id,
-  );
+export function failOutbox(
+  db: Database.Database,
+  id: number,
+  error: string,
+  retryAt: number | null,
+  outcomeUnknown = false,
+): void {
+  db.prepare(
+    `UPDATE outbox SET last_error = ?, claimed_until = ?, dead = ?, outcome_unknown = ?
+     WHERE id = ? AND delivered_at IS NULL`,
+  ).run(error.slice(0, 1000), retryAt, retryAt === null ? 1 : 0, outcomeUnknown ? 1 : 0, id);
 }
 
 export function outboxCounts(db: Database.Database): { pending: number; dead: number; delivered: number } {

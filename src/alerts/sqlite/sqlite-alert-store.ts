@@ -199,8 +199,8 @@ export class SqliteAlertStore implements AlertStore {
     outbox.completeOutbox(this.#db, id, receipt, now);
   }
 
-  async failOutbox(id: number, error: string, retryAt: number | null): Promise<void> {
-    outbox.failOutbox(this.#db, id, error, retryAt);
+  async failOutbox(id: number, error: string, retryAt: number | null, outcomeUnknown = false): Promise<void> {
+    outbox.failOutbox(this.#db, id, error, retryAt, outcomeUnknown);
   }
 
   async outboxCounts(): Promise<{ pending: number; dead: number; delivered: number }> {

@@ -1,10 +1,11 @@
 import { AlertRuntime, type ScanReport } from '../../alerts/alert-runtime.js';
 import type { DigestRun } from '../../alerts/digest/run-digest.js';
+import { openAlertStore, stateLocation } from '../../alerts/open-alert-store.js';
 import { DEFAULT_STATE_DB, SqliteAlertStore } from '../../alerts/sqlite/sqlite-alert-store.js';
 import { createChartRenderer } from '../../charts/render-pool.js';
 import { openCliSession } from '../../cli/cli-context.js';
 import { type RadarConfig, slackMode } from '../../config.js';
-import { ConfigError, UsageError } from '../../errors.js';
+import { ConfigError, RadarError, UsageError } from '../../errors.js';
 import { createLogger } from '../../logging.js';
 import { renderDigest } from './digest-blocks.js';
 import { createPrintTransport, messageAsText } from './print-transport.js';
@@ -26,6 +27,11 @@ export function parseNow(text: string | undefined, system: () => number = Date.n
     );
   }
   return ms;
+}
+
+/** Some messages can never be delivered (a deleted channel, Radar not in it): the operator must act. */
+export class DeliveryFailedPermanently extends RadarError {
+  readonly code = 'delivery-failed-permanently';
 }
 
 const LOCAL_CHANNELS = { alertChannel: 'RADAR_ALERT_CHANNEL', escalationChannel: 'RADAR_ESCALATION_CHANNEL' };
@@ -53,6 +59,9 @@ export async function runAlertCli(
     const store = SqliteAlertStore.openDryRun(statePath, now);
     const channels = alertChannels(config) ?? { ...LOCAL_CHANNELS, managers: config.RADAR_MANAGERS };
     print(`Local mode (no Slack tokens): printing what would be posted; ${statePath} is not changed.`);
+    if (config.RADAR_STATE_URL !== undefined) {
+      print('RADAR_STATE_URL is not read in local mode: the dry run starts from the SQLite state file.');
+    }
     if (job === 'digest') print("Managers' Slack time zones are unknown without Slack: using UTC.");
     runtime = new AlertRuntime({
       store,
@@ -68,7 +77,14 @@ export async function runAlertCli(
   } else {
     const renderer = createChartRenderer();
     closeRenderer = () => renderer.close();
-    const alerts = createSlackAlerts(config, { context: session.context, now: clock, logger, renderer });
+    const store = config.RADAR_ALERT_CHANNEL === undefined ? undefined : await openAlertStore(config, now, logger);
+    const alerts = createSlackAlerts(config, {
+      context: session.context,
+      now: clock,
+      logger,
+      renderer,
+      ...(store === undefined ? {} : { store }),
+    });
     if (alerts === null) {
       throw new ConfigError(
         `radar ${job} needs RADAR_ALERT_CHANNEL (a channel id such as C0123ABCD) with Slack tokens.`,
@@ -79,6 +95,12 @@ export async function runAlertCli(
   try {
     if (job === 'scan') printScan(await runtime.scan(), session.warehousePath, print);
     else printDigests(await runtime.digest(options.preview ?? false), print);
+    const dead = runtime.deadLetters();
+    if (dead.length > 0) {
+      throw new DeliveryFailedPermanently(
+        `${dead.length} message${dead.length === 1 ? '' : 's'} failed permanently and will not be retried (${dead.join('; ')}). Check that RADAR_ALERT_CHANNEL, RADAR_ESCALATION_CHANNEL and RADAR_DIGEST_CHANNEL name channels that exist and that Radar is invited to (/invite @radar); the entries stay in ${stateLocation(config)} as dead letters.`,
+      );
+    }
   } finally {
     await runtime.close();
     await closeRenderer();
@@ -102,9 +124,9 @@ function printScan(report: ScanReport, warehouse: string, print: (text: string) 
       `SLA check ${sla.period}: ${plan.reminders.flat().length} reminders, ${plan.escalations.length} escalations, ${plan.wake.length} snoozes ended.`,
     );
   }
-  print(
-    `Delivered ${delivered.delivered} message${delivered.delivered === 1 ? '' : 's'}${delivered.failed > 0 ? `, ${delivered.failed} failed (will retry)` : ''}.`,
-  );
+  const retrying = delivered.failed > 0 ? `, ${delivered.failed} failed (will retry)` : '';
+  const dead = delivered.dead.length > 0 ? `, ${delivered.dead.length} failed permanently` : '';
+  print(`Delivered ${delivered.delivered} message${delivered.delivered === 1 ? '' : 's'}${retrying}${dead}.`);
 }
 
 function printDigests(runs: readonly DigestRun[], print: (text: string) => void): void {

@@ -1,6 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import type { AlertStore } from '../../alerts/alert-store.js';
-import { DeliveryDeferred, type OutboxTransport, PermanentDeliveryError } from '../../alerts/deliver-outbox.js';
+import {
+  DeliveryDeferred,
+  DeliveryRefused,
+  type OutboxTransport,
+  PermanentDeliveryError,
+} from '../../alerts/deliver-outbox.js';
 import type { DeliveryReceipt, DigestRecipient, OutboxEntry } from '../../alerts/outbox-types.js';
 import type { ChartDefinition } from '../../charts/chart-definition.js';
 import type { ChartRenderer } from '../../charts/render-pool.js';
@@ -8,8 +13,9 @@ import type { Logger } from '../../logging.js';
 import type { AttachmentFile, SlackMessage } from '../block-types.js';
 import { truncate } from '../mrkdwn.js';
 import { CANNOT_POST_ERRORS, withChannelJoin } from '../post-message.js';
-import { platformError } from '../slack-errors.js';
+import { classifySlackError } from '../slack-errors.js';
 import { renderAlertCard, renderSummary } from './alert-blocks.js';
+import { findEarlierDelivery, outboxMetadata } from './delivery-read-back.js';
 import { renderDigest } from './digest-blocks.js';
 import { renderAssignedDm, renderEscalation, renderReminder } from './notice-blocks.js';
 
@@ -38,6 +44,9 @@ const PERMANENT_ERRORS = new Set([
   'invalid_auth',
 ]);
 
+/** Slack answered with an error but may have acted before it (its docs say so for these). */
+const UNCERTAIN_ERRORS = new Set(['internal_error', 'fatal_error', 'request_timeout', 'service_unavailable']);
+
 /**
  * Delivers outbox entries to Slack: posts record their ts (the store writes it on the alert or summary), updates
  * render the alert's state at delivery time, and the digest's charts go up as files in the recipient's DM or
@@ -46,7 +55,18 @@ const PERMANENT_ERRORS = new Set([
 export function createSlackTransport(deps: SlackTransportDeps): OutboxTransport {
   const { client, store, channels, now } = deps;
 
-  async function post(channel: string, message: SlackMessage, threadTs?: string): Promise<DeliveryReceipt> {
+  /**
+   * Posts with metadata naming the entry; when an earlier attempt's outcome is unknown, first reads the conversation
+   * back and returns the earlier post's ts if it landed.
+   */
+  async function post(
+    entry: OutboxEntry,
+    channel: string,
+    message: SlackMessage,
+    threadTs?: string,
+  ): Promise<DeliveryReceipt> {
+    const earlier = await findEarlierDelivery(client, deps.logger, entry, { channel, threadTs });
+    if (earlier !== null) return earlier;
     const result = await withChannelJoin(client, channel, () =>
       client.chat.postMessage({
         channel,
@@ -54,6 +74,7 @@ export function createSlackTransport(deps: SlackTransportDeps): OutboxTransport 
         blocks: [...message.blocks],
         unfurl_links: false,
         unfurl_media: false,
+        metadata: outboxMetadata(entry),
         ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
       }),
     );
@@ -97,7 +118,7 @@ export function createSlackTransport(deps: SlackTransportDeps): OutboxTransport 
       case 'alert-post': {
         const alert = await store.getAlert(m.alertId);
         if (alert === null) return null;
-        return post(channels.alertChannel, renderAlertCard(alert, now()));
+        return post(entry, channels.alertChannel, renderAlertCard(alert, now()));
       }
       case 'alert-refresh': {
         const alert = await store.getAlert(m.alertId);
@@ -117,32 +138,42 @@ export function createSlackTransport(deps: SlackTransportDeps): OutboxTransport 
       case 'summary-post': {
         const summary = await store.getSummary(m.summaryId);
         if (summary === null) return null;
-        return post(channels.alertChannel, renderSummary(summary, await store.alertsOfSummary(summary.id), now()));
+        const alerts = await store.alertsOfSummary(summary.id);
+        return post(entry, channels.alertChannel, renderSummary(summary, alerts, now()));
       }
       case 'reminder': {
         const alerts = await store.getAlerts(m.alertIds);
         const first = alerts[0];
         if (first === undefined) return null;
         if (first.channel === null || first.messageTs === null) throw new DeliveryDeferred('alert not posted yet');
-        return post(first.channel, renderReminder(alerts), first.messageTs);
+        return post(entry, first.channel, renderReminder(alerts), first.messageTs);
       }
       case 'escalation':
-        return post(channels.escalationChannel, renderEscalation(await store.getAlerts(m.alertIds), channels.managers));
+        return post(
+          entry,
+          channels.escalationChannel,
+          renderEscalation(await store.getAlerts(m.alertIds), channels.managers),
+        );
       case 'assigned-dm': {
         const alert = await store.getAlert(m.alertId);
         if (alert === null) return null;
-        return post(m.assignee, renderAssignedDm(alert, m.by));
+        return post(entry, m.assignee, renderAssignedDm(alert, m.by));
       }
       case 'digest':
-        return post(m.to.kind === 'manager' ? m.to.userId : m.to.channel, renderDigest(m.digest));
+        return post(entry, m.to.kind === 'manager' ? m.to.userId : m.to.channel, renderDigest(m.digest));
       case 'digest-charts': {
         const files = await renderCharts(m.digest.charts);
         if (files.length === 0) return null;
         const channel = await destination(m.to);
+        const comment = truncate(`Charts for the weekly digest ${m.digest.isoWeek}`, 3000);
+        // Uploads carry no metadata: an earlier upload is recognised by its comment naming the week, with files.
+        const uploaded = (message: { text?: string; files?: readonly unknown[] }) =>
+          message.text === comment && (message.files?.length ?? 0) > 0;
+        if ((await findEarlierDelivery(client, deps.logger, entry, { channel }, uploaded)) !== null) return null;
         await withChannelJoin(client, channel, () =>
           client.filesUploadV2({
             channel_id: channel,
-            initial_comment: truncate(`Charts for the weekly digest ${m.digest.isoWeek}`, 3000),
+            initial_comment: comment,
             file_uploads: files.map((f) => ({
               file: f.content,
               filename: f.filename,
@@ -161,12 +192,15 @@ export function createSlackTransport(deps: SlackTransportDeps): OutboxTransport 
       try {
         return await send(entry);
       } catch (error) {
-        const code = platformError(error);
-        if (code === 'message_not_found') return null;
-        if (code !== undefined && PERMANENT_ERRORS.has(code)) {
-          throw new PermanentDeliveryError(`${entry.message.type}: ${code}`);
+        const failure = classifySlackError(error);
+        if (failure.kind === 'rate_limited') throw new DeliveryRefused(`${entry.message.type}: rate limited`);
+        if (failure.kind !== 'platform') throw error; // timeouts, resets, 5xx: the outcome is unknown
+        if (failure.error === 'message_not_found') return null;
+        if (PERMANENT_ERRORS.has(failure.error)) {
+          throw new PermanentDeliveryError(`${entry.message.type}: ${failure.error}`);
         }
-        throw error;
+        if (UNCERTAIN_ERRORS.has(failure.error)) throw error;
+        throw new DeliveryRefused(`${entry.message.type}: ${failure.error}`);
       }
     },
   };

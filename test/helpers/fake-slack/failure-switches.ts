@@ -6,6 +6,8 @@ export type Failure =
   | { readonly kind: 'http_error'; readonly status: number }
   /** Never answer (until the fake stops); the client's own timeout must fire. */
   | { readonly kind: 'hang' }
+  /** Do what the call asks (post the message), then never answer: the caller times out after Slack acted. */
+  | { readonly kind: 'accept_then_hang' }
   /** HTTP 200 with `{ ok: false, error }`, which WebClient turns into `WebAPIPlatformError`. */
   | { readonly kind: 'api_error'; readonly error: string };
 

@@ -117,6 +117,11 @@ export class FakeSlack {
     this.failures.failNext(method, { kind: 'hang' }, times);
   }
 
+  /** The next `times` calls of `method` do their work (a post lands), then are never answered: a timeout after it. */
+  acceptThenHangNext(method: string, { times = 1 }: { times?: number } = {}) {
+    this.failures.failNext(method, { kind: 'accept_then_hang' }, times);
+  }
+
   /** The next `times` calls of `method` answer `{ ok: false, error }`. */
   errorNext(method: string, error: string, { times = 1 }: { times?: number } = {}) {
     this.failures.failNext(method, { kind: 'api_error', error }, times);
@@ -193,10 +198,11 @@ export class FakeSlack {
     }
     const args = kind === 'upload' ? describeUpload(parsed, raw) : parsed.args;
     const failure = kind === 'api' && this.#authError(req) !== undefined ? undefined : this.failures.take(method);
-    if (failure?.kind === 'hang') {
+    if (failure?.kind === 'hang' || failure?.kind === 'accept_then_hang') {
+      const done = failure.kind === 'accept_then_hang' ? answer(parsed) : undefined;
       this.#hung.add(res);
       res.on('close', () => this.#hung.delete(res));
-      this.#record(kind, method, args, req, 'hung', undefined);
+      this.#record(kind, method, args, req, 'hung', done);
       return;
     }
     const reply = failure === undefined ? answer(parsed) : failureReply(failure);
@@ -267,7 +273,7 @@ export class FakeSlack {
   }
 }
 
-function failureReply(failure: Exclude<Failure, { kind: 'hang' }>): Reply {
+function failureReply(failure: Exclude<Failure, { kind: 'hang' | 'accept_then_hang' }>): Reply {
   switch (failure.kind) {
     case 'rate_limited':
       return {

@@ -51,12 +51,19 @@ export interface FakeChannel {
 /** How a message got into a channel. */
 export type MessageSource = 'chat.postMessage' | 'files.completeUploadExternal' | 'response_url';
 
+export interface MessageMetadata {
+  readonly event_type: string;
+  readonly event_payload: Readonly<Record<string, unknown>>;
+}
+
 export interface FakeMessage {
   readonly channel: string;
   readonly ts: string;
   readonly source: MessageSource;
   readonly threadTs?: string;
   readonly files?: readonly string[];
+  /** `metadata` of chat.postMessage / chat.update: returned by history only with include_all_metadata. */
+  metadata?: MessageMetadata;
   text?: string;
   blocks?: unknown;
   /** Times chat.update or a replace_original response changed it. */

@@ -1,18 +1,7 @@
-import { FAKE_TEAM, type FakeMessage } from '../workspace.js';
+import type { FakeMessage } from '../workspace.js';
 import { fail, type MethodHandler, stringArg } from './context.js';
 import { checkMessageContent } from './message-content.js';
-
-function messageJson(message: FakeMessage): Record<string, unknown> {
-  return {
-    type: 'message',
-    user: FAKE_TEAM.botUserId,
-    bot_id: FAKE_TEAM.botId,
-    ts: message.ts,
-    text: message.text ?? '',
-    ...(message.blocks === undefined ? {} : { blocks: message.blocks }),
-    ...(message.threadTs === undefined ? {} : { thread_ts: message.threadTs }),
-  };
-}
+import { messageJson, metadataArg } from './message-json.js';
 
 export const chatPostMessage: MethodHandler = (ctx) => {
   const channelArg = stringArg(ctx.args, 'channel');
@@ -24,6 +13,8 @@ export const chatPostMessage: MethodHandler = (ctx) => {
   if (contentError !== undefined) return contentError;
   const threadTs = stringArg(ctx.args, 'thread_ts');
   const text = stringArg(ctx.args, 'text');
+  const metadata = metadataArg(ctx.args);
+  if (metadata === 'invalid') return fail('invalid_metadata_format');
   const message: FakeMessage = {
     channel: channel.id,
     ts: ctx.workspace.nextTs(ctx.clock.now()),
@@ -31,11 +22,12 @@ export const chatPostMessage: MethodHandler = (ctx) => {
     ...(threadTs === undefined ? {} : { threadTs }),
     ...(text === undefined ? {} : { text }),
     ...(ctx.args.blocks === undefined ? {} : { blocks: ctx.args.blocks }),
+    ...(metadata === undefined ? {} : { metadata }),
     edits: 0,
     deleted: false,
   };
   ctx.workspace.messages.push(message);
-  return { ok: true, channel: channel.id, ts: message.ts, message: messageJson(message) };
+  return { ok: true, channel: channel.id, ts: message.ts, message: messageJson(ctx.workspace, message, true) };
 };
 
 export const chatPostEphemeral: MethodHandler = (ctx) => {
@@ -68,11 +60,15 @@ export const chatUpdate: MethodHandler = (ctx) => {
   if (message === undefined) return fail('message_not_found');
   const contentError = checkMessageContent(ctx, { requireContent: false });
   if (contentError !== undefined) return contentError;
+  const metadata = metadataArg(ctx.args);
+  if (metadata === 'invalid') return fail('invalid_metadata_format');
   const text = stringArg(ctx.args, 'text');
   if (text !== undefined) message.text = text;
   if (ctx.args.blocks !== undefined) message.blocks = ctx.args.blocks;
+  if (metadata !== undefined) message.metadata = metadata;
   message.edits += 1;
-  return { ok: true, channel, ts: message.ts, text: message.text ?? '', message: messageJson(message) };
+  const json = messageJson(ctx.workspace, message, true);
+  return { ok: true, channel, ts: message.ts, text: message.text ?? '', message: json };
 };
 
 export const chatDelete: MethodHandler = (ctx) => {

@@ -3,6 +3,7 @@ import { chatDelete, chatPostEphemeral, chatPostMessage, chatUpdate } from './ch
 import type { MethodHandler } from './context.js';
 import { conversationsInfo, conversationsJoin, conversationsOpen } from './conversations.js';
 import { filesCompleteUploadExternal, filesGetUploadURLExternal } from './files.js';
+import { conversationsHistory, conversationsReplies } from './history.js';
 import { usersInfo } from './users.js';
 import { viewsOpen, viewsPublish } from './views.js';
 
@@ -21,6 +22,8 @@ export const METHODS: ReadonlyMap<string, MethodHandler> = new Map([
   ['conversations.open', conversationsOpen],
   ['conversations.join', conversationsJoin],
   ['conversations.info', conversationsInfo],
+  ['conversations.history', conversationsHistory],
+  ['conversations.replies', conversationsReplies],
   ['files.getUploadURLExternal', filesGetUploadURLExternal],
   ['files.completeUploadExternal', filesCompleteUploadExternal],
 ]);
