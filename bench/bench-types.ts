@@ -97,7 +97,27 @@ export interface BenchReport {
   readonly promptStart: { readonly runs: readonly number[]; readonly p50: number } | null;
   readonly sizes: readonly SizeResult[];
   readonly failures: readonly SizeFailure[];
+  /** The Unicode cleaning rule against SQLite's ASCII built-ins on synthetic rows (bench/measure-cleaning-cost.ts). */
+  readonly cleaningCost: CleaningCost;
   readonly wallMs: number;
+}
+
+export interface CleaningCost {
+  readonly rows: number;
+  readonly results: readonly CleaningCostResult[];
+  /** Why the measurement did not finish; results are then empty. */
+  readonly error?: string;
+}
+
+export interface CleaningCostResult {
+  /** What is cleaned: an email key, a timestamp, or the latest-row ranking that uses both. */
+  readonly step: 'email' | 'timestamp' | 'ranking';
+  /** before = SQLite's ASCII built-ins; after = the rule as shipped; the others are for comparison. */
+  readonly variant: 'before' | 'after' | 'alternative' | 'typescript';
+  readonly label: string;
+  /** The second run (the first warms the JIT and page cache). */
+  readonly ms: number;
+  readonly nsPerRow: number;
 }
 
 /** A size whose process did not finish (crash, out of memory). */

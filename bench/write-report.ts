@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchReport, SizeResult, SnapshotCacheResult } from './bench-types.js';
+import { numberFormat } from '../src/format/number-format.js';
+import type { BenchReport, CleaningCost, CleaningCostResult, SizeResult, SnapshotCacheResult } from './bench-types.js';
 import type { Summary } from './stats.js';
 import { checkTargets } from './targets.js';
 
@@ -65,7 +66,42 @@ export function formatMarkdown(report: BenchReport): string {
       '',
     );
   }
+  lines.push(...formatCleaningCost(report.cleaningCost));
   return `${lines.join('\n')}\n`;
+}
+
+const STEP_NAMES: Readonly<Record<CleaningCostResult['step'], string>> = {
+  email: 'Email key (count of distinct keys)',
+  timestamp: 'Timestamp to instant (max)',
+  ranking: 'Latest snapshot per customer (rankedRowsSql: snapshot-cache build, SQLite reads)',
+};
+
+function formatCleaningCost(cost: CleaningCost): string[] {
+  const n = numberFormat();
+  const rows = cost.rows === 1_000_000 ? '1M' : n.count(cost.rows);
+  const lines = [`## Cost of the Unicode cleaning rule at ${rows} rows`, ''];
+  if (cost.error !== undefined) return [...lines, `Did not finish: ${cost.error}.`, ''];
+  lines.push(
+    `\`bench/measure-cleaning-cost.ts\` on ${n.count(cost.rows)} synthetic rows in an in-memory SQLite table (one in three international: Cyrillic, CJK, Unicode spaces; a third of timestamps with offsets; two rows per customer). Each statement runs twice and the second run is timed. **Before** = SQLite's ASCII built-ins (\`lower\`/\`trim\`, \`julianday\`), the rule until issue 21; **after** = the rule as shipped (\`cleanEmailSql\`: ASCII fast path, else \`radar_clean_email\`; \`radar_instant_ms\`; the materialised ranking of \`rankedRowsSql\`).`,
+    '',
+    '| Step | Before (ns/row) | After (ns/row) | Extra (ns/row) | Before / after (ms) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  );
+  for (const step of Object.keys(STEP_NAMES) as CleaningCostResult['step'][]) {
+    const before = cost.results.find((r) => r.step === step && r.variant === 'before');
+    const after = cost.results.find((r) => r.step === step && r.variant === 'after');
+    if (!before || !after) continue;
+    lines.push(
+      `| ${STEP_NAMES[step]} | ${n.count(before.nsPerRow)} | ${n.count(after.nsPerRow)} | ${n.count(after.nsPerRow - before.nsPerRow)} | ${n.count(before.ms)} / ${n.count(after.ms)} |`,
+    );
+  }
+  const others = cost.results.filter((r) => r.variant === 'typescript' || r.variant === 'alternative');
+  if (others.length > 0) {
+    lines.push('', 'For comparison:', '', '| Measurement | ms | ns/row |', '| --- | ---: | ---: |');
+    for (const r of others) lines.push(`| ${r.label} | ${n.count(r.ms)} | ${n.count(r.nsPerRow)} |`);
+  }
+  lines.push('');
+  return lines;
 }
 
 function snapshotCacheLine(cache: SnapshotCacheResult | null): string {
