@@ -98,6 +98,14 @@ describe('commands/segment-anomalies', () => {
     expect(notes).toContain('1 row without a segment or retention left out');
     expect(notes).toContain('consistency error (expected 0 or an input NULL) missing for 1 customer');
     expect(JSON.stringify(answer.data)).not.toContain('NaN');
+    // Four customers: every volatility × imbalance cell is below 20, so the grid is dropped and the method part says why,
+    // the main message does not.
+    const dropped = answer.sections.find((s) => s.title === 'Charts not drawn');
+    expect(dropped?.kind === 'text' && dropped.lines).toContain(
+      'Imbalance × volatility grid not drawn: every cell has fewer than 20 customers, too few to compare.',
+    );
+    expect(answer.charts.map((c) => c.id)).not.toContain('anomaly-rate-volatility-imbalance');
+    expect(JSON.stringify(answer.lead)).not.toContain('not drawn');
   });
 
   it('uses every row with `all`', async () => {

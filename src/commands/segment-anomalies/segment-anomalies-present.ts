@@ -2,6 +2,7 @@ import { FEATURES, type FeatureId, featureLabel } from '../../analysis/segment-a
 import type { FeatureSplit } from '../../analysis/segment-anomalies/decision-rules.js';
 import { CLUSTER_K_RANGE } from '../../analysis/segment-anomalies/feature-clusters.js';
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import { segmentAnomalyChartsNotDrawn } from '../../charts/segment-anomalies/charts-not-drawn.js';
 import { buildSegmentAnomalyCharts } from '../../charts/segment-anomalies/index.js';
 import type { TableReadReport } from '../../data/read-table.js';
 import { numberFormat, plural } from '../../format/number-format.js';
@@ -39,7 +40,13 @@ export function presentSegmentAnomalies(
   const unavailable = nothingToAnalyse(result, options);
   const sections: AnswerSection[] = unavailable
     ? [unavailable]
-    : [segmentTable(result), featureSection(result), ruleSection(result), clusterSection(result)];
+    : [
+        segmentTable(result),
+        featureSection(result),
+        ruleSection(result),
+        clusterSection(result),
+        ...chartsNotDrawn(result),
+      ];
   return {
     command: invocation(options),
     title: `Segment anomalies — ${options.mode === 'all' ? 'all rows' : 'latest row per customer'}${options.segment ? ` — ${options.segment}` : ''}`,
@@ -281,4 +288,10 @@ function summarise(result: SegmentAnomaliesResult) {
     ...rest,
     featureLabels: Object.fromEntries(FEATURES.map((f) => [f.id, featureLabel(f.id)])),
   };
+}
+
+/** The charts left out because they would show nothing, each with its reason, in the method part. */
+function chartsNotDrawn(result: SegmentAnomaliesResult): AnswerSection[] {
+  const lines = segmentAnomalyChartsNotDrawn(result);
+  return lines.length === 0 ? [] : [{ kind: 'text', title: 'Charts not drawn', lines }];
 }
