@@ -1,4 +1,5 @@
 import { compareCodePoints } from '../analysis/code-point-order.js';
+import { TERMS } from '../vocabulary/glossary.js';
 import type { Alert, AlertDelivery, ResolutionReason, ScannedCustomer } from './alert-types.js';
 
 /** At most this many individual alert messages per scan; the rest of the newly red go into one overflow summary. */
@@ -91,7 +92,7 @@ function knownShare(customers: readonly ScannedCustomer[], known: ReadonlySet<st
 function zoneDetail(customer: ScannedCustomer): string {
   return customer.score === null
     ? `now ${customer.zone}`
-    : `now ${customer.zone} (zone score ${customer.score.toFixed(1)})`;
+    : `now ${customer.zone} (zone score ${TERMS.zoneScore.format(customer.score)})`;
 }
 
 /** Highest priority first (rank 1 first; unranked after), then the lowest zone score, then the key. */

@@ -4,7 +4,7 @@
  * the glossary of the answers (docs/glossary.md); never a snake_case column name.
  */
 export const CHART_WORDS_EN = {
-  priority: 'priority (0–1)',
+  priority: 'priority (−0.2 to 0.8)',
   investmentPriority: 'investment priority score',
   valueHealth: 'health score (value table, ~1–5)',
   engagementHealth: 'engagement health (0–100, activity table)',

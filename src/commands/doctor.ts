@@ -2,9 +2,11 @@ import { basename } from 'node:path';
 import { inspectWarehouse, type TableHealth, type WarehouseHealth } from '../data/inspect-warehouse.js';
 import type { Warehouse } from '../data/open-warehouse.js';
 import { type TableDefinition, WAREHOUSE_TABLES } from '../data/warehouse-schema.js';
+import { numberFormat, plural } from '../format/number-format.js';
 import type { CommandAnswer } from './command-answer.js';
 import type { AnyCommandDefinition } from './command-definition.js';
-import { formatCount, plural } from './format.js';
+
+const fmt = numberFormat();
 
 export type Runnable = 'yes' | 'with fallback' | 'no';
 
@@ -54,7 +56,7 @@ export function buildDoctorAnswer(warehouse: Warehouse, commands: readonly AnyCo
   const present = health.tables.filter((t) => t.present);
   const blocked = readiness.filter((r) => r.runnable === 'no');
   const headline =
-    `${formatCount(present.length)} of ${health.tables.length} tables present; data date *${health.dataDate ?? 'unknown'}*. ` +
+    `${fmt.count(present.length)} of ${health.tables.length} tables present; data date *${health.dataDate ?? 'unknown'}*. ` +
     (blocked.length === 0
       ? 'Every command can run.'
       : `${plural(blocked.length, 'command')} cannot run: ${blocked.map((b) => b.slash).join(', ')}.`);
@@ -72,12 +74,10 @@ export function buildDoctorAnswer(warehouse: Warehouse, commands: readonly AnyCo
           align: ['left', 'right', 'right', 'right', 'right', 'left'],
           rows: health.tables.map((t) => [
             t.name,
-            t.present ? formatCount(t.rows) : 'missing',
+            t.present ? fmt.count(t.rows) : 'missing',
             t.present ? `${t.columnsPresent}/${t.columnsExpected}` : '—',
-            t.snapshot ? formatCount(t.snapshot.distinctKeys) : '—',
-            t.snapshot
-              ? `${formatCount(t.snapshot.duplicatedKeys)} (max ${formatCount(t.snapshot.maxRowsPerKey)})`
-              : '—',
+            t.snapshot ? fmt.count(t.snapshot.distinctKeys) : '—',
+            t.snapshot ? `${fmt.count(t.snapshot.duplicatedKeys)} (max ${fmt.count(t.snapshot.maxRowsPerKey)})` : '—',
             t.snapshot?.dataDateMs ? new Date(t.snapshot.dataDateMs).toISOString().slice(0, 10) : '—',
           ]),
         },
@@ -114,7 +114,7 @@ function snapshotCacheNote(health: WarehouseHealth): string {
   if (cache === null) {
     return 'Snapshot cache: not built for this export yet, so commands read the warehouse directly (same numbers, slower on large exports). `radar serve` builds it in the background; `radar prepare` builds it now.';
   }
-  const seconds = (cache.buildMs / 1000).toFixed(1);
+  const seconds = fmt.fixed(cache.buildMs / 1000, 1);
   return `Snapshot cache: ready (built ${cache.builtAt.slice(0, 16).replace('T', ' ')} UTC in ${seconds} s); commands read each customer's latest rows from it.`;
 }
 

@@ -1,7 +1,9 @@
 import type { TableReadReport } from '../data/read-table.js';
 import { type TableDefinition, WAREHOUSE_TABLES } from '../data/warehouse-schema.js';
+import { numberFormat, plural } from '../format/number-format.js';
 import type { Provenance, ProvenanceTable } from './command-answer.js';
-import { formatCount, plural } from './format.js';
+
+const fmt = numberFormat();
 
 export interface ProvenanceInput {
   readonly reads: readonly TableReadReport[];
@@ -49,7 +51,7 @@ export function qualityNotes(report: TableReadReport): string[] {
   if (report.rowsWithoutKey > 0) notes.push(`${t}: ${plural(report.rowsWithoutKey, 'row')} without a key dropped`);
   if (report.duplicatedKeys > 0) {
     notes.push(
-      `${t}: ${plural(report.duplicatedKeys, 'key')} on several rows (up to ${formatCount(report.maxRowsPerKey)}); ${report.mode === 'all' ? 'every snapshot row kept (this analysis reads the history)' : 'reduced to the latest'}`,
+      `${t}: ${plural(report.duplicatedKeys, 'key')} on several rows (up to ${fmt.count(report.maxRowsPerKey)}); ${report.mode === 'all' ? 'every snapshot row kept (this analysis reads the history)' : 'reduced to the latest'}`,
     );
   }
   if (report.unparseableTimestamps > 0) {

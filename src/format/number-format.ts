@@ -58,6 +58,24 @@ export class NumberFormat {
     });
   }
 
+  /**
+   * A measurement whose precision follows its magnitude: 1,235, 12.35, 0.66, 0.012 (two significant
+   * digits below 1, so small effects do not round to 0). For values with no natural unit.
+   */
+  number(x: Value): string {
+    if (!isPresent(x)) return this.missing;
+    const magnitude = Math.abs(x);
+    if (magnitude >= 1000) return this.format(x, 'number:large', { maximumFractionDigits: 0 });
+    if (magnitude >= 1 || magnitude === 0) return this.decimal(x, 2);
+    return this.format(x, 'number:small', { maximumSignificantDigits: 2 });
+  }
+
+  /** A p-value as a statement: "p < 0.001", "p = 0.042". */
+  pValue(p: Value): string {
+    if (!isPresent(p)) return this.missing;
+    return p < 0.001 ? 'p < 0.001' : `p = ${this.fixed(p, 3)}`;
+  }
+
   /** Money: $950, $9,576, $12.2K, $3.56M (compact from 10,000 unless `compact: false`). */
   money(x: Value, options: { compact?: boolean } = {}): string {
     if (!isPresent(x)) return this.missing;
@@ -135,6 +153,11 @@ function isPresent(x: Value): x is number {
 /** True when formatted text shows a zero amount ("0", "0%", "$0", "0.00"), so it takes no sign. */
 function isZeroText(text: string): boolean {
   return !/[1-9]/.test(text);
+}
+
+/** A count with its noun: "1 customer", "4,734 customers". */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`, format = numberFormat()): string {
+  return `${format.count(n)} ${n === 1 ? singular : pluralForm}`;
 }
 
 const byLocale = new Map<string, NumberFormat>();

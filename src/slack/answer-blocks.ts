@@ -1,5 +1,4 @@
 import type { AnswerSection, AnswerTable, CommandAnswer, Provenance } from '../commands/command-answer.js';
-import { formatCount } from '../commands/format.js';
 import {
   formatAccountCsv,
   formatAnswerText,
@@ -7,11 +6,14 @@ import {
   formatTable,
   unavailableText,
 } from '../commands/present-text.js';
+import { numberFormat } from '../format/number-format.js';
 import type { AttachmentFile, KnownBlock, SlackMessage } from './block-types.js';
 import { tableCsv } from './csv.js';
 import { leadBlocks } from './lead-blocks.js';
 import { ANSWER_CONTINUES_IN_FILE, TABLE_IN_CSV } from './messages.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from './mrkdwn.js';
+
+const fmt = numberFormat();
 
 /**
  * Slack's limits (slack-contract §4) and the budgets Radar keeps under them. Messages leave room for what delivery
@@ -163,7 +165,7 @@ function rowsThatFit(table: AnswerTable): number {
 
 function provenanceBlock(p: Provenance, answer: CommandAnswer): KnownBlock {
   const elements: string[] = [];
-  const summary = [`*Data read* · customers described: ${formatCount(p.n)}`];
+  const summary = [`*Data read* · customers described: ${fmt.count(p.n)}`];
   summary.push(`filters: ${p.filters.length > 0 ? p.filters.join('; ') : 'none'}`);
   if (p.thresholds.length > 0) summary.push(`thresholds: ${p.thresholds.join('; ')}`);
   summary.push(`data date: ${p.dataDate ?? 'unknown'}`);
@@ -171,7 +173,7 @@ function provenanceBlock(p: Provenance, answer: CommandAnswer): KnownBlock {
   if (p.tables.length > 0) {
     elements.push(
       p.tables
-        .map((t) => `${t.table}: ${formatCount(t.rowsInTable)} rows → ${formatCount(t.rowsUsed)} (${t.reduction})`)
+        .map((t) => `${t.table}: ${fmt.count(t.rowsInTable)} rows → ${fmt.count(t.rowsUsed)} (${t.reduction})`)
         .join('\n'),
     );
   }

@@ -1,12 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { AnyCommandDefinition } from '../commands/command-definition.js';
 import { assessCommands } from '../commands/doctor.js';
-import { formatCount } from '../commands/format.js';
 import { inspectWarehouse } from '../data/inspect-warehouse.js';
 import { isRadarError } from '../errors.js';
+import { numberFormat } from '../format/number-format.js';
 import type { KnownBlock } from './block-types.js';
 import { contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from './mrkdwn.js';
 import type { SlackAppDeps } from './slack-deps.js';
+
+const fmt = numberFormat();
 
 /** The Home tab takes 100 blocks; keep a margin for the alerts section. */
 const HOME_BLOCKS_MAX = 100;
@@ -45,7 +47,7 @@ function healthBlocks(deps: SlackAppDeps, userId: string): KnownBlock[] {
       `Data date: *${health.dataDate ?? 'unknown'}*`,
       `Tables: ${present.length} of ${health.tables.length} present${
         missing.length > 0 ? ` (missing: ${missing.map((t) => t.name).join(', ')})` : ''
-      }; ${formatCount(present.reduce((sum, t) => sum + t.rows, 0))} rows.`,
+      }; ${fmt.count(present.reduce((sum, t) => sum + t.rows, 0))} rows.`,
       ...readiness.map(
         (r) =>
           `${r.runnable === 'yes' ? ':large_green_circle:' : r.runnable === 'with fallback' ? ':large_yellow_circle:' : ':red_circle:'} ${r.slash}${

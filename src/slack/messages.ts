@@ -1,5 +1,6 @@
 /** Every sentence the Slack app says on its own (answers come from src/commands). Exported for tests. */
 
+import { numberFormat } from '../format/number-format.js';
 import { shortEcho } from '../format/short-echo.js';
 
 export const WORKING_TEXT = (invocation: string): string =>
@@ -68,11 +69,11 @@ export const ANSWER_ACTIONS = {
 } as const;
 
 export const METHOD_AND_DATA_TEXT = 'Method and data';
-export const LIST_ALL_TEXT = (n: number): string => `List all ${n.toLocaleString('en-US')}`;
+export const LIST_ALL_TEXT = (n: number): string => `List all ${numberFormat().count(n)}`;
 export const OPEN_CARD_TEXT = 'Open card';
 
 export const LIST_THREAD_TEXT = (n: number, invocation: string): string =>
-  `All ${n.toLocaleString('en-US')} accounts of \`${invocation}\`, in the answer's order, with raw numbers: see the attached CSV.`;
+  `All ${numberFormat().count(n)} accounts of \`${invocation}\`, in the answer's order, with raw numbers: see the attached CSV.`;
 
 export const NO_LIST = (invocation: string): string => `\`${invocation}\` names no group of accounts to list.`;
 

@@ -11,14 +11,25 @@ const f = numberFormat();
 export interface Term {
   /** The name people read, lower case ("churn risk"). */
   readonly name: string;
-  /** The scale shown with the name where it is introduced ("0–1"); empty when the form says it ($, %). */
+  /** The scale shown with the name where it is introduced ("0–100"); empty when the form says it ($, %). */
   readonly scale: string;
+  /**
+   * False when the scale is shown only where the term is introduced (headings, help, titles), not after every
+   * value: "priority 0.75" in a line, "priority (−0.2 to 0.8, higher = call sooner)" in a heading.
+   */
+  readonly scaleInLines?: boolean;
   /** The value in the glossary's form ("0.75", "25%", "$12.2K", "3.4 / 5"). */
   readonly format: (value: number | null | undefined) => string;
 }
 
 export const TERMS = {
-  priority: { name: 'priority', scale: '0–1', format: (x) => f.fixed(x, 2) },
+  // 0.4·norm(RFM) + 0.4·norm(health) − 0.2·churn: the formula's own range, not 0–1.
+  priority: {
+    name: 'priority',
+    scale: '−0.2 to 0.8, higher = call sooner',
+    scaleInLines: false,
+    format: (x) => f.fixed(x, 2),
+  },
   investmentPriority: { name: 'investment priority score', scale: '', format: (x) => f.fixed(x, 2) },
   health: {
     name: 'health score',
@@ -47,15 +58,15 @@ export const TERMS = {
 
 export type TermId = keyof typeof TERMS;
 
-/** "priority 0.75 (0–1)", "churn risk 25%", "health score 3.4 / 5": a value with its name (and scale). */
+/** "zone score 49.7 (0–100)", "churn risk 25%", "priority 0.75": a value with its name (and scale where lines carry it). */
 export function describeValue(term: TermId, value: number | null | undefined): string {
   const t: Term = TERMS[term];
   // "3.4 / 5" and "72 / 100" carry their scale already.
-  const scale = t.scale !== '' && !t.scale.includes('table') ? ` (${t.scale})` : '';
+  const scale = t.scale !== '' && !t.scale.includes('table') && t.scaleInLines !== false ? ` (${t.scale})` : '';
   return `${t.name} ${t.format(value)}${scale}`;
 }
 
-/** "Priority (0–1)": a column heading with its scale. */
+/** "Zone score (0–100)": a column heading with its scale. */
 export function termHeading(term: TermId): string {
   const t: Term = TERMS[term];
   const name = t.name.charAt(0).toUpperCase() + t.name.slice(1);

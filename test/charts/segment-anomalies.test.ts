@@ -3,6 +3,7 @@ import { FEATURES } from '../../src/analysis/segment-anomalies/customer-features
 import { analyseSegmentAnomalies } from '../../src/analysis/segment-anomalies/segment-anomalies.js';
 import { renderChartPng } from '../../src/charts/render-png.js';
 import { SCATTER_POINT_LIMIT } from '../../src/charts/sample-points.js';
+import { segmentAnomalyChartsNotDrawn } from '../../src/charts/segment-anomalies/charts-not-drawn.js';
 import { buildSegmentAnomalyCharts } from '../../src/charts/segment-anomalies/index.js';
 import { customer } from '../analysis/segment-anomalies/netsuite-rows.js';
 import { expectChartRules } from './chart-rules.js';
@@ -69,6 +70,29 @@ describe('charts/segment-anomalies', () => {
     expect((result.revenueScoreCorrelation as { r: number }).r).toBeGreaterThan(0.95);
     expect(list.map((c) => c.id)).not.toContain('score-vs-revenue');
     expect(list.map((c) => c.id)).not.toContain('anomaly-rate-volatility-imbalance');
+  });
+
+  it('says in one line per chart why a chart that would show nothing was dropped', () => {
+    const { result } = charts();
+    const r = (result.revenueScoreCorrelation as { r: number }).r;
+    expect(segmentAnomalyChartsNotDrawn(result)).toEqual([
+      'Imbalance × volatility grid not drawn: every cell has fewer than 20 customers, too few to compare.',
+      `Score vs revenue not drawn: the two move together (r = ${r.toFixed(2)}).`,
+    ]);
+    // Every feature identical for all 60 customers: the boxes coincide; score = revenue / 10 exactly, so r = 1.
+    const flat = rows().map((c) => ({ ...c, volatility: 0.5, q1: 1, q2: 2, q3: 3, q4: 6, ageDays: 300 }));
+    const flatResult = analyseSegmentAnomalies(
+      flat.map((c) => ({ ...c, score: (c.totalRevenue ?? 0) / 10 })),
+      { threshold: 0.15, seed: 42 },
+    );
+    expect(flatResult.anomalies).toBeGreaterThan(0);
+    expect(buildSegmentAnomalyCharts(flatResult).map((c) => c.id)).not.toContain('feature-distributions');
+    expect(segmentAnomalyChartsNotDrawn(flatResult)).toEqual([
+      "Feature distributions not drawn: anomalous and normal customers overlap on every feature (each group's median inside the other's middle half).",
+      'Score vs revenue not drawn: the two move together (r = 1.00).',
+    ]);
+    // Charts that are all drawn leave nothing to explain.
+    expect(segmentAnomalyChartsNotDrawn(charts(rows(300, scrambled)).result)).toEqual([]);
   });
 
   it('marks anomalies on the retention strip with segments sorted by mean retention', () => {

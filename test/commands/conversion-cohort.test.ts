@@ -122,8 +122,8 @@ describe('commands/conversion-cohort', () => {
     expect(ltv?.kind === 'table' && ltv.table.rows.find((r) => r[0] === 'Gold')).toEqual([
       'Gold',
       '2',
-      '$20k',
-      '$19k (n 4)',
+      '$20K',
+      '$19K (n 4)',
       '+$1,000',
       '+5.3%',
       '+$1,000',
@@ -149,7 +149,7 @@ describe('commands/conversion-cohort', () => {
     });
     const geo = section(await ask(''), 'Geography');
     // e1 → Z1 → C1 (header row wins over C9) → France (priority 1); e2 → C2 has no address.
-    expect(geo?.kind === 'table' && geo.table.rows).toEqual([['France', '1', '100.0%']]);
+    expect(geo?.kind === 'table' && geo.table.rows).toEqual([['France', '1', '100%']]);
     expect(geo?.kind === 'table' && geo.note).toContain('1 cohort customer of 4 placed');
 
     fixture?.cleanup();

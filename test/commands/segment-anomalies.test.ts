@@ -86,10 +86,10 @@ describe('commands/segment-anomalies', () => {
     };
     expect(data).toMatchObject({ n: 4, anomalies: 1, excluded: 1 });
     expect(data.segments.find((s) => s.segment === 'Premium')?.meanRetention).toBeCloseTo(0.4, 12);
-    expect(answer.headline).toContain('*1 of 4* customers (25.0%)');
+    expect(answer.headline).toContain('*1 of 4* customers (25%)');
     const table = answer.sections[0];
     const premium = table?.kind === 'table' ? table.table.rows.find((r) => r[0] === 'Premium') : undefined;
-    expect(premium).toEqual(['Premium', '3', '0.400', '0', '1', '33.3%', '100.0%']);
+    expect(premium).toEqual(['Premium', '3', '0.400', '0', '1', '33.3%', '100%']);
     expect(answer.provenance.n).toBe(4);
     expect(answer.provenance.filters).toEqual(['latest row per customer']);
     expect(answer.provenance.dataDate).toContain('2026-07-01');
@@ -98,6 +98,14 @@ describe('commands/segment-anomalies', () => {
     expect(notes).toContain('1 row without a segment or retention left out');
     expect(notes).toContain('consistency error (expected 0 or an input NULL) missing for 1 customer');
     expect(JSON.stringify(answer.data)).not.toContain('NaN');
+    // Four customers: every volatility × imbalance cell is below 20, so the grid is dropped and the method part says why,
+    // the main message does not.
+    const dropped = answer.sections.find((s) => s.title === 'Charts not drawn');
+    expect(dropped?.kind === 'text' && dropped.lines).toContain(
+      'Imbalance × volatility grid not drawn: every cell has fewer than 20 customers, too few to compare.',
+    );
+    expect(answer.charts.map((c) => c.id)).not.toContain('anomaly-rate-volatility-imbalance');
+    expect(JSON.stringify(answer.lead)).not.toContain('not drawn');
   });
 
   it('uses every row with `all`', async () => {
@@ -112,7 +120,7 @@ describe('commands/segment-anomalies', () => {
     expect(rule?.kind).toBe('table');
     // The only anomaly (C1) has the highest volatility (.9 vs .3, .4): Volatility > .65 isolates it.
     // Earlier features (months … entropy) are constant on the three rows that have them, so volatility wins.
-    if (rule?.kind === 'table') expect(rule.table.rows[1]).toEqual(['Volatility > 0.65', '1', '1', '100.0%']);
+    if (rule?.kind === 'table') expect(rule.table.rows[1]).toEqual(['Volatility > 0.65', '1', '1', '100%']);
     // Three complete, distinct rows (B1 lacks features): only k = 2 fits (k < n).
     const clusters = answer.sections.find((s) => s.title?.startsWith('Clusters'));
     expect(clusters?.title).toMatch(/^Clusters \(k = 2, mean silhouette/);

@@ -65,7 +65,7 @@ describe('commands/value-segments', () => {
     // c: var(1,2,3) = 2/3 → 0.6; d: 1 → SMB mean 0.8. HV velocity: a 9000 / 10 months; b has no age.
     expect(tableRow(answer, 'Consistency and velocity (proxies', 'SMB')).toEqual(['SMB', '0.800', 'n/a', 'n/a']);
     expect(tableRow(answer, 'Consistency and velocity (proxies', 'HV')?.[2]).toBe('$900');
-    expect(answer.headline).toContain('*2 high-value* customers (40.0%)');
+    expect(answer.headline).toContain('*2 high-value* customers (40%)');
     expect(answer.headline).toContain('funnel table is empty');
     expect(answer.charts.map((c) => c.id)).toContain('value-rfm-bars');
   });

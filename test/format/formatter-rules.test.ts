@@ -6,11 +6,15 @@ import { ensureDemoWarehouse } from '../../src/data/demo/index.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { figureFields, partsText } from '../../src/slack/alerts/alert-text.js';
 import { digestLines } from '../../src/slack/alerts/digest-blocks.js';
-import { customer } from '../alerts/alert-fixtures.js';
+import { customer, HOUR, T0 } from '../alerts/alert-fixtures.js';
+import { scan } from '../alerts/scan-helpers.js';
+import { startAlertsHarness } from '../alerts/slack-harness.js';
+import { FAKE_USERS } from '../helpers/fake-slack/index.js';
+import { sendAppHomeOpened } from '../helpers/slack-requests.js';
 
 /**
  * The formatter's rules (docs/glossary.md), checked over what people read: every answer's main message and method
- * part, an alert card's figures and the weekly digest, rendered on the demo data.
+ * part, an alert card's figures, the weekly digest and the App Home view, rendered on the demo data.
  */
 
 const NOW = new Date('2026-11-20T09:00:00Z');
@@ -46,6 +50,15 @@ function violations(text: string, where: string): string[] {
   rule(/\b\d+\.\d+ days\b/g, 'days not whole');
   rule(/\d{5,}(?![\d.])(?!\)|\w|@)/g, 'a long number without thousands separators');
   return found;
+}
+
+/** Every `text` string of a Block Kit view, one per line. */
+function blockTexts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(blockTexts);
+  if (node === null || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === 'text' && typeof value === 'string' ? [value] : blockTexts(value),
+  );
 }
 
 describe('the number formatter rules over every surface', () => {
@@ -96,5 +109,44 @@ describe('the number formatter rules over every surface', () => {
       if (row.zone === 'red') expect(top[index]).toContain('Intervene within 48 hours');
     }
     expect(violations(lines.join('\n'), 'digest').filter((v) => !v.includes('long number'))).toEqual([]);
+  });
+
+  it('the App Home view with open alerts: ranks and counts with separators, no signed zero', async () => {
+    const h = await startAlertsHarness({ warehousePath: ensureDemoWarehouse('full') });
+    try {
+      // A priority rank past 10,000 and a priority that rounds to −0 are where hand formatting used to show.
+      const ranked = (key: string, rank: number) => {
+        const c = customer(key, 'red', { score: 49.96 });
+        return { ...c, figures: { ...c.figures, priority: -0.0001, priorityRank: rank, rankedOf: 23_456 } };
+      };
+      const store = h.alerts.runtime.store;
+      // The first scan is a baseline: its reds are announced in a summary and listed in Home, by priority.
+      await scan(
+        store,
+        [ranked('a@x.com', 12_345), ranked('b@x.com', 20_001), customer('g@x.com', 'green')],
+        T0 - HOUR,
+      );
+      const outcome = await scan(
+        store,
+        [ranked('a@x.com', 12_345), ranked('b@x.com', 20_001), ranked('g@x.com', 10_500)],
+        T0,
+      );
+      await h.alerts.runtime.drain();
+      await h.alerts.runtime.assign(outcome?.created[0]?.id ?? -1, FAKE_USERS.shanghai, FAKE_USERS.berlin);
+      await sendAppHomeOpened(h.target, FAKE_USERS.berlin);
+      await h.fake.waitForCall('views.publish');
+      const text = blockTexts(h.fake.workspace.homeViews.get(FAKE_USERS.berlin)?.view).join('\n');
+      expect(text).toContain('Assigned to you');
+      expect(text).toContain('priority #12,345');
+      expect(text).toContain('priority #20,001');
+      // The warehouse health line counts the demo's rows (tens of thousands) with separators.
+      expect(text).toMatch(/; \d{1,3}(,\d{3})+ rows\./);
+      // Slack mentions (<@U…>, <#C…>) are names, not numbers.
+      const clean = text.replace(/<[@#!][^>]+>|[\w.+-]+@[\w.-]+/g, 'ID');
+      expect(violations(clean, 'App Home')).toEqual([]);
+      expect(h.fake.violations).toEqual([]);
+    } finally {
+      await h.stop();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NumberFormat, numberFormat } from '../../src/format/number-format.js';
+import { NumberFormat, numberFormat, plural } from '../../src/format/number-format.js';
 
 describe('format/number-format', () => {
   const f = new NumberFormat();
@@ -30,6 +30,24 @@ describe('format/number-format', () => {
     expect(f.ratio(0.5234)).toBe('0.523×');
     expect(f.days(423.08)).toBe('423 days');
     expect(f.days(1)).toBe('1 day');
+  });
+
+  it('writes a unitless measurement with precision that follows its magnitude', () => {
+    expect(f.number(1234.6)).toBe('1,235');
+    expect(f.number(12.345)).toBe('12.35');
+    expect(f.number(0.0123)).toBe('0.012');
+    expect(f.number(-0.00001)).toBe('−0.00001');
+    expect(f.number(-0)).toBe('0');
+    expect(f.number(Number.NaN)).toBe('n/a');
+  });
+
+  it('writes p-values as statements and counts with their noun', () => {
+    expect(f.pValue(0.0004)).toBe('p < 0.001');
+    expect(f.pValue(0.04213)).toBe('p = 0.042');
+    expect(f.pValue(null)).toBe('n/a');
+    expect(plural(1, 'customer')).toBe('1 customer');
+    expect(plural(4734, 'customer')).toBe('4,734 customers');
+    expect(plural(2, 'analysis', 'analyses')).toBe('2 analyses');
   });
 
   it('signs changes but not zero', () => {

@@ -72,7 +72,7 @@ export function buildPriorityBarsChart(
   const first = top[0];
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: chartTitle(title, [population, `bar = ${words.priority}, higher = call first; colour = route`]),
+    title: chartTitle(title, [population, `bar = ${words.priority}, higher = call sooner; colour = route`]),
     data: { values },
     height,
     autosize: GROW_HEIGHT_AUTOSIZE,

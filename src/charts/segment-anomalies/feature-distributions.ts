@@ -13,18 +13,24 @@ export function separates(a: BoxStats | null | undefined, b: BoxStats | null | u
   return a.median < b.q1 || a.median > b.q3 || b.median < a.q1 || b.median > a.q3;
 }
 
+/** The features (best information gain first) on which anomalous and normal customers' boxes do not just overlap. */
+export function separatingFeatures(result: SegmentAnomaliesResult): FeatureId[] {
+  const contrasts = new Map(result.featureContrasts.map((c) => [c.feature, c]));
+  return result.decisionRules.perFeature
+    .filter((p) => p.split !== null && p.split.gain > 0)
+    .sort((a, b) => (b.split?.gain ?? 0) - (a.split?.gain ?? 0))
+    .map((p) => p.feature)
+    .filter((f) => separates(contrasts.get(f)?.anomalous.box, contrasts.get(f)?.normal.box))
+    .slice(0, DISTRIBUTION_FEATURES);
+}
+
 /**
  * Box plots (whiskers min–max, box quartiles, tick median) of anomalous vs normal customers
  * for the features that separate them best, one panel per feature on its own scale.
  */
 export function buildFeatureDistributionChart(result: SegmentAnomaliesResult): ChartDefinition | null {
   const contrasts = new Map(result.featureContrasts.map((c) => [c.feature, c]));
-  const chosen: FeatureId[] = result.decisionRules.perFeature
-    .filter((p) => p.split !== null && p.split.gain > 0)
-    .sort((a, b) => (b.split?.gain ?? 0) - (a.split?.gain ?? 0))
-    .map((p) => p.feature)
-    .filter((f) => separates(contrasts.get(f)?.anomalous.box, contrasts.get(f)?.normal.box))
-    .slice(0, DISTRIBUTION_FEATURES);
+  const chosen = separatingFeatures(result);
   // Boxes that overlap completely show nothing: the chart is drawn only for features that separate.
   if (chosen.length === 0) return null;
   const values = chosen.flatMap((feature) => {

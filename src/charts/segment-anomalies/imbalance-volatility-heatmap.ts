@@ -14,11 +14,17 @@ function tertileLabel(tertile: 1 | 2 | 3, cut: { lowMax: number | null; highMin:
   return name;
 }
 
+/** True when no cell of the grid has SMALL_GROUP customers or more: every cell would be grey. */
+export function everyGridCellSmall(result: SegmentAnomaliesResult): boolean {
+  const groups = result.ruleGroups;
+  return groups.n > 0 && groups.cells.every((c) => c.n < SMALL_GROUP);
+}
+
 /** Anomaly rate in each cell of the volatility × imbalance tertile grid, every cell labelled with rate and n. */
 export function buildImbalanceVolatilityHeatmap(result: SegmentAnomaliesResult): ChartDefinition | null {
   const groups = result.ruleGroups;
   // With no cell of SMALL_GROUP+ customers every cell is grey: the grid would show nothing.
-  if (groups.n === 0 || groups.cells.every((c) => c.n < SMALL_GROUP)) return null;
+  if (groups.n === 0 || everyGridCellSmall(result)) return null;
   const { cutOffs } = groups;
   const rates = groups.cells.map((c) => c.anomalyRate).filter((r): r is number => r !== null);
   const high = Math.max(...rates);

@@ -7,6 +7,12 @@ import { ANOMALY_COLOR_SCALE, chart, count, directionLabel } from './chart-parts
 /** Above this |r| the score and revenue agree so closely that the scatter is a line. */
 export const NOTHING_TO_SHOW_R = 0.95;
 
+/** r when the score and revenue move together so closely (|r| ≥ NOTHING_TO_SHOW_R) that the scatter is a line. */
+export function scoreTracksRevenue(result: SegmentAnomaliesResult): number | null {
+  const c = result.revenueScoreCorrelation;
+  return c.kind === 'ok' && Math.abs(c.r) >= NOTHING_TO_SHOW_R ? c.r : null;
+}
+
 /**
  * z(score) against z(revenue): customers on the dashed y = x line have the score their revenue
  * implies; the distance from it is the value mismatch. The solid line is the least-squares fit.
@@ -21,7 +27,7 @@ export function buildValueMismatchScatter(result: SegmentAnomaliesResult): Chart
   const c = result.revenueScoreCorrelation;
   // With |r| this high every point sits on the line: the chart would show nothing the text
   // does not say in one number, so it is not drawn (analysis-design: a chart that shows nothing).
-  if (c.kind === 'ok' && Math.abs(c.r) >= NOTHING_TO_SHOW_R) return null;
+  if (scoreTracksRevenue(result) !== null) return null;
   const shown = sampleForScatter(complete, SCATTER_POINT_LIMIT);
   const values = shown.map((i) => ({
     zScore: points.zScore[i],

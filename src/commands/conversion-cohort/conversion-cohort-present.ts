@@ -10,12 +10,14 @@ import { buildPlatformMixChart } from '../../charts/conversion-cohort/platform-m
 import { buildRiskVelocityHeatmap } from '../../charts/conversion-cohort/risk-velocity-heatmap.js';
 import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
 import type { TableReadReport } from '../../data/read-table.js';
+import { numberFormat, plural } from '../../format/number-format.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
-import { formatCount, formatPercent, plural } from '../format.js';
 import { buildProvenance } from '../provenance.js';
 import { cohortLead } from './cohort-lead.js';
 import type { ConversionCohortOptions } from './conversion-cohort-options.js';
 import { cohortSections, describeBounds } from './conversion-cohort-sections.js';
+
+const fmt = numberFormat();
 
 export interface CohortPresentation {
   readonly options: ConversionCohortOptions;
@@ -122,17 +124,17 @@ function changedBounds(options: ConversionCohortOptions): string[] {
 }
 
 function headline(cohort: ConversionCohortResult, zones: ZoneTally): string {
-  const zoneLine = `Zones (${zones.method === 'activity' ? 'activity score' : 'value-table fallback'}): *${formatCount(zones.counts.red)} red*, ${formatCount(zones.counts.yellow)} yellow, ${formatCount(zones.counts.green)} green of ${formatCount(zones.n)} customers.`;
+  const zoneLine = `Zones (${zones.method === 'activity' ? 'activity score' : 'value-table fallback'}): *${fmt.count(zones.counts.red)} red*, ${fmt.count(zones.counts.yellow)} yellow, ${fmt.count(zones.counts.green)} green of ${fmt.count(zones.n)} customers.`;
   if (cohort.kind === 'unavailable') return `The cohort is not available: ${cohort.reason}. ${zoneLine}`;
   if (cohort.size === 0) {
-    return `*No customer* passes the cohort filters (${formatCount(cohort.selection.steps.joined)} joined activity and funnel rows). ${zoneLine}`;
+    return `*No customer* passes the cohort filters (${fmt.count(cohort.selection.steps.joined)} joined activity and funnel rows). ${zoneLine}`;
   }
   const gold = cohort.ltv.perCustomer;
   const ltvLine =
     gold.mean === null
       ? ''
-      : ` Their LTV sits ${gold.mean >= 0 ? 'above' : 'below'} their tier's mean by $${formatCount(Math.abs(gold.mean))} on average (n = ${formatCount(gold.n)}).`;
-  return `*${formatCount(cohort.size)} customers* moved quickly from marketing to sales but waited over ${cohort.selection.bounds.s2sAbove} days for support while staying engaged (${formatPercent(cohort.size / cohort.selection.steps.joined)} of ${formatCount(cohort.selection.steps.joined)} joined).${ltvLine} ${zoneLine}`;
+      : ` Their LTV sits ${gold.mean >= 0 ? 'above' : 'below'} their tier's mean by $${fmt.count(Math.abs(gold.mean))} on average (n = ${fmt.count(gold.n)}).`;
+  return `*${fmt.count(cohort.size)} customers* moved quickly from marketing to sales but waited over ${cohort.selection.bounds.s2sAbove} days for support while staying engaged (${fmt.percent(cohort.size / cohort.selection.steps.joined)} of ${fmt.count(cohort.selection.steps.joined)} joined).${ltvLine} ${zoneLine}`;
 }
 
 function tallyZones(verdicts: readonly ZoneVerdict[]): Record<'red' | 'yellow' | 'green', number> {
@@ -149,19 +151,14 @@ function zoneSection(zones: ZoneTally, cohortZones: readonly ZoneVerdict[] | nul
       else inCohort[c.zone]++;
     }
   }
-  const share = (k: number) => (zones.n > 0 ? formatPercent(k / zones.n) : 'n/a');
+  const share = (k: number) => (zones.n > 0 ? fmt.percent(k / zones.n) : 'n/a');
   const rows = (['red', 'yellow', 'green'] as const).map((zone) => [
     zone,
-    formatCount(zones.counts[zone]),
+    fmt.count(zones.counts[zone]),
     share(zones.counts[zone]),
-    cohortZones ? formatCount(inCohort[zone]) : 'n/a',
+    cohortZones ? fmt.count(inCohort[zone]) : 'n/a',
   ]);
-  rows.push([
-    'no zone',
-    formatCount(zones.noZone),
-    share(zones.noZone),
-    cohortZones ? formatCount(inCohort.none) : 'n/a',
-  ]);
+  rows.push(['no zone', fmt.count(zones.noZone), share(zones.noZone), cohortZones ? fmt.count(inCohort.none) : 'n/a']);
   return {
     kind: 'table',
     title: 'Zones — every customer',
@@ -189,7 +186,7 @@ function cohortNotes(cohort: Extract<ConversionCohortResult, { kind: 'ok' }>): s
   const pm = cohort.platformMix.notClean;
   if (pm.all > 0)
     notes.push(
-      `${plural(pm.all, 'customer')} (${formatCount(pm.cohort)} in the cohort) with a platform flag that is not a clean 0/1 left out of the platform mix`,
+      `${plural(pm.all, 'customer')} (${fmt.count(pm.cohort)} in the cohort) with a platform flag that is not a clean 0/1 left out of the platform mix`,
     );
   return notes;
 }

@@ -6,16 +6,10 @@ import type {
 } from '../../analysis/conversion-cohort/compute-conversion-cohort.js';
 import type { HealthGroup } from '../../analysis/conversion-cohort/platform-mix.js';
 import type { Correlation } from '../../analysis/stats/pearson.js';
+import { numberFormat, plural } from '../../format/number-format.js';
 import type { AnswerSection } from '../command-answer.js';
-import {
-  formatCount,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  formatPValue,
-  formatSigned,
-  plural,
-} from '../format.js';
+
+const fmt = numberFormat();
 
 /** Rows shown in a distribution or cell table; the rest is in --json and the charts. */
 const TABLE_ROWS = 10;
@@ -25,8 +19,8 @@ export function describeBounds(cohort: ConversionCohortResult): string[] {
   const { bounds, compositeThreshold, compositeMean } = cohort.selection;
   const composite =
     bounds.compositeAbove === 'mean'
-      ? `composite_engagement_score > ${formatNumber(compositeThreshold, 4)} (mean over ${formatCount(cohort.selection.compositeMeanN)} latest activity rows)`
-      : `composite_engagement_score > ${bounds.compositeAbove} (population mean ${formatNumber(compositeMean, 4)})`;
+      ? `composite_engagement_score > ${fmt.fixed(compositeThreshold, 4)} (mean over ${fmt.count(cohort.selection.compositeMeanN)} latest activity rows)`
+      : `composite_engagement_score > ${bounds.compositeAbove} (population mean ${fmt.fixed(compositeMean, 4)})`;
   return [
     `marketing_to_sales_days in [${bounds.m2sMin}, ${bounds.m2sMax}]`,
     `sales_to_support_days > ${bounds.s2sAbove}`,
@@ -41,7 +35,7 @@ export function cohortSections(cohort: CohortFigures, geography: CohortGeography
       kind: 'text',
       title: 'Cohort',
       lines: [
-        `*${formatCount(cohort.size)}* customers: ${formatCount(s.joined)} with latest activity and funnel rows → ${formatCount(s.inMarketingToSalesRange)} with marketing→sales in range → ${formatCount(s.aboveSalesToSupport)} with sales→support above the bound → ${formatCount(s.aboveComposite)} above the engagement threshold.`,
+        `*${fmt.count(cohort.size)}* customers: ${fmt.count(s.joined)} with latest activity and funnel rows → ${fmt.count(s.inMarketingToSalesRange)} with marketing→sales in range → ${fmt.count(s.aboveSalesToSupport)} with sales→support above the bound → ${fmt.count(s.aboveComposite)} above the engagement threshold.`,
       ],
     },
   ];
@@ -69,11 +63,7 @@ function describeSteps(cohort: CohortFigures): string {
 
 function rfmSection(cohort: CohortFigures): AnswerSection {
   const r = cohort.rfm;
-  const row = (name: string, m: { mean: number | null; n: number }) => [
-    name,
-    formatNumber(m.mean, 2),
-    formatCount(m.n),
-  ];
+  const row = (name: string, m: { mean: number | null; n: number }) => [name, fmt.fixed(m.mean, 2), fmt.count(m.n)];
   return {
     kind: 'table',
     title: 'Recency / frequency / monetary (value table, 1–5)',
@@ -82,7 +72,7 @@ function rfmSection(cohort: CohortFigures): AnswerSection {
       align: ['left', 'right', 'right'],
       rows: [row('Recency', r.recency), row('Frequency', r.frequency), row('Monetary', r.monetary)],
     },
-    note: `${formatCount(r.withValueRow)} of ${formatCount(cohort.size)} cohort customers have a latest value row.`,
+    note: `${fmt.count(r.withValueRow)} of ${fmt.count(cohort.size)} cohort customers have a latest value row.`,
   };
 }
 
@@ -97,15 +87,15 @@ function ltvSections(cohort: CohortFigures): AnswerSection[] {
         align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
         rows: ltv.byTier.map((t) => [
           t.tier,
-          formatCount(t.cohortN),
-          formatMoney(t.cohortMean),
-          `${formatMoney(t.tierMean)} (n ${formatCount(t.tierN)})`,
-          formatSigned(t.difference, formatMoney),
-          formatSigned(t.differencePct, (v) => formatPercent(v)),
-          formatSigned(t.medianDifference, formatMoney),
+          fmt.count(t.cohortN),
+          fmt.money(t.cohortMean),
+          `${fmt.money(t.tierMean)} (n ${fmt.count(t.tierN)})`,
+          fmt.signed(t.difference, (v) => fmt.money(v)),
+          fmt.signed(t.differencePct, (v) => fmt.percent(v)),
+          fmt.signed(t.medianDifference, (v) => fmt.money(v)),
         ]),
       },
-      note: `Per-customer difference from the own tier's mean: mean ${formatSigned(ltv.perCustomer.mean, formatMoney)}, median ${formatSigned(ltv.perCustomer.median, formatMoney)} (n = ${formatCount(ltv.perCustomer.n)}).`,
+      note: `Per-customer difference from the own tier's mean: mean ${fmt.signed(ltv.perCustomer.mean, (v) => fmt.money(v))}, median ${fmt.signed(ltv.perCustomer.median, (v) => fmt.money(v))} (n = ${fmt.count(ltv.perCustomer.n)}).`,
     },
   ];
   if (ltv.funnelByTier.length > 0) {
@@ -117,10 +107,10 @@ function ltvSections(cohort: CohortFigures): AnswerSection[] {
         align: ['left', 'right', 'right', 'right', 'right'],
         rows: ltv.funnelByTier.map((t) => [
           t.tier,
-          formatCount(t.cohortN),
-          formatMoney(t.cohortMean),
-          formatCount(t.tierN),
-          formatMoney(t.tierMean),
+          fmt.count(t.cohortN),
+          fmt.money(t.cohortMean),
+          fmt.count(t.tierN),
+          fmt.money(t.tierMean),
         ]),
       },
     });
@@ -129,7 +119,7 @@ function ltvSections(cohort: CohortFigures): AnswerSection[] {
 }
 
 function distributionRows(d: Distribution): string[][] {
-  return d.levels.slice(0, TABLE_ROWS).map((l) => [l.label, formatCount(l.n), formatPercent(l.share)]);
+  return d.levels.slice(0, TABLE_ROWS).map((l) => [l.label, fmt.count(l.n), fmt.percent(l.share)]);
 }
 
 function channelSections(cohort: CohortFigures): AnswerSection[] {
@@ -141,7 +131,7 @@ function channelSections(cohort: CohortFigures): AnswerSection[] {
           kind: 'table',
           title,
           table: { columns: ['Channel', 'n', 'Share'], align: ['left', 'right', 'right'], rows: distributionRows(d) },
-          note: `n = ${formatCount(d.n)}${d.missing > 0 ? `; ${formatCount(d.missing)} without a channel` : ''}${d.levels.length > TABLE_ROWS ? `; ${d.levels.length - TABLE_ROWS} more channels in --json` : ''}.`,
+          note: `n = ${fmt.count(d.n)}${d.missing > 0 ? `; ${fmt.count(d.missing)} without a channel` : ''}${d.levels.length > TABLE_ROWS ? `; ${d.levels.length - TABLE_ROWS} more channels in --json` : ''}.`,
         };
   return [
     table('Engagement channels (activity table)', activity),
@@ -162,19 +152,19 @@ function zendeskSection(cohort: CohortFigures): AnswerSection {
     kind: 'text',
     title: 'Zendesk active',
     lines: [
-      `*${formatPercent(z.share)}* of the cohort is active in Zendesk (${formatCount(z.active)} of ${formatCount(z.n)}${z.notClean > 0 ? `; ${formatCount(z.notClean)} without a clean flag left out` : ''}).`,
+      `*${fmt.percent(z.share)}* of the cohort is active in Zendesk (${fmt.count(z.active)} of ${fmt.count(z.n)}${z.notClean > 0 ? `; ${fmt.count(z.notClean)} without a clean flag left out` : ''}).`,
     ],
   };
 }
 
 function health(g: HealthGroup): string {
-  return g.n === 0 ? 'n/a' : formatNumber(g.meanHealth, 1);
+  return g.n === 0 ? 'n/a' : fmt.fixed(g.meanHealth, 1);
 }
 
 function correlationText(c: Correlation): string {
   if (c.kind === 'too-few-rows') return `too few rows (n = ${c.n})`;
   if (c.kind === 'constant') return `not defined: constant values (n = ${c.n})`;
-  return `r = ${formatNumber(c.r, 3)}, t = ${formatNumber(c.t, 2)}, ${formatPValue(c.p)}, n = ${formatCount(c.n)}`;
+  return `r = ${fmt.fixed(c.r, 3)}, t = ${fmt.fixed(c.t, 2)}, ${fmt.pValue(c.p)}, n = ${fmt.count(c.n)}`;
 }
 
 function platformSections(cohort: CohortFigures): AnswerSection[] {
@@ -189,9 +179,9 @@ function platformSections(cohort: CohortFigures): AnswerSection[] {
         rows: pm.combinations.map((c) => [
           c.label,
           c.platforms,
-          formatCount(c.cohort.n),
+          fmt.count(c.cohort.n),
           health(c.cohort),
-          formatCount(c.all.n),
+          fmt.count(c.all.n),
           health(c.all),
         ]),
       },
@@ -204,9 +194,9 @@ function platformSections(cohort: CohortFigures): AnswerSection[] {
         align: ['right', 'right', 'right', 'right', 'right'],
         rows: pm.byCount.map((c) => [
           String(c.count),
-          formatCount(c.cohort.n),
+          fmt.count(c.cohort.n),
           health(c.cohort),
-          formatCount(c.all.n),
+          fmt.count(c.all.n),
           health(c.all),
         ]),
       },
@@ -235,10 +225,10 @@ function riskVelocitySection(cohort: CohortFigures): AnswerSection {
         return [
           flag(c.risk),
           flag(c.velocity),
-          formatCount(c.n),
-          formatNumber(c.meanHealth, 1),
-          formatCount(a?.n ?? 0),
-          formatNumber(a?.meanHealth ?? null, 1),
+          fmt.count(c.n),
+          fmt.fixed(c.meanHealth, 1),
+          fmt.count(a?.n ?? 0),
+          fmt.fixed(a?.meanHealth ?? null, 1),
         ];
       }),
     },
@@ -257,6 +247,6 @@ function geographySection(geography: CohortGeography | null): AnswerSection {
       align: ['left', 'right', 'right'],
       rows: distributionRows(geography.countries),
     },
-    note: `${plural(geography.matched, 'cohort customer')} of ${formatCount(geography.customers)} placed; top state: ${geography.states.levels[0]?.label ?? 'n/a'}. Address text is as exported: check it looks like real places before acting on it.`,
+    note: `${plural(geography.matched, 'cohort customer')} of ${fmt.count(geography.customers)} placed; top state: ${geography.states.levels[0]?.label ?? 'n/a'}. Address text is as exported: check it looks like real places before acting on it.`,
   };
 }

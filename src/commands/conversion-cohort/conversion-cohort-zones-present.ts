@@ -3,11 +3,13 @@ import { describeZoneThresholds, ZONE_ACTIONS, ZONE_METHOD_LABELS } from '../../
 import type { ZonesResult } from '../../analysis/zones/zone-types.js';
 import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
 import type { TableReadReport } from '../../data/read-table.js';
+import { numberFormat, plural } from '../../format/number-format.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
-import { formatCount, formatNumber, formatPercent, plural } from '../format.js';
 import { buildProvenance } from '../provenance.js';
 import { type ConversionCohortOptions, DEFAULT_REDS_LISTED } from './conversion-cohort-options.js';
 import { zonesLead } from './zones-lead.js';
+
+const fmt = numberFormat();
 
 export interface ZonesPresentation {
   readonly options: ConversionCohortOptions;
@@ -27,11 +29,11 @@ export function presentZones({ options, zones, reads }: ZonesPresentation): Comm
         rows: [
           ...(['red', 'yellow', 'green'] as const).map((zone) => [
             zone,
-            formatCount(zones.counts[zone]),
+            fmt.count(zones.counts[zone]),
             share(zones.counts[zone], zones.n),
             ZONE_ACTIONS[zone],
           ]),
-          ['no zone', formatCount(zones.noZone), share(zones.noZone, zones.n), 'missing inputs: see the notes'],
+          ['no zone', fmt.count(zones.noZone), share(zones.noZone, zones.n), 'missing inputs: see the notes'],
         ],
       },
       note: `Method: ${ZONE_METHOD_LABELS[zones.method]}${zones.activityUnavailable ? `, because ${zones.activityUnavailable}` : ''}.`,
@@ -49,14 +51,14 @@ export function presentZones({ options, zones, reads }: ZonesPresentation): Comm
   } else {
     sections.push({
       kind: 'table',
-      title: `Red customers — ${reds.length} lowest scores of ${formatCount(zones.counts.red)}`,
+      title: `Red customers — ${reds.length} lowest scores of ${fmt.count(zones.counts.red)}`,
       table: {
         columns: ['Customer', 'Organization', 'Score', 'Why red'],
         align: ['left', 'left', 'right', 'left'],
-        rows: reds.map((c) => [c.key, c.organization ?? '—', formatNumber(c.score, 1), c.reason]),
+        rows: reds.map((c) => [c.key, c.organization ?? '—', fmt.fixed(c.score, 1), c.reason]),
       },
       ...(zones.counts.red > reds.length
-        ? { note: `${formatCount(zones.counts.red - reds.length)} more reds with list or reds=N.` }
+        ? { note: `${fmt.count(zones.counts.red - reds.length)} more reds with list or reds=N.` }
         : {}),
     });
   }
@@ -97,7 +99,7 @@ export function presentZones({ options, zones, reads }: ZonesPresentation): Comm
 }
 
 function share(k: number, n: number): string {
-  return n > 0 ? formatPercent(k / n) : 'n/a';
+  return n > 0 ? fmt.percent(k / n) : 'n/a';
 }
 
 function headline(zones: ZonesResult): string {
@@ -106,23 +108,23 @@ function headline(zones: ZonesResult): string {
   const method =
     zones.method === 'activity'
       ? 'by the activity score'
-      : `by the value-table fallback (${zones.activityUnavailable}), so red means the lowest ${formatPercent(zones.options.fallbackRedCumeDist, 0)} of scores`;
+      : `by the value-table fallback (${zones.activityUnavailable}), so red means the lowest ${fmt.percent(zones.options.fallbackRedCumeDist, { decimals: 0 })} of scores`;
   const rules = zones.byRule;
   const forced = rules.stagnant + rules['unknown-risk'];
-  return `*${formatCount(zones.counts.red)} red* (${share(zones.counts.red, zoned)}), ${formatCount(zones.counts.yellow)} yellow and ${formatCount(zones.counts.green)} green of ${formatCount(zoned)} customers with a zone, ${method}.${forced > 0 ? ` ${formatCount(forced)} of the reds are red by rule (Stagnant or an unknown risk level) whatever their score.` : ''} Reds need an intervention within 48 hours.`;
+  return `*${fmt.count(zones.counts.red)} red* (${share(zones.counts.red, zoned)}), ${fmt.count(zones.counts.yellow)} yellow and ${fmt.count(zones.counts.green)} green of ${fmt.count(zoned)} customers with a zone, ${method}.${forced > 0 ? ` ${fmt.count(forced)} of the reds are red by rule (Stagnant or an unknown risk level) whatever their score.` : ''} Reds need an intervention within 48 hours.`;
 }
 
 function redAbsenceReason(zones: ZonesResult): string {
   if (zones.n === 0) return 'there are no customers to score';
   if (zones.n === zones.noZone)
-    return `every one of the ${formatCount(zones.n)} customers lacks a zone input (${missingText(zones)})`;
+    return `every one of the ${fmt.count(zones.n)} customers lacks a zone input (${missingText(zones)})`;
   return 'no customer is in the red zone';
 }
 
 function missingText(zones: ZonesResult): string {
   return Object.entries(zones.missingInputs)
     .filter(([, n]) => n > 0)
-    .map(([column, n]) => `${column} missing for ${formatCount(n)}`)
+    .map(([column, n]) => `${column} missing for ${fmt.count(n)}`)
     .join(', ');
 }
 
@@ -130,12 +132,12 @@ function cutoffLines(zones: ZonesResult): string[] {
   const lines: string[] = [];
   if (zones.scaledRange) {
     lines.push(
-      `${zones.scaledRange.column} rescaled over ${formatNumber(zones.scaledRange.min)}–${formatNumber(zones.scaledRange.max)}`,
+      `${zones.scaledRange.column} rescaled over ${fmt.number(zones.scaledRange.min)}–${fmt.number(zones.scaledRange.max)}`,
     );
   }
   if (zones.fallbackCutoffs) {
     lines.push(
-      `score cut-offs on this data: red ≤ ${formatNumber(zones.fallbackCutoffs.red, 1)}, yellow ≤ ${formatNumber(zones.fallbackCutoffs.yellow, 1)}`,
+      `score cut-offs on this data: red ≤ ${fmt.fixed(zones.fallbackCutoffs.red, 1)}, yellow ≤ ${fmt.fixed(zones.fallbackCutoffs.yellow, 1)}`,
     );
   }
   return lines;

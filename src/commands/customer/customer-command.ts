@@ -5,6 +5,7 @@ import { zoneOf } from '../../analysis/zones/compute-zones.js';
 import { lookupHints } from '../../data/queries/customer-lookup.js';
 import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
 import { loadZoneInputs } from '../../data/queries/zone-inputs.js';
+import { numberFormat } from '../../format/number-format.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
@@ -39,7 +40,7 @@ export const customerCommand: CommandDefinition<CustomerOptions> = {
     const length = Array.from(query).length;
     if (length > MAX_CUSTOMER_QUERY_LENGTH) {
       throw args.usage(
-        `That customer query is ${length.toLocaleString('en')} characters long; give at most ${MAX_CUSTOMER_QUERY_LENGTH}: an email, a customer360_id or part of a name.`,
+        `That customer query is ${numberFormat().count(length)} characters long; give at most ${MAX_CUSTOMER_QUERY_LENGTH}: an email, a customer360_id or part of a name.`,
       );
     }
     return { query };

@@ -2,7 +2,7 @@
 export const CUSTOMER_MESSAGES = {
   summary: 'One customer on one card: zone, priority, churn risk, value, open alerts and the next action',
   help: [
-    'Answers "where do we stand with this customer, and what do I do next?": one card with the zone and why, priority (0–1) and rank, health score, churn risk, lifetime value (LTV), open alerts and the next action (red zone first: intervene within 48 hours).',
+    'Answers "where do we stand with this customer, and what do I do next?": one card with the zone and why, priority (−0.2 to 0.8, higher = call sooner) and rank, health score, churn risk, lifetime value (LTV), open alerts and the next action (red zone first: intervene within 48 hours).',
     'Find the customer by email, customer id, or part of the organisation or person name; several matches give a pick list.',
   ],
   takeaway: (who: string, zone: string, action: string) => `${who}: ${zone}. Next: ${action}.`,

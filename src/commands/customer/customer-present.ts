@@ -4,12 +4,11 @@ import { ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
 import type { ZonesResult } from '../../analysis/zones/zone-types.js';
 import { buildTierComparisonChart } from '../../charts/customer-card/tier-comparison.js';
 import type { TableReadReport } from '../../data/read-table.js';
-import { formatDate, numberFormat } from '../../format/number-format.js';
+import { formatDate, numberFormat, plural } from '../../format/number-format.js';
 import { accountName, TERMS, termHeading } from '../../vocabulary/glossary.js';
 import type { AnswerLead, AnswerSection, CommandAnswer, Provenance } from '../command-answer.js';
 import type { OpenAlertSummary } from '../command-definition.js';
 import { contextLine } from '../context-line.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from '../format.js';
 import { zoneMethodNote } from '../load-zones.js';
 import { buildProvenance } from '../provenance.js';
 import { CUSTOMER_MESSAGES as M } from './customer-messages.js';
@@ -45,7 +44,7 @@ export function presentCustomerCard(p: CardPresentation): CommandAnswer {
   const zoneText = card.zone.kind === 'zoned' ? `${card.zone.zone} zone` : 'no zone';
   const priorityText =
     card.priority.kind === 'ranked'
-      ? `priority #${formatCount(card.priority.rank)} of ${formatCount(card.priority.of)}`
+      ? `priority #${f.count(card.priority.rank)} of ${f.count(card.priority.of)}`
       : 'not ranked';
   const action = card.nextAction.text;
   const headline = `*${label}*: ${c.tier ?? 'no tier'}, ${c.stage ?? 'no stage'}, ${zoneText}, ${priorityText}. Next: ${action}`;
@@ -53,18 +52,18 @@ export function presentCustomerCard(p: CardPresentation): CommandAnswer {
   const figures: string[][] = [
     ['Tier / segment', `${c.tier ?? 'n/a'} / ${card.segment}`],
     ['Lifecycle stage', c.stage ?? 'n/a'],
-    ['Health score', formatNumber(c.health)],
-    ['Churn probability', formatPercent(c.churn)],
-    ['Estimated LTV', formatMoney(c.ltv)],
-    ['R / F / M', [c.recency, c.frequency, c.monetary].map((v) => formatNumber(v)).join(' / ')],
-    ['RFM composite', formatNumber(card.rfm)],
-    ['Portfolio share', formatPercent(c.portfolioPct, 2)],
+    ['Health score', f.number(c.health)],
+    ['Churn probability', f.percent(c.churn)],
+    ['Estimated LTV', f.money(c.ltv)],
+    ['R / F / M', [c.recency, c.frequency, c.monetary].map((v) => f.number(v)).join(' / ')],
+    ['RFM composite', f.number(card.rfm)],
+    ['Portfolio share', f.percent(c.portfolioPct, { decimals: 2 })],
   ];
   if (card.tierMedians) {
     const m = card.tierMedians.medians;
     figures.push([
-      `${card.tierMedians.tier} medians (n = ${formatCount(card.tierMedians.n)})`,
-      `health ${formatNumber(m.health)}, churn ${formatPercent(m.churn)}, LTV ${formatMoney(m.ltv)}, RFM ${formatNumber(m.rfm)}`,
+      `${card.tierMedians.tier} medians (n = ${f.count(card.tierMedians.n)})`,
+      `health ${f.number(m.health)}, churn ${f.percent(m.churn)}, LTV ${f.money(m.ltv)}, RFM ${f.number(m.rfm)}`,
     ]);
   }
   const sections: AnswerSection[] = [
@@ -85,7 +84,7 @@ export function presentCustomerCard(p: CardPresentation): CommandAnswer {
       kind: 'text',
       title: 'Priority and next action',
       lines: [
-        `Priority ${formatNumber(pr.priority, 3)}, rank ${formatCount(pr.rank)} of ${formatCount(pr.of)} (top ${topShare(pr.rank, pr.of)}); change since the previous snapshot ${formatSigned(pr.change, (v) => formatNumber(v, 3))}.`,
+        `Priority ${f.fixed(pr.priority, 3)}, rank ${f.count(pr.rank)} of ${f.count(pr.of)} (top ${topShare(pr.rank, pr.of)}); change since the previous snapshot ${f.signed(pr.change, (v) => f.fixed(v, 3))}.`,
         `Route: *${ROUTE_LABELS[pr.route]}*. Next action (zone first, then route): ${card.nextAction.text}.`,
       ],
     });
@@ -159,7 +158,7 @@ function cap(text: string): string {
 /** "top 0.02%" for the very first ranks, whole percents beyond 1%. */
 function topShare(rank: number, of: number): string {
   const share = rank / of;
-  return formatPercent(share, share < 0.01 ? 2 : 0);
+  return f.percent(share, { decimals: share < 0.01 ? 2 : 0 });
 }
 
 function alertLines(alerts: readonly OpenAlertSummary[] | null): string[] {

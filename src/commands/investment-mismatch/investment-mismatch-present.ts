@@ -1,16 +1,10 @@
 import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import { type Availability, GROUP_LABELS } from '../../analysis/investment-mismatch/mismatch-types.js';
 import type { Correlation } from '../../analysis/stats/pearson.js';
+import { numberFormat, plural } from '../../format/number-format.js';
 import type { AnswerSection } from '../command-answer.js';
-import {
-  formatCount,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  formatPValue,
-  formatSigned,
-  plural,
-} from '../format.js';
+
+const fmt = numberFormat();
 
 /**
  * §1 answer sections. Each bullet is a table or an `unavailable` section with its reason;
@@ -35,15 +29,15 @@ export function missingColumnReason(columns: readonly string[], missing: readonl
 }
 
 export function formatCorrelation(c: Correlation): string {
-  if (c.kind === 'too-few-rows') return `too few rows (n = ${formatCount(c.n)})`;
-  if (c.kind === 'constant') return `not defined: one side is constant (n = ${formatCount(c.n)})`;
-  return `r = ${formatNumber(c.r, 2)} (n = ${formatCount(c.n)}, t = ${formatNumber(c.t, 2)}, ${formatPValue(c.p)})`;
+  if (c.kind === 'too-few-rows') return `too few rows (n = ${fmt.count(c.n)})`;
+  if (c.kind === 'constant') return `not defined: one side is constant (n = ${fmt.count(c.n)})`;
+  return `r = ${fmt.fixed(c.r, 2)} (n = ${fmt.count(c.n)}, t = ${fmt.fixed(c.t, 2)}, ${fmt.pValue(c.p)})`;
 }
 
 /** Cut-offs keep up to four decimals, trailing zeros dropped: 1.6514, 3, 0.3497. */
-const cutoff = (x: number | null) => (x === null ? 'n/a' : String(Number(x.toFixed(4))));
+const cutoff = (x: number | null) => fmt.decimal(x, 4);
 
-const roiText = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${formatNumber(x, 2)}×`);
+const roiText = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${fmt.fixed(x, 2)}×`);
 
 export function buildSections(result: InvestmentMismatchResult, missing: readonly string[]): AnswerSection[] {
   const p = result.population;
@@ -52,10 +46,10 @@ export function buildSections(result: InvestmentMismatchResult, missing: readonl
       kind: 'text',
       title: 'Priority vs performance',
       lines: [
-        `Valid customers: *${formatCount(p.customers.length)}* (sales, adoption, support and priority all present).`,
-        `Top ${formatPercent(result.options.topShare, 0)} priority: ${plural(p.topCount, 'customer')}, priority ≥ ${cutoff(p.priorityCutoff)}.`,
-        `Bottom ${formatPercent(result.options.bottomShare, 0)} composite: composite ≤ ${cutoff(p.compositeCutoff)}.`,
-        `Mismatched (both): *${formatCount(p.mismatchedCount)}*, ${formatPercent(result.mismatchRate)} of the top group.`,
+        `Valid customers: *${fmt.count(p.customers.length)}* (sales, adoption, support and priority all present).`,
+        `Top ${fmt.percent(result.options.topShare, { decimals: 0 })} priority: ${plural(p.topCount, 'customer')}, priority ≥ ${cutoff(p.priorityCutoff)}.`,
+        `Bottom ${fmt.percent(result.options.bottomShare, { decimals: 0 })} composite: composite ≤ ${cutoff(p.compositeCutoff)}.`,
+        `Mismatched (both): *${fmt.count(p.mismatchedCount)}*, ${fmt.percent(result.mismatchRate)} of the top group.`,
       ],
     },
     ...roiSections(result, missing),
@@ -91,8 +85,8 @@ function roiSections(result: InvestmentMismatchResult, missing: readonly string[
         kind: 'text',
         title: 'ROI (lifetime value / acquisition cost, winsorised P1–P99)',
         lines: [
-          `n = ${formatCount(r.n)}: P1 ${roiText(r.p1)}, median ${roiText(r.median)}, mean ${roiText(r.mean)}, P99 ${roiText(r.p99)}.`,
-          `ROI above 1: ${formatPercent(r.shareAboveOne)}.`,
+          `n = ${fmt.count(r.n)}: P1 ${roiText(r.p1)}, median ${roiText(r.median)}, mean ${roiText(r.mean)}, P99 ${roiText(r.p99)}.`,
+          `ROI above 1: ${fmt.percent(r.shareAboveOne)}.`,
         ],
       }),
     ),
@@ -104,7 +98,7 @@ function roiSections(result: InvestmentMismatchResult, missing: readonly string[
         align: ['left', 'right', 'right', 'right', 'right', 'right'],
         rows: stages.map((s) => [
           s.stage,
-          formatCount(s.n),
+          fmt.count(s.n),
           roiText(s.mean),
           roiText(s.median),
           roiText(s.q1),
@@ -119,7 +113,7 @@ function cellSections(result: InvestmentMismatchResult, missing: readonly string
   const { cells, minCellSize, smallCells, customersInSmallCells } = result.segmentCells;
   const note =
     smallCells > 0
-      ? `${formatCount(smallCells)} smaller cells (${formatCount(customersInSmallCells)} customers) left out (n < ${minCellSize}).`
+      ? `${fmt.count(smallCells)} smaller cells (${fmt.count(customersInSmallCells)} customers) left out (n < ${minCellSize}).`
       : undefined;
   const title = `Where mismatches cluster: industry × size, top-priority customers, cells with n ≥ ${minCellSize}`;
   const risk = orUnavailable(title, cells, BULLET_COLUMNS.cells, missing, (list) => ({
@@ -132,13 +126,11 @@ function cellSections(result: InvestmentMismatchResult, missing: readonly string
         .slice(0, TABLE_ROWS)
         .map((c) => [
           `${c.industry} × ${c.sizeTier}`,
-          formatCount(c.n),
-          formatCount(c.mismatched),
-          formatPercent(c.mismatchRate),
-          formatNumber(c.relativeRisk?.rr, 2),
-          c.relativeRisk?.ci
-            ? `${formatNumber(c.relativeRisk.ci[0], 2)}–${formatNumber(c.relativeRisk.ci[1], 2)}`
-            : 'n/a',
+          fmt.count(c.n),
+          fmt.count(c.mismatched),
+          fmt.percent(c.mismatchRate),
+          fmt.fixed(c.relativeRisk?.rr, 2),
+          c.relativeRisk?.ci ? `${fmt.fixed(c.relativeRisk.ci[0], 2)}–${fmt.fixed(c.relativeRisk.ci[1], 2)}` : 'n/a',
         ]),
     },
     ...(note ? { note } : {}),
@@ -155,11 +147,13 @@ function cellSections(result: InvestmentMismatchResult, missing: readonly string
         .slice(0, TABLE_ROWS)
         .map((c) => [
           `${c.industry} × ${c.sizeTier}`,
-          `${formatNumber(c.mismatchedMeans.adoption, 2)} vs ${formatNumber(c.restMeans.adoption, 2)}`,
-          `${formatNumber(c.mismatchedMeans.support, 2)} vs ${formatNumber(c.restMeans.support, 2)}`,
-          `${formatMoney(c.mismatchedMeans.sales)} vs ${formatMoney(c.restMeans.sales)}`,
+          `${fmt.fixed(c.mismatchedMeans.adoption, 2)} vs ${fmt.fixed(c.restMeans.adoption, 2)}`,
+          `${fmt.fixed(c.mismatchedMeans.support, 2)} vs ${fmt.fixed(c.restMeans.support, 2)}`,
+          `${fmt.money(c.mismatchedMeans.sales)} vs ${fmt.money(c.restMeans.sales)}`,
           c.gapShares
-            ? [c.gapShares.sales, c.gapShares.adoption, c.gapShares.support].map((s) => formatPercent(s, 0)).join(' / ')
+            ? [c.gapShares.sales, c.gapShares.adoption, c.gapShares.support]
+                .map((s) => fmt.percent(s, { decimals: 0 }))
+                .join(' / ')
             : 'n/a',
         ]),
     },
@@ -184,8 +178,8 @@ function onboardingSection(result: InvestmentMismatchResult, missing: readonly s
       rows: o.bins.map((b) => [
         GROUP_LABELS[b.group],
         b.label,
-        formatCount(b.n),
-        formatNumber(b.meanAdoption, 3),
+        fmt.count(b.n),
+        fmt.fixed(b.meanAdoption, 3),
         roiText(b.meanRoi),
       ]),
     },
@@ -214,8 +208,8 @@ function teamSection(result: InvestmentMismatchResult, missing: readonly string[
       return [
         m?.binLabel ?? bin,
         executive ? 'Executive' : 'Other',
-        `${roiText(m?.meanRoi)} (n ${formatCount(m?.n)})`,
-        `${roiText(r?.meanRoi)} (n ${formatCount(r?.n)})`,
+        `${roiText(m?.meanRoi)} (n ${fmt.count(m?.n)})`,
+        `${roiText(r?.meanRoi)} (n ${fmt.count(r?.n)})`,
       ];
     }),
   );
@@ -233,7 +227,7 @@ function teamSection(result: InvestmentMismatchResult, missing: readonly string[
 
 function biasSection(result: InvestmentMismatchResult): AnswerSection {
   const b = result.bias;
-  const tertiles = b.tertiles.map((t) => `T${t.tertile} ${formatNumber(t.meanComposite, 3)} (n ${formatCount(t.n)})`);
+  const tertiles = b.tertiles.map((t) => `T${t.tertile} ${fmt.fixed(t.meanComposite, 3)} (n ${fmt.count(t.n)})`);
   const monotone =
     b.monotone === null ? 'cannot tell (a tertile is empty)' : b.monotone ? 'yes, strictly increasing' : '*no*';
   return {
@@ -243,7 +237,7 @@ function biasSection(result: InvestmentMismatchResult): AnswerSection {
       `corr(priority, composite): ${formatCorrelation(b.priorityComposite)}.`,
       `corr(priority, ROI): ${formatCorrelation(b.priorityRoi)}.`,
       `Mean composite by priority tertile: ${tertiles.join(', ')} — monotone: ${monotone}.`,
-      `Mean ROI, other top vs mismatched: ${roiText(b.meanRoiOtherTop)} vs ${roiText(b.meanRoiMismatched)} (gap ${formatSigned(b.roiGap, (v) => formatNumber(v, 2))}).`,
+      `Mean ROI, other top vs mismatched: ${roiText(b.meanRoiOtherTop)} vs ${roiText(b.meanRoiMismatched)} (gap ${fmt.signed(b.roiGap, (v) => fmt.fixed(v, 2))}).`,
     ],
   };
 }
@@ -251,16 +245,16 @@ function biasSection(result: InvestmentMismatchResult): AnswerSection {
 export function buildHeadline(result: InvestmentMismatchResult): string {
   const p = result.population;
   if (p.customers.length === 0) return 'No customer has sales, adoption, support and an investment priority together.';
-  const first = `*${formatCount(p.mismatchedCount)} of ${formatCount(p.topCount)}* top-priority customers (${formatPercent(result.mismatchRate)}) perform in the bottom half on sales, adoption and support.`;
+  const first = `*${fmt.count(p.mismatchedCount)} of ${fmt.count(p.topCount)}* top-priority customers (${fmt.percent(result.mismatchRate)}) perform in the bottom half on sales, adoption and support.`;
   const r = result.bias.priorityComposite;
   const second =
     r.kind === 'ok'
-      ? ` Priority ${Math.abs(r.r) < 0.3 ? 'barely tracks' : 'tracks'} performance (r = ${formatNumber(r.r, 2)} with the composite).`
+      ? ` Priority ${Math.abs(r.r) < 0.3 ? 'barely tracks' : 'tracks'} performance (r = ${fmt.fixed(r.r, 2)} with the composite).`
       : '';
   const worst = result.segmentCells.cells.available ? result.segmentCells.cells.value[0] : undefined;
   const third =
     worst?.relativeRisk && worst.relativeRisk.rr > 1
-      ? ` Most concentrated in *${worst.industry} × ${worst.sizeTier}*: ${formatPercent(worst.mismatchRate)} mismatched (RR ${formatNumber(worst.relativeRisk.rr, 2)}).`
+      ? ` Most concentrated in *${worst.industry} × ${worst.sizeTier}*: ${fmt.percent(worst.mismatchRate)} mismatched (RR ${fmt.fixed(worst.relativeRisk.rr, 2)}).`
       : '';
   return `${first}${second}${third}`;
 }

@@ -1,9 +1,11 @@
 import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import type { InvestmentLoad } from '../../data/queries/investment-customers.js';
+import { numberFormat, plural } from '../../format/number-format.js';
 import type { Provenance } from '../command-answer.js';
-import { formatCount, formatNumber, plural } from '../format.js';
 import { buildProvenance } from '../provenance.js';
 import type { InvestmentMismatchCommandOptions } from './investment-mismatch-command.js';
+
+const fmt = numberFormat();
 
 type Loaded = Extract<InvestmentLoad, { kind: 'loaded' }>;
 
@@ -24,8 +26,8 @@ export function investmentProvenance(
       'valid rows: sales, adoption, support and priority present',
     ],
     thresholds: [
-      `top priority: cume_dist ≥ ${formatNumber(1 - a.topShare, 2)}`,
-      `bottom composite: cume_dist ≤ ${formatNumber(a.bottomShare, 2)}`,
+      `top priority: cume_dist ≥ ${fmt.fixed(1 - a.topShare, 2)}`,
+      `bottom composite: cume_dist ≤ ${fmt.fixed(a.bottomShare, 2)}`,
       `composite = ${a.weights.sales}·norm(sales) + ${a.weights.adoption}·norm(adoption) + ${a.weights.support}·norm(support)`,
       'ROI winsorised at P1/P99',
       `cells: n ≥ ${a.minCellSize}`,
@@ -54,12 +56,12 @@ export function investmentNotes(load: Loaded, result: InvestmentMismatchResult):
   const notes: string[] = [];
   if (j.emailsWithSeveralRows > 0) {
     notes.push(
-      `customer360__customer: ${formatCount(j.emailsWithSeveralRows)} of ${formatCount(j.customerEmails)} emails on several rows (up to ${formatCount(j.maxRowsPerEmail)}); one row kept per email`,
+      `customer360__customer: ${fmt.count(j.emailsWithSeveralRows)} of ${fmt.count(j.customerEmails)} emails on several rows (up to ${fmt.count(j.maxRowsPerEmail)}); one row kept per email`,
     );
   }
   const mapped = j.viaMapping.zendesk_user_id + j.viaMapping.marketo_lead_id + j.viaMapping.stripe_customer_id;
   notes.push(
-    `sales joined for ${formatCount(j.byEmail + mapped)} of ${formatCount(j.valueRows)} customers: ${formatCount(j.byEmail)} by email, ${formatCount(mapped)} through the mapping (zendesk ${formatCount(j.viaMapping.zendesk_user_id)}, marketo ${formatCount(j.viaMapping.marketo_lead_id)}, stripe ${formatCount(j.viaMapping.stripe_customer_id)}); ${formatCount(j.unmatched)} unmatched`,
+    `sales joined for ${fmt.count(j.byEmail + mapped)} of ${fmt.count(j.valueRows)} customers: ${fmt.count(j.byEmail)} by email, ${fmt.count(mapped)} through the mapping (zendesk ${fmt.count(j.viaMapping.zendesk_user_id)}, marketo ${fmt.count(j.viaMapping.marketo_lead_id)}, stripe ${fmt.count(j.viaMapping.stripe_customer_id)}); ${fmt.count(j.unmatched)} unmatched`,
   );
   if (j.mappingUnavailable !== null) notes.push(`mapping fallback not used: ${j.mappingUnavailable}`);
   if (j.byEmailWithoutSales + j.viaMappingWithoutSales > 0) {
@@ -71,7 +73,7 @@ export function investmentNotes(load: Loaded, result: InvestmentMismatchResult):
     notes.push(`${plural(j.unreadableSales, 'sales value')} not readable as a number (treated as missing)`);
   if (p.missingInputs > 0) {
     notes.push(
-      `${plural(p.missingInputs, 'customer')} left out for missing inputs (sales ${formatCount(p.missingSales)}, adoption ${formatCount(p.missingAdoption)}, support ${formatCount(p.missingSupport)})`,
+      `${plural(p.missingInputs, 'customer')} left out for missing inputs (sales ${fmt.count(p.missingSales)}, adoption ${fmt.count(p.missingAdoption)}, support ${fmt.count(p.missingSupport)})`,
     );
   }
   if (p.missingPriority > 0)
@@ -80,7 +82,7 @@ export function investmentNotes(load: Loaded, result: InvestmentMismatchResult):
     notes.push(`${plural(p.roiMissing, 'valid customer')} without ROI (no lifetime value or cost ≤ 0)`);
   if (p.roiBounds && p.roiBounds.clippedLow + p.roiBounds.clippedHigh > 0) {
     notes.push(
-      `ROI winsorised: ${formatCount(p.roiBounds.clippedLow)} raised to P1, ${formatCount(p.roiBounds.clippedHigh)} lowered to P99`,
+      `ROI winsorised: ${fmt.count(p.roiBounds.clippedLow)} raised to P1, ${fmt.count(p.roiBounds.clippedHigh)} lowered to P99`,
     );
   }
   const cells = result.segmentCells;

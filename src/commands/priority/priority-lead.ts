@@ -110,7 +110,7 @@ function accountList(rows: readonly ScoredCustomer[], zoneOf: ZoneLookup): Accou
       'tier',
       'lifecycle stage',
       'zone',
-      'priority (0-1)',
+      'priority (-0.2 to 0.8)',
       'priority change',
       'health score (1-5)',
       'churn risk',

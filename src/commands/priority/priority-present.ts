@@ -4,14 +4,16 @@ import { PRIORITY_INPUTS, type PriorityResult, type ScoredCustomer } from '../..
 import type { ZoneTally } from '../../analysis/zones/zone-types.js';
 import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
 import type { TableReadReport } from '../../data/read-table.js';
+import { numberFormat, plural } from '../../format/number-format.js';
 import { TERMS } from '../../vocabulary/glossary.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatSigned, plural } from '../format.js';
 import { zoneMethodNote } from '../load-zones.js';
 import { buildProvenance } from '../provenance.js';
 import { priorityLead } from './priority-lead.js';
 import { PRIORITY_MESSAGES as M } from './priority-messages.js';
 import type { PriorityCommandOptions } from './priority-options.js';
+
+const fmt = numberFormat();
 
 export interface PriorityPresentation {
   readonly options: PriorityCommandOptions;
@@ -71,7 +73,7 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
     headline = headlineFor(p);
     sections.push({
       kind: 'table',
-      title: `Top ${formatCount(selection.top.length)} of ${plural(selection.matched.length, 'customer')}${filterTexts.length > 0 ? ` (${filterTexts.join(', ')})` : ''}`,
+      title: `Top ${fmt.count(selection.top.length)} of ${plural(selection.matched.length, 'customer')}${filterTexts.length > 0 ? ` (${filterTexts.join(', ')})` : ''}`,
       table: {
         columns: ['#', 'Customer', 'Tier', 'Stage', 'Priority', 'Change', 'Health', 'Churn', 'LTV', 'Route'],
         align: ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
@@ -80,11 +82,11 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
           customerLabel(r.customer),
           r.customer.tier ?? 'n/a',
           r.customer.stage ?? 'n/a',
-          formatNumber(r.priority, 3),
-          formatSigned(r.change, (v) => formatNumber(v, 3)),
-          formatNumber(r.customer.health),
-          formatPercent(r.customer.churn),
-          formatMoney(r.customer.ltv),
+          fmt.fixed(r.priority, 3),
+          fmt.signed(r.change, (v) => fmt.fixed(v, 3)),
+          fmt.number(r.customer.health),
+          fmt.percent(r.customer.churn),
+          fmt.money(r.customer.ltv),
           ROUTE_LABELS[r.route],
         ]),
       },
@@ -116,7 +118,7 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
   if (result.excluded > 0)
     notes.push(`${plural(result.excluded, 'customer')} not ranked for a missing input (${missingText(result)})`);
   notes.push(
-    `${formatCount(result.comparable)} of ${plural(result.n, 'ranked customer')} have a previous snapshot with every input (priority change computed)`,
+    `${fmt.count(result.comparable)} of ${plural(result.n, 'ranked customer')} have a previous snapshot with every input (priority change computed)`,
   );
   if (p.zones) {
     notes.push(`next actions: ${zoneMethodNote(p.zones)}`);
@@ -166,14 +168,14 @@ function headlineFor(p: PriorityPresentation): string {
   const counts = new Map<PriorityRoute, number>();
   for (const r of selection.top) counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
   const routes = PRIORITY_ROUTES.filter((r) => counts.has(r))
-    .map((r) => `${formatCount(counts.get(r))} ${ROUTE_LABELS[r].toLowerCase()}`)
+    .map((r) => `${fmt.count(counts.get(r))} ${ROUTE_LABELS[r].toLowerCase()}`)
     .join(', ');
   const fell = result.routeCounts['manual-intervention'];
   return [
     `Call *${customerLabel(first.customer)}* first: priority ${TERMS.priority.format(first.priority)} (${first.customer.tier ?? 'no tier'}, ${first.customer.stage ?? 'no stage'}), route ${ROUTE_LABELS[first.route].toLowerCase()}.`,
-    `Routes in the top ${formatCount(selection.top.length)}: ${routes}.`,
+    `Routes in the top ${fmt.count(selection.top.length)}: ${routes}.`,
     fell > 0
-      ? `Across all ${formatCount(result.n)} ranked customers, ${plural(fell, 'customer')} fell by more than ${p.options.scoring.dropThreshold} since the previous snapshot (manual intervention).`
+      ? `Across all ${fmt.count(result.n)} ranked customers, ${plural(fell, 'customer')} fell by more than ${p.options.scoring.dropThreshold} since the previous snapshot (manual intervention).`
       : '',
   ]
     .filter((s) => s !== '')
@@ -187,14 +189,14 @@ function routeRows(rows: readonly ScoredCustomer[]): string[][] {
     .filter(([route]) => counts.has(route))
     .map(([route, label]) => [
       label,
-      formatCount(counts.get(route)),
-      formatPercent((counts.get(route) ?? 0) / rows.length),
+      fmt.count(counts.get(route)),
+      fmt.percent((counts.get(route) ?? 0) / rows.length),
     ]);
 }
 
 function missingText(result: PriorityResult): string {
   const parts = PRIORITY_INPUTS.filter((i) => result.missingInputs[i] > 0).map(
-    (i) => `${i} missing on ${formatCount(result.missingInputs[i])}`,
+    (i) => `${i} missing on ${fmt.count(result.missingInputs[i])}`,
   );
   return parts.length > 0 ? parts.join(', ') : 'none missing';
 }

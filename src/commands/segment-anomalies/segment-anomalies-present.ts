@@ -2,13 +2,16 @@ import { FEATURES, type FeatureId, featureLabel } from '../../analysis/segment-a
 import type { FeatureSplit } from '../../analysis/segment-anomalies/decision-rules.js';
 import { CLUSTER_K_RANGE } from '../../analysis/segment-anomalies/feature-clusters.js';
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import { segmentAnomalyChartsNotDrawn } from '../../charts/segment-anomalies/charts-not-drawn.js';
 import { buildSegmentAnomalyCharts } from '../../charts/segment-anomalies/index.js';
 import type { TableReadReport } from '../../data/read-table.js';
+import { numberFormat, plural } from '../../format/number-format.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
-import { formatCount, formatNumber, formatPercent, plural } from '../format.js';
 import { buildProvenance } from '../provenance.js';
 import { segmentAnomaliesLead } from './segment-anomalies-lead.js';
 import type { SegmentAnomaliesCommandOptions } from './segment-anomalies-options.js';
+
+const fmt = numberFormat();
 
 /** Rows of the "features that separate anomalies" table. */
 const TOP_FEATURES = 5;
@@ -37,7 +40,13 @@ export function presentSegmentAnomalies(
   const unavailable = nothingToAnalyse(result, options);
   const sections: AnswerSection[] = unavailable
     ? [unavailable]
-    : [segmentTable(result), featureSection(result), ruleSection(result), clusterSection(result)];
+    : [
+        segmentTable(result),
+        featureSection(result),
+        ruleSection(result),
+        clusterSection(result),
+        ...chartsNotDrawn(result),
+      ];
   return {
     command: invocation(options),
     title: `Segment anomalies — ${options.mode === 'all' ? 'all rows' : 'latest row per customer'}${options.segment ? ` — ${options.segment}` : ''}`,
@@ -73,14 +82,14 @@ function nothingToAnalyse(
 function headline(result: SegmentAnomaliesResult, rows: boolean): string {
   const unit = rows ? 'snapshot rows' : 'customers';
   const worst = [...result.segments].sort((a, b) => b.anomalyRate - a.anomalyRate || b.n - a.n)[0];
-  const first = `*${formatCount(result.anomalies)} of ${formatCount(result.n)}* ${unit} (${formatPercent(result.anomalies / result.n)}) retain more than ${result.threshold} away from their segment's mean (${formatCount(result.anomaliesAbove)} above, ${formatCount(result.anomaliesBelow)} below).`;
+  const first = `*${fmt.count(result.anomalies)} of ${fmt.count(result.n)}* ${unit} (${fmt.percent(result.anomalies / result.n)}) retain more than ${result.threshold} away from their segment's mean (${fmt.count(result.anomaliesAbove)} above, ${fmt.count(result.anomaliesBelow)} below).`;
   const second =
     worst && worst.anomalyRate > 0
-      ? ` *${worst.segment}* mispredicts most: ${formatPercent(worst.anomalyRate)} of its ${formatCount(worst.n)} customers.`
+      ? ` *${worst.segment}* mispredicts most: ${fmt.percent(worst.anomalyRate)} of its ${fmt.count(worst.n)} customers.`
       : '';
   const rule = result.decisionRules.first;
   const third = rule
-    ? ` Strongest single signal: *${ruleText(rule, riskier(rule))}*, ${formatPercent(rule[riskier(rule)].anomalyRate)} anomalous vs ${formatPercent(rule[other(riskier(rule))].anomalyRate)} on the other side.`
+    ? ` Strongest single signal: *${ruleText(rule, riskier(rule))}*, ${fmt.percent(rule[riskier(rule)].anomalyRate)} anomalous vs ${fmt.percent(rule[other(riskier(rule))].anomalyRate)} on the other side.`
     : '';
   return `${first}${second}${third}`;
 }
@@ -94,12 +103,12 @@ function segmentTable(result: SegmentAnomaliesResult): AnswerSection {
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
       rows: result.segments.map((s) => [
         s.segment,
-        formatCount(s.n),
-        formatNumber(s.meanRetention, 3),
-        formatCount(s.anomaliesAbove),
-        formatCount(s.anomaliesBelow),
-        formatPercent(s.anomalyRate),
-        formatPercent(s.shareOfAnomalies),
+        fmt.count(s.n),
+        fmt.fixed(s.meanRetention, 3),
+        fmt.count(s.anomaliesAbove),
+        fmt.count(s.anomaliesBelow),
+        fmt.percent(s.anomalyRate),
+        fmt.percent(s.shareOfAnomalies),
       ]),
     },
   };
@@ -138,11 +147,11 @@ function featureSection(result: SegmentAnomaliesResult): AnswerSection {
         const c = contrasts.get(feature);
         return [
           shortLabel(feature),
-          formatNumber(c?.anomalous.median),
-          formatNumber(c?.normal.median),
-          formatNumber(split?.threshold),
-          `${formatPercent(split?.atOrBelow.anomalyRate, 0)} / ${formatPercent(split?.above.anomalyRate, 0)}`,
-          formatNumber(split?.gain, 3),
+          fmt.number(c?.anomalous.median),
+          fmt.number(c?.normal.median),
+          fmt.number(split?.threshold),
+          `${fmt.percent(split?.atOrBelow.anomalyRate, { decimals: 0 })} / ${fmt.percent(split?.above.anomalyRate, { decimals: 0 })}`,
+          fmt.fixed(split?.gain, 3),
         ];
       }),
     },
@@ -170,7 +179,7 @@ function ruleSection(result: SegmentAnomaliesResult): AnswerSection {
     rows.push(ruleRow(`${firstRisky} and ${ruleText(second, 'atOrBelow')}`, second.atOrBelow));
     rows.push(ruleRow(`${firstRisky} and ${ruleText(second, 'above')}`, second.above));
   }
-  const gains = `Gain ${formatNumber(first.gain, 3)} bits for the first split${second ? `, ${formatNumber(second.gain, 3)} bits for the second (inside ${firstRisky})` : `; no second split inside ${firstRisky} gains anything`}.`;
+  const gains = `Gain ${fmt.fixed(first.gain, 3)} bits for the first split${second ? `, ${fmt.fixed(second.gain, 3)} bits for the second (inside ${firstRisky})` : `; no second split inside ${firstRisky} gains anything`}.`;
   return {
     kind: 'table',
     title,
@@ -184,7 +193,7 @@ function ruleSection(result: SegmentAnomaliesResult): AnswerSection {
 }
 
 function ruleRow(text: string, side: { n: number; anomalies: number; anomalyRate: number }): string[] {
-  return [text, formatCount(side.n), formatCount(side.anomalies), formatPercent(side.anomalyRate)];
+  return [text, fmt.count(side.n), fmt.count(side.anomalies), fmt.percent(side.anomalyRate)];
 }
 
 function clusterSection(result: SegmentAnomaliesResult): AnswerSection {
@@ -194,10 +203,10 @@ function clusterSection(result: SegmentAnomaliesResult): AnswerSection {
   }
   const shown: FeatureId[] = ['imbalance', 'volatility', 'consistencyError', 'valueMismatch'];
   const tops = (mix: readonly { label: string; n: number }[], n: number) =>
-    mix[0] ? `${mix[0].label} ${formatPercent(mix[0].n / n, 0)}` : 'n/a';
+    mix[0] ? `${mix[0].label} ${fmt.percent(mix[0].n / n, { decimals: 0 })}` : 'n/a';
   return {
     kind: 'table',
-    title: `Clusters (k = ${clusters.bestK}, mean silhouette ${formatNumber(clusters.bestSilhouette, 2)})`,
+    title: `Clusters (k = ${clusters.bestK}, mean silhouette ${fmt.fixed(clusters.bestSilhouette, 2)})`,
     table: {
       columns: [
         'Cluster',
@@ -210,14 +219,14 @@ function clusterSection(result: SegmentAnomaliesResult): AnswerSection {
       align: ['left', 'right', 'right', 'left', 'left', ...shown.map(() => 'right' as const)],
       rows: clusters.clusters.map((c) => [
         String(c.cluster),
-        formatCount(c.n),
-        formatPercent(c.anomalyRate),
+        fmt.count(c.n),
+        fmt.percent(c.anomalyRate),
         tops(c.segmentMix, c.n),
         tops(c.stageMix, c.n),
-        ...shown.map((f) => formatNumber(c.medians[f])),
+        ...shown.map((f) => fmt.number(c.medians[f])),
       ]),
     },
-    note: `Silhouette by k: ${clusters.candidates.map((c) => `${c.k}: ${formatNumber(c.silhouette, 2)}`).join(', ')}. ${plural(clusters.rowsClustered, 'customer')} with every feature clustered.`,
+    note: `Silhouette by k: ${clusters.candidates.map((c) => `${c.k}: ${fmt.fixed(c.silhouette, 2)}`).join(', ')}. ${plural(clusters.rowsClustered, 'customer')} with every feature clustered.`,
   };
 }
 
@@ -236,7 +245,7 @@ function other(side: SideName): SideName {
 }
 
 export function ruleText(split: FeatureSplit, side: SideName): string {
-  return `${shortLabel(split.feature)} ${side === 'above' ? '>' : '≤'} ${formatNumber(split.threshold)}`;
+  return `${shortLabel(split.feature)} ${side === 'above' ? '>' : '≤'} ${fmt.number(split.threshold)}`;
 }
 
 function qualityNotes(result: SegmentAnomaliesResult): string[] {
@@ -263,11 +272,11 @@ function qualityNotes(result: SegmentAnomaliesResult): string[] {
   if (c.rowsLeftOut > 0) notes.push(`clusters: ${plural(c.rowsLeftOut, 'customer')} with a missing feature left out`);
   if (c.kind === 'ok' && c.fittedOn < c.rowsClustered) {
     notes.push(
-      `clusters: k-means fitted on an even sample of ${formatCount(c.fittedOn)}, then every customer assigned to the nearest centre`,
+      `clusters: k-means fitted on an even sample of ${fmt.count(c.fittedOn)}, then every customer assigned to the nearest centre`,
     );
   }
   if (c.kind === 'ok' && c.silhouetteSample < c.rowsClustered) {
-    notes.push(`clusters: silhouette computed on an even sample of ${formatCount(c.silhouetteSample)} customers`);
+    notes.push(`clusters: silhouette computed on an even sample of ${fmt.count(c.silhouetteSample)} customers`);
   }
   return notes;
 }
@@ -279,4 +288,10 @@ function summarise(result: SegmentAnomaliesResult) {
     ...rest,
     featureLabels: Object.fromEntries(FEATURES.map((f) => [f.id, featureLabel(f.id)])),
   };
+}
+
+/** The charts left out because they would show nothing, each with its reason, in the method part. */
+function chartsNotDrawn(result: SegmentAnomaliesResult): AnswerSection[] {
+  const lines = segmentAnomalyChartsNotDrawn(result);
+  return lines.length === 0 ? [] : [{ kind: 'text', title: 'Charts not drawn', lines }];
 }

@@ -8,11 +8,13 @@ import type {
 import { VALUE_METRIC_LABELS, VALUE_METRICS, type ValueMetric } from '../../analysis/value-segments/value-metrics.js';
 import { buildValueSegmentCharts } from '../../charts/value-segments/value-segment-charts.js';
 import type { TableReadReport } from '../../data/read-table.js';
+import { numberFormat, plural } from '../../format/number-format.js';
 import type { AnswerSection, AnswerTable, CommandAnswer } from '../command-answer.js';
-import { formatCount, formatMoney, formatNumber, formatPercent, formatPValue, plural } from '../format.js';
 import { buildProvenance } from '../provenance.js';
 import { valueSegmentsLead } from './value-segments-lead.js';
 import type { ValueSegmentsOptions } from './value-segments-options.js';
+
+const fmt = numberFormat();
 
 /** Levels listed per category mix; the rest are in the JSON. */
 const MIX_ROWS = 6;
@@ -48,12 +50,12 @@ export function presentValueSegments(
         align: ['left', 'right', 'right', 'right'],
         rows: groups.map((g) => [
           g.group,
-          formatCount(g.funnel?.joined),
-          formatNumber(g.funnel?.consistency.mean),
-          formatMoney(g.funnel?.velocity.mean),
+          fmt.count(g.funnel?.joined),
+          fmt.number(g.funnel?.consistency.mean),
+          fmt.money(g.funnel?.velocity.mean),
         ]),
       },
-      note: `${formatCount(result.funnel.joined)} of ${plural(result.n, 'customer')} have a funnel row.`,
+      note: `${fmt.count(result.funnel.joined)} of ${plural(result.n, 'customer')} have a funnel row.`,
     });
   } else {
     sections.push({
@@ -72,9 +74,9 @@ export function presentValueSegments(
       align: ['left', 'right', 'right', 'right'],
       rows: groups.map((g) => [
         g.group,
-        formatNumber(g.proxies.consistency.mean, 3),
-        formatMoney(g.proxies.ltvVelocity.mean),
-        formatNumber(g.proxies.inactivity.mean, 3),
+        fmt.fixed(g.proxies.consistency.mean, 3),
+        fmt.money(g.proxies.ltvVelocity.mean),
+        fmt.fixed(g.proxies.inactivity.mean, 3),
       ]),
     },
     note: 'Inactivity = days since last activity / account age; zero or missing ages are left out.',
@@ -95,7 +97,7 @@ export function presentValueSegments(
       'Other = everything else (NULL tier or share included)',
     ],
     notes: [
-      `correlations on ${formatCount(all.completeCases)} complete cases (health, churn, LTV, revenue and RFM all present)`,
+      `correlations on ${fmt.count(all.completeCases)} complete cases (health, churn, LTV, revenue and RFM all present)`,
       ...(result.inactivity.missing > 0
         ? [`${plural(result.inactivity.missing, 'customer')} without days since last activity`]
         : []),
@@ -116,16 +118,16 @@ export function presentValueSegments(
 }
 
 function headline(result: ValueSegmentsResult, hv: SegmentGroupResult, smb: SegmentGroupResult): string {
-  const share = (g: SegmentGroupResult) => formatPercent(result.n > 0 ? g.n / result.n : null);
-  const first = `*${formatCount(hv.n)} high-value* customers (${share(hv)}) and *${formatCount(smb.n)} SMB* (${share(smb)}) of ${formatCount(result.n)}.`;
+  const share = (g: SegmentGroupResult) => fmt.percent(result.n > 0 ? g.n / result.n : null);
+  const first = `*${fmt.count(hv.n)} high-value* customers (${share(hv)}) and *${fmt.count(smb.n)} SMB* (${share(smb)}) of ${fmt.count(result.n)}.`;
   if (hv.n === 0 || smb.n === 0) {
     return `${first} With ${hv.n === 0 ? 'no high-value' : 'no SMB'} customer the two cannot be compared; see the group table for what exists.`;
   }
   const m = (g: SegmentGroupResult, k: ValueMetric) => g.means[k].mean;
-  const second = `HV average LTV ${formatMoney(m(hv, 'ltv'))} vs ${formatMoney(m(smb, 'ltv'))}, health ${formatNumber(m(hv, 'health'))} vs ${formatNumber(m(smb, 'health'))}, churn ${formatPercent(m(hv, 'churn'))} vs ${formatPercent(m(smb, 'churn'))}, RFM ${formatNumber(m(hv, 'rfm'))} vs ${formatNumber(m(smb, 'rfm'))}.`;
+  const second = `HV average LTV ${fmt.money(m(hv, 'ltv'))} vs ${fmt.money(m(smb, 'ltv'))}, health ${fmt.number(m(hv, 'health'))} vs ${fmt.number(m(smb, 'health'))}, churn ${fmt.percent(m(hv, 'churn'))} vs ${fmt.percent(m(smb, 'churn'))}, RFM ${fmt.number(m(hv, 'rfm'))} vs ${fmt.number(m(smb, 'rfm'))}.`;
   const third = result.funnel.available
     ? 'Consistency and velocity come from the funnel table.'
-    : `The funnel table is empty, so consistency and velocity are proxies: HV consistency ${formatNumber(hv.proxies.consistency.mean, 3)} vs SMB ${formatNumber(smb.proxies.consistency.mean, 3)}.`;
+    : `The funnel table is empty, so consistency and velocity are proxies: HV consistency ${fmt.fixed(hv.proxies.consistency.mean, 3)} vs SMB ${fmt.fixed(smb.proxies.consistency.mean, 3)}.`;
   return `${first} ${second} ${third}`;
 }
 
@@ -134,14 +136,14 @@ function meansTable(groups: readonly SegmentGroupResult[]): AnswerTable {
     columns: ['Metric', ...groups.map((g) => g.group)],
     align: ['left', ...groups.map(() => 'right' as const)],
     rows: [
-      ['Customers (n)', ...groups.map((g) => formatCount(g.n))],
+      ['Customers (n)', ...groups.map((g) => fmt.count(g.n))],
       ...VALUE_METRICS.map((metric) => [
         VALUE_METRIC_LABELS[metric],
         ...groups.map((g) => {
           const value = g.means[metric].mean;
-          if (MONEY_METRICS.includes(metric)) return formatMoney(value);
-          if (metric === 'churn') return formatPercent(value);
-          return formatNumber(value);
+          if (MONEY_METRICS.includes(metric)) return fmt.money(value);
+          if (metric === 'churn') return fmt.percent(value);
+          return fmt.number(value);
         }),
       ]),
     ],
@@ -166,7 +168,7 @@ function mixSection(
         label,
         ...shown.map((g) => {
           const level = levelsOf(g).find((l) => l.label === label);
-          return g.n === 0 ? 'n/a' : `${formatCount(level?.n ?? 0)} (${formatPercent(level?.share ?? 0, 0)})`;
+          return g.n === 0 ? 'n/a' : `${fmt.count(level?.n ?? 0)} (${fmt.percent(level?.share ?? 0, { decimals: 0 })})`;
         }),
       ]),
     },
@@ -184,7 +186,7 @@ function correlationSection(all: SegmentGroupResult): AnswerSection {
   }
   return {
     kind: 'table',
-    title: `Correlations (all customers, n = ${formatCount(all.completeCases)} complete cases)`,
+    title: `Correlations (all customers, n = ${fmt.count(all.completeCases)} complete cases)`,
     table: {
       columns: ['Pair', 'r', 't', 'p'],
       align: ['left', 'right', 'right', 'right'],
@@ -204,5 +206,5 @@ const NAMES: Readonly<Record<(typeof CORRELATION_METRICS)[number], string>> = {
 function correlationCells(c: Correlation): string[] {
   if (c.kind === 'too-few-rows') return ['too few rows', 'n/a', 'n/a'];
   if (c.kind === 'constant') return ['constant column', 'n/a', 'n/a'];
-  return [formatNumber(c.r, 3), formatNumber(c.t, 2), formatPValue(c.p)];
+  return [fmt.fixed(c.r, 3), fmt.fixed(c.t, 2), fmt.pValue(c.p)];
 }

@@ -56,7 +56,7 @@ export function digestLines(d: DigestContent): { title: string; sections: { titl
     sections: [
       { title: 'Customers per zone', lines: [zoneLine, ...change] },
       {
-        title: 'Top 10 by priority (0–1), with the next action',
+        title: `Top 10 by ${TERMS.priority.name} (${TERMS.priority.scale}), with the next action`,
         lines: top.length > 0 ? top : ['Not available: the value table could not be ranked.'],
       },
       { title: 'Red-zone alerts', lines: alerts },

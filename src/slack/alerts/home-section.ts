@@ -3,9 +3,12 @@ import type { Alert } from '../../alerts/alert-types.js';
 import { formatLocal, nextDigestAt } from '../../alerts/digest/digest-time.js';
 import { DIGEST_CHANNEL_TIME_ZONE } from '../../alerts/digest/run-digest.js';
 import { formatDuration, isSnoozed, slaStatus } from '../../alerts/sla.js';
+import { numberFormat } from '../../format/number-format.js';
 import type { KnownBlock } from '../block-types.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection } from '../mrkdwn.js';
 import { customerName, slackDate } from './alert-text.js';
+
+const fmt = numberFormat();
 
 const LINES_PER_GROUP = 15;
 /**
@@ -42,8 +45,8 @@ function group(
     const where = a.channel !== null ? ` · <#${a.channel}>` : '';
     return `• ${customerName(a.customer)} · ${slaClock(a, now)}${extra(a)}${where} · alert #${a.id}`;
   });
-  if (alerts.length > lines.length) lines.push(`…and ${alerts.length - lines.length} more.`);
-  return chunkLines([`*${escapeMrkdwn(title)}* (${alerts.length})`, ...lines], 2900).map(mrkdwnSection);
+  if (alerts.length > lines.length) lines.push(`…and ${fmt.count(alerts.length - lines.length)} more.`);
+  return chunkLines([`*${escapeMrkdwn(title)}* (${fmt.count(alerts.length)})`, ...lines], 2900).map(mrkdwnSection);
 }
 
 /** Summary-only red customers nobody has acknowledged, been assigned or snoozed yet: highest priority first. */
@@ -54,14 +57,17 @@ function unclaimedFromSummaries(active: readonly Alert[], now: number): KnownBlo
     .sort((a, b) => rankOrder(a) - rankOrder(b) || a.id - b.id);
   if (unclaimed.length === 0) return [];
   const lines = unclaimed.slice(0, UNCLAIMED_LINES_MAX).map((a) => {
-    const rank = a.customer.figures.priorityRank === null ? '' : ` · priority #${a.customer.figures.priorityRank}`;
+    const rank =
+      a.customer.figures.priorityRank === null ? '' : ` · priority #${fmt.count(a.customer.figures.priorityRank)}`;
     return `• ${customerName(a.customer)}${rank} · ${slaClock(a, now)} · alert #${a.id}`;
   });
   if (unclaimed.length > lines.length) {
-    lines.push(`…and ${unclaimed.length - lines.length} more, lower in priority (\`/priority zone=red\` ranks them).`);
+    lines.push(
+      `…and ${fmt.count(unclaimed.length - lines.length)} more, lower in priority (\`/priority zone=red\` ranks them).`,
+    );
   }
   const title = '*Red-zone customers listed only in a summary, not picked up yet*';
-  return chunkLines([`${title} (${unclaimed.length})`, ...lines], 2900).map(mrkdwnSection);
+  return chunkLines([`${title} (${fmt.count(unclaimed.length)})`, ...lines], 2900).map(mrkdwnSection);
 }
 
 function rankOrder(alert: Alert): number {
@@ -94,7 +100,7 @@ export async function buildHomeAlertsSection(runtime: AlertRuntime, userId: stri
   blocks.push(...unclaimedFromSummaries(active, now));
   blocks.push(
     contextBlock([
-      `Team: ${active.length} active red-zone alerts, ${unacknowledged.length} not acknowledged yet (oldest first in the alert channel).`,
+      `Team: ${fmt.count(active.length)} active red-zone alerts, ${fmt.count(unacknowledged.length)} not acknowledged yet (oldest first in the alert channel).`,
     ]),
   );
   const isManager = runtime.managers.includes(userId);
