@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeSlack } from '../test/helpers/fake-slack/index.js';
@@ -41,29 +41,14 @@ async function startOnce(bin: string, cwd: string, fake: FakeSlack, warehousePat
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
-    return await new Promise<number>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(
-        () => reject(new Error(`radar serve not ready in ${READY_TIMEOUT_MS} ms:\n${output}`)),
-        READY_TIMEOUT_MS,
-      );
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Radar is listening')) {
-          clearTimeout(timer);
-          resolve(performance.now() - started);
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`radar serve exited with ${code} before ready:\n${output}`));
-      });
+    return await msUntilOutput(child, started, 'Radar is listening', {
+      timedOut: 'radar serve not ready',
+      exited: 'radar serve exited',
+      before: 'ready',
     });
   } finally {
     child.kill('SIGTERM');
-    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+    await exited(child);
   }
 }
 
@@ -93,28 +78,56 @@ async function promptOnce(bin: string, cwd: string, warehousePath: string): Prom
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   try {
-    return await new Promise<number>((resolve, reject) => {
-      let output = '';
-      const timer = setTimeout(
-        () => reject(new Error(`no local prompt in ${READY_TIMEOUT_MS} ms:\n${output}`)),
-        READY_TIMEOUT_MS,
-      );
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('radar> ')) {
-          clearTimeout(timer);
-          resolve(performance.now() - started);
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`npm start exited with ${code} before the prompt:\n${output}`));
-      });
+    return await msUntilOutput(child, started, 'radar> ', {
+      timedOut: 'no local prompt',
+      exited: 'npm start exited',
+      before: 'the prompt',
     });
   } finally {
     child.stdin.end('exit\n');
-    await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
+    await exited(child);
   }
+}
+
+/** Wording of the two failures, so each measurement keeps its own error messages. */
+interface ReadinessWording {
+  timedOut: string;
+  exited: string;
+  before: string;
+}
+
+/**
+ * Milliseconds from `started` until the child's stdout or stderr contains `marker`; rejects (with everything the
+ * child printed) when it exits first or READY_TIMEOUT_MS passes.
+ */
+function msUntilOutput(
+  child: ChildProcess,
+  started: number,
+  marker: string,
+  wording: ReadinessWording,
+): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`${wording.timedOut} in ${READY_TIMEOUT_MS} ms:\n${output}`)),
+      READY_TIMEOUT_MS,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(marker)) {
+        clearTimeout(timer);
+        resolve(performance.now() - started);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${wording.exited} with ${code} before ${wording.before}:\n${output}`));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<unknown> {
+  return new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(undefined)));
 }
