@@ -31,3 +31,38 @@ export const SMALL_CELL_COLOR = '#EDEDED';
  */
 export const SEQUENTIAL_SCHEME = 'blues';
 export const DIVERGING_SCHEME = 'blueorange';
+
+/** How a heatmap colours its cells: the quantitative field, its legend title, scale and legend. */
+export interface HeatmapCellColor {
+  readonly field: string;
+  readonly title: string;
+  readonly scale: object;
+  readonly legend: object;
+}
+
+/**
+ * The two layers every heatmap draws: bordered cells coloured by `color` (grey where `datum.small`), and the
+ * `text` label of each cell, white where `labelDarkTest` holds. `labelPlacement` moves the label (e.g. up, to
+ * leave room for a second line).
+ */
+export function heatmapLayers(color: HeatmapCellColor, labelDarkTest: string, labelPlacement: object = {}) {
+  return [
+    {
+      mark: heatmapCellMark(),
+      encoding: {
+        color: {
+          condition: { test: 'datum.small', value: SMALL_CELL_COLOR },
+          field: color.field,
+          type: 'quantitative',
+          title: color.title,
+          scale: color.scale,
+          legend: color.legend,
+        },
+      },
+    },
+    {
+      mark: { type: 'text', lineBreak: '\n', ...labelPlacement },
+      encoding: { text: { field: 'text' }, color: cellLabelColor(labelDarkTest) },
+    },
+  ];
+}

@@ -2,13 +2,7 @@ import type { RiskVelocity } from '../../analysis/conversion-cohort/risk-velocit
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
-import {
-  cellLabelColor,
-  DARK_CELL_SHARE,
-  heatmapCellMark,
-  SEQUENTIAL_SCHEME,
-  SMALL_CELL_COLOR,
-} from '../heatmap-cells.js';
+import { DARK_CELL_SHARE, heatmapLayers, SEQUENTIAL_SCHEME } from '../heatmap-cells.js';
 import { truncateLabel } from '../labels.js';
 import { GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
 
@@ -64,28 +58,16 @@ export function buildRiskVelocityHeatmap(rv: RiskVelocity, cohortSize: number): 
       },
       y: { field: 'risk', type: 'ordinal', sort: table.riskLevels.map(name), title: 'Activity risk level' },
     },
-    layer: [
+    layer: heatmapLayers(
       {
-        mark: heatmapCellMark(),
-        encoding: {
-          color: {
-            condition: { test: 'datum.small', value: SMALL_CELL_COLOR },
-            field: 'health',
-            type: 'quantitative',
-            title: 'Mean engagement health',
-            scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 100] },
-            legend: { orient: 'top', direction: 'horizontal', gradientLength: 260 },
-          },
-        },
+        field: 'health',
+        title: 'Mean engagement health',
+        scale: { scheme: SEQUENTIAL_SCHEME, domain: [0, 100] },
+        legend: { orient: 'top', direction: 'horizontal', gradientLength: 260 },
       },
-      {
-        mark: { type: 'text', lineBreak: '\n', baseline: 'middle', dy: -8 },
-        encoding: {
-          text: { field: 'text' },
-          color: cellLabelColor(`!datum.small && datum.health > ${DARK_CELL_SHARE * 100}`),
-        },
-      },
-    ],
+      `!datum.small && datum.health > ${DARK_CELL_SHARE * 100}`,
+      { baseline: 'middle', dy: -8 },
+    ),
   };
   const worst = [...table.cells]
     .filter((c) => c.meanHealth !== null)

@@ -3,7 +3,7 @@ import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
 import { formatNumber } from '../format.js';
-import { cellLabelColor, DIVERGING_SCHEME, heatmapCellMark, SMALL_CELL_COLOR } from '../heatmap-cells.js';
+import { DIVERGING_SCHEME, heatmapLayers } from '../heatmap-cells.js';
 import { GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
 import { label, orderSizeTiers, SCHEMA } from './chart-parts.js';
 
@@ -60,31 +60,22 @@ export function buildMismatchHeatmap(
       },
       y: { field: 'industry', type: 'ordinal', sort: industries.map(label), title: null },
     },
-    layer: [
+    layer: heatmapLayers(
       {
-        mark: heatmapCellMark(),
-        encoding: {
-          color: {
-            condition: { test: 'datum.small', value: SMALL_CELL_COLOR },
-            field: 'rate',
-            type: 'quantitative',
-            title: 'Share mismatched',
-            scale: { scheme: DIVERGING_SCHEME, domain: [0, 1], domainMid: overall },
-            legend: {
-              orient: 'bottom',
-              direction: 'horizontal',
-              format: '.0%',
-              gradientLength: 360,
-              values: [0, overall, 1],
-            },
-          },
+        field: 'rate',
+        title: 'Share mismatched',
+        scale: { scheme: DIVERGING_SCHEME, domain: [0, 1], domainMid: overall },
+        legend: {
+          orient: 'bottom',
+          direction: 'horizontal',
+          format: '.0%',
+          gradientLength: 360,
+          values: [0, overall, 1],
         },
       },
-      {
-        mark: { type: 'text', lineBreak: '\n', baseline: 'middle', dy: -8 },
-        encoding: { text: { field: 'text' }, color: cellLabelColor('datum.dark') },
-      },
-    ],
+      'datum.dark',
+      { baseline: 'middle', dy: -8 },
+    ),
   };
   return {
     id: 'mismatch-by-industry-size',

@@ -1,7 +1,7 @@
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
 import type { ChartDefinition } from '../chart-definition.js';
 import { formatNumber } from '../format.js';
-import { cellLabelColor, heatmapCellMark, isDarkCell, SEQUENTIAL_SCHEME, SMALL_CELL_COLOR } from '../heatmap-cells.js';
+import { heatmapLayers, isDarkCell, SEQUENTIAL_SCHEME } from '../heatmap-cells.js';
 import { chart, count, percent, SMALL_GROUP } from './chart-parts.js';
 
 const TERTILE_NAMES = ['Low', 'Mid', 'High'] as const;
@@ -66,28 +66,15 @@ export function buildImbalanceVolatilityHeatmap(result: SegmentAnomaliesResult):
         },
         y: { field: 'volatility', type: 'ordinal', sort: yOrder, title: 'Value volatility' },
       },
-      layer: [
+      layer: heatmapLayers(
         {
-          mark: heatmapCellMark(),
-          encoding: {
-            color: {
-              condition: { test: 'datum.small', value: SMALL_CELL_COLOR },
-              field: 'rate',
-              type: 'quantitative',
-              title: 'Anomaly rate',
-              scale: { scheme: SEQUENTIAL_SCHEME, domainMin: 0 },
-              legend: { orient: 'right', direction: 'vertical', format: '.0%', gradientLength: 260 },
-            },
-          },
+          field: 'rate',
+          title: 'Anomaly rate',
+          scale: { scheme: SEQUENTIAL_SCHEME, domainMin: 0 },
+          legend: { orient: 'right', direction: 'vertical', format: '.0%', gradientLength: 260 },
         },
-        {
-          mark: { type: 'text', lineBreak: '\n' },
-          encoding: {
-            text: { field: 'text' },
-            color: cellLabelColor('datum.dark'),
-          },
-        },
-      ],
+        'datum.dark',
+      ),
     },
   );
 }
