@@ -80,24 +80,31 @@ function hash(text: string, salt: number): number {
   return h;
 }
 
+/** The index digits just before an address's `@` (the demo's customer number), if any. */
+function addressDigits(address: string): string | undefined {
+  return /(\d+)@/.exec(address)?.[1];
+}
+
+/** The script an address with these index digits is written in; undefined for the three in eight that stay ASCII. */
+function emailScript(digits: string): (typeof SCRIPTS)[number] | undefined {
+  // Three in eight keep their ASCII address: a mixed export, as real ones are.
+  return SCRIPTS[hash(digits, 1) % 8];
+}
+
 /** The international address of a canonical demo email; addresses without the index digits stay ASCII. */
 export function internationalEmail(canonical: string): string {
-  const match = /^(.*?)(\d+)@(.+)$/.exec(canonical);
-  if (!match) return canonical;
-  const digits = match[2] as string;
-  const choice = hash(digits, 1) % 8;
-  // Three in eight keep their ASCII address: a mixed export, as real ones are.
-  if (choice >= SCRIPTS.length) return canonical;
-  const script = SCRIPTS[choice] as (typeof SCRIPTS)[number];
+  const digits = addressDigits(canonical);
+  if (digits === undefined) return canonical;
+  const script = emailScript(digits);
+  if (!script) return canonical;
   const name = script.names[hash(digits, 2) % script.names.length] as string;
   return `${name}${digits}@${script.domain}`;
 }
 
 /** The script of a customer's names: its email's script, else (ASCII address or none) a choice of its own. */
 function scriptOf(key: string): (typeof SCRIPTS)[number] | undefined {
-  const digits = /(\d+)@/.exec(key)?.[1];
-  const choice = digits === undefined ? SCRIPTS.length : hash(digits, 1) % 8;
-  return SCRIPTS[choice] ?? SCRIPTS[hash(key, 3) % (SCRIPTS.length + 1)];
+  const digits = addressDigits(key);
+  return (digits === undefined ? undefined : emailScript(digits)) ?? SCRIPTS[hash(key, 3) % (SCRIPTS.length + 1)];
 }
 
 /** A messy spelling of a clean address: Unicode upper or title case, wrapped in Unicode spaces. */
@@ -170,7 +177,7 @@ export function internationalRowRewriter(table: TableId): (row: Record<string, S
       if (typeof value !== 'string') continue;
       const script = scriptOf(identity || value);
       if (!script) continue;
-      const digits = /(\d+)@/.exec(identity)?.[1];
+      const digits = addressDigits(identity);
       // A person is named as their address reads (иван.волков… is Иван Волков); organisations vary.
       const pick = column === 'full_name' && digits !== undefined ? hash(digits, 2) : hash(identity || value, 9);
       const names = column === 'full_name' ? script.people : script.organizations;
