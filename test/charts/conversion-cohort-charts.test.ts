@@ -135,14 +135,19 @@ describe('charts/conversion-cohort', () => {
   });
 });
 
+/** One red (Stagnant, Low risk) and two green (Stable, Very Low risk) customers, shared by the zone charts' tests. */
+const THREE_ZONE_ROWS = [
+  { key: 'a', organization: null, velocity: 'Stagnant', riskLevel: 'Low', weightedEngagement: 1 },
+  { key: 'b', organization: null, velocity: 'Stable', riskLevel: 'Very Low', weightedEngagement: 2 },
+  { key: 'c', organization: null, velocity: 'Stable', riskLevel: 'Very Low', weightedEngagement: 0 },
+];
+
 describe('charts/zones', () => {
   it('zone distribution: red, yellow, green in the theme zone colours with counts and shares', () => {
     const zones = computeZones({
       method: 'activity',
       rows: [
-        { key: 'a', organization: null, velocity: 'Stagnant', riskLevel: 'Low', weightedEngagement: 1 },
-        { key: 'b', organization: null, velocity: 'Stable', riskLevel: 'Very Low', weightedEngagement: 2 },
-        { key: 'c', organization: null, velocity: 'Stable', riskLevel: 'Very Low', weightedEngagement: 0 },
+        ...THREE_ZONE_ROWS,
         { key: 'd', organization: null, velocity: null, riskLevel: 'Low', weightedEngagement: 0 },
       ],
     });
@@ -165,14 +170,7 @@ describe('charts/zones', () => {
 
 describe('charts/zones with a focus group', () => {
   it("sets the cohort's zone shares beside every customer's", () => {
-    const zones = computeZones({
-      method: 'activity',
-      rows: [
-        { key: 'a', organization: null, velocity: 'Stagnant', riskLevel: 'Low', weightedEngagement: 1 },
-        { key: 'b', organization: null, velocity: 'Stable', riskLevel: 'Very Low', weightedEngagement: 2 },
-        { key: 'c', organization: null, velocity: 'Stable', riskLevel: 'Very Low', weightedEngagement: 0 },
-      ],
-    });
+    const zones = computeZones({ method: 'activity', rows: THREE_ZONE_ROWS });
     const chart = buildZoneDistributionChart(zones, 'every customer', {
       label: 'The cohort',
       counts: { red: 1, yellow: 0, green: 1 },
