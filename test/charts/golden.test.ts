@@ -12,7 +12,7 @@ import { buildPriorityBarsChart } from '../../src/charts/priority/priority-bars.
 import { renderChartPng } from '../../src/charts/render-png.js';
 import { buildZoneDistributionChart } from '../../src/charts/zones/zone-distribution-chart.js';
 import { handWorkedRows } from '../analysis/investment-mismatch/fixture-rows.js';
-import { rfm, valueCustomer } from '../analysis/value-segments/value-customer-fixture.js';
+import { variedCustomer } from '../analysis/value-segments/value-customer-fixture.js';
 import { CJK_LABEL, labelBarSpec, lineSpec, testSharp } from './helpers.js';
 
 /**
@@ -58,16 +58,7 @@ function expectSimilar(difference: ImageDifference): void {
 /** Real command charts from the hand-worked fixtures: takeaway title, labels, scales and colours together. */
 function priorityBars(): TopLevelSpec {
   const ranked = computePriority(
-    Array.from({ length: 14 }, (_, i) =>
-      valueCustomer(`c${i}@x.com`, {
-        ...rfm((i % 5) + 1, ((i * 3) % 5) + 1, ((i * 7) % 5) + 1),
-        health: 1 + (i % 4),
-        churn: (i % 10) / 10,
-        tier: i % 3 === 0 ? 'Gold' : 'Basic',
-        portfolioPct: i % 3 === 0 ? 0.2 : 0.01,
-        organization: i === 2 ? CJK_LABEL : `Organisation ${i}`,
-      }),
-    ),
+    Array.from({ length: 14 }, (_, i) => variedCustomer(i, i === 2 ? CJK_LABEL : `Organisation ${i}`)),
   ).ranked;
   return buildPriorityBarsChart(ranked.slice(0, 12), ranked.length, []).spec;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computePriority } from '../../src/analysis/priority/priority-score.js';
 import { buildPriorityBarsChart, paddedDomain, ROUTE_COLORS } from '../../src/charts/priority/priority-bars.js';
 import { renderChartSvg } from '../../src/charts/render-png.js';
-import { rfm, valueCustomer } from '../analysis/value-segments/value-customer-fixture.js';
+import { rfm, valueCustomer, variedCustomer } from '../analysis/value-segments/value-customer-fixture.js';
 import { expectChartRules, svgTexts } from './chart-rules.js';
 
 const ranked = computePriority([
@@ -58,16 +58,7 @@ describe('charts/priority/priority-bars', () => {
 
   it.each([20, 100])('names every one of the top %i customers and clips no legend', async (n) => {
     const many = computePriority(
-      Array.from({ length: n + 5 }, (_, i) =>
-        valueCustomer(`c${i}@x.com`, {
-          ...rfm((i % 5) + 1, ((i * 3) % 5) + 1, ((i * 7) % 5) + 1),
-          health: 1 + (i % 4),
-          churn: (i % 10) / 10,
-          tier: i % 3 === 0 ? 'Gold' : 'Basic',
-          portfolioPct: i % 3 === 0 ? 0.2 : 0.01,
-          organization: `Organisation number ${i}`,
-        }),
-      ),
+      Array.from({ length: n + 5 }, (_, i) => variedCustomer(i, `Organisation number ${i}`)),
     ).ranked;
     const chart = buildPriorityBarsChart(many.slice(0, n), many.length, []);
     expectChartRules(chart, { bars: true });
