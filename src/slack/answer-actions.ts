@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction, RespondFn, webApi } from '@slack/bolt';
+import type { CommandAnswer } from '../commands/command-answer.js';
 import { formatAccountCsv } from '../commands/present-text.js';
 import { resolveInvocation, runCommand } from '../commands/run-command.js';
 import { isRadarError } from '../errors.js';
@@ -36,11 +37,9 @@ export function registerAnswerActions(app: App, deps: SlackAppDeps, tasks: Backg
   app.action<BlockButtonAction>(ANSWER_ACTIONS.details, async ({ ack, action, body, client, respond }) => {
     await ack();
     tasks.run('answer details', async () => {
-      const where = containerOf(body);
-      const invocation = decodeAnswerValue(action.value);
-      if (where === undefined || invocation === undefined) return tell(respond, BUTTON_EXPIRED, deps);
-      const answer = await answerFor(invocation, body.user.id, where.channelId, respond, deps);
-      if (answer === undefined) return;
+      const pressed = await pressedAnswer(body, decodeAnswerValue(action.value), respond, deps);
+      if (pressed === undefined) return;
+      const { where, answer } = pressed;
       const layout = layoutDetails(answer, { maxMessages: 4 });
       await post(client, respond, where, layout.messages, deps);
     });
@@ -49,11 +48,9 @@ export function registerAnswerActions(app: App, deps: SlackAppDeps, tasks: Backg
   app.action<BlockButtonAction>(ANSWER_ACTIONS.list, async ({ ack, action, body, client, respond }) => {
     await ack();
     tasks.run('answer list', async () => {
-      const where = containerOf(body);
-      const invocation = decodeAnswerValue(action.value);
-      if (where === undefined || invocation === undefined) return tell(respond, BUTTON_EXPIRED, deps);
-      const answer = await answerFor(invocation, body.user.id, where.channelId, respond, deps);
-      if (answer === undefined) return;
+      const pressed = await pressedAnswer(body, decodeAnswerValue(action.value), respond, deps);
+      if (pressed === undefined) return;
+      const { where, invocation, answer } = pressed;
       const list = answer.lead?.list;
       if (list === undefined) return tell(respond, NO_LIST(invocation), deps);
       const text = LIST_THREAD_TEXT(list.rows.length, invocation);
@@ -84,12 +81,15 @@ export function registerAnswerActions(app: App, deps: SlackAppDeps, tasks: Backg
     const { ack, action, body, respond } = args;
     await ack();
     tasks.run('open card', async () => {
-      const where = containerOf(body);
       const lookup = decodeLookup(action.value);
-      if (where === undefined || lookup === undefined) return tell(respond, BUTTON_EXPIRED, deps);
-      const answer = await answerFor(`/customer ${lookup}`, body.user.id, where.channelId, respond, deps);
-      if (answer === undefined) return;
-      for (const message of layoutAnswer(answer, { maxMessages: 2 }).messages) {
+      const pressed = await pressedAnswer(
+        body,
+        lookup === undefined ? undefined : `/customer ${lookup}`,
+        respond,
+        deps,
+      );
+      if (pressed === undefined) return;
+      for (const message of layoutAnswer(pressed.answer, { maxMessages: 2 }).messages) {
         await respond({
           response_type: 'ephemeral',
           replace_original: false,
@@ -109,6 +109,25 @@ function decodeLookup(value: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The answer a pressed button stands for, re-run for the presser, with where the button sits; undefined (the
+ * presser already told why) when the button no longer decodes or the command fails.
+ */
+async function pressedAnswer(
+  body: BlockButtonAction,
+  invocation: string | undefined,
+  respond: RespondFn,
+  deps: SlackAppDeps,
+): Promise<{ where: Container; invocation: string; answer: CommandAnswer } | undefined> {
+  const where = containerOf(body);
+  if (where === undefined || invocation === undefined) {
+    await tell(respond, BUTTON_EXPIRED, deps);
+    return undefined;
+  }
+  const answer = await answerFor(invocation, body.user.id, where.channelId, respond, deps);
+  return answer === undefined ? undefined : { where, invocation, answer };
 }
 
 async function answerFor(
