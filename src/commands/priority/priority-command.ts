@@ -42,6 +42,17 @@ function routeOf(word: RouteWord | undefined): PriorityRoute | undefined {
   return word === undefined ? undefined : ROUTE_OF_WORD[word];
 }
 
+/** An option taking one of `words` in any case: `fold` brings what the user typed to the words' case. */
+function wordOption<const W extends readonly [string, ...string[]]>(
+  words: W,
+  fold: (typed: string) => string,
+  description: string,
+) {
+  return { schema: z.string().transform(fold).pipe(z.enum(words)), allowed: words.join('|'), description };
+}
+const upper = (typed: string) => typed.toUpperCase();
+const lower = (typed: string) => typed.toLowerCase();
+
 const TopN = z.coerce.number().int().min(1).max(MAX_TOP_N);
 
 export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
@@ -52,35 +63,22 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
     usage: '[top] [N] [tier=…] [segment=HV|SMB] [stage=…] [zone=red|yellow|green] [route=manual|…] [list]',
     options: {
       tier: { schema: z.string().min(1), allowed: 'a customer_tier, e.g. Gold', description: 'only this tier' },
-      segment: {
-        schema: z
-          .string()
-          .transform((s) => s.toUpperCase())
-          .pipe(z.enum(['HV', 'SMB'])),
-        allowed: 'HV|SMB',
-        description: 'only high-value (Gold/Platinum, share > 5%) or SMB (Basic/Bronze/Silver, share ≤ 5%) customers',
-      },
+      segment: wordOption(
+        ['HV', 'SMB'],
+        upper,
+        'only high-value (Gold/Platinum, share > 5%) or SMB (Basic/Bronze/Silver, share ≤ 5%) customers',
+      ),
       stage: {
         schema: z.string().min(1),
         allowed: 'a lifecycle_stage, e.g. Retention',
         description: 'only this stage',
       },
-      zone: {
-        schema: z
-          .string()
-          .transform((s) => s.toLowerCase())
-          .pipe(z.enum(PRIORITY_ZONES)),
-        allowed: PRIORITY_ZONES.join('|'),
-        description: 'only customers in this health zone (the zones of /conversion-cohort)',
-      },
-      route: {
-        schema: z
-          .string()
-          .transform((s) => s.toLowerCase())
-          .pipe(z.enum(ROUTE_WORDS)),
-        allowed: ROUTE_WORDS.join('|'),
-        description: 'only this route: manual (priority dropped), acceleration, nurture or standard',
-      },
+      zone: wordOption(PRIORITY_ZONES, lower, 'only customers in this health zone (the zones of /conversion-cohort)'),
+      route: wordOption(
+        ROUTE_WORDS,
+        lower,
+        'only this route: manual (priority dropped), acceleration, nurture or standard',
+      ),
       rfm_weight: weight('the normalised RFM composite', DEFAULT_PRIORITY_WEIGHTS.rfm),
       health_weight: weight('normalised health', DEFAULT_PRIORITY_WEIGHTS.health),
       churn_weight: weight('churn probability (subtracted)', DEFAULT_PRIORITY_WEIGHTS.churn),
