@@ -1,6 +1,6 @@
+import { type OutboxRow, toOutboxEntry } from '../alert-rows.js';
 import type { Alert } from '../alert-types.js';
 import type { DeliveryReceipt, NewOutboxEntry, OutboxEntry, OutboxMessage } from '../outbox-types.js';
-import { type OutboxRow, toOutboxEntry } from '../sqlite/alert-rows.js';
 import type { Tx } from './pg-client.js';
 
 /** Adds an entry unless one with the same dedupe key exists; returns whether it was added. */

@@ -1,6 +1,6 @@
+import { ALERT_SELECT, type AlertRow, toAlert } from '../alert-rows.js';
 import type { ScanOutcome, ScanRequest, SlaOutcome, SlaRequest } from '../alert-store.js';
 import type { Alert, AlertDelivery, ScannedCustomer } from '../alert-types.js';
-import { ALERT_SELECT, type AlertRow, toAlert } from '../sqlite/alert-rows.js';
 import type { Tx } from './pg-client.js';
 import { enqueue, enqueueRefresh } from './pg-outbox-writes.js';
 
@@ -56,7 +56,7 @@ async function insertAlert(
       now,
     ],
   );
-  return rows[0]?.id ?? -1;
+  return returnedId(rows, 'alerts');
 }
 
 async function insertSummary(tx: Tx, kind: string, period: string, reason: string | null, now: number) {
@@ -64,7 +64,7 @@ async function insertSummary(tx: Tx, kind: string, period: string, reason: strin
     'INSERT INTO summaries (kind, scan_period, created_at, reason) VALUES ($1, $2, $3, $4) RETURNING id',
     [kind, period, now, reason],
   );
-  return rows[0]?.id ?? -1;
+  return returnedId(rows, 'summaries');
 }
 
 /** Lock, claim, read, decide (the request's pure plan), write and enqueue: one transaction. */
@@ -175,4 +175,11 @@ export async function applySla(tx: Tx, request: SlaRequest): Promise<SlaOutcome 
     if (alert !== null && (await enqueueRefresh(tx, alert, now))) enqueued++;
   }
   return { plan, enqueued };
+}
+
+/** INSERT … RETURNING id always returns the row; a missing id would link alerts to a summary that does not exist. */
+function returnedId(rows: readonly { id: number }[], table: string): number {
+  const id = rows[0]?.id;
+  if (id === undefined) throw new Error(`INSERT INTO ${table} … RETURNING id returned no row`);
+  return Number(id);
 }

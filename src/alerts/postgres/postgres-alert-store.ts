@@ -1,4 +1,13 @@
 import type { Logger } from '../../logging.js';
+import {
+  ALERT_SELECT,
+  type AlertRow,
+  type InterventionRow,
+  type SummaryRow,
+  toAlert,
+  toIntervention,
+  toSummary,
+} from '../alert-rows.js';
 import type {
   AlertStore,
   DigestRecordRequest,
@@ -12,15 +21,6 @@ import type {
 } from '../alert-store.js';
 import type { Alert, AlertSummary, Intervention } from '../alert-types.js';
 import type { DeliveryReceipt, OutboxEntry } from '../outbox-types.js';
-import {
-  ALERT_SELECT,
-  type AlertRow,
-  type InterventionRow,
-  type SummaryRow,
-  toAlert,
-  toIntervention,
-  toSummary,
-} from '../sqlite/alert-rows.js';
 import { PgDatabase } from './pg-client.js';
 import * as lifecycle from './pg-lifecycle-writes.js';
 import { migratePg } from './pg-migrations.js';

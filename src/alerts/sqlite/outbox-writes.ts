@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
+import { type OutboxRow, toOutboxEntry } from '../alert-rows.js';
 import type { Alert } from '../alert-types.js';
 import type { DeliveryReceipt, NewOutboxEntry, OutboxEntry, OutboxMessage } from '../outbox-types.js';
-import { type OutboxRow, toOutboxEntry } from './alert-rows.js';
 
 /** Adds an entry unless one with the same dedupe key exists; returns whether it was added. Call inside a transaction. */
 export function enqueue(db: Database.Database, entry: NewOutboxEntry, now: number): boolean {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
+import { ALERT_SELECT, type AlertRow, toAlert } from '../alert-rows.js';
 import type { ScanOutcome, ScanRequest, SlaOutcome, SlaRequest } from '../alert-store.js';
 import type { Alert, AlertDelivery, ScannedCustomer } from '../alert-types.js';
-import { ALERT_SELECT, type AlertRow, toAlert } from './alert-rows.js';
 import { enqueue, enqueueRefresh } from './outbox-writes.js';
 
 /** Inserts the (job, period) run; false when it is already there. Call inside a transaction. */

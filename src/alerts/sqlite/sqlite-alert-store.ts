@@ -1,6 +1,15 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import {
+  ALERT_SELECT,
+  type AlertRow,
+  type InterventionRow,
+  type SummaryRow,
+  toAlert,
+  toIntervention,
+  toSummary,
+} from '../alert-rows.js';
 import type {
   AlertStore,
   DigestRecordRequest,
@@ -14,15 +23,6 @@ import type {
 } from '../alert-store.js';
 import type { Alert, AlertSummary, Intervention } from '../alert-types.js';
 import type { DeliveryReceipt, OutboxEntry } from '../outbox-types.js';
-import {
-  ALERT_SELECT,
-  type AlertRow,
-  type InterventionRow,
-  type SummaryRow,
-  toAlert,
-  toIntervention,
-  toSummary,
-} from './alert-rows.js';
 import * as lifecycle from './lifecycle-writes.js';
 import { migrate } from './migrations.js';
 import * as outbox from './outbox-writes.js';

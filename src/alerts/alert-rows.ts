@@ -7,8 +7,8 @@ import type {
   ResolutionReason,
   ScannedCustomer,
   SummaryKind,
-} from '../alert-types.js';
-import type { OutboxEntry, OutboxMessage } from '../outbox-types.js';
+} from './alert-types.js';
+import type { OutboxEntry, OutboxMessage } from './outbox-types.js';
 
 /** Columns of `alerts` plus the intervention count, as every alert query selects them. */
 export const ALERT_SELECT = `SELECT a.*, (SELECT COUNT(*) FROM interventions i WHERE i.alert_id = a.id) AS intervention_count
