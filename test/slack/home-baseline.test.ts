@@ -36,7 +36,7 @@ describe('App Home lists the red customers a baseline summary points to', () => 
     expect(summary).toContain('…and 21 more (see the App Home tab).');
     expect(home).toContain('Red-zone customers listed only in a summary, not picked up yet* (61)');
     // The ones the summary left out (ranks 41–61) are in Home, in priority order.
-    const positions = [41, 50, 61].map((rank) => home.indexOf(`(red0${rank}@x.com) · priority #${rank} ·`));
+    const positions = [41, 50, 61].map((rank) => home.indexOf(`— red0${rank}@x.com · priority #${rank} ·`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });

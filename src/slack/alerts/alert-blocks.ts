@@ -1,5 +1,7 @@
 import type { Alert, AlertSummary } from '../../alerts/alert-types.js';
 import { isSnoozed } from '../../alerts/sla.js';
+import { numberFormat } from '../../format/number-format.js';
+import { describeValue } from '../../vocabulary/glossary.js';
 import type { KnownBlock, SlackMessage } from '../block-types.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from '../mrkdwn.js';
 import {
@@ -8,12 +10,13 @@ import {
   type AlertMenuAction,
   customerName,
   figureFields,
-  formatScore,
   partsText,
   slackDate,
   slaText,
   stateText,
 } from './alert-text.js';
+
+const fmt = numberFormat();
 
 /** Lines of a summary message; the rest are counted ("…and 86 more") to stay inside Slack's block limits. */
 export const SUMMARY_LINES_MAX = 40;
@@ -70,9 +73,9 @@ export function renderAlertCard(alert: Alert, now: number): SlackMessage {
 
 function summaryLine(alert: Alert, now: number): string {
   const c = alert.customer;
-  const rank = c.figures.priorityRank === null ? '' : `, priority #${c.figures.priorityRank}`;
-  const score = c.score === null ? '' : `score ${formatScore(c.score)}`;
-  const line = `${customerName(c)} — ${score}${rank} · alert #${alert.id}`;
+  const rank = c.figures.priorityRank === null ? '' : ` · priority rank #${fmt.count(c.figures.priorityRank)}`;
+  const score = c.score === null ? '' : ` · ${describeValue('zoneScore', c.score)}`;
+  const line = `${customerName(c)}${score}${rank} · alert #${alert.id}`;
   if (alert.state === 'resolved') return `• ~${line}~ recovered`;
   const who =
     alert.assignee !== null ? ` · <@${alert.assignee}>` : alert.acknowledgedBy !== null ? ' · acknowledged' : '';

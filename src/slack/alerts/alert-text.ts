@@ -2,7 +2,7 @@ import type { Alert, ScannedCustomer } from '../../alerts/alert-types.js';
 import { formatDuration, isSnoozed, slaStatus } from '../../alerts/sla.js';
 import { nextAction } from '../../analysis/next-action/next-action.js';
 import { numberFormat } from '../../format/number-format.js';
-import { TERMS, termHeading } from '../../vocabulary/glossary.js';
+import { accountName, TERMS, termHeading } from '../../vocabulary/glossary.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 
 /** Action ids of the alert card's buttons (static; the alert id travels in `value`). */
@@ -45,9 +45,11 @@ export function formatScore(score: number): string {
 }
 
 export function customerName(customer: Pick<ScannedCustomer, 'key' | 'organization'>): string {
-  return customer.organization === null
-    ? escapeMrkdwn(customer.key)
-    : `${escapeMrkdwn(customer.organization)} (${escapeMrkdwn(customer.key)})`;
+  // The answers' naming form ("Hooli Group — jane@hooli.com"), so an account reads the same on every surface.
+  return accountName(
+    customer.organization === null ? null : escapeMrkdwn(customer.organization),
+    escapeMrkdwn(customer.key),
+  );
 }
 
 const fmt = numberFormat();
