@@ -402,6 +402,50 @@ export const en = {
   'chart.card.axis': 'Each metric on its own scale',
   'common.enumeration': '{first}, {second}',
 
+  // ── /segment-anomalies ──
+  'command.segment-anomalies.summary':
+    'Customers whose retention is far from what their profitability segment predicts, named, and what sets them apart',
+  'command.segment-anomalies.help':
+    'Answers "whose retention does their segment get wrong?": NetSuite customers whose retention probability is more than 15 points away from their profitability segment\'s average, named, with the ones likely to leave first and the next action.\nUse `all` to read every segmentation snapshot instead of the latest per customer, `segment=` for one segment, `threshold=` for another distance (0–1).',
+  'command.segment-anomalies.option.threshold':
+    'how far retention must sit from its segment mean to count as an anomaly (default {value})',
+  'command.segment-anomalies.option.segment':
+    'only customers of this segment (segment means are per segment, so they do not change)',
+  'command.segment-anomalies.option.seed':
+    'k-means++ seed (default {value}); the same seed always gives the same clusters',
+  'command.segment-anomalies.word.all': 'use every NetSuite row instead of the latest row per customer',
+  'segment.takeaway':
+    '{below} {belowCount, plural, one {is} other {are}} far less likely to stay than their segment predicts (retention over {points} points below it); {worst} is the least predictable segment.',
+  'segment.belowCustomers': '{n, plural, one {# customer} other {# customers}}',
+  'segment.belowRows': '{rows} snapshot rows ({customers} customers)',
+  'segment.takeawayNoneBelow':
+    'No customer retains far below their segment; {anomalies} retain over {points} points above it.',
+  'segment.takeawayNone': "Every customer retains within {points} points of their segment's average.",
+  'segment.noSegment': 'no segment',
+  'segment.accountsTitle': 'Act on these first (furthest below their segment)',
+  'segment.why': 'retention {retention} vs {segment} average {mean}',
+  'segment.noneQualify': 'None qualify: no customer retains far below their segment.',
+  'segment.segmentsTitle': 'Retention by profitability segment',
+  'segment.snapshotNote':
+    'Every snapshot row counts ({rows} rows of {customers} customers): one customer can appear several times.',
+  'segment.unavailable': 'No customer to analyse: {reason}',
+  'segment.population': 'NetSuite customers',
+  'segment.populationRows': 'NetSuite snapshot rows',
+  'segment.filterAll': 'every snapshot row',
+  'segment.columns': 'Segment|Customers|Avg retention|Far below|Far above',
+  'segment.columnsRows': 'Segment|Rows|Avg retention|Far below|Far above',
+  'segment.csv.columns': 'customer id|name|segment|retention|segment average|difference|direction|next action',
+  'segment.title': 'Segment anomalies — {mode, select, all {all rows} other {latest row per customer}}',
+  'segment.titleSegment':
+    'Segment anomalies — {mode, select, all {all rows} other {latest row per customer}} — {segment}',
+
+  // ── Profitability segments (NetSuite), shown translated ──
+  'term.profitability.Premium': 'Premium',
+  'term.profitability.High Value': 'High Value',
+  'term.profitability.Standard': 'Standard',
+  'term.profitability.Basic': 'Basic',
+  'term.profitability.Growing': 'Growing',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

@@ -386,6 +386,44 @@ export const zhCN = {
   'chart.card.axis': '各指标按各自刻度',
   'common.enumeration': '{first}、{second}',
 
+  // ── /segment-anomalies ──
+  'command.segment-anomalies.summary': '留存与其盈利细分预期相差很大的客户（列出名单），以及他们的不同之处',
+  'command.segment-anomalies.help':
+    '回答“哪些客户的留存与其细分的预期不符？”：列出留存概率与所在盈利细分平均值相差超过 15 个百分点的 NetSuite 客户，先列出最可能流失的客户，并给出下一步行动。\n用 `all` 读取全部细分快照（而不是每位客户的最新一条），用 `segment=` 只看一个细分，用 `threshold=` 设置其他差距（0–1）。',
+  'command.segment-anomalies.option.threshold': '留存与细分均值相差多少才算异常（默认 {value}）',
+  'command.segment-anomalies.option.segment': '只看该细分的客户（细分均值按细分计算，因此不变）',
+  'command.segment-anomalies.option.seed': 'k-means++ 随机种子（默认 {value}）；相同种子总是得到相同的聚类',
+  'command.segment-anomalies.word.all': '使用全部 NetSuite 记录，而不是每位客户的最新一条',
+  'segment.takeaway':
+    '{below}{belowCount, plural, other {}}的留存远低于其细分的预期（低于细分平均值超过 {points} 个百分点）；{worst}是最难预测的细分。',
+  'segment.belowCustomers': '{n, plural, other {#}} 位客户',
+  'segment.belowRows': '{rows} 条快照记录（{customers} 位客户）',
+  'segment.takeawayNoneBelow':
+    '没有客户的留存远低于其细分；{anomalies} 位客户的留存高于细分平均值超过 {points} 个百分点。',
+  'segment.takeawayNone': '所有客户的留存都在其细分平均值的 {points} 个百分点以内。',
+  'segment.noSegment': '无细分',
+  'segment.accountsTitle': '优先处理这些客户（低于细分最多的在前）',
+  'segment.why': '留存 {retention}，{segment}平均 {mean}',
+  'segment.noneQualify': '没有符合条件的客户：没有客户的留存远低于其细分。',
+  'segment.segmentsTitle': '各盈利细分的留存',
+  'segment.snapshotNote': '每条快照记录都计入（{customers} 位客户的 {rows} 条记录）：同一客户可能出现多次。',
+  'segment.unavailable': '没有可分析的客户：{reason}',
+  'segment.population': '位 NetSuite 客户',
+  'segment.populationRows': '条 NetSuite 快照记录',
+  'segment.filterAll': '全部快照记录',
+  'segment.columns': '细分|客户数|平均留存|远低于|远高于',
+  'segment.columnsRows': '细分|记录数|平均留存|远低于|远高于',
+  'segment.csv.columns': '客户 ID|名称|细分|留存|细分平均|差值|方向|下一步行动',
+  'segment.title': '细分异常 — {mode, select, all {全部记录} other {每位客户的最新记录}}',
+  'segment.titleSegment': '细分异常 — {mode, select, all {全部记录} other {每位客户的最新记录}} — {segment}',
+
+  // ── Profitability segments (NetSuite), shown translated ──
+  'term.profitability.Premium': '高端',
+  'term.profitability.High Value': '高价值',
+  'term.profitability.Standard': '标准',
+  'term.profitability.Basic': '基础',
+  'term.profitability.Growing': '成长型',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
