@@ -446,6 +446,46 @@ export const en = {
   'term.profitability.Basic': 'Basic',
   'term.profitability.Growing': 'Growing',
 
+  // ── /investment-mismatch ──
+  'command.investment-mismatch.summary':
+    'Top-priority accounts that underperform on sales, product adoption and support, named, with where they cluster',
+  'command.investment-mismatch.help':
+    'Answers "which accounts do we invest most in that give least back?": the top 30% by investment priority score (from the export) whose composite performance (sales, product adoption, support resolution) is in the bottom half, named with lifetime value (LTV) and the next action (red zone first: intervene within 48 hours).\nNarrow it with `industry=` or `size=`; `list` gives every such account as a CSV.',
+  'command.investment-mismatch.option.top': 'top priority share (default {value}: cume_dist ≥ 0.7)',
+  'command.investment-mismatch.option.bottom': 'bottom composite share (default {value}: cume_dist ≤ 0.5)',
+  'command.investment-mismatch.option.w_sales': 'composite weight of sales (default {value})',
+  'command.investment-mismatch.option.w_adoption': 'composite weight of product adoption (default {value})',
+  'command.investment-mismatch.option.w_support': 'composite weight of support resolution (default {value})',
+  'command.investment-mismatch.option.min_cell': 'smallest industry × size cell reported (default {value})',
+  'command.investment-mismatch.option.industry': 'only customers of this industry',
+  'command.investment-mismatch.option.size': 'only customers of this size tier',
+  'mismatch.takeaway':
+    '{mismatched} of your {top} top-priority accounts are underperforming — {stageShare} of them are in the {stage} stage.',
+  'mismatch.takeawayPlain':
+    '{mismatched} of your {top} top-priority accounts are underperforming on sales, product adoption and support.',
+  'mismatch.accountsTitle': 'Act on these first (largest lifetime value at risk)',
+  'mismatch.why': '{stage}, LTV {ltv}, composite performance {performance} (bottom half)',
+  'mismatch.noneQualify': 'None qualify: no top-priority account performs in the bottom half.',
+  'mismatch.stagesTitle': 'Underperforming accounts by lifecycle stage',
+  'mismatch.stagesColumns': 'Lifecycle stage|Accounts|Share',
+  'mismatch.whyNote':
+    "Why it happens: the investment priority score barely moves with performance (correlation {correlation}), so priority follows something other than today's results.",
+  'mismatch.tracksNote':
+    'The investment priority score moves with performance (correlation {correlation}); the mismatch is the exception.',
+  'mismatch.population': 'customers with sales, adoption, support and priority',
+  'mismatch.top': 'top {share} by investment priority score',
+  'mismatch.unknownStage': 'no stage',
+  'mismatch.csv.columns':
+    'email|organisation|lifecycle stage|industry|company size|zone|investment priority score|composite performance|sales|product adoption|support resolution|lifetime value|roi|next action',
+  'mismatch.title': 'Investment mismatch — top {top}% priority vs bottom {bottom}% performance',
+  'mismatch.titleUnavailable': 'Investment mismatch — not available',
+  'mismatch.unavailableTakeaway': 'Investment mismatch is not available: {reason}',
+  'mismatch.section': 'Investment mismatch',
+  'mismatch.noEmailRows': 'The value table has no rows with an email.',
+  'mismatch.noPopulation': 'No customer has sales, adoption, support and an investment priority together ({notes}).',
+  'mismatch.usage.zeroWeights':
+    '`w_sales`, `w_adoption` and `w_support` cannot all be 0: the composite would be empty.',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

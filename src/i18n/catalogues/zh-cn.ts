@@ -424,6 +424,43 @@ export const zhCN = {
   'term.profitability.Basic': '基础',
   'term.profitability.Growing': '成长型',
 
+  // ── /investment-mismatch ──
+  'command.investment-mismatch.summary':
+    '投资优先分最高却在销售额、产品采用率和支持解决率上表现不佳的客户（列出名单），以及他们集中在哪里',
+  'command.investment-mismatch.help':
+    '回答“哪些客户投入最多、回报最少？”：投资优先分（来自导出数据）前 30% 中综合表现（销售额、产品采用率、支持解决率）处于后一半的客户，列出名单并附客户终身价值（LTV）和下一步行动（先看红区：48 小时内干预）。\n用 `industry=` 或 `size=` 缩小范围；`list` 以 CSV 给出全部此类客户。',
+  'command.investment-mismatch.option.top': '投资优先分最高的比例（默认 {value}：cume_dist ≥ 0.7）',
+  'command.investment-mismatch.option.bottom': '综合表现最低的比例（默认 {value}：cume_dist ≤ 0.5）',
+  'command.investment-mismatch.option.w_sales': '销售额在综合表现中的权重（默认 {value}）',
+  'command.investment-mismatch.option.w_adoption': '产品采用率在综合表现中的权重（默认 {value}）',
+  'command.investment-mismatch.option.w_support': '支持解决率在综合表现中的权重（默认 {value}）',
+  'command.investment-mismatch.option.min_cell': '报告的最小“行业 × 规模”单元格（默认 {value}）',
+  'command.investment-mismatch.option.industry': '只看该行业的客户',
+  'command.investment-mismatch.option.size': '只看该规模档的客户',
+  'mismatch.takeaway': '在 {top} 个高投资优先分客户中，有 {mismatched} 个表现不佳 — 其中 {stageShare} 处于{stage}。',
+  'mismatch.takeawayPlain':
+    '在 {top} 个高投资优先分客户中，有 {mismatched} 个在销售额、产品采用率和支持解决率上表现不佳。',
+  'mismatch.accountsTitle': '优先处理这些客户（面临风险的终身价值最大的在前）',
+  'mismatch.why': '{stage}，LTV {ltv}，综合表现 {performance}（后一半）',
+  'mismatch.noneQualify': '没有符合条件的客户：没有高投资优先分客户的综合表现处于后一半。',
+  'mismatch.stagesTitle': '表现不佳客户的生命周期阶段分布',
+  'mismatch.stagesColumns': '生命周期阶段|客户数|占比',
+  'mismatch.whyNote':
+    '原因：投资优先分几乎不随表现变化（相关系数 {correlation}），说明优先级依据的并不是当前的经营结果。',
+  'mismatch.tracksNote': '投资优先分与表现同向变化（相关系数 {correlation}）；错配只是例外。',
+  'mismatch.population': '位有销售额、采用率、支持和优先分数据的客户',
+  'mismatch.top': '投资优先分前 {share}',
+  'mismatch.unknownStage': '无阶段',
+  'mismatch.csv.columns':
+    '邮箱|公司|生命周期阶段|行业|公司规模|区域|投资优先分|综合表现|销售额|产品采用率|支持解决率|客户终身价值|ROI|下一步行动',
+  'mismatch.title': '投资错配 — 优先分前 {top}% 与表现后 {bottom}%',
+  'mismatch.titleUnavailable': '投资错配 — 无法提供',
+  'mismatch.unavailableTakeaway': '无法提供投资错配分析：{reason}',
+  'mismatch.section': '投资错配',
+  'mismatch.noEmailRows': '价值表中没有带邮箱的记录。',
+  'mismatch.noPopulation': '没有客户同时具备销售额、采用率、支持和投资优先分（{notes}）。',
+  'mismatch.usage.zeroWeights': '`w_sales`、`w_adoption` 和 `w_support` 不能都为 0：否则综合表现为空。',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
