@@ -486,6 +486,28 @@ export const en = {
   'mismatch.usage.zeroWeights':
     '`w_sales`, `w_adoption` and `w_support` cannot all be 0: the composite would be empty.',
 
+  // ── /value-segments ──
+  'command.value-segments.summary':
+    'High-value vs SMB customers side by side: lifetime value, health score, churn risk, RFM score and activity',
+  'command.value-segments.help':
+    'Answers "how different are our high-value customers from SMB ones?": high value (HV) = Gold or Platinum tier with more than 5% of the portfolio; SMB = Basic, Bronze or Silver with at most 5%. Side by side: lifetime value (LTV), health score (1–5), churn risk, RFM score (1–5), account age and days since last activity.\nUse `cut=` for another portfolio share (0–1). For the customers to call, use /priority segment=HV.',
+  'command.value-segments.option.cut':
+    'portfolio_contribution_pct above which Gold/Platinum is high value, at or below which Basic/Bronze/Silver is SMB (default {value})',
+  'value.takeaway':
+    "{hv} high-value customers ({share} of all) are each worth {ratio} an SMB customer's lifetime value, with churn risk {hvChurn} against {smbChurn}.",
+  'value.takeawayOneSided':
+    '{hv} high-value and {smb} SMB customers: with one group empty there is nothing to compare.',
+  'value.tableTitle': 'High value against SMB (averages)',
+  'value.columns': 'Average|High value|SMB',
+  'value.row.customers': 'Customers',
+  'value.row.healthScale': '{heading} (1–5)',
+  'value.nextStep': 'To act on them: /priority segment=HV lists the high-value customers to call first.',
+  'value.population': 'customers',
+  'value.ageDays': 'Account age',
+  'value.idleDays': 'Days since last activity',
+  'value.title': 'Value segments — high value vs SMB',
+  'common.ratio': '{value}×',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

@@ -461,6 +461,26 @@ export const zhCN = {
   'mismatch.noPopulation': '没有客户同时具备销售额、采用率、支持和投资优先分（{notes}）。',
   'mismatch.usage.zeroWeights': '`w_sales`、`w_adoption` 和 `w_support` 不能都为 0：否则综合表现为空。',
 
+  // ── /value-segments ──
+  'command.value-segments.summary': '高价值与中小客户对比：客户终身价值、健康分、流失风险、RFM 评分和活跃度',
+  'command.value-segments.help':
+    '回答“高价值客户与中小客户有多大不同？”：高价值（HV）= 黄金或铂金等级且组合占比超过 5%；中小客户（SMB）= 基础、青铜或白银等级且占比不超过 5%。并列对比：客户终身价值（LTV）、健康分（1–5）、流失风险、RFM 评分（1–5）、账户年龄和距上次活动天数。\n用 `cut=` 设置其他组合占比（0–1）。要找需要联系的客户，请用 /priority segment=HV。',
+  'command.value-segments.option.cut':
+    'portfolio_contribution_pct 的分界：高于此值的黄金/铂金为高价值，不高于此值的基础/青铜/白银为中小客户（默认 {value}）',
+  'value.takeaway':
+    '{hv} 位高价值客户（占全部的 {share}）的客户终身价值是中小客户的 {ratio}，流失风险为 {hvChurn}，中小客户为 {smbChurn}。',
+  'value.takeawayOneSided': '高价值客户 {hv} 位，中小客户 {smb} 位：其中一组为空，无从比较。',
+  'value.tableTitle': '高价值与中小客户对比（平均值）',
+  'value.columns': '平均值|高价值|中小客户',
+  'value.row.customers': '客户数',
+  'value.row.healthScale': '{heading}（1–5）',
+  'value.nextStep': '如需采取行动：/priority segment=HV 列出应优先联系的高价值客户。',
+  'value.population': '位客户',
+  'value.ageDays': '账户年龄',
+  'value.idleDays': '距上次活动天数',
+  'value.title': '价值细分 — 高价值与中小客户',
+  'common.ratio': '{value} 倍',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
