@@ -508,6 +508,38 @@ export const en = {
   'value.title': 'Value segments — high value vs SMB',
   'common.ratio': '{value}×',
 
+  // ── /conversion-cohort ──
+  'command.conversion-cohort.summary':
+    'Customers sold quickly but kept waiting for support while still engaged, and the red / yellow / green zones',
+  'command.conversion-cohort.help':
+    'Answers "which engaged customers did we hand off too slowly, and who is at risk now?": customers who went from marketing to sales in 10–20 days but waited more than 30 days for support while their engagement stayed above average, named with their zone and next action (red zone: intervene within 48 hours).\n`zones` answers "who is in the red zone, and why?" for every customer: the zone score (0–100) from engagement velocity, activity risk level and engagement, red below 50.',
+  'cohort.takeaway':
+    '{size} engaged customers were sold quickly but waited over {days} for support — {red} of them are in the red zone now.',
+  'cohort.empty': 'No customer fits the slow hand-off pattern (of {joined} with activity and funnel data).',
+  'cohort.unavailable': 'The slow hand-off cohort cannot be formed: {reason}.',
+  'cohort.accountsTitle': 'Act on these first (red zone first, then the lowest zone score)',
+  'cohort.why': '{zone}, waited {waited} for support',
+  'cohort.zoneWithScore': '{zone} (zone score {score})',
+  'cohort.noneQualify': 'None qualify: no customer is in the cohort.',
+  'cohort.zonesTableTitle': 'Zones: the cohort against every customer',
+  'cohort.zonesColumns': 'Zone|Cohort|Share|Everyone|Share',
+  'cohort.population': 'customers in the cohort',
+  'cohort.csv.columns':
+    'email|organisation|zone|zone score (0-100)|marketing to sales (days)|sales to support (days)|tier|lifetime value (funnel table)|next action',
+  'zones.takeaway':
+    '{red} customers are in the red zone ({share} of those with a zone): intervene within 48 hours, starting with {who}.',
+  'zones.noRed': 'No customer is in the red zone ({zoned} with a zone).',
+  'zones.none': 'No customer could be given a zone: {reason}.',
+  'zones.accountsTitle': 'Red zone, lowest zone score (0–100) first',
+  'zones.noAccounts': 'None qualify: no customer is in the red zone.',
+  'zones.tableTitle': 'Zones: every customer',
+  'zones.columns': 'Zone|Customers|Share|What to do',
+  'zones.population': 'customers',
+  'zones.fallbackNote':
+    'Zones come from the value table ({reason}): red means the lowest 10% by churn risk and health score.',
+  'zones.noZone': 'no zone',
+  'zones.csv.columns': 'email|organisation|zone score (0-100)|why red|next action',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

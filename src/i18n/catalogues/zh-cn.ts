@@ -481,6 +481,34 @@ export const zhCN = {
   'value.title': '价值细分 — 高价值与中小客户',
   'common.ratio': '{value} 倍',
 
+  // ── /conversion-cohort ──
+  'command.conversion-cohort.summary': '成交很快、却在仍保持参与时久等支持的客户，以及红区 / 黄区 / 绿区',
+  'command.conversion-cohort.help':
+    '回答“哪些仍在参与的客户交接太慢、谁现在有风险？”：从市场到销售用时 10–20 天、却等待支持超过 30 天，且参与度仍高于平均的客户，列出名单并附区域和下一步行动（红区：48 小时内干预）。\n`zones` 为每位客户回答“谁在红区、为什么？”：区域分（0–100）由参与速度、活动风险等级和参与度计算，低于 50 为红区。',
+  'cohort.takeaway': '{size} 位仍在参与的客户成交很快，却等待支持超过 {days} — 其中 {red} 位现在处于红区。',
+  'cohort.empty': '没有客户符合慢交接模式（在 {joined} 位同时有活动和漏斗数据的客户中）。',
+  'cohort.unavailable': '无法形成慢交接群组：{reason}。',
+  'cohort.accountsTitle': '优先处理这些客户（先红区，再按区域分从低到高）',
+  'cohort.why': '{zone}，等待支持 {waited}',
+  'cohort.zoneWithScore': '{zone}（区域分 {score}）',
+  'cohort.noneQualify': '没有符合条件的客户：群组为空。',
+  'cohort.zonesTableTitle': '区域：群组与全部客户对比',
+  'cohort.zonesColumns': '区域|群组|占比|全部客户|占比',
+  'cohort.population': '位群组客户',
+  'cohort.csv.columns':
+    '邮箱|公司|区域|区域分（0-100）|市场到销售（天）|销售到支持（天）|等级|客户终身价值（漏斗表）|下一步行动',
+  'zones.takeaway': '{red} 位客户处于红区（占有区域客户的 {share}）：48 小时内干预，从 {who} 开始。',
+  'zones.noRed': '没有客户处于红区（{zoned} 位有区域）。',
+  'zones.none': '无法为任何客户划分区域：{reason}。',
+  'zones.accountsTitle': '红区，区域分（0–100）从低到高',
+  'zones.noAccounts': '没有符合条件的客户：没有客户处于红区。',
+  'zones.tableTitle': '区域：全部客户',
+  'zones.columns': '区域|客户数|占比|应对措施',
+  'zones.population': '位客户',
+  'zones.fallbackNote': '区域来自价值表（{reason}）：红区表示按流失风险和健康分排在最低 10% 的客户。',
+  'zones.noZone': '无区域',
+  'zones.csv.columns': '邮箱|公司|区域分（0-100）|红区原因|下一步行动',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
