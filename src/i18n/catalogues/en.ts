@@ -540,6 +540,62 @@ export const en = {
   'zones.noZone': 'no zone',
   'zones.csv.columns': 'email|organisation|zone score (0-100)|why red|next action',
 
+  // ── /radar ──
+  'command.radar.summary': 'What Radar can answer, and a health check of the warehouse (`/radar doctor`)',
+  'command.radar.help':
+    'Lists the commands, or with `doctor` reports the warehouse tables, columns, row counts, duplication and data date.',
+  'command.radar.word.doctor': 'check the warehouse and say which commands can run',
+  'radar.title': 'Radar — customer analytics in Slack',
+  'radar.takeaway': 'Radar answers these questions; start with /priority to see whom to call first.',
+  'radar.context': 'Add help to any command for examples, e.g. /priority help.',
+  'radar.headline': 'Ask any of these; each answer says what it was computed on.',
+
+  // ── /radar doctor ──
+  'doctor.problem.missingTable': 'table {table} is missing',
+  'doctor.problem.lacks': '{table} lacks {columns}',
+  'doctor.problem.empty': '{table} is empty',
+  'doctor.problem.numberless': '{table} has no numbers in {columns}',
+  'doctor.reasonWithFallback': '{problem}: {fallback}',
+  'doctor.runnable.yes': 'yes',
+  'doctor.runnable.with fallback': 'with fallback',
+  'doctor.runnable.no': 'no',
+  'doctor.headline': '{present} of {total} tables present; data date *{date}*. {commands}',
+  'doctor.dateUnknown': 'unknown',
+  'doctor.allRun': 'Every command can run.',
+  'doctor.blocked': '{n, plural, one {# command} other {# commands}} cannot run: {list}.',
+  'doctor.title': 'Warehouse check — {file}',
+  'doctor.tables': 'Tables',
+  'doctor.tableColumns': 'Table|Rows|Columns|Keys|Keys on several rows|Data date',
+  'doctor.missing': 'missing',
+  'doctor.maxRows': '{n} (max {max})',
+  'doctor.columnsTitle': 'Columns and values',
+  'doctor.speed': 'Speed',
+  'doctor.commands': 'Commands',
+  'doctor.commandColumns': 'Command|Can run|Why',
+  'doctor.cacheMissing':
+    'Snapshot cache: not built for this export yet, so commands read the warehouse directly (same numbers, slower on large exports). `radar serve` builds it in the background; `radar prepare` builds it now.',
+  'doctor.cacheReady':
+    "Snapshot cache: ready (built {at} UTC in {seconds} s); commands read each customer's latest rows from it.",
+  'doctor.col.missing': '{table}: missing {n, plural, one {# column} other {# columns}}: {columns}',
+  'doctor.col.numberless': '{table}: not one value reads as a number in {columns} (text or empty in every row)',
+  'doctor.col.cast': '{table}: numbers stored as TEXT in {columns} (cast on read; unreadable values counted)',
+  'doctor.col.snapshot':
+    '{table}: {rows, plural, one {# row} other {# rows}} without a key, {unparseable, plural, one {# unparseable timestamp} other {# unparseable timestamps}}, {missing, plural, one {# missing timestamp} other {# missing timestamps}}',
+  'doctor.col.other': 'Other tables (not read): {tables}',
+  'doctor.col.allGood': 'Every expected column is present and typed as expected.',
+  'doctor.merged.email':
+    '{table}: {n, plural, one {# email} other {# emails}} differed only by case or surrounding spaces (each read as one customer)',
+  'doctor.merged.id':
+    '{table}: {n, plural, one {# id} other {# ids}} differed only by surrounding spaces or number-vs-text storage (each read as one key)',
+  'command.customer.fallback.customer': 'lookup by email and organisation only',
+  'command.customer.fallback.mapping': 'customer360_id lookup through customer rows only',
+  'command.investment-mismatch.fallback.value':
+    'the ROI, cell, onboarding and team-size parts that need a missing column say so',
+  'command.investment-mismatch.fallback.mapping': 'value rows whose email has no customer row stay without sales',
+  'command.value-segments.fallback.funnel':
+    'without funnel rows, consistency and velocity come from proxies on the value table',
+  'command.conversion-cohort.fallback.activity': 'zones fall back to the value table',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

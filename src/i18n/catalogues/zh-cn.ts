@@ -509,6 +509,56 @@ export const zhCN = {
   'zones.noZone': '无区域',
   'zones.csv.columns': '邮箱|公司|区域分（0-100）|红区原因|下一步行动',
 
+  // ── /radar ──
+  'command.radar.summary': 'Radar 能回答什么，以及数据仓库健康检查（`/radar doctor`）',
+  'command.radar.help': '列出全部命令；加 `doctor` 则报告数据仓库的表、列、行数、重复情况和数据日期。',
+  'command.radar.word.doctor': '检查数据仓库，并说明哪些命令可以运行',
+  'radar.title': 'Radar — Slack 中的客户分析',
+  'radar.takeaway': 'Radar 能回答以下问题；先用 /priority 看看应该先联系谁。',
+  'radar.context': '在任一命令后加 help 查看示例，例如 /priority help。',
+  'radar.headline': '可以问以下任何问题；每个回答都会说明它基于哪些数据计算。',
+
+  // ── /radar doctor ──
+  'doctor.problem.missingTable': '缺少表 {table}',
+  'doctor.problem.lacks': '{table} 缺少 {columns}',
+  'doctor.problem.empty': '{table} 为空',
+  'doctor.problem.numberless': '{table} 的 {columns} 中没有数字',
+  'doctor.reasonWithFallback': '{problem}：{fallback}',
+  'doctor.runnable.yes': '可以',
+  'doctor.runnable.with fallback': '使用备用方法',
+  'doctor.runnable.no': '不可以',
+  'doctor.headline': '{total} 张表中有 {present} 张；数据日期 *{date}*。{commands}',
+  'doctor.dateUnknown': '未知',
+  'doctor.allRun': '所有命令都可以运行。',
+  'doctor.blocked': '{n, plural, other {#}} 个命令无法运行：{list}。',
+  'doctor.title': '数据仓库检查 — {file}',
+  'doctor.tables': '表',
+  'doctor.tableColumns': '表|行数|列|键|多行的键|数据日期',
+  'doctor.missing': '缺失',
+  'doctor.maxRows': '{n}（最多 {max}）',
+  'doctor.columnsTitle': '列与取值',
+  'doctor.speed': '速度',
+  'doctor.commands': '命令',
+  'doctor.commandColumns': '命令|能否运行|原因',
+  'doctor.cacheMissing':
+    '快照缓存：尚未为此导出构建，命令直接读取数据仓库（数字相同，大型导出较慢）。`radar serve` 会在后台构建；`radar prepare` 立即构建。',
+  'doctor.cacheReady': '快照缓存：已就绪（{at} UTC 构建，用时 {seconds} 秒）；命令从中读取每位客户的最新记录。',
+  'doctor.col.missing': '{table}：缺少 {n, plural, other {#}} 列：{columns}',
+  'doctor.col.numberless': '{table}：{columns} 中没有任何值能读作数字（每行都是文本或为空）',
+  'doctor.col.cast': '{table}：{columns} 中的数字以 TEXT 存储（读取时转换；无法读取的值已计数）',
+  'doctor.col.snapshot':
+    '{table}：{rows, plural, other {#}} 条记录没有键，{unparseable, plural, other {#}} 个时间戳无法解析，缺少 {missing, plural, other {#}} 个时间戳',
+  'doctor.col.other': '其他表（未读取）：{tables}',
+  'doctor.col.allGood': '所有预期的列都存在，类型也符合预期。',
+  'doctor.merged.email': '{table}：{n, plural, other {#}} 个邮箱仅大小写或首尾空格不同（各按同一位客户读取）',
+  'doctor.merged.id': '{table}：{n, plural, other {#}} 个 ID 仅首尾空格或数字/文本存储方式不同（各按同一个键读取）',
+  'command.customer.fallback.customer': '只能按邮箱和公司名查找',
+  'command.customer.fallback.mapping': '只能通过客户表查找 customer360_id',
+  'command.investment-mismatch.fallback.value': '需要缺失列的 ROI、单元格、上手和团队规模部分会注明',
+  'command.investment-mismatch.fallback.mapping': '邮箱在客户表中没有记录的价值表记录没有销售额',
+  'command.value-segments.fallback.funnel': '没有漏斗记录时，一致性和速度由价值表上的替代指标得出',
+  'command.conversion-cohort.fallback.activity': '区域改用价值表计算',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
