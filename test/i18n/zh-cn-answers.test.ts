@@ -77,7 +77,7 @@ function leftoverEnglish(text: string, names: readonly string[]): string[] {
     .replace(/\bdocs\/[\w./#-]+/g, ' ')
     .replace(/[\w.+-]+@[\w.-]+/g, ' ')
     .replace(/\b(?:customer360__|netsuite2_)\w+/g, ' ')
-    .replace(/\b[a-z]+(?:_[a-z0-9]+)+\b/g, ' ')
+    .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, ' ')
     .replace(/\/[a-z][\w-]*/g, ' ')
     .replace(/\b[\w-]+=[\w.|…,-]*/g, ' ')
     .replace(/\bNET\d+\b/g, ' ')
