@@ -639,6 +639,24 @@ export const en = {
     'fallback method: yellow when cume_dist(score) is at or below this (default {value})',
   'command.conversion-cohort.option.reds': 'how many red customers the zones view lists (default {value})',
 
+  // ── Zone distribution chart (/conversion-cohort, digests) ──
+  'chart.zones.label.red': 'Red zone',
+  'chart.zones.label.yellow': 'Yellow zone',
+  'chart.zones.label.green': 'Green zone',
+  'chart.zones.allCustomers': 'All customers',
+  'chart.zones.theCohort': 'The cohort',
+  'chart.zones.everyCustomer': 'every customer',
+  'chart.zones.everyCustomerFallback': 'every customer (fallback)',
+  'chart.zones.titleCompared': '{focusShare} of {focus} are in the red zone, vs {allShare} of all customers',
+  'chart.zones.title':
+    '{count} {red, plural, one {customer} other {customers}} ({share}) in the red zone: intervene within 48 hours',
+  'chart.zones.groupWithZone': '{group} ({count} with a zone)',
+  'chart.zones.subtitleCompared': 'Solid: {solid}; pale: {pale}; zones by {method}',
+  'chart.zones.subtitle': '{scope}, {count} with a zone; zones by {method}',
+  'chart.zones.noZone': '{count} customers without a zone (missing inputs) not shown',
+  'chart.zones.axisShare': 'Share of the group (%)',
+  'chart.zones.axisCount': 'Customers (count)',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

@@ -598,6 +598,23 @@ export const zhCN = {
   'command.conversion-cohort.option.fallback_yellow': '备用方法：cume_dist(分数) 不高于此值时为黄区（默认 {value}）',
   'command.conversion-cohort.option.reds': '区域视图列出多少位红区客户（默认 {value}）',
 
+  // ── Zone distribution chart (/conversion-cohort, digests) ──
+  'chart.zones.label.red': '红区',
+  'chart.zones.label.yellow': '黄区',
+  'chart.zones.label.green': '绿区',
+  'chart.zones.allCustomers': '全部客户',
+  'chart.zones.theCohort': '群组',
+  'chart.zones.everyCustomer': '全部客户',
+  'chart.zones.everyCustomerFallback': '全部客户（备用方法）',
+  'chart.zones.titleCompared': '{focus}中有 {focusShare} 处于红区，全部客户中为 {allShare}',
+  'chart.zones.title': '{count} 位客户（{share}）处于红区{red, plural, other {}}：48 小时内干预',
+  'chart.zones.groupWithZone': '{group}（{count} 位有区域）',
+  'chart.zones.subtitleCompared': '实色：{solid}；浅色：{pale}；区域划分依据：{method}',
+  'chart.zones.subtitle': '{scope}，{count} 位有区域；区域划分依据：{method}',
+  'chart.zones.noZone': '未显示 {count} 位没有区域的客户（缺少输入）',
+  'chart.zones.axisShare': '占本组比例（%）',
+  'chart.zones.axisCount': '客户数（个）',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
