@@ -62,7 +62,7 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
     }
   } else {
     sections.push(...cohortSections(cohort, p.geography));
-    const ltvChart = buildLtvDifferenceChart(cohort.ltv);
+    const ltvChart = buildLtvDifferenceChart(cohort.ltv, p.locale);
     const heatmap = buildRiskVelocityHeatmap(cohort.riskVelocity, cohort.size);
     const platform = buildPlatformMixChart(cohort.platformMix);
     const channel = buildChannelChart(cohort.channels.activity, cohort.size, cohort.channels.activityAll);

@@ -657,6 +657,22 @@ export const en = {
   'chart.zones.axisShare': 'Share of the group (%)',
   'chart.zones.axisCount': 'Customers (count)',
 
+  // ── Cohort LTV chart (/conversion-cohort) ──
+  'chart.ltv.median': 'Typical (median) cohort customer',
+  'chart.ltv.mean': 'Cohort mean',
+  'chart.ltv.tier': '{tier} (n {n})',
+  'chart.ltv.label': '{pct} ({money})',
+  'chart.ltv.below': '{money} below',
+  'chart.ltv.above': '{money} above',
+  'chart.ltv.titlePlain': 'Cohort LTV against the same tier',
+  'chart.ltv.titleSplit':
+    "The typical cohort customer's LTV is {median} their tier's mean; a few large accounts move the mean {direction, select, down {down} other {up}}",
+  'chart.ltv.title': "Cohort customers' LTV sits {median} their tier's mean (median customer)",
+  'chart.ltv.subtitle':
+    '{n} cohort customers with a tier and a lifetime value (LTV), each against the mean of every customer in the same tier',
+  'chart.ltv.subtitle2': 'Per customer: median {median}, mean {mean}; pale = fewer than {small} in the cohort',
+  'chart.ltv.axis': 'Difference from the tier mean (% of the tier mean)',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

@@ -615,6 +615,21 @@ export const zhCN = {
   'chart.zones.axisShare': '占本组比例（%）',
   'chart.zones.axisCount': '客户数（个）',
 
+  // ── Cohort LTV chart (/conversion-cohort) ──
+  'chart.ltv.median': '群组典型（中位数）客户',
+  'chart.ltv.mean': '群组平均',
+  'chart.ltv.tier': '{tier}（n {n}）',
+  'chart.ltv.label': '{pct}（{money}）',
+  'chart.ltv.below': '低 {money}',
+  'chart.ltv.above': '高 {money}',
+  'chart.ltv.titlePlain': '群组 LTV 与同等级对比',
+  'chart.ltv.titleSplit':
+    '群组典型客户的 LTV 比其等级平均值{median}；少数大客户把平均值{direction, select, down {拉低} other {拉高}}',
+  'chart.ltv.title': '群组客户的 LTV 比其等级平均值{median}（中位数客户）',
+  'chart.ltv.subtitle': '{n} 位有等级和 LTV 的群组客户，各与同等级全部客户的平均值对比',
+  'chart.ltv.subtitle2': '每位客户：中位数 {median}，平均 {mean}；浅色 = 群组中少于 {small} 位',
+  'chart.ltv.axis': '与等级平均值的差（占等级平均值 %）',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
