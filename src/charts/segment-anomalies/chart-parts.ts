@@ -1,6 +1,8 @@
 import type { FeatureId } from '../../analysis/segment-anomalies/customer-features.js';
 import { FEATURES } from '../../analysis/segment-anomalies/customer-features.js';
 import type { FeatureSplit, Side } from '../../analysis/segment-anomalies/decision-rules.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
@@ -30,6 +32,28 @@ export const ANOMALY_COLOR_SCALE = {
   range: [CATEGORY_PALETTE[3], CATEGORY_PALETTE[0], '#BDBDBD'],
 };
 
+/** The anomaly directions in the chart's language, and their colour scale. */
+export function anomalyWords(locale: Locale) {
+  const t = translator(locale);
+  const labels = {
+    above: t('chart.anomaly.above'),
+    below: t('chart.anomaly.below'),
+    normal: t('chart.anomaly.normal'),
+  };
+  return {
+    label: (direction: number) => (direction === 1 ? labels.above : direction === -1 ? labels.below : labels.normal),
+    short: (direction: number) =>
+      t(
+        direction === 1
+          ? 'chart.anomaly.shortAbove'
+          : direction === -1
+            ? 'chart.anomaly.shortBelow'
+            : 'chart.anomaly.shortNormal',
+      ),
+    scale: { domain: [labels.below, labels.above, labels.normal], range: ANOMALY_COLOR_SCALE.range },
+  };
+}
+
 export const GROUP_LABELS = { anomalous: 'Anomalous', normal: 'Normal' } as const;
 
 export const GROUP_COLOR_SCALE = {
@@ -51,12 +75,12 @@ export function label(text: string): string {
   return truncateLabel(text, CATEGORY_LABEL_WIDTH);
 }
 
-export function count(n: number): string {
-  return formatNumber(n, 'integer');
+export function count(n: number, locale: Locale = 'en'): string {
+  return formatNumber(n, 'integer', locale);
 }
 
-export function percent(rate: number): string {
-  return formatNumber(rate, 'percent');
+export function percent(rate: number, locale: Locale = 'en'): string {
+  return formatNumber(rate, 'percent', locale);
 }
 
 export function featureShort(id: FeatureId): string {

@@ -673,6 +673,23 @@ export const en = {
   'chart.ltv.subtitle2': 'Per customer: median {median}, mean {mean}; pale = fewer than {small} in the cohort',
   'chart.ltv.axis': 'Difference from the tier mean (% of the tier mean)',
 
+  // ── Segment anomalies charts (/segment-anomalies) ──
+  'chart.anomaly.above': 'Anomaly: above segment mean',
+  'chart.anomaly.below': 'Anomaly: below segment mean',
+  'chart.anomaly.normal': 'Normal',
+  'chart.anomaly.shortAbove': 'above segment mean',
+  'chart.anomaly.shortBelow': 'below segment mean',
+  'chart.anomaly.shortNormal': 'normal',
+  'chart.retention.title':
+    "{anomalies} of {n} customers ({share}) retain more than {points} points away from their segment's mean",
+  'chart.retention.subtitle': "All {n} customers by profitability segment; dot = one customer's retention probability",
+  'chart.retention.band': 'Grey band = segment mean (black line) ± {points} points{sampled}',
+  'chart.retention.sampled': '; {shown} of {n} shown, sampled per group ({groups})',
+  'chart.retention.sampledGroup': '{shown} of {total} {group}',
+  'chart.retention.xAxis': 'Profitability segment (highest mean retention first)',
+  'chart.retention.yAxis': 'Retention probability (%)',
+  'chart.retention.alt': '{anomalies} of {n} customers retain more than {threshold} from their segment mean.',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

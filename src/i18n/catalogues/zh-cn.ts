@@ -630,6 +630,22 @@ export const zhCN = {
   'chart.ltv.subtitle2': '每位客户：中位数 {median}，平均 {mean}；浅色 = 群组中少于 {small} 位',
   'chart.ltv.axis': '与等级平均值的差（占等级平均值 %）',
 
+  // ── Segment anomalies charts (/segment-anomalies) ──
+  'chart.anomaly.above': '异常：高于细分均值',
+  'chart.anomaly.below': '异常：低于细分均值',
+  'chart.anomaly.normal': '正常',
+  'chart.anomaly.shortAbove': '高于细分均值',
+  'chart.anomaly.shortBelow': '低于细分均值',
+  'chart.anomaly.shortNormal': '正常',
+  'chart.retention.title': '{n} 位客户中有 {anomalies} 位（{share}）的留存与所在细分均值相差超过 {points} 个百分点',
+  'chart.retention.subtitle': '全部 {n} 位客户按盈利细分排列；点 = 一位客户的留存概率',
+  'chart.retention.band': '灰带 = 细分均值（黑线）± {points} 个百分点{sampled}',
+  'chart.retention.sampled': '；显示 {n} 位中的 {shown} 位，按组抽样（{groups}）',
+  'chart.retention.sampledGroup': '{group} {total} 位中的 {shown} 位',
+  'chart.retention.xAxis': '盈利细分（平均留存从高到低）',
+  'chart.retention.yAxis': '留存概率（%）',
+  'chart.retention.alt': '{n} 位客户中有 {anomalies} 位的留存与细分均值相差超过 {threshold}。',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
