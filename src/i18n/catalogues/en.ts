@@ -690,6 +690,20 @@ export const en = {
   'chart.retention.yAxis': 'Retention probability (%)',
   'chart.retention.alt': '{anomalies} of {n} customers retain more than {threshold} from their segment mean.',
 
+  // ── Investment mismatch heatmap (/investment-mismatch) ──
+  'chart.mismatch.titleNoCell':
+    'No industry × size cell has {min}+ top-priority customers; {overall} are mismatched overall',
+  'chart.mismatch.titleWorst':
+    '{industry} × {size} is the most mismatched: {rate} of {n} top-priority customers vs {overall} overall',
+  'chart.mismatch.titleNone':
+    'No industry × size cell with {min}+ top-priority customers exceeds the {overall} overall mismatch rate',
+  'chart.mismatch.subtitle':
+    'Top-priority customers (top 30%) with an industry and size, n = {n}; cell = share mismatched (bottom half on performance) and n',
+  'chart.mismatch.subtitle2': 'Colour centred on the top-group rate {overall}; {small}',
+  'chart.mismatch.xAxis': 'Company size',
+  'chart.mismatch.legend': 'Share mismatched',
+  'chart.mismatch.alt': '{title}. Grey cells have fewer than {min} top-priority customers.',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

@@ -646,6 +646,16 @@ export const zhCN = {
   'chart.retention.yAxis': '留存概率（%）',
   'chart.retention.alt': '{n} 位客户中有 {anomalies} 位的留存与细分均值相差超过 {threshold}。',
 
+  // ── Investment mismatch heatmap (/investment-mismatch) ──
+  'chart.mismatch.titleNoCell': '没有任何“行业 × 规模”单元格有 {min} 位以上高优先分客户；整体错配率为 {overall}',
+  'chart.mismatch.titleWorst': '{industry} × {size} 错配最严重：{n} 位高优先分客户中 {rate} 错配，整体为 {overall}',
+  'chart.mismatch.titleNone': '有 {min} 位以上高优先分客户的“行业 × 规模”单元格，错配率均未超过整体的 {overall}',
+  'chart.mismatch.subtitle': '有行业和规模的高优先分客户（前 30%），n = {n}；单元格 = 错配比例（表现处于后一半）及 n',
+  'chart.mismatch.subtitle2': '颜色以高优先分组整体比例 {overall} 为中心；{small}',
+  'chart.mismatch.xAxis': '公司规模',
+  'chart.mismatch.legend': '错配比例',
+  'chart.mismatch.alt': '{title}。灰色单元格的高优先分客户少于 {min} 位。',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
