@@ -704,6 +704,21 @@ export const en = {
   'chart.mismatch.legend': 'Share mismatched',
   'chart.mismatch.alt': '{title}. Grey cells have fewer than {min} top-priority customers.',
 
+  // ── Value segments charts (/value-segments) ──
+  'chart.value.population':
+    'High-value (HV: Gold/Platinum, > 5% of portfolio) vs SMB customers, n = {hv} HV, {smb} SMB',
+  'chart.value.recency': 'Recency',
+  'chart.value.frequency': 'Frequency',
+  'chart.value.monetary': 'Monetary',
+  'chart.value.rfm': 'RFM composite',
+  'chart.value.rfmTitle': 'High-value customers score {hv} vs {smb} for SMB on RFM (1–5)',
+  'chart.value.rfmTitlePlain': 'RFM scores of high-value and SMB customers',
+  'chart.value.rfmAlt':
+    'Grouped bars of mean recency, frequency, monetary and RFM composite scores for high-value and SMB customers.',
+  'chart.value.rfmSubtitle': 'Mean recency, frequency and monetary scores (1–5); RFM composite = mean of the three',
+  'chart.value.meanScore': 'Mean score (1–5)',
+  'chart.value.segment': 'Segment',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

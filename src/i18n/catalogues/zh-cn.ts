@@ -656,6 +656,19 @@ export const zhCN = {
   'chart.mismatch.legend': '错配比例',
   'chart.mismatch.alt': '{title}。灰色单元格的高优先分客户少于 {min} 位。',
 
+  // ── Value segments charts (/value-segments) ──
+  'chart.value.population': '高价值客户（HV：黄金/铂金，组合占比 > 5%）与中小客户对比，n = 高价值 {hv}、中小客户 {smb}',
+  'chart.value.recency': '最近购买（R）',
+  'chart.value.frequency': '购买频率（F）',
+  'chart.value.monetary': '消费金额（M）',
+  'chart.value.rfm': 'RFM 综合分',
+  'chart.value.rfmTitle': '高价值客户的 RFM 评分为 {hv}，中小客户为 {smb}（1–5）',
+  'chart.value.rfmTitlePlain': '高价值与中小客户的 RFM 评分',
+  'chart.value.rfmAlt': '高价值与中小客户的平均 R、F、M 和 RFM 综合分分组条形图。',
+  'chart.value.rfmSubtitle': 'R、F、M 平均分（1–5）；RFM 综合分 = 三者平均',
+  'chart.value.meanScore': '平均分（1–5）',
+  'chart.value.segment': '细分',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
