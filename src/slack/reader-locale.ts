@@ -80,3 +80,20 @@ export function createReaderLocales(options: ReaderLocaleOptions): ReaderLocales
 export function fixedReaderLocales(locale: Locale): ReaderLocales {
   return { fallback: locale, localeOf: async () => locale };
 }
+
+/**
+ * The reader's language within a time budget: an ack (help, a usage mistake, "Working on…") must leave within
+ * Slack's 3 seconds, so a slow users.info answers the configured language for that one reply (the lookup goes on
+ * and fills the cache for the next).
+ */
+export async function localeWithin(locales: ReaderLocales, userId: string, budgetMs: number): Promise<Locale> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Locale>((resolve) => {
+    timer = setTimeout(() => resolve(locales.fallback), budgetMs);
+  });
+  try {
+    return await Promise.race([locales.localeOf(userId), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

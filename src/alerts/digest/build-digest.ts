@@ -8,6 +8,7 @@ import type { CommandContext } from '../../commands/command-definition.js';
 import { runCommand } from '../../commands/run-command.js';
 import { segmentAnomaliesCommand } from '../../commands/segment-anomalies/segment-anomalies-command.js';
 import { isRadarError } from '../../errors.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { Alert } from '../alert-types.js';
 import type { ScanInputs } from '../scan-inputs.js';
 import { escalationDueAt, isOverdue } from '../sla.js';
@@ -41,6 +42,8 @@ export interface DigestBuildInput {
   readonly now: number;
   readonly timeZone: string;
   readonly dueLocal: string;
+  /** The recipient's language: the digest's own words, its charts and the next actions are written in it. */
+  readonly locale: Locale;
   readonly scan: ScanInputs;
   readonly facts: DigestFacts;
   readonly segmentLine: string;
@@ -120,6 +123,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
     generatedAt: now,
     timeZone: input.timeZone,
     dueLocal: input.dueLocal,
+    locale: input.locale,
     dataDate: scan.dataDate,
     zones: { method: zones.method, counts: zones.counts, noZone: zones.noZone, n: zones.n },
     change,
