@@ -11,6 +11,7 @@ import { scan } from '../alerts/scan-helpers.js';
 import { startAlertsHarness } from '../alerts/slack-harness.js';
 import { FAKE_USERS } from '../helpers/fake-slack/index.js';
 import { sendAppHomeOpened } from '../helpers/slack-requests.js';
+import { translator } from '../../src/i18n/translate.js';
 
 /**
  * The formatter's rules (docs/glossary.md), checked over what people read: every answer's main message and method
@@ -78,7 +79,7 @@ describe('the number formatter rules over every surface', () => {
 
   it('alert card figures speak the glossary: churn risk as %, LTV with $, zone score to one decimal', () => {
     const card = customer('jane@acme.com', 'red', { rank: 21, score: 49.96 });
-    const fields = Object.fromEntries(figureFields(card));
+    const fields = Object.fromEntries(figureFields(translator('en'), card));
     expect(fields).toMatchObject({
       'Zone score (0–100)': '49.9',
       'Churn risk': '60%',
@@ -86,7 +87,8 @@ describe('the number formatter rules over every surface', () => {
       'Priority rank': '21 of 100',
       'Next action': 'Intervene within 48 hours',
     });
-    const text = [...figureFields(card).map(([k, v]) => `${k} ${v}`), partsText(card)].join('\n');
+    const en = translator('en');
+    const text = [...figureFields(en, card).map(([k, v]) => `${k} ${v}`), partsText(en, card)].join('\n');
     expect(violations(text, 'alert card')).toEqual([]);
   });
 

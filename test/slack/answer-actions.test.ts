@@ -8,6 +8,7 @@ import { ANSWER_ACTIONS, LIST_THREAD_TEXT } from '../../src/slack/messages.js';
 import { FAKE_CHANNELS, FAKE_USERS, type FakeSlack } from '../helpers/fake-slack/index.js';
 import { type RunningSlackApp, startFakeSlackEnv, startSlackApp } from '../helpers/slack-app-harness.js';
 import { type SlackRequestTarget, sendBlockActions, sendSlashCommand } from '../helpers/slack-requests.js';
+import { translator } from '../../src/i18n/translate.js';
 
 const SIGNING_SECRET = 'radar-answer-actions-secret';
 
@@ -107,7 +108,7 @@ describe('slack/answer buttons on the demo warehouse', () => {
     await app.settle();
     const [reply] = fake.calls.succeeded('chat.postMessage').slice(before);
     expect(reply?.args.thread_ts).toBe(answerTs);
-    expect(reply?.args.text).toBe(LIST_THREAD_TEXT(25, '/priority top 10 route=manual'));
+    expect(reply?.args.text).toBe(LIST_THREAD_TEXT(translator('en'), 25, '/priority top 10 route=manual'));
     const file = [...fake.workspace.files.values()].find((f) => f.filename.endsWith('-all.csv'));
     expect(file?.sharedTo).toEqual([channel]);
     const lines = (file?.bytes?.toString('utf8') ?? '').trim().split('\r\n');

@@ -42,8 +42,8 @@ export interface DigestBuildInput {
   readonly now: number;
   readonly timeZone: string;
   readonly dueLocal: string;
-  /** The recipient's language: the digest's own words, its charts and the next actions are written in it. */
-  readonly locale: Locale;
+  /** The recipient's language: the digest's own words, its charts and the next actions are written in it (en). */
+  readonly locale?: Locale;
   readonly scan: ScanInputs;
   readonly facts: DigestFacts;
   readonly segmentLine: string;
@@ -123,7 +123,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
     generatedAt: now,
     timeZone: input.timeZone,
     dueLocal: input.dueLocal,
-    locale: input.locale,
+    locale: input.locale ?? 'en',
     dataDate: scan.dataDate,
     zones: { method: zones.method, counts: zones.counts, noZone: zones.noZone, n: zones.n },
     change,

@@ -3,7 +3,8 @@ import { isSnoozed, slaStatus } from '../../alerts/sla.js';
 import { nextAction } from '../../analysis/next-action/next-action.js';
 import { DEFAULT_FALLBACK_RED_CUME_DIST, DEFAULT_RED_BELOW, formatScore as reasonScore } from '../../analysis/zones/zone-rules.js';
 import { numberFormat } from '../../format/number-format.js';
-import { type Translate, termFor } from '../../i18n/translate.js';
+import { catalogueOf } from '../../i18n/locale.js';
+import { type MessageKey, type Translate, termFor } from '../../i18n/translate.js';
 import { accountName, TERMS, termHeading } from '../../vocabulary/glossary.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 
@@ -69,8 +70,9 @@ function number(t: Translate, value: unknown, digits = 1): string | null {
 }
 
 /** An engagement velocity or risk level: translated where the catalogue knows it, else as the data spells it. */
-function level(t: Translate, value: unknown): string {
-  return termFor(t.locale, 'engagement', String(value));
+function level(t: Translate, kind: 'velocity' | 'risk', value: unknown): string {
+  const key = `alerts.level.${kind}.${String(value)}`;
+  return Object.hasOwn(catalogueOf(t.locale), key) ? t(key as MessageKey) : String(value);
 }
 
 function penaltyText(penalty: unknown): string {
@@ -85,15 +87,15 @@ export function partsText(t: Translate, customer: ScannedCustomer): string {
     if (p.velocity != null) {
       bits.push(
         p.velocityScore != null
-          ? t('alerts.parts.velocityScored', { level: level(t, p.velocity), score: String(p.velocityScore) })
-          : t('alerts.parts.velocity', { level: level(t, p.velocity) }),
+          ? t('alerts.parts.velocityScored', { level: level(t, 'velocity', p.velocity), score: String(p.velocityScore) })
+          : t('alerts.parts.velocity', { level: level(t, 'velocity', p.velocity) }),
       );
     }
     if (p.riskLevel != null) {
       bits.push(
         p.riskPenalty != null
-          ? t('alerts.parts.riskScored', { level: level(t, p.riskLevel), penalty: penaltyText(p.riskPenalty) })
-          : t('alerts.parts.risk', { level: level(t, p.riskLevel) }),
+          ? t('alerts.parts.riskScored', { level: level(t, 'risk', p.riskLevel), penalty: penaltyText(p.riskPenalty) })
+          : t('alerts.parts.risk', { level: level(t, 'risk', p.riskLevel) }),
       );
     }
     const engagement = number(t, p.engagement);
@@ -130,9 +132,9 @@ export function zoneReason(t: Translate, customer: ScannedCustomer): string {
         score: reasonScore(score),
         threshold: String(DEFAULT_RED_BELOW),
         parts: t('alerts.reason.partsLine', {
-          velocity: level(t, p.velocity),
+          velocity: level(t, 'velocity', p.velocity),
           velocityScore: String(p.velocityScore),
-          risk: level(t, p.riskLevel),
+          risk: level(t, 'risk', p.riskLevel),
           penalty: penaltyText(p.riskPenalty),
           engagement: reasonScore(typeof p.engagement === 'number' ? p.engagement : 0),
         }),

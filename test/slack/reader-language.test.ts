@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadScanInputs } from '../../src/alerts/scan-inputs.js';
+import type { CommandContext } from '../../src/commands/command-definition.js';
+import { COMMANDS } from '../../src/commands/index.js';
+import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
+import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
+import { createLogger } from '../../src/logging.js';
+import { createSlackAlerts, type SlackAlerts } from '../../src/slack/alerts/slack-alerts.js';
+import type { SlackAppDeps } from '../../src/slack/slack-deps.js';
+import { T0, tempStore } from '../alerts/alert-fixtures.js';
+import { StubRenderer } from '../alerts/slack-harness.js';
+import { blockTexts, englishLeft } from '../helpers/english-left.js';
+import { FAKE_CHANNELS, FAKE_USERS, type FakeSlack, type ManualClock } from '../helpers/fake-slack/index.js';
+import { type RunningSlackApp, startFakeSlackEnv, startSlackApp } from '../helpers/slack-app-harness.js';
+import { sendAppHomeOpened, sendSlashCommand } from '../helpers/slack-requests.js';
+
+const SIGNING_SECRET = 'radar-reader-language-signing-secret';
+const CHANNEL = FAKE_CHANNELS.publicMember;
+const CJK = /[\u4e00-\u9fff]/;
+/** A zh-CN reader Radar has never looked up (so the failing users.info is the first call for them). */
+const LIN = 'U0LIN000001';
+
+/**
+ * Per-reader language through the real Bolt app and the fake Slack: the asker's Slack locale (users.info with
+ * include_locale) picks the answer's language, in the same channel as an English reader; digests follow each
+ * manager's; a failing users.info answers in the configured language without failing the answer.
+ */
+describe('slack: each reader gets Radar in their own language', () => {
+  let fake: FakeSlack;
+  let clock: ManualClock;
+  let app: RunningSlackApp;
+  let alerts: SlackAlerts;
+  let names: string[];
+  let cleanup: () => Promise<void>;
+  let closeWarehouse: () => void;
+  const log: string[] = [];
+
+  beforeAll(async () => {
+    const env = await startFakeSlackEnv({
+      signingSecret: SIGNING_SECRET,
+      env: { RADAR_ALERT_CHANNEL: CHANNEL, RADAR_MANAGERS: `${FAKE_USERS.newYork},${FAKE_USERS.shanghai}` },
+    });
+    fake = env.fake;
+    clock = env.clock;
+    clock.set(T0);
+    fake.workspace.setLocale(FAKE_USERS.shanghai, 'zh-CN');
+    fake.workspace.addUser({ id: LIN, name: 'lin', tz: 'Asia/Shanghai', locale: 'zh-CN' });
+    const provider = createWarehouseProvider(ensureDemoWarehouse('full'));
+    closeWarehouse = provider.close;
+    const scan = loadScanInputs(provider.get());
+    names = scan.customers.flatMap((c) => [c.key, ...(c.organization === null ? [] : [c.organization])]);
+    const context: CommandContext = { warehouse: provider.get, now: () => new Date(clock.now()), locale: 'en' };
+    const logger = createLogger({ level: 'info', destination: { write: (line: string) => log.push(line) } });
+    const renderer = new StubRenderer();
+    const state = tempStore();
+    cleanup = state.cleanup;
+    const created = createSlackAlerts(env.config, {
+      context,
+      now: () => clock.now(),
+      logger,
+      renderer,
+      clientOverrides: { retryConfig: { retries: 0 } },
+      store: state.store,
+    });
+    if (created === null) throw new Error('alerts not configured');
+    alerts = created;
+    const deps: SlackAppDeps = {
+      commands: COMMANDS,
+      contextFor: () => context,
+      clock,
+      logger,
+      renderer,
+      privateByDefault: false,
+      homeAlertsSection: (userId, t) => alerts.homeSection(userId, t),
+    };
+    app = await startSlackApp(env, deps, { retryConfig: { retries: 0 } }, alerts);
+  });
+
+  afterAll(async () => {
+    await app.stop();
+    await alerts.runtime.close();
+    await cleanup();
+    closeWarehouse();
+  });
+
+  beforeEach(() => {
+    fake.calls.clear();
+  });
+
+  /** The answer a slash command posted in the channel, and the chart files it uploaded with it. */
+  async function ask(userId: string, text: string) {
+    const ack = await sendSlashCommand(app.target, { command: '/priority', text, userId, channelId: CHANNEL });
+    expect(ack.status).toBe(200);
+    await app.settle();
+    const posts = fake.calls.succeeded('chat.postMessage', (c) => c.args.channel === CHANNEL);
+    expect(posts.length).toBeGreaterThanOrEqual(1);
+    const completed = fake.calls.succeeded('files.completeUploadExternal');
+    const files = completed.flatMap((c) =>
+      (c.args.files as { id: string }[]).map((f) => fake.workspace.files.get(f.id)),
+    );
+    return {
+      ack: ack.body,
+      blocks: posts.flatMap((p) => blockTexts(p.args.blocks)).join('\n'),
+      text: String(posts[0]?.args.text),
+      files,
+    };
+  }
+
+  it('answers a zh-CN asker in Chinese, chart titles and alt text included, and an en-US asker in English', async () => {
+    const chinese = await ask(FAKE_USERS.shanghai, 'top 5');
+    expect(chinese.ack).toContain('正在处理');
+    expect(chinese.blocks).toContain('方法与数据');
+    expect(chinese.blocks).toContain(`提问人 <@${FAKE_USERS.shanghai}>`);
+    expect(englishLeft(chinese.blocks, { names, allow: ['priority', 'top'] })).toEqual([]);
+    expect(chinese.files.length).toBeGreaterThanOrEqual(1);
+    for (const file of chinese.files) {
+      expect(file?.title).toMatch(CJK);
+      expect(file?.altText).toMatch(CJK);
+    }
+    const infoCalls = fake.calls.succeeded('users.info', (c) => c.args.user === FAKE_USERS.shanghai);
+    expect(infoCalls.map((c) => String(c.args.include_locale))).toEqual(['true']);
+
+    fake.calls.clear();
+    const english = await ask(FAKE_USERS.berlin, 'top 5');
+    expect(english.ack).toContain('Working on');
+    expect(english.blocks).toContain('Method and data');
+    expect(english.blocks).toContain(`Asked by <@${FAKE_USERS.berlin}>`);
+    expect(english.blocks).not.toMatch(CJK);
+    for (const file of english.files) expect(file?.title).not.toMatch(CJK);
+  });
+
+  it('lets lang=en override a zh-CN reader, and answers help in the reader’s language in the ack', async () => {
+    const overridden = await ask(FAKE_USERS.shanghai, 'top 3 lang=en');
+    expect(overridden.blocks).toContain('Method and data');
+    expect(overridden.blocks).toContain('Asked by');
+    const help = await sendSlashCommand(app.target, {
+      command: '/priority',
+      text: 'help',
+      userId: FAKE_USERS.shanghai,
+      channelId: CHANNEL,
+    });
+    expect(help.body).toMatch(CJK);
+  });
+
+  it('answers in the configured language when users.info fails, logs it, and still delivers the answer', async () => {
+    fake.errorNext('users.info', 'internal_error');
+    const answer = await ask(LIN, 'top 3');
+    expect(answer.blocks).toContain('Method and data');
+    expect(answer.blocks).toContain(`Asked by <@${LIN}>`);
+    expect(log.some((line) => line.includes('users.info failed') && line.includes('internal_error'))).toBe(true);
+  });
+
+  it('publishes App Home in the viewer’s language', async () => {
+    expect((await sendAppHomeOpened(app.target, FAKE_USERS.shanghai)).status).toBe(200);
+    const zh = await fake.waitForCall('views.publish', (c) => c.args.user_id === FAKE_USERS.shanghai);
+    const zhTexts = blockTexts((zh.args.view as { blocks: unknown }).blocks).join('\n');
+    expect(zhTexts).toContain('我的告警');
+    expect(zhTexts).toContain('数据仓库状态');
+    expect((await sendAppHomeOpened(app.target, FAKE_USERS.newYork)).status).toBe(200);
+    const en = await fake.waitForCall('views.publish', (c) => c.args.user_id === FAKE_USERS.newYork);
+    expect(blockTexts((en.args.view as { blocks: unknown }).blocks).join('\n')).toContain('Your alerts');
+  });
+
+  it('sends the digest to a zh-CN manager in Chinese and to an en-US manager in English', async () => {
+    // Monday 30 Nov 2026 14:00 UTC: 09:00 in New York, 22:00 in Shanghai (both due).
+    clock.set(Date.UTC(2026, 10, 30, 14, 0, 0));
+    const runs = await alerts.runtime.digest(false);
+    expect(runs.map((r) => r.status)).toEqual(['sent', 'sent']);
+    const digest = (user: string) => {
+      const post = fake.calls.succeeded('chat.postMessage', (c) => c.args.channel === user)[0];
+      expect(post).toBeDefined();
+      return { text: String(post?.args.text), blocks: blockTexts(post?.args.blocks).join('\n') };
+    };
+    const zh = digest(FAKE_USERS.shanghai);
+    expect(zh.text).toMatch(/^Radar 周报 · 2026-W49：红区 [\d,]+ 个，超时告警 0 条$/);
+    expect(zh.blocks).toContain('各区客户数');
+    expect(englishLeft(zh.blocks, { names })).toEqual([]);
+    const en = digest(FAKE_USERS.newYork);
+    expect(en.text).toMatch(/^Radar weekly digest · 2026-W49: [\d,]+ red, 0 overdue alerts$/);
+    const uploads = fake.calls.succeeded('files.completeUploadExternal');
+    const comments = uploads.map((c) => String(c.args.initial_comment));
+    expect(comments).toContain('2026-W49 周报的图表');
+    expect(comments).toContain('Charts for the weekly digest 2026-W49');
+    const zhFiles = uploads
+      .filter((c) => String(c.args.initial_comment).includes('周报'))
+      .flatMap((c) => (c.args.files as { id: string }[]).map((f) => fake.workspace.files.get(f.id)));
+    for (const file of zhFiles) expect(file?.title).toMatch(CJK);
+  });
+});
