@@ -9,6 +9,7 @@ import { runCommand } from '../../commands/run-command.js';
 import { segmentAnomaliesCommand } from '../../commands/segment-anomalies/segment-anomalies-command.js';
 import { isRadarError } from '../../errors.js';
 import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { Alert } from '../alert-types.js';
 import type { ScanInputs } from '../scan-inputs.js';
 import { escalationDueAt, isOverdue } from '../sla.js';
@@ -52,6 +53,7 @@ export interface DigestBuildInput {
 /** The digest's content, pure: zones and change, top 10 priority, alerts and SLA, interventions, §5 line, charts. */
 export function buildDigest(input: DigestBuildInput): DigestContent {
   const { scan, facts, now } = input;
+  const locale = input.locale ?? 'en';
   const zones = scan.zones;
   const red = scan.customers.filter((c) => c.zone === 'red');
   const redKeys = red.map((c) => c.key).sort(compareCodePoints);
@@ -114,7 +116,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
   }
 
   const charts = [
-    buildZoneDistributionChart(zones, `all customers, week ${input.isoWeek}`),
+    buildZoneDistributionChart(zones, translator(locale)('digest.chartSubtitle', { week: input.isoWeek })),
     top.length > 0 ? buildPriorityBarsChart(top, scan.priority?.n ?? top.length, []) : null,
   ].filter((c) => c !== null);
 
@@ -123,7 +125,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
     generatedAt: now,
     timeZone: input.timeZone,
     dueLocal: input.dueLocal,
-    locale: input.locale ?? 'en',
+    locale,
     dataDate: scan.dataDate,
     zones: { method: zones.method, counts: zones.counts, noZone: zones.noZone, n: zones.n },
     change,

@@ -128,6 +128,7 @@ export function zoneReason(t: Translate, customer: ScannedCustomer): string {
       return t('alerts.reason.unknownRisk', { level: String(p.riskLevel), score: scoreSuffix });
     case 'score-below-red':
       if (score === null || p.velocity == null || p.riskLevel == null) break;
+      if (typeof p.velocityScore !== 'number' || typeof p.riskPenalty !== 'number') break;
       return t('alerts.reason.belowRed', {
         score: reasonScore(score),
         threshold: String(DEFAULT_RED_BELOW),
