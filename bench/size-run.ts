@@ -37,7 +37,7 @@ export interface SizeTask {
 async function main(task: SizeTask): Promise<void> {
   const started = performance.now();
   const provider = createWarehouseProvider(task.warehousePath);
-  const context: CommandContext = { warehouse: provider.get, now: () => new Date() };
+  const context: CommandContext = { warehouse: provider.get, now: () => new Date(), locale: 'en' };
   const renderer = createChartRenderer();
   try {
     const commands: CommandResult[] = [];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALERT_CONFIG_FIELDS } from './alerts/alert-config.js';
 import { ConfigError } from './errors.js';
+import { DEFAULT_LOCALE, type Locale, parseLocale, supportedLocaleList } from './i18n/locale.js';
 
 const optionalText = z
   .string()
@@ -47,12 +48,23 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RADAR_PRIVATE_BY_DEFAULT: booleanText.describe('answer privately unless a command says otherwise'),
   RADAR_HISTORY_FILE: optionalText,
+  RADAR_LANGUAGE: optionalText
+    .transform((v, ctx): Locale => {
+      const locale = v === undefined ? DEFAULT_LOCALE : parseLocale(v);
+      if (locale !== undefined) return locale;
+      ctx.addIssue({ code: 'custom', message: `must be one of ${supportedLocaleList()} (got ${v})` });
+      return z.NEVER;
+    })
+    .describe('the language of channel posts and of answers when the reader has none (en default, zh-CN)'),
   RADAR_CHARTS_DIR: optionalText.describe('where the local prompt writes chart PNGs; default: ./radar-charts'),
   // Red-zone alerts and digests: RADAR_ALERT_CHANNEL, RADAR_ESCALATION_CHANNEL, RADAR_MANAGERS, RADAR_DIGEST_CHANNEL, RADAR_SCAN_CRON.
   ...ALERT_CONFIG_FIELDS,
 });
 
-export type RadarConfig = z.infer<typeof ConfigSchema>;
+export type RadarConfig = z.infer<typeof ConfigSchema> & {
+  /** RADAR_LANGUAGE: channel posts, and answers whose reader's language is not known. */
+  readonly language: Locale;
+};
 
 export interface ConfigFlags {
   readonly warehouse?: string;
@@ -67,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}): Rad
     });
     throw new ConfigError(`Configuration problem: ${problems.join('; ')}. Fix or unset the variable and start again.`);
   }
-  const config = parsed.data;
+  const config: RadarConfig = { ...parsed.data, language: parsed.data.RADAR_LANGUAGE };
   if (flags.warehouse !== undefined) config.RADAR_WAREHOUSE = flags.warehouse;
   return config;
 }

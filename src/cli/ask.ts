@@ -5,6 +5,8 @@ import type { CommandContext } from '../commands/command-definition.js';
 import { COMMANDS } from '../commands/index.js';
 import { formatAccountCsv, formatAnswerText, formatDetailsText } from '../commands/present-text.js';
 import { resolveInvocation, runCommand } from '../commands/run-command.js';
+import { numberFormat } from '../format/number-format.js';
+import { translator } from '../i18n/translate.js';
 
 export interface AskOptions {
   readonly json?: boolean;
@@ -20,29 +22,34 @@ export interface AskResult {
 
 /** One command, as `radar ask` and the local prompt run it: the same code path Slack uses. */
 export async function ask(input: string, context: CommandContext, options: AskOptions = {}): Promise<AskResult> {
-  const { command, text } = resolveInvocation(input, COMMANDS);
+  const { command, text } = resolveInvocation(input, COMMANDS, context.locale);
   const outcome = await runCommand(command, text, context);
   if (outcome.kind === 'help') return { output: outcome.text.replace(/\*([^*\n]+)\*/g, '$1'), chartFiles: [] };
   const chartFiles = options.out ? await writeCharts(outcome.answer, options.out) : [];
   const output = options.json
     ? JSON.stringify({ ...toJson(outcome.answer), ...(chartFiles.length > 0 ? { chartFiles } : {}) }, null, 2)
     : textOf(outcome.answer, outcome.common.list === true, options.details === true);
+  const t = translator(outcome.answer.locale ?? context.locale);
   const written =
-    chartFiles.length > 0 && !options.json ? `\nChart files:\n${chartFiles.map((f) => `  ${f}`).join('\n')}` : '';
+    chartFiles.length > 0 && !options.json
+      ? `\n${t('cli.chartFiles')}\n${chartFiles.map((f) => `  ${f}`).join('\n')}`
+      : '';
   return { output: output + written, chartFiles };
 }
 
 /** The main message; with `list` every account as CSV after it; with `--details` the method part after that. */
 function textOf(answer: CommandAnswer, list: boolean, details: boolean): string {
+  const locale = answer.locale ?? 'en';
+  const t = translator(locale);
   const parts = [formatAnswerText(answer)];
   if (list) {
     parts.push(
       answer.lead?.list === undefined
-        ? 'This answer names no group of accounts to list.'
-        : `All ${answer.lead.list.rows.length} (CSV):\n${formatAccountCsv(answer.lead.list)}`,
+        ? t('cli.nothingToList')
+        : `${t('cli.allAsCsv', { count: numberFormat(locale).count(answer.lead.list.rows.length) })}\n${formatAccountCsv(answer.lead.list)}`,
     );
   }
-  if (details) parts.push(`--- Method and data ---\n${formatDetailsText(answer)}`);
+  if (details) parts.push(`--- ${t('answer.methodAndData')} ---\n${formatDetailsText(answer)}`);
   return parts.join('\n\n');
 }
 

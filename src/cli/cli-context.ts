@@ -2,6 +2,7 @@ import type { CommandContext } from '../commands/command-definition.js';
 import type { RadarConfig } from '../config.js';
 import { defaultDemoDirectory, ensureDemoWarehouse } from '../data/demo/demo-warehouse-path.js';
 import { createWarehouseProvider } from '../data/warehouse-provider.js';
+import type { Locale } from '../i18n/locale.js';
 
 export interface CliSession {
   readonly context: CommandContext;
@@ -10,8 +11,15 @@ export interface CliSession {
   close(): void;
 }
 
-/** The warehouse named by --warehouse / RADAR_WAREHOUSE, or the bundled demo when neither is set. */
-export function openCliSession(config: RadarConfig, now: () => Date = () => new Date()): CliSession {
+/**
+ * The warehouse named by --warehouse / RADAR_WAREHOUSE, or the bundled demo when neither is set; answers in
+ * `locale` (--lang), else RADAR_LANGUAGE.
+ */
+export function openCliSession(
+  config: RadarConfig,
+  now: () => Date = () => new Date(),
+  locale: Locale = config.language,
+): CliSession {
   const usingDemo = config.RADAR_WAREHOUSE === undefined;
   const warehousePath =
     config.RADAR_WAREHOUSE ??
@@ -21,7 +29,7 @@ export function openCliSession(config: RadarConfig, now: () => Date = () => new 
     config.RADAR_CACHE_DIR === undefined ? {} : { cacheRoot: config.RADAR_CACHE_DIR },
   );
   return {
-    context: { warehouse: provider.get, now },
+    context: { warehouse: provider.get, now, locale },
     warehousePath,
     usingDemo,
     close: provider.close,

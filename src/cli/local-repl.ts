@@ -5,6 +5,9 @@ import { createInterface } from 'node:readline';
 import { formatCommandList } from '../commands/command-help.js';
 import { COMMANDS } from '../commands/index.js';
 import type { RadarConfig } from '../config.js';
+import { UsageError } from '../errors.js';
+import { type Locale, parseLocale, supportedLocaleList } from '../i18n/locale.js';
+import { type MessageKey, translator } from '../i18n/translate.js';
 import { ask } from './ask.js';
 import type { CliSession } from './cli-context.js';
 import { describeError } from './describe-error.js';
@@ -27,11 +30,11 @@ export async function runLocalRepl(session: CliSession, config: RadarConfig): Pr
     removeHistoryDuplicates: true,
     terminal: process.stdin.isTTY === true,
   });
-  const source = session.usingDemo ? 'the bundled demo warehouse' : session.warehousePath;
-  console.log(`Radar local mode — answering from ${source}.`);
-  console.log(
-    'Type `help` for the commands, e.g. `/segment-anomalies` or `/radar doctor`; `exit` or Ctrl-D to quit.\n',
-  );
+  let locale = session.context.locale;
+  let t = translator(locale);
+  const source = session.usingDemo ? t('cli.demoSource') : session.warehousePath;
+  console.log(t('cli.welcome', { source, language: languageName(locale) }));
+  console.log(`${t('cli.welcomeHint')}\n`);
   rl.prompt();
   for await (const line of rl) {
     const input = line.trim();
@@ -42,14 +45,28 @@ export async function runLocalRepl(session: CliSession, config: RadarConfig): Pr
     if (input === 'exit' || input === 'quit') break;
     saveHistory(historyFile, input);
     if (input === 'help' || input === '?') {
-      console.log(formatCommandList(COMMANDS));
+      console.log(formatCommandList(COMMANDS, locale));
+    } else if (/^lang(\s|$)/i.test(input)) {
+      try {
+        const chosen = chooseLanguage(input.slice(4).trim(), locale);
+        if (chosen !== locale) {
+          locale = chosen;
+          t = translator(locale);
+          console.log(t('cli.languageNow', { language: languageName(locale) }));
+        } else {
+          console.log(t('cli.languageIs', { language: languageName(locale) }));
+        }
+      } catch (error) {
+        console.log(describeError(error).message);
+      }
     } else {
       try {
-        const line = parsePromptLine(input);
+        const line = parsePromptLine(input, locale);
         const chartsRoot = config.RADAR_CHARTS_DIR ?? DEFAULT_CHARTS_ROOT;
         const command = line.text.split(' ')[0] ?? '';
         const out = line.out ?? defaultChartsFolder(chartsRoot, command, session.context.now());
-        const result = await ask(line.text, session.context, { json: line.json, details: line.details, out });
+        const context = { ...session.context, locale };
+        const result = await ask(line.text, context, { json: line.json, details: line.details, out });
         console.log(result.output);
       } catch (error) {
         console.log(describeError(error).message);
@@ -59,6 +76,25 @@ export async function runLocalRepl(session: CliSession, config: RadarConfig): Pr
     rl.prompt();
   }
   rl.close();
+}
+
+/** `lang zh-CN` → that language; a bare `lang` keeps the current one (and says which it is). */
+export function chooseLanguage(given: string, current: Locale): Locale {
+  if (given === '') return current;
+  const locale = parseLocale(given);
+  if (locale === undefined) {
+    throw new UsageError(
+      translator(current)('language.usage.unknown', {
+        given: `lang ${given.slice(0, 40)}`,
+        supported: supportedLocaleList(),
+      }),
+    );
+  }
+  return locale;
+}
+
+function languageName(locale: Locale): string {
+  return translator(locale)(`language.name.${locale}` as MessageKey);
 }
 
 function loadHistory(file: string): string[] {

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { type ConfigFlags, loadConfig, slackMode } from '../config.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, UsageError } from '../errors.js';
+import { type Locale, parseLocale, supportedLocaleList } from '../i18n/locale.js';
+import { translator } from '../i18n/translate.js';
 import { ask } from './ask.js';
 import { openCliSession } from './cli-context.js';
 import { describeError } from './describe-error.js';
@@ -20,9 +22,10 @@ program
   .option('--json', 'print the structured result instead of the summary')
   .option('--details', 'also print the "Method and data" part (method, thresholds, every figure, data quality)')
   .option('--out <dir>', 'write the chart PNGs to this directory')
-  .action(async (words: string[], options: { json?: boolean; details?: boolean; out?: string }) => {
+  .option('--lang <language>', 'answer in this language: en or zh-CN (default: RADAR_LANGUAGE, else en)')
+  .action(async (words: string[], options: { json?: boolean; details?: boolean; out?: string; lang?: string }) => {
     const config = loadConfig(process.env, globalFlags());
-    const session = openCliSession(config);
+    const session = openCliSession(config, undefined, cliLanguage(options.lang, config.language));
     try {
       const result = await ask(words.join(' '), session.context, options);
       console.log(result.output);
@@ -35,9 +38,10 @@ program
   .command('doctor')
   .description('check a warehouse: tables, columns, rows, duplication, data date, which commands can run')
   .option('--json', 'print the structured report')
-  .action(async (options: { json?: boolean }) => {
+  .option('--lang <language>', 'write the report in this language: en or zh-CN')
+  .action(async (options: { json?: boolean; lang?: string }) => {
     const config = loadConfig(process.env, globalFlags());
-    const session = openCliSession(config);
+    const session = openCliSession(config, undefined, cliLanguage(options.lang, config.language));
     try {
       console.log((await ask('/radar doctor', session.context, options)).output);
     } finally {
@@ -102,6 +106,16 @@ program.action(async () => {
     session.close();
   }
 });
+
+/** `--lang zh-CN` → zh-CN; absent → RADAR_LANGUAGE; a language Radar lacks is a usage error (exit 2). */
+function cliLanguage(given: string | undefined, fallback: Locale): Locale {
+  if (given === undefined) return fallback;
+  const locale = parseLocale(given);
+  if (locale !== undefined) return locale;
+  throw new UsageError(
+    translator(fallback)('language.usage.unknown', { given: `--lang ${given}`, supported: supportedLocaleList() }),
+  );
+}
 
 function globalFlags(): ConfigFlags {
   const { warehouse } = program.opts<{ warehouse?: string }>();

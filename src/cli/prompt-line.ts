@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { Locale } from '../i18n/locale.js';
+import { translator } from '../i18n/translate.js';
 
 /** Where the local prompt writes chart PNGs unless `--out DIR` or RADAR_CHARTS_DIR says otherwise. */
 export const DEFAULT_CHARTS_ROOT = 'radar-charts';
@@ -18,7 +20,8 @@ export interface PromptLine {
  * One line typed at the local prompt: the command, plus `--json`, `--details` and `--out DIR` / `--out=DIR` as `radar ask`
  * spells them. An unknown `--flag` or `--out` without a folder is a usage error, not a silently ignored word.
  */
-export function parsePromptLine(line: string): PromptLine {
+export function parsePromptLine(line: string, locale: Locale = 'en'): PromptLine {
+  const t = translator(locale);
   const words = line.trim().split(/\s+/);
   const kept: string[] = [];
   let json = false;
@@ -30,14 +33,13 @@ export function parsePromptLine(line: string): PromptLine {
     else if (word === '--details') details = true;
     else if (word.startsWith('--out=')) out = word.slice('--out='.length);
     else if (word === '--out') out = words[++i];
-    else if (word.startsWith('--'))
-      throw new UsageError(`Unknown flag \`${word}\`. The prompt takes --json, --details and --out DIR.`);
+    else if (word.startsWith('--')) throw new UsageError(t('cli.unknownFlag', { flag: word }));
     else {
       kept.push(word);
       continue;
     }
     if (out === '' || (word === '--out' && out === undefined)) {
-      throw new UsageError('`--out` needs a folder, e.g. `/priority top 5 --out charts`.');
+      throw new UsageError(t('cli.outNeedsFolder'));
     }
   }
   return { text: kept.join(' '), json, details, out };

@@ -1,4 +1,5 @@
 import type { ChartDefinition } from '../charts/chart-definition.js';
+import type { Locale } from '../i18n/locale.js';
 
 /** A small table in an answer; every cell is already formatted for people. */
 export interface AnswerTable {
@@ -98,4 +99,6 @@ export interface CommandAnswer {
   readonly chartsOmitted: number;
   /** Structured result (JSON-serialisable) for `--json` and for other modules. */
   readonly data: unknown;
+  /** The language the answer is written in; runCommand sets it, presenters write their own words in it. */
+  readonly locale?: Locale;
 }

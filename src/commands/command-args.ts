@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { UsageError } from '../errors.js';
 import { shortEcho } from '../format/short-echo.js';
+import type { Locale } from '../i18n/locale.js';
+import { type Translate, translator } from '../i18n/translate.js';
 
 export interface OptionSpec<T> {
   readonly schema: z.ZodType<T>;
@@ -26,18 +28,22 @@ export interface CommandSyntax {
 export class CommandArgs {
   readonly words: string[];
   readonly pairs: Map<string, string>;
+  /** The reader's language: usage messages (and the command's own, through `t`) are written in it. */
+  t: Translate;
 
   constructor(
     readonly text: string,
     private readonly syntax: CommandSyntax,
+    locale: Locale = 'en',
   ) {
     this.words = [];
     this.pairs = new Map();
+    this.t = translator(locale);
     for (const token of tokenize(text)) {
       const eq = token.indexOf('=');
       if (eq > 0) {
         const key = token.slice(0, eq).toLowerCase();
-        if (this.pairs.has(key)) throw this.usage(`\`${shortEcho(key)}\` is given twice.`);
+        if (this.pairs.has(key)) throw this.usage(this.t('usage.givenTwice', { key: shortEcho(key) }));
         this.pairs.set(key, token.slice(eq + 1));
       } else {
         this.words.push(token);
@@ -53,6 +59,13 @@ export class CommandArgs {
     return true;
   }
 
+  /** Removes a key=value pair and gives its raw text, for options validated by the caller; absent → undefined. */
+  takePair(key: string): string | undefined {
+    const raw = this.pairs.get(key);
+    this.pairs.delete(key);
+    return raw;
+  }
+
   /** Reads and validates one key=value option; absent → undefined. */
   option<T>(key: string): T | undefined {
     const spec = this.syntax.options[key] as OptionSpec<T> | undefined;
@@ -62,7 +75,7 @@ export class CommandArgs {
     this.pairs.delete(key);
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) {
-      throw this.usage(`\`${shortEcho(`${key}=${raw}`)}\` is not allowed: ${key} takes ${spec.allowed}.`);
+      throw this.usage(this.t('usage.notAllowed', { given: shortEcho(`${key}=${raw}`), key, allowed: spec.allowed }));
     }
     return parsed.data;
   }
@@ -72,22 +85,28 @@ export class CommandArgs {
     const [key] = this.pairs.keys();
     if (key !== undefined) {
       const known = Object.keys(this.syntax.options);
+      const options = known.map((k) => `${k}=${this.syntax.options[k]?.allowed}`).join(', ');
       throw this.usage(
-        `Unknown option \`${shortEcho(key)}\`.${known.length > 0 ? ` Options: ${known.map((k) => `${k}=${this.syntax.options[k]?.allowed}`).join(', ')}.` : ''}`,
+        known.length > 0
+          ? this.t('usage.unknownOptionKnown', { key: shortEcho(key), options })
+          : this.t('usage.unknownOption', { key: shortEcho(key) }),
       );
     }
     const [word] = this.words;
     if (word !== undefined) {
       const known = Object.keys(this.syntax.words ?? {});
       throw this.usage(
-        `I don't understand \`${shortEcho(word)}\`.${known.length > 0 ? ` Words this command takes: ${known.join(', ')}.` : ''}`,
+        known.length > 0
+          ? this.t('usage.unknownWordKnown', { word: shortEcho(word), words: known.join(', ') })
+          : this.t('usage.unknownWord', { word: shortEcho(word) }),
       );
     }
   }
 
   usage(problem: string): UsageError {
+    const { slash, usage } = this.syntax;
     return new UsageError(
-      `${problem}\nUsage: ${this.syntax.slash} ${this.syntax.usage}\nMore: ${this.syntax.slash} help`,
+      [problem, this.t('usage.usageLine', { slash, usage }), this.t('usage.moreLine', { slash })].join('\n'),
     );
   }
 }

@@ -1,5 +1,6 @@
 import type { Warehouse } from '../data/open-warehouse.js';
 import type { TableId } from '../data/warehouse-schema.js';
+import type { Locale } from '../i18n/locale.js';
 import type { CommandAnswer } from './command-answer.js';
 import type { CommandArgs, CommandSyntax } from './command-args.js';
 
@@ -16,6 +17,8 @@ export interface CommandContext {
   readonly warehouse: () => Warehouse;
   /** The injected clock. */
   readonly now: () => Date;
+  /** The reader's language (Slack: the asker's locale; CLI: --lang or RADAR_LANGUAGE); `lang=` overrides it. */
+  readonly locale: Locale;
   /** Alert state, when the app runs with one (Slack or `radar scan`); absent in plain CLI use. */
   readonly openAlertsFor?: (customerKeys: readonly string[]) => OpenAlertSummary[];
 }
@@ -28,6 +31,8 @@ export interface CommonOptions {
   readonly private: boolean;
   /** Give every account of the group (CLI: as CSV; Slack: in the thread with a CSV file). */
   readonly list?: boolean;
+  /** `lang=zh` / `lang=en`: answer in this language instead of the reader's. */
+  readonly locale?: Locale;
 }
 
 /** A table (and columns) a command reads; doctor uses these to say which commands can run. */

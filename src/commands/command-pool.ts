@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/locale.js';
 import { reviveRadarError } from '../workers/radar-error-transport.js';
 import { siblingModule, WorkerPool } from '../workers/worker-pool.js';
 import type { AnyCommandDefinition, CommandContext, OpenAlertSummary } from './command-definition.js';
@@ -12,6 +13,8 @@ export interface CommandRunRequest {
   readonly text: string;
   /** The injected clock's reading when the request arrived. */
   readonly nowMs: number;
+  /** The reader's language (context.locale); `lang=` in the text still overrides it. */
+  readonly locale: Locale;
   /** Open alerts (a small set) for /customer; undefined when alerts are not tracked. */
   readonly openAlerts?: readonly OpenAlertSummary[];
   /** Start-up warm-up: open the warehouse and answer nothing (slash and text are ignored). */
@@ -50,13 +53,16 @@ export function createCommandPool(options: {
         slash: command.slash,
         text,
         nowMs: context.now().getTime(),
+        locale: context.locale,
         ...(openAlerts === undefined ? {} : { openAlerts }),
       });
     },
     async warm() {
       // One request per worker: each idle slot takes one, so every worker starts and opens the warehouse.
       await Promise.all(
-        Array.from({ length: pool.size }, () => pool.run({ slash: '', text: '', nowMs: Date.now(), warm: true })),
+        Array.from({ length: pool.size }, () =>
+          pool.run({ slash: '', text: '', nowMs: Date.now(), locale: 'en', warm: true }),
+        ),
       );
     },
     close: () => pool.close(),

@@ -22,11 +22,12 @@ serveWorkerRequests<CommandRunRequest, CommandOutcome>({
       warehouse.get();
       return WARMED;
     }
-    const { command, text } = resolveInvocation(`${request.slash} ${request.text}`, COMMANDS);
+    const { command, text } = resolveInvocation(`${request.slash} ${request.text}`, COMMANDS, request.locale);
     const openAlerts = request.openAlerts;
     const context: CommandContext = {
       warehouse: warehouse.get,
       now: () => new Date(request.nowMs),
+      locale: request.locale,
       ...(openAlerts === undefined
         ? {}
         : { openAlertsFor: (keys) => openAlerts.filter((alert) => keys.includes(alert.customerKey)) }),

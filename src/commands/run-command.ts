@@ -1,6 +1,8 @@
 import { stampDataDate } from '../charts/chart-title.js';
 import { UsageError } from '../errors.js';
 import { shortEcho } from '../format/short-echo.js';
+import { type Locale, parseLocale, supportedLocaleList } from '../i18n/locale.js';
+import { translator } from '../i18n/translate.js';
 import type { CommandAnswer } from './command-answer.js';
 import { CommandArgs, type CommandSyntax } from './command-args.js';
 import type { AnyCommandDefinition, CommandContext, CommonOptions } from './command-definition.js';
@@ -17,14 +19,22 @@ export interface CommandInvocation {
 }
 
 /** Splits "/priority top 20" (slash optional) into the registered command and its text. */
-export function resolveInvocation(input: string, commands: readonly AnyCommandDefinition[]): CommandInvocation {
+export function resolveInvocation(
+  input: string,
+  commands: readonly AnyCommandDefinition[],
+  locale: Locale = 'en',
+): CommandInvocation {
   const trimmed = input.trim();
   const [head = '', ...rest] = trimmed.split(/\s+/);
   const slash = head.startsWith('/') ? head.toLowerCase() : `/${head.toLowerCase()}`;
   const command = commands.find((c) => c.slash === slash);
   if (!command) {
+    const t = translator(locale);
     throw new UsageError(
-      `There is no command \`${shortEcho(head) || '(empty)'}\`. Commands: ${commands.map((c) => c.slash).join(', ')}. Type \`help\` for what each does.`,
+      t('usage.noCommand', {
+        given: shortEcho(head) || t('usage.empty'),
+        commands: commands.map((c) => c.slash).join(', '),
+      }),
     );
   }
   return { command, text: rest.join(' ') };
@@ -39,22 +49,40 @@ export type ParsedCommand =
  * The parse step alone (zod, no I/O), so Slack can answer `help` and usage mistakes in the ack itself and say
  * "Working on…" only for real work. Usage problems are thrown as UsageError.
  */
-export function parseCommand(command: AnyCommandDefinition, text: string): ParsedCommand {
+export function parseCommand(command: AnyCommandDefinition, text: string, readerLocale: Locale = 'en'): ParsedCommand {
   const syntax: CommandSyntax = {
     ...command.syntax,
     options: { ...command.syntax.options, ...COMMON_OPTIONS },
     words: { ...command.syntax.words, ...COMMON_WORDS },
   };
-  const args = new CommandArgs(text, syntax);
+  const args = new CommandArgs(text, syntax, readerLocale);
+  const locale = takeLanguage(args);
   const common: CommonOptions = {
     private: args.takeWord('private'),
     list: args.takeWord('list'),
     charts: args.option<CommonOptions['charts']>('charts') ?? 'default',
+    ...(locale === undefined ? {} : { locale }),
   };
-  if (args.takeWord('help')) return { kind: 'help', text: formatCommandHelp(command), common };
+  if (args.takeWord('help')) {
+    return { kind: 'help', text: formatCommandHelp(command, locale ?? readerLocale), common };
+  }
   const options = command.parse(args);
   args.finish();
   return { kind: 'run', options, common };
+}
+
+/** `lang=zh`: the answer's language from here on (usage messages included); a language Radar lacks is a usage error. */
+function takeLanguage(args: CommandArgs): Locale | undefined {
+  const given = args.takePair('lang');
+  if (given === undefined) return undefined;
+  const locale = parseLocale(given);
+  if (locale === undefined) {
+    throw args.usage(
+      args.t('language.usage.unknown', { given: shortEcho(`lang=${given}`), supported: supportedLocaleList() }),
+    );
+  }
+  args.t = translator(locale);
+  return locale;
 }
 
 /**
@@ -66,10 +94,15 @@ export async function runCommand(
   text: string,
   context: CommandContext,
 ): Promise<CommandOutcome> {
-  const parsed = parseCommand(command, text);
+  const parsed = parseCommand(command, text, context.locale);
   if (parsed.kind === 'help') return parsed;
-  const answer = await command.run(parsed.options as never, context);
-  const dated = { ...answer, charts: answer.charts.map((c) => stampDataDate(c, answer.provenance.dataDate)) };
+  const locale = parsed.common.locale ?? context.locale;
+  const answer = await command.run(parsed.options as never, { ...context, locale });
+  const dated = {
+    ...answer,
+    locale,
+    charts: answer.charts.map((c) => stampDataDate(c, answer.provenance.dataDate, locale)),
+  };
   return { kind: 'answer', answer: limitCharts(dated, parsed.common.charts), common: parsed.common };
 }
 

@@ -47,7 +47,7 @@ describe('alerts/digest time (DST)', () => {
 describe('alerts/digest job', () => {
   const provider = createWarehouseProvider(ensureDemoWarehouse('full'));
   const state = tempStore();
-  const context: CommandContext = { warehouse: provider.get, now: () => new Date() };
+  const context: CommandContext = { warehouse: provider.get, now: () => new Date(), locale: 'en' };
   afterAll(async () => {
     provider.close();
     await state.cleanup();

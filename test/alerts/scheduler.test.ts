@@ -11,7 +11,7 @@ import { RecordingTransport } from './recording-transport.js';
 import { silentLogger } from './scan-helpers.js';
 
 const provider = createWarehouseProvider(ensureDemoWarehouse('full'));
-const context: CommandContext = { warehouse: provider.get, now: () => new Date(T0) };
+const context: CommandContext = { warehouse: provider.get, now: () => new Date(T0), locale: 'en' };
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(() => provider.close());
 afterEach(async () => {

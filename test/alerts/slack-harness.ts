@@ -56,7 +56,7 @@ export async function startAlertsHarness(options: { warehousePath?: string } = {
   const logger = createLogger({ level: 'silent' });
   const state = tempStore();
   const provider = createWarehouseProvider(options.warehousePath ?? '/nonexistent/radar-alerts.sqlite');
-  const context: CommandContext = { warehouse: provider.get, now: () => new Date(clock.now()) };
+  const context: CommandContext = { warehouse: provider.get, now: () => new Date(clock.now()), locale: 'en' };
   const renderer = new StubRenderer();
   const alerts = createSlackAlerts(config, {
     context,

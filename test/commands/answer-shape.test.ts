@@ -40,7 +40,7 @@ afterAll(() => {
 function contextFor(variant: 'full' | 'empty-activity-funnel') {
   const warehouse = openWarehouse(ensureDemoWarehouse(variant));
   warehouses.push(warehouse);
-  return { warehouse: () => warehouse, now: () => NOW };
+  return { warehouse: () => warehouse, now: () => NOW, locale: 'en' as const };
 }
 
 /** Emails and Slack-style handles may carry underscores; column names are what must not show. */

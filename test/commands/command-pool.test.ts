@@ -9,7 +9,7 @@ import { isRadarError } from '../../src/errors.js';
 const warehousePath = ensureDemoWarehouse('full');
 const provider = createWarehouseProvider(warehousePath);
 const now = new Date('2026-11-23T09:00:00Z');
-const context: CommandContext = { warehouse: provider.get, now: () => now };
+const context: CommandContext = { warehouse: provider.get, now: () => now, locale: 'en' };
 const pool = createCommandPool({ warehousePath, size: 1 });
 
 afterAll(async () => {

@@ -83,7 +83,7 @@ function build(tables: Partial<Record<TableId, readonly FixtureRow[]>>, options:
   const warehouse = openWarehouse(path);
   fixture = {
     warehouse,
-    context: { warehouse: () => warehouse, now: () => new Date('2026-11-23T00:00:00Z') },
+    context: { warehouse: () => warehouse, now: () => new Date('2026-11-23T00:00:00Z'), locale: 'en' },
     cleanup: () => {
       warehouse.close();
       dir.cleanup();

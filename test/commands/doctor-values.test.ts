@@ -64,6 +64,7 @@ describe('/radar doctor judges from values, not declared types', () => {
     const outcome = await runCommand(conversionCohortCommand, '', {
       warehouse: () => warehouse,
       now: () => new Date(),
+      locale: 'en',
     });
     expect(outcome.kind).toBe('answer');
   });

@@ -231,7 +231,7 @@ afterAll(() => {
 
 async function answer(warehouse: Warehouse, input: string): Promise<CommandAnswer> {
   const { command, text } = resolveInvocation(input, COMMANDS);
-  const outcome = await runCommand(command, text, { warehouse: () => warehouse, now: () => NOW });
+  const outcome = await runCommand(command, text, { warehouse: () => warehouse, now: () => NOW, locale: 'en' });
   if (outcome.kind !== 'answer') throw new Error(`${input} answered with help`);
   return outcome.answer;
 }

@@ -93,7 +93,11 @@ function fixture(tables: Tables, options: FixtureOptions = {}): Warehouse {
 
 async function ask(warehouse: Warehouse, text = ''): Promise<CommandAnswer> {
   try {
-    const outcome = await runCommand(investmentMismatchCommand, text, { warehouse: () => warehouse, now: () => NOW });
+    const outcome = await runCommand(investmentMismatchCommand, text, {
+      warehouse: () => warehouse,
+      now: () => NOW,
+      locale: 'en',
+    });
     if (outcome.kind !== 'answer') throw new Error('expected an answer');
     return outcome.answer;
   } finally {

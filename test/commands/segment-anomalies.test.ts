@@ -66,7 +66,7 @@ function contextFor(rows: readonly FixtureRow[], options: FixtureOptions = {}): 
   const path = join(tempDir(), 'warehouse.sqlite');
   createFixtureWarehouse(path, { netsuite: rows }, options);
   const warehouse = openWarehouse(path);
-  return { warehouse: () => warehouse, now: () => new Date('2026-11-23T00:00:00Z') };
+  return { warehouse: () => warehouse, now: () => new Date('2026-11-23T00:00:00Z'), locale: 'en' };
 }
 
 async function ask(text: string, context: CommandContext): Promise<CommandAnswer> {

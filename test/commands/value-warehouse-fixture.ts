@@ -56,7 +56,7 @@ export function valueWarehouse(tables: FixtureTables): FixtureWarehouse {
   const warehouse = openWarehouse(path);
   return {
     warehouse,
-    context: { warehouse: () => warehouse, now: () => new Date('2026-11-23T00:00:00Z') },
+    context: { warehouse: () => warehouse, now: () => new Date('2026-11-23T00:00:00Z'), locale: 'en' },
     cleanup: () => {
       warehouse.close();
       rmSync(dir, { recursive: true, force: true });

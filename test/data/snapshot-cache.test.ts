@@ -115,7 +115,7 @@ describe('data/snapshot-cache', () => {
       const { command, text } = resolveInvocation(input, COMMANDS);
       const answers = [];
       for (const warehouse of [plain, cached]) {
-        const outcome = await runCommand(command, text, { warehouse: () => warehouse, now: () => NOW });
+        const outcome = await runCommand(command, text, { warehouse: () => warehouse, now: () => NOW, locale: 'en' });
         if (outcome.kind !== 'answer') throw new Error(`${input} answered with help`);
         answers.push({ text: formatAnswerText(outcome.answer), charts: outcome.answer.charts.map((c) => c.spec) });
       }

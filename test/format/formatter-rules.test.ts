@@ -65,7 +65,7 @@ function blockTexts(node: unknown): string[] {
 describe('the number formatter rules over every surface', () => {
   const warehouse = openWarehouse(ensureDemoWarehouse('full'));
   warehouses.push(warehouse);
-  const context = { warehouse: () => warehouse, now: () => NOW };
+  const context = { warehouse: () => warehouse, now: () => NOW, locale: 'en' as const };
 
   it.each(INPUTS)('%s: main message and method part', async (input) => {
     const main = (await ask(input, context)).output;

@@ -44,7 +44,7 @@ describe('slack/answer buttons on the demo warehouse', () => {
       env,
       {
         commands: COMMANDS,
-        contextFor: () => ({ warehouse: provider.get, now: () => new Date(env.clock.now()) }),
+        contextFor: () => ({ warehouse: provider.get, now: () => new Date(env.clock.now()), locale: 'en' }),
         clock: env.clock,
         logger: createLogger({ level: 'error', destination: { write: () => {} } }),
         renderer,

@@ -43,7 +43,7 @@ describe('slack/commands end to end on the demo warehouse', () => {
       env,
       {
         commands: COMMANDS,
-        contextFor: () => ({ warehouse: provider.get, now: () => new Date(clock.now()) }),
+        contextFor: () => ({ warehouse: provider.get, now: () => new Date(clock.now()), locale: 'en' }),
         clock,
         logger: createLogger({ level: 'info', destination: { write: (line: string) => rawLog.push(line) } }),
         renderer,

@@ -122,7 +122,11 @@ describe('interactive commands come before background work', () => {
     await pool.warm?.();
     const radar = COMMANDS.find((c) => c.slash === '/priority');
     if (!radar) throw new Error('no /priority');
-    const outcome = await pool.run(radar, 'top 3', { warehouse: () => undefined as never, now: () => new Date() });
+    const outcome = await pool.run(radar, 'top 3', {
+      warehouse: () => undefined as never,
+      now: () => new Date(),
+      locale: 'en',
+    });
     expect(outcome.kind).toBe('answer');
   });
 });

@@ -161,6 +161,7 @@ async function startRadar(options: HarnessOptions = {}): Promise<Harness> {
     contextFor: () => ({
       warehouse: () => openWarehouse(warehousePath ?? '/nonexistent/radar-test.sqlite'),
       now: () => new Date(clock.now()),
+      locale: 'en',
     }),
     clock,
     logger,

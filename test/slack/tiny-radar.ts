@@ -72,6 +72,7 @@ export async function startTinyRadar(extra: Partial<SlackAppDeps> = {}): Promise
         throw new Error('no warehouse in this test');
       },
       now: () => new Date(env.clock.now()),
+      locale: 'en',
     }),
     clock: env.clock,
     logger,
