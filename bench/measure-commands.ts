@@ -2,10 +2,10 @@ import type { ChartRenderer } from '../src/charts/render-pool.js';
 import type { AnyCommandDefinition, CommandContext } from '../src/commands/command-definition.js';
 import { runCommand } from '../src/commands/run-command.js';
 import type { Warehouse } from '../src/data/open-warehouse.js';
+import { translator } from '../src/i18n/translate.js';
 import { layoutAnswer } from '../src/slack/answer-blocks.js';
 import type { CommandResult, PhaseTimes } from './bench-types.js';
 import { summarise } from './stats.js';
-import { translator } from '../src/i18n/translate.js';
 
 export interface CommandPlan {
   readonly command: AnyCommandDefinition;

@@ -1,4 +1,5 @@
 import type { CommandContext, OpenAlertSummary } from '../commands/command-definition.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../logging.js';
 import { type JobResult, runScanJob, runSlaJob } from './alert-jobs.js';
 import type { AlertStore, LifecycleResult, ScanOutcome, SlaOutcome } from './alert-store.js';
@@ -6,7 +7,6 @@ import type { Alert } from './alert-types.js';
 import { type DrainResult, OutboxDrainer, type OutboxTransport } from './deliver-outbox.js';
 import { type DigestRun, runDigestJob } from './digest/run-digest.js';
 import { SNOOZE_MS } from './sla.js';
-import type { Locale } from '../i18n/locale.js';
 
 export interface AlertRuntimeOptions {
   readonly store: AlertStore;

@@ -160,7 +160,11 @@ function tableBlocks(
   if (shown < table.rows.length) {
     const filename = `${slug(answer.command)}-${slug(section.title)}.csv`;
     const count = numberFormat(t.locale).count(table.rows.length);
-    files.push({ filename, title: t('slack.tableFileTitle', { title: section.title, count }), content: tableCsv(table) });
+    files.push({
+      filename,
+      title: t('slack.tableFileTitle', { title: section.title, count }),
+      content: tableCsv(table),
+    });
     notes.push(TABLE_IN_CSV(t, shown, table.rows.length, filename));
   }
   if (notes.length > 0) out.push(contextBlock(notes));
@@ -184,7 +188,9 @@ function provenanceBlock(p: Provenance, answer: CommandAnswer, t: Translate): Kn
   const elements: string[] = [];
   const summary = [
     t('slack.provenance.read', { count: fmt.count(p.n) }),
-    t('slack.provenance.filters', { filters: p.filters.length > 0 ? p.filters.join('; ') : t('slack.provenance.none') }),
+    t('slack.provenance.filters', {
+      filters: p.filters.length > 0 ? p.filters.join('; ') : t('slack.provenance.none'),
+    }),
   ];
   if (p.thresholds.length > 0) summary.push(t('slack.provenance.thresholds', { thresholds: p.thresholds.join('; ') }));
   summary.push(t('slack.provenance.dataDate', { date: p.dataDate ?? t('slack.provenance.unknown') }));

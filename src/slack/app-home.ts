@@ -13,7 +13,6 @@ import type { ListenerDeps, SlackAppDeps } from './slack-deps.js';
 const HOME_BLOCKS_MAX = 100;
 const ALERTS_BLOCKS_MAX = 30;
 
-
 function header(text: string): KnownBlock {
   return { type: 'header', text: { type: 'plain_text', text } };
 }

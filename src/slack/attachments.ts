@@ -1,7 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { ChartRenderer } from '../charts/render-pool.js';
 import type { CommandAnswer } from '../commands/command-answer.js';
-import { translator, type Translate } from '../i18n/translate.js';
+import { type Translate, translator } from '../i18n/translate.js';
 import type { Logger } from '../logging.js';
 import type { AttachmentFile } from './block-types.js';
 import { truncate } from './mrkdwn.js';

@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { translator, type Translate } from '../i18n/translate.js';
+import { type Translate, translator } from '../i18n/translate.js';
 
 /**
  * A failed Slack call, reduced to what Radar decides on:

@@ -4,6 +4,7 @@ import { loadScanInputs } from '../../src/alerts/scan-inputs.js';
 import { ask } from '../../src/cli/ask.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/index.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import { translator } from '../../src/i18n/translate.js';
 import { figureFields, partsText } from '../../src/slack/alerts/alert-text.js';
 import { digestLines } from '../../src/slack/alerts/digest-blocks.js';
 import { customer, HOUR, T0 } from '../alerts/alert-fixtures.js';
@@ -11,7 +12,6 @@ import { scan } from '../alerts/scan-helpers.js';
 import { startAlertsHarness } from '../alerts/slack-harness.js';
 import { FAKE_USERS } from '../helpers/fake-slack/index.js';
 import { sendAppHomeOpened } from '../helpers/slack-requests.js';
-import { translator } from '../../src/i18n/translate.js';
 
 /**
  * The formatter's rules (docs/glossary.md), checked over what people read: every answer's main message and method

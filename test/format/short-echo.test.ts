@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CommandArgs } from '../../src/commands/command-args.js';
 import { ECHO_LIMIT, shortEcho } from '../../src/format/short-echo.js';
-import { ASKED_BY, SHARED_BY, WORKING_TEXT } from '../../src/slack/messages.js';
 import { translator } from '../../src/i18n/translate.js';
+import { ASKED_BY, SHARED_BY, WORKING_TEXT } from '../../src/slack/messages.js';
 
 const SYNTAX = { slash: '/priority', usage: 'top N', options: {} };
 

@@ -3,12 +3,12 @@ import { type ChartRenderer, createChartRenderer } from '../../src/charts/render
 import { COMMANDS } from '../../src/commands/index.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
+import { translator } from '../../src/i18n/translate.js';
 import { createLogger } from '../../src/logging.js';
 import { ANSWER_ACTIONS, LIST_THREAD_TEXT } from '../../src/slack/messages.js';
 import { FAKE_CHANNELS, FAKE_USERS, type FakeSlack } from '../helpers/fake-slack/index.js';
 import { type RunningSlackApp, startFakeSlackEnv, startSlackApp } from '../helpers/slack-app-harness.js';
 import { type SlackRequestTarget, sendBlockActions, sendSlashCommand } from '../helpers/slack-requests.js';
-import { translator } from '../../src/i18n/translate.js';
 
 const SIGNING_SECRET = 'radar-answer-actions-secret';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerSection, CommandAnswer } from '../../src/commands/command-answer.js';
+import { translator } from '../../src/i18n/translate.js';
 import { layoutAnswer, SLACK_LIMITS } from '../../src/slack/answer-blocks.js';
 import { tableCsv } from '../../src/slack/csv.js';
 import { ANSWER_CONTINUES_IN_FILE } from '../../src/slack/messages.js';
 import { BLOCK_LIMITS, blockTextLength, findBlockKitViolations } from '../helpers/fake-slack/index.js';
-import { translator } from '../../src/i18n/translate.js';
 
 const EN = translator('en');
 

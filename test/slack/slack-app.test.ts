@@ -6,6 +6,7 @@ import type { CommandAnswer } from '../../src/commands/command-answer.js';
 import type { AnyCommandDefinition, CommandContext } from '../../src/commands/command-definition.js';
 import { loadConfig } from '../../src/config.js';
 import { openWarehouse } from '../../src/data/open-warehouse.js';
+import { translator } from '../../src/i18n/translate.js';
 import { createLogger } from '../../src/logging.js';
 import type { KnownBlock } from '../../src/slack/block-types.js';
 import type { SlackAppHandle } from '../../src/slack/create-app.js';
@@ -31,7 +32,6 @@ import {
   sendBlockActions,
   sendSlashCommand,
 } from '../helpers/slack-requests.js';
-import { translator } from '../../src/i18n/translate.js';
 
 const EN = translator('en');
 

@@ -11,8 +11,8 @@ import { zoneReason } from '../../src/slack/alerts/alert-text.js';
 import { renderDigest } from '../../src/slack/alerts/digest-blocks.js';
 import { renderAssignedDm, renderEscalation, renderReminder } from '../../src/slack/alerts/notice-blocks.js';
 import type { SlackMessage } from '../../src/slack/block-types.js';
-import { FAKE_CHANNELS, FAKE_USERS } from '../helpers/fake-slack/index.js';
 import { blockTexts, englishLeft } from '../helpers/english-left.js';
+import { FAKE_CHANNELS, FAKE_USERS } from '../helpers/fake-slack/index.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 10, 23, 10, 0, 0);
@@ -70,7 +70,9 @@ describe('slack/zh-CN: alert cards, summaries, reminders, escalations, modals an
 
   function expectChinese(message: SlackMessage | { blocks: unknown }, extra: readonly string[] = []): void {
     const texts = [...('text' in message ? [String(message.text)] : []), ...blockTexts(message.blocks)];
-    const left = texts.flatMap((text) => englishLeft(text, { names: [...names, ...extra] }).map((w) => `${w} in «${text}»`));
+    const left = texts.flatMap((text) =>
+      englishLeft(text, { names: [...names, ...extra] }).map((w) => `${w} in «${text}»`),
+    );
     expect(left).toEqual([]);
     expect(texts.join('\n')).toMatch(/[\u4e00-\u9fff]/);
   }
@@ -135,8 +137,17 @@ describe('slack/zh-CN: alert cards, summaries, reminders, escalations, modals an
     );
     expectChinese(baseline);
     expect(baseline.text).toMatch(/^基线：45 个客户已在红区$/);
-    expectChinese(renderSummary(summary('baseline', 'new warehouse: only 12% of its customers were known'), alerts, T0, zh));
-    expectChinese(renderSummary(summary('overflow', null), alerts.map((a) => ({ ...a, delivery: 'overflow' })), T0, zh));
+    expectChinese(
+      renderSummary(summary('baseline', 'new warehouse: only 12% of its customers were known'), alerts, T0, zh),
+    );
+    expectChinese(
+      renderSummary(
+        summary('overflow', null),
+        alerts.map((a) => ({ ...a, delivery: 'overflow' })),
+        T0,
+        zh,
+      ),
+    );
   });
 
   it('a reminder, an escalation and the assignee’s DM in Chinese', () => {

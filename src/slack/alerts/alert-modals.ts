@@ -18,7 +18,9 @@ export interface ModalView {
 }
 
 function intro(alert: Alert, t: Translate): KnownBlock {
-  return mrkdwnSection(truncate(`*${customerName(alert.customer)}*\n${escapeMrkdwn(zoneReason(t, alert.customer))}`, 3000));
+  return mrkdwnSection(
+    truncate(`*${customerName(alert.customer)}*\n${escapeMrkdwn(zoneReason(t, alert.customer))}`, 3000),
+  );
 }
 
 /** An alert's modal: its id travels in private_metadata, the customer and reason come first, then one input. */

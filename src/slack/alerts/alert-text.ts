@@ -1,7 +1,11 @@
 import type { Alert, ScannedCustomer } from '../../alerts/alert-types.js';
 import { isSnoozed, slaStatus } from '../../alerts/sla.js';
 import { nextAction } from '../../analysis/next-action/next-action.js';
-import { DEFAULT_FALLBACK_RED_CUME_DIST, DEFAULT_RED_BELOW, formatScore as reasonScore } from '../../analysis/zones/zone-rules.js';
+import {
+  DEFAULT_FALLBACK_RED_CUME_DIST,
+  DEFAULT_RED_BELOW,
+  formatScore as reasonScore,
+} from '../../analysis/zones/zone-rules.js';
 import { numberFormat } from '../../format/number-format.js';
 import { catalogueOf } from '../../i18n/locale.js';
 import { type MessageKey, type Translate, termFor } from '../../i18n/translate.js';
@@ -87,7 +91,10 @@ export function partsText(t: Translate, customer: ScannedCustomer): string {
     if (p.velocity != null) {
       bits.push(
         p.velocityScore != null
-          ? t('alerts.parts.velocityScored', { level: level(t, 'velocity', p.velocity), score: String(p.velocityScore) })
+          ? t('alerts.parts.velocityScored', {
+              level: level(t, 'velocity', p.velocity),
+              score: String(p.velocityScore),
+            })
           : t('alerts.parts.velocity', { level: level(t, 'velocity', p.velocity) }),
       );
     }
@@ -103,8 +110,7 @@ export function partsText(t: Translate, customer: ScannedCustomer): string {
   } else {
     const churn = typeof p.churnProbability === 'number' ? TERMS.churn.format(p.churnProbability) : null;
     const health = typeof p.healthScore === 'number' ? TERMS.health.format(p.healthScore) : null;
-    const cume =
-      typeof p.cumeDist === 'number' ? numberFormat(t.locale).percent(p.cumeDist, { decimals: 0 }) : null;
+    const cume = typeof p.cumeDist === 'number' ? numberFormat(t.locale).percent(p.cumeDist, { decimals: 0 }) : null;
     if (churn !== null) bits.push(t('alerts.parts.fallbackFigure', { name: TERMS.churn.name, value: churn }));
     if (health !== null) bits.push(t('alerts.parts.fallbackFigure', { name: TERMS.health.name, value: health }));
     if (cume !== null) bits.push(t('alerts.parts.lowest', { percent: cume }));
@@ -218,9 +224,7 @@ export function stateText(t: Translate, alert: Alert, now: number): string {
     );
   }
   if (isSnoozed(alert, now) && alert.snoozedUntil !== null) {
-    bits.push(
-      t('alerts.state.snoozed', { user: alert.snoozedBy ?? 'someone', date: slackDate(alert.snoozedUntil) }),
-    );
+    bits.push(t('alerts.state.snoozed', { user: alert.snoozedBy ?? 'someone', date: slackDate(alert.snoozedUntil) }));
   }
   if (alert.interventionCount > 0) {
     bits.push(

@@ -53,7 +53,8 @@ function group(
     if (a.channel !== null) bits.push(`<#${a.channel}>`);
     return `• ${[...bits, alertId(t, a)].join(' · ')}`;
   });
-  if (alerts.length > lines.length) lines.push(t('home.alerts.more', { count: fmt.count(alerts.length - lines.length) }));
+  if (alerts.length > lines.length)
+    lines.push(t('home.alerts.more', { count: fmt.count(alerts.length - lines.length) }));
   return chunkLines([`*${escapeMrkdwn(title)}* (${fmt.count(alerts.length)})`, ...lines], 2900).map(mrkdwnSection);
 }
 
@@ -91,7 +92,11 @@ function rankOrder(alert: Alert): number {
  * acknowledged, the snoozed ones they are involved in, each with its SLA clock; the team's unacknowledged count; and
  * when the next digest comes (in the user's own zone for a manager).
  */
-export async function buildHomeAlertsSection(runtime: AlertRuntime, userId: string, t: Translate): Promise<KnownBlock[]> {
+export async function buildHomeAlertsSection(
+  runtime: AlertRuntime,
+  userId: string,
+  t: Translate,
+): Promise<KnownBlock[]> {
   const fmt = numberFormat(t.locale);
   const now = runtime.now();
   const active = await runtime.refreshIndex();

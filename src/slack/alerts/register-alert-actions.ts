@@ -82,10 +82,7 @@ export function registerAlertActions(
     tasks.run(`alert ${kind}`, async () => {
       if (kind === 'assign' || kind === 'log') {
         // The alert is read first: a modal's trigger expires in 3 s, so the language lookup runs beside it.
-        const [alert, t] = await Promise.all([
-          id === null ? null : runtime.store.getAlert(id),
-          presser(ctx.actor),
-        ]);
+        const [alert, t] = await Promise.all([id === null ? null : runtime.store.getAlert(id), presser(ctx.actor)]);
         if (alert === null) return tellIfUnchanged(kind, { kind: 'not-found' }, ctx.respond, t);
         await ctx.client.views.open({ trigger_id: ctx.triggerId, view: modals[kind](alert, t) });
         return;
