@@ -116,8 +116,13 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
   }
 
   const charts = [
-    buildZoneDistributionChart(zones, translator(locale)('digest.chartSubtitle', { week: input.isoWeek })),
-    top.length > 0 ? buildPriorityBarsChart(top, scan.priority?.n ?? top.length, []) : null,
+    buildZoneDistributionChart(
+      zones,
+      translator(locale)('digest.chartSubtitle', { week: input.isoWeek }),
+      undefined,
+      locale,
+    ),
+    top.length > 0 ? buildPriorityBarsChart(top, scan.priority?.n ?? top.length, [], locale) : null,
   ].filter((c) => c !== null);
 
   return {
