@@ -9,6 +9,8 @@ export interface OptionSpec<T> {
   /** The allowed values as a person reads them: "1–100", "Basic|Bronze|Silver|Gold|Platinum". */
   readonly allowed: string;
   readonly description: string;
+  /** Values the catalogue's description of this option takes (`command.<name>.option.<key>`), e.g. its default. */
+  readonly helpValues?: Readonly<Record<string, string | number>>;
 }
 
 export type OptionSpecs = Readonly<Record<string, OptionSpec<unknown>>>;

@@ -1,7 +1,7 @@
 import { formatDate, numberFormat } from '../format/number-format.js';
+import type { Locale } from '../i18n/locale.js';
+import { translator } from '../i18n/translate.js';
 import type { Provenance } from './command-answer.js';
-
-const f = numberFormat();
 
 /**
  * The one context line closing every main message: how many, which filters, thresholds that differ from the
@@ -10,11 +10,19 @@ const f = numberFormat();
 export function contextLine(
   provenance: Pick<Provenance, 'n' | 'dataDate' | 'dataDateMs'>,
   parts: { readonly population: string; readonly filters?: readonly string[]; readonly changed?: readonly string[] },
+  locale: Locale = 'en',
 ): string {
-  const items = [`${f.count(provenance.n)} ${parts.population}`];
+  const t = translator(locale);
+  const items = [
+    t('context.population', { count: numberFormat(locale).count(provenance.n), population: parts.population }),
+  ];
   if (parts.filters && parts.filters.length > 0) items.push(parts.filters.join(', '));
   if (parts.changed && parts.changed.length > 0) items.push(parts.changed.join(', '));
   const date = provenance.dataDateMs ?? (provenance.dataDate === null ? null : Date.parse(provenance.dataDate));
-  items.push(date === null || !Number.isFinite(date) ? 'data date unknown' : `data as of ${formatDate(date)}`);
+  items.push(
+    date === null || !Number.isFinite(date)
+      ? t('context.dataDateUnknown')
+      : t('context.dataAsOf', { date: formatDate(date, locale) }),
+  );
   return items.join(' · ');
 }

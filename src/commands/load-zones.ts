@@ -1,10 +1,11 @@
 import type { PriorityZone, ZoneLookup } from '../analysis/priority/priority-filter.js';
 import { tallyZones } from '../analysis/zones/compute-zones.js';
-import { ZONE_METHOD_LABELS } from '../analysis/zones/zone-rules.js';
 import type { ZonesResult, ZoneTally } from '../analysis/zones/zone-types.js';
 import type { Warehouse } from '../data/open-warehouse.js';
 import { loadZoneInputs } from '../data/queries/zone-inputs.js';
 import type { TableReadReport } from '../data/read-table.js';
+import type { Locale } from '../i18n/locale.js';
+import { type MessageKey, translator } from '../i18n/translate.js';
 
 export interface LoadedZones {
   readonly result: ZoneTally;
@@ -22,7 +23,13 @@ export function loadZones(warehouse: Warehouse, neededFor: string): LoadedZones 
   return { result, lookup: (email) => byEmail.get(email) ?? null, reads };
 }
 
-export function zoneMethodNote(zones: Pick<ZonesResult, 'method' | 'activityUnavailable'>): string {
-  const method = ZONE_METHOD_LABELS[zones.method];
-  return zones.activityUnavailable ? `zones by ${method} (${zones.activityUnavailable})` : `zones by ${method}`;
+export function zoneMethodNote(
+  zones: Pick<ZonesResult, 'method' | 'activityUnavailable'>,
+  locale: Locale = 'en',
+): string {
+  const t = translator(locale);
+  const method = t(`zones.method.${zones.method}` as MessageKey);
+  return zones.activityUnavailable
+    ? t('zones.methodNoteWhy', { method, why: zones.activityUnavailable })
+    : t('zones.methodNote', { method });
 }

@@ -1,5 +1,7 @@
 import { displayWidth } from '../format/display-width.js';
 import { numberFormat } from '../format/number-format.js';
+import type { Locale } from '../i18n/locale.js';
+import { translator } from '../i18n/translate.js';
 import { accountName } from '../vocabulary/glossary.js';
 import type {
   AccountList,
@@ -10,8 +12,6 @@ import type {
   Provenance,
 } from './command-answer.js';
 
-const f = numberFormat();
-
 /**
  * The main message as plain text: what `radar ask` prints and what a Slack user reads first. Takeaway, the
  * accounts to act on, at most two compact tables, notes and one context line. Slack's *bold* marks are dropped.
@@ -19,24 +19,32 @@ const f = numberFormat();
  */
 export function formatAnswerText(answer: CommandAnswer): string {
   if (answer.lead === undefined) return tidy([...formatDetailLines(answer)]);
-  return tidy(formatLeadLines(answer.lead).map(stripMarks));
+  return tidy(formatLeadLines(answer.lead, answer.locale).map(stripMarks));
 }
 
-export function formatLeadLines(lead: AnswerLead): string[] {
+export function formatLeadLines(lead: AnswerLead, locale: Locale = 'en'): string[] {
+  const t = translator(locale);
+  const f = numberFormat(locale);
   const out: string[] = [lead.takeaway];
   if (lead.accounts.length > 0) {
     const total = lead.accountsTotal ?? lead.accounts.length;
-    const more =
-      total > lead.accounts.length
-        ? ` — ${f.count(lead.accounts.length)} of ${f.count(total)}; \`list\` gives all`
-        : '';
-    if (lead.accountsTitle) out.push(`${lead.accountsTitle}${more}:`);
-    out.push(...lead.accounts.map((a, i) => formatAccountLine(a, i)));
+    if (lead.accountsTitle) {
+      out.push(
+        total > lead.accounts.length
+          ? t('answer.moreAccounts', {
+              title: lead.accountsTitle,
+              shown: f.count(lead.accounts.length),
+              total: f.count(total),
+            })
+          : t('answer.accountsTitle', { title: lead.accountsTitle }),
+      );
+    }
+    out.push(...lead.accounts.map((a, i) => formatAccountLine(a, i, locale)));
   } else if (lead.noAccounts) {
     out.push(lead.noAccounts);
   }
   for (const section of lead.tables) {
-    out.push('', `${section.title}:`, ...formatTable(section.table));
+    out.push('', t('answer.tableTitle', { title: section.title }), ...formatTable(section.table));
   }
   if (lead.notes && lead.notes.length > 0) out.push('', ...lead.notes);
   out.push('', lead.context);
@@ -44,9 +52,9 @@ export function formatLeadLines(lead: AnswerLead): string[] {
 }
 
 /** " 1. Hooli Group — jane@hooli.com · Dormant, churn risk 38% · Intervene within 48 hours" */
-export function formatAccountLine(account: NamedAccount, index: number): string {
+export function formatAccountLine(account: NamedAccount, index: number, locale: Locale = 'en'): string {
   const number = String(index + 1).padStart(2, ' ');
-  return `${number}. ${accountName(account.organisation, account.email)} · ${account.why} · ${account.action}`;
+  return `${number}. ${accountName(account.organisation, account.email, locale)} · ${account.why} · ${account.action}`;
 }
 
 /** "Method and data": the analyst's summary, every section and where each number came from. */
@@ -55,6 +63,8 @@ export function formatDetailsText(answer: CommandAnswer): string {
 }
 
 function formatDetailLines(answer: CommandAnswer): string[] {
+  const locale = answer.locale ?? 'en';
+  const t = translator(locale);
   const out: string[] = [stripMarks(answer.title), '='.repeat(Math.min(displayWidth(answer.title), 80)), ''];
   out.push(stripMarks(answer.headline), '');
   for (const section of answer.sections) {
@@ -66,34 +76,44 @@ function formatDetailLines(answer: CommandAnswer): string[] {
       if (section.note) out.push(stripMarks(section.note));
       out.push('');
     } else {
-      out.push(`## ${section.title}`, unavailableText(section.reason), '');
+      out.push(`## ${section.title}`, unavailableText(section.reason, locale), '');
     }
   }
-  if (answer.provenance.tables.length > 0) out.push(...formatProvenance(answer.provenance));
+  if (answer.provenance.tables.length > 0) out.push(...formatProvenance(answer.provenance, locale));
   if (answer.charts.length > 0 || answer.chartsOmitted > 0) {
-    const names = answer.charts.map((c) => c.id).join(', ');
-    const omitted = answer.chartsOmitted > 0 ? ` (${answer.chartsOmitted} more with charts=all)` : '';
-    out.push(`Charts: ${names || 'none'}${omitted}`);
+    const names = answer.charts.map((c) => c.id).join(', ') || t('answer.chartsNone');
+    out.push(
+      answer.chartsOmitted > 0
+        ? t('answer.chartsOmitted', { names, n: answer.chartsOmitted })
+        : t('answer.charts', { names }),
+    );
   }
   return out;
 }
 
 /** "Not available because …", without doubling the phrase when the reason already starts with it. */
-export function unavailableText(reason: string): string {
+export function unavailableText(reason: string, locale: Locale = 'en'): string {
   const trimmed = reason.replace(/^not available because\s+/i, '');
-  return `Not available because ${trimmed}`;
+  return translator(locale)('answer.unavailable', { reason: trimmed });
 }
 
-export function formatProvenance(p: Provenance): string[] {
-  const lines = ['## Data read'];
-  for (const t of p.tables) {
-    lines.push(`  ${t.table}: ${f.count(t.rowsInTable)} rows → ${f.count(t.rowsUsed)} (${t.reduction})`);
+export function formatProvenance(p: Provenance, locale: Locale = 'en'): string[] {
+  const t = translator(locale);
+  const f = numberFormat(locale);
+  const lines = [`## ${t('provenance.heading')}`];
+  for (const table of p.tables) {
+    const rows = { table: table.table, rows: f.count(table.rowsInTable), used: f.count(table.rowsUsed) };
+    lines.push(`  ${t('provenance.tableLine', { ...rows, reduction: table.reduction })}`);
   }
-  lines.push(`  Customers described: ${f.count(p.n)}`);
-  lines.push(`  Filters: ${p.filters.length > 0 ? p.filters.join('; ') : 'none'}`);
-  if (p.thresholds.length > 0) lines.push(`  Thresholds: ${p.thresholds.join('; ')}`);
-  lines.push(`  Data date: ${p.dataDate ?? 'unknown (no parseable snapshot timestamp)'}`);
-  if (p.qualityNotes.length > 0) lines.push('  Data quality:', ...p.qualityNotes.map((n) => `    - ${n}`));
+  lines.push(`  ${t('provenance.described', { n: f.count(p.n) })}`);
+  lines.push(
+    `  ${p.filters.length > 0 ? t('provenance.filters', { filters: p.filters.join('; ') }) : t('provenance.filtersNone')}`,
+  );
+  if (p.thresholds.length > 0) lines.push(`  ${t('provenance.thresholds', { thresholds: p.thresholds.join('; ') })}`);
+  lines.push(
+    `  ${p.dataDate === null ? t('provenance.dataDateUnknown') : t('provenance.dataDate', { date: p.dataDate })}`,
+  );
+  if (p.qualityNotes.length > 0) lines.push(`  ${t('provenance.quality')}`, ...p.qualityNotes.map((n) => `    - ${n}`));
   return lines;
 }
 

@@ -14,6 +14,8 @@
  * - a value that rounds to zero is written without a sign: never "-0" or "-0%".
  */
 
+import { catalogueOf, parseLocale } from '../i18n/locale.js';
+
 export interface NumberFormatOptions {
   /** BCP 47 locale of the reader; `en` by default. */
   readonly locale?: string;
@@ -34,7 +36,7 @@ export class NumberFormat {
   constructor(options: NumberFormatOptions = {}) {
     this.locale = options.locale ?? 'en';
     this.currency = options.currency ?? 'USD';
-    this.missing = options.missing ?? 'n/a';
+    this.missing = options.missing ?? missingText(this.locale);
   }
 
   /** 4,734 */
@@ -146,6 +148,11 @@ export class NumberFormat {
   }
 }
 
+/** What a missing value reads as in the locale's catalogue ("n/a", 无数据); English for a locale Radar lacks. */
+function missingText(locale: string): string {
+  return catalogueOf(parseLocale(locale) ?? 'en')['common.missing'];
+}
+
 function isPresent(x: Value): x is number {
   return x !== null && x !== undefined && Number.isFinite(x);
 }
@@ -179,9 +186,9 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
  * of en-GB so the date reads the same in every English answer; other locales use their own order.
  */
 export function formatDate(value: string | number | Date | null | undefined, locale = 'en'): string {
-  if (value === null || value === undefined) return 'n/a';
+  if (value === null || value === undefined) return missingText(locale);
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
-  if (!Number.isFinite(ms)) return 'n/a';
+  if (!Number.isFinite(ms)) return missingText(locale);
   const key = locale === 'en' ? 'en-GB' : locale;
   let format = dateFormats.get(key);
   if (format === undefined) {

@@ -50,6 +50,10 @@ export type TermKind = (typeof TERM_KINDS)[number];
  */
 export function termFor(locale: Locale, kind: TermKind, rawValue: string): string {
   const key = `term.${kind}.${rawValue}`;
-  const catalogue = catalogueOf(locale) as Readonly<Record<string, string>>;
-  return Object.hasOwn(catalogue, key) ? translator(locale)(key as MessageKey) : rawValue;
+  return isMessageKey(key) ? translator(locale)(key) : rawValue;
+}
+
+/** True when the catalogues have this key: for ids built from data or command names (`command.priority.summary`). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogueOf('en'), key);
 }

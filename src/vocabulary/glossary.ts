@@ -1,12 +1,13 @@
-import { numberFormat } from '../format/number-format.js';
+import { type NumberFormat, numberFormat } from '../format/number-format.js';
+import type { Locale } from '../i18n/locale.js';
+import { type MessageKey, translator } from '../i18n/translate.js';
 
 /**
  * The glossary (docs/glossary.md) in code: every answer, help text, alert card, digest and App Home takes a
  * score's name, scale and number form from here, so "priority" never means two things and churn is never
- * "38.5%" on one surface and "0.39" on another.
+ * "38.5%" on one surface and "0.39" on another. Names and scales live in the message catalogues
+ * (`glossary.<term>.name|scale`); `glossaryFor(locale)` gives them in the reader's language.
  */
-
-const f = numberFormat();
 
 export interface Term {
   /** The name people read, lower case ("churn risk"). */
@@ -22,55 +23,107 @@ export interface Term {
   readonly format: (value: number | null | undefined) => string;
 }
 
-export const TERMS = {
+type Value = number | null | undefined;
+
+/** Each term's number form, and whether its scale follows every value or only headings. */
+const FORMS = {
   // 0.4·norm(RFM) + 0.4·norm(health) − 0.2·churn: the formula's own range, not 0–1.
-  priority: {
-    name: 'priority',
-    scale: '−0.2 to 0.8, higher = call sooner',
-    scaleInLines: false,
-    format: (x) => f.fixed(x, 2),
-  },
-  investmentPriority: { name: 'investment priority score', scale: '', format: (x) => f.fixed(x, 2) },
+  priority: { scaled: true, scaleInLines: false, format: (f: NumberFormat, x: Value) => f.fixed(x, 2) },
+  investmentPriority: { scaled: false, format: (f: NumberFormat, x: Value) => f.fixed(x, 2) },
   health: {
-    name: 'health score',
-    scale: 'value table, ~1–5',
-    format: (x) => (x === null || x === undefined || !Number.isFinite(x) ? f.missing : `${f.fixed(x, 1)} / 5`),
+    scaled: true,
+    format: (f: NumberFormat, x: Value) =>
+      x === null || x === undefined || !Number.isFinite(x) ? f.missing : `${f.fixed(x, 1)} / 5`,
   },
   engagementHealth: {
-    name: 'engagement health',
-    scale: '0–100, activity table',
-    format: (x) => (x === null || x === undefined || !Number.isFinite(x) ? f.missing : `${f.count(x)} / 100`),
+    scaled: true,
+    format: (f: NumberFormat, x: Value) =>
+      x === null || x === undefined || !Number.isFinite(x) ? f.missing : `${f.count(x)} / 100`,
   },
-  churn: { name: 'churn risk', scale: '', format: (x) => f.percent(x, { decimals: 0 }) },
-  ltv: { name: 'lifetime value (LTV)', scale: '', format: (x) => f.money(x) },
+  churn: { scaled: false, format: (f: NumberFormat, x: Value) => f.percent(x, { decimals: 0 }) },
+  ltv: { scaled: false, format: (f: NumberFormat, x: Value) => f.money(x) },
   // Rounded down like the zone reasons (zone-rules formatScore): a red 49.96 must not read "50".
   zoneScore: {
-    name: 'zone score',
-    scale: '0–100',
-    format: (x) => f.decimal(x === null || x === undefined ? x : Math.floor(x * 10) / 10, 1),
+    scaled: true,
+    format: (f: NumberFormat, x: Value) => f.decimal(x === null || x === undefined ? x : Math.floor(x * 10) / 10, 1),
   },
-  productAdoption: { name: 'product adoption', scale: '', format: (x) => f.percent(x, { decimals: 0 }) },
-  supportResolution: { name: 'support resolution', scale: '', format: (x) => f.percent(x, { decimals: 0 }) },
-  sales: { name: 'sales', scale: '', format: (x) => f.money(x) },
-  compositePerformance: { name: 'composite performance', scale: '0–1', format: (x) => f.fixed(x, 2) },
-  rfm: { name: 'RFM score', scale: '1–5', format: (x) => f.fixed(x, 1) },
-} as const satisfies Record<string, Term>;
+  productAdoption: { scaled: false, format: (f: NumberFormat, x: Value) => f.percent(x, { decimals: 0 }) },
+  supportResolution: { scaled: false, format: (f: NumberFormat, x: Value) => f.percent(x, { decimals: 0 }) },
+  sales: { scaled: false, format: (f: NumberFormat, x: Value) => f.money(x) },
+  compositePerformance: { scaled: true, format: (f: NumberFormat, x: Value) => f.fixed(x, 2) },
+  rfm: { scaled: true, format: (f: NumberFormat, x: Value) => f.fixed(x, 1) },
+} as const;
 
-export type TermId = keyof typeof TERMS;
+export type TermId = keyof typeof FORMS;
 
-/** "zone score 49.7 (0–100)", "churn risk 25%", "priority 0.75": a value with its name (and scale where lines carry it). */
-export function describeValue(term: TermId, value: number | null | undefined): string {
-  const t: Term = TERMS[term];
-  // "3.4 / 5" and "72 / 100" carry their scale already.
-  const scale = t.scale !== '' && !t.scale.includes('table') && t.scaleInLines !== false ? ` (${t.scale})` : '';
-  return `${t.name} ${t.format(value)}${scale}`;
+export interface Glossary {
+  readonly locale: Locale;
+  readonly terms: Readonly<Record<TermId, Term>>;
+  /** "zone score 49.7 (0–100)", "churn risk 25%", "priority 0.75": a value with its name (and scale where lines carry it). */
+  describeValue(term: TermId, value: Value): string;
+  /** "Zone score (0–100)": a column heading with its scale. */
+  termHeading(term: TermId): string;
+  /** "Hooli Group — arjun@hooli.com", or whichever of the two is known. */
+  accountName(organisation: string | null, email: string | null): string;
 }
 
-/** "Zone score (0–100)": a column heading with its scale. */
-export function termHeading(term: TermId): string {
-  const t: Term = TERMS[term];
-  const name = t.name.charAt(0).toUpperCase() + t.name.slice(1);
-  return t.scale !== '' && !t.scale.includes('table') ? `${name} (${t.scale})` : name;
+const glossaries = new Map<Locale, Glossary>();
+
+/** The glossary in a language: names and scales from its catalogue, numbers from its formatter. */
+export function glossaryFor(locale: Locale): Glossary {
+  const cached = glossaries.get(locale);
+  if (cached !== undefined) return cached;
+  const t = translator(locale);
+  const f = numberFormat(locale);
+  const terms = Object.fromEntries(
+    Object.entries(FORMS).map(([id, form]) => [
+      id,
+      {
+        name: t(`glossary.${id}.name` as MessageKey),
+        scale: form.scaled ? t(`glossary.${id}.scale` as MessageKey) : '',
+        ...('scaleInLines' in form ? { scaleInLines: form.scaleInLines } : {}),
+        format: (x: Value) => form.format(f, x),
+      } satisfies Term,
+    ]),
+  ) as Record<TermId, Term>;
+  const glossary: Glossary = {
+    locale,
+    terms,
+    describeValue(term, value) {
+      const { name, scale, scaleInLines, format } = terms[term];
+      // "3.4 / 5" and "72 / 100" carry their scale already.
+      const withScale = scale !== '' && term !== 'health' && term !== 'engagementHealth' && scaleInLines !== false;
+      return withScale
+        ? t('glossary.valueWithScale', { name, value: format(value), scale })
+        : t('glossary.value', { name, value: format(value) });
+    },
+    termHeading(term) {
+      const { name, scale } = terms[term];
+      const capitalised = name.charAt(0).toUpperCase() + name.slice(1);
+      return scale !== '' && term !== 'health' && term !== 'engagementHealth'
+        ? t('glossary.headingWithScale', { name: capitalised, scale })
+        : capitalised;
+    },
+    accountName(organisation, email) {
+      if (organisation && email) return t('glossary.accountName', { organisation, email });
+      return organisation ?? email ?? t('glossary.unnamedAccount');
+    },
+  };
+  glossaries.set(locale, glossary);
+  return glossary;
+}
+
+const english = glossaryFor('en');
+
+/** The English glossary terms (alert cards, digests and App Home until they take the reader's language). */
+export const TERMS = english.terms;
+
+export function describeValue(term: TermId, value: Value, locale: Locale = 'en'): string {
+  return glossaryFor(locale).describeValue(term, value);
+}
+
+export function termHeading(term: TermId, locale: Locale = 'en'): string {
+  return glossaryFor(locale).termHeading(term);
 }
 
 /** Lifecycle levels spelled as in the data; the glossary lists them in this order. */
@@ -79,8 +132,6 @@ export const LIFECYCLE_LEVELS = ['Activation', 'Growth', 'Maturity', 'Retention'
 /** The red / yellow / green zones in words. */
 export const ZONE_NAMES = { red: 'red zone', yellow: 'yellow zone', green: 'green zone' } as const;
 
-/** "Hooli Group — arjun@hooli.com", or whichever of the two is known. */
-export function accountName(organisation: string | null, email: string | null): string {
-  if (organisation && email) return `${organisation} — ${email}`;
-  return organisation ?? email ?? 'unnamed account';
+export function accountName(organisation: string | null, email: string | null, locale: Locale = 'en'): string {
+  return glossaryFor(locale).accountName(organisation, email);
 }

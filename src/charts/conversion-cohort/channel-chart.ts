@@ -1,4 +1,5 @@
 import type { Distribution } from '../../analysis/conversion-cohort/cohort-distributions.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
@@ -25,7 +26,7 @@ export function buildChannelChart(
   channels: Distribution,
   cohortSize: number,
   baseline?: Distribution,
-  locale = 'en',
+  locale: Locale = 'en',
 ): ChartDefinition | null {
   if (channels.n === 0) return null;
   const words = chartWords(locale);

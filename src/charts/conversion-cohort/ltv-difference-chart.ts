@@ -1,5 +1,6 @@
 import type { CohortLtv } from '../../analysis/conversion-cohort/cohort-value.js';
 import { numberFormat } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
@@ -20,7 +21,7 @@ export const LTV_MEASURE_SCALE = { domain: [MEDIAN, MEAN], range: [CATEGORY_PALE
  * a few large accounts can lift every mean above the tier while most customers sit below it.
  * Bars start at zero on a symmetric axis; tiers under SMALL_TIER are pale with their n.
  */
-export function buildLtvDifferenceChart(ltv: CohortLtv, locale = 'en'): ChartDefinition | null {
+export function buildLtvDifferenceChart(ltv: CohortLtv, locale: Locale = 'en'): ChartDefinition | null {
   const tiers = ltv.byTier.filter((t) => t.tierMean !== null && t.tierMean !== 0 && t.difference !== null);
   if (tiers.length === 0) return null;
   const money = numberFormat(locale);

@@ -1,4 +1,5 @@
 import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { ChartDefinition } from '../chart-definition.js';
 import { buildMismatchHeatmap } from './mismatch-heatmap.js';
 import { buildMismatchedVsRestChart } from './mismatched-vs-rest.js';
@@ -18,7 +19,10 @@ import {
  * support heatmaps (all valid customers, not the top group; the gap chart pointed against the
  * headline and the heatmaps drew 4–10 point spreads as signal).
  */
-export function buildInvestmentMismatchCharts(result: InvestmentMismatchResult, locale = 'en'): ChartDefinition[] {
+export function buildInvestmentMismatchCharts(
+  result: InvestmentMismatchResult,
+  locale: Locale = 'en',
+): ChartDefinition[] {
   const charts = [
     buildMismatchHeatmap(result.topGroup, result.options.minCellSize, locale),
     buildMismatchedVsRestChart(result.topGroup, locale),

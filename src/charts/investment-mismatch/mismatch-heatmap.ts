@@ -1,4 +1,5 @@
 import type { TopGroupContrast } from '../../analysis/investment-mismatch/top-group-contrast.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
@@ -16,7 +17,7 @@ import { label, orderSizeTiers, SCHEMA } from './chart-parts.js';
 export function buildMismatchHeatmap(
   top: TopGroupContrast,
   minCellSize: number,
-  locale = 'en',
+  locale: Locale = 'en',
 ): ChartDefinition | null {
   const overall = top.overallRate;
   if (overall === null || top.cells.length === 0) return null;

@@ -1,6 +1,7 @@
 import { GROUP_LABELS } from '../../analysis/investment-mismatch/mismatch-types.js';
 import type { TopGroupContrast } from '../../analysis/investment-mismatch/top-group-contrast.js';
 import { numberFormat } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
@@ -13,7 +14,7 @@ import { GROUP_COLOR_SCALE, SCHEMA } from './chart-parts.js';
  * 0–100% axis from zero) of the mismatched against the rest of the top 30%. Sales are money on
  * another scale, so they are named in the subtitle instead of sharing the axis.
  */
-export function buildMismatchedVsRestChart(top: TopGroupContrast, locale = 'en'): ChartDefinition | null {
+export function buildMismatchedVsRestChart(top: TopGroupContrast, locale: Locale = 'en'): ChartDefinition | null {
   const { mismatched, rest } = top;
   if (mismatched.n === 0 || rest.n === 0) return null;
   const words = chartWords(locale);

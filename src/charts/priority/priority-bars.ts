@@ -1,7 +1,9 @@
 import type { PriorityRoute } from '../../analysis/priority/priority-routes.js';
-import { PRIORITY_ROUTES, ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
+import { PRIORITY_ROUTES } from '../../analysis/priority/priority-routes.js';
 import type { ScoredCustomer } from '../../analysis/priority/priority-score.js';
 import { numberFormat } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { termFor, translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
@@ -28,26 +30,27 @@ export const ROUTE_COLORS: Readonly<Record<PriorityRoute, string>> = {
 };
 
 /** Priority as the answer writes it (three decimals), so a bar reads the same as the table row. */
-function priorityText(priority: number, locale: string): string {
+function priorityText(priority: number, locale: Locale): string {
   return numberFormat(locale).fixed(priority, 3);
 }
 
 /** "Hooli Group leads at 0.751; all 20 are Dedicated acceleration": the leader and the dominant route. */
-export function priorityTakeaway(top: readonly ScoredCustomer[], locale = 'en'): string {
+export function priorityTakeaway(top: readonly ScoredCustomer[], locale: Locale = 'en'): string {
+  const t = translator(locale);
   const first = top[0];
-  if (first === undefined) return 'No customer matches';
+  if (first === undefined) return t('priority.chart.noMatch');
   const counts = PRIORITY_ROUTES.map((route) => ({ route, n: top.filter((r) => r.route === route).length }));
   const dominant = counts.sort((a, b) => b.n - a.n)[0] as { route: PriorityRoute; n: number };
   const who = first.customer.organization ?? first.customer.email;
   const routes = counts.filter((c) => c.n > 0).length;
-  const route = ROUTE_LABELS[dominant.route].toLowerCase();
+  const route = termFor(locale, 'route', dominant.route).toLocaleLowerCase(locale);
   const share =
     dominant.n === top.length
-      ? `${top.length === 1 ? 'it is' : `all ${top.length} are`} on ${route}`
+      ? t('priority.chart.shareAll', { n: top.length, route })
       : dominant.n * 2 > top.length
-        ? `${formatNumber(dominant.n, 'integer', locale)} of the top ${top.length} are on ${route}`
-        : `the top ${top.length} are split across ${routes} routes`;
-  return `${who} leads at ${priorityText(first.priority, locale)}; ${share}`;
+        ? t('priority.chart.shareMost', { count: formatNumber(dominant.n, 'integer', locale), n: top.length, route })
+        : t('priority.chart.shareSplit', { n: top.length, routes });
+  return t('priority.chart.takeaway', { who, priority: priorityText(first.priority, locale), share });
 }
 
 /** The /priority chart: the top N as horizontal bars from zero, highest first, every bar named and coloured by route. */
@@ -55,24 +58,30 @@ export function buildPriorityBarsChart(
   top: readonly ScoredCustomer[],
   matched: number,
   filters: readonly string[],
-  locale = 'en',
+  locale: Locale = 'en',
 ): ChartDefinition {
   const words = chartWords(locale);
+  const t = translator(locale);
+  const routeLabel = (route: (typeof PRIORITY_ROUTES)[number]) => termFor(locale, 'route', route);
   const values = top.map((r) => ({
     customer: `#${r.rank} ${truncateLabel(r.customer.organization ?? r.customer.email, PRIORITY_LABEL_WIDTH)}`,
     priority: r.priority,
     label: priorityText(r.priority, locale),
-    route: ROUTE_LABELS[r.route],
+    route: routeLabel(r.route),
   }));
   const routesShown = PRIORITY_ROUTES.filter((route) => top.some((r) => r.route === route));
   const title = priorityTakeaway(top, locale);
-  const population = `Top ${top.length} of ${formatNumber(matched, 'integer', locale)} ${filters.length > 0 ? `customers matching ${filters.join(', ')}` : 'ranked customers'}`;
+  const matchedText = formatNumber(matched, 'integer', locale);
+  const population =
+    filters.length > 0
+      ? t('priority.chart.populationFiltered', { n: top.length, matched: matchedText, filters: filters.join(', ') })
+      : t('priority.chart.population', { n: top.length, matched: matchedText });
   const step = top.length <= 12 ? BAR_STEP : MIN_BAR_STEP;
   const height = Math.max(CHART_SIZE.height - 200, step * top.length);
   const first = top[0];
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: chartTitle(title, [population, `bar = ${words.priority}, higher = call sooner; colour = route`]),
+    title: chartTitle(title, [population, t('priority.chart.legend', { priority: words.priority })]),
     data: { values },
     height,
     autosize: GROW_HEIGHT_AUTOSIZE,
@@ -100,7 +109,7 @@ export function buildPriorityBarsChart(
             field: 'route',
             type: 'nominal',
             title: null,
-            scale: { domain: routesShown.map((r) => ROUTE_LABELS[r]), range: routesShown.map((r) => ROUTE_COLORS[r]) },
+            scale: { domain: routesShown.map(routeLabel), range: routesShown.map((r) => ROUTE_COLORS[r]) },
             // Two columns, no label limit: "Standard engagement" is never clipped.
             legend: { columns: Math.min(2, routesShown.length), labelLimit: 0 },
           },
@@ -121,8 +130,12 @@ export function buildPriorityBarsChart(
     id: 'priority-top',
     title,
     altText: first
-      ? `Horizontal bars of the ${top.length} highest priorities; ${first.customer.organization ?? first.customer.email} leads with ${priorityText(first.priority, locale)}.`
-      : 'No customer to show.',
+      ? t('priority.chart.alt', {
+          n: top.length,
+          who: first.customer.organization ?? first.customer.email,
+          priority: priorityText(first.priority, locale),
+        })
+      : t('priority.chart.altNone'),
     spec: withTheme(spec as unknown as TopLevelSpec),
   };
 }

@@ -1,5 +1,6 @@
 import { ZONE_ACTIONS, ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
 import type { ZonesResult } from '../../analysis/zones/zone-types.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
@@ -21,7 +22,7 @@ export function buildZoneDistributionChart(
   zones: ZonesResult,
   scope: string,
   focus?: ZoneGroup,
-  locale = 'en',
+  locale: Locale = 'en',
 ): ChartDefinition | null {
   const zoned = zones.n - zones.noZone;
   if (zoned === 0) return null;

@@ -15,18 +15,21 @@ import {
   DEFAULT_PRIORITY_WEIGHTS,
 } from '../../analysis/priority/priority-score.js';
 import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
+import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
 import { loadZones } from '../load-zones.js';
-import { PRIORITY_MESSAGES as M } from './priority-messages.js';
 import type { PriorityCommandOptions } from './priority-options.js';
 import { presentPriority } from './priority-present.js';
 
-const weight = (name: string, fallback: number) => ({
+const en = translator('en');
+
+const weight = (key: 'rfm_weight' | 'health_weight' | 'churn_weight', fallback: number) => ({
   schema: z.coerce.number().min(0).max(1),
   allowed: 'a number from 0 to 1',
-  description: `weight of ${name} in the priority (default ${fallback})`,
+  description: en(`command.priority.option.${key}`, { value: fallback }),
+  helpValues: { value: fallback },
 });
 
 /** The words `route=` takes, as a CSM says them. */
@@ -57,38 +60,35 @@ const TopN = z.coerce.number().int().min(1).max(MAX_TOP_N);
 
 export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
   slash: '/priority',
-  summary: M.summary,
+  summary: en('command.priority.summary'),
   syntax: {
     slash: '/priority',
     usage: '[top] [N] [tier=…] [segment=HV|SMB] [stage=…] [zone=red|yellow|green] [route=manual|…] [list]',
     options: {
-      tier: { schema: z.string().min(1), allowed: 'a customer_tier, e.g. Gold', description: 'only this tier' },
-      segment: wordOption(
-        ['HV', 'SMB'],
-        upper,
-        'only high-value (Gold/Platinum, share > 5%) or SMB (Basic/Bronze/Silver, share ≤ 5%) customers',
-      ),
+      tier: {
+        schema: z.string().min(1),
+        allowed: 'a customer_tier, e.g. Gold',
+        description: en('command.priority.option.tier'),
+      },
+      segment: wordOption(['HV', 'SMB'], upper, en('command.priority.option.segment')),
       stage: {
         schema: z.string().min(1),
         allowed: 'a lifecycle_stage, e.g. Retention',
-        description: 'only this stage',
+        description: en('command.priority.option.stage'),
       },
-      zone: wordOption(PRIORITY_ZONES, lower, 'only customers in this health zone (the zones of /conversion-cohort)'),
-      route: wordOption(
-        ROUTE_WORDS,
-        lower,
-        'only this route: manual (priority dropped), acceleration, nurture or standard',
-      ),
-      rfm_weight: weight('the normalised RFM composite', DEFAULT_PRIORITY_WEIGHTS.rfm),
-      health_weight: weight('normalised health', DEFAULT_PRIORITY_WEIGHTS.health),
-      churn_weight: weight('churn probability (subtracted)', DEFAULT_PRIORITY_WEIGHTS.churn),
+      zone: wordOption(PRIORITY_ZONES, lower, en('command.priority.option.zone')),
+      route: wordOption(ROUTE_WORDS, lower, en('command.priority.option.route')),
+      rfm_weight: weight('rfm_weight', DEFAULT_PRIORITY_WEIGHTS.rfm),
+      health_weight: weight('health_weight', DEFAULT_PRIORITY_WEIGHTS.health),
+      churn_weight: weight('churn_weight', DEFAULT_PRIORITY_WEIGHTS.churn),
       drop: {
         schema: z.coerce.number().gt(0).max(1),
         allowed: 'a number above 0, at most 1',
-        description: `a fall in priority larger than this since the previous snapshot → manual intervention (default ${DEFAULT_DROP_THRESHOLD})`,
+        description: en('command.priority.option.drop', { value: DEFAULT_DROP_THRESHOLD }),
+        helpValues: { value: DEFAULT_DROP_THRESHOLD },
       },
     },
-    words: { top: 'followed by N (1–100, default 10): how many customers to list' },
+    words: { top: en('command.priority.word.top') },
   },
   requirements: [{ table: 'value', columns: VALUE_PRIORITY_COLUMNS }],
   examples: [
@@ -98,19 +98,18 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
     '/priority 20 segment=HV',
     '/priority tier=Gold stage=Retention',
   ],
-  help: M.help,
+  help: en('command.priority.help').split('\n'),
   parse(args: CommandArgs): PriorityCommandOptions {
     const saidTop = args.takeWord('top');
     const numberWord = args.words.find((w) => /^[+-]?\d+(\.\d*)?$/.test(w));
     let top = DEFAULT_TOP_N;
     if (numberWord !== undefined) {
       const parsed = TopN.safeParse(numberWord);
-      if (!parsed.success)
-        throw args.usage(`\`${numberWord}\` is not allowed: N takes a whole number from 1 to ${MAX_TOP_N}.`);
+      if (!parsed.success) throw args.usage(args.t('priority.usage.badTop', { given: numberWord, max: MAX_TOP_N }));
       top = parsed.data;
       args.words.splice(args.words.indexOf(numberWord), 1);
     } else if (saidTop && args.words.length > 0) {
-      throw args.usage(`\`top ${args.words[0]}\` is not allowed: N takes a whole number from 1 to ${MAX_TOP_N}.`);
+      throw args.usage(args.t('priority.usage.badTop', { given: `top ${args.words[0]}`, max: MAX_TOP_N }));
     }
     const filters: PriorityFilters = {
       ...optional('tier', args.option<string>('tier')),
@@ -152,6 +151,7 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
       reads: [report, ...zoneReads],
       zones: zones?.result ?? null,
       zoneOf: zones?.lookup ?? (() => null),
+      locale: context.locale,
     });
   },
 };

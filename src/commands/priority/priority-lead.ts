@@ -3,13 +3,14 @@ import type { PrioritySelection, ZoneLookup } from '../../analysis/priority/prio
 import { PRIORITY_ROUTES, type PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import type { PriorityResult, ScoredCustomer } from '../../analysis/priority/priority-score.js';
 import { numberFormat } from '../../format/number-format.js';
-import { accountName, describeValue, TERMS } from '../../vocabulary/glossary.js';
+import { joinList, joinSentences } from '../../i18n/join.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type MessageKey, termFor, translator } from '../../i18n/translate.js';
+import { actionText } from '../../vocabulary/action-text.js';
+import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { AccountList, AnswerLead, NamedAccount, Provenance } from '../command-answer.js';
 import { contextLine } from '../context-line.js';
-import { PRIORITY_MESSAGES as M, ROUTE_NAMES } from './priority-messages.js';
 import type { PriorityCommandOptions } from './priority-options.js';
-
-const f = numberFormat();
 
 /** Named accounts in the main message; the rest go to `list` so the message stays within 25 lines. */
 export const ACCOUNTS_SHOWN = 10;
@@ -22,102 +23,114 @@ export interface PriorityLeadInput {
   readonly provenance: Provenance;
   readonly filterTexts: readonly string[];
   readonly unavailable: string | null;
+  readonly locale: Locale;
+}
+
+/** Route names as the glossary spells them in running text ("manual intervention (priority dropped)"). */
+export function routeName(route: PriorityRoute, locale: Locale): string {
+  return translator(locale)(`priority.route.${route}` as MessageKey);
 }
 
 export function priorityLead(p: PriorityLeadInput): AnswerLead {
-  const context = contextLine(p.provenance, { population: M.population, filters: p.filterTexts });
+  const t = translator(p.locale);
+  const f = numberFormat(p.locale);
+  const g = glossaryFor(p.locale);
+  const context = contextLine(p.provenance, { population: t('priority.population'), filters: p.filterTexts }, p.locale);
   if (p.unavailable !== null) {
-    return { takeaway: p.unavailable, accounts: [], noAccounts: 'No customer qualifies.', tables: [], context };
+    return {
+      takeaway: p.unavailable,
+      accounts: [],
+      noAccounts: t('priority.noCustomerQualifies'),
+      tables: [],
+      context,
+    };
   }
   const { selection, result, options } = p;
   const shown = selection.top.slice(0, ACCOUNTS_SHOWN);
-  const accounts = shown.map((r) => namedAccount(r, p.zoneOf));
+  const accounts = shown.map((r) => namedAccount(r, p.zoneOf, p.locale));
   const first = selection.top[0] as ScoredCustomer;
   const firstAction = nextAction({ zone: p.zoneOf(first.customer.email), route: first.route });
-  const who = accountName(first.customer.organization, first.customer.email);
+  const who = g.accountName(first.customer.organization, first.customer.email);
   const fell = result.routeCounts['manual-intervention'];
   const takeaway =
     options.filters.route !== undefined
-      ? M.takeawayRoute(customers(selection.matched.length), ROUTE_NAMES[options.filters.route], who)
-      : [
-          M.takeawayFirst(who, describeValue('priority', first.priority), firstAction.text),
+      ? t('priority.takeawayRoute', {
+          count: selection.matched.length,
+          route: routeName(options.filters.route, p.locale),
+          who,
+        })
+      : joinSentences(t, [
+          t('priority.takeawayFirst', {
+            who,
+            priority: g.describeValue('priority', first.priority),
+            action: actionText(firstAction, p.locale),
+          }),
           fell > 0 && p.filterTexts.length === 0
-            ? M.takeawayFell(customers(fell), f.decimal(options.scoring.dropThreshold))
+            ? t('priority.takeawayFell', { count: fell, threshold: f.decimal(options.scoring.dropThreshold) })
             : '',
-        ]
-          .filter((s) => s !== '')
-          .join(' ');
+        ]);
   return {
     takeaway,
-    accountsTitle: M.accountsTitle,
+    accountsTitle: t('priority.accountsTitle'),
     accountsTotal: selection.matched.length,
     accounts,
     tables: [
       {
         kind: 'table',
-        title: M.routesTitle,
+        title: t('priority.routesTitle'),
         table: {
-          columns: ['Route', 'Customers', 'Share'],
+          columns: [t('priority.column.route'), t('priority.column.customers'), t('priority.column.share')],
           align: ['left', 'right', 'right'],
-          rows: routeRows(selection.matched),
+          rows: routeRows(selection.matched, p.locale),
         },
       },
     ],
     context,
-    list: accountList(selection.matched, p.zoneOf),
+    list: accountList(selection.matched, p.zoneOf, p.locale),
   };
 }
 
-function customers(n: number): string {
-  return `${f.count(n)} customer${n === 1 ? '' : 's'}`;
-}
-
-function namedAccount(r: ScoredCustomer, zoneOf: ZoneLookup): NamedAccount {
+function namedAccount(r: ScoredCustomer, zoneOf: ZoneLookup, locale: Locale): NamedAccount {
+  const t = translator(locale);
+  const f = numberFormat(locale);
+  const { terms } = glossaryFor(locale);
   const zone = zoneOf(r.customer.email);
   const why = [
-    `priority ${TERMS.priority.format(r.priority)}`,
-    zone === null ? null : `${zone} zone`,
-    r.route === 'manual-intervention' && r.change !== null ? `down ${f.fixed(Math.abs(r.change), 2)}` : null,
-    `${TERMS.churn.name} ${TERMS.churn.format(r.customer.churn)}`,
-    `LTV ${TERMS.ltv.format(r.customer.ltv)}`,
+    t('priority.why.priority', { value: terms.priority.format(r.priority) }),
+    zone === null ? null : termFor(locale, 'zone', zone),
+    r.route === 'manual-intervention' && r.change !== null
+      ? t('priority.why.down', { value: f.fixed(Math.abs(r.change), 2) })
+      : null,
+    t('priority.why.churn', { value: terms.churn.format(r.customer.churn) }),
+    t('priority.why.ltv', { value: terms.ltv.format(r.customer.ltv) }),
   ].filter((s): s is string => s !== null);
   return {
     lookup: r.customer.email,
     organisation: r.customer.organization,
     email: r.customer.email,
-    why: why.join(', '),
-    action: nextAction({ zone, route: r.route }).text,
+    why: joinList(t, why),
+    action: actionText(nextAction({ zone, route: r.route }), locale),
   };
 }
 
-function routeRows(rows: readonly ScoredCustomer[]): string[][] {
+function routeRows(rows: readonly ScoredCustomer[], locale: Locale): string[][] {
+  const f = numberFormat(locale);
   const counts = new Map<PriorityRoute, number>();
   for (const r of rows) counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
   return PRIORITY_ROUTES.filter((route) => counts.has(route)).map((route) => [
-    ROUTE_NAMES[route],
+    routeName(route, locale),
     f.count(counts.get(route)),
     f.percent((counts.get(route) ?? 0) / rows.length),
   ]);
 }
 
-/** Every matching customer in rank order, raw numbers, for `list` and "List all N". */
-function accountList(rows: readonly ScoredCustomer[], zoneOf: ZoneLookup): AccountList {
+/**
+ * Every matching customer in rank order, raw numbers, for `list` and "List all N". Headings, routes and actions are
+ * in the reader's language; tier, stage and zone stay the data's values, so the CSV filters like the export.
+ */
+function accountList(rows: readonly ScoredCustomer[], zoneOf: ZoneLookup, locale: Locale): AccountList {
   return {
-    columns: [
-      'rank',
-      'organisation',
-      'email',
-      'tier',
-      'lifecycle stage',
-      'zone',
-      'priority (-0.2 to 0.8)',
-      'priority change',
-      'health score (1-5)',
-      'churn risk',
-      'lifetime value',
-      'route',
-      'next action',
-    ],
+    columns: translator(locale)('priority.csv.columns').split(','),
     rows: rows.map((r) => {
       const zone = zoneOf(r.customer.email);
       return [
@@ -132,8 +145,8 @@ function accountList(rows: readonly ScoredCustomer[], zoneOf: ZoneLookup): Accou
         r.customer.health,
         r.customer.churn,
         r.customer.ltv,
-        ROUTE_NAMES[r.route],
-        nextAction({ zone, route: r.route }).text,
+        routeName(r.route, locale),
+        actionText(nextAction({ zone, route: r.route }), locale),
       ];
     }),
   };

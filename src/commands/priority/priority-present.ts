@@ -1,19 +1,19 @@
 import type { PrioritySelection, ZoneLookup } from '../../analysis/priority/priority-filter.js';
-import { PRIORITY_ROUTES, type PriorityRoute, ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
+import { PRIORITY_ROUTES, type PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import { PRIORITY_INPUTS, type PriorityResult, type ScoredCustomer } from '../../analysis/priority/priority-score.js';
 import type { ZoneTally } from '../../analysis/zones/zone-types.js';
 import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
 import type { TableReadReport } from '../../data/read-table.js';
-import { numberFormat, plural } from '../../format/number-format.js';
-import { TERMS } from '../../vocabulary/glossary.js';
+import { numberFormat } from '../../format/number-format.js';
+import { joinList, joinSentences } from '../../i18n/join.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type MessageKey, termFor, translator } from '../../i18n/translate.js';
+import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { zoneMethodNote } from '../load-zones.js';
 import { buildProvenance } from '../provenance.js';
 import { priorityLead } from './priority-lead.js';
-import { PRIORITY_MESSAGES as M } from './priority-messages.js';
 import type { PriorityCommandOptions } from './priority-options.js';
-
-const fmt = numberFormat();
 
 export interface PriorityPresentation {
   readonly options: PriorityCommandOptions;
@@ -22,6 +22,7 @@ export interface PriorityPresentation {
   readonly reads: readonly TableReadReport[];
   readonly zones: ZoneTally | null;
   readonly zoneOf: ZoneLookup;
+  readonly locale: Locale;
 }
 
 const ROUTE_FILTER_WORDS: Readonly<Record<string, string>> = {
@@ -30,21 +31,15 @@ const ROUTE_FILTER_WORDS: Readonly<Record<string, string>> = {
   'automated-nurture': 'nurture',
 };
 
-const FILTER_NAMES: Readonly<Record<string, string>> = {
-  tier: 'tiers',
-  segment: 'segments',
-  stage: 'stages',
-  zone: 'zones',
-  route: 'routes',
-};
-
 /** "Acme Corp (jane@acme.com)", or the email alone when the organisation is missing. */
 export function customerLabel(row: { readonly email: string; readonly organization: string | null }): string {
   return row.organization ? `${row.organization} (${row.email})` : row.email;
 }
 
 export function presentPriority(p: PriorityPresentation): CommandAnswer {
-  const { options, result, selection } = p;
+  const { options, result, selection, locale } = p;
+  const t = translator(locale);
+  const fmt = numberFormat(locale);
   const filterTexts = Object.entries(options.filters).map(([k, v]) => `${k}=${ROUTE_FILTER_WORDS[v as string] ?? v}`);
   const command = ['/priority', `top ${options.top}`, ...filterTexts].join(' ');
   const sections: AnswerSection[] = [];
@@ -52,96 +47,116 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
   let unavailable: string | null = null;
 
   if (result.n === 0) {
-    headline = M.noneRanked;
+    headline = t('priority.noneRanked');
     unavailable = headline;
     sections.push({
       kind: 'unavailable',
-      title: 'Priority ranking',
-      reason: `no latest value row has all five inputs (${missingText(result)}).`,
+      title: t('priority.section.ranking'),
+      reason: t('priority.reason.noInputs', { missing: missingText(result, locale) }),
     });
   } else if (selection.emptyFilter) {
     const { key, value, present } = selection.emptyFilter;
-    const list = present.length > 0 ? present.join(', ') : 'none';
-    headline = `No customer matches ${key}=${value} (${FILTER_NAMES[key] ?? key} present: ${list}).`;
-    unavailable = M.noneMatch(`${key}=${value}`, list);
+    const list = present.length > 0 ? present.join(', ') : t('priority.none');
+    const kind = t(`priority.filterName.${key}` as MessageKey);
+    headline = t('priority.headline.noMatch', { filter: `${key}=${value}`, kind, present: list });
+    unavailable = t('priority.noneMatch', { filter: `${key}=${value}`, present: list });
     sections.push({
       kind: 'unavailable',
-      title: 'Priority ranking',
-      reason: `no ranked customer matches ${key}=${value}; ${FILTER_NAMES[key] ?? key} present among the ${plural(result.n, 'ranked customer')}${filterTexts.length > 1 ? ' (after the earlier filters)' : ''}: ${list}.`,
+      title: t('priority.section.ranking'),
+      reason: t('priority.reason.noMatch', {
+        filter: `${key}=${value}`,
+        kind,
+        n: result.n,
+        afterEarlier: filterTexts.length > 1 ? 'yes' : 'no',
+        present: list,
+      }),
     });
   } else {
     headline = headlineFor(p);
     sections.push({
       kind: 'table',
-      title: `Top ${fmt.count(selection.top.length)} of ${plural(selection.matched.length, 'customer')}${filterTexts.length > 0 ? ` (${filterTexts.join(', ')})` : ''}`,
+      title:
+        filterTexts.length > 0
+          ? t('priority.section.topFiltered', {
+              shown: fmt.count(selection.top.length),
+              n: selection.matched.length,
+              filters: filterTexts.join(', '),
+            })
+          : t('priority.section.top', { shown: fmt.count(selection.top.length), n: selection.matched.length }),
       table: {
-        columns: ['#', 'Customer', 'Tier', 'Stage', 'Priority', 'Change', 'Health', 'Churn', 'LTV', 'Route'],
+        columns: t('priority.table.columns').split('|'),
         align: ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
         rows: selection.top.map((r) => [
           String(r.rank),
           customerLabel(r.customer),
-          r.customer.tier ?? 'n/a',
-          r.customer.stage ?? 'n/a',
+          r.customer.tier === null ? fmt.missing : termFor(locale, 'tier', r.customer.tier),
+          r.customer.stage === null ? fmt.missing : termFor(locale, 'stage', r.customer.stage),
           fmt.fixed(r.priority, 3),
           fmt.signed(r.change, (v) => fmt.fixed(v, 3)),
           fmt.number(r.customer.health),
           fmt.percent(r.customer.churn),
           fmt.money(r.customer.ltv),
-          ROUTE_LABELS[r.route],
+          termFor(locale, 'route', r.route),
         ]),
       },
-      note: '# = rank among all ranked customers; Change = priority now minus on the previous snapshot.',
+      note: t('priority.table.note'),
     });
     sections.push({
       kind: 'table',
-      title: `Routes across the ${plural(selection.matched.length, 'matching customer')}`,
+      title: t('priority.section.routesAcross', { n: selection.matched.length }),
       table: {
-        columns: ['Route', 'Customers', 'Share'],
+        columns: [t('priority.column.route'), t('priority.column.customers'), t('priority.column.share')],
         align: ['left', 'right', 'right'],
-        rows: routeRows(selection.matched),
+        rows: routeRows(selection.matched, locale),
       },
     });
   }
   if (result.n > 0 && result.comparable === 0) {
     sections.push({
       kind: 'unavailable',
-      title: 'Priority change since the previous snapshot',
+      title: t('priority.section.change'),
       reason:
         result.withPrevious === 0
-          ? 'no ranked customer has a previous snapshot, so the manual-intervention route cannot fire.'
-          : `none of the ${plural(result.withPrevious, 'previous snapshot')} has all five inputs, so the manual-intervention route cannot fire.`,
+          ? t('priority.reason.noPrevious')
+          : t('priority.reason.noCompletePrevious', { n: result.withPrevious }),
     });
   }
 
   const { weights } = options.scoring;
   const notes: string[] = [];
-  if (result.excluded > 0)
-    notes.push(`${plural(result.excluded, 'customer')} not ranked for a missing input (${missingText(result)})`);
-  notes.push(
-    `${fmt.count(result.comparable)} of ${plural(result.n, 'ranked customer')} have a previous snapshot with every input (priority change computed)`,
-  );
+  if (result.excluded > 0) {
+    notes.push(t('priority.note.excluded', { n: result.excluded, missing: missingText(result, locale) }));
+  }
+  notes.push(t('priority.note.comparable', { comparable: fmt.count(result.comparable), n: result.n }));
   if (p.zones) {
-    notes.push(`next actions: ${zoneMethodNote(p.zones)}`);
-    if (p.zones.noZone > 0) notes.push(`${plural(p.zones.noZone, 'customer')} without a zone (missing zone inputs)`);
+    notes.push(t('priority.note.nextActions', { method: zoneMethodNote(p.zones, locale) }));
+    if (p.zones.noZone > 0) notes.push(t('priority.note.noZone', { n: p.zones.noZone }));
   }
   const provenance = buildProvenance({
     reads: p.reads,
     n: result.n,
-    filters: ['latest value row per email', ...filterTexts],
+    filters: [t('priority.filter.latest'), ...filterTexts],
     thresholds: [
-      `priority = ${weights.rfm}·norm(RFM) + ${weights.health}·norm(health) − ${weights.churn}·churn`,
-      `manual intervention when priority fell by > ${options.scoring.dropThreshold}`,
-      `dedicated acceleration: HV and priority cume_dist ≥ ${options.scoring.accelerationCumeDist}`,
-      'HV = Gold/Platinum and portfolio share > 0.05; SMB = Basic/Bronze/Silver and ≤ 0.05',
+      t('priority.threshold.formula', {
+        rfm: String(weights.rfm),
+        health: String(weights.health),
+        churn: String(weights.churn),
+      }),
+      t('priority.threshold.drop', { drop: String(options.scoring.dropThreshold) }),
+      t('priority.threshold.acceleration', { cut: String(options.scoring.accelerationCumeDist) }),
+      t('priority.threshold.segments'),
     ],
     notes,
+    locale,
   });
   const charts =
-    selection.top.length > 0 ? [buildPriorityBarsChart(selection.top, selection.matched.length, filterTexts)] : [];
+    selection.top.length > 0
+      ? [buildPriorityBarsChart(selection.top, selection.matched.length, filterTexts, locale)]
+      : [];
   return {
     command,
-    title: M.title,
-    lead: priorityLead({ options, result, selection, zoneOf: p.zoneOf, provenance, filterTexts, unavailable }),
+    title: t('priority.title'),
+    lead: priorityLead({ options, result, selection, zoneOf: p.zoneOf, provenance, filterTexts, unavailable, locale }),
     headline,
     sections,
     provenance,
@@ -163,42 +178,56 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
 }
 
 function headlineFor(p: PriorityPresentation): string {
-  const { selection, result } = p;
+  const { selection, result, locale } = p;
+  const t = translator(locale);
+  const fmt = numberFormat(locale);
+  const { terms } = glossaryFor(locale);
+  const routeWord = (route: PriorityRoute) => termFor(locale, 'route', route).toLocaleLowerCase(locale);
   const first = selection.top[0] as ScoredCustomer;
   const counts = new Map<PriorityRoute, number>();
   for (const r of selection.top) counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
-  const routes = PRIORITY_ROUTES.filter((r) => counts.has(r))
-    .map((r) => `${fmt.count(counts.get(r))} ${ROUTE_LABELS[r].toLowerCase()}`)
-    .join(', ');
+  const routes = PRIORITY_ROUTES.filter((r) => counts.has(r)).map((r) =>
+    t('priority.headline.routeCount', { count: fmt.count(counts.get(r)), route: routeWord(r) }),
+  );
   const fell = result.routeCounts['manual-intervention'];
-  return [
-    `Call *${customerLabel(first.customer)}* first: priority ${TERMS.priority.format(first.priority)} (${first.customer.tier ?? 'no tier'}, ${first.customer.stage ?? 'no stage'}), route ${ROUTE_LABELS[first.route].toLowerCase()}.`,
-    `Routes in the top ${fmt.count(selection.top.length)}: ${routes}.`,
+  const { tier, stage } = first.customer;
+  return joinSentences(t, [
+    t('priority.headline.first', {
+      who: customerLabel(first.customer),
+      priority: terms.priority.format(first.priority),
+      tier: tier === null ? t('priority.headline.noTier') : termFor(locale, 'tier', tier),
+      stage: stage === null ? t('priority.headline.noStage') : termFor(locale, 'stage', stage),
+      route: routeWord(first.route),
+    }),
+    t('priority.headline.routes', { shown: fmt.count(selection.top.length), routes: joinList(t, routes) }),
     fell > 0
-      ? `Across all ${fmt.count(result.n)} ranked customers, ${plural(fell, 'customer')} fell by more than ${p.options.scoring.dropThreshold} since the previous snapshot (manual intervention).`
+      ? t('priority.headline.fell', {
+          n: fmt.count(result.n),
+          fell,
+          drop: String(p.options.scoring.dropThreshold),
+        })
       : '',
-  ]
-    .filter((s) => s !== '')
-    .join(' ');
+  ]);
 }
 
-function routeRows(rows: readonly ScoredCustomer[]): string[][] {
+function routeRows(rows: readonly ScoredCustomer[], locale: Locale): string[][] {
+  const fmt = numberFormat(locale);
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
-  return Object.entries(ROUTE_LABELS)
-    .filter(([route]) => counts.has(route))
-    .map(([route, label]) => [
-      label,
-      fmt.count(counts.get(route)),
-      fmt.percent((counts.get(route) ?? 0) / rows.length),
-    ]);
+  return PRIORITY_ROUTES.filter((route) => counts.has(route)).map((route) => [
+    termFor(locale, 'route', route),
+    fmt.count(counts.get(route)),
+    fmt.percent((counts.get(route) ?? 0) / rows.length),
+  ]);
 }
 
-function missingText(result: PriorityResult): string {
-  const parts = PRIORITY_INPUTS.filter((i) => result.missingInputs[i] > 0).map(
-    (i) => `${i} missing on ${fmt.count(result.missingInputs[i])}`,
+function missingText(result: PriorityResult, locale: Locale): string {
+  const t = translator(locale);
+  const fmt = numberFormat(locale);
+  const parts = PRIORITY_INPUTS.filter((i) => result.missingInputs[i] > 0).map((i) =>
+    t('priority.missing.item', { input: i, count: fmt.count(result.missingInputs[i]) }),
   );
-  return parts.length > 0 ? parts.join(', ') : 'none missing';
+  return parts.length > 0 ? joinList(t, parts) : t('priority.missing.none');
 }
 
 export function rowData(r: ScoredCustomer) {
