@@ -24,6 +24,7 @@ export const LATIN_TERMS: ReadonlySet<string> = new Set([
   'CFO',
   'ID',
   'HTTP',
+  'US', // US$: Intl writes dollars so outside en-US
   'NetSuite',
   'dbt',
   'K',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, AlertSummary, ScannedCustomer } from '../../src/alerts/alert-types.js';
 import { buildDigest } from '../../src/alerts/digest/build-digest.js';
 import { loadScanInputs, type ScanInputs } from '../../src/alerts/scan-inputs.js';
+import { isKnownRiskLevel } from '../../src/analysis/zones/zone-rules.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { translator } from '../../src/i18n/translate.js';
@@ -63,7 +64,14 @@ describe('slack/zh-CN: alert cards, summaries, reminders, escalations, modals an
   beforeAll(() => {
     warehouse = openWarehouse(ensureDemoWarehouse('full'));
     scan = loadScanInputs(warehouse);
-    names = scan.customers.flatMap((c) => [c.key, ...(c.organization === null ? [] : [c.organization])]);
+    // Names, and the data values the catalogue cannot know (a risk level outside the five, quoted as the export spells it).
+    const unknownRisk = scan.customers
+      .map((c) => c.parts.riskLevel)
+      .filter((level): level is string => typeof level === 'string' && !isKnownRiskLevel(level));
+    names = [
+      ...scan.customers.flatMap((c) => [c.key, ...(c.organization === null ? [] : [c.organization])]),
+      ...unknownRisk,
+    ];
     red = scan.customers.filter((c) => c.zone === 'red');
   });
   afterAll(() => warehouse.close());

@@ -10,6 +10,7 @@ import { segmentAnomaliesCommand } from '../../commands/segment-anomalies/segmen
 import { isRadarError } from '../../errors.js';
 import type { Locale } from '../../i18n/locale.js';
 import { translator } from '../../i18n/translate.js';
+import { actionText } from '../../vocabulary/action-text.js';
 import type { Alert } from '../alert-types.js';
 import type { ScanInputs } from '../scan-inputs.js';
 import { escalationDueAt, isOverdue } from '../sla.js';
@@ -90,7 +91,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
       priority: r.priority,
       zone,
       route: ROUTE_LABELS[r.route],
-      action: nextAction({ zone, route: r.route }).text,
+      action: actionText(nextAction({ zone, route: r.route }), locale),
     };
   });
 

@@ -2,7 +2,7 @@ import type { Alert, AlertSummary } from '../../alerts/alert-types.js';
 import { isSnoozed } from '../../alerts/sla.js';
 import { numberFormat } from '../../format/number-format.js';
 import type { Translate } from '../../i18n/translate.js';
-import { describeValue } from '../../vocabulary/glossary.js';
+import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { KnownBlock, SlackMessage } from '../block-types.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from '../mrkdwn.js';
 import {
@@ -52,7 +52,7 @@ function actionsBlock(t: Translate, alert: Alert, now: number): KnownBlock | nul
  */
 export function renderAlertCard(alert: Alert, now: number, t: Translate): SlackMessage {
   const c = alert.customer;
-  const name = customerName(c);
+  const name = customerName(t, c);
   const resolved = alert.state === 'resolved';
   const short = c.organization ?? c.key;
   const title = t(resolved ? 'alerts.card.recovered' : 'alerts.card.red', { name: short });
@@ -96,8 +96,8 @@ export function renderAlertCard(alert: Alert, now: number, t: Translate): SlackM
 function summaryLine(t: Translate, alert: Alert, now: number): string {
   const c = alert.customer;
   const fmt = numberFormat(t.locale);
-  const bits = [customerName(c)];
-  if (c.score !== null) bits.push(describeValue('zoneScore', c.score));
+  const bits = [customerName(t, c)];
+  if (c.score !== null) bits.push(glossaryFor(t.locale).describeValue('zoneScore', c.score));
   if (c.figures.priorityRank !== null) bits.push(t('alerts.line.rank', { rank: fmt.count(c.figures.priorityRank) }));
   bits.push(t('alerts.line.alert', { id: String(alert.id) }));
   if (alert.state === 'resolved') return `• ~${bits.join(' · ')}~ ${t('alerts.line.recovered')}`;

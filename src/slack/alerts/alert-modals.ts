@@ -19,7 +19,7 @@ export interface ModalView {
 
 function intro(alert: Alert, t: Translate): KnownBlock {
   return mrkdwnSection(
-    truncate(`*${customerName(alert.customer)}*\n${escapeMrkdwn(zoneReason(t, alert.customer))}`, 3000),
+    truncate(`*${customerName(t, alert.customer)}*\n${escapeMrkdwn(zoneReason(t, alert.customer))}`, 3000),
   );
 }
 

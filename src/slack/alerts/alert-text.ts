@@ -9,7 +9,8 @@ import {
 import { numberFormat } from '../../format/number-format.js';
 import { catalogueOf } from '../../i18n/locale.js';
 import { type MessageKey, type Translate, termFor } from '../../i18n/translate.js';
-import { accountName, TERMS, termHeading } from '../../vocabulary/glossary.js';
+import { actionText } from '../../vocabulary/action-text.js';
+import { glossaryFor } from '../../vocabulary/glossary.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 
 /** Action ids of the alert card's buttons (static; the alert id travels in `value`). */
@@ -46,14 +47,9 @@ export function slackDate(ms: number): string {
   return `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${iso}>`;
 }
 
-/** A zone score as the glossary writes it everywhere (one decimal, rounded down like the zone reasons). */
-export function formatScore(score: number): string {
-  return TERMS.zoneScore.format(score);
-}
-
-export function customerName(customer: Pick<ScannedCustomer, 'key' | 'organization'>): string {
+export function customerName(t: Translate, customer: Pick<ScannedCustomer, 'key' | 'organization'>): string {
   // The answers' naming form ("Hooli Group — jane@hooli.com"), so an account reads the same on every surface.
-  return accountName(
+  return glossaryFor(t.locale).accountName(
     customer.organization === null ? null : escapeMrkdwn(customer.organization),
     escapeMrkdwn(customer.key),
   );
@@ -108,11 +104,12 @@ export function partsText(t: Translate, customer: ScannedCustomer): string {
     const engagement = number(t, p.engagement);
     if (engagement !== null) bits.push(t('alerts.parts.engagement', { value: engagement }));
   } else {
-    const churn = typeof p.churnProbability === 'number' ? TERMS.churn.format(p.churnProbability) : null;
-    const health = typeof p.healthScore === 'number' ? TERMS.health.format(p.healthScore) : null;
+    const terms = glossaryFor(t.locale).terms;
+    const churn = typeof p.churnProbability === 'number' ? terms.churn.format(p.churnProbability) : null;
+    const health = typeof p.healthScore === 'number' ? terms.health.format(p.healthScore) : null;
     const cume = typeof p.cumeDist === 'number' ? numberFormat(t.locale).percent(p.cumeDist, { decimals: 0 }) : null;
-    if (churn !== null) bits.push(t('alerts.parts.fallbackFigure', { name: TERMS.churn.name, value: churn }));
-    if (health !== null) bits.push(t('alerts.parts.fallbackFigure', { name: TERMS.health.name, value: health }));
+    if (churn !== null) bits.push(t('alerts.parts.fallbackFigure', { name: terms.churn.name, value: churn }));
+    if (health !== null) bits.push(t('alerts.parts.fallbackFigure', { name: terms.health.name, value: health }));
     if (cume !== null) bits.push(t('alerts.parts.lowest', { percent: cume }));
   }
   return escapeMrkdwn(bits.join(' · '));
@@ -163,9 +160,10 @@ export function zoneReason(t: Translate, customer: ScannedCustomer): string {
 /** The customer's key figures, as "label: value" pairs (missing ones left out). */
 export function figureFields(t: Translate, customer: ScannedCustomer): [string, string][] {
   const fmt = numberFormat(t.locale);
+  const g = glossaryFor(t.locale);
   const f = customer.figures;
   const fields: [string, string][] = [];
-  if (customer.score !== null) fields.push([termHeading('zoneScore'), formatScore(customer.score)]);
+  if (customer.score !== null) fields.push([g.termHeading('zoneScore'), g.terms.zoneScore.format(customer.score)]);
   if (f.priorityRank !== null) {
     fields.push([
       t('alerts.field.priorityRank'),
@@ -181,10 +179,10 @@ export function figureFields(t: Translate, customer: ScannedCustomer): [string, 
     ];
     fields.push([t('alerts.field.tierStage'), levels.filter(Boolean).join(' · ')]);
   }
-  if (f.ltv !== null) fields.push([termHeading('ltv'), TERMS.ltv.format(f.ltv)]);
-  if (f.health !== null) fields.push([termHeading('health'), TERMS.health.format(f.health)]);
-  if (f.churn !== null) fields.push([termHeading('churn'), TERMS.churn.format(f.churn)]);
-  fields.push([t('alerts.field.nextAction'), nextAction({ zone: 'red', route: null }).text]);
+  if (f.ltv !== null) fields.push([g.termHeading('ltv'), g.terms.ltv.format(f.ltv)]);
+  if (f.health !== null) fields.push([g.termHeading('health'), g.terms.health.format(f.health)]);
+  if (f.churn !== null) fields.push([g.termHeading('churn'), g.terms.churn.format(f.churn)]);
+  fields.push([t('alerts.field.nextAction'), actionText(nextAction({ zone: 'red', route: null }), t.locale)]);
   return fields;
 }
 

@@ -1,7 +1,7 @@
 import type { DigestContent, DigestCustomer } from '../../alerts/digest/digest-types.js';
 import { numberFormat } from '../../format/number-format.js';
 import { type Translate, termFor, translator } from '../../i18n/translate.js';
-import { TERMS } from '../../vocabulary/glossary.js';
+import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { KnownBlock, SlackMessage } from '../block-types.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from '../mrkdwn.js';
 import { slackDate } from './alert-text.js';
@@ -33,6 +33,7 @@ export function digestTranslator(d: DigestContent): Translate {
 export function digestLines(d: DigestContent): { title: string; sections: { title: string; lines: string[] }[] } {
   const t = digestTranslator(d);
   const fmt = numberFormat(t.locale);
+  const { priority } = glossaryFor(t.locale).terms;
   const { counts } = d.zones;
   const zoneValues = {
     red: fmt.count(counts.red),
@@ -65,7 +66,7 @@ export function digestLines(d: DigestContent): { title: string; sections: { titl
     const line = {
       rank: fmt.count(r.rank),
       name: escapeMrkdwn(r.organization ?? r.key),
-      priority: `${TERMS.priority.name} ${TERMS.priority.format(r.priority)}`,
+      priority: glossaryFor(t.locale).describeValue('priority', r.priority),
       action: escapeMrkdwn(r.action),
     };
     return r.zone === null
@@ -104,7 +105,9 @@ export function digestLines(d: DigestContent): { title: string; sections: { titl
     sections: [
       { title: t('digest.zones.title'), lines: [zoneLine, ...change] },
       {
-        title: t('digest.top.title', { priority: `${TERMS.priority.name} (${TERMS.priority.scale})` }),
+        title: t('digest.top.title', {
+          priority: t('glossary.headingWithScale', { name: priority.name, scale: priority.scale }),
+        }),
         lines: top.length > 0 ? top : [t('digest.top.none')],
       },
       { title: t('digest.alerts.title'), lines: alerts },

@@ -49,7 +49,7 @@ function group(
   if (alerts.length === 0) return [];
   const fmt = numberFormat(t.locale);
   const lines = alerts.slice(0, LINES_PER_GROUP).map((a) => {
-    const bits = [customerName(a.customer), `${slaClock(t, a, now)}${extra(a)}`];
+    const bits = [customerName(t, a.customer), `${slaClock(t, a, now)}${extra(a)}`];
     if (a.channel !== null) bits.push(`<#${a.channel}>`);
     return `• ${[...bits, alertId(t, a)].join(' · ')}`;
   });
@@ -69,7 +69,7 @@ function unclaimedFromSummaries(t: Translate, active: readonly Alert[], now: num
   const lines = unclaimed.slice(0, UNCLAIMED_LINES_MAX).map((a) => {
     const rank = a.customer.figures.priorityRank;
     const bits = [
-      customerName(a.customer),
+      customerName(t, a.customer),
       ...(rank === null ? [] : [t('home.alerts.priorityRank', { rank: fmt.count(rank) })]),
       slaClock(t, a, now),
       alertId(t, a),

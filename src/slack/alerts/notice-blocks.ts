@@ -28,7 +28,7 @@ export function renderReminder(alerts: readonly Alert[], t: Translate): SlackMes
     ...chunkLines(
       lines(t, alerts, (a) =>
         t('notice.reminder.line', {
-          name: customerName(a.customer),
+          name: customerName(t, a.customer),
           date: slackDate(escalationDueAt(a)),
           id: String(a.id),
         }),
@@ -53,7 +53,7 @@ export function renderEscalation(alerts: readonly Alert[], managers: readonly st
             : a.acknowledgedBy !== null
               ? t('notice.escalation.acknowledged', { user: a.acknowledgedBy })
               : t('notice.escalation.nobody');
-        const line = { name: customerName(a.customer), date: slackDate(a.detectedAt), owner, id: String(a.id) };
+        const line = { name: customerName(t, a.customer), date: slackDate(a.detectedAt), owner, id: String(a.id) };
         return a.channel !== null
           ? t('notice.escalation.lineIn', { ...line, channel: a.channel })
           : t('notice.escalation.line', line);
@@ -71,7 +71,7 @@ export function renderAssignedDm(alert: Alert, by: string, t: Translate): SlackM
   const text = t('notice.assigned.text', { name: c.organization ?? c.key });
   const body = {
     by,
-    name: customerName(c),
+    name: customerName(t, c),
     reason: escapeMrkdwn(zoneReason(t, c)),
     due: slackDate(escalationDueAt(alert)),
   };
