@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { AnyCommandDefinition } from '../commands/command-definition.js';
+import { commandSummary } from '../commands/command-help.js';
 import { assessCommands } from '../commands/doctor.js';
 import { inspectWarehouse } from '../data/inspect-warehouse.js';
 import { isRadarError } from '../errors.js';
@@ -24,7 +25,10 @@ function commandBlocks(commands: readonly AnyCommandDefinition[], t: Translate):
       .map((e) => `\`${escapeMrkdwn(e)}\``)
       .join('  ');
     return mrkdwnSection(
-      truncate(`*${c.slash}* — ${escapeMrkdwn(c.summary)}${examples ? `\n${t('home.try', { examples })}` : ''}`, 3000),
+      truncate(
+        `*${c.slash}* — ${escapeMrkdwn(commandSummary(c, t.locale))}${examples ? `\n${t('home.try', { examples })}` : ''}`,
+        3000,
+      ),
     );
   });
 }
