@@ -6,13 +6,14 @@ import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js'
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
 import { createLogger } from '../../src/logging.js';
 import { createSlackAlerts, type SlackAlerts } from '../../src/slack/alerts/slack-alerts.js';
+import { ANSWER_ACTIONS } from '../../src/slack/messages.js';
 import type { SlackAppDeps } from '../../src/slack/slack-deps.js';
 import { T0, tempStore } from '../alerts/alert-fixtures.js';
 import { StubRenderer } from '../alerts/slack-harness.js';
 import { blockTexts, englishLeft } from '../helpers/english-left.js';
 import { FAKE_CHANNELS, FAKE_USERS, type FakeSlack, type ManualClock } from '../helpers/fake-slack/index.js';
 import { type RunningSlackApp, startFakeSlackEnv, startSlackApp } from '../helpers/slack-app-harness.js';
-import { sendAppHomeOpened, sendSlashCommand } from '../helpers/slack-requests.js';
+import { sendAppHomeOpened, sendBlockActions, sendSlashCommand } from '../helpers/slack-requests.js';
 
 const SIGNING_SECRET = 'radar-reader-language-signing-secret';
 const CHANNEL = FAKE_CHANNELS.publicMember;
@@ -127,6 +128,38 @@ describe('slack: each reader gets Radar in their own language', () => {
     expect(english.blocks).toContain(`Asked by <@${FAKE_USERS.berlin}>`);
     expect(english.blocks).not.toMatch(CJK);
     for (const file of english.files) expect(file?.title).not.toMatch(CJK);
+  });
+
+  it('answers "Method and data" and "Open card" in the presser’s language', async () => {
+    await ask(FAKE_USERS.newYork, 'top 3');
+    const answer = fake.calls.succeeded('chat.postMessage', (c) => c.args.channel === CHANNEL)[0];
+    const ts = String((answer?.response as { ts?: string } | undefined)?.ts);
+    type Button = { action_id: string; value: string };
+    const blocks = (answer?.args.blocks ?? []) as { type: string; accessory?: Button; elements?: Button[] }[];
+    const details = blocks.flatMap((b) => b.elements ?? []).find((b) => b.action_id === ANSWER_ACTIONS.details);
+    const card = blocks.flatMap((b) => (b.accessory ? [b.accessory] : []))[0];
+    expect(details).toBeDefined();
+    expect(card).toBeDefined();
+    fake.calls.clear();
+    await sendBlockActions(app.target, {
+      userId: FAKE_USERS.shanghai,
+      actions: [{ actionId: details?.action_id ?? '', value: details?.value ?? '' }],
+      message: { channelId: CHANNEL, ts },
+    });
+    await app.settle();
+    const thread = fake.calls.succeeded('chat.postMessage', (c) => c.args.thread_ts === ts);
+    const method = thread.flatMap((c) => blockTexts(c.args.blocks)).join('\n');
+    expect(method).toContain('*读取的数据* · 涉及客户：');
+    expect(method).not.toContain('Data read');
+    await sendBlockActions(app.target, {
+      userId: FAKE_USERS.shanghai,
+      actions: [{ actionId: card?.action_id ?? '', value: card?.value ?? '' }],
+      message: { channelId: CHANNEL, ts },
+    });
+    await app.settle();
+    const posted = fake.responseUrls.all().flatMap((state) => state.posts.map((post) => post.body));
+    const cardReply = posted.at(-1) as { blocks?: unknown } | undefined;
+    expect(blockTexts(cardReply?.blocks).join('\n')).toContain('方法与数据');
   });
 
   it('lets lang=en override a zh-CN reader, and answers help in the reader’s language in the ack', async () => {
