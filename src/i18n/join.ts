@@ -10,7 +10,16 @@ export function joinList(t: Translate, items: readonly string[]): string {
   return joinWith(t, 'common.list', items);
 }
 
-function joinWith(t: Translate, key: 'common.sentences' | 'common.list', parts: readonly string[]): string {
+/** Names enumerated in a sentence ("health, churn risk" / "健康分、流失风险"). */
+export function joinEnumeration(t: Translate, items: readonly string[]): string {
+  return joinWith(t, 'common.enumeration', items);
+}
+
+function joinWith(
+  t: Translate,
+  key: 'common.sentences' | 'common.list' | 'common.enumeration',
+  parts: readonly string[],
+): string {
   const kept = parts.filter((p) => p !== '');
   if (kept.length === 0) return '';
   return kept.slice(1).reduce((first, second) => t(key, { first, second }), kept[0] as string);

@@ -5,7 +5,7 @@ import { median } from '../stats/descriptive.js';
 import { rfmComposite, type ValueCustomer } from '../value-segments/value-customer.js';
 import { type ValueSegment, valueSegmentOf } from '../value-segments/value-segment.js';
 import type { ZoneMethod, ZoneName } from '../zones/zone-rules.js';
-import type { CustomerZone } from '../zones/zone-types.js';
+import type { CustomerZone, ZoneRule } from '../zones/zone-types.js';
 
 /** The figures the card's chart compares with the tier's medians. */
 export const CARD_METRICS = ['health', 'churn', 'ltv', 'rfm'] as const;
@@ -30,8 +30,10 @@ export type CardZone =
       readonly score: number | null;
       readonly reason: string;
       readonly method: ZoneMethod;
+      /** The rule that decided the zone, so a presenter can say the reason in another language. */
+      readonly rule: ZoneRule;
     }
-  | { readonly kind: 'unavailable'; readonly reason: string };
+  | { readonly kind: 'unavailable'; readonly reason: string; readonly rule?: ZoneRule };
 
 export interface TierMedians {
   readonly tier: string;
@@ -102,8 +104,15 @@ function cardPriority(customer: ValueCustomer, result: CardRanking): CardPriorit
 
 function cardZone(zone: CustomerZone | null): CardZone {
   if (zone === null) return { kind: 'unavailable', reason: 'the zone inputs have no row for this customer.' };
-  if (zone.zone === null) return { kind: 'unavailable', reason: zone.reason };
-  return { kind: 'zoned', zone: zone.zone, score: zone.score, reason: zone.reason, method: zone.method };
+  if (zone.zone === null) return { kind: 'unavailable', reason: zone.reason, rule: zone.rule };
+  return {
+    kind: 'zoned',
+    zone: zone.zone,
+    score: zone.score,
+    reason: zone.reason,
+    method: zone.method,
+    rule: zone.rule,
+  };
 }
 
 export function tierMedians(tier: string, customers: readonly ValueCustomer[]): TierMedians {

@@ -6,10 +6,10 @@ import { lookupHints } from '../../data/queries/customer-lookup.js';
 import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
 import { loadZoneInputs } from '../../data/queries/zone-inputs.js';
 import { numberFormat } from '../../format/number-format.js';
+import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
-import { CUSTOMER_MESSAGES as M } from './customer-messages.js';
 import { presentCustomerCard, presentNoMatch, presentPickList } from './customer-present.js';
 
 /** The longest email address there can be (RFC 5321); ids and names are shorter. */
@@ -21,7 +21,7 @@ export interface CustomerOptions {
 
 export const customerCommand: CommandDefinition<CustomerOptions> = {
   slash: '/customer',
-  summary: M.summary,
+  summary: translator('en')('command.customer.summary'),
   syntax: { slash: '/customer', usage: '<email | customer360_id | name>', options: {} },
   requirements: [
     { table: 'value', columns: VALUE_PRIORITY_COLUMNS },
@@ -33,14 +33,17 @@ export const customerCommand: CommandDefinition<CustomerOptions> = {
     { table: 'mapping', columns: ['customer360_id'], fallback: 'customer360_id lookup through customer rows only' },
   ],
   examples: ['/customer jane@acme.com', '/customer C360-0042', '/customer "Acme Corp"'],
-  help: M.help,
+  help: translator('en')('command.customer.help').split('\n'),
   parse(args: CommandArgs): CustomerOptions {
     const query = args.words.splice(0).join(' ').trim();
-    if (query === '') throw args.usage('Say which customer: an email, a customer360_id or part of a name.');
+    if (query === '') throw args.usage(args.t('customer.usage.empty'));
     const length = Array.from(query).length;
     if (length > MAX_CUSTOMER_QUERY_LENGTH) {
       throw args.usage(
-        `That customer query is ${numberFormat().count(length)} characters long; give at most ${MAX_CUSTOMER_QUERY_LENGTH}: an email, a customer360_id or part of a name.`,
+        args.t('customer.usage.tooLong', {
+          length: numberFormat(args.t.locale).count(length),
+          max: MAX_CUSTOMER_QUERY_LENGTH,
+        }),
       );
     }
     return { query };
@@ -55,8 +58,9 @@ export const customerCommand: CommandDefinition<CustomerOptions> = {
       ? { hints: { idEmails: [], nameEmails: [] }, searched: [] }
       : lookupHints(warehouse, options.query);
     const match = findCustomer(options.query, customers, hints);
-    if (match.kind === 'none') return presentNoMatch(options.query, match.suggestions, report, searched);
-    if (match.kind === 'several') return presentPickList(options.query, match, report);
+    if (match.kind === 'none')
+      return presentNoMatch(options.query, match.suggestions, report, searched, context.locale);
+    if (match.kind === 'several') return presentPickList(options.query, match, report, context.locale);
     // Only this customer's rank and zone: ranking and zoning every customer took seconds at 1M.
     const standing = priorityStanding(customers, match.customer.email, DEFAULT_PRIORITY_OPTIONS);
     const zoneInputs = loadZoneInputs(warehouse, '/customer');
@@ -76,6 +80,7 @@ export const customerCommand: CommandDefinition<CustomerOptions> = {
         method: inputs.method,
         activityUnavailable: inputs.method === 'activity' ? null : inputs.activityUnavailable,
       },
+      locale: context.locale,
     });
   },
 };

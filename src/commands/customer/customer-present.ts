@@ -1,30 +1,29 @@
 import type { CustomerCard } from '../../analysis/customer-card/build-card.js';
 import type { CustomerMatch, LookupMethod } from '../../analysis/customer-card/find-customer.js';
-import { ROUTE_LABELS } from '../../analysis/priority/priority-routes.js';
 import type { ZonesResult } from '../../analysis/zones/zone-types.js';
 import { buildTierComparisonChart } from '../../charts/customer-card/tier-comparison.js';
 import type { TableReadReport } from '../../data/read-table.js';
-import { formatDate, numberFormat, plural } from '../../format/number-format.js';
-import { accountName, TERMS, termHeading } from '../../vocabulary/glossary.js';
+import { formatDate, numberFormat } from '../../format/number-format.js';
+import { joinList, joinSentences } from '../../i18n/join.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type MessageKey, type Translate, termFor, translator } from '../../i18n/translate.js';
+import { actionText } from '../../vocabulary/action-text.js';
+import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { AnswerLead, AnswerSection, CommandAnswer, Provenance } from '../command-answer.js';
 import type { OpenAlertSummary } from '../command-definition.js';
 import { contextLine } from '../context-line.js';
 import { zoneMethodNote } from '../load-zones.js';
 import { buildProvenance } from '../provenance.js';
-import { CUSTOMER_MESSAGES as M } from './customer-messages.js';
-
-const f = numberFormat();
+import { zoneReason } from './zone-reason.js';
 
 /** "Acme Corp (jane@acme.com)", or the email alone when the organisation is missing. */
 function customerLabel(row: { readonly email: string; readonly organization: string | null }): string {
   return row.organization ? `${row.organization} (${row.email})` : row.email;
 }
 
-const METHOD_TEXT: Readonly<Record<LookupMethod, string>> = {
-  email: 'by email',
-  customer360_id: 'by customer360_id',
-  name: 'by organisation or name',
-};
+function methodText(method: LookupMethod, t: Translate): string {
+  return t(`customer.method.${method}` as MessageKey);
+}
 
 export interface CardPresentation {
   readonly query: string;
@@ -35,75 +34,110 @@ export interface CardPresentation {
   readonly reads: readonly TableReadReport[];
   /** Which zone method ran, for the note under the zone. */
   readonly zones: Pick<ZonesResult, 'method' | 'activityUnavailable'>;
+  readonly locale: Locale;
 }
 
 export function presentCustomerCard(p: CardPresentation): CommandAnswer {
-  const { card } = p;
+  const { card, locale } = p;
+  const t = translator(locale);
+  const f = numberFormat(locale);
   const c = card.customer;
   const label = customerLabel(c);
-  const zoneText = card.zone.kind === 'zoned' ? `${card.zone.zone} zone` : 'no zone';
+  const tier = c.tier === null ? f.missing : termFor(locale, 'tier', c.tier);
+  const stage = c.stage === null ? f.missing : termFor(locale, 'stage', c.stage);
+  const zoneText = card.zone.kind === 'zoned' ? termFor(locale, 'zone', card.zone.zone) : t('customer.noZone');
   const priorityText =
     card.priority.kind === 'ranked'
-      ? `priority #${f.count(card.priority.rank)} of ${f.count(card.priority.of)}`
-      : 'not ranked';
-  const action = card.nextAction.text;
-  const headline = `*${label}*: ${c.tier ?? 'no tier'}, ${c.stage ?? 'no stage'}, ${zoneText}, ${priorityText}. Next: ${action}`;
+      ? t('customer.headline.priority', { rank: f.count(card.priority.rank), of: f.count(card.priority.of) })
+      : t('customer.headline.notRanked');
+  const action = actionText(card.nextAction, locale);
+  const headline = t('customer.headline', {
+    who: label,
+    tier: c.tier === null ? t('priority.headline.noTier') : tier,
+    stage: c.stage === null ? t('priority.headline.noStage') : stage,
+    zone: zoneText,
+    priority: priorityText,
+    action,
+  });
 
   const figures: string[][] = [
-    ['Tier / segment', `${c.tier ?? 'n/a'} / ${card.segment}`],
-    ['Lifecycle stage', c.stage ?? 'n/a'],
-    ['Health score', f.number(c.health)],
-    ['Churn probability', f.percent(c.churn)],
-    ['Estimated LTV', f.money(c.ltv)],
-    ['R / F / M', [c.recency, c.frequency, c.monetary].map((v) => f.number(v)).join(' / ')],
-    ['RFM composite', f.number(card.rfm)],
-    ['Portfolio share', f.percent(c.portfolioPct, { decimals: 2 })],
+    [t('customer.figure.tierSegment'), `${tier} / ${termFor(locale, 'segment', card.segment)}`],
+    [t('customer.figure.stage'), stage],
+    [t('customer.figure.health'), f.number(c.health)],
+    [t('customer.figure.churn'), f.percent(c.churn)],
+    [t('customer.figure.ltv'), f.money(c.ltv)],
+    [t('customer.figure.rfm'), [c.recency, c.frequency, c.monetary].map((v) => f.number(v)).join(' / ')],
+    [t('customer.figure.rfmComposite'), f.number(card.rfm)],
+    [t('customer.figure.share'), f.percent(c.portfolioPct, { decimals: 2 })],
   ];
   if (card.tierMedians) {
     const m = card.tierMedians.medians;
     figures.push([
-      `${card.tierMedians.tier} medians (n = ${f.count(card.tierMedians.n)})`,
-      `health ${f.number(m.health)}, churn ${f.percent(m.churn)}, LTV ${f.money(m.ltv)}, RFM ${f.number(m.rfm)}`,
+      t('customer.figure.tierMedians', {
+        tier: termFor(locale, 'tier', card.tierMedians.tier),
+        n: f.count(card.tierMedians.n),
+      }),
+      t('customer.figure.tierMediansValue', {
+        health: f.number(m.health),
+        churn: f.percent(m.churn),
+        ltv: f.money(m.ltv),
+        rfm: f.number(m.rfm),
+      }),
     ]);
   }
+  const figureColumns = [t('customer.column.figure'), t('customer.column.value')];
   const sections: AnswerSection[] = [
     {
       kind: 'table',
-      title: 'Key figures',
-      table: { columns: ['Figure', 'Value'], align: ['left', 'left'], rows: figures },
+      title: t('customer.figuresTitle'),
+      table: { columns: figureColumns, align: ['left', 'left'], rows: figures },
     },
   ];
   sections.push(
     card.zone.kind === 'zoned'
-      ? { kind: 'text', title: `Zone: ${card.zone.zone}`, lines: [card.zone.reason, zoneMethodNote(p.zones)] }
-      : { kind: 'unavailable', title: 'Zone', reason: card.zone.reason },
+      ? {
+          kind: 'text',
+          title: t('customer.section.zone', { zone: zoneText }),
+          lines: [zoneReason(card.zone, locale), zoneMethodNote(p.zones, locale)],
+        }
+      : { kind: 'unavailable', title: t('customer.section.zoneUnavailable'), reason: zoneReason(card.zone, locale) },
   );
   if (card.priority.kind === 'ranked') {
     const pr = card.priority;
     sections.push({
       kind: 'text',
-      title: 'Priority and next action',
+      title: t('customer.section.priority'),
       lines: [
-        `Priority ${f.fixed(pr.priority, 3)}, rank ${f.count(pr.rank)} of ${f.count(pr.of)} (top ${topShare(pr.rank, pr.of)}); change since the previous snapshot ${f.signed(pr.change, (v) => f.fixed(v, 3))}.`,
-        `Route: *${ROUTE_LABELS[pr.route]}*. Next action (zone first, then route): ${card.nextAction.text}.`,
+        t('customer.priorityLine', {
+          priority: f.fixed(pr.priority, 3),
+          rank: f.count(pr.rank),
+          of: f.count(pr.of),
+          share: topShare(pr.rank, pr.of, locale),
+          change: f.signed(pr.change, (v) => f.fixed(v, 3)),
+        }),
+        t('customer.routeLine', { route: termFor(locale, 'route', pr.route), action }),
       ],
     });
   } else {
-    sections.push({ kind: 'unavailable', title: 'Priority rank', reason: card.priority.reason });
+    sections.push({ kind: 'unavailable', title: t('customer.section.rank'), reason: unrankedReason(card, t) });
   }
-  sections.push({ kind: 'text', title: 'Open alerts', lines: alertLines(p.alerts) });
+  sections.push({ kind: 'text', title: t('customer.section.alerts'), lines: alertLines(p.alerts, t) });
 
-  const chart = buildTierComparisonChart(card);
+  const chart = buildTierComparisonChart(card, locale);
   const provenance = buildProvenance({
     reads: p.reads,
     n: 1,
-    filters: [`found ${METHOD_TEXT[p.method]}: "${p.query}"`, 'latest value row per email'],
-    thresholds: ['priority and routes as /priority (defaults)', 'zones as /conversion-cohort'],
+    filters: [
+      t('customer.filter.found', { method: methodText(p.method, t), query: p.query }),
+      t('customer.filter.latest'),
+    ],
+    thresholds: [t('customer.threshold.priority'), t('customer.threshold.zones')],
+    locale,
   });
   return {
     command: `/customer ${p.query}`,
-    title: `Customer — ${label}`,
-    lead: cardLead(card, p.alerts, provenance),
+    title: t('customer.title', { who: label }),
+    lead: cardLead(card, p.alerts, provenance, locale),
     headline,
     sections,
     provenance,
@@ -113,42 +147,86 @@ export function presentCustomerCard(p: CardPresentation): CommandAnswer {
   };
 }
 
+/** The analysis says why a customer is unranked in English; other languages say it from the catalogue. */
+function unrankedReason(card: CustomerCard, t: Translate): string {
+  if (card.priority.kind !== 'unavailable') return '';
+  return t.locale === 'en' ? card.priority.reason : t('customer.notRanked');
+}
+
 /** The card a CSM reads: who, the zone and the next action first, then the key figures in glossary words. */
-function cardLead(card: CustomerCard, alerts: readonly OpenAlertSummary[] | null, provenance: Provenance): AnswerLead {
+function cardLead(
+  card: CustomerCard,
+  alerts: readonly OpenAlertSummary[] | null,
+  provenance: Provenance,
+  locale: Locale,
+): AnswerLead {
+  const t = translator(locale);
+  const f = numberFormat(locale);
+  const g = glossaryFor(locale);
+  const { terms } = g;
   const c = card.customer;
-  const who = accountName(c.organization, c.email);
+  const who = g.accountName(c.organization, c.email);
   const zone =
-    card.zone.kind === 'zoned' ? M.zoneText(card.zone.zone, TERMS.zoneScore.format(card.zone.score)) : M.noZone;
+    card.zone.kind === 'zoned'
+      ? t('customer.zoneText', {
+          zone: termFor(locale, 'zone', card.zone.zone),
+          score: terms.zoneScore.format(card.zone.score),
+        })
+      : t('customer.noZone');
   const pr = card.priority;
   const rows: string[][] = [
-    ['Tier, lifecycle stage', `${c.tier ?? 'n/a'} (${card.segment}), ${c.stage ?? 'n/a'}`],
     [
-      termHeading('priority'),
-      pr.kind === 'ranked'
-        ? `${TERMS.priority.format(pr.priority)}, ${M.rank(f.count(pr.rank), f.count(pr.of))}`
-        : M.notRanked,
+      t('customer.row.tierStage'),
+      t('customer.tierStageValue', {
+        tier: c.tier === null ? f.missing : termFor(locale, 'tier', c.tier),
+        segment: termFor(locale, 'segment', card.segment),
+        stage: c.stage === null ? f.missing : termFor(locale, 'stage', c.stage),
+      }),
     ],
-    [cap(TERMS.churn.name), TERMS.churn.format(c.churn)],
-    [cap(TERMS.health.name), TERMS.health.format(c.health)],
-    [cap(TERMS.ltv.name), TERMS.ltv.format(c.ltv)],
-    [`${TERMS.rfm.name} (${TERMS.rfm.scale})`, TERMS.rfm.format(card.rfm)],
+    [
+      g.termHeading('priority'),
+      pr.kind === 'ranked'
+        ? joinList(t, [
+            terms.priority.format(pr.priority),
+            t('customer.rank', { rank: f.count(pr.rank), of: f.count(pr.of) }),
+          ])
+        : t('customer.notRanked'),
+    ],
+    [cap(terms.churn.name), terms.churn.format(c.churn)],
+    [cap(terms.health.name), terms.health.format(c.health)],
+    [cap(terms.ltv.name), terms.ltv.format(c.ltv)],
+    [g.termHeading('rfm'), terms.rfm.format(card.rfm)],
   ];
   const notes: string[] = [];
-  if (card.zone.kind === 'zoned') notes.push(M.why(card.zone.reason));
-  notes.push(alertLine(alerts));
+  if (card.zone.kind === 'zoned') notes.push(t('customer.why', { reason: zoneReason(card.zone, locale) }));
+  notes.push(alertLine(alerts, locale));
   return {
-    takeaway: M.takeaway(who, zone, card.nextAction.text),
+    takeaway: t('customer.takeaway', { who, zone, action: actionText(card.nextAction, locale) }),
     accounts: [],
-    tables: [{ kind: 'table', title: M.figuresTitle, table: { columns: ['Figure', 'Value'], rows } }],
+    tables: [
+      {
+        kind: 'table',
+        title: t('customer.figuresTitle'),
+        table: { columns: [t('customer.column.figure'), t('customer.column.value')], rows },
+      },
+    ],
     notes,
-    context: contextLine(provenance, { population: M.population }),
+    context: contextLine(provenance, { population: t('customer.population') }, locale),
   };
 }
 
-function alertLine(alerts: readonly OpenAlertSummary[] | null): string {
-  if (alerts === null) return M.alertsNotTracked;
-  if (alerts.length === 0) return M.noAlerts;
-  return alerts.map((a) => M.alert(a.state, formatDate(a.detectedAt), a.assignee)).join(' ');
+function alertLine(alerts: readonly OpenAlertSummary[] | null, locale: Locale): string {
+  const t = translator(locale);
+  if (alerts === null) return t('customer.alertsNotTracked');
+  if (alerts.length === 0) return t('customer.noAlerts');
+  return joinSentences(
+    t,
+    alerts.map((a) =>
+      a.assignee
+        ? t('customer.alertAssigned', { state: a.state, since: formatDate(a.detectedAt, locale), assignee: a.assignee })
+        : t('customer.alertUnassigned', { state: a.state, since: formatDate(a.detectedAt, locale) }),
+    ),
+  );
 }
 
 function cap(text: string): string {
@@ -156,16 +234,18 @@ function cap(text: string): string {
 }
 
 /** "top 0.02%" for the very first ranks, whole percents beyond 1%. */
-function topShare(rank: number, of: number): string {
+function topShare(rank: number, of: number, locale: Locale): string {
   const share = rank / of;
-  return f.percent(share, { decimals: share < 0.01 ? 2 : 0 });
+  return numberFormat(locale).percent(share, { decimals: share < 0.01 ? 2 : 0 });
 }
 
-function alertLines(alerts: readonly OpenAlertSummary[] | null): string[] {
-  if (alerts === null) return ['alerts: not tracked in this mode'];
-  if (alerts.length === 0) return ['No open alerts.'];
-  return alerts.map(
-    (a) => `${a.state} since ${a.detectedAt}${a.assignee ? `, assigned to ${a.assignee}` : ', unassigned'}`,
+function alertLines(alerts: readonly OpenAlertSummary[] | null, t: Translate): string[] {
+  if (alerts === null) return [t('customer.alerts.notTracked')];
+  if (alerts.length === 0) return [t('customer.alerts.none')];
+  return alerts.map((a) =>
+    a.assignee
+      ? t('customer.alerts.assigned', { state: a.state, since: a.detectedAt, assignee: a.assignee })
+      : t('customer.alerts.unassigned', { state: a.state, since: a.detectedAt }),
   );
 }
 
@@ -173,39 +253,60 @@ export function presentPickList(
   query: string,
   match: Extract<CustomerMatch, { kind: 'several' }>,
   report: TableReadReport,
+  locale: Locale = 'en',
 ): CommandAnswer {
+  const t = translator(locale);
+  const f = numberFormat(locale);
   const more =
-    match.total > match.matches.length ? ` (showing ${match.matches.length}; add more of the name to narrow it)` : '';
-  const over = match.totalIsLowerBound ? 'Over ' : '';
+    match.total > match.matches.length ? t('customer.pick.more', { shown: f.count(match.matches.length) }) : '';
+  const over = match.totalIsLowerBound ? 'yes' : 'no';
+  const method = methodText(match.method, t);
   const provenance = buildProvenance({
     reads: [report],
     n: match.total,
-    filters: [`"${query}" ${METHOD_TEXT[match.method]}`],
+    filters: [t('customer.pick.filter', { query, method })],
+    locale,
   });
+  const place = (value: string | null, kind: 'tier' | 'stage') =>
+    value === null ? f.missing : termFor(locale, kind, value);
   return {
     command: `/customer ${query}`,
-    title: `Customer — ${over}${plural(match.total, 'match', 'matches')} for "${query}"`,
+    title: t('customer.pick.title', { over, count: match.total, query }),
     lead: {
-      takeaway: M.pickTakeaway(`${over}${plural(match.total, 'customer')}`, query),
-      accountsTitle: `Matches${more}`,
+      takeaway: t('customer.pickTakeaway', { over, count: match.total, query }),
+      accountsTitle: more === '' ? t('customer.pick.accountsTitle') : t('customer.pick.accountsTitleMore', { more }),
       accounts: match.matches.map((c) => ({
         lookup: c.email,
         organisation: c.organization,
         email: c.email,
-        why: `${c.tier ?? 'no tier'}, ${c.stage ?? 'no stage'}`,
+        why: t('customer.pick.why', {
+          tier: c.tier === null ? t('priority.headline.noTier') : termFor(locale, 'tier', c.tier),
+          stage: c.stage === null ? t('priority.headline.noStage') : termFor(locale, 'stage', c.stage),
+        }),
         action: `/customer ${c.email}`,
       })),
       tables: [],
-      context: contextLine(provenance, { population: 'matches' }),
+      context: contextLine(provenance, { population: t('customer.pick.population') }, locale),
     },
-    headline: `${over}${plural(match.total, 'customer')} match "${query}" ${METHOD_TEXT[match.method]}${more}. Pick one with the command beside it.`,
+    headline: t('customer.pick.headline', {
+      over,
+      count: match.total,
+      query,
+      method,
+      more: more === '' ? '' : ` ${more}`,
+    }),
     sections: [
       {
         kind: 'table',
-        title: 'Matches',
+        title: t('customer.pick.accountsTitle'),
         table: {
-          columns: ['Customer', 'Tier', 'Stage', 'Command'],
-          rows: match.matches.map((c) => [customerLabel(c), c.tier ?? 'n/a', c.stage ?? 'n/a', `/customer ${c.email}`]),
+          columns: t('customer.pick.columns').split('|'),
+          rows: match.matches.map((c) => [
+            customerLabel(c),
+            place(c.tier, 'tier'),
+            place(c.stage, 'stage'),
+            `/customer ${c.email}`,
+          ]),
         },
       },
     ],
@@ -227,37 +328,30 @@ export function presentNoMatch(
   suggestions: readonly string[],
   report: TableReadReport,
   searched: readonly string[],
+  locale: Locale = 'en',
 ): CommandAnswer {
+  const t = translator(locale);
   const where = ['customer360__customer_value_analysis (email, organisation)', ...searched].join(', ');
-  const provenance = buildProvenance({ reads: [report], n: 0, filters: [`"${query}"`] });
+  const provenance = buildProvenance({ reads: [report], n: 0, filters: [`"${query}"`], locale });
+  const commands = suggestions.map((s) => `/customer ${s.includes(' ') ? `"${s}"` : s}`);
   return {
     command: `/customer ${query}`,
-    title: `Customer — no match for "${query}"`,
+    title: t('customer.none.title', { query }),
     lead: {
-      takeaway: M.noMatchTakeaway(query),
+      takeaway: t('customer.noMatchTakeaway', { query }),
       accounts: [],
       tables: [],
-      notes:
-        suggestions.length > 0
-          ? [M.closest(suggestions.map((s) => `/customer ${s.includes(' ') ? `"${s}"` : s}`).join(', '))]
-          : [],
-      context: contextLine(provenance, { population: 'customers matched' }),
+      notes: suggestions.length > 0 ? [t('customer.closest', { list: commands.join(', ') })] : [],
+      context: contextLine(provenance, { population: t('customer.none.population') }, locale),
     },
-    headline: `No customer matches "${query}".${suggestions.length > 0 ? ` Closest: ${suggestions.join(', ')}.` : ''}`,
+    headline:
+      suggestions.length > 0
+        ? t('customer.none.headlineClosest', { query, list: suggestions.join(', ') })
+        : t('customer.none.headline', { query }),
     sections: [
-      {
-        kind: 'unavailable',
-        title: 'Customer card',
-        reason: `nothing in ${where} matches "${query}".`,
-      },
+      { kind: 'unavailable', title: t('customer.none.section'), reason: t('customer.none.reason', { where, query }) },
       ...(suggestions.length > 0
-        ? [
-            {
-              kind: 'text' as const,
-              title: 'Did you mean',
-              lines: suggestions.map((s) => `/customer ${s.includes(' ') ? `"${s}"` : s}`),
-            },
-          ]
+        ? [{ kind: 'text' as const, title: t('customer.none.didYouMean'), lines: commands }]
         : []),
     ],
     provenance,

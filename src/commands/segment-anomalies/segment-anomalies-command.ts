@@ -10,10 +10,10 @@ import {
   NETSUITE_ANALYSIS_COLUMNS,
   type NetsuiteRow,
 } from '../../data/queries/netsuite-customers.js';
+import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
-import { SEGMENT_MESSAGES as M } from './segment-anomalies-messages.js';
 import type { SegmentAnomaliesCommandOptions } from './segment-anomalies-options.js';
 import { presentSegmentAnomalies } from './segment-anomalies-present.js';
 
@@ -21,7 +21,7 @@ export { DEFAULT_ANOMALY_THRESHOLD } from '../../analysis/segment-anomalies/segm
 
 export const segmentAnomaliesCommand: CommandDefinition<SegmentAnomaliesCommandOptions> = {
   slash: '/segment-anomalies',
-  summary: M.summary,
+  summary: translator('en')('command.segment-anomalies.summary'),
   syntax: {
     slash: '/segment-anomalies',
     usage: '[all] [threshold=0.15] [segment=…] [seed=42]',
@@ -30,6 +30,7 @@ export const segmentAnomaliesCommand: CommandDefinition<SegmentAnomaliesCommandO
         schema: z.coerce.number().gt(0).lt(1),
         allowed: 'a number between 0 and 1 (exclusive)',
         description: `how far retention must sit from its segment mean to count as an anomaly (default ${DEFAULT_ANOMALY_THRESHOLD})`,
+        helpValues: { value: DEFAULT_ANOMALY_THRESHOLD },
       },
       segment: {
         schema: z.string().trim().min(1),
@@ -40,6 +41,7 @@ export const segmentAnomaliesCommand: CommandDefinition<SegmentAnomaliesCommandO
         schema: z.coerce.number().int().min(0).max(2_147_483_647),
         allowed: 'a whole number from 0 to 2147483647',
         description: `k-means++ seed (default ${DEFAULT_KMEANS_SEED}); the same seed always gives the same clusters`,
+        helpValues: { value: DEFAULT_KMEANS_SEED },
       },
     },
     words: { all: 'use every NetSuite row instead of the latest row per customer' },
@@ -51,7 +53,7 @@ export const segmentAnomaliesCommand: CommandDefinition<SegmentAnomaliesCommandO
     '/segment-anomalies threshold=0.2',
     '/segment-anomalies segment=Premium',
   ],
-  help: M.help,
+  help: translator('en')('command.segment-anomalies.help').split('\n'),
   parse(args: CommandArgs): SegmentAnomaliesCommandOptions {
     const all = args.takeWord('all');
     const segment = args.option<string>('segment');
@@ -73,7 +75,7 @@ export const segmentAnomaliesCommand: CommandDefinition<SegmentAnomaliesCommandO
         .filter((c) => options.segment === undefined || c.segment?.trim() === options.segment)
         .map((c) => c.customerId),
     ).size;
-    return presentSegmentAnomalies(result, options, report, distinct);
+    return presentSegmentAnomalies(result, options, report, distinct, context.locale);
   },
 };
 

@@ -1,12 +1,13 @@
 import { nextAction } from '../../analysis/next-action/next-action.js';
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
 import { numberFormat } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { termFor, translator } from '../../i18n/translate.js';
+import { actionText } from '../../vocabulary/action-text.js';
 import type { AnswerLead, Provenance } from '../command-answer.js';
 import { contextLine } from '../context-line.js';
-import { SEGMENT_MESSAGES as M } from './segment-anomalies-messages.js';
 import type { SegmentAnomaliesCommandOptions } from './segment-anomalies-options.js';
 
-const f = numberFormat();
 const SHOWN = 10;
 
 /**
@@ -19,18 +20,25 @@ export function segmentAnomaliesLead(
   provenance: Provenance,
   distinctCustomers: number,
   unavailable: string | null,
+  locale: Locale = 'en',
 ): AnswerLead {
+  const t = translator(locale);
+  const f = numberFormat(locale);
   const all = options.mode === 'all';
   const filters = [
-    ...(all ? ['every snapshot row'] : []),
+    ...(all ? [t('segment.filterAll')] : []),
     ...(options.segment === undefined ? [] : [`segment=${options.segment}`]),
   ];
-  const context = contextLine(provenance, { population: all ? M.populationRows : M.population, filters });
+  const context = contextLine(
+    provenance,
+    { population: t(all ? 'segment.populationRows' : 'segment.population'), filters },
+    locale,
+  );
   if (unavailable !== null) {
     return {
-      takeaway: M.unavailable(unavailable),
+      takeaway: t('segment.unavailable', { reason: unavailable }),
       accounts: [],
-      noAccounts: M.noneQualify,
+      noAccounts: t('segment.noneQualify'),
       tables: [],
       context,
     };
@@ -39,42 +47,52 @@ export function segmentAnomaliesLead(
   const below = result.anomalousCustomers
     .filter((c) => c.direction === 'below')
     .sort((a, b) => a.deviation - b.deviation || a.customerId.localeCompare(b.customerId));
-  const action = nextAction({ zone: null, route: null, retentionBelowSegment: true }).text;
+  const action = actionText(nextAction({ zone: null, route: null, retentionBelowSegment: true }), locale);
   const worst = [...result.segments].sort((a, b) => b.anomalyRate - a.anomalyRate || b.n - a.n)[0];
   const belowCount = all
-    ? `${f.count(below.length)} snapshot rows (${f.count(new Set(below.map((c) => c.customerId)).size)} customers)`
-    : below.length === 1
-      ? M.customer
-      : M.customers(f.count(below.length));
+    ? t('segment.belowRows', {
+        rows: f.count(below.length),
+        customers: f.count(new Set(below.map((c) => c.customerId)).size),
+      })
+    : t('segment.belowCustomers', { n: below.length });
   const takeaway =
     result.anomalies === 0
-      ? M.takeawayNone(points)
+      ? t('segment.takeawayNone', { points })
       : below.length === 0
-        ? M.takeawayNoneBelow(f.count(result.anomalies), points)
-        : M.takeaway(belowCount, points, worst?.segment ?? 'no segment');
+        ? t('segment.takeawayNoneBelow', { anomalies: f.count(result.anomalies), points })
+        : t('segment.takeaway', {
+            below: belowCount,
+            belowCount: below.length,
+            points,
+            worst: worst === undefined ? t('segment.noSegment') : termFor(locale, 'profitability', worst.segment),
+          });
   const notes: string[] = [];
-  if (all) notes.push(M.snapshotNote(f.count(result.n), f.count(distinctCustomers)));
+  if (all) notes.push(t('segment.snapshotNote', { rows: f.count(result.n), customers: f.count(distinctCustomers) }));
   return {
     takeaway,
     accountsTotal: below.length,
-    accountsTitle: M.accountsTitle,
+    accountsTitle: t('segment.accountsTitle'),
     accounts: below.slice(0, SHOWN).map((c) => ({
       lookup: c.customerId,
       organisation: c.name,
       email: c.customerId,
-      why: M.why(f.percent(c.retention, { decimals: 0 }), c.segment, f.percent(c.segmentMean, { decimals: 0 })),
+      why: t('segment.why', {
+        retention: f.percent(c.retention, { decimals: 0 }),
+        segment: termFor(locale, 'profitability', c.segment),
+        mean: f.percent(c.segmentMean, { decimals: 0 }),
+      }),
       action,
     })),
-    noAccounts: M.noneQualify,
+    noAccounts: t('segment.noneQualify'),
     tables: [
       {
         kind: 'table',
-        title: M.segmentsTitle,
+        title: t('segment.segmentsTitle'),
         table: {
-          columns: ['Segment', all ? 'Rows' : 'Customers', 'Avg retention', 'Far below', 'Far above'],
+          columns: t(all ? 'segment.columnsRows' : 'segment.columns').split('|'),
           align: ['left', 'right', 'right', 'right', 'right'],
           rows: result.segments.map((s) => [
-            s.segment,
+            termFor(locale, 'profitability', s.segment),
             f.count(s.n),
             f.percent(s.meanRetention, { decimals: 0 }),
             f.count(s.anomaliesBelow),
@@ -86,16 +104,7 @@ export function segmentAnomaliesLead(
     notes,
     context,
     list: {
-      columns: [
-        'customer id',
-        'name',
-        'segment',
-        'retention',
-        'segment average',
-        'difference',
-        'direction',
-        'next action',
-      ],
+      columns: t('segment.csv.columns').split('|'),
       rows: [...result.anomalousCustomers]
         .sort((a, b) => a.deviation - b.deviation || a.customerId.localeCompare(b.customerId))
         .map((c) => [
@@ -106,7 +115,7 @@ export function segmentAnomaliesLead(
           c.segmentMean,
           c.deviation,
           c.direction,
-          c.direction === 'below' ? action : nextAction({ zone: null, route: null }).text,
+          c.direction === 'below' ? action : actionText(nextAction({ zone: null, route: null }), locale),
         ]),
     },
   };

@@ -6,6 +6,8 @@ import { segmentAnomalyChartsNotDrawn } from '../../charts/segment-anomalies/cha
 import { buildSegmentAnomalyCharts } from '../../charts/segment-anomalies/index.js';
 import type { TableReadReport } from '../../data/read-table.js';
 import { numberFormat, plural } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
 import { segmentAnomaliesLead } from './segment-anomalies-lead.js';
@@ -21,7 +23,9 @@ export function presentSegmentAnomalies(
   options: SegmentAnomaliesCommandOptions,
   report: TableReadReport,
   distinctCustomers: number,
+  locale: Locale = 'en',
 ): CommandAnswer {
+  const t = translator(locale);
   const provenance = buildProvenance({
     reads: [report],
     n: result.n,
@@ -49,8 +53,10 @@ export function presentSegmentAnomalies(
       ];
   return {
     command: invocation(options),
-    title: `Segment anomalies — ${options.mode === 'all' ? 'all rows' : 'latest row per customer'}${options.segment ? ` — ${options.segment}` : ''}`,
-    lead: segmentAnomaliesLead(result, options, provenance, distinctCustomers, unavailable?.reason ?? null),
+    title: options.segment
+      ? t('segment.titleSegment', { mode: options.mode, segment: options.segment })
+      : t('segment.title', { mode: options.mode }),
+    lead: segmentAnomaliesLead(result, options, provenance, distinctCustomers, unavailable?.reason ?? null, locale),
     headline: unavailable ? unavailable.reason : headline(result, options.mode === 'all'),
     sections,
     provenance,
