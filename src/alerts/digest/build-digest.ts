@@ -160,13 +160,15 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
   };
 }
 
-/** The §5 headline (/segment-anomalies), or why it is not available for this warehouse. */
+/** The §5 decision line (/segment-anomalies) in the context's language, or why it is not available. */
 export async function segmentAnomalyLine(context: CommandContext): Promise<string> {
+  const t = translator(context.locale);
   try {
     const outcome = await runCommand(segmentAnomaliesCommand, 'charts=none', context);
-    return outcome.kind === 'answer' ? outcome.answer.headline : 'Segment anomalies: not available.';
+    if (outcome.kind !== 'answer') return t('digest.segments.unavailable');
+    return outcome.answer.lead?.takeaway ?? outcome.answer.headline;
   } catch (error) {
     if (!isRadarError(error)) throw error;
-    return `Segment anomalies: not available (${error.userMessage})`;
+    return t('digest.segments.unavailableWhy', { why: error.userMessage });
   }
 }

@@ -697,6 +697,8 @@ export const en = {
   'digest.interventions.recovery':
     'Of the {customers} customers with an intervention in the last 28 days, {left} left red within 14 days of it.',
   'digest.segments.title': 'Segment anomalies',
+  'digest.segments.unavailable': 'Not available.',
+  'digest.segments.unavailableWhy': 'Not available: {why}',
   'digest.footer': 'Data date {date} (latest snapshot per customer) · Due {due} ({zone})',
   'digest.footerCharts': 'Data date {date} (latest snapshot per customer) · Due {due} ({zone}) · {count} charts follow',
   'digest.unknown': 'unknown',

@@ -662,6 +662,8 @@ export const zhCN = {
   'digest.interventions.week': '最近 7 天记录 {logged} 次干预，涉及 {customers} 个客户。',
   'digest.interventions.recovery': '最近 28 天有干预的 {customers} 个客户中，{left} 个在干预后 14 天内离开红区。',
   'digest.segments.title': '分群异常',
+  'digest.segments.unavailable': '暂无。',
+  'digest.segments.unavailableWhy': '暂无：{why}',
   'digest.footer': '数据日期 {date}（每个客户的最新快照）· 发送时间 {due}（{zone}）',
   'digest.footerCharts': '数据日期 {date}（每个客户的最新快照）· 发送时间 {due}（{zone}）· 随后附 {count} 张图表',
   'digest.unknown': '未知',
