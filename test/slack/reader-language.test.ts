@@ -183,6 +183,17 @@ describe('slack: each reader gets Radar in their own language', () => {
     expect(log.some((line) => line.includes('users.info failed') && line.includes('internal_error'))).toBe(true);
   });
 
+  it('acks within Slack’s 3 s in the configured language when users.info hangs, and still answers', async () => {
+    const slow = 'U0SLOW00001';
+    fake.workspace.addUser({ id: slow, name: 'slow', locale: 'zh-CN' });
+    fake.hangNext('users.info');
+    const started = Date.now();
+    const answer = await ask(slow, 'top 3');
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(answer.ack).toContain('Working on');
+    expect(answer.blocks).toContain(`Asked by <@${slow}>`);
+  });
+
   it('publishes App Home in the viewer’s language', async () => {
     expect((await sendAppHomeOpened(app.target, FAKE_USERS.shanghai)).status).toBe(200);
     const zh = await fake.waitForCall('views.publish', (c) => c.args.user_id === FAKE_USERS.shanghai);
