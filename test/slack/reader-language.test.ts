@@ -5,6 +5,7 @@ import { COMMANDS } from '../../src/commands/index.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
 import { createLogger } from '../../src/logging.js';
+import { ALERT_ACTIONS, ALERT_VIEWS, MODAL_INPUTS } from '../../src/slack/alerts/alert-text.js';
 import { createSlackAlerts, type SlackAlerts } from '../../src/slack/alerts/slack-alerts.js';
 import { ANSWER_ACTIONS } from '../../src/slack/messages.js';
 import type { SlackAppDeps } from '../../src/slack/slack-deps.js';
@@ -13,7 +14,12 @@ import { StubRenderer } from '../alerts/slack-harness.js';
 import { blockTexts, englishLeft } from '../helpers/english-left.js';
 import { FAKE_CHANNELS, FAKE_USERS, type FakeSlack, type ManualClock } from '../helpers/fake-slack/index.js';
 import { type RunningSlackApp, startFakeSlackEnv, startSlackApp } from '../helpers/slack-app-harness.js';
-import { sendAppHomeOpened, sendBlockActions, sendSlashCommand } from '../helpers/slack-requests.js';
+import {
+  sendAppHomeOpened,
+  sendBlockActions,
+  sendSlashCommand,
+  sendViewSubmission,
+} from '../helpers/slack-requests.js';
 
 const SIGNING_SECRET = 'radar-reader-language-signing-secret';
 const CHANNEL = FAKE_CHANNELS.publicMember;
@@ -203,6 +209,43 @@ describe('slack: each reader gets Radar in their own language', () => {
     expect((await sendAppHomeOpened(app.target, FAKE_USERS.newYork)).status).toBe(200);
     const en = await fake.waitForCall('views.publish', (c) => c.args.user_id === FAKE_USERS.newYork);
     expect(blockTexts((en.args.view as { blocks: unknown }).blocks).join('\n')).toContain('Your alerts');
+  });
+
+  it('posts channel alerts in the configured language, opens modals in the presser’s, DMs an assignee in theirs', async () => {
+    const report = await alerts.runtime.scan();
+    const id = report.scan.ran ? report.scan.outcome.created[0]?.id : undefined;
+    expect(id).toBeDefined();
+    const summary = fake.calls.succeeded('chat.postMessage', (c) => c.args.channel === CHANNEL)[0];
+    expect(String(summary?.args.text)).toMatch(/^Baseline: \d+ customers already in the red zone$/);
+    const ts = String((summary?.response as { ts?: string } | undefined)?.ts);
+    await sendBlockActions(app.target, {
+      userId: FAKE_USERS.shanghai,
+      actions: [{ actionId: ALERT_ACTIONS.assign, value: String(id) }],
+      message: { channelId: CHANNEL, ts },
+    });
+    await fake.waitForCall('views.open');
+    await app.settle();
+    const modal = fake.workspace.modals.at(-1)?.view as { title: { text: string }; submit: { text: string } };
+    expect([modal.title.text, modal.submit.text]).toEqual(['指派告警', '指派']);
+    const submitted = await sendViewSubmission(app.target, {
+      userId: FAKE_USERS.shanghai,
+      callbackId: ALERT_VIEWS.assign,
+      privateMetadata: String(id),
+      values: {
+        [MODAL_INPUTS.assignee.block]: {
+          [MODAL_INPUTS.assignee.action]: { type: 'users_select', selected_user: LIN },
+        },
+      },
+    });
+    expect(submitted.status).toBe(200);
+    await app.settle();
+    const dm = fake.calls.succeeded('chat.postMessage', (c) => c.args.channel === LIN)[0];
+    expect(String(dm?.args.text)).toMatch(/^您被指派了 .+ 的红区告警。$/);
+    expect(englishLeft(blockTexts(dm?.args.blocks).join('\n'), { names })).toEqual([]);
+    // The summary line is refreshed in the channel's language.
+    const refreshed = fake.calls.succeeded('chat.update', (c) => c.args.ts === ts).at(-1);
+    expect(blockTexts(refreshed?.args.blocks).join('\n')).toContain(`<@${LIN}>`);
+    expect(blockTexts(refreshed?.args.blocks).join('\n')).not.toMatch(CJK);
   });
 
   it('sends the digest to a zh-CN manager in Chinese and to an en-US manager in English', async () => {
