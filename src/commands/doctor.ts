@@ -2,11 +2,12 @@ import { basename } from 'node:path';
 import { inspectWarehouse, type TableHealth, type WarehouseHealth } from '../data/inspect-warehouse.js';
 import type { Warehouse } from '../data/open-warehouse.js';
 import { type TableDefinition, WAREHOUSE_TABLES } from '../data/warehouse-schema.js';
-import { numberFormat, plural } from '../format/number-format.js';
+import { numberFormat } from '../format/number-format.js';
+import type { Locale } from '../i18n/locale.js';
+import { type MessageKey, type Translate, translator } from '../i18n/translate.js';
 import type { CommandAnswer } from './command-answer.js';
 import type { AnyCommandDefinition } from './command-definition.js';
-
-const fmt = numberFormat();
+import { commandText } from './command-help.js';
 
 export type Runnable = 'yes' | 'with fallback' | 'no';
 
@@ -17,7 +18,12 @@ export interface CommandReadiness {
 }
 
 /** Which commands can run on this warehouse, and why not, from each command's declared requirements. */
-export function assessCommands(health: WarehouseHealth, commands: readonly AnyCommandDefinition[]): CommandReadiness[] {
+export function assessCommands(
+  health: WarehouseHealth,
+  commands: readonly AnyCommandDefinition[],
+  locale: Locale = 'en',
+): CommandReadiness[] {
+  const t = translator(locale);
   const byId = new Map(health.tables.map((t) => [t.id, t]));
   return commands
     .filter((c) => c.requirements.length > 0)
@@ -29,18 +35,19 @@ export function assessCommands(health: WarehouseHealth, commands: readonly AnyCo
         const missing = requirement.columns.filter((c) => table.missingColumns.includes(c));
         const numberless = requirement.columns.filter((c) => table.numberlessColumns.includes(c));
         const problem = !table.present
-          ? `table ${table.name} is missing`
+          ? t('doctor.problem.missingTable', { table: table.name })
           : missing.length > 0
-            ? `${table.name} lacks ${missing.join(', ')}`
+            ? t('doctor.problem.lacks', { table: table.name, columns: missing.join(', ') })
             : table.rows === 0
-              ? `${table.name} is empty`
+              ? t('doctor.problem.empty', { table: table.name })
               : numberless.length > 0
-                ? `${table.name} has no numbers in ${numberless.join(', ')}`
+                ? t('doctor.problem.numberless', { table: table.name, columns: numberless.join(', ') })
                 : null;
         if (problem === null) continue;
         if (requirement.fallback) {
           if (runnable === 'yes') runnable = 'with fallback';
-          reasons.push(`${problem}: ${requirement.fallback}`);
+          const fallback = commandText(command, `fallback.${requirement.table}`, requirement.fallback, t);
+          reasons.push(t('doctor.reasonWithFallback', { problem, fallback }));
         } else {
           runnable = 'no';
           reasons.push(problem);
@@ -50,54 +57,73 @@ export function assessCommands(health: WarehouseHealth, commands: readonly AnyCo
     });
 }
 
-export function buildDoctorAnswer(warehouse: Warehouse, commands: readonly AnyCommandDefinition[]): CommandAnswer {
+export function buildDoctorAnswer(
+  warehouse: Warehouse,
+  commands: readonly AnyCommandDefinition[],
+  locale: Locale = 'en',
+): CommandAnswer {
+  const t = translator(locale);
+  const fmt = numberFormat(locale);
   const health = inspectWarehouse(warehouse);
-  const readiness = assessCommands(health, commands);
-  const present = health.tables.filter((t) => t.present);
+  const readiness = assessCommands(health, commands, locale);
+  const present = health.tables.filter((table) => table.present);
   const blocked = readiness.filter((r) => r.runnable === 'no');
-  const headline =
-    `${fmt.count(present.length)} of ${health.tables.length} tables present; data date *${health.dataDate ?? 'unknown'}*. ` +
-    (blocked.length === 0
-      ? 'Every command can run.'
-      : `${plural(blocked.length, 'command')} cannot run: ${blocked.map((b) => b.slash).join(', ')}.`);
+  const headline = t('doctor.headline', {
+    present: fmt.count(present.length),
+    total: health.tables.length,
+    date: health.dataDate ?? t('doctor.dateUnknown'),
+    commands:
+      blocked.length === 0
+        ? t('doctor.allRun')
+        : t('doctor.blocked', { n: blocked.length, list: blocked.map((b) => b.slash).join(', ') }),
+  });
   return {
     command: '/radar doctor',
     // The file name, not the server path: the title is shown in Slack channels.
-    title: `Warehouse check — ${basename(health.path)}`,
+    title: t('doctor.title', { file: basename(health.path) }),
     headline,
     sections: [
       {
         kind: 'table',
-        title: 'Tables',
+        title: t('doctor.tables'),
         table: {
-          columns: ['Table', 'Rows', 'Columns', 'Keys', 'Keys on several rows', 'Data date'],
+          columns: t('doctor.tableColumns').split('|'),
           align: ['left', 'right', 'right', 'right', 'right', 'left'],
-          rows: health.tables.map((t) => [
-            t.name,
-            t.present ? fmt.count(t.rows) : 'missing',
-            t.present ? `${t.columnsPresent}/${t.columnsExpected}` : '—',
-            t.snapshot ? fmt.count(t.snapshot.distinctKeys) : '—',
-            t.snapshot ? `${fmt.count(t.snapshot.duplicatedKeys)} (max ${fmt.count(t.snapshot.maxRowsPerKey)})` : '—',
-            t.snapshot?.dataDateMs ? new Date(t.snapshot.dataDateMs).toISOString().slice(0, 10) : '—',
+          rows: health.tables.map((table) => [
+            table.name,
+            table.present ? fmt.count(table.rows) : t('doctor.missing'),
+            table.present ? `${table.columnsPresent}/${table.columnsExpected}` : '—',
+            table.snapshot ? fmt.count(table.snapshot.distinctKeys) : '—',
+            table.snapshot
+              ? t('doctor.maxRows', {
+                  n: fmt.count(table.snapshot.duplicatedKeys),
+                  max: fmt.count(table.snapshot.maxRowsPerKey),
+                })
+              : '—',
+            table.snapshot?.dataDateMs ? new Date(table.snapshot.dataDateMs).toISOString().slice(0, 10) : '—',
           ]),
         },
       },
       {
         kind: 'text',
-        title: 'Columns and values',
-        lines: columnNotes(health),
+        title: t('doctor.columnsTitle'),
+        lines: columnNotes(health, t),
       },
       {
         kind: 'text',
-        title: 'Speed',
-        lines: [snapshotCacheNote(health)],
+        title: t('doctor.speed'),
+        lines: [snapshotCacheNote(health, t)],
       },
       {
         kind: 'table',
-        title: 'Commands',
+        title: t('doctor.commands'),
         table: {
-          columns: ['Command', 'Can run', 'Why'],
-          rows: readiness.map((r) => [r.slash, r.runnable, r.reasons.join('; ') || '—']),
+          columns: t('doctor.commandColumns').split('|'),
+          rows: readiness.map((r) => [
+            r.slash,
+            t(`doctor.runnable.${r.runnable}` as MessageKey),
+            r.reasons.join('; ') || '—',
+          ]),
         },
       },
     ],
@@ -109,57 +135,57 @@ export function buildDoctorAnswer(warehouse: Warehouse, commands: readonly AnyCo
   };
 }
 
-function snapshotCacheNote(health: WarehouseHealth): string {
+function snapshotCacheNote(health: WarehouseHealth, t: Translate): string {
   const cache = health.snapshotCache;
-  if (cache === null) {
-    return 'Snapshot cache: not built for this export yet, so commands read the warehouse directly (same numbers, slower on large exports). `radar serve` builds it in the background; `radar prepare` builds it now.';
-  }
-  const seconds = fmt.fixed(cache.buildMs / 1000, 1);
-  return `Snapshot cache: ready (built ${cache.builtAt.slice(0, 16).replace('T', ' ')} UTC in ${seconds} s); commands read each customer's latest rows from it.`;
+  if (cache === null) return t('doctor.cacheMissing');
+  const seconds = numberFormat(t.locale).fixed(cache.buildMs / 1000, 1);
+  return t('doctor.cacheReady', { at: cache.builtAt.slice(0, 16).replace('T', ' '), seconds });
 }
 
-function columnNotes(health: WarehouseHealth): string[] {
+function columnNotes(health: WarehouseHealth, t: Translate): string[] {
   const lines: string[] = [];
-  for (const t of health.tables) {
-    if (!t.present) continue;
-    if (t.missingColumns.length > 0) {
-      lines.push(`${t.name}: missing ${plural(t.missingColumns.length, 'column')}: ${t.missingColumns.join(', ')}`);
-    }
-    if (t.numberlessColumns.length > 0) {
+  for (const table of health.tables) {
+    if (!table.present) continue;
+    const name = table.name;
+    if (table.missingColumns.length > 0) {
       lines.push(
-        `${t.name}: not one value reads as a number in ${t.numberlessColumns.join(', ')} (text or empty in every row)`,
+        t('doctor.col.missing', {
+          table: name,
+          n: table.missingColumns.length,
+          columns: table.missingColumns.join(', '),
+        }),
       );
     }
-    if (t.castColumns.length > 0) {
-      lines.push(
-        `${t.name}: numbers stored as TEXT in ${t.castColumns.join(', ')} (cast on read; unreadable values counted)`,
-      );
+    if (table.numberlessColumns.length > 0) {
+      lines.push(t('doctor.col.numberless', { table: name, columns: table.numberlessColumns.join(', ') }));
     }
-    const s = t.snapshot;
+    if (table.castColumns.length > 0) {
+      lines.push(t('doctor.col.cast', { table: name, columns: table.castColumns.join(', ') }));
+    }
+    const s = table.snapshot;
     if (s && (s.rowsWithoutKey > 0 || s.unparseableTimestamps > 0 || s.missingTimestamps > 0)) {
       lines.push(
-        `${t.name}: ${plural(s.rowsWithoutKey, 'row')} without a key, ${plural(s.unparseableTimestamps, 'unparseable timestamp')}, ${plural(s.missingTimestamps, 'missing timestamp')}`,
+        t('doctor.col.snapshot', {
+          table: name,
+          rows: s.rowsWithoutKey,
+          unparseable: s.unparseableTimestamps,
+          missing: s.missingTimestamps,
+        }),
       );
     }
   }
-  lines.push(...mergedKeyNotes(health));
-  if (health.otherTables.length > 0) lines.push(`Other tables (not read): ${health.otherTables.join(', ')}`);
-  return lines.length > 0 ? lines : ['Every expected column is present and typed as expected.'];
+  lines.push(...mergedKeyNotes(health, t));
+  if (health.otherTables.length > 0) lines.push(t('doctor.col.other', { tables: health.otherTables.join(', ') }));
+  return lines.length > 0 ? lines : [t('doctor.col.allGood')];
 }
 
 /** What key cleaning (Unicode trim, Unicode lower case for emails) merged, so nobody wonders where customers went. */
-function mergedKeyNotes(health: WarehouseHealth): string[] {
-  return health.tables.flatMap((t) => {
-    const merged = t.snapshot?.keysMergedByCleaning ?? 0;
+function mergedKeyNotes(health: WarehouseHealth, t: Translate): string[] {
+  return health.tables.flatMap((table) => {
+    const merged = table.snapshot?.keysMergedByCleaning ?? 0;
     if (merged === 0) return [];
-    const definition: TableDefinition = WAREHOUSE_TABLES[t.id];
+    const definition: TableDefinition = WAREHOUSE_TABLES[table.id];
     const isEmail = definition.snapshot !== undefined && definition.columns[definition.snapshot.key] === 'email';
-    return isEmail
-      ? [
-          `${t.name}: ${plural(merged, 'email')} differed only by case or surrounding spaces (each read as one customer)`,
-        ]
-      : [
-          `${t.name}: ${plural(merged, 'id')} differed only by surrounding spaces or number-vs-text storage (each read as one key)`,
-        ];
+    return [t(isEmail ? 'doctor.merged.email' : 'doctor.merged.id', { table: table.name, n: merged })];
   });
 }

@@ -1,6 +1,7 @@
+import { translator } from '../i18n/translate.js';
 import type { CommandAnswer } from './command-answer.js';
 import type { AnyCommandDefinition, CommandDefinition } from './command-definition.js';
-import { formatCommandList } from './command-help.js';
+import { commandSummary, formatCommandList } from './command-help.js';
 import { buildDoctorAnswer } from './doctor.js';
 
 type RadarOptions = { readonly action: 'commands' | 'doctor' };
@@ -9,35 +10,34 @@ type RadarOptions = { readonly action: 'commands' | 'doctor' };
 export function createRadarCommand(commands: () => readonly AnyCommandDefinition[]): CommandDefinition<RadarOptions> {
   return {
     slash: '/radar',
-    summary: 'What Radar can answer, and a health check of the warehouse (`/radar doctor`)',
+    summary: translator('en')('command.radar.summary'),
     syntax: {
       slash: '/radar',
       usage: '[doctor]',
       options: {},
-      words: { doctor: 'check the warehouse and say which commands can run' },
+      words: { doctor: translator('en')('command.radar.word.doctor') },
     },
     examples: ['/radar', '/radar doctor'],
-    help: [
-      'Lists the commands, or with `doctor` reports the warehouse tables, columns, row counts, duplication and data date.',
-    ],
+    help: [translator('en')('command.radar.help')],
     requirements: [],
     parse(args) {
       return { action: args.takeWord('doctor') ? 'doctor' : 'commands' };
     },
     run(options, context): CommandAnswer {
-      if (options.action === 'doctor') return buildDoctorAnswer(context.warehouse(), commands());
-      const list = formatCommandList(commands());
+      if (options.action === 'doctor') return buildDoctorAnswer(context.warehouse(), commands(), context.locale);
+      const t = translator(context.locale);
+      const list = formatCommandList(commands(), context.locale);
       return {
         command: '/radar',
-        title: 'Radar — customer analytics in Slack',
+        title: t('radar.title'),
         lead: {
-          takeaway: 'Radar answers these questions; start with /priority to see whom to call first.',
+          takeaway: t('radar.takeaway'),
           accounts: [],
           tables: [],
-          notes: commands().map((c) => `${c.slash} — ${c.summary}`),
-          context: 'Add help to any command for examples, e.g. /priority help.',
+          notes: commands().map((c) => `${c.slash} — ${commandSummary(c, context.locale)}`),
+          context: t('radar.context'),
         },
-        headline: 'Ask any of these; each answer says what it was computed on.',
+        headline: t('radar.headline'),
         sections: [{ kind: 'text', lines: list.split('\n') }],
         provenance: { tables: [], n: 0, filters: [], thresholds: [], dataDate: null, qualityNotes: [] },
         charts: [],

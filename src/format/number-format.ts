@@ -114,7 +114,9 @@ export class NumberFormat {
     if (!isPresent(x)) return this.missing;
     const large = Math.abs(x) >= 100;
     const digits = large ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 3 };
-    return `${this.format(x, large ? 'ratio:large' : 'ratio', digits)}×`;
+    // The "×" is a word of the language (倍 in Chinese), so it comes from the catalogue; ICU's {value} is literal.
+    const value = this.format(x, large ? 'ratio:large' : 'ratio', digits);
+    return catalogueOf(parseLocale(this.locale) ?? 'en')['common.ratio'].replace('{value}', value);
   }
 
   /** Whole days: "423 days", "1 day". The unit is part of the formatter so every language can order it. */

@@ -3,12 +3,13 @@ import { nextAction } from '../../analysis/next-action/next-action.js';
 import type { ZoneName } from '../../analysis/zones/zone-rules.js';
 import type { ZoneTally, ZoneVerdict } from '../../analysis/zones/zone-types.js';
 import { numberFormat } from '../../format/number-format.js';
-import { TERMS } from '../../vocabulary/glossary.js';
+import type { Locale } from '../../i18n/locale.js';
+import { termFor, translator } from '../../i18n/translate.js';
+import { actionText } from '../../vocabulary/action-text.js';
+import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { AnswerLead, NamedAccount, Provenance } from '../command-answer.js';
 import { contextLine } from '../context-line.js';
-import { COHORT_MESSAGES as M } from './conversion-cohort-messages.js';
 
-const f = numberFormat();
 const SHOWN = 10;
 const ZONE_ORDER: Readonly<Record<ZoneName, number>> = { red: 0, yellow: 1, green: 2 };
 
@@ -30,23 +31,26 @@ export function cohortLead(
   organisations: ReadonlyMap<string, string | null>,
   provenance: Provenance,
   changed: readonly string[],
+  locale: Locale = 'en',
 ): AnswerLead {
-  const context = contextLine(provenance, { population: M.cohortPopulation, changed });
-  const zonesTable = zonesTableOf(zones, cohortZones);
+  const t = translator(locale);
+  const f = numberFormat(locale);
+  const context = contextLine(provenance, { population: t('cohort.population'), changed }, locale);
+  const zonesTable = zonesTableOf(zones, cohortZones, locale);
   if (cohort.kind === 'unavailable') {
     return {
-      takeaway: M.cohortUnavailable(cohort.reason),
+      takeaway: t('cohort.unavailable', { reason: cohort.reason }),
       accounts: [],
-      noAccounts: M.noneQualify,
+      noAccounts: t('cohort.noneQualify'),
       tables: [zonesTable],
       context,
     };
   }
   if (cohort.size === 0) {
     return {
-      takeaway: M.cohortEmpty(f.count(cohort.selection.steps.joined)),
+      takeaway: t('cohort.empty', { joined: f.count(cohort.selection.steps.joined) }),
       accounts: [],
-      noAccounts: M.noneQualify,
+      noAccounts: t('cohort.noneQualify'),
       tables: [zonesTable],
       context,
     };
@@ -64,24 +68,18 @@ export function cohortLead(
   members.sort(byUrgency);
   const red = members.filter((m) => m.zone?.zone === 'red').length;
   return {
-    takeaway: M.cohortTakeaway(f.count(cohort.size), f.days(cohort.selection.bounds.s2sAbove), f.count(red)),
-    accountsTitle: M.cohortAccountsTitle,
-    accounts: members.slice(0, SHOWN).map(named),
+    takeaway: t('cohort.takeaway', {
+      size: f.count(cohort.size),
+      days: f.days(cohort.selection.bounds.s2sAbove),
+      red: f.count(red),
+    }),
+    accountsTitle: t('cohort.accountsTitle'),
+    accounts: members.slice(0, SHOWN).map((m) => named(m, locale)),
     tables: [zonesTable],
     accountsTotal: members.length,
     context,
     list: {
-      columns: [
-        'email',
-        'organisation',
-        'zone',
-        'zone score (0-100)',
-        'marketing to sales (days)',
-        'sales to support (days)',
-        'tier',
-        'lifetime value (funnel table)',
-        'next action',
-      ],
+      columns: t('cohort.csv.columns').split('|'),
       rows: members.map((m) => [
         m.key,
         m.organisation,
@@ -91,7 +89,7 @@ export function cohortLead(
         m.salesToSupportDays,
         m.tier,
         m.ltv,
-        nextAction({ zone: m.zone?.zone ?? null, route: null }).text,
+        actionText(nextAction({ zone: m.zone?.zone ?? null, route: null }), locale),
       ]),
     },
   };
@@ -106,41 +104,58 @@ function byUrgency(a: Member, b: Member): number {
   return sa !== sb ? sa - sb : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-function named(m: Member): NamedAccount {
+function named(m: Member, locale: Locale): NamedAccount {
+  const t = translator(locale);
   const zone = m.zone?.zone ?? null;
   const zoneText =
-    zone === null ? M.noZone : `${zone} zone (zone score ${TERMS.zoneScore.format(m.zone?.score ?? null)})`;
+    zone === null
+      ? t('zones.noZone')
+      : t('cohort.zoneWithScore', {
+          zone: termFor(locale, 'zone', zone),
+          score: glossaryFor(locale).terms.zoneScore.format(m.zone?.score ?? null),
+        });
   return {
     lookup: m.key,
     organisation: m.organisation,
     email: m.key,
-    why: M.cohortWhy(zoneText, f.days(m.salesToSupportDays)),
-    action: nextAction({ zone, route: null }).text,
+    why: t('cohort.why', { zone: zoneText, waited: numberFormat(locale).days(m.salesToSupportDays) }),
+    action: actionText(nextAction({ zone, route: null }), locale),
   };
 }
 
-function zonesTableOf(zones: ZoneTally, cohortZones: readonly ZoneVerdict[] | null): AnswerLead['tables'][number] {
+function zonesTableOf(
+  zones: ZoneTally,
+  cohortZones: readonly ZoneVerdict[] | null,
+  locale: Locale,
+): AnswerLead['tables'][number] {
+  const t = translator(locale);
+  const f = numberFormat(locale);
   const inCohort = { red: 0, yellow: 0, green: 0, none: 0 };
   for (const c of cohortZones ?? []) {
     if (c.zone === null) inCohort.none++;
     else inCohort[c.zone]++;
   }
   const cohortN = cohortZones?.length ?? 0;
-  const share = (k: number, n: number) => (n > 0 ? f.percent(k / n) : 'n/a');
+  const share = (k: number, n: number) => (n > 0 ? f.percent(k / n) : f.missing);
   const rows = (['red', 'yellow', 'green'] as const).map((zone) => [
-    zone,
-    cohortZones ? f.count(inCohort[zone]) : 'n/a',
+    zoneWord(zone, locale),
+    cohortZones ? f.count(inCohort[zone]) : f.missing,
     share(inCohort[zone], cohortN),
     f.count(zones.counts[zone]),
     share(zones.counts[zone], zones.n),
   ]);
   return {
     kind: 'table',
-    title: M.zonesTableTitle,
+    title: t('cohort.zonesTableTitle'),
     table: {
-      columns: ['Zone', 'Cohort', 'Share', 'Everyone', 'Share'],
+      columns: t('cohort.zonesColumns').split('|'),
       align: ['left', 'right', 'right', 'right', 'right'],
       rows,
     },
   };
+}
+
+/** "red" in the tables: the data's word in English (as before), the zone's name in other languages. */
+export function zoneWord(zone: ZoneName, locale: Locale): string {
+  return locale === 'en' ? zone : termFor(locale, 'zone', zone);
 }

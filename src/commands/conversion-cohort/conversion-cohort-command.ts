@@ -13,10 +13,10 @@ import {
 } from '../../data/queries/cohort-inputs.js';
 import { loadCohortGeography } from '../../data/queries/geography.js';
 import { loadZoneInputs, ZONE_VALUE_COLUMNS } from '../../data/queries/zone-inputs.js';
+import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
-import { COHORT_MESSAGES as M } from './conversion-cohort-messages.js';
 import { type ConversionCohortOptions, DEFAULT_REDS_LISTED, MAX_REDS_LISTED } from './conversion-cohort-options.js';
 import { presentConversionCohort } from './conversion-cohort-present.js';
 import { presentZones } from './conversion-cohort-zones-present.js';
@@ -41,7 +41,7 @@ const share = (what: string, fallback: number) => ({
 
 export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions> = {
   slash: '/conversion-cohort',
-  summary: M.summary,
+  summary: translator('en')('command.conversion-cohort.summary'),
   syntax: {
     slash: '/conversion-cohort',
     usage: '[zones] [m2s_min=10] [m2s_max=20] [s2s_above=30] [composite_above=mean] [red_below=50] [green_above=70]',
@@ -91,7 +91,7 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     '/conversion-cohort m2s_min=5 m2s_max=15 s2s_above=45',
     '/conversion-cohort zones red_below=45 reds=50',
   ],
-  help: M.help,
+  help: translator('en')('command.conversion-cohort.help').split('\n'),
   parse(args: CommandArgs): ConversionCohortOptions {
     const view = args.takeWord('zones') ? 'zones' : 'cohort';
     const bounds: CohortBounds = {
@@ -124,7 +124,7 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     const warehouse = context.warehouse();
     if (options.view === 'zones') {
       const { inputs, reads } = loadZoneInputs(warehouse, '/conversion-cohort zones');
-      return presentZones({ options, zones: computeZones(inputs, options.zones), reads });
+      return presentZones({ options, zones: computeZones(inputs, options.zones), reads, locale: context.locale });
     }
     const loaded = loadCohortInputs(warehouse);
     const cohort = computeConversionCohort(loaded.inputs, options.bounds);
@@ -147,6 +147,6 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     const members = new Set(cohort.kind === 'ok' ? cohort.memberKeys : []);
     const organisations = new Map<string, string | null>();
     for (const row of zoneSource.inputs.rows) if (members.has(row.key)) organisations.set(row.key, row.organization);
-    return presentConversionCohort({ options, cohort, zones, geography, reads, organisations });
+    return presentConversionCohort({ options, cohort, zones, geography, reads, organisations, locale: context.locale });
   },
 };

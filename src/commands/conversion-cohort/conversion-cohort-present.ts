@@ -11,6 +11,7 @@ import { buildRiskVelocityHeatmap } from '../../charts/conversion-cohort/risk-ve
 import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
 import type { TableReadReport } from '../../data/read-table.js';
 import { numberFormat, plural } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
 import { cohortLead } from './cohort-lead.js';
@@ -28,6 +29,7 @@ export interface CohortPresentation {
   readonly reads: readonly TableReadReport[];
   /** Organisation of each cohort member, to name them. */
   readonly organisations: ReadonlyMap<string, string | null>;
+  readonly locale: Locale;
 }
 
 /** The §2 bullets that need a cohort, named in the "not available" sections. */
@@ -94,7 +96,7 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   return {
     command: commandText(options),
     title: 'Conversion cohort — quick to sales, slow to support, engaged',
-    lead: cohortLead(cohort, zones, cohortZones, p.organisations, provenance, changedBounds(options)),
+    lead: cohortLead(cohort, zones, cohortZones, p.organisations, provenance, changedBounds(options), p.locale),
     headline: headline(cohort, zones),
     sections,
     provenance,

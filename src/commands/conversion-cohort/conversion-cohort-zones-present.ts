@@ -4,6 +4,7 @@ import type { ZonesResult } from '../../analysis/zones/zone-types.js';
 import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
 import type { TableReadReport } from '../../data/read-table.js';
 import { numberFormat, plural } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
 import { type ConversionCohortOptions, DEFAULT_REDS_LISTED } from './conversion-cohort-options.js';
@@ -15,10 +16,11 @@ export interface ZonesPresentation {
   readonly options: ConversionCohortOptions;
   readonly zones: ZonesResult;
   readonly reads: readonly TableReadReport[];
+  readonly locale: Locale;
 }
 
 /** `/conversion-cohort zones`: zone counts for every customer, the method and thresholds, and the reds. */
-export function presentZones({ options, zones, reads }: ZonesPresentation): CommandAnswer {
+export function presentZones({ options, zones, reads, locale }: ZonesPresentation): CommandAnswer {
   const sections: AnswerSection[] = [
     {
       kind: 'table',
@@ -74,7 +76,7 @@ export function presentZones({ options, zones, reads }: ZonesPresentation): Comm
   return {
     command: `/conversion-cohort zones${options.reds !== DEFAULT_REDS_LISTED ? ` reds=${options.reds}` : ''}`,
     title: `Zones — ${zones.method === 'activity' ? 'activity score' : 'value-table fallback'}`,
-    lead: zonesLead(zones, provenance, redAbsenceReason(zones)),
+    lead: zonesLead(zones, provenance, redAbsenceReason(zones), locale),
     headline: headline(zones),
     sections,
     provenance,

@@ -1,5 +1,5 @@
-import type { CardZone } from '../../analysis/customer-card/build-card.js';
 import { DEFAULT_ZONE_OPTIONS } from '../../analysis/zones/zone-rules.js';
+import type { ZoneRule } from '../../analysis/zones/zone-types.js';
 import type { Locale } from '../../i18n/locale.js';
 import { type MessageKey, translator } from '../../i18n/translate.js';
 import { glossaryFor } from '../../vocabulary/glossary.js';
@@ -8,11 +8,14 @@ import { glossaryFor } from '../../vocabulary/glossary.js';
  * Why the customer is in their zone, in the reader's language. English keeps the analysis's own sentence (it names
  * every part of the score); other languages say the rule and the score from the catalogue (`zones.reason.<rule>`).
  */
-export function zoneReason(zone: CardZone, locale: Locale): string {
+export function zoneReason(
+  zone: { readonly reason: string; readonly rule?: ZoneRule; readonly score?: number | null },
+  locale: Locale,
+): string {
   if (locale === 'en') return zone.reason;
   const t = translator(locale);
   if (zone.rule === undefined) return t('zones.reason.noRow');
-  const score = glossaryFor(locale).terms.zoneScore.format(zone.kind === 'zoned' ? zone.score : null);
+  const score = glossaryFor(locale).terms.zoneScore.format(zone.score ?? null);
   return t(`zones.reason.${zone.rule}` as MessageKey, {
     score,
     red: DEFAULT_ZONE_OPTIONS.redBelow,

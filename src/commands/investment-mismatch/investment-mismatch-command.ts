@@ -22,13 +22,14 @@ import {
 import { MAPPING_COLUMNS } from '../../data/queries/investment-mapping.js';
 import { EmptyTableError } from '../../data/warehouse-errors.js';
 import { WAREHOUSE_TABLES } from '../../data/warehouse-schema.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
 import { contextLine } from '../context-line.js';
 import { loadZones } from '../load-zones.js';
 import { investmentLead } from './investment-mismatch-lead.js';
-import { INVESTMENT_MESSAGES as M } from './investment-mismatch-messages.js';
 import { buildHeadline, buildSections } from './investment-mismatch-present.js';
 import { investmentNotes, investmentProvenance } from './investment-mismatch-provenance.js';
 
@@ -45,7 +46,7 @@ const label = z.string().trim().min(1);
 
 export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchCommandOptions> = {
   slash: SLASH,
-  summary: M.summary,
+  summary: translator('en')('command.investment-mismatch.summary'),
   syntax: {
     slash: SLASH,
     usage:
@@ -55,31 +56,37 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
         schema: share,
         allowed: 'a share between 0 and 1',
         description: `top priority share (default ${DEFAULT_TOP_SHARE}: cume_dist ≥ 0.7)`,
+        helpValues: { value: DEFAULT_TOP_SHARE },
       },
       bottom: {
         schema: share,
         allowed: 'a share between 0 and 1',
         description: `bottom composite share (default ${DEFAULT_BOTTOM_SHARE}: cume_dist ≤ 0.5)`,
+        helpValues: { value: DEFAULT_BOTTOM_SHARE },
       },
       w_sales: {
         schema: weight,
         allowed: 'a weight from 0 to 1',
         description: `composite weight of sales (default ${DEFAULT_WEIGHTS.sales})`,
+        helpValues: { value: DEFAULT_WEIGHTS.sales },
       },
       w_adoption: {
         schema: weight,
         allowed: 'a weight from 0 to 1',
         description: `composite weight of product adoption (default ${DEFAULT_WEIGHTS.adoption})`,
+        helpValues: { value: DEFAULT_WEIGHTS.adoption },
       },
       w_support: {
         schema: weight,
         allowed: 'a weight from 0 to 1',
         description: `composite weight of support resolution (default ${DEFAULT_WEIGHTS.support})`,
+        helpValues: { value: DEFAULT_WEIGHTS.support },
       },
       min_cell: {
         schema: z.coerce.number().int().min(1).max(1_000_000),
         allowed: 'a whole number from 1',
         description: `smallest industry × size cell reported (default ${DEFAULT_MIN_CELL_SIZE})`,
+        helpValues: { value: DEFAULT_MIN_CELL_SIZE },
       },
       industry: {
         schema: label,
@@ -108,7 +115,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     },
   ],
   examples: [SLASH, `${SLASH} top=0.2 bottom=0.4`, `${SLASH} industry=Technology min_cell=10`],
-  help: M.help,
+  help: translator('en')('command.investment-mismatch.help').split('\n'),
   parse(args: CommandArgs): InvestmentMismatchCommandOptions {
     const weights = {
       sales: args.option<number>('w_sales') ?? DEFAULT_WEIGHTS.sales,
@@ -116,7 +123,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
       support: args.option<number>('w_support') ?? DEFAULT_WEIGHTS.support,
     };
     if (weights.sales + weights.adoption + weights.support <= 0) {
-      throw args.usage('`w_sales`, `w_adoption` and `w_support` cannot all be 0: the composite would be empty.');
+      throw args.usage(args.t('mismatch.usage.zeroWeights'));
     }
     return {
       analysis: {
@@ -140,10 +147,11 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     if (filtered.kind === 'none') {
       return unavailableAnswer(
         command,
-        load.rows.length === 0 ? 'The value table has no rows with an email.' : filtered.reason,
+        load.rows.length === 0 ? translator(context.locale)('mismatch.noEmailRows') : filtered.reason,
         {
           ...investmentProvenance(load, 0, options, []),
         },
+        context.locale,
       );
     }
     const result = computeInvestmentMismatch(filtered.rows, options.analysis);
@@ -152,11 +160,12 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     if (result.population.customers.length === 0) {
       return unavailableAnswer(
         command,
-        `No customer has sales, adoption, support and an investment priority together (${notes.slice(0, 2).join('; ')}).`,
+        translator(context.locale)('mismatch.noPopulation', { notes: notes.slice(0, 2).join('; ') }),
         provenance,
+        context.locale,
       );
     }
-    const charts = buildInvestmentMismatchCharts(result);
+    const charts = buildInvestmentMismatchCharts(result, context.locale);
     const zones = loadZones(context.warehouse(), SLASH);
     const filters = [
       ...(options.industry ? [`industry=${options.industry}`] : []),
@@ -164,8 +173,11 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     ];
     return {
       command,
-      lead: investmentLead(result, zones.lookup, provenance, filters, options.analysis.topShare),
-      title: `Investment mismatch — top ${Math.round(options.analysis.topShare * 100)}% priority vs bottom ${Math.round(options.analysis.bottomShare * 100)}% performance`,
+      lead: investmentLead(result, zones.lookup, provenance, filters, options.analysis.topShare, context.locale),
+      title: translator(context.locale)('mismatch.title', {
+        top: Math.round(options.analysis.topShare * 100),
+        bottom: Math.round(options.analysis.bottomShare * 100),
+      }),
       headline: buildHeadline(result),
       sections: buildSections(result, load.missingDetailColumns),
       provenance,
@@ -243,19 +255,27 @@ function missingColumnsAnswer(command: string, missing: readonly MissingColumns[
   };
 }
 
-function unavailableAnswer(command: string, reason: string, provenance: CommandAnswer['provenance']): CommandAnswer {
+function unavailableAnswer(
+  command: string,
+  reason: string,
+  provenance: CommandAnswer['provenance'],
+  locale: Locale,
+): CommandAnswer {
+  const t = translator(locale);
   return {
     command,
-    title: 'Investment mismatch — not available',
+    title: t('mismatch.titleUnavailable'),
     lead: {
-      takeaway: reason.replace(/^Not available because /, 'Investment mismatch is not available: '),
+      takeaway: reason.startsWith('Not available because ')
+        ? t('mismatch.unavailableTakeaway', { reason: reason.slice('Not available because '.length) })
+        : reason,
       accounts: [],
-      noAccounts: M.noneQualify,
+      noAccounts: t('mismatch.noneQualify'),
       tables: [],
-      context: contextLine(provenance, { population: M.population }),
+      context: contextLine(provenance, { population: t('mismatch.population') }, locale),
     },
     headline: reason,
-    sections: [{ kind: 'unavailable', title: 'Investment mismatch', reason }],
+    sections: [{ kind: 'unavailable', title: t('mismatch.section'), reason }],
     provenance,
     charts: [],
     chartsOmitted: 0,

@@ -3,12 +3,13 @@ import type { ScoredCustomer } from '../../analysis/investment-mismatch/score-cu
 import { nextAction } from '../../analysis/next-action/next-action.js';
 import type { ZoneLookup } from '../../analysis/priority/priority-filter.js';
 import { numberFormat } from '../../format/number-format.js';
-import { TERMS } from '../../vocabulary/glossary.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type Translate, termFor, translator } from '../../i18n/translate.js';
+import { actionText } from '../../vocabulary/action-text.js';
+import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { AnswerLead, Provenance } from '../command-answer.js';
 import { contextLine } from '../context-line.js';
-import { INVESTMENT_MESSAGES as M } from './investment-mismatch-messages.js';
 
-const f = numberFormat();
 const SHOWN = 10;
 
 /** The main message: how many top-priority accounts underperform, and the ones with most value at risk. */
@@ -18,75 +19,74 @@ export function investmentLead(
   provenance: Provenance,
   filters: readonly string[],
   topShare: number,
+  locale: Locale = 'en',
 ): AnswerLead {
+  const t = translator(locale);
+  const f = numberFormat(locale);
+  const { terms } = glossaryFor(locale);
   const p = result.population;
-  const context = contextLine(provenance, {
-    population: M.population,
-    filters: [M.top(f.percent(topShare, { decimals: 0 })), ...filters],
-  });
+  const context = contextLine(
+    provenance,
+    {
+      population: t('mismatch.population'),
+      filters: [t('mismatch.top', { share: f.percent(topShare, { decimals: 0 }) }), ...filters],
+    },
+    locale,
+  );
   const mismatched = p.customers.filter((c) => c.mismatched).sort(byValueAtRisk);
   if (mismatched.length === 0) {
-    return { takeaway: M.noneQualify, accounts: [], noAccounts: M.noneQualify, tables: [], context };
+    const none = t('mismatch.noneQualify');
+    return { takeaway: none, accounts: [], noAccounts: none, tables: [], context };
   }
   const stages = countStages(mismatched);
   const [topStage] = stages;
   const takeaway =
-    topStage && topStage[0] !== M.unknownStage
-      ? M.takeaway(
-          f.count(mismatched.length),
-          f.count(p.topCount),
-          f.percent(topStage[1] / mismatched.length, { decimals: 0 }),
-          topStage[0],
-        )
-      : M.takeawayPlain(f.count(mismatched.length), f.count(p.topCount));
+    topStage && topStage[0] !== UNKNOWN_STAGE
+      ? t('mismatch.takeaway', {
+          mismatched: f.count(mismatched.length),
+          top: f.count(p.topCount),
+          stageShare: f.percent(topStage[1] / mismatched.length, { decimals: 0 }),
+          stage: stageName(topStage[0], t),
+        })
+      : t('mismatch.takeawayPlain', { mismatched: f.count(mismatched.length), top: f.count(p.topCount) });
   const r = result.bias.priorityComposite;
   const notes: string[] = [];
-  if (r.kind === 'ok') notes.push(Math.abs(r.r) < 0.3 ? M.whyNote(f.decimal(r.r, 2)) : M.tracksNote(f.decimal(r.r, 2)));
+  if (r.kind === 'ok') {
+    const correlation = f.decimal(r.r, 2);
+    notes.push(
+      Math.abs(r.r) < 0.3 ? t('mismatch.whyNote', { correlation }) : t('mismatch.tracksNote', { correlation }),
+    );
+  }
   return {
     takeaway,
     accountsTotal: mismatched.length,
-    accountsTitle: M.accountsTitle,
+    accountsTitle: t('mismatch.accountsTitle'),
     accounts: mismatched.slice(0, SHOWN).map((c) => ({
       lookup: c.email,
       organisation: c.organization ?? null,
       email: c.email,
-      why: M.why(
-        c.lifecycleStage ?? M.unknownStage,
-        TERMS.ltv.format(c.lifetimeValue),
-        TERMS.compositePerformance.format(c.composite),
-      ),
-      action: nextAction({ zone: zoneOf(c.email), route: null, underperforming: true }).text,
+      why: t('mismatch.why', {
+        stage: stageName(c.lifecycleStage ?? UNKNOWN_STAGE, t),
+        ltv: terms.ltv.format(c.lifetimeValue),
+        performance: terms.compositePerformance.format(c.composite),
+      }),
+      action: actionText(nextAction({ zone: zoneOf(c.email), route: null, underperforming: true }), locale),
     })),
     tables: [
       {
         kind: 'table',
-        title: M.stagesTitle,
+        title: t('mismatch.stagesTitle'),
         table: {
-          columns: ['Lifecycle stage', 'Accounts', 'Share'],
+          columns: t('mismatch.stagesColumns').split('|'),
           align: ['left', 'right', 'right'],
-          rows: stages.map(([stage, n]) => [stage, f.count(n), f.percent(n / mismatched.length)]),
+          rows: stages.map(([stage, n]) => [stageName(stage, t), f.count(n), f.percent(n / mismatched.length)]),
         },
       },
     ],
     notes,
     context,
     list: {
-      columns: [
-        'email',
-        'organisation',
-        'lifecycle stage',
-        'industry',
-        'company size',
-        'zone',
-        'investment priority score',
-        'composite performance',
-        'sales',
-        'product adoption',
-        'support resolution',
-        'lifetime value',
-        'roi',
-        'next action',
-      ],
+      columns: t('mismatch.csv.columns').split('|'),
       rows: mismatched.map((c) => {
         const zone = zoneOf(c.email);
         return [
@@ -103,7 +103,7 @@ export function investmentLead(
           c.support,
           c.lifetimeValue,
           c.roi,
-          nextAction({ zone, route: null, underperforming: true }).text,
+          actionText(nextAction({ zone, route: null, underperforming: true }), locale),
         ];
       }),
     },
@@ -118,10 +118,17 @@ function byValueAtRisk(a: ScoredCustomer, b: ScoredCustomer): number {
   return a.email < b.email ? -1 : a.email > b.email ? 1 : 0;
 }
 
+/** Stands for a missing lifecycle stage while counting; shown as "no stage" in the reader's language. */
+const UNKNOWN_STAGE = '\u0000no stage';
+
+function stageName(stage: string, t: Translate): string {
+  return stage === UNKNOWN_STAGE ? t('mismatch.unknownStage') : termFor(t.locale, 'stage', stage);
+}
+
 function countStages(rows: readonly ScoredCustomer[]): [string, number][] {
   const counts = new Map<string, number>();
   for (const c of rows) {
-    const stage = c.lifecycleStage ?? M.unknownStage;
+    const stage = c.lifecycleStage ?? UNKNOWN_STAGE;
     counts.set(stage, (counts.get(stage) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

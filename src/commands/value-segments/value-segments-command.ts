@@ -3,16 +3,16 @@ import { computeValueSegments } from '../../analysis/value-segments/compute-valu
 import { DEFAULT_PORTFOLIO_CUT } from '../../analysis/value-segments/value-segment.js';
 import { loadValueCustomers, VALUE_SEGMENT_COLUMNS } from '../../data/queries/value-customers.js';
 import { loadValueFunnel, VALUE_FUNNEL_COLUMNS } from '../../data/queries/value-funnel.js';
+import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
-import { VALUE_MESSAGES as M } from './value-segments-messages.js';
 import type { ValueSegmentsOptions } from './value-segments-options.js';
 import { presentValueSegments } from './value-segments-present.js';
 
 export const valueSegmentsCommand: CommandDefinition<ValueSegmentsOptions> = {
   slash: '/value-segments',
-  summary: M.summary,
+  summary: translator('en')('command.value-segments.summary'),
   syntax: {
     slash: '/value-segments',
     usage: '[cut=0.05]',
@@ -21,6 +21,7 @@ export const valueSegmentsCommand: CommandDefinition<ValueSegmentsOptions> = {
         schema: z.coerce.number().gt(0).lt(1),
         allowed: 'a fraction between 0 and 1 (0.05 = 5%)',
         description: `portfolio_contribution_pct above which Gold/Platinum is high value, at or below which Basic/Bronze/Silver is SMB (default ${DEFAULT_PORTFOLIO_CUT})`,
+        helpValues: { value: DEFAULT_PORTFOLIO_CUT },
       },
     },
   },
@@ -33,7 +34,7 @@ export const valueSegmentsCommand: CommandDefinition<ValueSegmentsOptions> = {
     },
   ],
   examples: ['/value-segments', '/value-segments cut=0.03'],
-  help: M.help,
+  help: translator('en')('command.value-segments.help').split('\n'),
   parse(args: CommandArgs): ValueSegmentsOptions {
     return { cut: args.option<number>('cut') ?? DEFAULT_PORTFOLIO_CUT };
   },
@@ -45,6 +46,6 @@ export const valueSegmentsCommand: CommandDefinition<ValueSegmentsOptions> = {
     });
     const funnel = loadValueFunnel(warehouse, '/value-segments');
     const result = computeValueSegments(customers, funnel.funnel, options.cut);
-    return presentValueSegments(result, options, funnel.report ? [report, funnel.report] : [report]);
+    return presentValueSegments(result, options, funnel.report ? [report, funnel.report] : [report], context.locale);
   },
 };

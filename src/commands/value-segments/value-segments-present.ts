@@ -9,6 +9,8 @@ import { VALUE_METRIC_LABELS, VALUE_METRICS, type ValueMetric } from '../../anal
 import { buildValueSegmentCharts } from '../../charts/value-segments/value-segment-charts.js';
 import type { TableReadReport } from '../../data/read-table.js';
 import { numberFormat, plural } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { AnswerSection, AnswerTable, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
 import { valueSegmentsLead } from './value-segments-lead.js';
@@ -25,6 +27,7 @@ export function presentValueSegments(
   result: ValueSegmentsResult,
   options: ValueSegmentsOptions,
   reads: readonly TableReadReport[],
+  locale: Locale = 'en',
 ): CommandAnswer {
   const byGroup = new Map(result.groups.map((g) => [g.group, g]));
   const hv = byGroup.get('HV') as SegmentGroupResult;
@@ -106,8 +109,8 @@ export function presentValueSegments(
 
   return {
     command: `/value-segments${options.cut !== 0.05 ? ` cut=${options.cut}` : ''}`,
-    title: 'Value segments — high value vs SMB',
-    lead: valueSegmentsLead(result, hv, smb, provenance, options),
+    title: translator(locale)('value.title'),
+    lead: valueSegmentsLead(result, hv, smb, provenance, options, locale),
     headline: headline(result, hv, smb),
     sections,
     provenance,

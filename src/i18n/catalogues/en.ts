@@ -446,6 +446,156 @@ export const en = {
   'term.profitability.Basic': 'Basic',
   'term.profitability.Growing': 'Growing',
 
+  // ── /investment-mismatch ──
+  'command.investment-mismatch.summary':
+    'Top-priority accounts that underperform on sales, product adoption and support, named, with where they cluster',
+  'command.investment-mismatch.help':
+    'Answers "which accounts do we invest most in that give least back?": the top 30% by investment priority score (from the export) whose composite performance (sales, product adoption, support resolution) is in the bottom half, named with lifetime value (LTV) and the next action (red zone first: intervene within 48 hours).\nNarrow it with `industry=` or `size=`; `list` gives every such account as a CSV.',
+  'command.investment-mismatch.option.top': 'top priority share (default {value}: cume_dist ≥ 0.7)',
+  'command.investment-mismatch.option.bottom': 'bottom composite share (default {value}: cume_dist ≤ 0.5)',
+  'command.investment-mismatch.option.w_sales': 'composite weight of sales (default {value})',
+  'command.investment-mismatch.option.w_adoption': 'composite weight of product adoption (default {value})',
+  'command.investment-mismatch.option.w_support': 'composite weight of support resolution (default {value})',
+  'command.investment-mismatch.option.min_cell': 'smallest industry × size cell reported (default {value})',
+  'command.investment-mismatch.option.industry': 'only customers of this industry',
+  'command.investment-mismatch.option.size': 'only customers of this size tier',
+  'mismatch.takeaway':
+    '{mismatched} of your {top} top-priority accounts are underperforming — {stageShare} of them are in the {stage} stage.',
+  'mismatch.takeawayPlain':
+    '{mismatched} of your {top} top-priority accounts are underperforming on sales, product adoption and support.',
+  'mismatch.accountsTitle': 'Act on these first (largest lifetime value at risk)',
+  'mismatch.why': '{stage}, LTV {ltv}, composite performance {performance} (bottom half)',
+  'mismatch.noneQualify': 'None qualify: no top-priority account performs in the bottom half.',
+  'mismatch.stagesTitle': 'Underperforming accounts by lifecycle stage',
+  'mismatch.stagesColumns': 'Lifecycle stage|Accounts|Share',
+  'mismatch.whyNote':
+    "Why it happens: the investment priority score barely moves with performance (correlation {correlation}), so priority follows something other than today's results.",
+  'mismatch.tracksNote':
+    'The investment priority score moves with performance (correlation {correlation}); the mismatch is the exception.',
+  'mismatch.population': 'customers with sales, adoption, support and priority',
+  'mismatch.top': 'top {share} by investment priority score',
+  'mismatch.unknownStage': 'no stage',
+  'mismatch.csv.columns':
+    'email|organisation|lifecycle stage|industry|company size|zone|investment priority score|composite performance|sales|product adoption|support resolution|lifetime value|roi|next action',
+  'mismatch.title': 'Investment mismatch — top {top}% priority vs bottom {bottom}% performance',
+  'mismatch.titleUnavailable': 'Investment mismatch — not available',
+  'mismatch.unavailableTakeaway': 'Investment mismatch is not available: {reason}',
+  'mismatch.section': 'Investment mismatch',
+  'mismatch.noEmailRows': 'The value table has no rows with an email.',
+  'mismatch.noPopulation': 'No customer has sales, adoption, support and an investment priority together ({notes}).',
+  'mismatch.usage.zeroWeights':
+    '`w_sales`, `w_adoption` and `w_support` cannot all be 0: the composite would be empty.',
+
+  // ── /value-segments ──
+  'command.value-segments.summary':
+    'High-value vs SMB customers side by side: lifetime value, health score, churn risk, RFM score and activity',
+  'command.value-segments.help':
+    'Answers "how different are our high-value customers from SMB ones?": high value (HV) = Gold or Platinum tier with more than 5% of the portfolio; SMB = Basic, Bronze or Silver with at most 5%. Side by side: lifetime value (LTV), health score (1–5), churn risk, RFM score (1–5), account age and days since last activity.\nUse `cut=` for another portfolio share (0–1). For the customers to call, use /priority segment=HV.',
+  'command.value-segments.option.cut':
+    'portfolio_contribution_pct above which Gold/Platinum is high value, at or below which Basic/Bronze/Silver is SMB (default {value})',
+  'value.takeaway':
+    "{hv} high-value customers ({share} of all) are each worth {ratio} an SMB customer's lifetime value, with churn risk {hvChurn} against {smbChurn}.",
+  'value.takeawayOneSided':
+    '{hv} high-value and {smb} SMB customers: with one group empty there is nothing to compare.',
+  'value.tableTitle': 'High value against SMB (averages)',
+  'value.columns': 'Average|High value|SMB',
+  'value.row.customers': 'Customers',
+  'value.row.healthScale': '{heading} (1–5)',
+  'value.nextStep': 'To act on them: /priority segment=HV lists the high-value customers to call first.',
+  'value.population': 'customers',
+  'value.ageDays': 'Account age',
+  'value.idleDays': 'Days since last activity',
+  'value.title': 'Value segments — high value vs SMB',
+  'common.ratio': '{value}×',
+
+  // ── /conversion-cohort ──
+  'command.conversion-cohort.summary':
+    'Customers sold quickly but kept waiting for support while still engaged, and the red / yellow / green zones',
+  'command.conversion-cohort.help':
+    'Answers "which engaged customers did we hand off too slowly, and who is at risk now?": customers who went from marketing to sales in 10–20 days but waited more than 30 days for support while their engagement stayed above average, named with their zone and next action (red zone: intervene within 48 hours).\n`zones` answers "who is in the red zone, and why?" for every customer: the zone score (0–100) from engagement velocity, activity risk level and engagement, red below 50.',
+  'cohort.takeaway':
+    '{size} engaged customers were sold quickly but waited over {days} for support — {red} of them are in the red zone now.',
+  'cohort.empty': 'No customer fits the slow hand-off pattern (of {joined} with activity and funnel data).',
+  'cohort.unavailable': 'The slow hand-off cohort cannot be formed: {reason}.',
+  'cohort.accountsTitle': 'Act on these first (red zone first, then the lowest zone score)',
+  'cohort.why': '{zone}, waited {waited} for support',
+  'cohort.zoneWithScore': '{zone} (zone score {score})',
+  'cohort.noneQualify': 'None qualify: no customer is in the cohort.',
+  'cohort.zonesTableTitle': 'Zones: the cohort against every customer',
+  'cohort.zonesColumns': 'Zone|Cohort|Share|Everyone|Share',
+  'cohort.population': 'customers in the cohort',
+  'cohort.csv.columns':
+    'email|organisation|zone|zone score (0-100)|marketing to sales (days)|sales to support (days)|tier|lifetime value (funnel table)|next action',
+  'zones.takeaway':
+    '{red} customers are in the red zone ({share} of those with a zone): intervene within 48 hours, starting with {who}.',
+  'zones.noRed': 'No customer is in the red zone ({zoned} with a zone).',
+  'zones.none': 'No customer could be given a zone: {reason}.',
+  'zones.accountsTitle': 'Red zone, lowest zone score (0–100) first',
+  'zones.noAccounts': 'None qualify: no customer is in the red zone.',
+  'zones.tableTitle': 'Zones: every customer',
+  'zones.columns': 'Zone|Customers|Share|What to do',
+  'zones.population': 'customers',
+  'zones.fallbackNote':
+    'Zones come from the value table ({reason}): red means the lowest 10% by churn risk and health score.',
+  'zones.noZone': 'no zone',
+  'zones.csv.columns': 'email|organisation|zone score (0-100)|why red|next action',
+
+  // ── /radar ──
+  'command.radar.summary': 'What Radar can answer, and a health check of the warehouse (`/radar doctor`)',
+  'command.radar.help':
+    'Lists the commands, or with `doctor` reports the warehouse tables, columns, row counts, duplication and data date.',
+  'command.radar.word.doctor': 'check the warehouse and say which commands can run',
+  'radar.title': 'Radar — customer analytics in Slack',
+  'radar.takeaway': 'Radar answers these questions; start with /priority to see whom to call first.',
+  'radar.context': 'Add help to any command for examples, e.g. /priority help.',
+  'radar.headline': 'Ask any of these; each answer says what it was computed on.',
+
+  // ── /radar doctor ──
+  'doctor.problem.missingTable': 'table {table} is missing',
+  'doctor.problem.lacks': '{table} lacks {columns}',
+  'doctor.problem.empty': '{table} is empty',
+  'doctor.problem.numberless': '{table} has no numbers in {columns}',
+  'doctor.reasonWithFallback': '{problem}: {fallback}',
+  'doctor.runnable.yes': 'yes',
+  'doctor.runnable.with fallback': 'with fallback',
+  'doctor.runnable.no': 'no',
+  'doctor.headline': '{present} of {total} tables present; data date *{date}*. {commands}',
+  'doctor.dateUnknown': 'unknown',
+  'doctor.allRun': 'Every command can run.',
+  'doctor.blocked': '{n, plural, one {# command} other {# commands}} cannot run: {list}.',
+  'doctor.title': 'Warehouse check — {file}',
+  'doctor.tables': 'Tables',
+  'doctor.tableColumns': 'Table|Rows|Columns|Keys|Keys on several rows|Data date',
+  'doctor.missing': 'missing',
+  'doctor.maxRows': '{n} (max {max})',
+  'doctor.columnsTitle': 'Columns and values',
+  'doctor.speed': 'Speed',
+  'doctor.commands': 'Commands',
+  'doctor.commandColumns': 'Command|Can run|Why',
+  'doctor.cacheMissing':
+    'Snapshot cache: not built for this export yet, so commands read the warehouse directly (same numbers, slower on large exports). `radar serve` builds it in the background; `radar prepare` builds it now.',
+  'doctor.cacheReady':
+    "Snapshot cache: ready (built {at} UTC in {seconds} s); commands read each customer's latest rows from it.",
+  'doctor.col.missing': '{table}: missing {n, plural, one {# column} other {# columns}}: {columns}',
+  'doctor.col.numberless': '{table}: not one value reads as a number in {columns} (text or empty in every row)',
+  'doctor.col.cast': '{table}: numbers stored as TEXT in {columns} (cast on read; unreadable values counted)',
+  'doctor.col.snapshot':
+    '{table}: {rows, plural, one {# row} other {# rows}} without a key, {unparseable, plural, one {# unparseable timestamp} other {# unparseable timestamps}}, {missing, plural, one {# missing timestamp} other {# missing timestamps}}',
+  'doctor.col.other': 'Other tables (not read): {tables}',
+  'doctor.col.allGood': 'Every expected column is present and typed as expected.',
+  'doctor.merged.email':
+    '{table}: {n, plural, one {# email} other {# emails}} differed only by case or surrounding spaces (each read as one customer)',
+  'doctor.merged.id':
+    '{table}: {n, plural, one {# id} other {# ids}} differed only by surrounding spaces or number-vs-text storage (each read as one key)',
+  'command.customer.fallback.customer': 'lookup by email and organisation only',
+  'command.customer.fallback.mapping': 'customer360_id lookup through customer rows only',
+  'command.investment-mismatch.fallback.value':
+    'the ROI, cell, onboarding and team-size parts that need a missing column say so',
+  'command.investment-mismatch.fallback.mapping': 'value rows whose email has no customer row stay without sales',
+  'command.value-segments.fallback.funnel':
+    'without funnel rows, consistency and velocity come from proxies on the value table',
+  'command.conversion-cohort.fallback.activity': 'zones fall back to the value table',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
   // Slack app: acks, delivery notes, answer buttons and the provenance line of Block Kit answers.
