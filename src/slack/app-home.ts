@@ -5,6 +5,7 @@ import { assessCommands } from '../commands/doctor.js';
 import { inspectWarehouse } from '../data/inspect-warehouse.js';
 import { isRadarError } from '../errors.js';
 import { numberFormat } from '../format/number-format.js';
+import { joinList } from '../i18n/join.js';
 import { type Translate, translator } from '../i18n/translate.js';
 import type { KnownBlock } from './block-types.js';
 import { contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from './mrkdwn.js';
@@ -40,7 +41,7 @@ function healthBlocks(deps: SlackAppDeps, userId: string, t: Translate): KnownBl
     const health = inspectWarehouse(warehouse);
     const present = health.tables.filter((t) => t.present);
     const missing = health.tables.filter((t) => !t.present);
-    const readiness = assessCommands(health, deps.commands);
+    const readiness = assessCommands(health, deps.commands, t.locale);
     const tables = {
       present: fmt.count(present.length),
       total: fmt.count(health.tables.length),
@@ -54,7 +55,7 @@ function healthBlocks(deps: SlackAppDeps, userId: string, t: Translate): KnownBl
       ...readiness.map(
         (r) =>
           `${r.runnable === 'yes' ? ':large_green_circle:' : r.runnable === 'with fallback' ? ':large_yellow_circle:' : ':red_circle:'} ${r.slash}${
-            r.reasons.length > 0 ? ` — ${escapeMrkdwn(r.reasons.join('; '))}` : ''
+            r.reasons.length > 0 ? ` — ${escapeMrkdwn(joinList(t, r.reasons))}` : ''
           }`,
       ),
     ];

@@ -206,6 +206,7 @@ describe('slack: each reader gets Radar in their own language', () => {
     const zhTexts = blockTexts((zh.args.view as { blocks: unknown }).blocks).join('\n');
     expect(zhTexts).toContain('我的告警');
     expect(zhTexts).toContain('数据仓库状态');
+    expect(englishLeft(zhTexts, { names })).toEqual([]);
     expect((await sendAppHomeOpened(app.target, FAKE_USERS.newYork)).status).toBe(200);
     const en = await fake.waitForCall('views.publish', (c) => c.args.user_id === FAKE_USERS.newYork);
     expect(blockTexts((en.args.view as { blocks: unknown }).blocks).join('\n')).toContain('Your alerts');
@@ -249,6 +250,15 @@ describe('slack: each reader gets Radar in their own language', () => {
     const refreshed = fake.calls.succeeded('chat.update', (c) => c.args.ts === ts).at(-1);
     expect(blockTexts(refreshed?.args.blocks).join('\n')).toContain(`<@${mei}>`);
     expect(blockTexts(refreshed?.args.blocks).join('\n')).not.toMatch(CJK);
+    // The presser's App Home lists the alert they assigned, with its SLA clock and their next digest, in Chinese.
+    fake.calls.clear();
+    expect((await sendAppHomeOpened(app.target, FAKE_USERS.shanghai)).status).toBe(200);
+    const home = await fake.waitForCall('views.publish', (c) => c.args.user_id === FAKE_USERS.shanghai);
+    const homeTexts = blockTexts((home.args.view as { blocks: unknown }).blocks).join('\n');
+    expect(homeTexts).toContain('*您确认过的未结告警* (1)');
+    expect(homeTexts).toContain(`已指派给 <@${mei}>`);
+    expect(homeTexts).toMatch(/您的下一份周报：2026年11月30日 周一 09:00 GMT\+8/);
+    expect(englishLeft(homeTexts, { names })).toEqual([]);
   });
 
   it('sends the digest to a zh-CN manager in Chinese and to an en-US manager in English', async () => {
