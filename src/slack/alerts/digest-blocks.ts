@@ -40,7 +40,7 @@ export function digestLines(d: DigestContent): { title: string; sections: { titl
     yellow: fmt.count(counts.yellow),
     green: fmt.count(counts.green),
     n: fmt.count(d.zones.n),
-    method: t(d.zones.method === 'activity' ? 'digest.zones.method.activity' : 'digest.zones.method.value-fallback'),
+    method: t(d.zones.method === 'activity' ? 'zones.method.activity' : 'zones.method.value-fallback'),
   };
   const zoneLine =
     d.zones.noZone > 0
