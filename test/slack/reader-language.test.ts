@@ -7,7 +7,7 @@ import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
 import { createLogger } from '../../src/logging.js';
 import { ALERT_ACTIONS, ALERT_VIEWS, MODAL_INPUTS } from '../../src/slack/alerts/alert-text.js';
 import { createSlackAlerts, type SlackAlerts } from '../../src/slack/alerts/slack-alerts.js';
-import { ANSWER_ACTIONS } from '../../src/slack/messages.js';
+import { ANSWER_ACTIONS, SHARE_ACTION_ID } from '../../src/slack/messages.js';
 import type { SlackAppDeps } from '../../src/slack/slack-deps.js';
 import { T0, tempStore } from '../alerts/alert-fixtures.js';
 import { StubRenderer } from '../alerts/slack-harness.js';
@@ -166,6 +166,33 @@ describe('slack: each reader gets Radar in their own language', () => {
     const posted = fake.responseUrls.all().flatMap((state) => state.posts.map((post) => post.body));
     const cardReply = posted.at(-1) as { blocks?: unknown } | undefined;
     expect(blockTexts(cardReply?.blocks).join('\n')).toContain('方法与数据');
+  });
+
+  it('answers `private` in Chinese with a Chinese Share button, and shares in the sharer’s language', async () => {
+    const responseUrl = fake.createResponseUrl({ userId: FAKE_USERS.shanghai, channelId: CHANNEL });
+    await sendSlashCommand(app.target, {
+      command: '/priority',
+      text: 'top 3 private',
+      userId: FAKE_USERS.shanghai,
+      channelId: CHANNEL,
+      responseUrl,
+    });
+    await app.settle();
+    const posted = fake.responseUrls.all().flatMap((state) => state.posts.map((post) => post.body));
+    const last = posted.at(-1) as { blocks?: { type: string; elements?: { action_id?: string; value?: string }[] }[] };
+    const texts = blockTexts(last.blocks).join('\n');
+    expect(texts).toContain('仅您可见。图表和文件在您与 Radar 的私信中。');
+    expect(texts).toContain('分享到频道');
+    const share = last.blocks?.flatMap((b) => b.elements ?? []).find((e) => e.action_id === SHARE_ACTION_ID);
+    fake.calls.clear();
+    await sendBlockActions(app.target, {
+      userId: FAKE_USERS.shanghai,
+      actions: [{ actionId: SHARE_ACTION_ID, value: share?.value ?? '' }],
+      message: { channelId: CHANNEL, ts: '1736153999.000001', ephemeral: true },
+    });
+    await app.settle();
+    const shared = fake.calls.succeeded('chat.postMessage', (c) => c.args.channel === CHANNEL)[0];
+    expect(blockTexts(shared?.args.blocks).join('\n')).toContain(`分享人 <@${FAKE_USERS.shanghai}>`);
   });
 
   it('lets lang=en override a zh-CN reader, and answers help in the reader’s language in the ack', async () => {
