@@ -632,7 +632,8 @@ export const en = {
   'slack.button.methodAndData': 'Method and data',
   'slack.button.listAll': 'List all {count}',
   'slack.button.openCard': 'Open card',
-  'slack.list.thread': "All {count} accounts of `{invocation}`, in the answer's order, with raw numbers: see the attached CSV.",
+  'slack.list.thread':
+    "All {count} accounts of `{invocation}`, in the answer's order, with raw numbers: see the attached CSV.",
   'slack.list.none': '`{invocation}` names no group of accounts to list.',
   'slack.list.fileTitle': '{invocation} — all {count}',
   'slack.continuesInThread': 'The answer continues in the thread.',
@@ -799,8 +800,7 @@ export const en = {
   'notice.more': '…and {count} more.',
   'notice.reminder.one': 'Reminder: {name} has been red for 24 h and nobody has acknowledged it.',
   'notice.reminder.many': 'Reminder: {count} red-zone alerts have gone 24 h without anyone acknowledging them.',
-  'notice.reminder.ask':
-    'Acknowledge, assign or snooze it; the SLA asks for an intervention within 48 h of detection.',
+  'notice.reminder.ask': 'Acknowledge, assign or snooze it; the SLA asks for an intervention within 48 h of detection.',
   'notice.reminder.line': '• {name} · escalates {date} · alert #{id}',
   'notice.escalation.text':
     'SLA missed: {count} red-zone {n, plural, one {alert} other {alerts}} without an intervention after 48 h.',
@@ -811,7 +811,8 @@ export const en = {
   'notice.escalation.lineIn': '• {name} · detected {date} · {owner} · in <#{channel}> · alert #{id}',
   'notice.escalation.hint': 'Log an intervention on the alert to meet the SLA; snoozing pauses it for 24 h.',
   'notice.assigned.text': 'You were assigned the red-zone alert for {name}.',
-  'notice.assigned.body': ':wave: <@{by}> assigned you the red-zone alert for *{name}*.\n{reason}\nSLA: log an intervention by {due}.',
+  'notice.assigned.body':
+    ':wave: <@{by}> assigned you the red-zone alert for *{name}*.\n{reason}\nSLA: log an intervention by {due}.',
   'notice.assigned.bodyIn':
     ':wave: <@{by}> assigned you the red-zone alert for *{name}*.\n{reason}\nSLA: log an intervention by {due} on the alert in <#{channel}>.',
   'notice.assigned.footer': 'Alert #{id}',
@@ -820,7 +821,8 @@ export const en = {
   'digest.title': 'Radar weekly digest · {week}',
   'digest.text': '{title}: {red} red, {overdue} overdue alerts',
   'digest.zones.title': 'Customers per zone',
-  'digest.zones.line': ':red_circle: {red} red · :large_yellow_circle: {yellow} yellow · :large_green_circle: {green} green (n = {n}; {method})',
+  'digest.zones.line':
+    ':red_circle: {red} red · :large_yellow_circle: {yellow} yellow · :large_green_circle: {green} green (n = {n}; {method})',
   'digest.zones.lineNoZone':
     ':red_circle: {red} red · :large_yellow_circle: {yellow} yellow · :large_green_circle: {green} green · {noZone} without a zone (n = {n}; {method})',
   'digest.zones.first': 'First digest: the change since last week starts next week.',
@@ -846,8 +848,7 @@ export const en = {
   'digest.segments.unavailable': 'Not available.',
   'digest.segments.unavailableWhy': 'Not available: {why}',
   'digest.footer': 'Data date {date} (latest snapshot per customer) · Due {due} ({zone})',
-  'digest.footerCharts':
-    'Data date {date} (latest snapshot per customer) · Due {due} ({zone}) · {count} charts follow',
+  'digest.footerCharts': 'Data date {date} (latest snapshot per customer) · Due {due} ({zone}) · {count} charts follow',
   'digest.unknown': 'unknown',
   'digest.chartSubtitle': 'all customers, week {week}',
   'digest.chartsComment': 'Charts for the weekly digest {week}',

@@ -564,8 +564,7 @@ export const zhCN = {
   // Slack 应用：确认回执、投递说明、答案按钮与 Block Kit 答案的数据来源行。
   'slack.working': ':hourglass_flowing_sand: 正在处理 `{invocation}`…',
   'slack.unknownCommand': '此版本的 Radar 没有 `{command}`。可用命令：{known}。',
-  'slack.internalError':
-    ':x: Radar 在回答 `{invocation}` 时出现内部错误。这是程序缺陷，不是您的操作问题；已记录日志。',
+  'slack.internalError': ':x: Radar 在回答 `{invocation}` 时出现内部错误。这是程序缺陷，不是您的操作问题；已记录日志。',
   'slack.privateChannelNote':
     '我无法在此会话中发消息，所以这条答案只有您能看到。想在这里收到答案，请用 `/invite @Radar` 邀请我（私信中请改用频道），或在命令后加 `private`，私下接收答案且不再显示此提示。',
   'slack.chartsNotAttached': ':warning: 图表未能附上（{reason}）。上面的数字是完整的；重新运行命令即可重试图表。',
