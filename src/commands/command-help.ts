@@ -32,9 +32,9 @@ export function formatCommandHelp(command: AnyCommandDefinition, locale: Locale 
   lines.push(t('usage.usageLine', { slash: command.slash, usage: syntax.usage }));
   lines.push(t('help.options'));
   for (const [key, spec] of Object.entries(syntax.options)) {
-    lines.push(
-      `  ${key}=${spec.allowed} — ${commandText(command, `option.${key}`, spec.description, t, spec.helpValues)}`,
-    );
+    const allowed = commandText(command, `allowed.${key}`, spec.allowed, t);
+    const description = commandText(command, `option.${key}`, spec.description, t, spec.helpValues);
+    lines.push(`  ${key}=${allowed} — ${description}`);
   }
   for (const [key, spec] of Object.entries(COMMON_OPTIONS)) {
     const description = t(COMMON_OPTION_HELP[key as keyof typeof COMMON_OPTIONS], { limit: DEFAULT_CHART_LIMIT });

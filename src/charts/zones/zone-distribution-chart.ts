@@ -1,10 +1,10 @@
-import { ZONE_ACTIONS, ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
 import type { ZonesResult } from '../../analysis/zones/zone-types.js';
 import type { Locale } from '../../i18n/locale.js';
+import { type MessageKey, translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
-import { GROW_HEIGHT_AUTOSIZE, withTheme, ZONE_COLORS, ZONE_LABELS, ZONE_ORDER, type Zone } from '../theme.js';
+import { GROW_HEIGHT_AUTOSIZE, withTheme, ZONE_COLORS, ZONE_ORDER, type Zone } from '../theme.js';
 
 /** A group's zone counts, e.g. a cohort's, to set beside every customer's. */
 export interface ZoneGroup {
@@ -26,17 +26,21 @@ export function buildZoneDistributionChart(
 ): ChartDefinition | null {
   const zoned = zones.n - zones.noZone;
   if (zoned === 0) return null;
+  const t = translator(locale);
+  const zoneLabel = (zone: Zone) => t(`chart.zones.label.${zone}` as MessageKey);
+  const method = t(`zones.method.${zones.method}` as MessageKey);
+  const allCustomers = t('chart.zones.allCustomers');
   const pct = (x: number) => formatNumber(x, 'percent', locale);
   const count = (x: number) => formatNumber(x, 'integer', locale);
   const focusTotal = focus ? ZONE_ORDER.reduce((sum, z) => sum + focus.counts[z], 0) : 0;
   const groups = [
     ...(focus && focusTotal > 0 ? [{ label: focus.label, counts: focus.counts, total: focusTotal }] : []),
-    { label: focus && focusTotal > 0 ? 'All customers' : scope, counts: zones.counts, total: zoned },
+    { label: focus && focusTotal > 0 ? allCustomers : scope, counts: zones.counts, total: zoned },
   ];
   const compared = groups.length > 1;
   const values = groups.flatMap((g) =>
     ZONE_ORDER.map((zone) => ({
-      zone: ZONE_LABELS[zone],
+      zone: zoneLabel(zone),
       group: g.label,
       n: g.counts[zone],
       share: g.counts[zone] / g.total,
@@ -45,19 +49,25 @@ export function buildZoneDistributionChart(
     })),
   );
   const red = zones.counts.red;
+  const lower = (text: string) => text.toLocaleLowerCase(locale);
   const title =
     compared && focus
-      ? `${pct(focus.counts.red / focusTotal)} of ${focus.label.toLowerCase()} are in the red zone, vs ${pct(red / zoned)} of all customers`
-      : `${count(red)} ${red === 1 ? 'customer' : 'customers'} (${pct(red / zoned)}) in the red zone: ${ZONE_ACTIONS.red}`;
+      ? t('chart.zones.titleCompared', {
+          focusShare: pct(focus.counts.red / focusTotal),
+          focus: lower(focus.label),
+          allShare: pct(red / zoned),
+        })
+      : t('chart.zones.title', { count: count(red), red, share: pct(red / zoned) });
+  const withZone = groups.map((g) => t('chart.zones.groupWithZone', { group: lower(g.label), count: count(g.total) }));
   const subtitle = [
     compared
-      ? `Solid: ${groups.map((g) => `${g.label.toLowerCase()} (${count(g.total)} with a zone)`).join('; pale: ')}; zones by ${ZONE_METHOD_LABELS[zones.method]}`
-      : `${scope}, ${count(zoned)} with a zone; zones by ${ZONE_METHOD_LABELS[zones.method]}`,
-    zones.noZone > 0 ? `${count(zones.noZone)} customers without a zone (missing inputs) not shown` : '',
+      ? t('chart.zones.subtitleCompared', { solid: withZone[0] ?? '', pale: withZone.slice(1).join('; '), method })
+      : t('chart.zones.subtitle', { scope, count: count(zoned), method }),
+    zones.noZone > 0 ? t('chart.zones.noZone', { count: count(zones.noZone) }) : '',
   ];
   const measure = compared ? 'share' : 'n';
   const max = Math.max(1e-9, ...values.map((v) => v[measure]));
-  const zoneScale = { domain: ZONE_ORDER.map((z) => ZONE_LABELS[z]), range: ZONE_ORDER.map((z) => ZONE_COLORS[z]) };
+  const zoneScale = { domain: ZONE_ORDER.map(zoneLabel), range: ZONE_ORDER.map((z) => ZONE_COLORS[z]) };
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: chartTitle(title, subtitle),
@@ -70,7 +80,7 @@ export function buildZoneDistributionChart(
       y: {
         field: measure,
         type: 'quantitative',
-        title: compared ? 'Share of the group (%)' : 'Customers (count)',
+        title: t(compared ? 'chart.zones.axisShare' : 'chart.zones.axisCount'),
         scale: { domain: [0, max * 1.18], nice: false },
         axis: compared ? { format: '.0%' } : { format: ',d' },
       },
@@ -88,7 +98,12 @@ export function buildZoneDistributionChart(
         encoding: {
           color: { field: 'zone', type: 'nominal', legend: null, scale: zoneScale },
           ...(compared
-            ? { fillOpacity: { condition: { test: `datum.group === 'All customers'`, value: 0.35 }, value: 1 } }
+            ? {
+                fillOpacity: {
+                  condition: { test: `datum.group === ${JSON.stringify(allCustomers)}`, value: 0.35 },
+                  value: 1,
+                },
+              }
             : {}),
         },
       },

@@ -25,18 +25,21 @@ const days = (what: string, fallback: number) => ({
   schema: z.coerce.number().min(0).max(3650),
   allowed: 'a number of days from 0 to 3650',
   description: `${what} (default ${fallback})`,
+  helpValues: { value: fallback },
 });
 
 const score = (what: string, fallback: number) => ({
   schema: z.coerce.number().min(0).max(100),
   allowed: 'a score from 0 to 100',
   description: `${what} (default ${fallback})`,
+  helpValues: { value: fallback },
 });
 
 const share = (what: string, fallback: number) => ({
   schema: z.coerce.number().gt(0).lt(1),
   allowed: 'a number between 0 and 1 (exclusive)',
   description: `${what} (default ${fallback})`,
+  helpValues: { value: fallback },
 });
 
 export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions> = {
@@ -69,6 +72,7 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
         schema: z.coerce.number().int().min(1).max(MAX_REDS_LISTED),
         allowed: `1–${MAX_REDS_LISTED}`,
         description: `how many red customers the zones view lists (default ${DEFAULT_REDS_LISTED})`,
+        helpValues: { value: DEFAULT_REDS_LISTED },
       },
     },
     words: { zones: 'show red/yellow/green zone counts for every customer and list the reds' },

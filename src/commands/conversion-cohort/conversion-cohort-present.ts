@@ -12,6 +12,7 @@ import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution
 import type { TableReadReport } from '../../data/read-table.js';
 import { numberFormat, plural } from '../../format/number-format.js';
 import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
 import { cohortLead } from './cohort-lead.js';
@@ -71,10 +72,12 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
 
   sections.push(zoneSection(zones, cohortZones));
   // The chart reads only the counts; it takes a full ZonesResult, so it gets the tally without the verdicts.
+  const t = translator(p.locale);
   const zoneChart = buildZoneDistributionChart(
     { ...zones, customers: [] },
-    memberKeys ? 'every customer' : 'every customer (fallback)',
-    cohortZones ? { label: 'The cohort', counts: tallyZones(cohortZones) } : undefined,
+    t(memberKeys ? 'chart.zones.everyCustomer' : 'chart.zones.everyCustomerFallback'),
+    cohortZones ? { label: t('chart.zones.theCohort'), counts: tallyZones(cohortZones) } : undefined,
+    p.locale,
   );
   // Second: the cohort's zones against every customer's support the headline right after LTV.
   if (zoneChart) charts.splice(Math.min(1, charts.length), 0, zoneChart);

@@ -5,6 +5,7 @@ import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution
 import type { TableReadReport } from '../../data/read-table.js';
 import { numberFormat, plural } from '../../format/number-format.js';
 import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
 import { type ConversionCohortOptions, DEFAULT_REDS_LISTED } from './conversion-cohort-options.js';
@@ -65,7 +66,7 @@ export function presentZones({ options, zones, reads, locale }: ZonesPresentatio
     });
   }
 
-  const chart = buildZoneDistributionChart(zones, 'every customer');
+  const chart = buildZoneDistributionChart(zones, translator(locale)('chart.zones.everyCustomer'), undefined, locale);
   const provenance = buildProvenance({
     reads,
     n: zones.n,

@@ -596,6 +596,67 @@ export const en = {
     'without funnel rows, consistency and velocity come from proxies on the value table',
   'command.conversion-cohort.fallback.activity': 'zones fall back to the value table',
 
+  // ── Option values as help shows them (syntax-only ones such as red|yellow|green are shown as typed) ──
+  'command.segment-anomalies.allowed.threshold': 'a number between 0 and 1 (exclusive)',
+  'command.segment-anomalies.allowed.segment': 'a profitability_segment, e.g. Premium or "High Value"',
+  'command.segment-anomalies.allowed.seed': 'a whole number from 0 to 2147483647',
+  'command.priority.allowed.tier': 'a customer_tier, e.g. Gold',
+  'command.priority.allowed.stage': 'a lifecycle_stage, e.g. Retention',
+  'command.priority.allowed.rfm_weight': 'a number from 0 to 1',
+  'command.priority.allowed.health_weight': 'a number from 0 to 1',
+  'command.priority.allowed.churn_weight': 'a number from 0 to 1',
+  'command.priority.allowed.drop': 'a number above 0, at most 1',
+  'command.value-segments.allowed.cut': 'a fraction between 0 and 1 (0.05 = 5%)',
+  'command.conversion-cohort.allowed.m2s_min': 'a number of days from 0 to 3650',
+  'command.conversion-cohort.allowed.m2s_max': 'a number of days from 0 to 3650',
+  'command.conversion-cohort.allowed.s2s_above': 'a number of days from 0 to 3650',
+  'command.conversion-cohort.allowed.composite_above': 'mean or a number',
+  'command.conversion-cohort.allowed.red_below': 'a score from 0 to 100',
+  'command.conversion-cohort.allowed.green_above': 'a score from 0 to 100',
+  'command.conversion-cohort.allowed.fallback_red': 'a number between 0 and 1 (exclusive)',
+  'command.conversion-cohort.allowed.fallback_yellow': 'a number between 0 and 1 (exclusive)',
+  'command.investment-mismatch.allowed.top': 'a share between 0 and 1',
+  'command.investment-mismatch.allowed.bottom': 'a share between 0 and 1',
+  'command.investment-mismatch.allowed.w_sales': 'a weight from 0 to 1',
+  'command.investment-mismatch.allowed.w_adoption': 'a weight from 0 to 1',
+  'command.investment-mismatch.allowed.w_support': 'a weight from 0 to 1',
+  'command.investment-mismatch.allowed.min_cell': 'a whole number from 1',
+  'command.investment-mismatch.allowed.industry': 'an industry_vertical, e.g. Technology',
+  'command.investment-mismatch.allowed.size': 'a company_size_tier, e.g. Enterprise',
+  'command.conversion-cohort.word.zones': 'show red/yellow/green zone counts for every customer and list the reds',
+  'command.conversion-cohort.option.m2s_min':
+    'lowest marketing_to_sales_days in the cohort, inclusive (default {value})',
+  'command.conversion-cohort.option.m2s_max':
+    'highest marketing_to_sales_days in the cohort, inclusive (default {value})',
+  'command.conversion-cohort.option.s2s_above': 'sales_to_support_days must be strictly above this (default {value})',
+  'command.conversion-cohort.option.composite_above':
+    'composite_engagement_score must be strictly above this (default: the mean over all latest activity rows)',
+  'command.conversion-cohort.option.red_below': 'zone score below which a customer is red (default {value})',
+  'command.conversion-cohort.option.green_above': 'zone score above which a customer is green (default {value})',
+  'command.conversion-cohort.option.fallback_red':
+    'fallback method: red when cume_dist(score) is at or below this (default {value})',
+  'command.conversion-cohort.option.fallback_yellow':
+    'fallback method: yellow when cume_dist(score) is at or below this (default {value})',
+  'command.conversion-cohort.option.reds': 'how many red customers the zones view lists (default {value})',
+
+  // ── Zone distribution chart (/conversion-cohort, digests) ──
+  'chart.zones.label.red': 'Red zone',
+  'chart.zones.label.yellow': 'Yellow zone',
+  'chart.zones.label.green': 'Green zone',
+  'chart.zones.allCustomers': 'All customers',
+  'chart.zones.theCohort': 'The cohort',
+  'chart.zones.everyCustomer': 'every customer',
+  'chart.zones.everyCustomerFallback': 'every customer (fallback)',
+  'chart.zones.titleCompared': '{focusShare} of {focus} are in the red zone, vs {allShare} of all customers',
+  'chart.zones.title':
+    '{count} {red, plural, one {customer} other {customers}} ({share}) in the red zone: intervene within 48 hours',
+  'chart.zones.groupWithZone': '{group} ({count} with a zone)',
+  'chart.zones.subtitleCompared': 'Solid: {solid}; pale: {pale}; zones by {method}',
+  'chart.zones.subtitle': '{scope}, {count} with a zone; zones by {method}',
+  'chart.zones.noZone': '{count} customers without a zone (missing inputs) not shown',
+  'chart.zones.axisShare': 'Share of the group (%)',
+  'chart.zones.axisCount': 'Customers (count)',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
   // Slack app: acks, delivery notes, answer buttons and the provenance line of Block Kit answers.

@@ -1,0 +1,208 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CommandAnswer } from '../../src/commands/command-answer.js';
+import { COMMANDS } from '../../src/commands/index.js';
+import { formatAnswerText, formatDetailsText } from '../../src/commands/present-text.js';
+import { parseCommand, resolveInvocation, runCommand } from '../../src/commands/run-command.js';
+import { ensureDemoWarehouse } from '../../src/data/demo/index.js';
+import { openWarehouse } from '../../src/data/open-warehouse.js';
+import { UsageError } from '../../src/errors.js';
+
+/**
+ * Issue 16's "Done when", as a test: every command answers in Simplified Chinese on the demo — main message, help
+ * and a usage error — and, where the whole answer is translated, the "Method and data" part and the chart titles
+ * too. A sentence left in English fails: after names, emails and the words below are taken out, no Latin word
+ * may remain.
+ */
+
+const NOW = new Date('2026-11-20T09:00:00Z');
+
+/**
+ * Latin words a Chinese answer keeps on purpose: units and abbreviations CS teams use as they are (LTV, RFM, CSM,
+ * ROI, CSV, UTC, NetSuite, US$), command and option words people type (help, list, top, lang=…), and the
+ * statistics notation of the formulas (norm, cume_dist, k-means++).
+ */
+const ALLOWED = new Set([
+  'Radar',
+  'Slack',
+  'LTV',
+  'RFM',
+  'CSM',
+  'ROI',
+  'CSV',
+  'UTC',
+  'US',
+  'NetSuite',
+  'ID',
+  'HV',
+  'SMB',
+  'norm',
+  'cume_dist',
+  'TEXT',
+  'R',
+  'F',
+  'M',
+  'n',
+  'N',
+  'k',
+  'means',
+  'Ctrl',
+  'D',
+  'DIR',
+  // Words typed as they are: command words, option values and language tags.
+  'help',
+  'list',
+  'private',
+  'doctor',
+  'zones',
+  'all',
+  'none',
+  'default',
+  'top',
+  'manual',
+  'acceleration',
+  'nurture',
+  'standard',
+  'en',
+  'zh',
+  'English',
+]);
+
+/** Data and syntax, not sentences: emails, table and column names, slash commands, key=value, `code`, names. */
+function leftoverEnglish(text: string, names: readonly string[]): string[] {
+  let rest = text;
+  const longFirst = names.filter((n) => n.length > 1).sort((a, b) => b.length - a.length);
+  for (const name of longFirst) rest = rest.split(name).join(' ');
+  rest = rest
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/\bdocs\/[\w./#-]+/g, ' ')
+    .replace(/[\w.+-]+@[\w.-]+/g, ' ')
+    .replace(/\b(?:customer360__|netsuite2_)\w+/g, ' ')
+    .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, ' ')
+    .replace(/\/[a-z][\w-]*/g, ' ')
+    .replace(/\b[\w-]+=[\w.|…,-]*/g, ' ')
+    .replace(/\bNET\d+\b/g, ' ')
+    // Chart ids and file names are identifiers ("priority-top", "demo-v1-full.sqlite").
+    .replace(/\b[a-z]+(?:-[a-z0-9]+)+(?:\.\w+)?\b/g, ' ')
+    .replace(/\S+\.sqlite\b/g, ' ');
+  const words = rest.match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
+  return [...new Set(words.filter((w) => !ALLOWED.has(w)))];
+}
+
+const warehouse = openWarehouse(ensureDemoWarehouse('full'));
+afterAll(() => warehouse.close());
+const context = { warehouse: () => warehouse, now: () => NOW, locale: 'zh-CN' as const };
+
+async function answer(input: string): Promise<CommandAnswer> {
+  const { command, text } = resolveInvocation(input, COMMANDS, 'zh-CN');
+  const outcome = await runCommand(command, text, context);
+  if (outcome.kind !== 'answer') throw new Error(`${input} answered with help`);
+  return outcome.answer;
+}
+
+/** Names in an answer are data: organisations, people's names, emails and keys anywhere in its result. */
+function namesIn(answer: CommandAnswer): string[] {
+  const names = (answer.lead?.accounts ?? []).flatMap((a) => [a.organisation ?? '', a.email ?? '']);
+  const walk = (value: unknown, key: string): void => {
+    if (typeof value === 'string') {
+      if (/^(organi[sz]ation|name|email|key|customerId|query|suggestions|matches|path)$/.test(key)) names.push(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item, key);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    }
+  };
+  walk(answer.data, '');
+  return names.filter((n) => n.length > 1);
+}
+
+/** Every command's main message (and its named accounts). */
+const MAIN = [
+  '/priority top 5',
+  '/priority route=manual',
+  '/customer arjun_lopez3839@hotmail.com',
+  '/customer Hooli',
+  '/customer zzzz-no-such-customer',
+  '/segment-anomalies',
+  '/segment-anomalies all',
+  '/investment-mismatch',
+  '/value-segments',
+  '/conversion-cohort',
+  '/conversion-cohort zones',
+  '/radar',
+  '/radar doctor',
+];
+
+/** Answers translated whole: "Method and data" and chart titles too. */
+const WHOLE = ['/priority top 5', '/customer arjun_lopez3839@hotmail.com', '/customer Hooli', '/radar doctor'];
+
+describe('zh-CN answers on the demo', () => {
+  it.each(MAIN)('%s: the main message is in Chinese', async (input) => {
+    const a = await answer(input);
+    expect(a.locale).toBe('zh-CN');
+    const text = formatAnswerText(a);
+    expect(text).toMatch(/\p{Script=Han}/u);
+    expect(leftoverEnglish(text, [...namesIn(a), input.replace(/^\/\S+\s*/, '')])).toEqual([]);
+  });
+
+  it.each(WHOLE)('%s: "Method and data" and the chart titles are in Chinese', async (input) => {
+    const a = await answer(input);
+    const names = [...namesIn(a), input.replace(/^\/\S+\s*/, ''), 'Hooli Group', 'demo-v1-full.sqlite'];
+    expect(leftoverEnglish(formatDetailsText(a), names)).toEqual([]);
+    for (const chart of a.charts) {
+      const spec = chart.spec as unknown as { title: { text: string[]; subtitle: string[] } };
+      const axes = JSON.stringify(spec).match(/"title":"[^"]*"/g) ?? [];
+      const text = [...spec.title.text, ...spec.title.subtitle, chart.altText, ...axes].join('\n');
+      expect(leftoverEnglish(text.replace(/"title":/g, ''), [...names, 'Hooli Group'])).toEqual([]);
+    }
+  });
+
+  it('keeps data raw in --json: zones, tiers, stages and routes as the export spells them', async () => {
+    const a = await answer('/priority top 5');
+    const top = (a.data as { top: { tier: string; stage: string; route: string; zone: string }[] }).top[0];
+    expect(top).toMatchObject({ tier: 'Gold', stage: 'Retention', route: 'dedicated-acceleration', zone: 'yellow' });
+    expect(formatAnswerText(a)).toContain('黄区');
+  });
+
+  it('writes large numbers with 万 in compact form', async () => {
+    const a = await answer('/priority top 5');
+    expect(formatAnswerText(a)).toContain('US$1.22万');
+  });
+});
+
+describe('zh-CN help and errors', () => {
+  it.each(COMMANDS.map((c) => c.slash))('%s help is in Chinese', (slash) => {
+    const command = COMMANDS.find((c) => c.slash === slash);
+    if (!command) throw new Error(slash);
+    const parsed = parseCommand(command, 'help', 'zh-CN');
+    if (parsed.kind !== 'help') throw new Error('expected help');
+    // The usage line and values such as red|yellow|green are syntax people type, shown as typed.
+    const withoutSyntax = parsed.text
+      .split('\n')
+      .filter((line) => !line.startsWith('用法：'))
+      .map((line) => line.replace(/^ {2}[\w-]+(=\S*)?/, ' ').replace(/\b[a-z]+(\|[\w…]+)+/g, ' '))
+      .join('\n');
+    // Example values of the data ("e.g. Gold") are data.
+    const examples = ['Premium', 'High Value', 'Gold', 'Retention', 'Technology', 'Enterprise', 'NetSuite'];
+    expect(leftoverEnglish(withoutSyntax, [...command.examples, ...examples])).toEqual([]);
+  });
+
+  it.each(COMMANDS.map((c) => c.slash))('%s: a usage error is in Chinese', (slash) => {
+    const command = COMMANDS.find((c) => c.slash === slash);
+    if (!command) throw new Error(slash);
+    let message = '';
+    try {
+      parseCommand(command, 'nonsense=1', 'zh-CN');
+    } catch (error) {
+      if (error instanceof UsageError) message = error.userMessage;
+    }
+    // /customer takes any text as the customer to find; with none left it says what it needs.
+    expect(message).toMatch(slash === '/customer' ? /^请说明是哪位客户/ : /^未知选项 `nonsense`。/);
+    const problem = message.split('\n')[0] as string;
+    expect(leftoverEnglish(problem.replace(/可用选项：.*$/, ''), [])).toEqual([]);
+  });
+
+  it('the checker itself flags an English sentence and passes names, emails and units', () => {
+    expect(leftoverEnglish('Call Hooli first — 优先级 0.75', ['Hooli'])).toEqual(['Call', 'first']);
+    expect(leftoverEnglish('Hooli Group — a@b.com · LTV US$1.22万 · /priority top=5', ['Hooli Group'])).toEqual([]);
+  });
+});
