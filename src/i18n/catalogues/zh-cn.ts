@@ -716,7 +716,7 @@ export const zhCN = {
   'alerts.card.textRecovered': '已恢复：{name} 已离开红区',
   'alerts.card.parts': '区域分构成：{parts} · 规则 `{rule}` · {method}',
   'alerts.card.method.activity': '活动分法',
-  'alerts.card.method.value-fallback': '价值表备用法',
+  'alerts.card.method.value-fallback': '价值表备用方法',
   'alerts.card.footer': '告警 #{id} · 发现于 {date}',
   'alerts.card.footerDataDate': '告警 #{id} · 发现于 {date} · 数据日期 {dataDate}',
   'alerts.field.priorityRank': '优先级排名',
