@@ -675,7 +675,7 @@ export const zhCN = {
 
   // App Home（按查看者的语言）。
   'home.intro':
-    'Radar 直接在 Slack 里用客户 360 数据仓库回答客户成功问题：先联系谁、哪些分群表现异常、哪些客户在下滑。每个答案都注明计算所依据的数据。',
+    'Radar 直接在 Slack 里用客户 360 数据仓库回答客户成功问题：先联系谁、哪些细分表现异常、哪些客户在下滑。每个答案都注明计算所依据的数据。',
   'home.hint': '在任意命令后加 `private`，答案只发给您；加 `help` 查看命令说明。',
   'home.header.alerts': '我的告警',
   'home.header.health': '数据仓库状态',
@@ -850,7 +850,7 @@ export const zhCN = {
   'digest.interventions.title': '干预',
   'digest.interventions.week': '最近 7 天记录 {logged} 次干预，涉及 {customers} 个客户。',
   'digest.interventions.recovery': '最近 28 天有干预的 {customers} 个客户中，{left} 个在干预后 14 天内离开红区。',
-  'digest.segments.title': '分群异常',
+  'digest.segments.title': '细分异常',
   'digest.segments.unavailable': '暂无。',
   'digest.segments.unavailableWhy': '暂无：{why}',
   'digest.footer': '数据日期 {date}（每个客户的最新快照）· 发送时间 {due}（{zone}）',

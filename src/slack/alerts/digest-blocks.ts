@@ -1,5 +1,6 @@
 import type { DigestContent, DigestCustomer } from '../../alerts/digest/digest-types.js';
 import { numberFormat } from '../../format/number-format.js';
+import { joinList } from '../../i18n/join.js';
 import { type Translate, termFor, translator } from '../../i18n/translate.js';
 import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { KnownBlock, SlackMessage } from '../block-types.js';
@@ -15,10 +16,10 @@ function signed(n: number): string {
 
 function names(t: Translate, customers: readonly DigestCustomer[]): string {
   if (customers.length === 0) return t('digest.names.none');
-  const shown = customers
-    .slice(0, NAMES_MAX)
-    .map((c) => escapeMrkdwn(c.organization ?? c.key))
-    .join(', ');
+  const shown = joinList(
+    t,
+    customers.slice(0, NAMES_MAX).map((c) => escapeMrkdwn(c.organization ?? c.key)),
+  );
   return customers.length > NAMES_MAX
     ? t('digest.names.more', { names: shown, count: numberFormat(t.locale).count(customers.length - NAMES_MAX) })
     : shown;
