@@ -2,6 +2,7 @@ import type { ChartRenderer } from '../src/charts/render-pool.js';
 import type { AnyCommandDefinition, CommandContext } from '../src/commands/command-definition.js';
 import { runCommand } from '../src/commands/run-command.js';
 import type { Warehouse } from '../src/data/open-warehouse.js';
+import { translator } from '../src/i18n/translate.js';
 import { layoutAnswer } from '../src/slack/answer-blocks.js';
 import type { CommandResult, PhaseTimes } from './bench-types.js';
 import { summarise } from './stats.js';
@@ -49,7 +50,7 @@ export async function measureCommand(
       charts = outcome.answer.charts.length;
       await Promise.all(outcome.answer.charts.map((chart) => renderer.render(chart.spec)));
       const t2 = performance.now();
-      layoutAnswer(outcome.answer, { maxMessages: MAX_MESSAGES });
+      layoutAnswer(outcome.answer, { maxMessages: MAX_MESSAGES, t: translator(outcome.answer.locale ?? 'en') });
       const t3 = performance.now();
       runs.push({ load, analyse: t1 - t0 - load, render: t2 - t1, present: t3 - t2, endToEnd: t3 - t0 });
     }

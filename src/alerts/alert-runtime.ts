@@ -1,4 +1,5 @@
 import type { CommandContext, OpenAlertSummary } from '../commands/command-definition.js';
+import type { Locale } from '../i18n/locale.js';
 import type { Logger } from '../logging.js';
 import { type JobResult, runScanJob, runSlaJob } from './alert-jobs.js';
 import type { AlertStore, LifecycleResult, ScanOutcome, SlaOutcome } from './alert-store.js';
@@ -18,6 +19,10 @@ export interface AlertRuntimeOptions {
   readonly managers: readonly string[];
   readonly digestChannel?: string | undefined;
   readonly timeZoneOf: (userId: string) => Promise<string>;
+  /** Each manager's language for their digest (Slack users.info); the channel copy uses `channelLocale`. */
+  readonly localeOf?: (userId: string) => Promise<Locale>;
+  /** RADAR_LANGUAGE: the language of channel posts (the digest's channel copy included). */
+  readonly channelLocale?: Locale;
   readonly logger: Logger;
   /** Runs the scan job elsewhere (a worker thread, see scan-in-worker.ts); in-process when absent. */
   readonly runScanJob?: (now: number) => Promise<JobResult<ScanOutcome>>;
@@ -91,6 +96,8 @@ export class AlertRuntime {
       managers: this.#options.managers,
       channel: this.#options.digestChannel,
       timeZoneOf: this.#options.timeZoneOf,
+      ...(this.#options.localeOf === undefined ? {} : { localeOf: this.#options.localeOf }),
+      ...(this.#options.channelLocale === undefined ? {} : { channelLocale: this.#options.channelLocale }),
       preview,
     });
     if (!preview) await this.drain();

@@ -3,6 +3,8 @@ import type { CommandAnswer } from '../commands/command-answer.js';
 import { formatAccountCsv } from '../commands/present-text.js';
 import { resolveInvocation, runCommand } from '../commands/run-command.js';
 import { isRadarError } from '../errors.js';
+import { numberFormat } from '../format/number-format.js';
+import { type Translate, translator } from '../i18n/translate.js';
 import { layoutAnswer, layoutDetails, slug } from './answer-blocks.js';
 import { uploadAttachments } from './attachments.js';
 import type { BackgroundTasks } from './background-tasks.js';
@@ -10,7 +12,7 @@ import type { SlackMessage } from './block-types.js';
 import { decodeAnswerValue } from './lead-blocks.js';
 import { ANSWER_ACTIONS, BUTTON_EXPIRED, INTERNAL_ERROR, LIST_THREAD_TEXT, NO_LIST } from './messages.js';
 import { postMessage } from './post-message.js';
-import type { SlackAppDeps } from './slack-deps.js';
+import type { ListenerDeps } from './slack-deps.js';
 
 /** Where a pressed button sits: a channel message (answer in its thread) or an ephemeral one (answer ephemerally). */
 interface Container {
@@ -33,14 +35,14 @@ function containerOf(body: BlockButtonAction): Container | undefined {
  * account as a CSV there, and "Open card" shows the account's /customer card to whoever pressed it. Each re-runs the
  * command (answers are not stored), so the numbers are those of the current export.
  */
-export function registerAnswerActions(app: App, deps: SlackAppDeps, tasks: BackgroundTasks): void {
+export function registerAnswerActions(app: App, deps: ListenerDeps, tasks: BackgroundTasks): void {
   app.action<BlockButtonAction>(ANSWER_ACTIONS.details, async ({ ack, action, body, client, respond }) => {
     await ack();
     tasks.run('answer details', async () => {
       const pressed = await pressedAnswer(body, decodeAnswerValue(action.value), respond, deps);
       if (pressed === undefined) return;
-      const { where, answer } = pressed;
-      const layout = layoutDetails(answer, { maxMessages: 4 });
+      const { where, answer, t } = pressed;
+      const layout = layoutDetails(answer, { maxMessages: 4, t });
       await post(client, respond, where, layout.messages, deps);
     });
   });
@@ -50,10 +52,10 @@ export function registerAnswerActions(app: App, deps: SlackAppDeps, tasks: Backg
     tasks.run('answer list', async () => {
       const pressed = await pressedAnswer(body, decodeAnswerValue(action.value), respond, deps);
       if (pressed === undefined) return;
-      const { where, invocation, answer } = pressed;
+      const { where, invocation, answer, t } = pressed;
       const list = answer.lead?.list;
-      if (list === undefined) return tell(respond, NO_LIST(invocation), deps);
-      const text = LIST_THREAD_TEXT(list.rows.length, invocation);
+      if (list === undefined) return tell(respond, NO_LIST(t, invocation), deps);
+      const text = LIST_THREAD_TEXT(t, list.rows.length, invocation);
       await post(
         client,
         respond,
@@ -63,7 +65,7 @@ export function registerAnswerActions(app: App, deps: SlackAppDeps, tasks: Backg
       );
       const file = {
         filename: `${slug(invocation)}-all.csv`,
-        title: `${invocation} — all ${list.rows.length}`,
+        title: t('slack.list.fileTitle', { invocation, count: numberFormat(t.locale).count(list.rows.length) }),
         content: Buffer.from(`\uFEFF${formatAccountCsv(list)}\r\n`, 'utf8'),
       };
       // Ephemeral answers keep their files private too: the CSV goes to the presser's DM with Radar.
@@ -72,7 +74,7 @@ export function registerAnswerActions(app: App, deps: SlackAppDeps, tasks: Backg
           ? (await client.conversations.open({ users: body.user.id })).channel?.id
           : where.channelId;
       if (channel === undefined) return;
-      const failure = await uploadAttachments(client, channel, [file], text, deps.logger);
+      const failure = await uploadAttachments(client, channel, [file], text, deps.logger, t);
       if (failure !== undefined) await tell(respond, failure, deps);
     });
   });
@@ -89,7 +91,7 @@ export function registerAnswerActions(app: App, deps: SlackAppDeps, tasks: Backg
         deps,
       );
       if (pressed === undefined) return;
-      for (const message of layoutAnswer(pressed.answer, { maxMessages: 2 }).messages) {
+      for (const message of layoutAnswer(pressed.answer, { maxMessages: 2, t: pressed.t }).messages) {
         await respond({
           response_type: 'ephemeral',
           replace_original: false,
@@ -119,15 +121,18 @@ async function pressedAnswer(
   body: BlockButtonAction,
   invocation: string | undefined,
   respond: RespondFn,
-  deps: SlackAppDeps,
-): Promise<{ where: Container; invocation: string; answer: CommandAnswer } | undefined> {
+  deps: ListenerDeps,
+): Promise<{ where: Container; invocation: string; answer: CommandAnswer; t: Translate } | undefined> {
+  // The presser's language (a `lang=` in the command the button carries still wins, through runCommand).
+  const presser = translator(await deps.readerLocales.localeOf(body.user.id));
   const where = containerOf(body);
   if (where === undefined || invocation === undefined) {
-    await tell(respond, BUTTON_EXPIRED, deps);
+    await tell(respond, BUTTON_EXPIRED(presser), deps);
     return undefined;
   }
-  const answer = await answerFor(invocation, body.user.id, where.channelId, respond, deps);
-  return answer === undefined ? undefined : { where, invocation, answer };
+  const answer = await answerFor(invocation, body.user.id, where.channelId, respond, deps, presser);
+  if (answer === undefined) return undefined;
+  return { where, invocation, answer, t: answer.locale === undefined ? presser : translator(answer.locale) };
 }
 
 async function answerFor(
@@ -135,11 +140,12 @@ async function answerFor(
   userId: string,
   channelId: string,
   respond: RespondFn,
-  deps: SlackAppDeps,
+  deps: ListenerDeps,
+  t: Translate,
 ) {
   try {
     const { command, text } = resolveInvocation(invocation, deps.commands);
-    const context = deps.contextFor({ userId, channelId });
+    const context = { ...deps.contextFor({ userId, channelId }), locale: t.locale };
     const outcome = deps.executor
       ? await deps.executor.run(command, text, context)
       : await runCommand(command, text, context);
@@ -148,7 +154,7 @@ async function answerFor(
     if (isRadarError(error)) await tell(respond, error.userMessage, deps);
     else {
       deps.logger.error({ err: error, command: invocation }, 'an answer button failed');
-      await tell(respond, INTERNAL_ERROR(invocation), deps);
+      await tell(respond, INTERNAL_ERROR(t, invocation), deps);
     }
     return undefined;
   }
@@ -159,7 +165,7 @@ async function post(
   respond: RespondFn,
   where: Container,
   messages: readonly SlackMessage[],
-  deps: SlackAppDeps,
+  deps: ListenerDeps,
 ): Promise<void> {
   for (const message of messages) {
     try {
@@ -180,7 +186,7 @@ async function post(
   }
 }
 
-async function tell(respond: RespondFn, text: string, deps: SlackAppDeps): Promise<void> {
+async function tell(respond: RespondFn, text: string, deps: ListenerDeps): Promise<void> {
   try {
     await respond({ response_type: 'ephemeral', replace_original: false, text });
   } catch (error) {

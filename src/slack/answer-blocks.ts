@@ -7,13 +7,12 @@ import {
   unavailableText,
 } from '../commands/present-text.js';
 import { numberFormat } from '../format/number-format.js';
+import type { Translate } from '../i18n/translate.js';
 import type { AttachmentFile, KnownBlock, SlackMessage } from './block-types.js';
 import { tableCsv } from './csv.js';
 import { leadBlocks } from './lead-blocks.js';
 import { ANSWER_CONTINUES_IN_FILE, TABLE_IN_CSV } from './messages.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from './mrkdwn.js';
-
-const fmt = numberFormat();
 
 /**
  * Slack's limits (slack-contract §4) and the budgets Radar keeps under them. Messages leave room for what delivery
@@ -38,6 +37,8 @@ export interface LayoutOptions {
   readonly maxMessages: number;
   /** The command said `list`: attach every account of the group as CSV. */
   readonly list?: boolean;
+  /** The reader's language, for what the layout adds (buttons, notes, the provenance line, file titles). */
+  readonly t: Translate;
 }
 
 export interface AnswerLayout {
@@ -56,14 +57,18 @@ export function layoutAnswer(answer: CommandAnswer, options: LayoutOptions): Ans
   if (answer.lead === undefined) return layoutDetails(answer, options);
   const files: AttachmentFile[] = [];
   const list = answer.lead.list;
+  const { t } = options;
   if (options.list && list !== undefined) {
     files.push({
       filename: `${slug(answer.command)}-all.csv`,
-      title: `${answer.command} — all ${list.rows.length}`,
+      title: t('slack.list.fileTitle', {
+        invocation: answer.command,
+        count: numberFormat(t.locale).count(list.rows.length),
+      }),
       content: Buffer.from(`\uFEFF${formatAccountCsv(list)}\r\n`, 'utf8'),
     });
   }
-  return paginate(answer, leadBlocks(answer, answer.lead), files, formatAnswerText(answer), options);
+  return paginate(answer, leadBlocks(answer, answer.lead, t), files, formatAnswerText(answer), options);
 }
 
 /** The "Method and data" part (and a report without a lead): title, summary, every section and the provenance. */
@@ -73,8 +78,8 @@ export function layoutDetails(answer: CommandAnswer, options: LayoutOptions): An
     { type: 'header', text: { type: 'plain_text', text: truncate(answer.title, SLACK_LIMITS.headerText) } },
     ...textSections([escapeMrkdwn(answer.headline)]),
   ];
-  for (const section of answer.sections) blocks.push(...sectionBlocks(answer, section, files));
-  blocks.push(provenanceBlock(answer.provenance, answer));
+  for (const section of answer.sections) blocks.push(...sectionBlocks(answer, section, files, options.t));
+  blocks.push(provenanceBlock(answer.provenance, answer, options.t));
   return paginate(answer, blocks, files, formatDetailsText(answer), options);
 }
 
@@ -85,21 +90,25 @@ function paginate(
   fullText: string,
   options: LayoutOptions,
 ): AnswerLayout {
+  const { t } = options;
   const packed = pack(blocks);
   const fallback = truncate(fullText, SLACK_LIMITS.fallbackText);
   let pages = packed;
   if (packed.length > options.maxMessages) {
     pages = packed.slice(0, Math.max(1, options.maxMessages));
     const last = pages[pages.length - 1] ?? [];
-    pages[pages.length - 1] = [...last, contextBlock([ANSWER_CONTINUES_IN_FILE])];
+    pages[pages.length - 1] = [...last, contextBlock([ANSWER_CONTINUES_IN_FILE(t)])];
     files.push({
       filename: `${slug(answer.command)}-answer.txt`,
-      title: `${answer.title} (full answer)`,
+      title: t('slack.fullAnswerTitle', { title: answer.title }),
       content: Buffer.from(fullText, 'utf8'),
     });
   }
   const messages = pages.map((page, index) => ({
-    text: index === 0 ? fallback : `${truncate(answer.title, 200)} (continued, ${index + 1} of ${pages.length})`,
+    text:
+      index === 0
+        ? fallback
+        : t('slack.continued', { title: truncate(answer.title, 200), page: index + 1, pages: pages.length }),
     blocks: page,
   }));
   return { messages, files };
@@ -110,7 +119,12 @@ function textSections(paragraphs: readonly string[]): KnownBlock[] {
   return chunkLines(lines, SLACK_LIMITS.sectionText).map(mrkdwnSection);
 }
 
-function sectionBlocks(answer: CommandAnswer, section: AnswerSection, files: AttachmentFile[]): KnownBlock[] {
+function sectionBlocks(
+  answer: CommandAnswer,
+  section: AnswerSection,
+  files: AttachmentFile[],
+  t: Translate,
+): KnownBlock[] {
   switch (section.kind) {
     case 'text': {
       const lines = section.lines.map(escapeMrkdwn);
@@ -119,7 +133,7 @@ function sectionBlocks(answer: CommandAnswer, section: AnswerSection, files: Att
     case 'unavailable':
       return textSections([`*${escapeMrkdwn(section.title)}*`, `_${escapeMrkdwn(unavailableText(section.reason))}_`]);
     case 'table':
-      return tableBlocks(answer, section, files);
+      return tableBlocks(answer, section, files, t);
   }
 }
 
@@ -127,6 +141,7 @@ function tableBlocks(
   answer: CommandAnswer,
   section: Extract<AnswerSection, { kind: 'table' }>,
   files: AttachmentFile[],
+  t: Translate,
 ): KnownBlock[] {
   const { table } = section;
   const shown = rowsThatFit(table);
@@ -144,8 +159,13 @@ function tableBlocks(
   if (section.note) notes.push(escapeMrkdwn(truncate(section.note, 2900)));
   if (shown < table.rows.length) {
     const filename = `${slug(answer.command)}-${slug(section.title)}.csv`;
-    files.push({ filename, title: `${section.title} (${table.rows.length} rows)`, content: tableCsv(table) });
-    notes.push(TABLE_IN_CSV(shown, table.rows.length, filename));
+    const count = numberFormat(t.locale).count(table.rows.length);
+    files.push({
+      filename,
+      title: t('slack.tableFileTitle', { title: section.title, count }),
+      content: tableCsv(table),
+    });
+    notes.push(TABLE_IN_CSV(t, shown, table.rows.length, filename));
   }
   if (notes.length > 0) out.push(contextBlock(notes));
   return out;
@@ -163,23 +183,37 @@ function rowsThatFit(table: AnswerTable): number {
   return table.rows.length;
 }
 
-function provenanceBlock(p: Provenance, answer: CommandAnswer): KnownBlock {
+function provenanceBlock(p: Provenance, answer: CommandAnswer, t: Translate): KnownBlock {
+  const fmt = numberFormat(t.locale);
   const elements: string[] = [];
-  const summary = [`*Data read* · customers described: ${fmt.count(p.n)}`];
-  summary.push(`filters: ${p.filters.length > 0 ? p.filters.join('; ') : 'none'}`);
-  if (p.thresholds.length > 0) summary.push(`thresholds: ${p.thresholds.join('; ')}`);
-  summary.push(`data date: ${p.dataDate ?? 'unknown'}`);
+  const summary = [
+    t('slack.provenance.read', { count: fmt.count(p.n) }),
+    t('slack.provenance.filters', {
+      filters: p.filters.length > 0 ? p.filters.join('; ') : t('slack.provenance.none'),
+    }),
+  ];
+  if (p.thresholds.length > 0) summary.push(t('slack.provenance.thresholds', { thresholds: p.thresholds.join('; ') }));
+  summary.push(t('slack.provenance.dataDate', { date: p.dataDate ?? t('slack.provenance.unknown') }));
   elements.push(summary.join(' · '));
   if (p.tables.length > 0) {
     elements.push(
       p.tables
-        .map((t) => `${t.table}: ${fmt.count(t.rowsInTable)} rows → ${fmt.count(t.rowsUsed)} (${t.reduction})`)
+        .map((table) =>
+          t('slack.provenance.table', {
+            table: table.table,
+            rows: fmt.count(table.rowsInTable),
+            used: fmt.count(table.rowsUsed),
+            reduction: table.reduction,
+          }),
+        )
         .join('\n'),
     );
   }
-  if (p.qualityNotes.length > 0) elements.push(`Data quality: ${p.qualityNotes.join('; ')}`);
+  if (p.qualityNotes.length > 0) elements.push(t('slack.provenance.quality', { notes: p.qualityNotes.join('; ') }));
   if (answer.chartsOmitted > 0) {
-    elements.push(`${answer.chartsOmitted} more chart${answer.chartsOmitted === 1 ? '' : 's'} with \`charts=all\``);
+    elements.push(
+      t('slack.provenance.moreCharts', { count: fmt.count(answer.chartsOmitted), n: answer.chartsOmitted }),
+    );
   }
   return contextBlock(elements.slice(0, SLACK_LIMITS.contextElements).map((e) => truncate(escapeMrkdwn(e), 2900)));
 }

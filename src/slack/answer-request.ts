@@ -2,11 +2,13 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { AnyCommandDefinition } from '../commands/command-definition.js';
 import { type CommandOutcome, runCommand } from '../commands/run-command.js';
 import { isRadarError } from '../errors.js';
+import type { Locale } from '../i18n/locale.js';
+import { translator } from '../i18n/translate.js';
 import { logRequest, type RequestOutcome } from '../logging.js';
 import { type DeliveryResult, type DeliveryTarget, deliverPrivately, deliverToChannel } from './deliver-answer.js';
 import { ASKED_BY, INTERNAL_ERROR, SHARE_NOT_POSSIBLE, SHARED_BY, SHARED_CONFIRMATION } from './messages.js';
 import { encodeShareValue } from './share-button.js';
-import type { SlackAppDeps } from './slack-deps.js';
+import type { ListenerDeps } from './slack-deps.js';
 
 export interface AnswerRequest {
   readonly command: AnyCommandDefinition;
@@ -18,13 +20,15 @@ export interface AnswerRequest {
   readonly respond: RespondFn;
   /** A slash command, or the Share button re-running one into its channel. */
   readonly via: 'command' | 'share';
+  /** The asker's language, when the ack already looked it up; else it is looked up here. */
+  readonly locale?: Locale;
 }
 
 /**
  * One request from start to log line: run the command (src/commands), deliver the answer (channel or private), and
  * map every failure to an ephemeral message. Never throws.
  */
-export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps): Promise<RequestOutcome> {
+export async function answerRequest(request: AnswerRequest, deps: ListenerDeps): Promise<RequestOutcome> {
   let result: RequestOutcome = 'internal_error';
   const done = deps.foreground?.begin();
   try {
@@ -39,10 +43,13 @@ export async function answerRequest(request: AnswerRequest, deps: SlackAppDeps):
 
 async function answer(
   request: AnswerRequest,
-  deps: SlackAppDeps,
+  deps: ListenerDeps,
   settled: (outcome: RequestOutcome) => void,
 ): Promise<void> {
   const started = deps.clock.now();
+  const locale = request.locale ?? (await deps.readerLocales.localeOf(request.userId));
+  // Radar's own notes follow the asker's language until the answer says which one it was written in (lang=).
+  let t = translator(locale);
   const invocation = `${request.command.slash}${request.text.trim() === '' ? '' : ` ${request.text.trim()}`}`;
   const target: { -readonly [K in keyof DeliveryTarget]: DeliveryTarget[K] } = {
     client: request.client,
@@ -52,6 +59,7 @@ async function answer(
     invocation,
     renderer: deps.renderer,
     logger: deps.logger,
+    t,
   };
   const finish = (outcome: RequestOutcome, extra: { code?: string; private?: boolean } = {}): void => {
     settled(outcome);
@@ -84,7 +92,7 @@ async function answer(
 
   let outcome: CommandOutcome;
   try {
-    const context = deps.contextFor({ userId: request.userId, channelId: request.channelId });
+    const context = { ...deps.contextFor({ userId: request.userId, channelId: request.channelId }), locale };
     outcome = deps.executor
       ? await deps.executor.run(request.command, request.text, context)
       : await runCommand(request.command, request.text, context);
@@ -95,7 +103,7 @@ async function answer(
       return;
     }
     deps.logger.error({ err: error, command: invocation }, 'command failed with an internal error');
-    await say(INTERNAL_ERROR(invocation));
+    await say(INTERNAL_ERROR(t, invocation));
     finish('internal_error', { code: 'internal' });
     return;
   }
@@ -105,6 +113,10 @@ async function answer(
     return;
   }
   if (outcome.common.list === true) target.list = true;
+  if (outcome.answer.locale !== undefined && outcome.answer.locale !== locale) {
+    t = translator(outcome.answer.locale);
+    target.t = t;
+  }
 
   const isPrivate = request.via === 'command' && (outcome.common.private || deps.privateByDefault);
   let result: DeliveryResult;
@@ -118,21 +130,21 @@ async function answer(
     } else {
       result = await deliverToChannel(outcome.answer, target, {
         attribution:
-          request.via === 'share' ? SHARED_BY(request.userId, invocation) : ASKED_BY(request.userId, invocation),
+          request.via === 'share' ? SHARED_BY(t, request.userId, invocation) : ASKED_BY(t, request.userId, invocation),
         fallbackToPrivate: request.via === 'command',
       });
     }
   } catch (error) {
     deps.logger.error({ err: error, command: invocation }, 'delivering the answer failed unexpectedly');
-    await say(INTERNAL_ERROR(invocation));
+    await say(INTERNAL_ERROR(t, invocation));
     finish('internal_error', { code: 'internal' });
     return;
   }
 
   if (request.via === 'share') {
     // Replacing the private answer removes its Share button, so it cannot be pressed into a second post.
-    if (result.status === 'delivered') await replaceOriginal(SHARED_CONFIRMATION(request.channelId));
-    if (result.status === 'cannot_post') await say(SHARE_NOT_POSSIBLE);
+    if (result.status === 'delivered') await replaceOriginal(SHARED_CONFIRMATION(t, request.channelId));
+    if (result.status === 'cannot_post') await say(SHARE_NOT_POSSIBLE(t));
   }
   if (result.status === 'delivered') {
     finish('answered', {

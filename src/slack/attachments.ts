@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { ChartRenderer } from '../charts/render-pool.js';
 import type { CommandAnswer } from '../commands/command-answer.js';
+import { type Translate, translator } from '../i18n/translate.js';
 import type { Logger } from '../logging.js';
 import type { AttachmentFile } from './block-types.js';
 import { truncate } from './mrkdwn.js';
@@ -46,6 +47,8 @@ export async function uploadAttachments(
   files: readonly AttachmentFile[],
   comment: string,
   logger: Logger,
+  /** The language of the reason returned (the reader's). */
+  t: Translate = translator('en'),
 ): Promise<string | undefined> {
   if (files.length === 0) return undefined;
   try {
@@ -65,6 +68,6 @@ export async function uploadAttachments(
   } catch (error) {
     const failure = classifySlackError(error);
     logger.warn({ err: error, channel: channelId, files: files.length }, 'upload failed');
-    return describeSlackFailure(failure);
+    return describeSlackFailure(failure, t);
   }
 }

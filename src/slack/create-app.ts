@@ -6,11 +6,12 @@ import { registerAnswerActions } from './answer-actions.js';
 import { registerAppHome } from './app-home.js';
 import { BackgroundTasks } from './background-tasks.js';
 import { createBoltLogger } from './bolt-logger.js';
+import { createReaderLocales } from './reader-locale.js';
 import { registerCommands } from './register-commands.js';
 import { guardRequests, RequestReplayGuard } from './request-guard.js';
 import { SLACK_CALL_TIMEOUT_MS, safeRetryPolicy } from './retry-policy.js';
 import { registerShareAction } from './share-action.js';
-import type { SlackAppDeps } from './slack-deps.js';
+import type { ListenerDeps, SlackAppDeps } from './slack-deps.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -62,10 +63,23 @@ export function createSlackApp(
     clientOptions: webClientOptions(config, { logger, ...clientOverrides }),
   });
   const tasks = new BackgroundTasks(deps.logger);
-  registerCommands(app, deps, tasks);
-  registerShareAction(app, deps, tasks);
-  registerAnswerActions(app, deps, tasks);
-  registerAppHome(app, deps);
+  // One users.info cache per process: the alerts module's when alerts run (DMs and digests use it too).
+  const listenerDeps: ListenerDeps = {
+    ...deps,
+    readerLocales:
+      deps.readerLocales ??
+      alerts?.readerLocales ??
+      createReaderLocales({
+        client: app.client,
+        now: () => deps.clock.now(),
+        logger: deps.logger,
+        fallback: config.language,
+      }),
+  };
+  registerCommands(app, listenerDeps, tasks);
+  registerShareAction(app, listenerDeps, tasks);
+  registerAnswerActions(app, listenerDeps, tasks);
+  registerAppHome(app, listenerDeps);
   alerts?.register(app, tasks);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled error in a Slack listener');

@@ -1,6 +1,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { ChartRenderer } from '../charts/render-pool.js';
 import type { CommandAnswer } from '../commands/command-answer.js';
+import type { Translate } from '../i18n/translate.js';
 import type { Logger } from '../logging.js';
 import { layoutAnswer } from './answer-blocks.js';
 import { prepareAttachments, uploadAttachments } from './attachments.js';
@@ -10,6 +11,7 @@ import {
   CHANNEL_FILES_COMMENT,
   CHARTS_NOT_ATTACHED,
   DELIVERY_FAILED,
+  DELIVERY_FAILED_REST,
   DELIVERY_UNCONFIRMED,
   DM_CHARTS_COMMENT,
   FILES_NOT_ATTACHED,
@@ -38,6 +40,8 @@ export interface DeliveryTarget {
   readonly invocation: string;
   readonly renderer: ChartRenderer;
   readonly logger: Logger;
+  /** The asker's language: every note, button and footer Radar adds to the answer. */
+  readonly t: Translate;
   /** The command said `list`: every account of the group goes with the answer as a CSV. */
   readonly list?: boolean;
 }
@@ -74,10 +78,11 @@ export async function deliverToChannel(
   options: ChannelDeliveryOptions,
 ): Promise<DeliveryResult> {
   const { client, channelId, logger } = target;
-  const layout = layoutAnswer(answer, { maxMessages: CHANNEL_MAX_MESSAGES, list: target.list === true });
+  const { t } = target;
+  const layout = layoutAnswer(answer, { maxMessages: CHANNEL_MAX_MESSAGES, list: target.list === true, t });
   const [firstPage, ...rest] = layout.messages;
   if (firstPage === undefined) return { status: 'failed', code: 'empty_answer' };
-  const footer = [options.attribution, ...(rest.length > 0 ? [ANSWER_CONTINUES_IN_THREAD] : [])];
+  const footer = [options.attribution, ...(rest.length > 0 ? [ANSWER_CONTINUES_IN_THREAD(t)] : [])];
   const first = withExtraBlocks(firstPage, [contextBlock(footer)]);
   let ts: string;
   try {
@@ -92,8 +97,8 @@ export async function deliverToChannel(
     await tell(
       target,
       failure.kind === 'unconfirmed'
-        ? DELIVERY_UNCONFIRMED(target.invocation)
-        : DELIVERY_FAILED(target.invocation, describeSlackFailure(failure)),
+        ? DELIVERY_UNCONFIRMED(t, target.invocation)
+        : DELIVERY_FAILED(t, target.invocation, describeSlackFailure(failure, t)),
     );
     return { status: 'failed', code: failureCode(failure) };
   }
@@ -103,11 +108,11 @@ export async function deliverToChannel(
     } catch (error) {
       const failure = classifySlackError(error);
       logger.warn({ err: error, channel: channelId }, 'posting a follow-up failed');
-      await tell(target, DELIVERY_FAILED(`${target.invocation} (rest of the answer)`, describeSlackFailure(failure)));
+      await tell(target, DELIVERY_FAILED_REST(t, target.invocation, describeSlackFailure(failure, t)));
       return { status: 'failed', code: failureCode(failure) };
     }
   }
-  const notes = await attach(answer, layout.files, target, channelId, CHANNEL_FILES_COMMENT(target.invocation));
+  const notes = await attach(answer, layout.files, target, channelId, CHANNEL_FILES_COMMENT(t, target.invocation));
   if (notes.length > 0) {
     const updated = withExtraBlocks(first, [mrkdwnSection(notes.join('\n'))]);
     try {
@@ -133,16 +138,15 @@ export async function deliverPrivately(
   target: DeliveryTarget,
   options: PrivateDeliveryOptions,
 ): Promise<DeliveryResult> {
-  const { logger } = target;
-  const layout = layoutAnswer(answer, { maxMessages: EPHEMERAL_MAX_MESSAGES, list: target.list === true });
-  if (options.channelNote) await tell(target, PRIVATE_CHANNEL_NOTE);
+  const { logger, t } = target;
+  const layout = layoutAnswer(answer, { maxMessages: EPHEMERAL_MAX_MESSAGES, list: target.list === true, t });
+  if (options.channelNote) await tell(target, PRIVATE_CHANNEL_NOTE(t));
   const hasFiles = answer.charts.length > 0 || layout.files.length > 0;
   const pages = layout.messages.map((page, index) => {
     if (index !== layout.messages.length - 1) return page;
     const extra: KnownBlock[] = [];
-    if (hasFiles) extra.push(contextBlock(['Only you can see this. Charts and files are in your DM with Radar.']));
-    else extra.push(contextBlock(['Only you can see this.']));
-    if (options.shareValue !== undefined && !options.channelNote) extra.push(shareButtonBlock(options.shareValue));
+    extra.push(contextBlock([t(hasFiles ? 'slack.onlyYouWithFiles' : 'slack.onlyYou')]));
+    if (options.shareValue !== undefined && !options.channelNote) extra.push(shareButtonBlock(options.shareValue, t));
     return withExtraBlocks(page, extra);
   });
   for (const page of pages) {
@@ -163,8 +167,8 @@ export async function deliverPrivately(
   }
   const notes =
     dmId === undefined
-      ? [FILES_NOT_ATTACHED('Radar could not open a DM with you')]
-      : await attach(answer, layout.files, target, dmId, DM_CHARTS_COMMENT(target.invocation));
+      ? [FILES_NOT_ATTACHED(t, t('slack.noDm'))]
+      : await attach(answer, layout.files, target, dmId, DM_CHARTS_COMMENT(t, target.invocation));
   if (notes.length > 0) await tell(target, notes.join('\n'));
   return { status: 'delivered', where: 'private', notes };
 }
@@ -177,14 +181,15 @@ async function attach(
   channelId: string,
   comment: string,
 ): Promise<string[]> {
+  const { t } = target;
   const prepared = await prepareAttachments(answer, extraFiles, target.renderer, target.logger);
   const notes: string[] = [];
   if (prepared.failedCharts.length > 0) {
-    notes.push(CHARTS_NOT_ATTACHED(`could not draw ${prepared.failedCharts.join(', ')}`));
+    notes.push(CHARTS_NOT_ATTACHED(t, t('slack.chartsNotDrawn', { charts: prepared.failedCharts.join(', ') })));
   }
-  const failure = await uploadAttachments(target.client, channelId, prepared.files, comment, target.logger);
+  const failure = await uploadAttachments(target.client, channelId, prepared.files, comment, target.logger, t);
   if (failure !== undefined) {
-    notes.push(answer.charts.length > 0 ? CHARTS_NOT_ATTACHED(failure) : FILES_NOT_ATTACHED(failure));
+    notes.push(answer.charts.length > 0 ? CHARTS_NOT_ATTACHED(t, failure) : FILES_NOT_ATTACHED(t, failure));
   }
   return notes;
 }

@@ -1,5 +1,7 @@
 import type { AnswerLead, CommandAnswer } from '../commands/command-answer.js';
 import { formatTable } from '../commands/present-text.js';
+import { numberFormat } from '../format/number-format.js';
+import type { Translate } from '../i18n/translate.js';
 import { accountName } from '../vocabulary/glossary.js';
 import type { KnownBlock } from './block-types.js';
 import { ANSWER_ACTIONS, LIST_ALL_TEXT, METHOD_AND_DATA_TEXT, OPEN_CARD_TEXT } from './messages.js';
@@ -28,12 +30,22 @@ export function decodeAnswerValue(value: string | undefined): string | undefined
  * The main message in Block Kit: the takeaway, each named account with an "Open card" button, at most two compact
  * tables, the notes and the context line, then "Method and data" and (for a group) "List all N".
  */
-export function leadBlocks(answer: CommandAnswer, lead: AnswerLead): KnownBlock[] {
+export function leadBlocks(answer: CommandAnswer, lead: AnswerLead, t: Translate): KnownBlock[] {
   const blocks: KnownBlock[] = [mrkdwnSection(`*${escapeMrkdwn(truncate(lead.takeaway, 2900))}*`)];
   if (lead.accounts.length > 0) {
     const total = lead.accountsTotal ?? lead.accounts.length;
-    const more = total > lead.accounts.length ? ` — ${lead.accounts.length} of ${total}` : '';
-    if (lead.accountsTitle) blocks.push(mrkdwnSection(`*${escapeMrkdwn(lead.accountsTitle)}${more}*`));
+    if (lead.accountsTitle) {
+      const fmt = numberFormat(t.locale);
+      const title =
+        total > lead.accounts.length
+          ? t('slack.accountsShown', {
+              title: lead.accountsTitle,
+              shown: fmt.count(lead.accounts.length),
+              total: fmt.count(total),
+            })
+          : lead.accountsTitle;
+      blocks.push(mrkdwnSection(`*${escapeMrkdwn(title)}*`));
+    }
     lead.accounts.forEach((account, index) => {
       const name = accountName(account.organisation, account.email);
       const text = `${index + 1}. *${escapeMrkdwn(name)}* · ${escapeMrkdwn(account.why)}\n→ ${escapeMrkdwn(account.action)}`;
@@ -46,7 +58,7 @@ export function leadBlocks(answer: CommandAnswer, lead: AnswerLead): KnownBlock[
               accessory: {
                 type: 'button',
                 action_id: `${ANSWER_ACTIONS.openCard}_${index}`,
-                text: { type: 'plain_text', text: OPEN_CARD_TEXT },
+                text: { type: 'plain_text', text: OPEN_CARD_TEXT(t) },
                 value,
               },
             }
@@ -73,7 +85,7 @@ export function leadBlocks(answer: CommandAnswer, lead: AnswerLead): KnownBlock[
         {
           type: 'button',
           action_id: ANSWER_ACTIONS.details,
-          text: { type: 'plain_text', text: METHOD_AND_DATA_TEXT },
+          text: { type: 'plain_text', text: METHOD_AND_DATA_TEXT(t) },
           value,
         },
       ];
@@ -81,7 +93,7 @@ export function leadBlocks(answer: CommandAnswer, lead: AnswerLead): KnownBlock[
       elements.push({
         type: 'button',
         action_id: ANSWER_ACTIONS.list,
-        text: { type: 'plain_text', text: LIST_ALL_TEXT(lead.list.rows.length) },
+        text: { type: 'plain_text', text: LIST_ALL_TEXT(t, lead.list.rows.length) },
         value,
       });
     }

@@ -2,23 +2,30 @@ import type { App } from '@slack/bolt';
 import type { AnyCommandDefinition } from '../commands/command-definition.js';
 import { parseCommand } from '../commands/run-command.js';
 import { isRadarError } from '../errors.js';
+import type { Locale } from '../i18n/locale.js';
+import { translator } from '../i18n/translate.js';
 import { logRequest, type RequestOutcome } from '../logging.js';
 import { answerRequest } from './answer-request.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import { UNKNOWN_COMMAND, WORKING_TEXT } from './messages.js';
-import type { SlackAppDeps } from './slack-deps.js';
+import { localeWithin } from './reader-locale.js';
+import type { ListenerDeps } from './slack-deps.js';
+
+/** How long an ack waits for the asker's language from Slack before answering in the configured one. */
+export const ACK_LOCALE_BUDGET_MS = 1_000;
 
 /**
  * One listener per registered command. It parses the text first (zod, no I/O: well inside Slack's 3 s): `help` and
  * a usage mistake are the ack's own ephemeral reply, with nothing after it. Real work is acked with an ephemeral
  * "Working on …" and handed to a background task; no analysis runs before the ack.
  */
-export function registerCommands(app: App, deps: SlackAppDeps, tasks: BackgroundTasks): void {
+export function registerCommands(app: App, deps: ListenerDeps, tasks: BackgroundTasks): void {
   for (const command of deps.commands) {
     app.command(command.slash, async ({ ack, command: payload, client, respond }) => {
       const text = payload.text ?? '';
       const started = deps.clock.now();
-      const immediate = immediateReply(command, text);
+      const locale = await localeWithin(deps.readerLocales, payload.user_id, ACK_LOCALE_BUDGET_MS);
+      const immediate = immediateReply(command, text, locale);
       if (immediate !== null) {
         await ack({ response_type: 'ephemeral', text: immediate.text });
         logRequest(deps.logger, {
@@ -31,10 +38,22 @@ export function registerCommands(app: App, deps: SlackAppDeps, tasks: Background
         });
         return;
       }
-      await ack({ response_type: 'ephemeral', text: WORKING_TEXT(`${command.slash} ${text}`.trim()) });
+      await ack({
+        response_type: 'ephemeral',
+        text: WORKING_TEXT(translator(locale), `${command.slash} ${text}`.trim()),
+      });
       tasks.run(command.slash, async () => {
         await answerRequest(
-          { command, text, userId: payload.user_id, channelId: payload.channel_id, client, respond, via: 'command' },
+          {
+            command,
+            text,
+            userId: payload.user_id,
+            channelId: payload.channel_id,
+            client,
+            respond,
+            via: 'command',
+            locale,
+          },
           deps,
         );
       });
@@ -46,7 +65,8 @@ export function registerCommands(app: App, deps: SlackAppDeps, tasks: Background
   app.command(/^\/.+/, async ({ ack, command: payload }) => {
     if (known.has(payload.command)) return;
     deps.logger.warn({ command: payload.command, user: payload.user_id }, 'slash command not in the registry');
-    await ack({ response_type: 'ephemeral', text: UNKNOWN_COMMAND(payload.command, [...known]) });
+    const locale = await localeWithin(deps.readerLocales, payload.user_id, ACK_LOCALE_BUDGET_MS);
+    await ack({ response_type: 'ephemeral', text: UNKNOWN_COMMAND(translator(locale), payload.command, [...known]) });
   });
 }
 
@@ -54,9 +74,10 @@ export function registerCommands(app: App, deps: SlackAppDeps, tasks: Background
 function immediateReply(
   command: AnyCommandDefinition,
   text: string,
+  locale: Locale,
 ): { text: string; outcome: RequestOutcome; code: string } | null {
   try {
-    const parsed = parseCommand(command, text);
+    const parsed = parseCommand(command, text, locale);
     return parsed.kind === 'help' ? { text: parsed.text, outcome: 'answered', code: 'help' } : null;
   } catch (error) {
     // Anything but a usage mistake is left to the full run, which reports it with the usual care.

@@ -66,7 +66,7 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
     renderer,
     executor,
     privateByDefault: config.RADAR_PRIVATE_BY_DEFAULT,
-    ...(alerts === null ? {} : { homeAlertsSection: (userId: string) => alerts.homeSection(userId) }),
+    ...(alerts === null ? {} : { homeAlertsSection: (userId, t) => alerts.homeSection(userId, t) }),
   };
   const { app, tasks } = createSlackApp(config, deps, {}, alerts);
   if (mode === 'http') await app.start(config.PORT);

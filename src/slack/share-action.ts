@@ -1,9 +1,10 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
+import { translator } from '../i18n/translate.js';
 import { answerRequest } from './answer-request.js';
 import type { BackgroundTasks } from './background-tasks.js';
 import { SHARE_ACTION_ID, SHARE_EXPIRED } from './messages.js';
 import { decodeShareValue } from './share-button.js';
-import type { SlackAppDeps } from './slack-deps.js';
+import type { ListenerDeps } from './slack-deps.js';
 
 /** How long a pressed Share button is remembered; the private answer it sits on is replaced long before. */
 const SHARE_MEMORY_MS = 24 * 60 * 60 * 1000;
@@ -15,7 +16,7 @@ const SHARE_MEMORY_MS = 24 * 60 * 60 * 1000;
  * press of a button already being shared, or shared, is ignored (a double click, a slow replace). A share that
  * could not be posted forgets the press, so the button works again after Radar is invited.
  */
-export function registerShareAction(app: App, deps: SlackAppDeps, tasks: BackgroundTasks): void {
+export function registerShareAction(app: App, deps: ListenerDeps, tasks: BackgroundTasks): void {
   const pressed = new Map<string, number>();
   app.action<BlockButtonAction>(SHARE_ACTION_ID, async ({ ack, action, body, client, respond }) => {
     await ack();
@@ -24,7 +25,8 @@ export function registerShareAction(app: App, deps: SlackAppDeps, tasks: Backgro
     const command = deps.commands.find((c) => c.slash === head.toLowerCase());
     if (request === undefined || command === undefined) {
       tasks.run('share', async () => {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: SHARE_EXPIRED });
+        const t = translator(await deps.readerLocales.localeOf(body.user.id));
+        await respond({ response_type: 'ephemeral', replace_original: false, text: SHARE_EXPIRED(t) });
       });
       return;
     }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Translate } from '../i18n/translate.js';
 import type { ActionsBlock } from './block-types.js';
 import { SHARE_ACTION_ID, SHARE_BUTTON_TEXT } from './messages.js';
 
@@ -37,7 +38,7 @@ export function decodeShareValue(value: string | undefined): ShareRequest | unde
   }
 }
 
-export function shareButtonBlock(value: string): ActionsBlock {
+export function shareButtonBlock(value: string, t: Translate): ActionsBlock {
   return {
     type: 'actions',
     block_id: 'radar_share',
@@ -45,7 +46,7 @@ export function shareButtonBlock(value: string): ActionsBlock {
       {
         type: 'button',
         action_id: SHARE_ACTION_ID,
-        text: { type: 'plain_text', text: SHARE_BUTTON_TEXT },
+        text: { type: 'plain_text', text: SHARE_BUTTON_TEXT(t) },
         style: 'primary',
         value,
       },

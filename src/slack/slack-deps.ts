@@ -1,8 +1,10 @@
 import type { ChartRenderer } from '../charts/render-pool.js';
 import type { AnyCommandDefinition, CommandContext } from '../commands/command-definition.js';
 import type { CommandExecutor } from '../commands/command-pool.js';
+import type { Translate } from '../i18n/translate.js';
 import type { Logger } from '../logging.js';
 import type { KnownBlock } from './block-types.js';
+import type { ReaderLocales } from './reader-locale.js';
 
 /** Who asked, where: what a CommandContext may depend on (e.g. the asker's alerts). */
 export interface RequestOrigin {
@@ -31,5 +33,13 @@ export interface SlackAppDeps {
   /** Counts interactive requests in flight, so background work can wait for them (serve.ts); absent in tests. */
   readonly foreground?: { begin(): () => void };
   /** The "Your alerts" part of the Home tab, filled by the alerts module; absent → "not configured". */
-  readonly homeAlertsSection?: (userId: string) => readonly KnownBlock[] | Promise<readonly KnownBlock[]>;
+  readonly homeAlertsSection?: (userId: string, t: Translate) => readonly KnownBlock[] | Promise<readonly KnownBlock[]>;
+  /**
+   * Each Slack user's language (users.info, cached). Absent: createSlackApp asks Slack with the app's own client and
+   * falls back to config.language.
+   */
+  readonly readerLocales?: ReaderLocales;
 }
+
+/** The deps every listener gets: the reader's language is always known (or the configured one). */
+export type ListenerDeps = SlackAppDeps & { readonly readerLocales: ReaderLocales };

@@ -1,4 +1,5 @@
 import { webApi } from '@slack/bolt';
+import { type Translate, translator } from '../i18n/translate.js';
 
 /**
  * A failed Slack call, reduced to what Radar decides on:
@@ -58,21 +59,21 @@ export function platformError(error: unknown): string | undefined {
   return failure.kind === 'platform' ? failure.error : undefined;
 }
 
-/** A short reason for users and logs: "Slack answered not_in_channel", "Slack is rate limiting Radar". */
-export function describeSlackFailure(failure: SlackFailure): string {
+/** A short reason for users (in their language) and logs: "Slack answered not_in_channel", "Slack is rate limiting Radar". */
+export function describeSlackFailure(failure: SlackFailure, t: Translate = translator('en')): string {
   switch (failure.kind) {
     case 'platform':
-      return `Slack answered ${failure.error}`;
+      return t('slack.failure.platform', { error: failure.error });
     case 'rate_limited':
-      return 'Slack is rate limiting Radar right now';
+      return t('slack.failure.rateLimited');
     case 'http':
-      return `Slack answered HTTP ${failure.status}`;
+      return t('slack.failure.http', { status: String(failure.status) });
     case 'unconfirmed':
-      return 'Slack did not answer in time';
+      return t('slack.failure.unconfirmed');
     case 'response_url':
-      return `Slack refused the reply (HTTP ${failure.status}; the command's reply link may have expired)`;
+      return t('slack.failure.responseUrl', { status: String(failure.status) });
     case 'other':
-      return 'an unexpected error';
+      return t('slack.failure.other');
   }
 }
 

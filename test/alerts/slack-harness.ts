@@ -74,7 +74,7 @@ export async function startAlertsHarness(options: { warehousePath?: string } = {
     logger,
     renderer,
     privateByDefault: false,
-    homeAlertsSection: (userId) => alerts.homeSection(userId),
+    homeAlertsSection: (userId, t) => alerts.homeSection(userId, t),
   };
   const app = await startSlackApp(env, deps, { retryConfig: { retries: 0 } }, alerts);
   return {

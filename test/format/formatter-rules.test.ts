@@ -4,6 +4,7 @@ import { loadScanInputs } from '../../src/alerts/scan-inputs.js';
 import { ask } from '../../src/cli/ask.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/index.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import { translator } from '../../src/i18n/translate.js';
 import { figureFields, partsText } from '../../src/slack/alerts/alert-text.js';
 import { digestLines } from '../../src/slack/alerts/digest-blocks.js';
 import { customer, HOUR, T0 } from '../alerts/alert-fixtures.js';
@@ -78,7 +79,7 @@ describe('the number formatter rules over every surface', () => {
 
   it('alert card figures speak the glossary: churn risk as %, LTV with $, zone score to one decimal', () => {
     const card = customer('jane@acme.com', 'red', { rank: 21, score: 49.96 });
-    const fields = Object.fromEntries(figureFields(card));
+    const fields = Object.fromEntries(figureFields(translator('en'), card));
     expect(fields).toMatchObject({
       'Zone score (0–100)': '49.9',
       'Churn risk': '60%',
@@ -86,7 +87,8 @@ describe('the number formatter rules over every surface', () => {
       'Priority rank': '21 of 100',
       'Next action': 'Intervene within 48 hours',
     });
-    const text = [...figureFields(card).map(([k, v]) => `${k} ${v}`), partsText(card)].join('\n');
+    const en = translator('en');
+    const text = [...figureFields(en, card).map(([k, v]) => `${k} ${v}`), partsText(en, card)].join('\n');
     expect(violations(text, 'alert card')).toEqual([]);
   });
 

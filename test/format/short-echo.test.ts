@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CommandArgs } from '../../src/commands/command-args.js';
 import { ECHO_LIMIT, shortEcho } from '../../src/format/short-echo.js';
+import { translator } from '../../src/i18n/translate.js';
 import { ASKED_BY, SHARED_BY, WORKING_TEXT } from '../../src/slack/messages.js';
 
 const SYNTAX = { slash: '/priority', usage: 'top N', options: {} };
@@ -28,7 +29,8 @@ describe('format/shortEcho', () => {
 
   it('keeps the "Asked by" footer and "Working on" short for a 3,000-character command', () => {
     const invocation = `/customer ${'a'.repeat(2_990)}`;
-    for (const text of [ASKED_BY('U1', invocation), SHARED_BY('U1', invocation), WORKING_TEXT(invocation)]) {
+    const t = translator('en');
+    for (const text of [ASKED_BY(t, 'U1', invocation), SHARED_BY(t, 'U1', invocation), WORKING_TEXT(t, invocation)]) {
       expect(text.length).toBeLessThan(200);
       expect(text).toContain('(3,000 characters)');
     }

@@ -5,6 +5,7 @@ import { drainOutbox, LEASE_MS } from '../../src/alerts/deliver-outbox.js';
 import { createLogger } from '../../src/logging.js';
 import { OUTBOX_EVENT_TYPE } from '../../src/slack/alerts/delivery-read-back.js';
 import { createSlackTransport } from '../../src/slack/alerts/slack-transport.js';
+import { fixedReaderLocales } from '../../src/slack/reader-locale.js';
 import { customer, HOUR, openStore, STORE_KINDS, T0 } from '../alerts/alert-fixtures.js';
 import { scan } from '../alerts/scan-helpers.js';
 import { StubRenderer } from '../alerts/slack-harness.js';
@@ -38,6 +39,7 @@ async function setup(kind: (typeof STORE_KINDS)[number], alertChannel: string = 
     renderer: new StubRenderer(),
     now: () => clock.now(),
     logger,
+    readerLocales: fixedReaderLocales('en'),
   });
   await scan(t.store, [customer('k@x.com', 'green')], T0 - HOUR);
   const outcome = await scan(t.store, [customer('k@x.com', 'green'), customer('r@x.com', 'red', { rank: 1 })], T0);

@@ -3,6 +3,7 @@ import { type ChartRenderer, createChartRenderer } from '../../src/charts/render
 import { COMMANDS } from '../../src/commands/index.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
+import { translator } from '../../src/i18n/translate.js';
 import { createLogger } from '../../src/logging.js';
 import { ANSWER_ACTIONS, LIST_THREAD_TEXT } from '../../src/slack/messages.js';
 import { FAKE_CHANNELS, FAKE_USERS, type FakeSlack } from '../helpers/fake-slack/index.js';
@@ -107,7 +108,7 @@ describe('slack/answer buttons on the demo warehouse', () => {
     await app.settle();
     const [reply] = fake.calls.succeeded('chat.postMessage').slice(before);
     expect(reply?.args.thread_ts).toBe(answerTs);
-    expect(reply?.args.text).toBe(LIST_THREAD_TEXT(25, '/priority top 10 route=manual'));
+    expect(reply?.args.text).toBe(LIST_THREAD_TEXT(translator('en'), 25, '/priority top 10 route=manual'));
     const file = [...fake.workspace.files.values()].find((f) => f.filename.endsWith('-all.csv'));
     expect(file?.sharedTo).toEqual([channel]);
     const lines = (file?.bytes?.toString('utf8') ?? '').trim().split('\r\n');

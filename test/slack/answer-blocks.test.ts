@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerSection, CommandAnswer } from '../../src/commands/command-answer.js';
+import { translator } from '../../src/i18n/translate.js';
 import { layoutAnswer, SLACK_LIMITS } from '../../src/slack/answer-blocks.js';
 import { tableCsv } from '../../src/slack/csv.js';
 import { ANSWER_CONTINUES_IN_FILE } from '../../src/slack/messages.js';
 import { BLOCK_LIMITS, blockTextLength, findBlockKitViolations } from '../helpers/fake-slack/index.js';
+
+const EN = translator('en');
 
 function answerWith(sections: AnswerSection[], overrides: Partial<CommandAnswer> = {}): CommandAnswer {
   return {
@@ -49,7 +52,7 @@ function bigTable(rows: number, title = 'Top accounts'): AnswerSection {
 
 /** What Slack (the fake) would say about each message. */
 function slackProblems(answer: CommandAnswer, maxMessages: number): string[] {
-  return layoutAnswer(answer, { maxMessages }).messages.flatMap((message, index) => {
+  return layoutAnswer(answer, { maxMessages, t: EN }).messages.flatMap((message, index) => {
     const problems = findBlockKitViolations(message.blocks, 'message', () => 'shared').map((p) => `#${index} ${p}`);
     // Delivery appends up to four blocks (footer, note, share button): the layout must leave room for them.
     if (message.blocks.length > BLOCK_LIMITS.messageBlocks - 4) problems.push(`#${index} no room for the footer`);
@@ -62,7 +65,7 @@ function slackProblems(answer: CommandAnswer, maxMessages: number): string[] {
 
 describe('slack/answer-blocks', () => {
   it('lays out a small answer as one message: header, headline, table as code, provenance context', () => {
-    const { messages, files } = layoutAnswer(answerWith([bigTable(3)]), { maxMessages: 4 });
+    const { messages, files } = layoutAnswer(answerWith([bigTable(3)]), { maxMessages: 4, t: EN });
     expect(files).toEqual([]);
     expect(messages).toHaveLength(1);
     const blocks = messages[0]?.blocks ?? [];
@@ -94,16 +97,16 @@ describe('slack/answer-blocks', () => {
     expect(slackProblems(monster, 4)).toEqual([]);
     expect(slackProblems(monster, 3)).toEqual([]);
     expect(slackProblems(monster, 1)).toEqual([]);
-    const { messages, files } = layoutAnswer(monster, { maxMessages: 4 });
+    const { messages, files } = layoutAnswer(monster, { maxMessages: 4, t: EN });
     expect(messages).toHaveLength(4);
-    expect(JSON.stringify(messages[3]?.blocks)).toContain(ANSWER_CONTINUES_IN_FILE);
+    expect(JSON.stringify(messages[3]?.blocks)).toContain(ANSWER_CONTINUES_IN_FILE(EN));
     expect(files.map((f) => f.filename)).toEqual(['priority-top-100-top-accounts.csv', 'priority-top-100-answer.txt']);
     const header = messages[0]?.blocks[0] as { text: { text: string } };
     expect(header.text.text).toHaveLength(SLACK_LIMITS.headerText);
   });
 
   it('shows the first rows of a long table, repeats its header per chunk, and attaches it in full as CSV', () => {
-    const { messages, files } = layoutAnswer(answerWith([bigTable(200)]), { maxMessages: 4 });
+    const { messages, files } = layoutAnswer(answerWith([bigTable(200)]), { maxMessages: 4, t: EN });
     expect(messages).toHaveLength(1);
     const chunks = (messages[0]?.blocks ?? []).filter((b) => JSON.stringify(b).includes('```'));
     expect(chunks.length).toBeGreaterThan(1);

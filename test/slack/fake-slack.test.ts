@@ -142,6 +142,14 @@ describe('fake-slack', () => {
       expect(shanghai.user).toMatchObject({ tz: 'Asia/Shanghai', tz_offset: 8 * 3600 });
       expect(await errorCode(client.users.info({ user: 'U0NOBODY001' }))).toBe('user_not_found');
     });
+
+    it('reports a user locale only with include_locale, and as set per user', async () => {
+      expect((await client.users.info({ user: FAKE_USERS.berlin })).user?.locale).toBeUndefined();
+      expect((await client.users.info({ user: FAKE_USERS.berlin, include_locale: true })).user?.locale).toBe('en-US');
+      fake.workspace.setLocale(FAKE_USERS.berlin, 'zh-CN');
+      expect((await client.users.info({ user: FAKE_USERS.berlin, include_locale: true })).user?.locale).toBe('zh-CN');
+      fake.workspace.setLocale(FAKE_USERS.berlin, 'en-US');
+    });
   });
 
   describe('files.uploadV2', () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { translator } from '../../src/i18n/translate.js';
 import type { KnownBlock } from '../../src/slack/block-types.js';
 import { SHARE_ACTION_ID, SHARED_CONFIRMATION } from '../../src/slack/messages.js';
 import { FAKE_CHANNELS, FAKE_USERS } from '../helpers/fake-slack/index.js';
@@ -47,7 +48,9 @@ describe('slack/share button (HTTP level)', () => {
     expect(r.fake.calls.succeeded('chat.postMessage')).toHaveLength(1);
     expect(r.command.runs).toBe(2);
     const replaced = r.responsePosts().filter((p) => p.replace_original === true);
-    expect(replaced).toEqual([expect.objectContaining({ text: SHARED_CONFIRMATION(FAKE_CHANNELS.publicMember) })]);
+    expect(replaced).toEqual([
+      expect.objectContaining({ text: SHARED_CONFIRMATION(translator('en'), FAKE_CHANNELS.publicMember) }),
+    ]);
   });
 
   it('lets the button work again when the share could not be posted (Radar not in a private channel)', async () => {

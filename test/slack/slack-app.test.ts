@@ -6,6 +6,7 @@ import type { CommandAnswer } from '../../src/commands/command-answer.js';
 import type { AnyCommandDefinition, CommandContext } from '../../src/commands/command-definition.js';
 import { loadConfig } from '../../src/config.js';
 import { openWarehouse } from '../../src/data/open-warehouse.js';
+import { translator } from '../../src/i18n/translate.js';
 import { createLogger } from '../../src/logging.js';
 import type { KnownBlock } from '../../src/slack/block-types.js';
 import type { SlackAppHandle } from '../../src/slack/create-app.js';
@@ -31,6 +32,8 @@ import {
   sendBlockActions,
   sendSlashCommand,
 } from '../helpers/slack-requests.js';
+
+const EN = translator('en');
 
 const SIGNING_SECRET = 'radar-test-signing-secret-0123456789';
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 3)]);
@@ -223,7 +226,7 @@ describe('slack/app: requests', () => {
       channelId: FAKE_CHANNELS.publicMember,
     });
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ response_type: 'ephemeral', text: WORKING_TEXT('/slow') });
+    expect(JSON.parse(response.body)).toMatchObject({ response_type: 'ephemeral', text: WORKING_TEXT(EN, '/slow') });
     // The analysis is still waiting: nothing has been posted yet.
     expect(h.fake.calls.of('chat.postMessage')).toEqual([]);
     slow.open();
@@ -268,7 +271,7 @@ describe('slack/app: answering in the channel', () => {
     const blocks = post?.args.blocks as KnownBlock[];
     expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Tiny answer' } });
     expect(JSON.stringify(blocks)).toContain('Acme &lt;Corp&gt;');
-    expect(JSON.stringify(blocks)).toContain(ASKED_BY(alice, '/tiny'));
+    expect(JSON.stringify(blocks)).toContain(ASKED_BY(EN, alice, '/tiny'));
     const complete = h.fake.calls.succeeded('files.completeUploadExternal');
     expect(complete).toHaveLength(1);
     expect(complete[0]?.args.channel_id).toBe(FAKE_CHANNELS.publicMember);
@@ -306,7 +309,7 @@ describe('slack/app: answering in the channel', () => {
     await sendSlashCommand(h.target, { command: '/tiny', userId: alice, channelId: FAKE_CHANNELS.privateNotMember });
     await h.settle();
     const posts = responsePosts(h);
-    expect(posts[0]?.text).toBe(PRIVATE_CHANNEL_NOTE);
+    expect(posts[0]?.text).toBe(PRIVATE_CHANNEL_NOTE(EN));
     expect(posts[1]).toMatchObject({ response_type: 'ephemeral' });
     expect(JSON.stringify(posts[1]?.blocks)).not.toContain(SHARE_ACTION_ID);
     expect(h.fake.messagesIn(FAKE_CHANNELS.privateNotMember)).toEqual([]);
@@ -343,7 +346,7 @@ describe('slack/app: answering in the channel', () => {
     await sendSlashCommand(h.target, { command: '/tiny', userId: alice, channelId: FAKE_CHANNELS.publicMember });
     await h.settle();
     expect(h.fake.calls.of('chat.postMessage').map((c) => c.status)).toEqual([503, 200, 'hung']);
-    expect(responsePosts(h).map((p) => p.text)).toContain(DELIVERY_UNCONFIRMED('/tiny'));
+    expect(responsePosts(h).map((p) => p.text)).toContain(DELIVERY_UNCONFIRMED(EN, '/tiny'));
     expect(requestLines(h).map((r) => r.outcome)).toEqual(['answered', 'delivery_failed']);
   });
 
@@ -354,7 +357,7 @@ describe('slack/app: answering in the channel', () => {
     await h.settle();
     const [message] = h.fake.messagesIn(FAKE_CHANNELS.publicMember);
     expect(message?.edits).toBe(1);
-    expect(JSON.stringify(message?.blocks)).toContain(CHARTS_NOT_ATTACHED('Slack answered internal_error'));
+    expect(JSON.stringify(message?.blocks)).toContain(CHARTS_NOT_ATTACHED(EN, 'Slack answered internal_error'));
     expect(JSON.stringify(message?.blocks)).toContain('Tiny answer');
     expect(requestLines(h)[0]).toMatchObject({ outcome: 'answered', code: 'attachments_failed' });
   });
@@ -404,11 +407,11 @@ describe('slack/app: private answers and the Share button', () => {
     await h.settle();
     const [shared] = h.fake.calls.succeeded('chat.postMessage');
     expect(shared?.args.channel).toBe(FAKE_CHANNELS.publicMember);
-    expect(JSON.stringify(shared?.args.blocks)).toContain(SHARED_BY(alice, '/tiny n=3'));
+    expect(JSON.stringify(shared?.args.blocks)).toContain(SHARED_BY(EN, alice, '/tiny n=3'));
     expect(h.fake.calls.succeeded('files.completeUploadExternal').map((c) => c.args.channel_id)).toContain(
       FAKE_CHANNELS.publicMember,
     );
-    expect(responsePosts(h).map((p) => p.text)).toContain(SHARED_CONFIRMATION(FAKE_CHANNELS.publicMember));
+    expect(responsePosts(h).map((p) => p.text)).toContain(SHARED_CONFIRMATION(EN, FAKE_CHANNELS.publicMember));
   });
 
   it('answers privately by default when RADAR_PRIVATE_BY_DEFAULT is set', async () => {
@@ -434,7 +437,7 @@ describe('slack/app: errors', () => {
     const reply = JSON.parse(ack.body) as { response_type: string; text: string };
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.text).toMatch(/n=zero/);
-    expect(reply.text).not.toContain(WORKING_TEXT('/tiny n=zero'));
+    expect(reply.text).not.toContain(WORKING_TEXT(EN, '/tiny n=zero'));
     expect(responsePosts(h)).toEqual([]);
     expect(h.fake.calls.of('chat.postMessage')).toEqual([]);
     expect(requestLines(h)[0]).toMatchObject({ outcome: 'usage', code: 'usage' });
@@ -557,7 +560,7 @@ describe('slack/app: commands the registry lacks', () => {
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({
       response_type: 'ephemeral',
-      text: UNKNOWN_COMMAND('/not-yet', ['/tiny']),
+      text: UNKNOWN_COMMAND(EN, '/not-yet', ['/tiny']),
     });
   });
 });

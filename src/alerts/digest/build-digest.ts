@@ -8,6 +8,9 @@ import type { CommandContext } from '../../commands/command-definition.js';
 import { runCommand } from '../../commands/run-command.js';
 import { segmentAnomaliesCommand } from '../../commands/segment-anomalies/segment-anomalies-command.js';
 import { isRadarError } from '../../errors.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
+import { actionText } from '../../vocabulary/action-text.js';
 import type { Alert } from '../alert-types.js';
 import type { ScanInputs } from '../scan-inputs.js';
 import { escalationDueAt, isOverdue } from '../sla.js';
@@ -41,6 +44,8 @@ export interface DigestBuildInput {
   readonly now: number;
   readonly timeZone: string;
   readonly dueLocal: string;
+  /** The recipient's language: the digest's own words, its charts and the next actions are written in it (en). */
+  readonly locale?: Locale;
   readonly scan: ScanInputs;
   readonly facts: DigestFacts;
   readonly segmentLine: string;
@@ -49,6 +54,7 @@ export interface DigestBuildInput {
 /** The digest's content, pure: zones and change, top 10 priority, alerts and SLA, interventions, §5 line, charts. */
 export function buildDigest(input: DigestBuildInput): DigestContent {
   const { scan, facts, now } = input;
+  const locale = input.locale ?? 'en';
   const zones = scan.zones;
   const red = scan.customers.filter((c) => c.zone === 'red');
   const redKeys = red.map((c) => c.key).sort(compareCodePoints);
@@ -85,7 +91,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
       priority: r.priority,
       zone,
       route: ROUTE_LABELS[r.route],
-      action: nextAction({ zone, route: r.route }).text,
+      action: actionText(nextAction({ zone, route: r.route }), locale),
     };
   });
 
@@ -111,8 +117,13 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
   }
 
   const charts = [
-    buildZoneDistributionChart(zones, `all customers, week ${input.isoWeek}`),
-    top.length > 0 ? buildPriorityBarsChart(top, scan.priority?.n ?? top.length, []) : null,
+    buildZoneDistributionChart(
+      zones,
+      translator(locale)('digest.chartSubtitle', { week: input.isoWeek }),
+      undefined,
+      locale,
+    ),
+    top.length > 0 ? buildPriorityBarsChart(top, scan.priority?.n ?? top.length, [], locale) : null,
   ].filter((c) => c !== null);
 
   return {
@@ -120,6 +131,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
     generatedAt: now,
     timeZone: input.timeZone,
     dueLocal: input.dueLocal,
+    locale,
     dataDate: scan.dataDate,
     zones: { method: zones.method, counts: zones.counts, noZone: zones.noZone, n: zones.n },
     change,
@@ -148,13 +160,15 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
   };
 }
 
-/** The §5 headline (/segment-anomalies), or why it is not available for this warehouse. */
+/** The §5 decision line (/segment-anomalies) in the context's language, or why it is not available. */
 export async function segmentAnomalyLine(context: CommandContext): Promise<string> {
+  const t = translator(context.locale);
   try {
     const outcome = await runCommand(segmentAnomaliesCommand, 'charts=none', context);
-    return outcome.kind === 'answer' ? outcome.answer.headline : 'Segment anomalies: not available.';
+    if (outcome.kind !== 'answer') return t('digest.segments.unavailable');
+    return outcome.answer.lead?.takeaway ?? outcome.answer.headline;
   } catch (error) {
     if (!isRadarError(error)) throw error;
-    return `Segment anomalies: not available (${error.userMessage})`;
+    return t('digest.segments.unavailableWhy', { why: error.userMessage });
   }
 }

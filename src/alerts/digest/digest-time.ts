@@ -34,7 +34,15 @@ export function nextDigestAt(ms: number, timeZone: string): number {
   return DateTime.fromMillis(thisWeek, { zone }).plus({ weeks: 1 }).set({ hour: DIGEST_HOUR, minute: 0 }).toMillis();
 }
 
-/** "Mon 23 Nov 2026, 09:00 EST": a local time as the recipient reads it. */
-export function formatLocal(ms: number, timeZone: string): string {
-  return DateTime.fromMillis(ms, { zone: safeZone(timeZone) }).toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
+/** Each language's way of writing a local date and time (luxon tokens; names come from Intl in that language). */
+const LOCAL_FORMATS: Readonly<Record<string, string>> = {
+  en: 'ccc d LLL yyyy, HH:mm ZZZZ',
+  'zh-CN': 'yyyy年M月d日 ccc HH:mm ZZZZ',
+};
+
+/** "Mon 23 Nov 2026, 09:00 EST" / "2026年11月23日 周一 09:00 GMT-5": a local time as the recipient reads it. */
+export function formatLocal(ms: number, timeZone: string, locale = 'en'): string {
+  return DateTime.fromMillis(ms, { zone: safeZone(timeZone) })
+    .setLocale(locale)
+    .toFormat(LOCAL_FORMATS[locale] ?? (LOCAL_FORMATS.en as string));
 }

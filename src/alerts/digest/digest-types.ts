@@ -1,5 +1,6 @@
 import type { ZoneMethod, ZoneName } from '../../analysis/zones/zone-rules.js';
 import type { ChartDefinition } from '../../charts/chart-definition.js';
+import type { Locale } from '../../i18n/locale.js';
 
 /** A customer named in the digest. */
 export interface DigestCustomer {
@@ -35,6 +36,8 @@ export interface DigestContent {
   /** The recipient's IANA zone and the local time the digest was due (e.g. "Mon 23 Nov 2026, 09:00 EST"). */
   readonly timeZone: string;
   readonly dueLocal: string;
+  /** The recipient's language; absent on digests queued before Radar wrote in more than English. */
+  readonly locale?: Locale;
   readonly zones: {
     readonly method: ZoneMethod;
     readonly counts: Readonly<Record<ZoneName, number>>;

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../../commands/command-definition.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { AlertStore } from '../alert-store.js';
 import type { DigestRecipient, NewOutboxEntry } from '../outbox-types.js';
 import { loadScanInputs, type ScanInputs } from '../scan-inputs.js';
@@ -26,6 +27,10 @@ export interface DigestJobOptions {
   readonly channel?: string | undefined;
   /** The user's IANA zone (Slack users.info, cached); UTC when unknown. */
   readonly timeZoneOf: (userId: string) => Promise<string>;
+  /** The manager's language (Slack users.info, cached); `channelLocale` when absent. */
+  readonly localeOf?: (userId: string) => Promise<Locale>;
+  /** The channel copy's language (RADAR_LANGUAGE); the context's language when absent. */
+  readonly channelLocale?: Locale;
   /** Build and return the digests without recording or sending anything. */
   readonly preview?: boolean;
 }
@@ -47,18 +52,28 @@ function recipientKey(to: DigestRecipient): string {
  */
 export async function runDigestJob(options: DigestJobOptions): Promise<DigestRun[]> {
   const { store, now } = options;
-  const recipients: { to: DigestRecipient; timeZone: string }[] = [];
+  const channelLocale = options.channelLocale ?? options.context.locale;
+  const recipients: { to: DigestRecipient; timeZone: string; locale: Locale }[] = [];
   for (const userId of options.managers) {
-    recipients.push({ to: { kind: 'manager', userId }, timeZone: await options.timeZoneOf(userId) });
+    recipients.push({
+      to: { kind: 'manager', userId },
+      timeZone: await options.timeZoneOf(userId),
+      locale: (await options.localeOf?.(userId)) ?? channelLocale,
+    });
   }
   if (options.channel !== undefined) {
-    recipients.push({ to: { kind: 'channel', channel: options.channel }, timeZone: DIGEST_CHANNEL_TIME_ZONE });
+    recipients.push({
+      to: { kind: 'channel', channel: options.channel },
+      timeZone: DIGEST_CHANNEL_TIME_ZONE,
+      locale: channelLocale,
+    });
   }
 
   let scan: ScanInputs | null = null;
-  let segmentLine: string | null = null;
+  // The §5 line is a command's answer: computed once per language the recipients read.
+  const segmentLines = new Map<Locale, string>();
   const runs: DigestRun[] = [];
-  for (const { to, timeZone } of recipients) {
+  for (const { to, timeZone, locale } of recipients) {
     const isoWeek = isoWeekKey(now, timeZone);
     const dueAt = digestDueAt(now, timeZone);
     const job = `${JOBS.digest}:${recipientKey(to)}`;
@@ -75,12 +90,17 @@ export async function runDigestJob(options: DigestJobOptions): Promise<DigestRun
       continue;
     }
     scan ??= loadScanInputs(options.context.warehouse());
-    segmentLine ??= await segmentAnomalyLine(options.context);
+    let segmentLine = segmentLines.get(locale);
+    if (segmentLine === undefined) {
+      segmentLine = await segmentAnomalyLine({ ...options.context, locale });
+      segmentLines.set(locale, segmentLine);
+    }
     const digest = buildDigest({
       isoWeek,
       now,
       timeZone,
-      dueLocal: formatLocal(dueAt, timeZone),
+      dueLocal: formatLocal(dueAt, timeZone, locale),
+      locale,
       scan,
       segmentLine,
       facts: {

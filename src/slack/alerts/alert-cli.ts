@@ -65,13 +65,14 @@ export async function runAlertCli(
     if (job === 'digest') print("Managers' Slack time zones are unknown without Slack: using UTC.");
     runtime = new AlertRuntime({
       store,
-      transport: createPrintTransport(store, channels, clock, print),
+      transport: createPrintTransport(store, channels, clock, print, config.language),
       context: session.context,
       now: clock,
       scanCron: config.RADAR_SCAN_CRON,
       managers: config.RADAR_MANAGERS,
       digestChannel: config.RADAR_DIGEST_CHANNEL,
       timeZoneOf: async () => 'UTC',
+      channelLocale: config.language,
       logger,
     });
   } else {

@@ -2,13 +2,12 @@ import type { AlertRuntime } from '../../alerts/alert-runtime.js';
 import type { Alert } from '../../alerts/alert-types.js';
 import { formatLocal, nextDigestAt } from '../../alerts/digest/digest-time.js';
 import { DIGEST_CHANNEL_TIME_ZONE } from '../../alerts/digest/run-digest.js';
-import { formatDuration, isSnoozed, slaStatus } from '../../alerts/sla.js';
+import { isSnoozed, slaStatus } from '../../alerts/sla.js';
 import { numberFormat } from '../../format/number-format.js';
+import type { Translate } from '../../i18n/translate.js';
 import type { KnownBlock } from '../block-types.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection } from '../mrkdwn.js';
-import { customerName, slackDate } from './alert-text.js';
-
-const fmt = numberFormat();
+import { customerName, durationText, slackDate } from './alert-text.js';
 
 const LINES_PER_GROUP = 15;
 /**
@@ -18,55 +17,69 @@ const LINES_PER_GROUP = 15;
 export const UNCLAIMED_LINES_MAX = 150;
 
 /** The SLA clock at `now`, in words, for the Home tab (published fresh on every open). */
-export function slaClock(alert: Alert, now: number): string {
+export function slaClock(t: Translate, alert: Alert, now: number): string {
   const sla = slaStatus(alert, now);
   switch (sla.kind) {
     case 'none':
-      return 'baseline, no SLA';
+      return t('home.sla.none');
     case 'met':
-      return ':white_check_mark: SLA met';
+      return t('home.sla.met');
     case 'closed':
-      return 'closed';
+      return t('home.sla.closed');
     case 'running':
-      return `:stopwatch: ${formatDuration(sla.leftMs)} left${sla.paused ? ' (paused)' : ''}`;
+      return t(sla.paused ? 'home.sla.runningPaused' : 'home.sla.running', { left: durationText(t, sla.leftMs) });
     case 'overdue':
-      return `:rotating_light: overdue by ${formatDuration(sla.overMs)}${sla.escalatedAt !== null ? ', escalated' : ''}`;
+      return t(sla.escalatedAt !== null ? 'home.sla.overdueEscalated' : 'home.sla.overdue', {
+        over: durationText(t, sla.overMs),
+      });
   }
 }
 
+function alertId(t: Translate, alert: Alert): string {
+  return t('alerts.line.alert', { id: String(alert.id) });
+}
+
 function group(
+  t: Translate,
   title: string,
   alerts: readonly Alert[],
   now: number,
   extra: (a: Alert) => string = () => '',
 ): KnownBlock[] {
   if (alerts.length === 0) return [];
+  const fmt = numberFormat(t.locale);
   const lines = alerts.slice(0, LINES_PER_GROUP).map((a) => {
-    const where = a.channel !== null ? ` · <#${a.channel}>` : '';
-    return `• ${customerName(a.customer)} · ${slaClock(a, now)}${extra(a)}${where} · alert #${a.id}`;
+    const bits = [customerName(t, a.customer), `${slaClock(t, a, now)}${extra(a)}`];
+    if (a.channel !== null) bits.push(`<#${a.channel}>`);
+    return `• ${[...bits, alertId(t, a)].join(' · ')}`;
   });
-  if (alerts.length > lines.length) lines.push(`…and ${fmt.count(alerts.length - lines.length)} more.`);
+  if (alerts.length > lines.length)
+    lines.push(t('home.alerts.more', { count: fmt.count(alerts.length - lines.length) }));
   return chunkLines([`*${escapeMrkdwn(title)}* (${fmt.count(alerts.length)})`, ...lines], 2900).map(mrkdwnSection);
 }
 
 /** Summary-only red customers nobody has acknowledged, been assigned or snoozed yet: highest priority first. */
-function unclaimedFromSummaries(active: readonly Alert[], now: number): KnownBlock[] {
+function unclaimedFromSummaries(t: Translate, active: readonly Alert[], now: number): KnownBlock[] {
+  const fmt = numberFormat(t.locale);
   const unclaimed = active
     .filter((a) => a.delivery !== 'individual' && a.acknowledgedAt === null && a.assignee === null)
     .filter((a) => !isSnoozed(a, now))
     .sort((a, b) => rankOrder(a) - rankOrder(b) || a.id - b.id);
   if (unclaimed.length === 0) return [];
   const lines = unclaimed.slice(0, UNCLAIMED_LINES_MAX).map((a) => {
-    const rank =
-      a.customer.figures.priorityRank === null ? '' : ` · priority #${fmt.count(a.customer.figures.priorityRank)}`;
-    return `• ${customerName(a.customer)}${rank} · ${slaClock(a, now)} · alert #${a.id}`;
+    const rank = a.customer.figures.priorityRank;
+    const bits = [
+      customerName(t, a.customer),
+      ...(rank === null ? [] : [t('home.alerts.priorityRank', { rank: fmt.count(rank) })]),
+      slaClock(t, a, now),
+      alertId(t, a),
+    ];
+    return `• ${bits.join(' · ')}`;
   });
   if (unclaimed.length > lines.length) {
-    lines.push(
-      `…and ${fmt.count(unclaimed.length - lines.length)} more, lower in priority (\`/priority zone=red\` ranks them).`,
-    );
+    lines.push(t('home.alerts.unclaimedMore', { count: fmt.count(unclaimed.length - lines.length) }));
   }
-  const title = '*Red-zone customers listed only in a summary, not picked up yet*';
+  const title = `*${t('home.alerts.unclaimed')}*`;
   return chunkLines([`${title} (${fmt.count(unclaimed.length)})`, ...lines], 2900).map(mrkdwnSection);
 }
 
@@ -75,11 +88,16 @@ function rankOrder(alert: Alert): number {
 }
 
 /**
- * The Home tab's alerts section for one user: alerts assigned to them, the open ones they acknowledged, the snoozed
- * ones they are involved in, each with its SLA clock; the team's unacknowledged count; and when the next digest
- * comes (in the user's own zone for a manager).
+ * The Home tab's alerts section for one user, in their language: alerts assigned to them, the open ones they
+ * acknowledged, the snoozed ones they are involved in, each with its SLA clock; the team's unacknowledged count; and
+ * when the next digest comes (in the user's own zone for a manager).
  */
-export async function buildHomeAlertsSection(runtime: AlertRuntime, userId: string): Promise<KnownBlock[]> {
+export async function buildHomeAlertsSection(
+  runtime: AlertRuntime,
+  userId: string,
+  t: Translate,
+): Promise<KnownBlock[]> {
+  const fmt = numberFormat(t.locale);
   const now = runtime.now();
   const active = await runtime.refreshIndex();
   const involved = (a: Alert) => a.assignee === userId || a.acknowledgedBy === userId || a.snoozedBy === userId;
@@ -90,28 +108,24 @@ export async function buildHomeAlertsSection(runtime: AlertRuntime, userId: stri
   const unacknowledged = active.filter((a) => a.acknowledgedAt === null && a.delivery !== 'baseline');
 
   const blocks: KnownBlock[] = [
-    ...group('Assigned to you', assigned, now),
-    ...group('Your open alerts (acknowledged by you)', mine, now, (a) =>
-      a.assignee !== null ? ` · assigned to <@${a.assignee}>` : '',
+    ...group(t, t('home.alerts.assigned'), assigned, now),
+    ...group(t, t('home.alerts.mine'), mine, now, (a) =>
+      a.assignee !== null ? ` · ${t('home.alerts.assignedTo', { user: a.assignee })}` : '',
     ),
-    ...group('Snoozed', snoozed, now, (a) => (a.snoozedUntil !== null ? ` · until ${slackDate(a.snoozedUntil)}` : '')),
+    ...group(t, t('home.alerts.snoozed'), snoozed, now, (a) =>
+      a.snoozedUntil !== null ? ` · ${t('home.alerts.until', { date: slackDate(a.snoozedUntil) })}` : '',
+    ),
   ];
-  if (blocks.length === 0) blocks.push(mrkdwnSection('No open alerts for you.'));
-  blocks.push(...unclaimedFromSummaries(active, now));
+  if (blocks.length === 0) blocks.push(mrkdwnSection(t('home.alerts.none')));
+  blocks.push(...unclaimedFromSummaries(t, active, now));
   blocks.push(
     contextBlock([
-      `Team: ${fmt.count(active.length)} active red-zone alerts, ${fmt.count(unacknowledged.length)} not acknowledged yet (oldest first in the alert channel).`,
+      t('home.alerts.team', { active: fmt.count(active.length), unacknowledged: fmt.count(unacknowledged.length) }),
     ]),
   );
   const isManager = runtime.managers.includes(userId);
   const zone = isManager ? await runtime.timeZoneOf(userId) : DIGEST_CHANNEL_TIME_ZONE;
-  const next = nextDigestAt(now, zone);
-  blocks.push(
-    contextBlock([
-      isManager
-        ? `Your next weekly digest: ${escapeMrkdwn(formatLocal(next, zone))} (Monday 09:00 in your time zone).`
-        : `Weekly digest: to managers by DM, Monday 09:00 in each manager's time zone (next in UTC: ${escapeMrkdwn(formatLocal(next, zone))}).`,
-    ]),
-  );
+  const when = escapeMrkdwn(formatLocal(nextDigestAt(now, zone), zone, t.locale));
+  blocks.push(contextBlock([t(isManager ? 'home.digest.manager' : 'home.digest.others', { when })]));
   return blocks;
 }

@@ -1,6 +1,8 @@
 import type { AlertStore } from '../../alerts/alert-store.js';
 import type { OutboxTransport } from '../../alerts/deliver-outbox.js';
 import type { DeliveryReceipt, OutboxEntry } from '../../alerts/outbox-types.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { KnownBlock, SlackMessage } from '../block-types.js';
 import { renderAlertCard, renderSummary } from './alert-blocks.js';
 import { renderDigest } from './digest-blocks.js';
@@ -50,7 +52,10 @@ export function createPrintTransport(
   channels: AlertChannels,
   now: () => number,
   print: (text: string) => void,
+  /** RADAR_LANGUAGE: what the channel (and, without Slack to ask, every reader) would read. */
+  locale: Locale = 'en',
 ): OutboxTransport {
+  const t = translator(locale);
   let counter = 0;
   const landed = (channel: string): DeliveryReceipt => ({ channel, ts: `local.${++counter}` });
   const show = (where: string, message: SlackMessage): void =>
@@ -69,13 +74,13 @@ export function createPrintTransport(
             if (summary === null) return null;
             show(
               `update the summary in #${channels.alertChannel}`,
-              renderSummary(summary, await store.alertsOfSummary(summary.id), now()),
+              renderSummary(summary, await store.alertsOfSummary(summary.id), now(), t),
             );
             return null;
           }
           show(
             `${m.type === 'alert-post' ? 'post to' : 'update the alert in'} #${channels.alertChannel}`,
-            renderAlertCard(alert, now()),
+            renderAlertCard(alert, now(), t),
           );
           return m.type === 'alert-post' ? landed(channels.alertChannel) : null;
         }
@@ -84,25 +89,25 @@ export function createPrintTransport(
           if (summary === null) return null;
           show(
             `post to #${channels.alertChannel}`,
-            renderSummary(summary, await store.alertsOfSummary(summary.id), now()),
+            renderSummary(summary, await store.alertsOfSummary(summary.id), now(), t),
           );
           return landed(channels.alertChannel);
         }
         case 'reminder':
           show(
             `reply in the alert's thread in #${channels.alertChannel}`,
-            renderReminder(await store.getAlerts(m.alertIds)),
+            renderReminder(await store.getAlerts(m.alertIds), t),
           );
           return landed(channels.alertChannel);
         case 'escalation':
           show(
             `post to #${channels.escalationChannel}`,
-            renderEscalation(await store.getAlerts(m.alertIds), channels.managers),
+            renderEscalation(await store.getAlerts(m.alertIds), channels.managers, t),
           );
           return landed(channels.escalationChannel);
         case 'assigned-dm': {
           const alert = await store.getAlert(m.alertId);
-          if (alert !== null) show(`DM @${m.assignee}`, renderAssignedDm(alert, m.by));
+          if (alert !== null) show(`DM @${m.assignee}`, renderAssignedDm(alert, m.by, t));
           return landed(m.assignee);
         }
         case 'digest': {

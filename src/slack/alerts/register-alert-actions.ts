@@ -8,8 +8,10 @@ import type {
 } from '@slack/bolt';
 import type { AlertRuntime } from '../../alerts/alert-runtime.js';
 import type { LifecycleResult } from '../../alerts/alert-store.js';
+import { type Translate, translator } from '../../i18n/translate.js';
 import type { Logger } from '../../logging.js';
 import type { BackgroundTasks } from '../background-tasks.js';
+import type { ReaderLocales } from '../reader-locale.js';
 import { assignModal, interventionModal } from './alert-modals.js';
 import {
   ALERT_ACTIONS,
@@ -22,18 +24,32 @@ import {
 
 type AnyClient = AllMiddlewareArgs['client'];
 
-export const ALERT_NOT_FOUND = 'That alert no longer exists in Radar’s state.';
-export const NOTE_REQUIRED = 'Write what you did, so the next person knows.';
-export const ALREADY = (why: string): string => `Nothing changed: ${why}.`;
+/** Why a button press changed nothing, in the presser's language (from the alert as the store left it). */
+export function unchangedText(t: Translate, kind: AlertMenuAction, result: LifecycleResult): string | null {
+  if (result.kind === 'changed') return null;
+  if (result.kind === 'not-found') return t('alerts.reply.notFound');
+  const { alert } = result;
+  if (alert.state === 'resolved') return t('alerts.reply.resolved');
+  if (kind === 'acknowledge' && alert.acknowledgedBy !== null) {
+    return t('alerts.reply.acknowledged', { user: alert.acknowledgedBy });
+  }
+  if (kind === 'snooze') return t('alerts.reply.snoozed');
+  return t('alerts.reply.unchanged', { why: result.why });
+}
 
 function alertIdOf(value: string | undefined): number | null {
   const id = Number(value);
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
-async function tellIfUnchanged(result: LifecycleResult, respond: RespondFn | undefined): Promise<void> {
-  if (respond === undefined || result.kind === 'changed') return;
-  const text = result.kind === 'not-found' ? ALERT_NOT_FOUND : ALREADY(result.why);
+async function tellIfUnchanged(
+  kind: AlertMenuAction,
+  result: LifecycleResult,
+  respond: RespondFn | undefined,
+  t: Translate,
+): Promise<void> {
+  const text = unchangedText(t, kind, result);
+  if (respond === undefined || text === null) return;
   await respond({ response_type: 'ephemeral', replace_original: false, text });
 }
 
@@ -42,7 +58,15 @@ async function tellIfUnchanged(result: LifecycleResult, respond: RespondFn | und
  * in the store (a double click changes the alert once and updates the card once), with the actor taken from the
  * signed payload (`body.user.id`), never from the button's value, which carries only the alert id.
  */
-export function registerAlertActions(app: App, runtime: AlertRuntime, tasks: BackgroundTasks, logger: Logger): void {
+export function registerAlertActions(
+  app: App,
+  runtime: AlertRuntime,
+  tasks: BackgroundTasks,
+  logger: Logger,
+  /** Modals and replies are in the presser's language. */
+  readerLocales: ReaderLocales,
+): void {
+  const presser = async (userId: string) => translator(await readerLocales.localeOf(userId));
   const change: Record<'acknowledge' | 'snooze', (id: number, actor: string) => Promise<LifecycleResult>> = {
     acknowledge: (id, actor) => runtime.acknowledge(id, actor),
     snooze: (id, actor) => runtime.snooze(id, actor),
@@ -57,14 +81,17 @@ export function registerAlertActions(app: App, runtime: AlertRuntime, tasks: Bac
   ) => {
     tasks.run(`alert ${kind}`, async () => {
       if (kind === 'assign' || kind === 'log') {
-        const alert = id === null ? null : await runtime.store.getAlert(id);
-        if (alert === null) return tellIfUnchanged({ kind: 'not-found' }, ctx.respond);
-        await ctx.client.views.open({ trigger_id: ctx.triggerId, view: modals[kind](alert) });
+        // The alert is read first: a modal's trigger expires in 3 s, so the language lookup runs beside it.
+        const [alert, t] = await Promise.all([id === null ? null : runtime.store.getAlert(id), presser(ctx.actor)]);
+        if (alert === null) return tellIfUnchanged(kind, { kind: 'not-found' }, ctx.respond, t);
+        await ctx.client.views.open({ trigger_id: ctx.triggerId, view: modals[kind](alert, t) });
         return;
       }
       const result = id === null ? ({ kind: 'not-found' } as const) : await change[kind](id, ctx.actor);
       logger.info({ action: kind, alert: id, actor: ctx.actor, outcome: result.kind }, 'alert action');
-      await tellIfUnchanged(result, ctx.respond);
+      if (result.kind !== 'changed' && ctx.respond !== undefined) {
+        await tellIfUnchanged(kind, result, ctx.respond, await presser(ctx.actor));
+      }
     });
   };
 
@@ -102,7 +129,8 @@ export function registerAlertActions(app: App, runtime: AlertRuntime, tasks: Bac
   app.view<ViewSubmitAction>(ALERT_VIEWS.assign, async ({ ack, body, view }) => {
     const assignee = view.state.values[MODAL_INPUTS.assignee.block]?.[MODAL_INPUTS.assignee.action]?.selected_user;
     if (!assignee) {
-      await ack({ response_action: 'errors', errors: { [MODAL_INPUTS.assignee.block]: 'Pick a person.' } });
+      const t = await presser(body.user.id);
+      await ack({ response_action: 'errors', errors: { [MODAL_INPUTS.assignee.block]: t('alerts.reply.pickPerson') } });
       return;
     }
     await ack();
@@ -116,7 +144,8 @@ export function registerAlertActions(app: App, runtime: AlertRuntime, tasks: Bac
   app.view<ViewSubmitAction>(ALERT_VIEWS.logIntervention, async ({ ack, body, view }) => {
     const note = view.state.values[MODAL_INPUTS.note.block]?.[MODAL_INPUTS.note.action]?.value?.trim() ?? '';
     if (note === '') {
-      await ack({ response_action: 'errors', errors: { [MODAL_INPUTS.note.block]: NOTE_REQUIRED } });
+      const t = await presser(body.user.id);
+      await ack({ response_action: 'errors', errors: { [MODAL_INPUTS.note.block]: t('alerts.reply.noteRequired') } });
       return;
     }
     await ack();

@@ -6,10 +6,12 @@ import type { ChartRenderer } from '../../charts/render-pool.js';
 import type { CommandContext } from '../../commands/command-definition.js';
 import type { RadarConfig } from '../../config.js';
 import { ConfigError } from '../../errors.js';
+import type { Translate } from '../../i18n/translate.js';
 import type { Logger } from '../../logging.js';
 import type { BackgroundTasks } from '../background-tasks.js';
 import type { KnownBlock } from '../block-types.js';
 import { webClientOptions } from '../create-app.js';
+import { createReaderLocales, type ReaderLocales } from '../reader-locale.js';
 import { buildHomeAlertsSection } from './home-section.js';
 import { registerAlertActions } from './register-alert-actions.js';
 import { type AlertChannels, createSlackTransport } from './slack-transport.js';
@@ -20,8 +22,10 @@ export interface SlackAlerts {
   readonly runtime: AlertRuntime;
   /** Registers the alert buttons and modals on the Bolt app (called once from createSlackApp). */
   register(app: App, tasks: BackgroundTasks): void;
-  /** The App Home hook (`SlackAppDeps.homeAlertsSection`). */
-  homeSection(userId: string): Promise<KnownBlock[]>;
+  /** The App Home hook (`SlackAppDeps.homeAlertsSection`), in the viewer's language. */
+  homeSection(userId: string, t: Translate): Promise<KnownBlock[]>;
+  /** Each user's language (users.info, cached): DMs, digests, modals; the Slack app shares this cache. */
+  readonly readerLocales: ReaderLocales;
 }
 
 export interface SlackAlertsOptions {
@@ -55,6 +59,12 @@ export function createSlackAlerts(config: RadarConfig, options: SlackAlertsOptio
   if (token === undefined) throw new ConfigError('SLACK_BOT_TOKEN is missing: set it to the bot token (xoxb-…).');
   const client = new webApi.WebClient(token, webClientOptions(config, options.clientOverrides ?? {}));
   const store = options.store ?? SqliteAlertStore.open(config.RADAR_STATE_DB ?? DEFAULT_STATE_DB, options.now());
+  const readerLocales = createReaderLocales({
+    client,
+    now: options.now,
+    logger: options.logger,
+    fallback: config.language,
+  });
   const runtime = new AlertRuntime({
     store,
     transport: createSlackTransport({
@@ -64,6 +74,7 @@ export function createSlackAlerts(config: RadarConfig, options: SlackAlertsOptio
       renderer: options.renderer,
       now: options.now,
       logger: options.logger,
+      readerLocales,
     }),
     context: options.context,
     now: options.now,
@@ -71,12 +82,15 @@ export function createSlackAlerts(config: RadarConfig, options: SlackAlertsOptio
     managers: config.RADAR_MANAGERS,
     digestChannel: config.RADAR_DIGEST_CHANNEL,
     timeZoneOf: createTimeZoneLookup(client, options.now, options.logger),
+    localeOf: (userId) => readerLocales.localeOf(userId),
+    channelLocale: config.language,
     logger: options.logger,
     ...(options.runScanJob === undefined ? {} : { runScanJob: options.runScanJob }),
   });
   return {
     runtime,
-    register: (app, tasks) => registerAlertActions(app, runtime, tasks, options.logger),
-    homeSection: (userId) => buildHomeAlertsSection(runtime, userId),
+    register: (app, tasks) => registerAlertActions(app, runtime, tasks, options.logger, readerLocales),
+    homeSection: (userId, t) => buildHomeAlertsSection(runtime, userId, t),
+    readerLocales,
   };
 }

@@ -9,14 +9,16 @@ import {
 import type { DeliveryReceipt, DigestRecipient, OutboxEntry } from '../../alerts/outbox-types.js';
 import type { ChartDefinition } from '../../charts/chart-definition.js';
 import type { ChartRenderer } from '../../charts/render-pool.js';
+import { translator } from '../../i18n/translate.js';
 import type { Logger } from '../../logging.js';
 import type { AttachmentFile, SlackMessage } from '../block-types.js';
 import { truncate } from '../mrkdwn.js';
 import { CANNOT_POST_ERRORS, withChannelJoin } from '../post-message.js';
+import type { ReaderLocales } from '../reader-locale.js';
 import { classifySlackError } from '../slack-errors.js';
 import { renderAlertCard, renderSummary } from './alert-blocks.js';
 import { findEarlierDelivery, outboxMetadata } from './delivery-read-back.js';
-import { renderDigest } from './digest-blocks.js';
+import { digestChartsComment, renderDigest } from './digest-blocks.js';
 import { renderAssignedDm, renderEscalation, renderReminder } from './notice-blocks.js';
 
 export interface AlertChannels {
@@ -33,6 +35,11 @@ export interface SlackTransportDeps {
   readonly renderer: ChartRenderer;
   readonly now: () => number;
   readonly logger: Logger;
+  /**
+   * Languages: channel posts (cards, summaries, reminders, escalations) in `fallback` (RADAR_LANGUAGE), an assignee's
+   * DM in the assignee's. Digests carry the language they were built in.
+   */
+  readonly readerLocales: ReaderLocales;
 }
 
 /** Errors that no retry fixes: the message or destination is wrong, not the moment. */
@@ -54,6 +61,7 @@ const UNCERTAIN_ERRORS = new Set(['internal_error', 'fatal_error', 'request_time
  */
 export function createSlackTransport(deps: SlackTransportDeps): OutboxTransport {
   const { client, store, channels, now } = deps;
+  const channelT = translator(deps.readerLocales.fallback);
 
   /**
    * Posts with metadata naming the entry; when an earlier attempt's outcome is unknown, first reads the conversation
@@ -118,7 +126,7 @@ export function createSlackTransport(deps: SlackTransportDeps): OutboxTransport 
       case 'alert-post': {
         const alert = await store.getAlert(m.alertId);
         if (alert === null) return null;
-        return post(entry, channels.alertChannel, renderAlertCard(alert, now()));
+        return post(entry, channels.alertChannel, renderAlertCard(alert, now(), channelT));
       }
       case 'alert-refresh': {
         const alert = await store.getAlert(m.alertId);
@@ -128,36 +136,37 @@ export function createSlackTransport(deps: SlackTransportDeps): OutboxTransport 
           if (summary?.channel == null || summary.messageTs === null)
             throw new DeliveryDeferred('summary not posted yet');
           const alerts = await store.alertsOfSummary(summary.id);
-          await update(summary.channel, summary.messageTs, renderSummary(summary, alerts, now()));
+          await update(summary.channel, summary.messageTs, renderSummary(summary, alerts, now(), channelT));
           return null;
         }
         if (alert.channel === null || alert.messageTs === null) throw new DeliveryDeferred('alert not posted yet');
-        await update(alert.channel, alert.messageTs, renderAlertCard(alert, now()));
+        await update(alert.channel, alert.messageTs, renderAlertCard(alert, now(), channelT));
         return null;
       }
       case 'summary-post': {
         const summary = await store.getSummary(m.summaryId);
         if (summary === null) return null;
         const alerts = await store.alertsOfSummary(summary.id);
-        return post(entry, channels.alertChannel, renderSummary(summary, alerts, now()));
+        return post(entry, channels.alertChannel, renderSummary(summary, alerts, now(), channelT));
       }
       case 'reminder': {
         const alerts = await store.getAlerts(m.alertIds);
         const first = alerts[0];
         if (first === undefined) return null;
         if (first.channel === null || first.messageTs === null) throw new DeliveryDeferred('alert not posted yet');
-        return post(entry, first.channel, renderReminder(alerts), first.messageTs);
+        return post(entry, first.channel, renderReminder(alerts, channelT), first.messageTs);
       }
       case 'escalation':
         return post(
           entry,
           channels.escalationChannel,
-          renderEscalation(await store.getAlerts(m.alertIds), channels.managers),
+          renderEscalation(await store.getAlerts(m.alertIds), channels.managers, channelT),
         );
       case 'assigned-dm': {
         const alert = await store.getAlert(m.alertId);
         if (alert === null) return null;
-        return post(entry, m.assignee, renderAssignedDm(alert, m.by));
+        const assigneeT = translator(await deps.readerLocales.localeOf(m.assignee));
+        return post(entry, m.assignee, renderAssignedDm(alert, m.by, assigneeT));
       }
       case 'digest':
         return post(entry, m.to.kind === 'manager' ? m.to.userId : m.to.channel, renderDigest(m.digest));
@@ -165,7 +174,7 @@ export function createSlackTransport(deps: SlackTransportDeps): OutboxTransport 
         const files = await renderCharts(m.digest.charts);
         if (files.length === 0) return null;
         const channel = await destination(m.to);
-        const comment = truncate(`Charts for the weekly digest ${m.digest.isoWeek}`, 3000);
+        const comment = digestChartsComment(m.digest);
         // Uploads carry no metadata: an earlier upload is recognised by its comment naming the week, with files.
         const uploaded = (message: { text?: string; files?: readonly unknown[] }) =>
           message.text === comment && (message.files?.length ?? 0) > 0;

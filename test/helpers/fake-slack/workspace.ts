@@ -14,6 +14,8 @@ export interface FakeUserSeed {
   readonly realName?: string;
   /** IANA zone returned by users.info, e.g. `America/New_York`, `Asia/Shanghai`. Default `UTC`. */
   readonly tz?: string;
+  /** Slack's `locale` (users.info with include_locale), e.g. `en-US`, `zh-CN`. Default `en-US`. */
+  readonly locale?: string;
   readonly isBot?: boolean;
 }
 
@@ -34,6 +36,8 @@ export interface FakeUser {
   readonly name: string;
   readonly realName: string;
   readonly tz: string;
+  /** Changed by `Workspace.setLocale` (a user switching Slack's language). */
+  locale: string;
   readonly isBot: boolean;
 }
 
@@ -160,10 +164,18 @@ export class Workspace {
       name,
       realName: seed.realName ?? name,
       tz: seed.tz ?? 'UTC',
+      locale: seed.locale ?? 'en-US',
       isBot: seed.isBot ?? false,
     };
     this.users.set(user.id, user);
     return user;
+  }
+
+  /** What users.info reports as the user's language from now on (Slack's `locale`, e.g. `zh-CN`). */
+  setLocale(userId: string, locale: string): void {
+    const user = this.users.get(userId);
+    if (user === undefined) throw new Error(`fake-slack: no user ${userId}`);
+    user.locale = locale;
   }
 
   addChannel(seed: FakeChannelSeed): FakeChannel {

@@ -30,6 +30,8 @@ export const usersInfo: MethodHandler = (ctx) => {
       tz_label: user.tz,
       tz_offset: zoneOffsetSeconds(user.tz, ctx.clock.now()),
       profile: { real_name: user.realName, display_name: user.name },
+      // Slack returns the user's language only when asked (include_locale=true).
+      ...(ctx.args.include_locale === true || ctx.args.include_locale === 'true' ? { locale: user.locale } : {}),
     },
   };
 };
