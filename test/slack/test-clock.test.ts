@@ -48,13 +48,18 @@ describe('RADAR_TEST_CLOCK (radar serve driven by its parent process)', () => {
       env: { PATH: process.env.PATH ?? '', RADAR_TEST_CLOCK: 'ipc' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    // Reports in arrival order; next() takes the oldest not taken yet, waiting for it if need be.
     const reports: TestClockReport[] = [];
-    const waiting: ((report: TestClockReport) => void)[] = [];
+    let taken = 0;
+    let wake: (() => void) | undefined;
     child.on('message', (report: TestClockReport) => {
       reports.push(report);
-      waiting.shift()?.(report);
+      wake?.();
     });
-    const next = () => new Promise<TestClockReport>((done) => waiting.push(done));
+    const next = async (): Promise<TestClockReport> => {
+      while (reports.length <= taken) await new Promise<void>((done) => (wake = done));
+      return reports[taken++] as TestClockReport;
+    };
     try {
       expect(await next()).toEqual({ type: 'clock-wanted' });
       child.send({ type: 'clock', now: T0 });
