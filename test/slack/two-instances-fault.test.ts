@@ -162,6 +162,9 @@ describe('two radar serve processes on one Postgres, with kill -9 and timeouts (
       );
     };
     const up = () => instances.filter((i) => i.alive && !restarts.has(i));
+    /** Posts the fake received after call `after`, up to call `upTo`. */
+    const postsSince = (after: number, upTo: number) =>
+      fake.calls.of('chat.postMessage', (c) => c.seq > after && c.seq <= upTo).length;
 
     const random = seededRandom(17);
     const faults = { randomKills: 0, killsAfterPost: 0, timeoutsArmed: 0 };
@@ -190,30 +193,28 @@ describe('two radar serve processes on one Postgres, with kill -9 and timeouts (
       const steps = Promise.all(
         stepping.map((i) => i.step(at).then((f) => `${i.name}:${Array.isArray(f) ? f.join(',') : f}`)),
       );
+      // Waits for a post no longer than the cycle's steps take: a cycle without (enough) posts does not hold the test.
+      const stepsDone = steps.then(() => null);
       if (fault === 'random-kill') {
         const victim = stepping[Math.floor(random() * stepping.length)] as RadarServeProcess;
-        // A random point: at once (mid-scan), or after the k-th post of the cycle (mid-delivery).
+        // A random point: at once (mid-scan), or after the k-th post of the cycle (mid-delivery, else once idle).
         const k = Math.floor(random() * 4);
         if (k > 0) {
-          await fake.calls
-            .waitFor(
-              'chat.postMessage',
-              (c) =>
-                c.seq > posted &&
-                fake.calls.of('chat.postMessage', (d) => d.seq > posted && d.seq <= c.seq).length >= k,
-              POST_WAIT_MS,
-            )
+          const kthPost = fake.calls
+            .waitFor('chat.postMessage', (c) => postsSince(posted, c.seq) >= k, POST_WAIT_MS)
             .catch(() => null);
+          await Promise.race([kthPost, stepsDone]);
         }
         await victim.kill();
         faults.randomKills++;
         restart(victim);
       } else if (fault === 'kill-after-post') {
-        const accepted = await fake
+        const accepted = fake
           .waitForCall('chat.postMessage', (c) => c.seq > posted && c.status === 200, POST_WAIT_MS)
           .catch(() => null);
+        const first = await Promise.race([accepted, stepsDone]);
         // The process that posted dies before it can record the receipt.
-        const poster = instances.find((i) => i.name === accepted?.client);
+        const poster = instances.find((i) => i.name === first?.client);
         if (poster?.alive) {
           await poster.kill();
           faults.killsAfterPost++;
