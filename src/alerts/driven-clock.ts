@@ -25,10 +25,6 @@ export class DrivenClock implements ScheduleTicker {
     return this.#now;
   }
 
-  get isSet(): boolean {
-    return this.#now !== null;
-  }
-
   schedule(expression: string, run: () => Promise<void>, name: string): ScheduledJob {
     const job: DrivenJob = { expression, run, name, running: null };
     this.#jobs.add(job);
