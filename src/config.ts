@@ -44,6 +44,16 @@ export const ConfigSchema = z.object({
     z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
   ),
   SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
+  SLACK_TIMEOUT_MS: optionalText
+    .pipe(
+      z.coerce
+        .number<string>('must be a number of milliseconds such as 20000')
+        .int('must be a whole number of milliseconds such as 20000')
+        .min(100, 'must be at least 100 (milliseconds)')
+        .max(600_000, 'must be at most 600000 (10 minutes)')
+        .optional(),
+    )
+    .describe('how long one Slack Web API call may take before Radar gives up on it; default 20000 ms'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RADAR_PRIVATE_BY_DEFAULT: booleanText.describe('answer privately unless a command says otherwise'),
@@ -57,6 +67,9 @@ export const ConfigSchema = z.object({
     })
     .describe('the language of channel posts and of answers when the reader has none (en default, zh-CN)'),
   RADAR_CHARTS_DIR: optionalText.describe('where the local prompt writes chart PNGs; default: ./radar-charts'),
+  RADAR_TEST_CLOCK: optionalText
+    .pipe(z.enum(['ipc'], "must be 'ipc' (tests only: the parent process drives the alert clock) or unset").optional())
+    .describe('tests only: ipc = radar serve takes its alert clock and schedule ticks from its parent process'),
   // Red-zone alerts and digests: RADAR_ALERT_CHANNEL, RADAR_ESCALATION_CHANNEL, RADAR_MANAGERS, RADAR_DIGEST_CHANNEL, RADAR_SCAN_CRON.
   ...ALERT_CONFIG_FIELDS,
 });

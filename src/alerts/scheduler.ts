@@ -1,6 +1,6 @@
-import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../logging.js';
 import type { AlertRuntime } from './alert-runtime.js';
+import { cronTicker, type ScheduledJob, type ScheduleTicker } from './schedule-ticker.js';
 import { DIGEST_CHECK_CRON, isValidSchedule, OUTBOX_DRAIN_CRON, SLA_CHECK_CRON } from './schedules.js';
 
 export interface Schedules {
@@ -21,6 +21,8 @@ export function startSchedules(
   logger: Logger,
   /** Waited for before the start-up catch-up, so the first slash commands are answered first (serve.ts). */
   catchUpAfter: () => Promise<void> = async () => undefined,
+  /** node-cron on the wall clock; `radar serve` under RADAR_TEST_CLOCK passes the test's driven ticker. */
+  ticker: ScheduleTicker = cronTicker,
 ): Schedules {
   if (!isValidSchedule(scanCron)) throw new Error(`invalid scan schedule: ${scanCron}`);
   const guard = (job: string, work: () => Promise<unknown>) => async () => {
@@ -40,12 +42,11 @@ export function startSchedules(
   const sla = guard('sla-check', () => runtime.checkSla());
   const digest = guard('digest', () => runtime.digest());
   const drain = guard('outbox', () => runtime.drain());
-  const options = { timezone: 'Etc/UTC', noOverlap: true } as const;
-  const tasks: ScheduledTask[] = [
-    cron.schedule(scanCron, scan, { ...options, name: 'radar-scan' }),
-    cron.schedule(SLA_CHECK_CRON, sla, { ...options, name: 'radar-sla' }),
-    cron.schedule(DIGEST_CHECK_CRON, digest, { ...options, name: 'radar-digest' }),
-    cron.schedule(OUTBOX_DRAIN_CRON, drain, { ...options, name: 'radar-outbox' }),
+  const tasks: ScheduledJob[] = [
+    ticker.schedule(scanCron, scan, 'radar-scan'),
+    ticker.schedule(SLA_CHECK_CRON, sla, 'radar-sla'),
+    ticker.schedule(DIGEST_CHECK_CRON, digest, 'radar-digest'),
+    ticker.schedule(OUTBOX_DRAIN_CRON, drain, 'radar-outbox'),
   ];
   const caughtUp = (async () => {
     await catchUpAfter();
@@ -56,7 +57,7 @@ export function startSchedules(
   return {
     caughtUp,
     async stop() {
-      for (const task of tasks) await task.destroy();
+      for (const task of tasks) await task.stop();
       await caughtUp;
     },
   };

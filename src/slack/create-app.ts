@@ -29,7 +29,7 @@ export function webClientOptions(
   return {
     ...(config.SLACK_API_URL === undefined ? {} : { slackApiUrl: config.SLACK_API_URL }),
     retryConfig: safeRetryPolicy(),
-    timeout: SLACK_CALL_TIMEOUT_MS,
+    timeout: config.SLACK_TIMEOUT_MS ?? SLACK_CALL_TIMEOUT_MS,
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ import { ForegroundFirst } from '../workers/foreground-first.js';
 import { alertChannels, createSlackAlerts } from './alerts/slack-alerts.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './create-app.js';
 import type { SlackAppDeps } from './slack-deps.js';
+import { openServeClock } from './test-clock.js';
 import { verifyBotToken } from './verify-token.js';
 
 /** How long shutdown waits for answers in flight before closing the renderer and the warehouse anyway. */
@@ -25,6 +26,8 @@ const DRAIN_TIMEOUT_MS = 10_000;
  */
 export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL });
+  // The wall clock and node-cron; a parent-driven clock only under RADAR_TEST_CLOCK=ipc (tests, see test-clock.ts).
+  const clock = await openServeClock(config, logger);
   const identity = await verifyBotToken(config);
   const session = openCliSession(config);
   const renderer = createChartRenderer();
@@ -37,10 +40,10 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
     scanCron: config.RADAR_SCAN_CRON,
   });
   // SQLite by default; Postgres (RADAR_STATE_URL) when several instances share the state.
-  const store = alertChannels(config) === null ? undefined : await openAlertStore(config, Date.now(), logger);
+  const store = alertChannels(config) === null ? undefined : await openAlertStore(config, clock.now(), logger);
   const alerts = createSlackAlerts(config, {
     context: session.context,
-    now: () => Date.now(),
+    now: clock.now,
     logger,
     renderer,
     runScanJob: scanner.run,
@@ -72,7 +75,11 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   if (mode === 'http') await app.start(config.PORT);
   else await app.start();
   const schedules =
-    alerts === null ? null : startSchedules(alerts.runtime, config.RADAR_SCAN_CRON, logger, () => foreground.idle());
+    alerts === null
+      ? null
+      : startSchedules(alerts.runtime, config.RADAR_SCAN_CRON, logger, () => foreground.idle(), clock.ticker);
+  clock.report('listening');
+  void (schedules?.caughtUp ?? Promise.resolve()).then(() => clock.report('caught-up'));
   // Latest rows per customer, column by column on disk: first answers at a million customers in seconds, not a minute.
   const snapshotCache = keepSnapshotCacheFresh({
     warehousePath: session.warehousePath,
@@ -122,6 +129,7 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
         await scanner.close();
         await renderer.close();
         session.close();
+        clock.close();
         logger.info('stopped');
         process.off('SIGTERM', shutdown);
         process.off('SIGINT', shutdown);

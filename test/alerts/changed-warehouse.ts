@@ -5,6 +5,8 @@ import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js'
 import { openWarehouse } from '../../src/data/open-warehouse.js';
 import { WAREHOUSE_TABLES } from '../../src/data/warehouse-schema.js';
 
+type ScanCustomer = ReturnType<typeof loadScanInputs>['customers'][number];
+
 export interface ChangedWarehouse {
   readonly path: string;
   /** Customers made red (velocity Stagnant on every activity row), highest priority first. */
@@ -13,13 +15,12 @@ export interface ChangedWarehouse {
   readonly recovered: readonly string[];
 }
 
-/**
- * A copy of the demo warehouse where `makeRed` non-red customers (the highest-priority ones) turn red and `recover`
- * red customers recover: "the data changed" between two scans, with the same customers (so not a new warehouse).
- */
-export function changedDemoWarehouse(path: string, makeRed: number, recover: number): ChangedWarehouse {
-  const demo = ensureDemoWarehouse('full');
-  copyFileSync(demo, path);
+/** The demo's customers by priority rank, read once per demo file (several tests make several changed copies). */
+const rankings = new Map<string, readonly ScanCustomer[]>();
+
+function demoRanking(demo: string): readonly ScanCustomer[] {
+  const known = rankings.get(demo);
+  if (known !== undefined) return known;
   const warehouse = openWarehouse(demo);
   let inputs: ReturnType<typeof loadScanInputs>;
   try {
@@ -30,6 +31,18 @@ export function changedDemoWarehouse(path: string, makeRed: number, recover: num
   const ranked = [...inputs.customers].sort(
     (a, b) => (a.figures.priorityRank ?? Number.MAX_SAFE_INTEGER) - (b.figures.priorityRank ?? Number.MAX_SAFE_INTEGER),
   );
+  rankings.set(demo, ranked);
+  return ranked;
+}
+
+/**
+ * A copy of the demo warehouse where `makeRed` non-red customers (the highest-priority ones) turn red and `recover`
+ * red customers recover: "the data changed" between two scans, with the same customers (so not a new warehouse).
+ */
+export function changedDemoWarehouse(path: string, makeRed: number, recover: number): ChangedWarehouse {
+  const demo = ensureDemoWarehouse('full');
+  copyFileSync(demo, path);
+  const ranked = demoRanking(demo);
   const newlyRed = ranked
     .filter((c) => c.zone === 'yellow' || c.zone === 'green')
     .slice(0, makeRed)

@@ -101,6 +101,19 @@ describe('fake-slack', () => {
       });
       expect(await response.json()).toMatchObject({ ok: true, channel: FAKE_CHANNELS.publicMember });
     });
+
+    it('records which client made a call through its own API URL, and refuses a bad client name', async () => {
+      const a = new webApi.WebClient(fake.botToken, {
+        slackApiUrl: fake.apiUrlFor('A'),
+        retryConfig: { retries: 0 },
+        logger: silentLogger,
+      });
+      await a.auth.test();
+      await client.auth.test();
+      expect(fake.calls.of('auth.test').map((call) => call.client)).toEqual(['A', undefined]);
+      expect(fake.apiUrlFor('B-2')).toBe(`${fake.baseUrl}/as/B-2/api/`);
+      expect(() => fake.apiUrlFor('a/b')).toThrow(/client names are letters, digits and -/);
+    });
   });
 
   describe('channel membership', () => {

@@ -1,6 +1,8 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RATE_LIMIT_JITTER_MS, safeRetryPolicy } from '../../src/slack/retry-policy.js';
+import { loadConfig } from '../../src/config.js';
+import { webClientOptions } from '../../src/slack/create-app.js';
+import { RATE_LIMIT_JITTER_MS, SLACK_CALL_TIMEOUT_MS, safeRetryPolicy } from '../../src/slack/retry-policy.js';
 import { FAKE_CHANNELS, FakeSlack } from '../helpers/fake-slack/index.js';
 
 const stops: (() => Promise<void>)[] = [];
@@ -42,5 +44,14 @@ describe('slack/retry policy', () => {
     await client.chat.postMessage({ channel: FAKE_CHANNELS.publicMember, text: 'hello' });
     expect(fake.calls.of('chat.postMessage').map((c) => c.status)).toEqual([503, 503, 503, 200]);
     expect(waits).toEqual([1500, 3000, 6000]);
+  });
+
+  it('gives each Web API call 20 s unless SLACK_TIMEOUT_MS says otherwise', () => {
+    expect(SLACK_CALL_TIMEOUT_MS).toBe(20_000);
+    expect(webClientOptions(loadConfig({})).timeout).toBe(20_000);
+    expect(webClientOptions(loadConfig({ SLACK_TIMEOUT_MS: '1500' })).timeout).toBe(1500);
+    expect(() => loadConfig({ SLACK_TIMEOUT_MS: '1.5' })).toThrow(
+      'SLACK_TIMEOUT_MS must be a whole number of milliseconds such as 20000',
+    );
   });
 });

@@ -93,6 +93,16 @@ export class FakeSlack {
     return `${this.baseUrl}/api/`;
   }
 
+  /**
+   * The same Web API under a per-client prefix, `http://127.0.0.1:<port>/as/<client>/api/`: calls through it are
+   * recorded with `client`, so a test running several Radar processes knows which one made a call.
+   */
+  apiUrlFor(client: string): string {
+    if (!/^[A-Za-z0-9-]+$/.test(client))
+      throw new Error(`fake-slack: client names are letters, digits and -: ${client}`);
+    return `${this.baseUrl}/as/${client}/api/`;
+  }
+
   /** Resolves as soon as a call of `method` matching `predicate` is recorded (or already was). */
   waitForCall(
     method: string,
@@ -155,14 +165,15 @@ export class FakeSlack {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readRawBody(req);
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
-    const [, root, ...rest] = path.split('/');
+    const client = /^\/as\/([A-Za-z0-9-]+)\//.exec(path)?.[1];
+    const [, root, ...rest] = (client === undefined ? path : path.slice(`/as/${client}`.length)).split('/');
     const target = rest.join('/');
     if (req.method !== 'POST') {
       this.#send(res, textReply(405, 'method_not_allowed'));
       return;
     }
     if (root === 'api' && target.length > 0) {
-      await this.#dispatch(req, res, 'api', target, raw, (parsed) => this.#callMethod(target, req, parsed));
+      await this.#dispatch(req, res, 'api', target, raw, (parsed) => this.#callMethod(target, req, parsed), client);
     } else if (root === 'upload' && rest[0] === 'v1' && rest[1] !== undefined) {
       const fileId = rest[1];
       await this.#dispatch(req, res, 'upload', UPLOAD_METHOD, raw, (parsed) =>
@@ -186,6 +197,7 @@ export class FakeSlack {
     method: string,
     raw: Buffer,
     answer: (parsed: ParsedBody) => Reply,
+    client?: string,
   ): Promise<void> {
     let parsed: ParsedBody;
     try {
@@ -193,7 +205,15 @@ export class FakeSlack {
     } catch (error) {
       const reply = kind === 'api' ? jsonReply(fail('invalid_form_data')) : textReply(400, 'invalid_payload');
       this.#send(res, reply);
-      this.#record(kind, method, { raw: raw.toString('utf8'), parseError: String(error) }, req, reply.status, reply);
+      this.#record(
+        kind,
+        method,
+        { raw: raw.toString('utf8'), parseError: String(error) },
+        req,
+        reply.status,
+        reply,
+        client,
+      );
       return;
     }
     const args = kind === 'upload' ? describeUpload(parsed, raw) : parsed.args;
@@ -202,12 +222,12 @@ export class FakeSlack {
       const done = failure.kind === 'accept_then_hang' ? answer(parsed) : undefined;
       this.#hung.add(res);
       res.on('close', () => this.#hung.delete(res));
-      this.#record(kind, method, args, req, 'hung', done);
+      this.#record(kind, method, args, req, 'hung', done, client);
       return;
     }
     const reply = failure === undefined ? answer(parsed) : failureReply(failure);
     this.#send(res, reply);
-    this.#record(kind, method, args, req, reply.status, reply);
+    this.#record(kind, method, args, req, reply.status, reply, client);
   }
 
   #record(
@@ -217,12 +237,14 @@ export class FakeSlack {
     req: IncomingMessage,
     status: number | 'hung',
     reply: Reply | undefined,
+    client: string | undefined,
   ): void {
     this.calls.record({
       kind,
       method,
       args,
       headers: req.headers,
+      ...(client === undefined ? {} : { client }),
       at: this.clock.now(),
       status,
       response: reply?.recorded,

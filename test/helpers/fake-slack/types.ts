@@ -25,6 +25,8 @@ export interface RecordedCall {
   readonly method: string;
   readonly args: ApiArgs;
   readonly headers: IncomingHttpHeaders;
+  /** The client name of a call made through `apiUrlFor(client)`. */
+  readonly client?: string;
   /** Fake clock time (ms since epoch) at which the call was answered. */
   readonly at: number;
   /** HTTP status sent, or `hung` for a call held open by a `hang` failure. */
