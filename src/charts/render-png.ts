@@ -4,6 +4,7 @@ import { ChartRenderError, ChartRenderErrorCode } from './chart-errors.js';
 import { configureChartFonts } from './chart-fonts.js';
 import { measureTextWidth } from './font-metrics.js';
 import { createOfflineLoader } from './offline-loader.js';
+import { RecentCache } from './recent-cache.js';
 import { CHART_CONFIG, PIXEL_RATIO } from './theme.js';
 
 export interface RenderOptions {
@@ -35,22 +36,34 @@ function installTextMetrics(): void {
 }
 
 /**
- * Compiled vega specs by vega-lite spec JSON, least recently used first. vega-lite's compile is a
- * third of the JavaScript time of a render, and the same chart is often rendered again: every run
- * of a command on the same data date produces the same specs. vega.parse and the View only read
- * the vega spec (checked on every bench chart), so sharing it between renders is safe.
+ * Compiled vega specs by vega-lite spec JSON. vega-lite's compile is a third of the JavaScript time
+ * of a render, and the same chart is often rendered again: every run of a command on the same data
+ * date produces the same specs. vega.parse and the View only read the vega spec (checked on every
+ * bench chart), so sharing it between renders is safe.
  */
-const compiledSpecs = new Map<string, vega.Spec>();
-const COMPILED_SPECS_KEPT = 32;
+const compiledSpecs = new RecentCache<vega.Spec>({ maxEntries: 32 });
 
-function compileSpec(spec: TopLevelSpec): vega.Spec {
-  const key = JSON.stringify(spec);
+/**
+ * Finished PNGs by scale and spec JSON. A spec fully determines its PNG (inline data, fonts from
+ * the packages, no clock), so asking the same command again on the same data — a second person,
+ * a button that re-runs the answer, an alert re-posted — costs a lookup instead of ≈ 40 ms of CPU.
+ * Bounded by bytes as well, because a dense chart's PNG can be a megabyte.
+ */
+const renderedPngs = new RecentCache<Buffer>({
+  maxEntries: 32,
+  maxTotalSize: 16 * 1024 * 1024,
+  sizeOf: (png) => png.byteLength,
+});
+
+/** Forgets this thread's compiled specs and PNGs, so a test can compare a cached render with a fresh one. */
+export function clearRenderCaches(): void {
+  compiledSpecs.clear();
+  renderedPngs.clear();
+}
+
+function compileSpec(spec: TopLevelSpec, key: string): vega.Spec {
   const cached = compiledSpecs.get(key);
-  if (cached !== undefined) {
-    compiledSpecs.delete(key);
-    compiledSpecs.set(key, cached);
-    return cached;
-  }
+  if (cached !== undefined) return cached;
   let vegaSpec: vega.Spec;
   try {
     // vega-lite warns on stderr (e.g. that autosize "fit" does not apply to concatenated views): only errors matter.
@@ -61,15 +74,17 @@ function compileSpec(spec: TopLevelSpec): vega.Spec {
     });
   }
   compiledSpecs.set(key, vegaSpec);
-  const oldest = compiledSpecs.keys().next();
-  if (compiledSpecs.size > COMPILED_SPECS_KEPT && oldest.done !== true) compiledSpecs.delete(oldest.value);
   return vegaSpec;
 }
 
 /** vega-lite → vega → SVG string, with the theme as base config and no network access. */
 export async function renderChartSvg(spec: TopLevelSpec, options: RenderOptions = {}): Promise<string> {
+  return svgFor(spec, JSON.stringify(spec), options);
+}
+
+async function svgFor(spec: TopLevelSpec, key: string, options: RenderOptions): Promise<string> {
   installTextMetrics();
-  const vegaSpec = compileSpec(spec);
+  const vegaSpec = compileSpec(spec, key);
   const loader = createOfflineLoader();
   const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', loader, logLevel: vega.Error });
   try {
@@ -117,7 +132,14 @@ const PNG_OPTIONS = { compressionLevel: 2, adaptiveFiltering: false } as const;
  * from render-pool.ts instead of calling this directly.
  */
 export async function renderChartPng(spec: TopLevelSpec, options: RenderOptions = {}): Promise<Buffer> {
-  const svg = await renderChartSvg(spec, options);
+  const key = JSON.stringify(spec);
+  const pngKey = `${options.scale ?? PIXEL_RATIO} ${key}`;
+  const cached = renderedPngs.get(pngKey);
+  // Copies in and out: the caller may change the bytes or move them to another thread (render-worker.ts does).
+  if (cached !== undefined) return Buffer.from(cached);
+  const svg = await svgFor(spec, key, options);
   const sharp = await loadSharp();
-  return sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
+  const png = await sharp(Buffer.from(svg)).png(PNG_OPTIONS).toBuffer();
+  renderedPngs.set(pngKey, Buffer.from(png));
+  return png;
 }
