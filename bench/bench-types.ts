@@ -76,7 +76,7 @@ export interface ChartResult {
   readonly command: string;
   /** First render in a freshly started worker. */
   readonly coldMs: number;
-  /** Warm worker, the spec it rendered just before (compiled-spec cache hit). */
+  /** Warm worker, the spec it rendered just before (PNG cache hit). */
   readonly warm: Summary;
   /** Warm worker, spec it has not compiled before (new data): the figure the target is judged on. */
   readonly warmNewSpec: Summary;

@@ -23,8 +23,8 @@ interface BenchChart {
  *   WARM_RENDERS times, round-robin with the others so a burst of machine load does not land on one chart.
  *   *New data*: each render has a spec the worker has not compiled (a changed description), so vega-lite compiles
  *   again, as the first ask after a new export does — the figure the target is judged on. *Same spec*: the spec it
- *   rendered last round, as when a second person asks the same command on the same data (the compiled-spec cache
- *   answers the vega-lite step).
+ *   rendered just before, as when a second person asks the same command on the same data (the worker's PNG cache
+ *   answers it).
  * - CPU: process CPU time (all threads: the worker's JavaScript and garbage collection, libvips rasterising and PNG
  *   encoding) during each new-data render; the main thread only waits. Unlike wall time it barely moves when other
  *   processes load the machine, so compare runs on it.
