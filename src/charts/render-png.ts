@@ -124,7 +124,7 @@ export function loadSharp(): Promise<Sharp> {
  * for a scatter) for PNGs ≈ 10% larger: charts are flat colour, so stronger levels gain little.
  * Adaptive filtering costs ≈ 30 ms more and made files larger.
  */
-const PNG_OPTIONS = { compressionLevel: 2, adaptiveFiltering: false } as const;
+export const PNG_OPTIONS = { compressionLevel: 2, adaptiveFiltering: false } as const;
 
 /**
  * Renders a vega-lite spec to PNG bytes in this thread: 25–60 ms for a typical chart, but
