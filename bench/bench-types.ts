@@ -78,7 +78,7 @@ export interface ChartResult {
   readonly coldMs: number;
   /** Warm worker, the spec it rendered just before (PNG cache hit). */
   readonly warm: Summary;
-  /** Warm worker, spec it has not compiled before (new data): the figure the target is judged on. */
+  /** Warm worker, spec it has not rendered before (new data): the figure the target is judged on. */
   readonly warmNewSpec: Summary;
   /** Process CPU ms (all threads) per new-data render: steadier than wall time on a loaded machine. */
   readonly warmNewSpecCpu: Summary;

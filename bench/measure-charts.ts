@@ -21,10 +21,10 @@ interface BenchChart {
  * - Warm: one worker that has already rendered every bench chart once, as a long-running `radar serve` worker has
  *   (a worker fresh from one render is still JIT-compiling vega and takes about 1.5× the CPU). Each chart is rendered
  *   WARM_RENDERS times, round-robin with the others so a burst of machine load does not land on one chart.
- *   *New data*: each render has a spec the worker has not compiled (a changed description), so vega-lite compiles
- *   again, as the first ask after a new export does — the figure the target is judged on. *Same spec*: the spec it
- *   rendered just before, as when a second person asks the same command on the same data (the worker's PNG cache
- *   answers it).
+ *   *New data*: each render has a spec the worker has not rendered (a changed description), so it compiles and
+ *   rasterises again, as the first ask after a new export does — the figure the target is judged on. *Same spec*:
+ *   the spec it rendered just before, as when a second person asks the same command on the same data (the worker's
+ *   PNG cache answers it).
  * - CPU: process CPU time (all threads: the worker's JavaScript and garbage collection, libvips rasterising and PNG
  *   encoding) during each new-data render; the main thread only waits. Unlike wall time it barely moves when other
  *   processes load the machine, so compare runs on it.

@@ -44,7 +44,7 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
       undefined,
     );
   const worstSameSpec = worstBy((c) => c.warm.p50);
-  // Judged on new data (a spec the worker has not compiled), the stricter of the two warm figures.
+  // Judged on new data (a spec the worker has not rendered), the stricter of the two warm figures.
   const worstNewData = worstBy((c) => c.warmNewSpec.p50);
   checks.push({
     target: 'chart render warm p50 < 50 ms (every chart, warm worker, new data)',

@@ -44,7 +44,7 @@ describe('charts/render-png', () => {
     await expect(failure).rejects.toThrow(/example\.com/);
   });
 
-  it('renders a repeated spec (compiled once) to the same bytes, and an edited spec afresh', async () => {
+  it('renders a repeated spec to the same bytes, and an edited spec afresh', async () => {
     const spec = labelBarSpec('Repeat');
     const first = await renderChartPng(spec);
     expect((await renderChartPng(spec)).equals(first)).toBe(true);
@@ -55,19 +55,19 @@ describe('charts/render-png', () => {
     await expect(renderChartPng(url)).rejects.toMatchObject({ code: 'network-refused' });
   });
 
-  it('answers a repeated spec from its caches with the bytes of an uncached render, as a copy the caller owns', async () => {
+  it('answers a repeated spec from its PNG cache with the bytes of an uncached render, as a copy the caller owns', async () => {
     const spec = lineSpec();
     clearRenderCaches();
     const fresh = await renderChartPng(spec);
     const freshAtScaleOne = await renderChartPng(spec, { scale: 1 });
     clearRenderCaches();
     await renderChartPng(spec);
-    // Same spec and scale: the PNG cache. Same spec at another scale: the compiled-spec cache, rasterised again.
+    // Same spec and scale: from the cache. Same spec at another scale: a different PNG, rendered afresh.
     const cached = await renderChartPng(spec);
-    const compiledOnce = await renderChartPng(spec, { scale: 1 });
+    const otherScale = await renderChartPng(spec, { scale: 1 });
     expect(cached.equals(fresh)).toBe(true);
-    expect(compiledOnce.equals(freshAtScaleOne)).toBe(true);
-    expect(compiledOnce.equals(fresh)).toBe(false);
+    expect(otherScale.equals(freshAtScaleOne)).toBe(true);
+    expect(otherScale.equals(fresh)).toBe(false);
     // A caller that changes (or transfers) its bytes does not change what the next caller gets.
     cached.fill(0);
     expect((await renderChartPng(spec)).equals(fresh)).toBe(true);
