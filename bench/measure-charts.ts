@@ -26,8 +26,9 @@ interface BenchChart {
  *   the spec it rendered just before, as when a second person asks the same command on the same data (the worker's
  *   PNG cache answers it).
  * - CPU: process CPU time (all threads: the worker's JavaScript and garbage collection, libvips rasterising and PNG
- *   encoding) during each new-data render; the main thread only waits. Unlike wall time it barely moves when other
- *   processes load the machine, so compare runs on it.
+ *   encoding) during each new-data render; the main thread only waits. It moves far less than wall time when other
+ *   processes load the machine (at load average 13 → 18 on 2 cores: wall ×2.1, CPU ×1.4), so compare runs on it,
+ *   at similar load.
  */
 export async function measureCharts(
   commands: readonly AnyCommandDefinition[],
