@@ -70,13 +70,18 @@ export interface SlackBurstResult {
   readonly outcomes: Readonly<Record<string, number>>;
 }
 
+/** One chart's render times; bench/measure-charts.ts says exactly what each figure measures. */
 export interface ChartResult {
   readonly id: string;
   readonly command: string;
+  /** First render in a freshly started worker. */
   readonly coldMs: number;
+  /** Warm worker, the spec it rendered just before (PNG cache hit). */
   readonly warm: Summary;
-  /** Warm worker, spec it has not compiled before (new data). */
+  /** Warm worker, spec it has not rendered before (new data): the figure the target is judged on. */
   readonly warmNewSpec: Summary;
+  /** Process CPU ms (all threads) per new-data render: steadier than wall time on a loaded machine. */
+  readonly warmNewSpecCpu: Summary;
 }
 
 export interface MachineInfo {

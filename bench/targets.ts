@@ -44,13 +44,13 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
       undefined,
     );
   const worstSameSpec = worstBy((c) => c.warm.p50);
-  // Judged on new data (a spec the worker has not compiled), the stricter of the two warm figures.
+  // Judged on new data (a spec the worker has not rendered), the stricter of the two warm figures.
   const worstNewData = worstBy((c) => c.warmNewSpec.p50);
   checks.push({
-    target: 'chart render warm p50 < 50 ms (every chart)',
+    target: 'chart render warm p50 < 50 ms (every chart, warm worker, new data)',
     measured:
       worstSameSpec && worstNewData
-        ? `new data: worst ${worstNewData.id} ${ms(worstNewData.warmNewSpec.p50)}; same spec again: worst ${worstSameSpec.id} ${ms(worstSameSpec.warm.p50)}`
+        ? `new data: worst ${worstNewData.id} ${ms(worstNewData.warmNewSpec.p50)} (CPU ${ms(worstNewData.warmNewSpecCpu.p50)}); same spec again: worst ${worstSameSpec.id} ${ms(worstSameSpec.warm.p50)}`
         : 'not measured',
     met: worstNewData ? worstNewData.warmNewSpec.p50 < 50 : null,
   });

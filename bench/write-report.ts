@@ -146,11 +146,15 @@ function formatSize(size: SizeResult): string[] {
   }
   if (size.charts.length > 0) {
     lines.push(
-      '| Chart | Command | Cold (ms) | Warm p50 / p95 (ms) | Warm, new data p50 / p95 (ms) |',
-      '| --- | --- | ---: | ---: | ---: |',
+      `Charts (\`charts=all\`) through a one-worker pool. **Cold**: first render in a fresh worker. **Warm**: a worker that has rendered every chart below once (as a running \`radar serve\` worker has), p50 / p95 over ${size.charts[0]?.warmNewSpec.n ?? 0} renders per chart, round-robin across charts; *new data* = a spec the worker has not rendered (the target is judged on it), *same spec* = the spec it rendered just before (answered from the worker's PNG cache). **CPU** = process CPU time (worker JavaScript and GC, libvips rasterising and PNG encoding) per new-data render: it moves far less than wall time when other processes load the machine, but it does move (shared caches and cores), so compare runs at similar load.`,
+      '',
+      '| Chart | Command | Cold (ms) | Warm, new data p50 / p95 (ms) | CPU p50 / p95 (ms) | Warm, same spec p50 / p95 (ms) |',
+      '| --- | --- | ---: | ---: | ---: | ---: |',
     );
     for (const c of size.charts)
-      lines.push(`| ${c.id} | \`${c.command}\` | ${ms(c.coldMs)} | ${pair(c.warm)} | ${pair(c.warmNewSpec)} |`);
+      lines.push(
+        `| ${c.id} | \`${c.command}\` | ${ms(c.coldMs)} | ${pair(c.warmNewSpec)} | ${pair(c.warmNewSpecCpu)} | ${pair(c.warm)} |`,
+      );
     lines.push('');
   }
   return lines;

@@ -3,12 +3,15 @@ import { defaultPoolSize, type SerializedError, siblingModule, WorkerPool } from
 import { ChartRenderError, ChartRenderErrorCode } from './chart-errors.js';
 import { loadSharp, type RenderOptions, renderChartPng } from './render-png.js';
 import type { RenderRequest } from './render-worker.js';
+import { warmUpChart } from './warm-up-chart.js';
 
 export { defaultPoolSize } from '../workers/worker-pool.js';
 
 /** What commands use to turn specs into PNGs; in-process or pooled, chosen once at startup. */
 export interface ChartRenderer {
   render(spec: TopLevelSpec, options?: RenderOptions): Promise<Buffer>;
+  /** Starts the workers and has each draw one small chart, so the first answer does not pay their start-up. */
+  warm?(): Promise<void>;
   /** Stops the workers; pending and later renders reject. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -28,6 +31,7 @@ function reviveChartError(error: SerializedError): Error {
 export class RenderPool implements ChartRenderer {
   readonly #pool: WorkerPool<RenderRequest, Uint8Array>;
   #sharpLoaded: Promise<unknown> | undefined;
+  #warmed: Promise<void> | undefined;
 
   constructor(size = defaultPoolSize()) {
     this.#pool = new WorkerPool({
@@ -49,6 +53,14 @@ export class RenderPool implements ChartRenderer {
     await this.#sharpLoaded;
     const png = await this.#pool.run({ spec, options });
     return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  }
+
+  warm(): Promise<void> {
+    // One render per worker: each idle slot takes one, so every worker starts.
+    this.#warmed ??= Promise.all(Array.from({ length: this.size }, () => this.render(warmUpChart()))).then(
+      () => undefined,
+    );
+    return this.#warmed;
   }
 
   close(): Promise<void> {

@@ -74,6 +74,8 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   const { app, tasks } = createSlackApp(config, deps, {}, alerts);
   if (mode === 'http') await app.start(config.PORT);
   else await app.start();
+  // Chart workers load vega, sharp and the fonts now rather than during the first answer; after start-up, not during it.
+  renderer.warm?.().catch((error: unknown) => logger.warn({ err: error }, 'chart workers did not warm up'));
   const schedules =
     alerts === null
       ? null

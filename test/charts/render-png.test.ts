@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChartRenderError } from '../../src/charts/chart-errors.js';
-import { renderChartPng, renderChartSvg } from '../../src/charts/render-png.js';
+import { clearRenderCaches, renderChartPng, renderChartSvg } from '../../src/charts/render-png.js';
 import { CHART_SIZE, PIXEL_RATIO } from '../../src/charts/theme.js';
 import { CJK_LABEL, labelBarSpec, lineSpec, testSharp } from './helpers.js';
 
@@ -44,7 +44,7 @@ describe('charts/render-png', () => {
     await expect(failure).rejects.toThrow(/example\.com/);
   });
 
-  it('renders a repeated spec (compiled once) to the same bytes, and an edited spec afresh', async () => {
+  it('renders a repeated spec to the same bytes, and an edited spec afresh', async () => {
     const spec = labelBarSpec('Repeat');
     const first = await renderChartPng(spec);
     expect((await renderChartPng(spec)).equals(first)).toBe(true);
@@ -53,6 +53,24 @@ describe('charts/render-png', () => {
     const url = { ...labelBarSpec('x'), data: { url: 'https://example.com/again.json' } };
     await expect(renderChartPng(url)).rejects.toMatchObject({ code: 'network-refused' });
     await expect(renderChartPng(url)).rejects.toMatchObject({ code: 'network-refused' });
+  });
+
+  it('answers a repeated spec from its PNG cache with the bytes of an uncached render, as a copy the caller owns', async () => {
+    const spec = lineSpec();
+    clearRenderCaches();
+    const fresh = await renderChartPng(spec);
+    const freshAtScaleOne = await renderChartPng(spec, { scale: 1 });
+    clearRenderCaches();
+    await renderChartPng(spec);
+    // Same spec and scale: from the cache. Same spec at another scale: a different PNG, rendered afresh.
+    const cached = await renderChartPng(spec);
+    const otherScale = await renderChartPng(spec, { scale: 1 });
+    expect(cached.equals(fresh)).toBe(true);
+    expect(otherScale.equals(freshAtScaleOne)).toBe(true);
+    expect(otherScale.equals(fresh)).toBe(false);
+    // A caller that changes (or transfers) its bytes does not change what the next caller gets.
+    cached.fill(0);
+    expect((await renderChartPng(spec)).equals(fresh)).toBe(true);
   });
 
   it('refuses local files and images too', async () => {

@@ -46,6 +46,18 @@ describe('charts/render-pool', () => {
     await closing.close();
   });
 
+  it('warms up once, then renders as before; a closed pool cannot warm', async () => {
+    const warming = new RenderPool(2);
+    const warmed = warming.warm();
+    expect(warming.warm()).toBe(warmed);
+    await expect(warmed).resolves.toBeUndefined();
+    expect((await warming.render(lineSpec())).equals(await renderChartPng(lineSpec()))).toBe(true);
+    await warming.close();
+    const closed = new RenderPool(1);
+    await closed.close();
+    await expect(closed.warm()).rejects.toMatchObject({ code: 'worker-failed' });
+  });
+
   it('renders in-process when asked to', async () => {
     const inProcess = createChartRenderer({ inProcess: true });
     const png = await inProcess.render(lineSpec());
