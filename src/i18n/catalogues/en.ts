@@ -719,6 +719,40 @@ export const en = {
   'chart.value.meanScore': 'Mean score (1–5)',
   'chart.value.segment': 'Segment',
 
+  // ── Segment anomaly features (short names on charts) ──
+  'feature.short.months': 'Months',
+  'feature.short.expectedTransactions': 'Expected tx',
+  'feature.short.consistencyError': 'Consistency err',
+  'feature.short.q1Share': 'Q1 share',
+  'feature.short.q2Share': 'Q2 share',
+  'feature.short.q3Share': 'Q3 share',
+  'feature.short.q4Share': 'Q4 share',
+  'feature.short.imbalance': 'Imbalance',
+  'feature.short.shareStd': 'Share std',
+  'feature.short.entropy': 'Entropy',
+  'feature.short.quarterCv': 'Quarter CV',
+  'feature.short.volatility': 'Volatility',
+  'feature.short.valueMismatch': 'Value mismatch',
+  'feature.short.revenuePerPoint': 'Revenue/point',
+
+  // ── Anomaly-rate charts (/segment-anomalies) ──
+  'chart.rate.all': 'All customers',
+  'chart.rate.text': '{rate} ({anomalies} of {n})',
+  'chart.rate.axis': 'Anomaly rate (% of customers)',
+  'chart.rate.stageTitle': '{stage} customers are the most often anomalous: {rate} of {n} vs {overall} of all',
+  'chart.rate.stageTitleNone': 'No lifecycle stage has {small}+ customers; {overall} of all are anomalous',
+  'chart.rate.stageSubtitle':
+    'All {n} customers by lifecycle stage; anomalous = retention more than {points} points from the segment mean',
+  'chart.rate.whisker': 'Whisker = 95% interval; pale = fewer than {small} customers; grey = all',
+  'chart.rate.stageAlt': '{stage} has the highest anomaly rate, {rate} of {n} customers.',
+  'chart.rate.noStages': 'No stages.',
+  'chart.rate.stageAxis': 'Lifecycle stage',
+  'chart.rate.ruleAnd': '{risky} and',
+  'chart.rate.ruleTitle': '{risky}: {rate} anomalous vs {other} on the other side',
+  'chart.rate.ruleSubtitle':
+    'All {n} customers with {feature}, split by the rule that best separates anomalies{second, select, yes { (and a second split inside the riskier side)} other {}}',
+  'chart.rate.ruleAlt': '{group}: {rate} of {n} customers are anomalies.',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

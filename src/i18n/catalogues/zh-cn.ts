@@ -669,6 +669,39 @@ export const zhCN = {
   'chart.value.meanScore': '平均分（1–5）',
   'chart.value.segment': '细分',
 
+  // ── Segment anomaly features (short names on charts) ──
+  'feature.short.months': '客户月龄',
+  'feature.short.expectedTransactions': '预期交易数',
+  'feature.short.consistencyError': '一致性误差',
+  'feature.short.q1Share': 'Q1 占比',
+  'feature.short.q2Share': 'Q2 占比',
+  'feature.short.q3Share': 'Q3 占比',
+  'feature.short.q4Share': 'Q4 占比',
+  'feature.short.imbalance': '季节不均衡度',
+  'feature.short.shareStd': '季度占比标准差',
+  'feature.short.entropy': '季度熵',
+  'feature.short.quarterCv': '季度变异系数',
+  'feature.short.volatility': '交易额波动',
+  'feature.short.valueMismatch': '价值错配',
+  'feature.short.revenuePerPoint': '每分收入',
+
+  // ── Anomaly-rate charts (/segment-anomalies) ──
+  'chart.rate.all': '全部客户',
+  'chart.rate.text': '{rate}（{n} 位中 {anomalies} 位）',
+  'chart.rate.axis': '异常率（占客户 %）',
+  'chart.rate.stageTitle': '{stage}客户最常出现异常：{n} 位中 {rate}，全部客户为 {overall}',
+  'chart.rate.stageTitleNone': '没有生命周期阶段的客户达到 {small} 位；全部客户中 {overall} 异常',
+  'chart.rate.stageSubtitle': '全部 {n} 位客户按生命周期阶段；异常 = 留存与细分均值相差超过 {points} 个百分点',
+  'chart.rate.whisker': '须线 = 95% 区间；浅色 = 客户少于 {small} 位；灰色 = 全部',
+  'chart.rate.stageAlt': '{stage}的异常率最高，{n} 位客户中 {rate}。',
+  'chart.rate.noStages': '没有阶段。',
+  'chart.rate.stageAxis': '生命周期阶段',
+  'chart.rate.ruleAnd': '{risky} 且',
+  'chart.rate.ruleTitle': '{risky}：异常率 {rate}，另一侧为 {other}',
+  'chart.rate.ruleSubtitle':
+    '全部 {n} 位有{feature}数据的客户，按最能区分异常的规则划分{second, select, yes {（并在风险较高的一侧再划分一次）} other {}}',
+  'chart.rate.ruleAlt': '{group}：{n} 位客户中 {rate} 为异常。',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
