@@ -753,6 +753,18 @@ export const en = {
     'All {n} customers with {feature}, split by the rule that best separates anomalies{second, select, yes { (and a second split inside the riskier side)} other {}}',
   'chart.rate.ruleAlt': '{group}: {rate} of {n} customers are anomalies.',
 
+  // ── Mismatched vs the rest chart (/investment-mismatch) ──
+  'chart.mismatch.group.mismatched': 'Mismatched',
+  'chart.mismatch.group.other-top': 'Other top-priority',
+  'chart.vsrest.trail': 'Mismatched top-priority customers trail on {metric}: {mismatched} vs {rest}',
+  'chart.vsrest.noTrail': 'Mismatched top-priority customers do not trail on {metrics}',
+  'chart.vsrest.or': '{first} or {second}',
+  'chart.vsrest.sales': '; mean {sales} {mismatched} vs {rest}',
+  'chart.vsrest.subtitle': 'Top 30% by {score}: {mismatched} mismatched vs the other {rest}',
+  'chart.vsrest.subtitle2': 'Mean per customer{sales}',
+  'chart.vsrest.axis': 'Mean (%)',
+  'chart.vsrest.altItem': '{metric}: mismatched {mismatched}, other top-priority {rest}',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

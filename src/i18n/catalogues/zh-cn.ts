@@ -702,6 +702,18 @@ export const zhCN = {
     '全部 {n} 位有{feature}数据的客户，按最能区分异常的规则划分{second, select, yes {（并在风险较高的一侧再划分一次）} other {}}',
   'chart.rate.ruleAlt': '{group}：{n} 位客户中 {rate} 为异常。',
 
+  // ── Mismatched vs the rest chart (/investment-mismatch) ──
+  'chart.mismatch.group.mismatched': '错配客户',
+  'chart.mismatch.group.other-top': '其他高优先分客户',
+  'chart.vsrest.trail': '错配的高优先分客户在{metric}上落后：{mismatched}，其他为 {rest}',
+  'chart.vsrest.noTrail': '错配的高优先分客户在{metrics}上并不落后',
+  'chart.vsrest.or': '{first}或{second}',
+  'chart.vsrest.sales': '；平均{sales} {mismatched}，其他为 {rest}',
+  'chart.vsrest.subtitle': '{score}前 30%：错配 {mismatched} 位，其他 {rest} 位',
+  'chart.vsrest.subtitle2': '每位客户平均值{sales}',
+  'chart.vsrest.axis': '平均值（%）',
+  'chart.vsrest.altItem': '{metric}：错配 {mismatched}，其他高优先分 {rest}',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
