@@ -765,6 +765,21 @@ export const en = {
   'chart.vsrest.axis': 'Mean (%)',
   'chart.vsrest.altItem': '{metric}: mismatched {mismatched}, other top-priority {rest}',
 
+  // ── Cohort channel chart (/conversion-cohort) ──
+  'chart.channel.cohort': 'Cohort',
+  'chart.channel.all': 'All customers',
+  'chart.channel.other': 'Other ({n} channels)',
+  'chart.channel.label': '{share} ({n})',
+  'chart.channel.noChannel': 'No channel',
+  'chart.channel.titleTop': "{channel} is the cohort's most common channel: {share}",
+  'chart.channel.titleSame': "The cohort's channel mix mirrors all customers: every share within {points} points",
+  'chart.channel.titleDiff':
+    '{channel} is {more, select, yes {more} other {less}} common in the cohort: {cohort} vs {all} of all customers',
+  'chart.channel.subtitleCompared': 'Activity-table engagement channel: the cohort ({n}) vs all customers ({all})',
+  'chart.channel.subtitle': 'Activity-table engagement channel of the {n} cohort customers',
+  'chart.channel.missing': '{missing} of {n} without a channel not shown',
+  'chart.channel.axis': 'Share of the group (%)',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<string, string>;

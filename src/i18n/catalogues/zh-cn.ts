@@ -714,6 +714,20 @@ export const zhCN = {
   'chart.vsrest.axis': '平均值（%）',
   'chart.vsrest.altItem': '{metric}：错配 {mismatched}，其他高优先分 {rest}',
 
+  // ── Cohort channel chart (/conversion-cohort) ──
+  'chart.channel.cohort': '群组',
+  'chart.channel.all': '全部客户',
+  'chart.channel.other': '其他（{n} 个渠道）',
+  'chart.channel.label': '{share}（{n}）',
+  'chart.channel.noChannel': '无渠道',
+  'chart.channel.titleTop': '{channel}是群组最常见的渠道：{share}',
+  'chart.channel.titleSame': '群组的渠道构成与全部客户一致：各渠道占比相差都在 {points} 个百分点以内',
+  'chart.channel.titleDiff': '{channel}在群组中{more, select, yes {更常见} other {更少见}}：{cohort}，全部客户为 {all}',
+  'chart.channel.subtitleCompared': '活动表参与渠道：群组（{n}）与全部客户（{all}）对比',
+  'chart.channel.subtitle': '{n} 位群组客户的活动表参与渠道',
+  'chart.channel.missing': '未显示 {n} 位中没有渠道的 {missing} 位',
+  'chart.channel.axis': '占本组比例（%）',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
 } as const satisfies Record<MessageKey, string>;
