@@ -2,7 +2,7 @@ import type { FeatureId } from '../../analysis/segment-anomalies/customer-featur
 import { FEATURES } from '../../analysis/segment-anomalies/customer-features.js';
 import type { FeatureSplit, Side } from '../../analysis/segment-anomalies/decision-rules.js';
 import type { Locale } from '../../i18n/locale.js';
-import { translator } from '../../i18n/translate.js';
+import { type MessageKey, translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
@@ -83,7 +83,8 @@ export function percent(rate: number, locale: Locale = 'en'): string {
   return formatNumber(rate, 'percent', locale);
 }
 
-export function featureShort(id: FeatureId): string {
+export function featureShort(id: FeatureId, locale: Locale = 'en'): string {
+  if (locale !== 'en') return translator(locale)(`feature.short.${id}` as MessageKey);
   return FEATURES.find((f) => f.id === id)?.short ?? id;
 }
 
@@ -92,13 +93,13 @@ export function featureLong(id: FeatureId): string {
 }
 
 /** 17.58, 0.62, 0.0038: two decimals from 1 up, two significant digits below. */
-export function thresholdText(value: number): string {
-  return formatNumber(value, Math.abs(value) >= 1 ? 'decimal' : 'significant');
+export function thresholdText(value: number, locale: Locale = 'en'): string {
+  return formatNumber(value, Math.abs(value) >= 1 ? 'decimal' : 'significant', locale);
 }
 
 /** "Volatility > 0.62": a split side as people read it. */
-export function sideText(split: FeatureSplit, side: Side): string {
-  return `${featureShort(split.feature)} ${side === 'above' ? '>' : '≤'} ${thresholdText(split.threshold)}`;
+export function sideText(split: FeatureSplit, side: Side, locale: Locale = 'en'): string {
+  return `${featureShort(split.feature, locale)} ${side === 'above' ? '>' : '≤'} ${thresholdText(split.threshold, locale)}`;
 }
 
 /** `subtitle` may be several lines, so a long explanation wraps instead of being cut off. */

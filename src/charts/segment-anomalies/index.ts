@@ -14,8 +14,8 @@ import { buildValueMismatchScatter } from './value-mismatch-scatter.js';
 export function buildSegmentAnomalyCharts(result: SegmentAnomaliesResult, locale: Locale = 'en'): ChartDefinition[] {
   return [
     buildRetentionBySegmentChart(result, locale),
-    buildRuleRateChart(result),
-    buildStageRateChart(result),
+    buildRuleRateChart(result, locale),
+    buildStageRateChart(result, locale),
     buildFeatureDistributionChart(result),
     buildImbalanceVolatilityHeatmap(result),
     buildValueMismatchScatter(result),

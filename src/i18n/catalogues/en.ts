@@ -719,6 +719,67 @@ export const en = {
   'chart.value.meanScore': 'Mean score (1–5)',
   'chart.value.segment': 'Segment',
 
+  // ── Segment anomaly features (short names on charts) ──
+  'feature.short.months': 'Months',
+  'feature.short.expectedTransactions': 'Expected tx',
+  'feature.short.consistencyError': 'Consistency err',
+  'feature.short.q1Share': 'Q1 share',
+  'feature.short.q2Share': 'Q2 share',
+  'feature.short.q3Share': 'Q3 share',
+  'feature.short.q4Share': 'Q4 share',
+  'feature.short.imbalance': 'Imbalance',
+  'feature.short.shareStd': 'Share std',
+  'feature.short.entropy': 'Entropy',
+  'feature.short.quarterCv': 'Quarter CV',
+  'feature.short.volatility': 'Volatility',
+  'feature.short.valueMismatch': 'Value mismatch',
+  'feature.short.revenuePerPoint': 'Revenue/point',
+
+  // ── Anomaly-rate charts (/segment-anomalies) ──
+  'chart.rate.all': 'All customers',
+  'chart.rate.text': '{rate} ({anomalies} of {n})',
+  'chart.rate.axis': 'Anomaly rate (% of customers)',
+  'chart.rate.stageTitle': '{stage} customers are the most often anomalous: {rate} of {n} vs {overall} of all',
+  'chart.rate.stageTitleNone': 'No lifecycle stage has {small}+ customers; {overall} of all are anomalous',
+  'chart.rate.stageSubtitle':
+    'All {n} customers by lifecycle stage; anomalous = retention more than {points} points from the segment mean',
+  'chart.rate.whisker': 'Whisker = 95% interval; pale = fewer than {small} customers; grey = all',
+  'chart.rate.stageAlt': '{stage} has the highest anomaly rate, {rate} of {n} customers.',
+  'chart.rate.noStages': 'No stages.',
+  'chart.rate.stageAxis': 'Lifecycle stage',
+  'chart.rate.ruleAnd': '{risky} and',
+  'chart.rate.ruleTitle': '{risky}: {rate} anomalous vs {other} on the other side',
+  'chart.rate.ruleSubtitle':
+    'All {n} customers with {feature}, split by the rule that best separates anomalies{second, select, yes { (and a second split inside the riskier side)} other {}}',
+  'chart.rate.ruleAlt': '{group}: {rate} of {n} customers are anomalies.',
+
+  // ── Mismatched vs the rest chart (/investment-mismatch) ──
+  'chart.mismatch.group.mismatched': 'Mismatched',
+  'chart.mismatch.group.other-top': 'Other top-priority',
+  'chart.vsrest.trail': 'Mismatched top-priority customers trail on {metric}: {mismatched} vs {rest}',
+  'chart.vsrest.noTrail': 'Mismatched top-priority customers do not trail on {metrics}',
+  'chart.vsrest.or': '{first} or {second}',
+  'chart.vsrest.sales': '; mean {sales} {mismatched} vs {rest}',
+  'chart.vsrest.subtitle': 'Top 30% by {score}: {mismatched} mismatched vs the other {rest}',
+  'chart.vsrest.subtitle2': 'Mean per customer{sales}',
+  'chart.vsrest.axis': 'Mean (%)',
+  'chart.vsrest.altItem': '{metric}: mismatched {mismatched}, other top-priority {rest}',
+
+  // ── Cohort channel chart (/conversion-cohort) ──
+  'chart.channel.cohort': 'Cohort',
+  'chart.channel.all': 'All customers',
+  'chart.channel.other': 'Other ({n} channels)',
+  'chart.channel.label': '{share} ({n})',
+  'chart.channel.noChannel': 'No channel',
+  'chart.channel.titleTop': "{channel} is the cohort's most common channel: {share}",
+  'chart.channel.titleSame': "The cohort's channel mix mirrors all customers: every share within {points} points",
+  'chart.channel.titleDiff':
+    '{channel} is {more, select, yes {more} other {less}} common in the cohort: {cohort} vs {all} of all customers',
+  'chart.channel.subtitleCompared': 'Activity-table engagement channel: the cohort ({n}) vs all customers ({all})',
+  'chart.channel.subtitle': 'Activity-table engagement channel of the {n} cohort customers',
+  'chart.channel.missing': '{missing} of {n} without a channel not shown',
+  'chart.channel.axis': 'Share of the group (%)',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
   // Slack app: acks, delivery notes, answer buttons and the provenance line of Block Kit answers.

@@ -669,6 +669,65 @@ export const zhCN = {
   'chart.value.meanScore': '平均分（1–5）',
   'chart.value.segment': '细分',
 
+  // ── Segment anomaly features (short names on charts) ──
+  'feature.short.months': '客户月龄',
+  'feature.short.expectedTransactions': '预期交易数',
+  'feature.short.consistencyError': '一致性误差',
+  'feature.short.q1Share': 'Q1 占比',
+  'feature.short.q2Share': 'Q2 占比',
+  'feature.short.q3Share': 'Q3 占比',
+  'feature.short.q4Share': 'Q4 占比',
+  'feature.short.imbalance': '季节不均衡度',
+  'feature.short.shareStd': '季度占比标准差',
+  'feature.short.entropy': '季度熵',
+  'feature.short.quarterCv': '季度变异系数',
+  'feature.short.volatility': '交易额波动',
+  'feature.short.valueMismatch': '价值错配',
+  'feature.short.revenuePerPoint': '每分收入',
+
+  // ── Anomaly-rate charts (/segment-anomalies) ──
+  'chart.rate.all': '全部客户',
+  'chart.rate.text': '{rate}（{n} 位中 {anomalies} 位）',
+  'chart.rate.axis': '异常率（占客户 %）',
+  'chart.rate.stageTitle': '{stage}客户最常出现异常：{n} 位中 {rate}，全部客户为 {overall}',
+  'chart.rate.stageTitleNone': '没有生命周期阶段的客户达到 {small} 位；全部客户中 {overall} 异常',
+  'chart.rate.stageSubtitle': '全部 {n} 位客户按生命周期阶段；异常 = 留存与细分均值相差超过 {points} 个百分点',
+  'chart.rate.whisker': '须线 = 95% 区间；浅色 = 客户少于 {small} 位；灰色 = 全部',
+  'chart.rate.stageAlt': '{stage}的异常率最高，{n} 位客户中 {rate}。',
+  'chart.rate.noStages': '没有阶段。',
+  'chart.rate.stageAxis': '生命周期阶段',
+  'chart.rate.ruleAnd': '{risky} 且',
+  'chart.rate.ruleTitle': '{risky}：异常率 {rate}，另一侧为 {other}',
+  'chart.rate.ruleSubtitle':
+    '全部 {n} 位有{feature}数据的客户，按最能区分异常的规则划分{second, select, yes {（并在风险较高的一侧再划分一次）} other {}}',
+  'chart.rate.ruleAlt': '{group}：{n} 位客户中 {rate} 为异常。',
+
+  // ── Mismatched vs the rest chart (/investment-mismatch) ──
+  'chart.mismatch.group.mismatched': '错配客户',
+  'chart.mismatch.group.other-top': '其他高优先分客户',
+  'chart.vsrest.trail': '错配的高优先分客户在{metric}上落后：{mismatched}，其他为 {rest}',
+  'chart.vsrest.noTrail': '错配的高优先分客户在{metrics}上并不落后',
+  'chart.vsrest.or': '{first}或{second}',
+  'chart.vsrest.sales': '；平均{sales} {mismatched}，其他为 {rest}',
+  'chart.vsrest.subtitle': '{score}前 30%：错配 {mismatched} 位，其他 {rest} 位',
+  'chart.vsrest.subtitle2': '每位客户平均值{sales}',
+  'chart.vsrest.axis': '平均值（%）',
+  'chart.vsrest.altItem': '{metric}：错配 {mismatched}，其他高优先分 {rest}',
+
+  // ── Cohort channel chart (/conversion-cohort) ──
+  'chart.channel.cohort': '群组',
+  'chart.channel.all': '全部客户',
+  'chart.channel.other': '其他（{n} 个渠道）',
+  'chart.channel.label': '{share}（{n}）',
+  'chart.channel.noChannel': '无渠道',
+  'chart.channel.titleTop': '{channel}是群组最常见的渠道：{share}',
+  'chart.channel.titleSame': '群组的渠道构成与全部客户一致：各渠道占比相差都在 {points} 个百分点以内',
+  'chart.channel.titleDiff': '{channel}在群组中{more, select, yes {更常见} other {更少见}}：{cohort}，全部客户为 {all}',
+  'chart.channel.subtitleCompared': '活动表参与渠道：群组（{n}）与全部客户（{all}）对比',
+  'chart.channel.subtitle': '{n} 位群组客户的活动表参与渠道',
+  'chart.channel.missing': '未显示 {n} 位中没有渠道的 {missing} 位',
+  'chart.channel.axis': '占本组比例（%）',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
   // Slack 应用：确认回执、投递说明、答案按钮与 Block Kit 答案的数据来源行。
