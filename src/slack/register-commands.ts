@@ -26,7 +26,7 @@ export function registerCommands(app: App, deps: ListenerDeps, tasks: Background
       const started = deps.clock.now();
       const locale = await localeWithin(deps.readerLocales, payload.user_id, ACK_LOCALE_BUDGET_MS);
       const immediate = immediateReply(command, text, locale);
-      if (immediate !== null) {
+      if (immediate.kind === 'reply') {
         await ack({ response_type: 'ephemeral', text: immediate.text });
         logRequest(deps.logger, {
           command: command.slash,
@@ -38,9 +38,10 @@ export function registerCommands(app: App, deps: ListenerDeps, tasks: Background
         });
         return;
       }
+      // `lang=` on the command speaks for the asker from the first word Radar says back.
       await ack({
         response_type: 'ephemeral',
-        text: WORKING_TEXT(translator(locale), `${command.slash} ${text}`.trim()),
+        text: WORKING_TEXT(translator(immediate.locale ?? locale), `${command.slash} ${text}`.trim()),
       });
       tasks.run(command.slash, async () => {
         await answerRequest(
@@ -70,19 +71,26 @@ export function registerCommands(app: App, deps: ListenerDeps, tasks: Background
   });
 }
 
-/** The reply a command gets in its ack when parsing alone answers it (help, a usage mistake); null for real work. */
+/**
+ * The reply a command gets in its ack when parsing alone answers it (help, a usage mistake); for real work, the
+ * language the command asked for with `lang=`, if it did.
+ */
 function immediateReply(
   command: AnyCommandDefinition,
   text: string,
   locale: Locale,
-): { text: string; outcome: RequestOutcome; code: string } | null {
+):
+  | { kind: 'reply'; text: string; outcome: RequestOutcome; code: string }
+  | { kind: 'run'; locale?: Locale | undefined } {
   try {
     const parsed = parseCommand(command, text, locale);
-    return parsed.kind === 'help' ? { text: parsed.text, outcome: 'answered', code: 'help' } : null;
+    return parsed.kind === 'help'
+      ? { kind: 'reply', text: parsed.text, outcome: 'answered', code: 'help' }
+      : { kind: 'run', locale: parsed.common.locale };
   } catch (error) {
     // Anything but a usage mistake is left to the full run, which reports it with the usual care.
     if (isRadarError(error) && error.code === 'usage')
-      return { text: error.userMessage, outcome: 'usage', code: 'usage' };
-    return null;
+      return { kind: 'reply', text: error.userMessage, outcome: 'usage', code: 'usage' };
+    return { kind: 'run' };
   }
 }

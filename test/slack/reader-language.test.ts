@@ -197,7 +197,11 @@ describe('slack: each reader gets Radar in their own language', () => {
 
   it('lets lang=en override a zh-CN reader, and answers help in the reader’s language in the ack', async () => {
     const overridden = await ask(FAKE_USERS.shanghai, 'top 3 lang=en');
+    expect(overridden.ack).toContain('Working on');
     expect(overridden.blocks).toContain('Method and data');
+    const asked = await ask(FAKE_USERS.berlin, 'top 3 lang=zh');
+    expect(asked.ack).toContain('正在处理');
+    expect(asked.blocks).toContain(`提问人 <@${FAKE_USERS.berlin}>`);
     expect(overridden.blocks).toContain('Asked by');
     const help = await sendSlashCommand(app.target, {
       command: '/priority',

@@ -42,8 +42,11 @@ describe('slack/reader-locale: each reader’s language from users.info, cached'
     expect(await locales.localeOf(FAKE_USERS.shanghai)).toBe('zh-CN');
     expect(await locales.localeOf(FAKE_USERS.newYork)).toBe('en');
     expect(await locales.localeOf(FAKE_USERS.berlin)).toBe('en');
+    // Traditional Chinese is another written form: not answered in Simplified characters.
+    fake.workspace.addUser({ id: 'U0TAIPEI001', locale: 'zh-TW' });
+    expect(await locales.localeOf('U0TAIPEI001')).toBe('en');
     const calls = fake.calls.of('users.info');
-    expect(calls.map((c) => String(c.args.include_locale))).toEqual(['true', 'true', 'true']);
+    expect(calls.map((c) => String(c.args.include_locale))).toEqual(['true', 'true', 'true', 'true']);
   });
 
   it('asks once per user within the TTL, and again after it', async () => {
