@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADMIN_CONFIG_FIELDS } from './alerts/admin-config.js';
 import { ALERT_CONFIG_FIELDS } from './alerts/alert-config.js';
 import { ConfigError } from './errors.js';
 
@@ -50,6 +51,8 @@ export const ConfigSchema = z.object({
   RADAR_CHARTS_DIR: optionalText.describe('where the local prompt writes chart PNGs; default: ./radar-charts'),
   // Red-zone alerts and digests: RADAR_ALERT_CHANNEL, RADAR_ESCALATION_CHANNEL, RADAR_MANAGERS, RADAR_DIGEST_CHANNEL, RADAR_SCAN_CRON.
   ...ALERT_CONFIG_FIELDS,
+  // Zone-threshold admins and self-health: RADAR_ADMINS, RADAR_ADMIN_CHANNEL, RADAR_STALE_AFTER.
+  ...ADMIN_CONFIG_FIELDS,
 });
 
 export type RadarConfig = z.infer<typeof ConfigSchema>;

@@ -12,7 +12,10 @@ export const DEFAULT_BACKTEST_WEEKS = 12;
 
 /** Every snapshot row of the table the zone method reads, with its parsed snapshot instant (rows in rowid order). */
 export type ZoneHistory =
-  | { readonly method: 'activity'; readonly rows: readonly { readonly at: number; readonly input: ActivityZoneInput }[] }
+  | {
+      readonly method: 'activity';
+      readonly rows: readonly { readonly at: number; readonly input: ActivityZoneInput }[];
+    }
   | {
       readonly method: 'value-fallback';
       readonly rows: readonly { readonly at: number; readonly input: ValueZoneInput }[];

@@ -26,7 +26,7 @@ const TIMELINE: Record<string, readonly State[]> = {
   g: [GREEN, GREEN, GREEN, GREEN],
 };
 
-function history(): ZoneHistory {
+function history(): Extract<ZoneHistory, { method: 'activity' }> {
   const rows: { at: number; input: ReturnType<typeof input> }[] = [];
   for (const [key, states] of Object.entries(TIMELINE)) {
     states.forEach((state, week) => {

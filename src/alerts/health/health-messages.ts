@@ -1,0 +1,44 @@
+import { formatDate, numberFormat } from '../../format/number-format.js';
+
+const f = numberFormat();
+
+/** Every sentence of Radar's self-health notices and problem lines, in one place (issue 16 moves them to the catalogue). */
+export const HEALTH_MESSAGES = {
+  staleData: (dataDate: string, age: string, limit: string) =>
+    `The export's data date is ${dataDate}, ${age} old (more than ${limit}): answers and alerts describe that day. Check that the warehouse export still runs.`,
+  freshData: (dataDate: string) => `The export's data date is ${dataDate}.`,
+  noDataDate: 'The export has no readable data date (no parsable snapshot timestamp).',
+  deliveryFailing: (dead: number, failed: number, created: number, rate: string) =>
+    `${f.count(dead)} ${dead === 1 ? 'message' : 'messages'} gave up (dead letters) and ${f.count(failed)} of ${f.count(created)} failed at least once in the last 24 hours (${rate}). Check that Radar is in its channels and that its token is valid (radar scan says which entries failed).`,
+  deliveryFine: (created: number) => `Deliveries in the last 24 hours: ${f.count(created)}, none gave up.`,
+  cacheFailing: (error: string) =>
+    `The snapshot cache of the export could not be built (${error}); answers still come, from the warehouse directly and slower. Check RADAR_CACHE_DIR's free space and permissions, or run radar prepare to see the error.`,
+  cacheFine: 'The snapshot cache is built.',
+  jobLate: (job: string, last: string, expected: string) =>
+    `The ${job} has not run for two periods: last run ${last}, expected every ${expected}. Check that a Radar instance is running (radar status) and its log for "alert job … failed".`,
+  jobFine: (job: string, last: string) => `The ${job} last ran ${last}.`,
+  started: (detail: string) => `:warning: *Radar needs attention.* ${detail}`,
+  cleared: (detail: string, lasted: string) => `:white_check_mark: *Resolved after ${lasted}.* ${detail}`,
+  jobNames: { scan: 'red-zone scan', 'sla-check': 'SLA check' } as Readonly<Record<string, string>>,
+  staleWarning: (dataDate: string, age: string) =>
+    `⚠ Data is ${age} old (data date ${dataDate}): the export may have stopped arriving.`,
+} as const;
+
+/** "3 days", "5 hours", "40 minutes": how long ago, in the largest whole unit. */
+export function formatAge(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 120) return `${f.count(minutes)} ${minutes === 1 ? 'minute' : 'minutes'}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${f.count(hours)} hours`;
+  const days = Math.floor(hours / 24);
+  return `${f.count(days)} days`;
+}
+
+export function formatDay(ms: number): string {
+  return formatDate(ms);
+}
+
+/** "2026-11-23 10:00 UTC": an instant as an admin compares it with logs. */
+export function formatInstant(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
