@@ -1,5 +1,7 @@
+import { formatAgeText } from '../format/durations.js';
 import { formatDate, numberFormat } from '../format/number-format.js';
-import type { Provenance } from './command-answer.js';
+import type { CommandAnswer, Provenance } from './command-answer.js';
+import { STATUS_MESSAGES } from './rules/status-messages.js';
 
 const f = numberFormat();
 
@@ -17,4 +19,15 @@ export function contextLine(
   const date = provenance.dataDateMs ?? (provenance.dataDate === null ? null : Date.parse(provenance.dataDate));
   items.push(date === null || !Number.isFinite(date) ? 'data date unknown' : `data as of ${formatDate(date)}`);
   return items.join(' · ');
+}
+
+/**
+ * RADAR_STALE_AFTER: an answer on data older than that carries one warning line under its context line, so nobody
+ * acts on last month's numbers thinking they are today's.
+ */
+export function withStalenessWarning(answer: CommandAnswer, now: number, staleAfterMs: number): CommandAnswer {
+  const date = answer.provenance.dataDateMs ?? null;
+  if (answer.lead === undefined || date === null || now - date <= staleAfterMs) return answer;
+  const warning = STATUS_MESSAGES.staleWarning(formatAgeText(now - date), formatAgeText(staleAfterMs));
+  return { ...answer, lead: { ...answer.lead, context: `${answer.lead.context}\n${warning}` } };
 }

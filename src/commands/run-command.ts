@@ -6,6 +6,7 @@ import { CommandArgs, type CommandSyntax } from './command-args.js';
 import type { AnyCommandDefinition, CommandContext, CommonOptions } from './command-definition.js';
 import { formatCommandHelp } from './command-help.js';
 import { COMMON_OPTIONS, COMMON_WORDS, DEFAULT_CHART_LIMIT } from './common-options.js';
+import { withStalenessWarning } from './context-line.js';
 
 export type CommandOutcome =
   | { readonly kind: 'answer'; readonly answer: CommandAnswer; readonly common: CommonOptions }
@@ -68,7 +69,9 @@ export async function runCommand(
 ): Promise<CommandOutcome> {
   const parsed = parseCommand(command, text);
   if (parsed.kind === 'help') return parsed;
-  const answer = await command.run(parsed.options as never, context);
+  const ran = await command.run(parsed.options as never, context);
+  const answer =
+    context.staleAfterMs === undefined ? ran : withStalenessWarning(ran, context.now().getTime(), context.staleAfterMs);
   const dated = { ...answer, charts: answer.charts.map((c) => stampDataDate(c, answer.provenance.dataDate)) };
   return { kind: 'answer', answer: limitCharts(dated, parsed.common.charts), common: parsed.common };
 }

@@ -20,25 +20,10 @@ export const HEALTH_MESSAGES = {
   started: (detail: string) => `:warning: *Radar needs attention.* ${detail}`,
   cleared: (detail: string, lasted: string) => `:white_check_mark: *Resolved after ${lasted}.* ${detail}`,
   jobNames: { scan: 'red-zone scan', 'sla-check': 'SLA check' } as Readonly<Record<string, string>>,
-  staleWarning: (dataDate: string, age: string) =>
-    `⚠ Data is ${age} old (data date ${dataDate}): the export may have stopped arriving.`,
 } as const;
 
-/** "3 days", "5 hours", "40 minutes": how long ago, in the largest whole unit. */
-export function formatAge(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 120) return `${f.count(minutes)} ${minutes === 1 ? 'minute' : 'minutes'}`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${f.count(hours)} hours`;
-  const days = Math.floor(hours / 24);
-  return `${f.count(days)} days`;
-}
+export { formatAgeText as formatAge, formatInstantText as formatInstant } from '../../format/durations.js';
 
 export function formatDay(ms: number): string {
   return formatDate(ms);
-}
-
-/** "2026-11-23 10:00 UTC": an instant as an admin compares it with logs. */
-export function formatInstant(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
