@@ -32,7 +32,7 @@ export async function buildStatusAnswer(context: CommandContext, version: string
     rows.push(
       [M.rows.lastScan, period(status.lastScan)],
       [M.rows.nextScan, status.nextScanMs === null ? M.never : formatInstantText(status.nextScanMs)],
-      [M.rows.lastDigest, period(status.lastDigest)],
+      [M.rows.lastDigest, status.lastDigest === null ? M.never : M.digestWeek(status.lastDigest)],
       [M.rows.nextDigest, M.nextDigest(formatDate(status.nextDigestMs))],
       [M.rows.alerts, M.alerts(status.alerts.open, status.alerts.acknowledged, status.alerts.snoozed)],
       [M.rows.outbox, M.outbox(status.outbox.pending, status.outbox.dead)],

@@ -30,6 +30,7 @@ export const STATUS_MESSAGES = {
   dataDate: (date: string, age: string) => `${date} (${age} old)`,
   dataDateUnjudged: (date: string, age: string) => `${date} (${age} old; not judged for the bundled demo)`,
   never: 'never',
+  digestWeek: (isoWeek: string) => `week ${isoWeek}`,
   nextDigest: (when: string) => `${when}, 09:00 in each manager's time zone`,
   alerts: (open: number, acknowledged: number, snoozed: number) =>
     `${f.count(open)} open, ${f.count(acknowledged)} acknowledged, ${f.count(snoozed)} snoozed`,
