@@ -9,6 +9,7 @@ import { createBoltLogger } from './bolt-logger.js';
 import { registerCommands } from './register-commands.js';
 import { guardRequests, RequestReplayGuard } from './request-guard.js';
 import { SLACK_CALL_TIMEOUT_MS, safeRetryPolicy } from './retry-policy.js';
+import { registerRulesActions } from './rules/register-rules-actions.js';
 import { registerShareAction } from './share-action.js';
 import type { SlackAppDeps } from './slack-deps.js';
 
@@ -67,6 +68,7 @@ export function createSlackApp(
   registerAnswerActions(app, deps, tasks);
   registerAppHome(app, deps);
   alerts?.register(app, tasks);
+  if (deps.rules !== undefined) registerRulesActions(app, deps.rules, tasks);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled error in a Slack listener');
   });

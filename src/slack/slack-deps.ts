@@ -3,6 +3,7 @@ import type { AnyCommandDefinition, CommandContext } from '../commands/command-d
 import type { CommandExecutor } from '../commands/command-pool.js';
 import type { Logger } from '../logging.js';
 import type { KnownBlock } from './block-types.js';
+import type { RulesSlackDeps } from './rules/register-rules-actions.js';
 
 /** Who asked, where: what a CommandContext may depend on (e.g. the asker's alerts). */
 export interface RequestOrigin {
@@ -32,4 +33,6 @@ export interface SlackAppDeps {
   readonly foreground?: { begin(): () => void };
   /** The "Your alerts" part of the Home tab, filled by the alerts module; absent → "not configured". */
   readonly homeAlertsSection?: (userId: string) => readonly KnownBlock[] | Promise<readonly KnownBlock[]>;
+  /** The zone-threshold button and modal (admins only); absent when Radar has no state (alerts off). */
+  readonly rules?: RulesSlackDeps;
 }
