@@ -1,3 +1,4 @@
+import { zoneOptionsWith } from '../../analysis/zones/zone-thresholds.js';
 import type { CommandContext } from '../../commands/command-definition.js';
 import type { AlertStore } from '../alert-store.js';
 import type { DigestRecipient, NewOutboxEntry } from '../outbox-types.js';
@@ -74,7 +75,8 @@ export async function runDigestJob(options: DigestJobOptions): Promise<DigestRun
       runs.push({ to, status: 'missed', isoWeek, dueLocal: formatLocal(dueAt, timeZone) });
       continue;
     }
-    scan ??= loadScanInputs(options.context.warehouse());
+    // The thresholds in force, as the scan uses them: the digest's red is the alerts' red.
+    scan ??= loadScanInputs(options.context.warehouse(), zoneOptionsWith((await store.thresholdsInForce()).thresholds));
     segmentLine ??= await segmentAnomalyLine(options.context);
     const digest = buildDigest({
       isoWeek,
@@ -87,6 +89,7 @@ export async function runDigestJob(options: DigestJobOptions): Promise<DigestRun
         active: await store.activeAlerts(),
         interventions: await store.interventionsSince(now - INTERVENTION_LOOKBACK_MS),
         resolved: await store.resolvedSince(now - INTERVENTION_LOOKBACK_MS),
+        thresholdChanges: await store.thresholdChangesSince(now - INTERVENTION_LOOKBACK_MS),
         previous: await store.previousDigest(recipientKey(to), isoWeek),
       },
     });

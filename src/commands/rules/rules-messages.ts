@@ -66,6 +66,10 @@ export const RULES_MESSAGES = {
   changeLine: (who: string, changes: string) =>
     `:triangular_ruler: ${who} changed the zone thresholds: ${changes}. The next scan uses them.`,
   changePart: (name: string, before: string, after: string) => `${name} ${before} → ${after}`,
+  digestChanged: (who: string, when: string, changes: string) =>
+    `:triangular_ruler: Zone thresholds changed this week: ${who} on ${when}, ${changes}. Red counts before and after the change differ partly because of it.`,
+  digestNotCounted: (n: number) =>
+    `${f.count(n)} more left red after the thresholds changed in between; not counted as recovered.`,
   notWithAction: (word: string) =>
     `Thresholds go with \`rules\`, not with \`${word}\` (e.g. /radar rules red_below=45).`,
 } as const;
@@ -92,4 +96,12 @@ export function ruleLabel(rule: ZoneRule, t: ZoneThresholds): string {
     default:
       return 'an input missing (no zone)';
   }
+}
+
+/** "red_below 50 → 45, green_above 70 → 75": the thresholds that differ, in listing order. */
+export function describeChange(before: ZoneThresholds, after: ZoneThresholds): string {
+  return (Object.keys(THRESHOLD_NAMES) as ThresholdKey[])
+    .filter((k) => before[k] !== after[k])
+    .map((k) => RULES_MESSAGES.changePart(THRESHOLD_NAMES[k], f.number(before[k]), f.number(after[k])))
+    .join(', ');
 }

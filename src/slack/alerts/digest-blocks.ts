@@ -1,6 +1,7 @@
 import type { DigestContent, DigestCustomer } from '../../alerts/digest/digest-types.js';
 import { ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
-import { numberFormat } from '../../format/number-format.js';
+import { describeChange, RULES_MESSAGES } from '../../commands/rules/rules-messages.js';
+import { formatDate, numberFormat } from '../../format/number-format.js';
 import { TERMS } from '../../vocabulary/glossary.js';
 import type { KnownBlock, SlackMessage } from '../block-types.js';
 import { chunkLines, contextBlock, escapeMrkdwn, mrkdwnSection, truncate } from '../mrkdwn.js';
@@ -50,11 +51,17 @@ export function digestLines(d: DigestContent): { title: string; sections: { titl
   const interventions = [
     `${i.loggedThisWeek} logged in the last 7 days, for ${i.customersThisWeek} customers.`,
     `Of the ${i.customersLast28Days} customers with an intervention in the last 28 days, ${i.leftRedWithin14Days} left red within 14 days of it.`,
+    ...(i.leftRedAfterThresholdChange === undefined
+      ? []
+      : [RULES_MESSAGES.digestNotCounted(i.leftRedAfterThresholdChange)]),
   ];
+  const tuned = (d.thresholdChanges ?? []).map((c) =>
+    RULES_MESSAGES.digestChanged(`<@${c.changedBy}>`, formatDate(c.changedAt), describeChange(c.before, c.after)),
+  );
   return {
     title: `Radar weekly digest · ${d.isoWeek}`,
     sections: [
-      { title: 'Customers per zone', lines: [zoneLine, ...change] },
+      { title: 'Customers per zone', lines: [zoneLine, ...change, ...tuned] },
       {
         title: `Top 10 by ${TERMS.priority.name} (${TERMS.priority.scale}), with the next action`,
         lines: top.length > 0 ? top : ['Not available: the value table could not be ranked.'],

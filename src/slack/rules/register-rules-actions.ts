@@ -1,10 +1,9 @@
 import type { App, BlockButtonAction, RespondFn, ViewSubmitAction } from '@slack/bolt';
 import type { AlertStore } from '../../alerts/alert-store.js';
-import { readThresholds, THRESHOLD_NAMES, type ThresholdKey } from '../../analysis/zones/zone-thresholds.js';
+import { readThresholds, type ZoneThresholds } from '../../analysis/zones/zone-thresholds.js';
 import type { RulesData } from '../../commands/rules/rules-answer.js';
-import { RULES_MESSAGES } from '../../commands/rules/rules-messages.js';
+import { describeChange, RULES_MESSAGES } from '../../commands/rules/rules-messages.js';
 import { isRadarError } from '../../errors.js';
-import { numberFormat } from '../../format/number-format.js';
 import type { Logger } from '../../logging.js';
 import type { BackgroundTasks } from '../background-tasks.js';
 import type { KnownBlock } from '../block-types.js';
@@ -20,8 +19,6 @@ import {
   thresholdModal,
   typedValues,
 } from './threshold-modal.js';
-
-const f = numberFormat();
 
 export interface RulesSlackDeps {
   readonly store: AlertStore;
@@ -132,14 +129,8 @@ export function registerRulesActions(app: App, deps: RulesSlackDeps, tasks: Back
 }
 
 /** "<@U…> changed the zone thresholds: red_below 50 → 45. The next scan uses them." */
-export function changeLine(
-  actor: string,
-  before: Readonly<Record<ThresholdKey, number>>,
-  after: Readonly<Record<ThresholdKey, number>>,
-): string {
-  const keys = (Object.keys(THRESHOLD_NAMES) as ThresholdKey[]).filter((k) => before[k] !== after[k]);
-  const parts = keys.map((k) => RULES_MESSAGES.changePart(THRESHOLD_NAMES[k], f.number(before[k]), f.number(after[k])));
-  return RULES_MESSAGES.changeLine(RULES_MESSAGES.who(actor), parts.join(', '));
+export function changeLine(actor: string, before: ZoneThresholds, after: ZoneThresholds): string {
+  return RULES_MESSAGES.changeLine(RULES_MESSAGES.who(actor), describeChange(before, after));
 }
 
 export { INPUT_ACTION };
