@@ -36,8 +36,8 @@ export const RULES_MESSAGES = {
   perRuleTitle: 'Customers per rule today',
   perRuleColumns: ['rule', 'zone', 'customers'],
   noZone: 'no zone',
-  backtestTitle: 'Backtest: new red a week (and unaided recoveries)',
-  backtestColumns: ['week to', 'red (in force)', 'new (unaided)', 'red (proposed)', 'new (unaided)'],
+  backtestTitle: 'Backtest per week, rules in force then proposed: red, new red (of which recovered on their own)',
+  backtestColumns: ['week to', 'red', 'new (alone)', 'red, proposed', 'new (alone), proposed'],
   summaryLine: (redNow: string, newNow: string, redProposed: string, newProposed: string, disappear: string) =>
     `now: ${redNow} red, ${newNow} new a week; with these: ${redProposed} red, ${newProposed} new a week; ${disappear}`,
   disappearShare: (percent: string) => `${percent} of the alerts that disappear recovered on their own`,
