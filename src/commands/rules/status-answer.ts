@@ -8,9 +8,11 @@ import { buildProvenance } from '../provenance.js';
 import { STATUS_MESSAGES as M } from './status-messages.js';
 
 /** /radar status: how Radar itself is doing, from its state (read by the caller) and the warehouse's data date. */
-export async function buildStatusAnswer(context: CommandContext, version: string): Promise<CommandAnswer> {
+export async function buildStatusAnswer(context: CommandContext, ownVersion: string): Promise<CommandAnswer> {
   const state = context.radarState ? await context.radarState() : null;
   const status = state?.status;
+  // The running app's version (from its state snapshot); this process's own when there is none.
+  const version = status?.version ?? ownVersion;
   const now = context.now().getTime();
   const { inputs, reads } = loadZoneInputs(context.warehouse(), '/radar status');
   const provenance = buildProvenance({ reads, n: inputs.rows.length });

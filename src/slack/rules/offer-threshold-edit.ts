@@ -17,7 +17,7 @@ export async function offerThresholdEdit(
   deps: { readonly rules?: RulesSlackDeps; readonly logger: Logger },
 ): Promise<void> {
   if (deps.rules === undefined || request.command.slash !== '/radar') return;
-  if (!/^\s*rules\b/i.test(request.text) || !deps.rules.admins.includes(request.userId)) return;
+  if (!/(^|\s)rules(\s|$)/i.test(request.text) || !deps.rules.admins.includes(request.userId)) return;
   try {
     await request.respond({
       response_type: 'ephemeral',
