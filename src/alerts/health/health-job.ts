@@ -69,8 +69,8 @@ export async function observeHealth(facts: HealthFacts): Promise<HealthObservati
   }
 
   for (const [job, cron, every] of [
-    [JOBS.scan, facts.scanCron, facts.scanCron],
-    [JOBS.sla, SLA_CHECK_CRON, '10 minutes'],
+    [JOBS.scan, facts.scanCron, M.onSchedule(facts.scanCron)],
+    [JOBS.sla, SLA_CHECK_CRON, M.every10Minutes],
   ] as const) {
     const late = await jobLate(store, job, cron, now);
     if (late === null) continue;

@@ -15,7 +15,9 @@ export const HEALTH_MESSAGES = {
     `The snapshot cache of the export could not be built (${error}); answers still come, from the warehouse directly and slower. Check RADAR_CACHE_DIR's free space and permissions, or run radar prepare to see the error.`,
   cacheFine: 'The snapshot cache is built.',
   jobLate: (job: string, last: string, expected: string) =>
-    `The ${job} has not run for two periods: last run ${last}, expected every ${expected}. Check that a Radar instance is running (radar status) and its log for "alert job … failed".`,
+    `The ${job} has not run for two periods: last run ${last}, expected ${expected}. Check that a Radar instance is running (radar status) and its log for "alert job … failed".`,
+  onSchedule: (cron: string) => `on its schedule "${cron}" (UTC)`,
+  every10Minutes: 'every 10 minutes',
   jobFine: (job: string, last: string) => `The ${job} last ran ${last}.`,
   started: (detail: string) => `:warning: *Radar needs attention.* ${detail}`,
   cleared: (detail: string, lasted: string) => `:white_check_mark: *Resolved after ${lasted}.* ${detail}`,
