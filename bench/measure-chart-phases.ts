@@ -71,7 +71,7 @@ export async function measureChartPhases(rounds = 5): Promise<{ id: string; ms: 
 
 async function demoCharts(): Promise<ChartDefinition[]> {
   const provider = createWarehouseProvider(ensureDemoWarehouse('full'));
-  const context = { warehouse: provider.get, now: () => new Date() };
+  const context = { warehouse: provider.get, now: () => new Date(), locale: 'en' as const };
   const email = provider
     .get()
     .firstRow<{ email: string }>(

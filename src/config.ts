@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADMIN_CONFIG_FIELDS } from './alerts/admin-config.js';
 import { ALERT_CONFIG_FIELDS } from './alerts/alert-config.js';
 import { ConfigError } from './errors.js';
 import { DEFAULT_LOCALE, type Locale, parseLocale, supportedLocaleList } from './i18n/locale.js';
@@ -72,6 +73,8 @@ export const ConfigSchema = z.object({
     .describe('tests only: ipc = radar serve takes its alert clock and schedule ticks from its parent process'),
   // Red-zone alerts and digests: RADAR_ALERT_CHANNEL, RADAR_ESCALATION_CHANNEL, RADAR_MANAGERS, RADAR_DIGEST_CHANNEL, RADAR_SCAN_CRON.
   ...ALERT_CONFIG_FIELDS,
+  // Zone-threshold admins and self-health: RADAR_ADMINS, RADAR_ADMIN_CHANNEL, RADAR_STALE_AFTER.
+  ...ADMIN_CONFIG_FIELDS,
 });
 
 export type RadarConfig = z.infer<typeof ConfigSchema> & {

@@ -1,3 +1,4 @@
+import { zoneOptionsWith } from '../analysis/zones/zone-thresholds.js';
 import type { Warehouse } from '../data/open-warehouse.js';
 import type { AlertStore, ScanOutcome, SlaOutcome } from './alert-store.js';
 import { currentPeriod } from './job-period.js';
@@ -26,7 +27,9 @@ export type JobResult<T> =
 export async function runScanJob(options: ScanJobOptions): Promise<JobResult<ScanOutcome>> {
   const period = currentPeriod(options.scanCron, options.now);
   if (await options.store.hasJobRun(JOBS.scan, period)) return { ran: false, period };
-  const inputs = loadScanInputs(options.warehouse());
+  // The thresholds in force now: a change saved since the last scan takes effect here.
+  const inForce = await options.store.thresholdsInForce();
+  const inputs = loadScanInputs(options.warehouse(), zoneOptionsWith(inForce.thresholds));
   const maxIndividual = options.maxIndividual ?? MAX_INDIVIDUAL_ALERTS_PER_SCAN;
   const outcome = await options.store.applyScan({
     job: JOBS.scan,

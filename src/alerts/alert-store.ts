@@ -1,5 +1,12 @@
 import type { Alert, AlertSummary, Intervention, ScannedCustomer } from './alert-types.js';
+import type { DeliveryStats, HealthPlan, HealthProblemState, HealthRequest } from './health/health-types.js';
 import type { DeliveryReceipt, NewOutboxEntry, OutboxEntry } from './outbox-types.js';
+import type {
+  ThresholdChange,
+  ThresholdChangeRequest,
+  ThresholdChangeResult,
+  ThresholdsInForce,
+} from './rules/rules-state.js';
 import type { ScanPlan, ScanPlanInput } from './scan-plan.js';
 import type { SlaPlan } from './sla-plan.js';
 
@@ -57,6 +64,20 @@ export interface AlertStore {
    */
   failOutbox(id: number, error: string, retryAt: number | null, outcomeUnknown?: boolean): Promise<void>;
   outboxCounts(): Promise<{ readonly pending: number; readonly dead: number; readonly delivered: number }>;
+  /** Entries created at or after `sinceMs`: how many, how many failed at least once, how many gave up. */
+  deliveryStats(sinceMs: number): Promise<DeliveryStats>;
+
+  /** The zone thresholds the next scan uses (the defaults until someone changes them), and who set them. */
+  thresholdsInForce(): Promise<ThresholdsInForce>;
+  /** Records a change (who, when, old → new) and enqueues its one-line notice, in one transaction. */
+  changeThresholds(request: ThresholdChangeRequest): Promise<ThresholdChangeResult>;
+  /** Changes made at or after `sinceMs`, oldest first. */
+  thresholdChangesSince(sinceMs: number): Promise<ThresholdChange[]>;
+
+  /** Claims (health job, period), records each problem's state and enqueues the notices; `null` if it ran. */
+  applyHealth(request: HealthRequest): Promise<{ readonly plan: HealthPlan; readonly enqueued: number } | null>;
+  /** Every problem Radar remembers, active or not. */
+  healthProblems(): Promise<HealthProblemState[]>;
 
   close(): Promise<void>;
 }

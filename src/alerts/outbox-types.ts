@@ -21,7 +21,9 @@ export type OutboxMessage =
   /** The weekly digest, to a manager by DM or as the channel copy. */
   | { readonly type: 'digest'; readonly to: DigestRecipient; readonly digest: DigestContent }
   /** The digest's charts, uploaded after its text. */
-  | { readonly type: 'digest-charts'; readonly to: DigestRecipient; readonly digest: DigestContent };
+  | { readonly type: 'digest-charts'; readonly to: DigestRecipient; readonly digest: DigestContent }
+  /** One line from Radar itself: a threshold change (alert channel) or a self-health notice (admin channel). */
+  | { readonly type: 'radar-notice'; readonly to: 'alert' | 'admin'; readonly text: string };
 
 export type DigestRecipient =
   | { readonly kind: 'manager'; readonly userId: string }

@@ -1,6 +1,7 @@
 import { computePriority, type PriorityResult } from '../analysis/priority/priority-score.js';
 import type { ValueCustomer } from '../analysis/value-segments/value-customer.js';
 import { computeZones } from '../analysis/zones/compute-zones.js';
+import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../analysis/zones/zone-rules.js';
 import type { ZonesResult } from '../analysis/zones/zone-types.js';
 import { formatDataDate } from '../data/clean-values.js';
 import type { Warehouse } from '../data/open-warehouse.js';
@@ -37,9 +38,9 @@ const NO_FIGURES: CustomerFigures = {
  * Every customer's zone (activity score, or the value fallback; see loadZoneInputs) with the reason and parts, and
  * the figures an alert shows: tier, stage, LTV, health, churn and the §4 priority with its rank.
  */
-export function loadScanInputs(warehouse: Warehouse): ScanInputs {
+export function loadScanInputs(warehouse: Warehouse, options: ZoneOptions = DEFAULT_ZONE_OPTIONS): ScanInputs {
   const zoneLoad = loadZoneInputs(warehouse, 'red-zone alerts');
-  const zones = computeZones(zoneLoad.inputs);
+  const zones = computeZones(zoneLoad.inputs, options);
   const reads: TableReadReport[] = [...zoneLoad.reads];
   let priority: PriorityResult | null = null;
   let valueCustomers: readonly ValueCustomer[] = [];

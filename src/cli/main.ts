@@ -73,6 +73,28 @@ program
   });
 
 program
+  .command('rules')
+  .description('the zone thresholds in force, who changed them, customers per rule today; --backtest compares')
+  .option(
+    '--backtest [thresholds...]',
+    'backtest on the weekly snapshots, e.g. --backtest red_below=45 green_above=70 (none = the thresholds in force)',
+  )
+  .option('--json', 'print the structured result')
+  .action(async (options: { backtest?: boolean | string[]; json?: boolean }) => {
+    const { runStateCommand } = await import('./state-commands.js');
+    await runStateCommand('rules', loadConfig(process.env, globalFlags()), options, (text) => console.log(text));
+  });
+
+program
+  .command('status')
+  .description("Radar's own state: version, data date, last and next scan and digest, alerts, deliveries, problems")
+  .option('--json', 'print the structured result')
+  .action(async (options: { json?: boolean }) => {
+    const { runStateCommand } = await import('./state-commands.js');
+    await runStateCommand('status', loadConfig(process.env, globalFlags()), options, (text) => console.log(text));
+  });
+
+program
   .command('scan')
   .description('run the red-zone scan (and SLA check) once; without Slack tokens, print what would be posted')
   .option('--now <iso>', 'the instant to scan at, e.g. 2026-11-23T10:00:00Z (default: now)')

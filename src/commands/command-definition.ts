@@ -3,6 +3,7 @@ import type { TableId } from '../data/warehouse-schema.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CommandAnswer } from './command-answer.js';
 import type { CommandArgs, CommandSyntax } from './command-args.js';
+import type { RadarStateSnapshot } from './radar-state.js';
 
 /** Open alerts for a customer, as /customer shows them; provided by src/alerts when it runs. */
 export interface OpenAlertSummary {
@@ -21,6 +22,10 @@ export interface CommandContext {
   readonly locale: Locale;
   /** Alert state, when the app runs with one (Slack or `radar scan`); absent in plain CLI use. */
   readonly openAlertsFor?: (customerKeys: readonly string[]) => OpenAlertSummary[];
+  /** Radar's own state (thresholds in force, status), read from the store by the caller; absent without state. */
+  readonly radarState?: () => Promise<RadarStateSnapshot>;
+  /** RADAR_STALE_AFTER in ms: answers on older data carry a one-line warning; absent = not judged (the demo). */
+  readonly staleAfterMs?: number;
 }
 
 /** Options every command accepts, handled by the runner, not by each command. */

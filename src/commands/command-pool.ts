@@ -2,6 +2,7 @@ import type { Locale } from '../i18n/locale.js';
 import { reviveRadarError } from '../workers/radar-error-transport.js';
 import { siblingModule, WorkerPool } from '../workers/worker-pool.js';
 import type { AnyCommandDefinition, CommandContext, OpenAlertSummary } from './command-definition.js';
+import type { RadarStateSnapshot } from './radar-state.js';
 import { type CommandOutcome, runCommand } from './run-command.js';
 
 export interface CommandWorkerData {
@@ -17,6 +18,10 @@ export interface CommandRunRequest {
   readonly locale: Locale;
   /** Open alerts (a small set) for /customer; undefined when alerts are not tracked. */
   readonly openAlerts?: readonly OpenAlertSummary[];
+  /** Radar's own state for /radar rules and /radar status, read on the main thread (workers cannot reach the store). */
+  readonly radarState?: RadarStateSnapshot;
+  /** RADAR_STALE_AFTER in ms, when answers are judged for staleness. */
+  readonly staleAfterMs?: number;
   /** Start-up warm-up: open the warehouse and answer nothing (slash and text are ignored). */
   readonly warm?: true;
 }
@@ -47,14 +52,18 @@ export function createCommandPool(options: {
     failure: (message, cause) => new Error(`Running the command failed: ${message}`, { cause }),
   });
   return {
-    run(command, text, context) {
+    async run(command, text, context) {
       const openAlerts = options.openAlerts?.();
+      // Only /radar reads Radar's own state; other commands do not wait for the store.
+      const radarState = command.slash === '/radar' ? await context.radarState?.() : undefined;
       return pool.run({
         slash: command.slash,
         text,
         nowMs: context.now().getTime(),
         locale: context.locale,
         ...(openAlerts === undefined ? {} : { openAlerts }),
+        ...(radarState === undefined ? {} : { radarState }),
+        ...(context.staleAfterMs === undefined ? {} : { staleAfterMs: context.staleAfterMs }),
       });
     },
     async warm() {

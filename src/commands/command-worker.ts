@@ -23,8 +23,10 @@ serveWorkerRequests<CommandRunRequest, CommandOutcome>({
       return WARMED;
     }
     const { command, text } = resolveInvocation(`${request.slash} ${request.text}`, COMMANDS, request.locale);
-    const openAlerts = request.openAlerts;
+    const { openAlerts, radarState, staleAfterMs } = request;
     const context: CommandContext = {
+      ...(radarState === undefined ? {} : { radarState: async () => radarState }),
+      ...(staleAfterMs === undefined ? {} : { staleAfterMs }),
       warehouse: warehouse.get,
       now: () => new Date(request.nowMs),
       locale: request.locale,

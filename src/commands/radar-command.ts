@@ -1,30 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { THRESHOLD_KEYS, type ThresholdKey } from '../analysis/zones/zone-thresholds.js';
 import { translator } from '../i18n/translate.js';
 import type { CommandAnswer } from './command-answer.js';
+import type { OptionSpec } from './command-args.js';
 import type { AnyCommandDefinition, CommandDefinition } from './command-definition.js';
 import { commandSummary, formatCommandList } from './command-help.js';
 import { buildDoctorAnswer } from './doctor.js';
+import { buildRulesAnswer } from './rules/rules-answer.js';
+import { RULES_MESSAGES } from './rules/rules-messages.js';
+import { buildStatusAnswer } from './rules/status-answer.js';
+import { STATUS_MESSAGES } from './rules/status-messages.js';
 
-type RadarOptions = { readonly action: 'commands' | 'doctor' };
+type RadarOptions =
+  | { readonly action: 'commands' | 'doctor' | 'status' }
+  | {
+      readonly action: 'rules';
+      readonly proposed: Readonly<Partial<Record<ThresholdKey, string>>>;
+      readonly backtest: boolean;
+    };
 
-/** `/radar` lists the commands; `/radar doctor` checks the warehouse. */
+/** Threshold values are read as text here and validated together when run (their order depends on each other). */
+const thresholdOptions: Record<string, OptionSpec<unknown>> = Object.fromEntries(
+  Object.entries(THRESHOLD_KEYS).map(([name, key]) => [
+    name,
+    { schema: z.string(), allowed: 'a number', description: RULES_MESSAGES.optionDescriptions[key] },
+  ]),
+);
+
+/** Radar's version, as package.json says (src/ and dist/ both sit one level below it). */
+export function radarVersion(): string {
+  try {
+    const url = new URL('../../package.json', import.meta.url);
+    return (JSON.parse(readFileSync(url, 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** `/radar` lists the commands; `doctor` checks the warehouse; `rules` the zone thresholds; `status` Radar itself. */
 export function createRadarCommand(commands: () => readonly AnyCommandDefinition[]): CommandDefinition<RadarOptions> {
   return {
     slash: '/radar',
-    summary: translator('en')('command.radar.summary'),
+    summary:
+      'What Radar can answer, a warehouse check (`doctor`), the zone thresholds (`rules`) and Radar’s own state (`status`)',
     syntax: {
       slash: '/radar',
-      usage: '[doctor]',
-      options: {},
-      words: { doctor: translator('en')('command.radar.word.doctor') },
+      usage: '[doctor | status | rules [backtest] [red_below=N] [green_above=N] [fallback_red=X] [fallback_yellow=X]]',
+      options: thresholdOptions,
+      words: {
+        doctor: translator('en')('command.radar.word.doctor'),
+        status: 'version, data date, last and next scan and digest, alerts, deliveries, cache, problems',
+        rules: 'the zone thresholds in force, who changed them, customers per rule today',
+        backtest: 'with rules: the weekly backtest of the thresholds in force (and of proposed ones, if given)',
+      },
     },
-    examples: ['/radar', '/radar doctor'],
-    help: [translator('en')('command.radar.help')],
+    examples: ['/radar', '/radar doctor', '/radar status', '/radar rules', '/radar rules red_below=45'],
+    help: [translator('en')('command.radar.help'), ...RULES_MESSAGES.help, ...STATUS_MESSAGES.help],
     requirements: [],
     parse(args) {
-      return { action: args.takeWord('doctor') ? 'doctor' : 'commands' };
+      const action = args.takeWord('doctor')
+        ? 'doctor'
+        : args.takeWord('status')
+          ? 'status'
+          : args.takeWord('rules')
+            ? 'rules'
+            : 'commands';
+      const proposed: Partial<Record<ThresholdKey, string>> = {};
+      for (const [name, key] of Object.entries(THRESHOLD_KEYS)) {
+        const value = args.option<string>(name);
+        if (value !== undefined) proposed[key] = value;
+      }
+      const backtest = args.takeWord('backtest');
+      if (action !== 'rules' && (backtest || Object.keys(proposed).length > 0)) {
+        throw args.usage(RULES_MESSAGES.notWithAction(action === 'commands' ? '/radar' : action));
+      }
+      return action === 'rules' ? { action, proposed, backtest } : { action };
     },
-    run(options, context): CommandAnswer {
+    run(options, context): CommandAnswer | Promise<CommandAnswer> {
       if (options.action === 'doctor') return buildDoctorAnswer(context.warehouse(), commands(), context.locale);
+      if (options.action === 'rules') return buildRulesAnswer(options, context);
+      if (options.action === 'status') return buildStatusAnswer(context, radarVersion());
       const t = translator(context.locale);
       const list = formatCommandList(commands(), context.locale);
       return {

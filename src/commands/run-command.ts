@@ -8,6 +8,7 @@ import { CommandArgs, type CommandSyntax } from './command-args.js';
 import type { AnyCommandDefinition, CommandContext, CommonOptions } from './command-definition.js';
 import { formatCommandHelp } from './command-help.js';
 import { COMMON_OPTIONS, COMMON_WORDS, DEFAULT_CHART_LIMIT } from './common-options.js';
+import { withStalenessWarning } from './context-line.js';
 
 export type CommandOutcome =
   | { readonly kind: 'answer'; readonly answer: CommandAnswer; readonly common: CommonOptions }
@@ -97,7 +98,9 @@ export async function runCommand(
   const parsed = parseCommand(command, text, context.locale);
   if (parsed.kind === 'help') return parsed;
   const locale = parsed.common.locale ?? context.locale;
-  const answer = await command.run(parsed.options as never, { ...context, locale });
+  const ran = await command.run(parsed.options as never, { ...context, locale });
+  const answer =
+    context.staleAfterMs === undefined ? ran : withStalenessWarning(ran, context.now().getTime(), context.staleAfterMs);
   const dated = {
     ...answer,
     locale,

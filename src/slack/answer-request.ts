@@ -7,6 +7,7 @@ import { translator } from '../i18n/translate.js';
 import { logRequest, type RequestOutcome } from '../logging.js';
 import { type DeliveryResult, type DeliveryTarget, deliverPrivately, deliverToChannel } from './deliver-answer.js';
 import { ASKED_BY, INTERNAL_ERROR, SHARE_NOT_POSSIBLE, SHARED_BY, SHARED_CONFIRMATION } from './messages.js';
+import { offerThresholdEdit } from './rules/offer-threshold-edit.js';
 import { encodeShareValue } from './share-button.js';
 import type { ListenerDeps } from './slack-deps.js';
 
@@ -146,6 +147,7 @@ async function answer(
     if (result.status === 'delivered') await replaceOriginal(SHARED_CONFIRMATION(t, request.channelId));
     if (result.status === 'cannot_post') await say(SHARE_NOT_POSSIBLE(t));
   }
+  if (result.status === 'delivered') await offerThresholdEdit(request, deps);
   if (result.status === 'delivered') {
     finish('answered', {
       private: result.where === 'private',

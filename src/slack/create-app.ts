@@ -10,6 +10,7 @@ import { createReaderLocales } from './reader-locale.js';
 import { registerCommands } from './register-commands.js';
 import { guardRequests, RequestReplayGuard } from './request-guard.js';
 import { SLACK_CALL_TIMEOUT_MS, safeRetryPolicy } from './retry-policy.js';
+import { registerRulesActions } from './rules/register-rules-actions.js';
 import { registerShareAction } from './share-action.js';
 import type { ListenerDeps, SlackAppDeps } from './slack-deps.js';
 
@@ -81,6 +82,7 @@ export function createSlackApp(
   registerAnswerActions(app, listenerDeps, tasks);
   registerAppHome(app, listenerDeps);
   alerts?.register(app, tasks);
+  if (deps.rules !== undefined) registerRulesActions(app, deps.rules, tasks);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled error in a Slack listener');
   });

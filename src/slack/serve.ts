@@ -1,17 +1,23 @@
-import { openAlertStore } from '../alerts/open-alert-store.js';
+import { startHealthChecks } from '../alerts/health/health-schedule.js';
+import { openAlertStore, stateLocation } from '../alerts/open-alert-store.js';
+import { readRadarState } from '../alerts/radar-state-source.js';
 import { createScanInWorker } from '../alerts/scan-in-worker.js';
 import { startSchedules } from '../alerts/scheduler.js';
 import { DEFAULT_STATE_DB } from '../alerts/sqlite/sqlite-alert-store.js';
 import { createChartRenderer } from '../charts/render-pool.js';
 import { openCliSession } from '../cli/cli-context.js';
+import type { CommandContext } from '../commands/command-definition.js';
 import { createCommandPool } from '../commands/command-pool.js';
 import { COMMANDS } from '../commands/index.js';
+import { radarVersion } from '../commands/radar-command.js';
 import type { RadarConfig } from '../config.js';
-import { keepSnapshotCacheFresh } from '../data/snapshot-cache/snapshot-cache-keeper.js';
+import { exportDataDate } from '../data/export-data-date.js';
+import { keepSnapshotCacheFresh, type SnapshotCacheState } from '../data/snapshot-cache/snapshot-cache-keeper.js';
 import { createLogger } from '../logging.js';
 import { ForegroundFirst } from '../workers/foreground-first.js';
 import { alertChannels, createSlackAlerts } from './alerts/slack-alerts.js';
 import { createSlackApp, SLACK_EVENTS_PATH } from './create-app.js';
+import { previewRules } from './rules/preview-rules.js';
 import type { SlackAppDeps } from './slack-deps.js';
 import { openServeClock } from './test-clock.js';
 import { verifyBotToken } from './verify-token.js';
@@ -57,19 +63,52 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   // Interactive first: workers start and open the warehouse now; the cache build and catch-up scan wait for them
   // and for a moment with no command in flight.
   const foreground = new ForegroundFirst(executor.warm?.() ?? Promise.resolve());
+  // The bundled demo's data date is fixed, so its age is not judged; a real export's is (RADAR_STALE_AFTER).
+  const staleAfterMs = session.usingDemo ? null : config.RADAR_STALE_AFTER;
+  let snapshotCacheState: () => SnapshotCacheState = () => ({ kind: 'not-started' });
+  const radarState =
+    store === undefined
+      ? undefined
+      : () =>
+          readRadarState(store, {
+            now: clock.now(),
+            scanCron: config.RADAR_SCAN_CRON,
+            version: radarVersion(),
+            managers: config.RADAR_MANAGERS,
+            digestChannel: config.RADAR_DIGEST_CHANNEL,
+            cache: () => snapshotCacheState(),
+            staleAfterMs,
+            stateLocation: stateLocation(config),
+          });
+  const contextFor = (): CommandContext => ({
+    ...session.context,
+    ...(alerts === null ? {} : { openAlertsFor: (keys: readonly string[]) => alerts.runtime.openAlertsFor(keys) }),
+    ...(radarState === undefined ? {} : { radarState }),
+    ...(staleAfterMs === null ? {} : { staleAfterMs }),
+  });
+  const radarCommand = COMMANDS.find((c) => c.slash === '/radar');
   const deps: SlackAppDeps = {
     commands: COMMANDS,
     foreground,
-    contextFor: () =>
-      alerts === null
-        ? session.context
-        : { ...session.context, openAlertsFor: (keys) => alerts.runtime.openAlertsFor(keys) },
+    contextFor,
     clock: { now: () => Date.now() },
     logger,
     renderer,
     executor,
     privateByDefault: config.RADAR_PRIVATE_BY_DEFAULT,
     ...(alerts === null ? {} : { homeAlertsSection: (userId, t) => alerts.homeSection(userId, t) }),
+    ...(alerts === null || store === undefined || radarCommand === undefined
+      ? {}
+      : {
+          rules: {
+            store,
+            drain: () => alerts.runtime.drain(),
+            admins: config.RADAR_ADMINS,
+            preview: (values: string) => previewRules(executor, radarCommand, values, contextFor()),
+            now: clock.now,
+            logger,
+          },
+        }),
   };
   const { app, tasks } = createSlackApp(config, deps, {}, alerts);
   if (mode === 'http') await app.start(config.PORT);
@@ -89,6 +128,26 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
     startAfter: foreground.idle(),
     ...(config.RADAR_CACHE_DIR === undefined ? {} : { cacheRoot: config.RADAR_CACHE_DIR }),
   });
+  snapshotCacheState = snapshotCache.state;
+  // Radar's own health (stale data, failing deliveries, the cache build, late jobs), once per 10 minutes over all
+  // instances, to RADAR_ADMIN_CHANNEL (default the alert channel).
+  const healthChecks =
+    alerts === null || store === undefined
+      ? null
+      : startHealthChecks({
+          now: clock.now,
+          drain: () => alerts.runtime.drain(),
+          logger,
+          after: schedules?.caughtUp,
+          facts: (now) => ({
+            store,
+            now,
+            staleAfterMs: staleAfterMs ?? Number.POSITIVE_INFINITY,
+            dataDateMs: () => exportDataDate(session.context.warehouse()),
+            cache: snapshotCache.state,
+            scanCron: config.RADAR_SCAN_CRON,
+          }),
+        });
   logger.info(
     {
       mode,
@@ -125,6 +184,7 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
         clearTimeout(timer);
         if (!drained) logger.warn({ inFlight: tasks.size }, 'answers still in flight were abandoned');
         await schedules?.stop();
+        await healthChecks?.stop();
         await snapshotCache.close();
         await alerts?.runtime.close();
         await executor.close();

@@ -5,6 +5,7 @@ import type { Translate } from '../i18n/translate.js';
 import type { Logger } from '../logging.js';
 import type { KnownBlock } from './block-types.js';
 import type { ReaderLocales } from './reader-locale.js';
+import type { RulesSlackDeps } from './rules/register-rules-actions.js';
 
 /** Who asked, where: what a CommandContext may depend on (e.g. the asker's alerts). */
 export interface RequestOrigin {
@@ -39,6 +40,8 @@ export interface SlackAppDeps {
    * falls back to config.language.
    */
   readonly readerLocales?: ReaderLocales;
+  /** The zone-threshold button and modal (admins only); absent when Radar has no state (alerts off). */
+  readonly rules?: RulesSlackDeps;
 }
 
 /** The deps every listener gets: the reader's language is always known (or the configured one). */

@@ -12,6 +12,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { translator } from '../../i18n/translate.js';
 import { actionText } from '../../vocabulary/action-text.js';
 import type { Alert } from '../alert-types.js';
+import type { ThresholdChange } from '../rules/rules-state.js';
 import type { ScanInputs } from '../scan-inputs.js';
 import { escalationDueAt, isOverdue } from '../sla.js';
 import type { DigestContent, DigestCustomer } from './digest-types.js';
@@ -32,6 +33,8 @@ export interface DigestFacts {
   /** Interventions of the last 28 days: first one per customer, with whether they left red within 14 days. */
   readonly interventions: readonly { readonly customerKey: string; readonly loggedAt: number }[];
   readonly resolved: readonly Alert[];
+  /** Zone-threshold changes of the last 28 days (a recovery across one is not credited to the intervention). */
+  readonly thresholdChanges?: readonly ThresholdChange[];
   readonly previous: {
     readonly isoWeek: string;
     readonly redKeys: readonly string[];
@@ -104,8 +107,10 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
     if (seen === undefined || i.loggedAt < seen) firstByCustomer.set(i.customerKey, i.loggedAt);
   }
   let leftRed = 0;
+  let leftRedAfterChange = 0;
+  const changes = facts.thresholdChanges ?? [];
   for (const [key, at] of firstByCustomer) {
-    const recovered = facts.resolved.some(
+    const recovery = facts.resolved.find(
       (a) =>
         a.customer.key === key &&
         a.resolvedReason === 'recovered' &&
@@ -113,8 +118,15 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
         a.resolvedAt >= at &&
         a.resolvedAt <= at + RECOVERY_WINDOW_MS,
     );
-    if (recovered) leftRed++;
+    if (recovery === undefined) continue;
+    // The loop stays true with tuned rules: leaving red because the edge moved is not the intervention's doing.
+    const moved = changes.some((c) => c.changedAt > at && c.changedAt <= (recovery.resolvedAt as number));
+    if (moved) leftRedAfterChange++;
+    else leftRed++;
   }
+  const changedThisWeek = changes
+    .filter((c) => c.changedAt >= weekAgo && c.changedAt <= now)
+    .map((c) => ({ changedBy: c.changedBy, changedAt: c.changedAt, before: c.before, after: c.after }));
 
   const charts = [
     buildZoneDistributionChart(
@@ -153,10 +165,12 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
       customersThisWeek: new Set(thisWeek.map((i) => i.customerKey)).size,
       customersLast28Days: firstByCustomer.size,
       leftRedWithin14Days: leftRed,
+      ...(leftRedAfterChange > 0 ? { leftRedAfterThresholdChange: leftRedAfterChange } : {}),
     },
     segmentAnomalies: input.segmentLine,
     charts,
     redKeys,
+    ...(changedThisWeek.length > 0 ? { thresholdChanges: changedThisWeek } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ZoneMethod, ZoneName } from '../../analysis/zones/zone-rules.js';
+import type { ZoneThresholds } from '../../analysis/zones/zone-thresholds.js';
 import type { ChartDefinition } from '../../charts/chart-definition.js';
 import type { Locale } from '../../i18n/locale.js';
 
@@ -67,7 +68,16 @@ export interface DigestContent {
     readonly customersLast28Days: number;
     /** ...and how many of them left red within 14 days of it. */
     readonly leftRedWithin14Days: number;
+    /** Left red within 14 days, but the zone thresholds changed in between: not counted above (absent = none). */
+    readonly leftRedAfterThresholdChange?: number;
   };
+  /** Zone-threshold changes in the 7 days before the digest, marked in it (absent = none). */
+  readonly thresholdChanges?: readonly {
+    readonly changedBy: string;
+    readonly changedAt: number;
+    readonly before: ZoneThresholds;
+    readonly after: ZoneThresholds;
+  }[];
   /** One line from §5 (/segment-anomalies), or why it is not available. */
   readonly segmentAnomalies: string;
   readonly charts: readonly ChartDefinition[];

@@ -1,3 +1,4 @@
+import { zoneOptionsWith } from '../../analysis/zones/zone-thresholds.js';
 import type { CommandContext } from '../../commands/command-definition.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { AlertStore } from '../alert-store.js';
@@ -89,7 +90,8 @@ export async function runDigestJob(options: DigestJobOptions): Promise<DigestRun
       runs.push({ to, status: 'missed', isoWeek, dueLocal: formatLocal(dueAt, timeZone) });
       continue;
     }
-    scan ??= loadScanInputs(options.context.warehouse());
+    // The thresholds in force, as the scan uses them: the digest's red is the alerts' red.
+    scan ??= loadScanInputs(options.context.warehouse(), zoneOptionsWith((await store.thresholdsInForce()).thresholds));
     let segmentLine = segmentLines.get(locale);
     if (segmentLine === undefined) {
       segmentLine = await segmentAnomalyLine({ ...options.context, locale });
@@ -107,6 +109,7 @@ export async function runDigestJob(options: DigestJobOptions): Promise<DigestRun
         active: await store.activeAlerts(),
         interventions: await store.interventionsSince(now - INTERVENTION_LOOKBACK_MS),
         resolved: await store.resolvedSince(now - INTERVENTION_LOOKBACK_MS),
+        thresholdChanges: await store.thresholdChangesSince(now - INTERVENTION_LOOKBACK_MS),
         previous: await store.previousDigest(recipientKey(to), isoWeek),
       },
     });

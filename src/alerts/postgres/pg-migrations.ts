@@ -122,8 +122,38 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ALTER TABLE outbox ADD COLUMN outcome_unknown INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 5,
+    name: 'zone thresholds, their changes, self-health problems',
+    sql: `
+      -- The thresholds in force (one row; none = the defaults) and every change, who and when, old and new.
+      CREATE TABLE zone_thresholds (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        thresholds TEXT NOT NULL,
+        changed_by TEXT NOT NULL,
+        changed_at BIGINT NOT NULL,
+        version INTEGER NOT NULL
+      );
+      CREATE TABLE threshold_changes (
+        id BIGSERIAL PRIMARY KEY,
+        changed_by TEXT NOT NULL,
+        changed_at BIGINT NOT NULL,
+        old_thresholds TEXT NOT NULL,
+        new_thresholds TEXT NOT NULL,
+        request_key TEXT NOT NULL UNIQUE
+      );
+      -- Self-health: one row per problem Radar has ever seen, whether it is active and whether admins were told.
+      CREATE TABLE health_problems (
+        problem TEXT PRIMARY KEY,
+        active INTEGER NOT NULL,
+        since BIGINT,
+        detail TEXT NOT NULL,
+        notified INTEGER NOT NULL DEFAULT 0,
+        last_notice_at BIGINT
+      );
+    `,
+  },
 ];
-
 /** Any 64-bit number only Radar's migrator takes: "radar-migrations" hashed, fixed forever. */
 const MIGRATION_LOCK = 7_261_202_617_001;
 

@@ -20,11 +20,19 @@ import type {
   SlaRequest,
 } from '../alert-store.js';
 import type { Alert, AlertSummary, Intervention } from '../alert-types.js';
+import type { DeliveryStats, HealthPlan, HealthProblemState, HealthRequest } from '../health/health-types.js';
 import type { DeliveryReceipt, OutboxEntry } from '../outbox-types.js';
+import type {
+  ThresholdChange,
+  ThresholdChangeRequest,
+  ThresholdChangeResult,
+  ThresholdsInForce,
+} from '../rules/rules-state.js';
 import { PgDatabase } from './pg-client.js';
 import * as lifecycle from './pg-lifecycle-writes.js';
 import { migratePg } from './pg-migrations.js';
 import * as outbox from './pg-outbox-writes.js';
+import * as rules from './pg-rules-writes.js';
 import { applyScan, applySla, claimJob, loadActive, loadAlert } from './pg-scan-writes.js';
 
 /**
@@ -39,6 +47,9 @@ import { applyScan, applySla, claimJob, loadActive, loadAlert } from './pg-scan-
  * - claimOutbox: READ COMMITTED, `FOR UPDATE SKIP LOCKED` with a lease (`claimed_until`): instances never lease the
  *   same entry at once, and an expired lease (a dead instance) is taken over.
  * - completeOutbox, failOutbox: READ COMMITTED single-row updates.
+ * - changeThresholds: READ COMMITTED under a transaction-level advisory lock (old → new is read and written as one
+ *   step across instances); the unique request key makes a resubmitted modal record once.
+ * - applyHealth: READ COMMITTED; the (health job, period) key decides, like the scan.
  * - reads: one READ COMMITTED statement each.
  *
  * Every call is retried with backoff when the connection drops (see pg-client.ts), and every write is safe to run
@@ -201,6 +212,32 @@ export class PostgresAlertStore implements AlertStore {
 
   outboxCounts(): Promise<{ pending: number; dead: number; delivered: number }> {
     return this.#db.transaction('outboxCounts', 'READ COMMITTED', (tx) => outbox.outboxCounts(tx));
+  }
+
+  deliveryStats(sinceMs: number): Promise<DeliveryStats> {
+    return this.#db.transaction('deliveryStats', 'READ COMMITTED', (tx) => rules.deliveryStats(tx, sinceMs));
+  }
+
+  thresholdsInForce(): Promise<ThresholdsInForce> {
+    return this.#db.transaction('thresholdsInForce', 'READ COMMITTED', (tx) => rules.thresholdsInForce(tx));
+  }
+
+  changeThresholds(request: ThresholdChangeRequest): Promise<ThresholdChangeResult> {
+    return this.#db.transaction('changeThresholds', 'READ COMMITTED', (tx) => rules.changeThresholds(tx, request));
+  }
+
+  thresholdChangesSince(sinceMs: number): Promise<ThresholdChange[]> {
+    return this.#db.transaction('thresholdChangesSince', 'READ COMMITTED', (tx) =>
+      rules.thresholdChangesSince(tx, sinceMs),
+    );
+  }
+
+  applyHealth(request: HealthRequest): Promise<{ plan: HealthPlan; enqueued: number } | null> {
+    return this.#db.transaction('applyHealth', 'READ COMMITTED', (tx) => rules.applyHealth(tx, request));
+  }
+
+  healthProblems(): Promise<HealthProblemState[]> {
+    return this.#db.transaction('healthProblems', 'READ COMMITTED', (tx) => rules.healthProblems(tx));
   }
 
   async close(): Promise<void> {

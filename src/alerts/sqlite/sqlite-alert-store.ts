@@ -22,10 +22,18 @@ import type {
   SlaRequest,
 } from '../alert-store.js';
 import type { Alert, AlertSummary, Intervention } from '../alert-types.js';
+import type { DeliveryStats, HealthPlan, HealthProblemState, HealthRequest } from '../health/health-types.js';
 import type { DeliveryReceipt, OutboxEntry } from '../outbox-types.js';
+import type {
+  ThresholdChange,
+  ThresholdChangeRequest,
+  ThresholdChangeResult,
+  ThresholdsInForce,
+} from '../rules/rules-state.js';
 import * as lifecycle from './lifecycle-writes.js';
 import { migrate } from './migrations.js';
 import * as outbox from './outbox-writes.js';
+import * as rules from './rules-writes.js';
 import { applyScan, applySla, claimJob, loadActive, loadAlert } from './scan-writes.js';
 
 /** Where the state lives unless RADAR_STATE_DB says otherwise (relative to the working directory). */
@@ -205,6 +213,30 @@ export class SqliteAlertStore implements AlertStore {
 
   async outboxCounts(): Promise<{ pending: number; dead: number; delivered: number }> {
     return outbox.outboxCounts(this.#db);
+  }
+
+  async deliveryStats(sinceMs: number): Promise<DeliveryStats> {
+    return rules.deliveryStats(this.#db, sinceMs);
+  }
+
+  async thresholdsInForce(): Promise<ThresholdsInForce> {
+    return rules.thresholdsInForce(this.#db);
+  }
+
+  async changeThresholds(request: ThresholdChangeRequest): Promise<ThresholdChangeResult> {
+    return rules.changeThresholds(this.#db, request);
+  }
+
+  async thresholdChangesSince(sinceMs: number): Promise<ThresholdChange[]> {
+    return rules.thresholdChangesSince(this.#db, sinceMs);
+  }
+
+  async applyHealth(request: HealthRequest): Promise<{ plan: HealthPlan; enqueued: number } | null> {
+    return rules.applyHealth(this.#db, request);
+  }
+
+  async healthProblems(): Promise<HealthProblemState[]> {
+    return rules.healthProblems(this.#db);
   }
 
   async close(): Promise<void> {

@@ -15,9 +15,16 @@ export interface SnapshotCacheBuildSummary {
   readonly sourceMtimeMs: number;
 }
 
+/** What the keeper last saw, for `radar status` and the self-health check. */
+export type SnapshotCacheState =
+  | { readonly kind: 'not-started' | 'building' }
+  | { readonly kind: 'ready'; readonly at: number }
+  | { readonly kind: 'failed'; readonly at: number; readonly error: string };
+
 export interface SnapshotCacheKeeper {
   /** Builds the cache of the current export unless it is there; resolves when done (null if the build failed). */
   refresh(): Promise<SnapshotCacheBuildSummary | null>;
+  state(): SnapshotCacheState;
   close(): Promise<void>;
 }
 
@@ -46,6 +53,7 @@ export function keepSnapshotCacheFresh(options: SnapshotCacheKeeperOptions): Sna
   });
   let running: Promise<SnapshotCacheBuildSummary | null> | undefined;
   let readyFor: string | undefined;
+  let state: SnapshotCacheState = { kind: 'not-started' };
 
   const currentVersion = (): string | undefined => {
     try {
@@ -61,11 +69,13 @@ export function keepSnapshotCacheFresh(options: SnapshotCacheKeeperOptions): Sna
     const version = currentVersion();
     if (version === undefined || version === readyFor) return Promise.resolve(null);
     const started = performance.now();
+    state = { kind: 'building' };
     options.logger.info({ warehouse: options.warehousePath, cacheRoot }, 'preparing the snapshot cache');
     running = pool
       .run(null)
       .then((summary) => {
         readyFor = version;
+        state = { kind: 'ready', at: Date.now() };
         options.logger.info(
           { ...summary, ms: Math.round(performance.now() - started) },
           summary.built ? 'snapshot cache built' : 'snapshot cache already there',
@@ -79,6 +89,7 @@ export function keepSnapshotCacheFresh(options: SnapshotCacheKeeperOptions): Sna
           'could not build the snapshot cache; commands keep reading the warehouse directly (slower, same numbers)',
         );
         readyFor = version;
+        state = { kind: 'failed', at: Date.now(), error: error instanceof Error ? error.message : String(error) };
         return null;
       })
       .finally(() => {
@@ -93,6 +104,7 @@ export function keepSnapshotCacheFresh(options: SnapshotCacheKeeperOptions): Sna
   void (options.startAfter ?? Promise.resolve()).then(() => (pool.closed ? null : refresh()));
   return {
     refresh,
+    state: () => state,
     async close() {
       if (timer) clearInterval(timer);
       await pool.close();

@@ -1,5 +1,6 @@
 import type { DigestContent, DigestCustomer } from '../../alerts/digest/digest-types.js';
-import { numberFormat } from '../../format/number-format.js';
+import { describeChange, RULES_MESSAGES } from '../../commands/rules/rules-messages.js';
+import { formatDate, numberFormat } from '../../format/number-format.js';
 import { joinList } from '../../i18n/join.js';
 import { type Translate, termFor, translator } from '../../i18n/translate.js';
 import { glossaryFor } from '../../vocabulary/glossary.js';
@@ -100,11 +101,21 @@ export function digestLines(d: DigestContent): { title: string; sections: { titl
       customers: fmt.count(i.customersLast28Days),
       left: fmt.count(i.leftRedWithin14Days),
     }),
+    ...(i.leftRedAfterThresholdChange === undefined
+      ? []
+      : [RULES_MESSAGES.digestNotCounted(i.leftRedAfterThresholdChange)]),
   ];
+  const tuned = (d.thresholdChanges ?? []).map((c) =>
+    RULES_MESSAGES.digestChanged(
+      `<@${c.changedBy}>`,
+      formatDate(c.changedAt, t.locale),
+      describeChange(c.before, c.after),
+    ),
+  );
   return {
     title: t('digest.title', { week: d.isoWeek }),
     sections: [
-      { title: t('digest.zones.title'), lines: [zoneLine, ...change] },
+      { title: t('digest.zones.title'), lines: [zoneLine, ...change, ...tuned] },
       {
         title: t('digest.top.title', {
           priority: t('glossary.headingWithScale', { name: priority.name, scale: priority.scale }),

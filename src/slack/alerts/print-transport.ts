@@ -7,6 +7,7 @@ import type { KnownBlock, SlackMessage } from '../block-types.js';
 import { renderAlertCard, renderSummary } from './alert-blocks.js';
 import { renderDigest } from './digest-blocks.js';
 import { renderAssignedDm, renderEscalation, renderReminder } from './notice-blocks.js';
+import { noticeChannel, renderRadarNotice } from './radar-notice.js';
 import type { AlertChannels } from './slack-transport.js';
 
 /** Slack mrkdwn as a terminal reads it: dates by their fallback, mentions and channels by id, entities decoded. */
@@ -120,6 +121,11 @@ export function createPrintTransport(
             `--- would upload ${m.digest.charts.length} charts: ${m.digest.charts.map((c) => c.title).join('; ')} ---\n`,
           );
           return null;
+        case 'radar-notice': {
+          const channel = noticeChannel(channels, m.to);
+          show(`post to #${channel}`, renderRadarNotice(m.text));
+          return landed(channel);
+        }
       }
     },
   };

@@ -48,6 +48,7 @@ export function alertChannels(config: RadarConfig): AlertChannels | null {
     alertChannel: config.RADAR_ALERT_CHANNEL,
     escalationChannel: config.RADAR_ESCALATION_CHANNEL ?? config.RADAR_ALERT_CHANNEL,
     managers: config.RADAR_MANAGERS,
+    ...(config.RADAR_ADMIN_CHANNEL === undefined ? {} : { adminChannel: config.RADAR_ADMIN_CHANNEL }),
   };
 }
 

@@ -20,12 +20,15 @@ import { renderAlertCard, renderSummary } from './alert-blocks.js';
 import { findEarlierDelivery, outboxMetadata } from './delivery-read-back.js';
 import { digestChartsComment, renderDigest } from './digest-blocks.js';
 import { renderAssignedDm, renderEscalation, renderReminder } from './notice-blocks.js';
+import { noticeChannel, renderRadarNotice } from './radar-notice.js';
 
 export interface AlertChannels {
   readonly alertChannel: string;
   /** The managers' channel; the alert channel when unset. */
   readonly escalationChannel: string;
   readonly managers: readonly string[];
+  /** RADAR_ADMIN_CHANNEL: where self-health notices go; the alert channel when unset. */
+  readonly adminChannel?: string;
 }
 
 export interface SlackTransportDeps {
@@ -193,6 +196,8 @@ export function createSlackTransport(deps: SlackTransportDeps): OutboxTransport 
         );
         return null;
       }
+      case 'radar-notice':
+        return post(entry, noticeChannel(channels, m.to), renderRadarNotice(m.text));
     }
   }
 

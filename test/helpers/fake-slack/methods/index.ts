@@ -5,7 +5,7 @@ import { conversationsInfo, conversationsJoin, conversationsOpen } from './conve
 import { filesCompleteUploadExternal, filesGetUploadURLExternal } from './files.js';
 import { conversationsHistory, conversationsReplies } from './history.js';
 import { usersInfo } from './users.js';
-import { viewsOpen, viewsPublish } from './views.js';
+import { viewsOpen, viewsPublish, viewsUpdate } from './views.js';
 
 export type { MethodContext, MethodHandler } from './context.js';
 
@@ -18,6 +18,7 @@ export const METHODS: ReadonlyMap<string, MethodHandler> = new Map([
   ['chat.delete', chatDelete],
   ['views.publish', viewsPublish],
   ['views.open', viewsOpen],
+  ['views.update', viewsUpdate],
   ['users.info', usersInfo],
   ['conversations.open', conversationsOpen],
   ['conversations.join', conversationsJoin],

@@ -62,3 +62,16 @@ export const viewsOpen: MethodHandler = (ctx) => {
   ctx.workspace.modals.push(stored);
   return { ok: true, view: viewJson(stored) };
 };
+
+/** Replaces an open modal (by view_id), as a modal's own button or input updating it does. */
+export const viewsUpdate: MethodHandler = (ctx) => {
+  const viewId = stringArg(ctx.args, 'view_id');
+  const index = ctx.workspace.modals.findIndex((m) => m.id === viewId);
+  if (viewId === undefined || index < 0) return fail('not_found');
+  const checked = checkView(ctx, 'modal');
+  if (!checked.ok) return checked.result;
+  const previous = ctx.workspace.modals[index] as FakeView;
+  const stored: FakeView = { ...previous, view: checked.view };
+  ctx.workspace.modals[index] = stored;
+  return { ok: true, view: viewJson(stored) };
+};

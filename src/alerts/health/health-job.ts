@@ -1,0 +1,138 @@
+import type { SnapshotCacheState } from '../../data/snapshot-cache/snapshot-cache-keeper.js';
+import { numberFormat } from '../../format/number-format.js';
+import type { JobResult } from '../alert-jobs.js';
+import type { AlertStore } from '../alert-store.js';
+import { currentPeriod, latestSlot, periodKey } from '../job-period.js';
+import type { NewOutboxEntry } from '../outbox-types.js';
+import { JOBS, SLA_CHECK_CRON } from '../schedules.js';
+import { formatAge, formatDay, formatInstant, HEALTH_MESSAGES as M } from './health-messages.js';
+import { planHealth } from './health-plan.js';
+import type { HealthObservation, HealthPlan } from './health-types.js';
+
+/** The self-health check runs with the SLA check's cadence: a problem is seen within 10 minutes. */
+export const HEALTH_CHECK_CRON = SLA_CHECK_CRON;
+export const HEALTH_JOB = 'health-check';
+const DAY_MS = 86_400_000;
+/** Delivery is unwell above this share of entries failing at least once in 24 h (with at least MIN entries). */
+export const DELIVERY_FAILURE_RATE = 0.2;
+export const DELIVERY_FAILURE_MIN_ENTRIES = 5;
+
+export interface HealthFacts {
+  readonly store: AlertStore;
+  readonly now: number;
+  /** RADAR_STALE_AFTER in ms. */
+  readonly staleAfterMs: number;
+  /** The export's data date (max snapshot instant); null when none parses. */
+  readonly dataDateMs: () => number | null;
+  /** The snapshot cache keeper's state; absent where no keeper runs (the CLI). */
+  readonly cache?: () => SnapshotCacheState;
+  readonly scanCron: string;
+}
+
+/** What each check sees now: stale data, failing deliveries, the cache build, scheduled jobs that stopped. */
+export async function observeHealth(facts: HealthFacts): Promise<HealthObservation[]> {
+  const { store, now } = facts;
+  const observations: HealthObservation[] = [];
+  const dataDate = facts.dataDateMs();
+  if (dataDate === null) observations.push({ problem: 'stale-data', failing: true, detail: M.noDataDate });
+  else {
+    const age = now - dataDate;
+    observations.push(
+      age > facts.staleAfterMs
+        ? {
+            problem: 'stale-data',
+            failing: true,
+            detail: M.staleData(formatDay(dataDate), formatAge(age), formatAge(facts.staleAfterMs)),
+          }
+        : { problem: 'stale-data', failing: false, detail: M.freshData(formatDay(dataDate)) },
+    );
+  }
+
+  const stats = await store.deliveryStats(now - DAY_MS);
+  const rate = stats.created === 0 ? 0 : stats.failed / stats.created;
+  const failing = stats.dead > 0 || (stats.created >= DELIVERY_FAILURE_MIN_ENTRIES && rate > DELIVERY_FAILURE_RATE);
+  observations.push({
+    problem: 'delivery',
+    failing,
+    detail: failing
+      ? M.deliveryFailing(stats.dead, stats.failed, stats.created, numberFormat().percent(rate))
+      : M.deliveryFine(stats.created),
+  });
+
+  const cache = facts.cache?.();
+  if (cache !== undefined && (cache.kind === 'failed' || cache.kind === 'ready')) {
+    observations.push(
+      cache.kind === 'failed'
+        ? { problem: 'snapshot-cache', failing: true, detail: M.cacheFailing(cache.error) }
+        : { problem: 'snapshot-cache', failing: false, detail: M.cacheFine },
+    );
+  }
+
+  for (const [job, cron, every] of [
+    [JOBS.scan, facts.scanCron, M.onSchedule(facts.scanCron)],
+    [JOBS.sla, SLA_CHECK_CRON, M.every10Minutes],
+  ] as const) {
+    const late = await jobLate(store, job, cron, now);
+    if (late === null) continue;
+    const name = M.jobNames[job] ?? job;
+    observations.push({
+      problem: `job-late:${job}`,
+      failing: late.late,
+      detail: late.late ? M.jobLate(name, late.last, every) : M.jobFine(name, late.last),
+    });
+  }
+  return observations;
+}
+
+/**
+ * A job is late when neither of the two slots before its latest one ran (the latest may still be running). A job
+ * that never ran is not judged: a fresh install has no history yet.
+ */
+async function jobLate(
+  store: AlertStore,
+  job: string,
+  cron: string,
+  now: number,
+): Promise<{ readonly late: boolean; readonly last: string } | null> {
+  const last = await store.lastJobPeriod(job);
+  if (last === null) return null;
+  const latest = latestSlot(cron, now);
+  const previous = latest === null ? null : latestSlot(cron, latest - 60_000);
+  const beforeThat = previous === null ? null : latestSlot(cron, previous - 60_000);
+  const lastMs = Date.parse(`${last.slice(0, 16)}:00Z`);
+  const shown = Number.isFinite(lastMs) ? formatInstant(lastMs) : last;
+  if (beforeThat === null) return { late: false, last: shown };
+  return { late: last < periodKey(beforeThat), last: shown };
+}
+
+/** The outbox entries for the notices of one plan (deduplicated per problem, episode and kind). */
+export function noticeEntries(plan: HealthPlan, now: number): NewOutboxEntry[] {
+  return plan.notices.map((notice) => ({
+    dedupeKey: `health:${notice.problem}:${notice.kind}:${notice.since}`,
+    message: {
+      type: 'radar-notice',
+      to: 'admin',
+      text:
+        notice.kind === 'started' ? M.started(notice.detail) : M.cleared(notice.detail, formatAge(now - notice.since)),
+    },
+  }));
+}
+
+/** The self-health check of the current period, once across instances and restarts (the store claims the key). */
+export async function runHealthJob(
+  facts: HealthFacts,
+): Promise<JobResult<{ readonly plan: HealthPlan; readonly enqueued: number }>> {
+  const period = currentPeriod(HEALTH_CHECK_CRON, facts.now);
+  if (await facts.store.hasJobRun(HEALTH_JOB, period)) return { ran: false, period };
+  const observations = await observeHealth(facts);
+  const outcome = await facts.store.applyHealth({
+    job: HEALTH_JOB,
+    period,
+    now: facts.now,
+    plan: (previous) => {
+      const plan = planHealth(previous, observations, facts.now);
+      return { plan, entries: noticeEntries(plan, facts.now) };
+    },
+  });
+  return outcome === null ? { ran: false, period } : { ran: true, period, outcome };
+}
