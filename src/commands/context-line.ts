@@ -3,7 +3,6 @@ import { formatDate, numberFormat } from '../format/number-format.js';
 import type { Locale } from '../i18n/locale.js';
 import { translator } from '../i18n/translate.js';
 import type { CommandAnswer, Provenance } from './command-answer.js';
-import { STATUS_MESSAGES } from './rules/status-messages.js';
 
 /**
  * The one context line closing every main message: how many, which filters, thresholds that differ from the
@@ -33,9 +32,15 @@ export function contextLine(
  * RADAR_STALE_AFTER: an answer on data older than that carries one warning line under its context line, so nobody
  * acts on last month's numbers thinking they are today's.
  */
-export function withStalenessWarning(answer: CommandAnswer, now: number, staleAfterMs: number): CommandAnswer {
+export function withStalenessWarning(
+  answer: CommandAnswer,
+  now: number,
+  staleAfterMs: number,
+  locale: Locale = 'en',
+): CommandAnswer {
   const date = answer.provenance.dataDateMs ?? null;
   if (answer.lead === undefined || date === null || now - date <= staleAfterMs) return answer;
-  const warning = STATUS_MESSAGES.staleWarning(formatAgeText(now - date), formatAgeText(staleAfterMs));
+  const t = translator(locale);
+  const warning = t('stale.warning', { age: formatAgeText(now - date, t), limit: formatAgeText(staleAfterMs, t) });
   return { ...answer, lead: { ...answer.lead, context: `${answer.lead.context}\n${warning}` } };
 }

@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { THRESHOLD_KEYS, type ThresholdKey } from '../analysis/zones/zone-thresholds.js';
-import { translator } from '../i18n/translate.js';
+import { type MessageKey, translator } from '../i18n/translate.js';
 import type { CommandAnswer } from './command-answer.js';
 import type { OptionSpec } from './command-args.js';
 import type { AnyCommandDefinition, CommandDefinition } from './command-definition.js';
 import { commandSummary, formatCommandList } from './command-help.js';
 import { buildDoctorAnswer } from './doctor.js';
 import { buildRulesAnswer } from './rules/rules-answer.js';
-import { RULES_MESSAGES } from './rules/rules-messages.js';
 import { buildStatusAnswer } from './rules/status-answer.js';
-import { STATUS_MESSAGES } from './rules/status-messages.js';
 
 type RadarOptions =
   | { readonly action: 'commands' | 'doctor' | 'status' }
@@ -20,11 +18,19 @@ type RadarOptions =
       readonly backtest: boolean;
     };
 
-/** Threshold values are read as text here and validated together when run (their order depends on each other). */
+/**
+ * Threshold values are read as text here and validated together when run (their order depends on each other). Help
+ * shows them from the catalogue (`command.radar.allowed.*`, `command.radar.option.*`).
+ */
+const en = translator('en');
 const thresholdOptions: Record<string, OptionSpec<unknown>> = Object.fromEntries(
-  Object.entries(THRESHOLD_KEYS).map(([name, key]) => [
+  Object.keys(THRESHOLD_KEYS).map((name) => [
     name,
-    { schema: z.string(), allowed: 'a number', description: RULES_MESSAGES.optionDescriptions[key] },
+    {
+      schema: z.string(),
+      allowed: en(`command.radar.allowed.${name}` as MessageKey),
+      description: en(`command.radar.option.${name}` as MessageKey),
+    },
   ]),
 );
 
@@ -42,21 +48,20 @@ export function radarVersion(): string {
 export function createRadarCommand(commands: () => readonly AnyCommandDefinition[]): CommandDefinition<RadarOptions> {
   return {
     slash: '/radar',
-    summary:
-      'What Radar can answer, a warehouse check (`doctor`), the zone thresholds (`rules`) and Radar’s own state (`status`)',
+    summary: en('command.radar.summary'),
     syntax: {
       slash: '/radar',
       usage: '[doctor | status | rules [backtest] [red_below=N] [green_above=N] [fallback_red=X] [fallback_yellow=X]]',
       options: thresholdOptions,
       words: {
-        doctor: translator('en')('command.radar.word.doctor'),
-        status: 'version, data date, last and next scan and digest, alerts, deliveries, cache, problems',
-        rules: 'the zone thresholds in force, who changed them, customers per rule today',
-        backtest: 'with rules: the weekly backtest of the thresholds in force (and of proposed ones, if given)',
+        doctor: en('command.radar.word.doctor'),
+        status: en('command.radar.word.status'),
+        rules: en('command.radar.word.rules'),
+        backtest: en('command.radar.word.backtest'),
       },
     },
     examples: ['/radar', '/radar doctor', '/radar status', '/radar rules', '/radar rules red_below=45'],
-    help: [translator('en')('command.radar.help'), ...RULES_MESSAGES.help, ...STATUS_MESSAGES.help],
+    help: en('command.radar.help').split('\n'),
     requirements: [],
     parse(args) {
       const action = args.takeWord('doctor')
@@ -73,7 +78,7 @@ export function createRadarCommand(commands: () => readonly AnyCommandDefinition
       }
       const backtest = args.takeWord('backtest');
       if (action !== 'rules' && (backtest || Object.keys(proposed).length > 0)) {
-        throw args.usage(RULES_MESSAGES.notWithAction(action === 'commands' ? '/radar' : action));
+        throw args.usage(args.t('rules.notWithAction', { word: action === 'commands' ? '/radar' : action }));
       }
       return action === 'rules' ? { action, proposed, backtest } : { action };
     },

@@ -100,7 +100,9 @@ export async function runCommand(
   const locale = parsed.common.locale ?? context.locale;
   const ran = await command.run(parsed.options as never, { ...context, locale });
   const answer =
-    context.staleAfterMs === undefined ? ran : withStalenessWarning(ran, context.now().getTime(), context.staleAfterMs);
+    context.staleAfterMs === undefined
+      ? ran
+      : withStalenessWarning(ran, context.now().getTime(), context.staleAfterMs, locale);
   const dated = {
     ...answer,
     locale,

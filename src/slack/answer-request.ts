@@ -147,7 +147,7 @@ async function answer(
     if (result.status === 'delivered') await replaceOriginal(SHARED_CONFIRMATION(t, request.channelId));
     if (result.status === 'cannot_post') await say(SHARE_NOT_POSSIBLE(t));
   }
-  if (result.status === 'delivered') await offerThresholdEdit(request, deps);
+  if (result.status === 'delivered') await offerThresholdEdit(request, deps, t);
   if (result.status === 'delivered') {
     finish('answered', {
       private: result.where === 'private',

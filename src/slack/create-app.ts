@@ -82,7 +82,7 @@ export function createSlackApp(
   registerAnswerActions(app, listenerDeps, tasks);
   registerAppHome(app, listenerDeps);
   alerts?.register(app, tasks);
-  if (deps.rules !== undefined) registerRulesActions(app, deps.rules, tasks);
+  if (deps.rules !== undefined) registerRulesActions(app, deps.rules, tasks, listenerDeps.readerLocales);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled error in a Slack listener');
   });

@@ -13,6 +13,7 @@ import { radarVersion } from '../commands/radar-command.js';
 import type { RadarConfig } from '../config.js';
 import { exportDataDate } from '../data/export-data-date.js';
 import { keepSnapshotCacheFresh, type SnapshotCacheState } from '../data/snapshot-cache/snapshot-cache-keeper.js';
+import type { Locale } from '../i18n/locale.js';
 import { createLogger } from '../logging.js';
 import { ForegroundFirst } from '../workers/foreground-first.js';
 import { alertChannels, createSlackAlerts } from './alerts/slack-alerts.js';
@@ -104,7 +105,8 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
             store,
             drain: () => alerts.runtime.drain(),
             admins: config.RADAR_ADMINS,
-            preview: (values: string) => previewRules(executor, radarCommand, values, contextFor()),
+            preview: (values: string, locale: Locale) =>
+              previewRules(executor, radarCommand, values, { ...contextFor(), locale }),
             now: clock.now,
             logger,
           },
@@ -146,6 +148,7 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
             dataDateMs: () => exportDataDate(session.context.warehouse()),
             cache: snapshotCache.state,
             scanCron: config.RADAR_SCAN_CRON,
+            locale: config.language,
           }),
         });
   logger.info(

@@ -1,11 +1,13 @@
 import type { SnapshotCacheState } from '../../data/snapshot-cache/snapshot-cache-keeper.js';
-import { numberFormat } from '../../format/number-format.js';
+import { formatAgeText, formatInstantText } from '../../format/durations.js';
+import { formatDate, numberFormat } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { isMessageKey, translator } from '../../i18n/translate.js';
 import type { JobResult } from '../alert-jobs.js';
 import type { AlertStore } from '../alert-store.js';
 import { currentPeriod, latestSlot, periodKey } from '../job-period.js';
 import type { NewOutboxEntry } from '../outbox-types.js';
 import { JOBS, SLA_CHECK_CRON } from '../schedules.js';
-import { formatAge, formatDay, formatInstant, HEALTH_MESSAGES as M } from './health-messages.js';
 import { planHealth } from './health-plan.js';
 import type { HealthObservation, HealthPlan } from './health-types.js';
 
@@ -27,14 +29,19 @@ export interface HealthFacts {
   /** The snapshot cache keeper's state; absent where no keeper runs (the CLI). */
   readonly cache?: () => SnapshotCacheState;
   readonly scanCron: string;
+  /** The admin channel's language (RADAR_LANGUAGE): notices and the problem lines /radar status shows. */
+  readonly locale?: Locale;
 }
 
 /** What each check sees now: stale data, failing deliveries, the cache build, scheduled jobs that stopped. */
 export async function observeHealth(facts: HealthFacts): Promise<HealthObservation[]> {
   const { store, now } = facts;
+  const t = translator(facts.locale ?? 'en');
+  const f = numberFormat(t.locale);
+  const day = (ms: number) => formatDate(ms, t.locale);
   const observations: HealthObservation[] = [];
   const dataDate = facts.dataDateMs();
-  if (dataDate === null) observations.push({ problem: 'stale-data', failing: true, detail: M.noDataDate });
+  if (dataDate === null) observations.push({ problem: 'stale-data', failing: true, detail: t('health.noDataDate') });
   else {
     const age = now - dataDate;
     observations.push(
@@ -42,9 +49,13 @@ export async function observeHealth(facts: HealthFacts): Promise<HealthObservati
         ? {
             problem: 'stale-data',
             failing: true,
-            detail: M.staleData(formatDay(dataDate), formatAge(age), formatAge(facts.staleAfterMs)),
+            detail: t('health.staleData', {
+              date: day(dataDate),
+              age: formatAgeText(age, t),
+              limit: formatAgeText(facts.staleAfterMs, t),
+            }),
           }
-        : { problem: 'stale-data', failing: false, detail: M.freshData(formatDay(dataDate)) },
+        : { problem: 'stale-data', failing: false, detail: t('health.freshData', { date: day(dataDate) }) },
     );
   }
 
@@ -55,30 +66,39 @@ export async function observeHealth(facts: HealthFacts): Promise<HealthObservati
     problem: 'delivery',
     failing,
     detail: failing
-      ? M.deliveryFailing(stats.dead, stats.failed, stats.created, numberFormat().percent(rate))
-      : M.deliveryFine(stats.created),
+      ? t('health.deliveryFailing', {
+          dead: stats.dead,
+          deadCount: f.count(stats.dead),
+          failed: f.count(stats.failed),
+          created: f.count(stats.created),
+          rate: f.percent(rate),
+        })
+      : t('health.deliveryFine', { created: f.count(stats.created) }),
   });
 
   const cache = facts.cache?.();
   if (cache !== undefined && (cache.kind === 'failed' || cache.kind === 'ready')) {
     observations.push(
       cache.kind === 'failed'
-        ? { problem: 'snapshot-cache', failing: true, detail: M.cacheFailing(cache.error) }
-        : { problem: 'snapshot-cache', failing: false, detail: M.cacheFine },
+        ? { problem: 'snapshot-cache', failing: true, detail: t('health.cacheFailing', { error: cache.error }) }
+        : { problem: 'snapshot-cache', failing: false, detail: t('health.cacheFine') },
     );
   }
 
   for (const [job, cron, every] of [
-    [JOBS.scan, facts.scanCron, M.onSchedule(facts.scanCron)],
-    [JOBS.sla, SLA_CHECK_CRON, M.every10Minutes],
+    [JOBS.scan, facts.scanCron, t('health.onSchedule', { cron: facts.scanCron })],
+    [JOBS.sla, SLA_CHECK_CRON, t('health.every10Minutes')],
   ] as const) {
     const late = await jobLate(store, job, cron, now);
     if (late === null) continue;
-    const name = M.jobNames[job] ?? job;
+    const nameKey = `health.job.${job}`;
+    const name = isMessageKey(nameKey) ? t(nameKey) : job;
     observations.push({
       problem: `job-late:${job}`,
       failing: late.late,
-      detail: late.late ? M.jobLate(name, late.last, every) : M.jobFine(name, late.last),
+      detail: late.late
+        ? t('health.jobLate', { job: name, last: late.last, expected: every })
+        : t('health.jobFine', { job: name, last: late.last }),
     });
   }
   return observations;
@@ -100,20 +120,23 @@ async function jobLate(
   const previous = latest === null ? null : latestSlot(cron, latest - 60_000);
   const beforeThat = previous === null ? null : latestSlot(cron, previous - 60_000);
   const lastMs = Date.parse(`${last.slice(0, 16)}:00Z`);
-  const shown = Number.isFinite(lastMs) ? formatInstant(lastMs) : last;
+  const shown = Number.isFinite(lastMs) ? formatInstantText(lastMs) : last;
   if (beforeThat === null) return { late: false, last: shown };
   return { late: last < periodKey(beforeThat), last: shown };
 }
 
 /** The outbox entries for the notices of one plan (deduplicated per problem, episode and kind). */
-export function noticeEntries(plan: HealthPlan, now: number): NewOutboxEntry[] {
+export function noticeEntries(plan: HealthPlan, now: number, locale: Locale = 'en'): NewOutboxEntry[] {
+  const t = translator(locale);
   return plan.notices.map((notice) => ({
     dedupeKey: `health:${notice.problem}:${notice.kind}:${notice.since}`,
     message: {
       type: 'radar-notice',
       to: 'admin',
       text:
-        notice.kind === 'started' ? M.started(notice.detail) : M.cleared(notice.detail, formatAge(now - notice.since)),
+        notice.kind === 'started'
+          ? t('health.started', { detail: notice.detail })
+          : t('health.cleared', { detail: notice.detail, lasted: formatAgeText(now - notice.since, t) }),
     },
   }));
 }
@@ -131,7 +154,7 @@ export async function runHealthJob(
     now: facts.now,
     plan: (previous) => {
       const plan = planHealth(previous, observations, facts.now);
-      return { plan, entries: noticeEntries(plan, facts.now) };
+      return { plan, entries: noticeEntries(plan, facts.now, facts.locale) };
     },
   });
   return outcome === null ? { ran: false, period } : { ran: true, period, outcome };

@@ -36,7 +36,7 @@ export const DEFAULT_ZONE_THRESHOLDS: ZoneThresholds = {
   fallbackYellowCumeDist: DEFAULT_ZONE_OPTIONS.fallbackYellowCumeDist,
 };
 
-/** What is wrong with one proposed value, by key; the presenter words it (rules-messages.ts). */
+/** What is wrong with one proposed value, by key; the presenter words it (rule-text.ts, the `rules.problem.*` messages). */
 export type ThresholdProblem =
   | { readonly key: ThresholdKey; readonly kind: 'not-a-number'; readonly raw: string }
   | { readonly key: ThresholdKey; readonly kind: 'out-of-range'; readonly min: number; readonly max: number }

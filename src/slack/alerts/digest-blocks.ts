@@ -1,5 +1,5 @@
 import type { DigestContent, DigestCustomer } from '../../alerts/digest/digest-types.js';
-import { describeChange, RULES_MESSAGES } from '../../commands/rules/rules-messages.js';
+import { describeChange } from '../../commands/rules/rule-text.js';
 import { formatDate, numberFormat } from '../../format/number-format.js';
 import { joinList } from '../../i18n/join.js';
 import { type Translate, termFor, translator } from '../../i18n/translate.js';
@@ -103,14 +103,14 @@ export function digestLines(d: DigestContent): { title: string; sections: { titl
     }),
     ...(i.leftRedAfterThresholdChange === undefined
       ? []
-      : [RULES_MESSAGES.digestNotCounted(i.leftRedAfterThresholdChange)]),
+      : [t('rules.digestNotCounted', { count: fmt.count(i.leftRedAfterThresholdChange) })]),
   ];
   const tuned = (d.thresholdChanges ?? []).map((c) =>
-    RULES_MESSAGES.digestChanged(
-      `<@${c.changedBy}>`,
-      formatDate(c.changedAt, t.locale),
-      describeChange(c.before, c.after),
-    ),
+    t('rules.digestChanged', {
+      who: `<@${c.changedBy}>`,
+      when: formatDate(c.changedAt, t.locale),
+      changes: describeChange(t, c.before, c.after),
+    }),
   );
   return {
     title: t('digest.title', { week: d.isoWeek }),

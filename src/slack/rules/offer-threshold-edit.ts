@@ -1,10 +1,10 @@
 import type { RespondFn } from '@slack/bolt';
+import type { Translate } from '../../i18n/translate.js';
 import type { Logger } from '../../logging.js';
 import { editOfferBlocks, type RulesSlackDeps } from './register-rules-actions.js';
-import { RULES_SLACK_MESSAGES as M } from './rules-slack-messages.js';
 
 /**
- * After a /radar rules answer: the "Edit thresholds" button, ephemeral, to RADAR_ADMINS only. Everyone else sees
+ * After a /radar rules answer: the "Edit thresholds" button (in the answer's language), ephemeral, to RADAR_ADMINS only. Everyone else sees
  * the answer alone (and a forged press or submission is refused by the listeners anyway).
  */
 export async function offerThresholdEdit(
@@ -15,6 +15,7 @@ export async function offerThresholdEdit(
     readonly respond: RespondFn;
   },
   deps: { readonly rules?: RulesSlackDeps; readonly logger: Logger },
+  t: Translate,
 ): Promise<void> {
   if (deps.rules === undefined || request.command.slash !== '/radar') return;
   if (!/(^|\s)rules(\s|$)/i.test(request.text) || !deps.rules.admins.includes(request.userId)) return;
@@ -22,8 +23,8 @@ export async function offerThresholdEdit(
     await request.respond({
       response_type: 'ephemeral',
       replace_original: false,
-      text: M.editOffer,
-      blocks: editOfferBlocks(),
+      text: t('rules.slack.editOffer'),
+      blocks: editOfferBlocks(t),
     });
   } catch (error) {
     deps.logger.warn({ err: error, user: request.userId }, 'could not offer the threshold editor');

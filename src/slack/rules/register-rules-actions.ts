@@ -1,14 +1,17 @@
 import type { App, BlockButtonAction, RespondFn, ViewSubmitAction } from '@slack/bolt';
 import type { AlertStore } from '../../alerts/alert-store.js';
 import { readThresholds, type ZoneThresholds } from '../../analysis/zones/zone-thresholds.js';
+import { describeChange, problemText } from '../../commands/rules/rule-text.js';
 import type { RulesData } from '../../commands/rules/rules-answer.js';
-import { describeChange, RULES_MESSAGES } from '../../commands/rules/rules-messages.js';
 import { isRadarError } from '../../errors.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type Translate, translator } from '../../i18n/translate.js';
 import type { Logger } from '../../logging.js';
 import type { BackgroundTasks } from '../background-tasks.js';
 import type { KnownBlock } from '../block-types.js';
 import { mrkdwnSection } from '../mrkdwn.js';
-import { RULES_SLACK_MESSAGES as M } from './rules-slack-messages.js';
+import { localeWithin, type ReaderLocales } from '../reader-locale.js';
+import { ACK_LOCALE_BUDGET_MS } from '../register-commands.js';
 import {
   asCommandText,
   INPUT_ACTION,
@@ -27,15 +30,15 @@ export interface RulesSlackDeps {
   /** RADAR_ADMINS: the only people who get the button and whose submissions are saved. */
   readonly admins: readonly string[];
   /** Runs `/radar rules backtest <values>` through the shared command code (in a worker) and returns its data. */
-  readonly preview: (values: string) => Promise<RulesData>;
+  readonly preview: (values: string, locale: Locale) => Promise<RulesData>;
   readonly now: () => number;
   readonly logger: Logger;
 }
 
 /** The "Edit thresholds" offer under a /radar rules answer: admins only, everyone else gets nothing. */
-export function editOfferBlocks(): KnownBlock[] {
+export function editOfferBlocks(t: Translate): KnownBlock[] {
   return [
-    mrkdwnSection(M.editOffer),
+    mrkdwnSection(t('rules.slack.editOffer')),
     {
       type: 'actions',
       block_id: 'rules_edit',
@@ -44,7 +47,7 @@ export function editOfferBlocks(): KnownBlock[] {
           type: 'button',
           action_id: RULES_ACTIONS.edit,
           style: 'primary',
-          text: { type: 'plain_text', text: M.editButton },
+          text: { type: 'plain_text', text: t('rules.slack.editButton') },
         },
       ],
     },
@@ -57,11 +60,20 @@ export function editOfferBlocks(): KnownBlock[] {
  * Save validates before acking (bad values → `response_action: errors`, nothing saved) and records the change
  * afterwards. The actor is always the signed payload's user: a submission from anyone outside RADAR_ADMINS is refused.
  */
-export function registerRulesActions(app: App, deps: RulesSlackDeps, tasks: BackgroundTasks): void {
+export function registerRulesActions(
+  app: App,
+  deps: RulesSlackDeps,
+  tasks: BackgroundTasks,
+  readerLocales: ReaderLocales,
+): void {
   const isAdmin = (userId: string) => deps.admins.includes(userId);
+  // The viewer's language; the modal must open within the trigger's 3 s, so users.info gets a budget.
+  const viewerT = async (userId: string) => translator(await localeWithin(readerLocales, userId, ACK_LOCALE_BUDGET_MS));
   const refuse = async (respond: RespondFn | undefined, userId: string, what: string) => {
     deps.logger.warn({ user: userId, action: what }, 'threshold change refused: not in RADAR_ADMINS');
-    await respond?.({ response_type: 'ephemeral', replace_original: false, text: M.notAdmin });
+    if (respond === undefined) return;
+    const t = await viewerT(userId);
+    await respond({ response_type: 'ephemeral', replace_original: false, text: t('rules.slack.notAdmin') });
   };
 
   app.action<BlockButtonAction>(RULES_ACTIONS.edit, async ({ ack, body, client, respond }) => {
@@ -70,8 +82,8 @@ export function registerRulesActions(app: App, deps: RulesSlackDeps, tasks: Back
     const triggerId = body.trigger_id;
     tasks.run('rules modal', async () => {
       // Only a small store read before views.open: the trigger id expires 3 s after the click.
-      const inForce = await deps.store.thresholdsInForce();
-      await client.views.open({ trigger_id: triggerId, view: thresholdModal({ inForce: inForce.thresholds }) });
+      const [inForce, t] = await Promise.all([deps.store.thresholdsInForce(), viewerT(body.user.id)]);
+      await client.views.open({ trigger_id: triggerId, view: thresholdModal({ t, inForce: inForce.thresholds }) });
     });
   });
 
@@ -82,14 +94,15 @@ export function registerRulesActions(app: App, deps: RulesSlackDeps, tasks: Back
     const typed = typedValues(view.state.values as never);
     tasks.run('rules preview', async () => {
       const inForce = (await deps.store.thresholdsInForce()).thresholds;
+      const t = await viewerT(body.user.id);
       let preview: string;
       try {
-        preview = previewText(await deps.preview(asCommandText(typed)));
+        preview = previewText(await deps.preview(asCommandText(typed), t.locale), t);
       } catch (error) {
         if (!isRadarError(error)) throw error;
-        preview = M.previewFailed(error.userMessage);
+        preview = t('rules.slack.previewFailed', { why: error.userMessage });
       }
-      await client.views.update({ view_id: view.id, view: thresholdModal({ inForce, typed, preview }) });
+      await client.views.update({ view_id: view.id, view: thresholdModal({ t, inForce, typed, preview }) });
     });
   });
 
@@ -97,14 +110,19 @@ export function registerRulesActions(app: App, deps: RulesSlackDeps, tasks: Back
     const actor = body.user.id;
     if (!isAdmin(actor)) {
       deps.logger.warn({ user: actor }, 'threshold change refused: not in RADAR_ADMINS');
-      await ack({ response_action: 'errors', errors: { [inputBlockId('redBelow')]: M.notAdminField } });
+      const t = await viewerT(actor);
+      await ack({
+        response_action: 'errors',
+        errors: { [inputBlockId('redBelow')]: t('rules.slack.notAdminField') },
+      });
       return;
     }
     const inForce = (await deps.store.thresholdsInForce()).thresholds;
     const { thresholds, problems } = readThresholds(inForce, typedValues(view.state.values as never));
     if (problems.length > 0) {
+      const t = await viewerT(actor);
       const errors: Record<string, string> = {};
-      for (const p of problems) errors[inputBlockId(p.key)] ??= RULES_MESSAGES.problem(p);
+      for (const p of problems) errors[inputBlockId(p.key)] ??= problemText(t, p);
       await ack({ response_action: 'errors', errors });
       return;
     }
@@ -119,7 +137,11 @@ export function registerRulesActions(app: App, deps: RulesSlackDeps, tasks: Back
         requestKey,
         notice: (before, after) => ({
           dedupeKey: `rules-change:${requestKey}`,
-          message: { type: 'radar-notice', to: 'alert', text: changeLine(actor, before, after) },
+          message: {
+            type: 'radar-notice',
+            to: 'alert',
+            text: changeLine(actor, before, after, readerLocales.fallback),
+          },
         }),
       });
       deps.logger.info({ user: actor, outcome: result.kind, thresholds }, 'zone thresholds');
@@ -128,9 +150,15 @@ export function registerRulesActions(app: App, deps: RulesSlackDeps, tasks: Back
   });
 }
 
-/** "<@U…> changed the zone thresholds: red_below 50 → 45. The next scan uses them." */
-export function changeLine(actor: string, before: ZoneThresholds, after: ZoneThresholds): string {
-  return RULES_MESSAGES.changeLine(RULES_MESSAGES.who(actor), describeChange(before, after));
+/** "<@U…> changed the zone thresholds: red_below 50 → 45. The next scan uses them." (the channel's language) */
+export function changeLine(
+  actor: string,
+  before: ZoneThresholds,
+  after: ZoneThresholds,
+  locale: Locale = 'en',
+): string {
+  const t = translator(locale);
+  return t('rules.changeLine', { who: `<@${actor}>`, changes: describeChange(t, before, after) });
 }
 
 export { INPUT_ACTION };

@@ -1,14 +1,13 @@
 import type { ThresholdKey, ZoneThresholds } from '../../analysis/zones/zone-thresholds.js';
 import { THRESHOLD_NAMES } from '../../analysis/zones/zone-thresholds.js';
+import { describeAllThresholds } from '../../commands/rules/rule-text.js';
 import type { RulesData } from '../../commands/rules/rules-answer.js';
-import { RULES_MESSAGES } from '../../commands/rules/rules-messages.js';
+import { backtestColumns } from '../../commands/rules/rules-answer.js';
 import { formatDate, numberFormat } from '../../format/number-format.js';
+import type { Translate } from '../../i18n/translate.js';
 import type { ModalView } from '../alerts/alert-modals.js';
 import type { KnownBlock } from '../block-types.js';
 import { mrkdwnSection, truncate } from '../mrkdwn.js';
-import { RULES_SLACK_MESSAGES as M } from './rules-slack-messages.js';
-
-const f = numberFormat();
 
 export const RULES_VIEW = 'radar_rules_edit';
 export const RULES_ACTIONS = { edit: 'radar_rules_edit_open', preview: 'radar_rules_preview' } as const;
@@ -45,52 +44,56 @@ export function asCommandText(raw: Partial<Record<ThresholdKey, string>>): strin
  * the preview section (the summary sentence and the weekly table) once computed.
  */
 export function thresholdModal(options: {
+  readonly t: Translate;
   readonly inForce: ZoneThresholds;
   readonly typed?: Partial<Record<ThresholdKey, string>>;
   readonly preview?: string;
 }): ModalView {
-  const { inForce } = options;
+  const { inForce, t } = options;
   const activity = (key: ThresholdKey) => key === 'redBelow' || key === 'greenAbove';
   const show = (key: ThresholdKey) => options.typed?.[key] ?? String(inForce[key]);
   const inputs: KnownBlock[] = KEYS.map((key) => ({
     type: 'input',
     block_id: inputBlockId(key),
     optional: true,
-    label: { type: 'plain_text', text: M.labels[key] },
-    hint: { type: 'plain_text', text: activity(key) ? M.hintActivity : M.hintFallback },
+    label: { type: 'plain_text', text: t(`rules.slack.label.${key}`) },
+    hint: { type: 'plain_text', text: t(activity(key) ? 'rules.slack.hintActivity' : 'rules.slack.hintFallback') },
     element: { type: 'plain_text_input', action_id: INPUT_ACTION, initial_value: show(key) },
   }));
   return {
     type: 'modal',
     callback_id: RULES_VIEW,
     private_metadata: '',
-    title: { type: 'plain_text', text: M.modalTitle },
-    submit: { type: 'plain_text', text: M.modalSubmit },
-    close: { type: 'plain_text', text: M.modalClose },
+    title: { type: 'plain_text', text: t('rules.slack.modalTitle') },
+    submit: { type: 'plain_text', text: t('rules.slack.modalSubmit') },
+    close: { type: 'plain_text', text: t('rules.slack.modalClose') },
     blocks: [
-      mrkdwnSection(
-        M.intro(`${RULES_MESSAGES.thresholdsActivity(inForce)}; ${RULES_MESSAGES.thresholdsFallback(inForce)}`),
-      ),
+      mrkdwnSection(t('rules.slack.intro', { thresholds: describeAllThresholds(t, inForce) })),
       ...inputs,
       {
         type: 'actions',
         block_id: 'rules_actions',
         elements: [
-          { type: 'button', action_id: RULES_ACTIONS.preview, text: { type: 'plain_text', text: M.previewButton } },
+          {
+            type: 'button',
+            action_id: RULES_ACTIONS.preview,
+            text: { type: 'plain_text', text: t('rules.slack.previewButton') },
+          },
         ],
       },
-      { ...mrkdwnSection(truncate(options.preview ?? M.previewEmpty, 3000)), block_id: PREVIEW_BLOCK },
+      { ...mrkdwnSection(truncate(options.preview ?? t('rules.slack.previewEmpty'), 3000)), block_id: PREVIEW_BLOCK },
     ],
   };
 }
 
 /** The preview text: the summary sentence, then per week red and new red (unaided recoveries) side by side. */
-export function previewText(data: RulesData): string {
+export function previewText(data: RulesData, t: Translate): string {
+  const f = numberFormat(t.locale);
   const b = data.backtest;
-  if (b === null || data.summary === null) return M.previewEmpty;
+  if (b === null || data.summary === null) return t('rules.slack.previewEmpty');
   const lines = [`*${data.summary}*`];
   if (b.cutoffs.length > 1) {
-    const columns = RULES_MESSAGES.backtestColumns;
+    const columns = backtestColumns(t);
     lines.push(`\`${columns.join(' · ')}\``);
     b.current.weeks.forEach((w, i) => {
       const p = b.proposed.weeks[i];
@@ -98,9 +101,11 @@ export function previewText(data: RulesData): string {
         x?.entered == null
           ? '–'
           : `${f.count(x.entered)} (${x.judged === 0 && x.entered > 0 ? '–' : f.count(x.recoveredUnaided)})`;
-      lines.push(`${formatDate(w.at)} · ${f.count(w.red)} · ${entered(w)} · ${f.count(p?.red ?? 0)} · ${entered(p)}`);
+      lines.push(
+        `${formatDate(w.at, t.locale)} · ${f.count(w.red)} · ${entered(w)} · ${f.count(p?.red ?? 0)} · ${entered(p)}`,
+      );
     });
   }
-  lines.push(`_${RULES_MESSAGES.recoveryNote}_`);
+  lines.push(`_${t('rules.recoveryNote')}_`);
   return lines.join('\n');
 }
