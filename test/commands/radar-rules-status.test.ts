@@ -63,7 +63,7 @@ describe('/radar rules and /radar status (shared command code)', () => {
     expect(rows.map((r) => r[0])).toContain('zone score 45–70');
     // The red rows are the Stagnant rule and the score below 45, as the data says.
     const byRule = (a.data as { byRule: Record<string, number> }).byRule;
-    const red = rows.filter((r) => r[1] === 'red').map((r) => Number((r[2] ?? '0').replace(/,/g, '')));
+    const red = rows.filter((r) => r[1] === 'red zone').map((r) => Number((r[2] ?? '0').replace(/,/g, '')));
     expect(red.reduce((x, y) => x + y, 0)).toBe((byRule.stagnant ?? 0) + (byRule['score-below-red'] ?? 0));
   });
 

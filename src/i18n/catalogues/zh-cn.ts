@@ -513,11 +513,11 @@ export const zhCN = {
   'command.radar.summary':
     'Radar 能回答什么、数据仓库检查（`doctor`）、区域阈值（`rules`）以及 Radar 自身状态（`status`）',
   'command.radar.help':
-    '列出全部命令；加 `doctor` 则报告数据仓库的表、列、行数、重复情况和数据日期。\n加 `rules`：当前的区域规则和阈值、最近由谁在何时修改，以及今日每条规则把多少客户划入各区域。给出拟议阈值（`red_below=45`、`green_above=`、`fallback_red=`、`fallback_yellow=`）或 `backtest`，即基于导出数据自身的每周快照做回测：每周有多少客户会进入红区、其中多少在 14 天内未经干预自行恢复，当前阈值与拟议阈值并列对比。RADAR_ADMINS 中的人员在 Slack 中会看到“修改阈值”按钮；保存的修改从下次扫描起生效。\n加 `status`：Radar 自身的运行情况：版本、数据日期及其时长、上次和下次红区扫描与摘要、未处理 / 已确认 / 已暂停提醒的告警、等待中或已放弃的消息、快照缓存，以及自检发现的未解决问题（这些问题也会发到 RADAR_ADMIN_CHANNEL）。',
+    '列出全部命令；加 `doctor` 则报告数据仓库的表、列、行数、重复情况和数据日期。\n加 `rules`：当前的区域规则和阈值、最近由谁在何时修改，以及今日每条规则把多少客户划入各区域。给出拟议阈值（`red_below=45`、`green_above=`、`fallback_red=`、`fallback_yellow=`）或 `backtest`，即基于导出数据自身的每周快照做回测：每周有多少客户会进入红区、其中多少在 14 天内未经干预自行恢复，当前阈值与拟议阈值并列对比。`RADAR_ADMINS` 中的人员在 Slack 中会看到“修改阈值”按钮；保存的修改从下次扫描起生效。\n加 `status`：Radar 自身的运行情况：版本、数据日期及其时长、上次和下次红区扫描与摘要、未处理 / 已确认 / 已暂停提醒的告警、等待中或已放弃的消息、快照缓存，以及自检发现的未解决问题（这些问题也会发到 `RADAR_ADMIN_CHANNEL`）。',
   'command.radar.word.doctor': '检查数据仓库，并说明哪些命令可以运行',
   'command.radar.word.status': '版本、数据日期、上次和下次扫描与摘要、告警、投递、缓存、问题',
   'command.radar.word.rules': '当前区域阈值、修改人，以及今日各规则下的客户数',
-  'command.radar.word.backtest': '与 rules 一起用：当前阈值（以及给出的拟议阈值）的每周回测',
+  'command.radar.word.backtest': '与 `rules` 一起用：当前阈值（以及给出的拟议阈值）的每周回测',
   'command.radar.allowed.red_below': '0 到 100 之间的数',
   'command.radar.allowed.green_above': '0 到 100 之间的数',
   'command.radar.allowed.fallback_red': '0.01 到 0.99 之间的数',
@@ -598,7 +598,7 @@ export const zhCN = {
   'rules.disappearShare': '消失的告警中有 {percent} 是自行恢复的',
   'rules.disappearUnjudged': '{count} 条告警消失，但时间尚短，无法判断是否已恢复',
   'rules.noneDisappear': '没有告警消失',
-  'rules.appear': '所示各周内多出 {count} 条告警',
+  'rules.appear': '所示各周内多出 {n, plural, other {{count} 条告警}}',
   'rules.partsJoin': '{first}；{second}',
   'rules.sameRules':
     '当前：{redNow} 位红区，每周新增约 {newNow} 位；新进红区中有 {recovered} 在 14 天内未经干预自行恢复',
@@ -650,7 +650,7 @@ export const zhCN = {
   'rules.slack.notAdminField': '只有 RADAR_ADMINS 中的人员可以保存阈值；未保存任何内容。',
   'status.title': 'Radar 状态',
   'status.allWell': 'Radar {version} 运行正常：没有未解决的问题。',
-  'status.problems': 'Radar {version} 有 {count} 个未解决的问题，详见下文。',
+  'status.problems': 'Radar {version} 有 {n, plural, other {{count} 个未解决的问题}}，详见下文。',
   'status.noState': 'Radar {version}：此处未开启告警（未设置 RADAR_ALERT_CHANNEL），因此没有扫描、摘要或投递可报告。',
   'status.tableTitle': '状态',
   'status.column.what': '项目',
@@ -683,7 +683,7 @@ export const zhCN = {
   'health.freshData': '导出数据的数据日期为 {date}。',
   'health.noDataDate': '导出数据没有可读的数据日期（没有可解析的快照时间戳）。',
   'health.deliveryFailing':
-    '过去 24 小时内有 {deadCount} 条消息已放弃投递（死信），{created} 条中有 {failed} 条至少失败过一次（{rate}）。请检查 Radar 是否仍在其频道中、令牌是否有效（radar scan 会列出失败的条目）。',
+    '过去 24 小时内有 {dead, plural, other {{deadCount} 条消息}}已放弃投递（死信），{created} 条中有 {failed} 条至少失败过一次（{rate}）。请检查 Radar 是否仍在其频道中、令牌是否有效（radar scan 会列出失败的条目）。',
   'health.deliveryFine': '过去 24 小时投递 {created} 条，没有放弃的。',
   'health.cacheFailing':
     '导出数据的快照缓存无法构建（{error}）；回答仍会给出，但直接读取数据仓库，速度较慢。请检查 RADAR_CACHE_DIR 的剩余空间和权限，或运行 radar prepare 查看错误。',
@@ -698,7 +698,7 @@ export const zhCN = {
   'health.job.scan': '红区扫描',
   'health.job.sla-check': 'SLA 检查',
   'stale.warning': '⚠ 数据已过去 {age}（超过 {limit}）：数据仓库导出可能已停止；详见 /radar status。',
-  'stale.age.minutes': '{count}分钟',
+  'stale.age.minutes': '{n, plural, other {{count}分钟}}',
   'stale.age.hours': '{count}小时',
   'stale.age.days': '{count}天',
 
