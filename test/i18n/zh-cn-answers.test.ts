@@ -1,11 +1,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { runHealthJob } from '../../src/alerts/health/health-job.js';
+import { DEFAULT_ZONE_THRESHOLDS } from '../../src/analysis/zones/zone-thresholds.js';
 import type { CommandAnswer } from '../../src/commands/command-answer.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { formatAnswerText, formatDetailsText } from '../../src/commands/present-text.js';
+import type { RadarStateSnapshot } from '../../src/commands/radar-state.js';
 import { parseCommand, resolveInvocation, runCommand } from '../../src/commands/run-command.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/index.js';
 import { openWarehouse } from '../../src/data/open-warehouse.js';
 import { UsageError } from '../../src/errors.js';
+import { translator } from '../../src/i18n/translate.js';
+import { openStore } from '../alerts/alert-fixtures.js';
 
 /**
  * Issue 16's "Done when", as a test: every command answers in Simplified Chinese on the demo — main message, help
@@ -130,6 +135,9 @@ const MAIN = [
   '/conversion-cohort zones',
   '/radar',
   '/radar doctor',
+  '/radar rules',
+  '/radar rules red_below=45',
+  '/radar status',
 ];
 
 /** Answers translated whole: "Method and data" and chart titles too. */
@@ -224,5 +232,104 @@ describe('zh-CN help and errors', () => {
   it('the checker itself flags an English sentence and passes names, emails and units', () => {
     expect(leftoverEnglish('Call Hooli first — 优先级 0.75', ['Hooli'])).toEqual(['Call', 'first']);
     expect(leftoverEnglish('Hooli Group — a@b.com · LTV US$1.22万 · /priority top=5', ['Hooli Group'])).toEqual([]);
+  });
+});
+
+describe('zh-CN /radar rules, /radar status and self-health notices (issue 18)', () => {
+  const DAY = 86_400_000;
+  const zh = translator('zh-CN');
+  const STATE: RadarStateSnapshot = {
+    thresholds: { ...DEFAULT_ZONE_THRESHOLDS, redBelow: 45 },
+    changedBy: 'U0ADMIN01',
+    changedAt: Date.UTC(2026, 10, 18, 12),
+    interventions: [],
+    status: {
+      version: '9.9.9',
+      lastScan: '2026-11-20T08:00Z',
+      nextScanMs: Date.UTC(2026, 10, 20, 10),
+      lastDigest: '2026-W47',
+      nextDigestMs: Date.UTC(2026, 10, 23, 9),
+      alerts: { open: 3, acknowledged: 2, snoozed: 1 },
+      outbox: { pending: 4, dead: 1 },
+      cache: { kind: 'failed', at: Date.UTC(2026, 10, 20, 8), error: 'disk full' },
+      // What the self-health check recorded, in the admin channel's language (here zh-CN).
+      problems: [
+        {
+          problem: 'snapshot-cache',
+          since: Date.UTC(2026, 10, 20, 8),
+          detail: zh('health.cacheFailing', { error: 'disk full' }),
+        },
+      ],
+      staleAfterMs: 3 * DAY,
+      stateLocation: '.radar/state.sqlite',
+    },
+  };
+
+  async function answerWithState(input: string): Promise<CommandAnswer> {
+    const { command, text } = resolveInvocation(input, COMMANDS, 'zh-CN');
+    // NOW is 4 days after the demo's data date (16 Nov 03:00): older than 3 days, so answers carry the warning.
+    const outcome = await runCommand(command, text, {
+      ...context,
+      radarState: async () => STATE,
+      staleAfterMs: 3 * DAY,
+    });
+    if (outcome.kind !== 'answer') throw new Error(`${input} answered with help`);
+    return outcome.answer;
+  }
+
+  it('/radar status with Radar’s state, its problems and the staleness line is in Chinese', async () => {
+    const a = await answerWithState('/radar status');
+    const text = formatAnswerText(a);
+    expect(a.lead?.takeaway).toBe('Radar 9.9.9 有 1 个未解决的问题，详见下文。');
+    expect(text).toContain('⚠ 数据已过去 4天（超过 3天）');
+    expect(text).toContain('3 条未处理，2 条已确认，1 条已暂停提醒');
+    expect(leftoverEnglish(text, ['9.9.9', '.radar/state.sqlite', 'disk full'])).toEqual([]);
+  });
+
+  it('/radar rules with thresholds someone changed, and its backtest, are in Chinese', async () => {
+    const a = await answerWithState('/radar rules red_below=40');
+    expect(a.lead?.takeaway).toBe(
+      '当前阈值：区域分低于 45 为红区，高于 70 为绿区，由 <@U0ADMIN01> 于 2026年11月18日 设定。',
+    );
+    const text = formatAnswerText(a);
+    expect(text).toContain('红区');
+    expect(leftoverEnglish(text, ['U0ADMIN01', 'red_below=40'])).toEqual([]);
+  });
+
+  it('a usage error of /radar rules is in Chinese', async () => {
+    await expect(answer('/radar rules red_below=abc')).rejects.toThrow(/red_below 必须是数字（收到的是“abc”）/);
+  });
+
+  it('a self-health notice and its all-clear are in the admin channel’s language', async () => {
+    const t0 = Date.UTC(2026, 10, 23, 10);
+    const { store, cleanup } = await openStore('sqlite', t0);
+    try {
+      const texts: string[] = [];
+      for (const [at, dataDate] of [
+        [t0, t0 - 5 * DAY],
+        [t0 + 3_600_000, t0],
+      ] as const) {
+        await runHealthJob({
+          store,
+          now: at,
+          staleAfterMs: 3 * DAY,
+          dataDateMs: () => dataDate,
+          scanCron: '0 * * * *',
+          locale: 'zh-CN',
+        });
+        // A lease longer than the test, so an entry read once is not handed out again.
+        const entries = await store.claimOutbox(at, 6 * 3_600_000, 10);
+        texts.push(...entries.map((e) => (e.message as { text: string }).text));
+      }
+      expect(texts).toEqual([
+        expect.stringMatching(
+          /^:warning: \*Radar 需要处理。\* 导出数据的数据日期为 2026年11月18日，已过去 5天（超过 3天）/,
+        ),
+        expect.stringMatching(/^:white_check_mark: \*已恢复，持续了 60分钟。\* 导出数据的数据日期为 2026年11月23日。$/),
+      ]);
+      for (const text of texts) expect(leftoverEnglish(text.replace(/:[a-z_]+:/g, ' '), [])).toEqual([]);
+    } finally {
+      await cleanup();
+    }
   });
 });

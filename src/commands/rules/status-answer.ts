@@ -34,14 +34,16 @@ export async function buildStatusAnswer(context: CommandContext, ownVersion: str
     takeaway = t('status.noState', { version });
   } else {
     const period = (p: string | null) => (p === null ? never : formatInstantText(Date.parse(`${p.slice(0, 16)}:00Z`)));
+    // "2026-W47" → "week 2026-W47" / "2026 年第 47 周"; a key in another form is shown as stored.
+    const digestWeek = (isoWeek: string) => {
+      const m = /^(\d{4})-W(\d{2})$/.exec(isoWeek);
+      return m === null ? isoWeek : t('status.digestWeek', { year: m[1] as string, week: m[2] as string });
+    };
     const cacheKey = `status.cache.${status.cache?.kind ?? 'none'}`;
     rows.push(
       [t('status.row.lastScan'), period(status.lastScan)],
       [t('status.row.nextScan'), status.nextScanMs === null ? never : formatInstantText(status.nextScanMs)],
-      [
-        t('status.row.lastDigest'),
-        status.lastDigest === null ? never : t('status.digestWeek', { week: status.lastDigest }),
-      ],
+      [t('status.row.lastDigest'), status.lastDigest === null ? never : digestWeek(status.lastDigest)],
       [t('status.row.nextDigest'), t('status.nextDigest', { when: formatDate(status.nextDigestMs, t.locale) })],
       [
         t('status.row.alerts'),

@@ -697,7 +697,7 @@ export const en = {
   'status.problems':
     'Radar {version} has {n, plural, one {{count} open problem} other {{count} open problems}}; see below.',
   'status.noState':
-    'Radar {version}: alerts are off here (no RADAR_ALERT_CHANNEL), so there is no scan, digest or delivery to report.',
+    'Radar {version}: alerts are off here (no `RADAR_ALERT_CHANNEL`), so there is no scan, digest or delivery to report.',
   'status.tableTitle': 'Status',
   'status.column.what': 'what',
   'status.column.state': 'state',
@@ -713,7 +713,7 @@ export const en = {
   'status.dataDate': '{date} ({age} old)',
   'status.dataDateUnjudged': '{date} ({age} old; not judged for the bundled demo)',
   'status.never': 'never',
-  'status.digestWeek': 'week {week}',
+  'status.digestWeek': 'week {year}-W{week}',
   'status.nextDigest': "{when}, 09:00 in each manager's time zone",
   'status.alerts': '{open} open, {acknowledged} acknowledged, {snoozed} snoozed',
   'status.outbox': '{pending} waiting, {dead} gave up',
@@ -721,7 +721,7 @@ export const en = {
   'status.cache.building': 'building',
   'status.cache.ready': 'built',
   'status.cache.failed': 'failed',
-  'status.cache.none': 'not kept by this process (radar prepare builds it)',
+  'status.cache.none': 'not kept by this process (`radar prepare` builds it)',
   'status.problem': 'Since {since}: {detail}',
   'status.population': 'customers',
   'health.staleData':
@@ -729,13 +729,13 @@ export const en = {
   'health.freshData': "The export's data date is {date}.",
   'health.noDataDate': 'The export has no readable data date (no parsable snapshot timestamp).',
   'health.deliveryFailing':
-    '{dead, plural, one {{deadCount} message} other {{deadCount} messages}} gave up (dead letters) and {failed} of {created} failed at least once in the last 24 hours ({rate}). Check that Radar is in its channels and that its token is valid (radar scan says which entries failed).',
+    '{dead, plural, one {{deadCount} message} other {{deadCount} messages}} gave up (dead letters) and {failed} of {created} failed at least once in the last 24 hours ({rate}). Check that Radar is in its channels and that its token is valid (`radar scan` says which entries failed).',
   'health.deliveryFine': 'Deliveries in the last 24 hours: {created}, none gave up.',
   'health.cacheFailing':
-    "The snapshot cache of the export could not be built ({error}); answers still come, from the warehouse directly and slower. Check RADAR_CACHE_DIR's free space and permissions, or run radar prepare to see the error.",
+    "The snapshot cache of the export could not be built ({error}); answers still come, from the warehouse directly and slower. Check `RADAR_CACHE_DIR`'s free space and permissions, or run `radar prepare` to see the error.",
   'health.cacheFine': 'The snapshot cache is built.',
   'health.jobLate':
-    'The {job} has not run for two periods: last run {last}, expected {expected}. Check that a Radar instance is running (radar status) and its log for "alert job … failed".',
+    'The {job} has not run for two periods: last run {last}, expected {expected}. Check that a Radar instance is running (`radar status`) and its log for `alert job … failed`.',
   'health.onSchedule': 'on its schedule "{cron}" (UTC)',
   'health.every10Minutes': 'every 10 minutes',
   'health.jobFine': 'The {job} last ran {last}.',
@@ -744,7 +744,7 @@ export const en = {
   'health.job.scan': 'red-zone scan',
   'health.job.sla-check': 'SLA check',
   'stale.warning':
-    '⚠ The data is {age} old (older than {limit}): the warehouse export may have stopped arriving; /radar status says more.',
+    '⚠ The data is {age} old (older than {limit}): the warehouse export may have stopped arriving; `/radar status` says more.',
   'stale.age.minutes': '{n, plural, one {{count} minute} other {{count} minutes}}',
   'stale.age.hours': '{count} hours',
   'stale.age.days': '{count} days',
