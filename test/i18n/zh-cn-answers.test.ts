@@ -282,7 +282,7 @@ describe('zh-CN /radar rules, /radar status and self-health notices (issue 18)',
     const text = formatAnswerText(a);
     expect(a.lead?.takeaway).toBe('Radar 9.9.9 有 1 个未解决的问题，详见下文。');
     expect(text).toContain('⚠ 数据已过去 4天（超过 3天）');
-    expect(text).toContain('3 条未处理，2 条已确认，1 条已暂停提醒');
+    expect(text).toContain('3 条未处理，2 条已确认，1 条已暂缓');
     expect(leftoverEnglish(text, ['9.9.9', '.radar/state.sqlite', 'disk full'])).toEqual([]);
   });
 
