@@ -3,6 +3,10 @@ import type { Alert, AlertSummary, ScannedCustomer } from '../../src/alerts/aler
 import { buildDigest } from '../../src/alerts/digest/build-digest.js';
 import { loadScanInputs, type ScanInputs } from '../../src/alerts/scan-inputs.js';
 import { isKnownRiskLevel } from '../../src/analysis/zones/zone-rules.js';
+import { DEFAULT_ZONE_THRESHOLDS } from '../../src/analysis/zones/zone-thresholds.js';
+import { COMMANDS } from '../../src/commands/index.js';
+import type { RulesData } from '../../src/commands/rules/rules-answer.js';
+import { runCommand } from '../../src/commands/run-command.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { translator } from '../../src/i18n/translate.js';
@@ -12,6 +16,8 @@ import { zoneReason } from '../../src/slack/alerts/alert-text.js';
 import { renderDigest } from '../../src/slack/alerts/digest-blocks.js';
 import { renderAssignedDm, renderEscalation, renderReminder } from '../../src/slack/alerts/notice-blocks.js';
 import type { SlackMessage } from '../../src/slack/block-types.js';
+import { changeLine, editOfferBlocks } from '../../src/slack/rules/register-rules-actions.js';
+import { previewText, thresholdModal } from '../../src/slack/rules/threshold-modal.js';
 import { blockTexts, englishLeft } from '../helpers/english-left.js';
 import { FAKE_CHANNELS, FAKE_USERS } from '../helpers/fake-slack/index.js';
 
@@ -180,6 +186,26 @@ describe('slack/zh-CN: alert cards, summaries, reminders, escalations, modals an
     }
   });
 
+  it('the threshold offer, modal with its backtest preview, and the change line in Chinese', async () => {
+    const radar = COMMANDS.find((c) => c.slash === '/radar');
+    if (radar === undefined) throw new Error('no /radar');
+    const context = { warehouse: () => warehouse, now: () => new Date(T0), locale: 'zh-CN' as const };
+    const outcome = await runCommand(radar, 'rules backtest red_below=45', context);
+    if (outcome.kind !== 'answer') throw new Error('help instead of the backtest');
+    const preview = previewText(outcome.answer.data as RulesData, zh);
+    expect(preview).toMatch(/^\*当前：[\d,]+ 位红区，每周新增约 \d+ 位；按拟议阈值：/);
+    const inForce = { ...DEFAULT_ZONE_THRESHOLDS, redBelow: 45 };
+    for (const modal of [thresholdModal({ t: zh, inForce }), thresholdModal({ t: zh, inForce, preview })]) {
+      expectChinese({ blocks: [modal.title, modal.submit, modal.close, ...modal.blocks] });
+    }
+    expectChinese({ blocks: editOfferBlocks(zh) });
+    const line = changeLine(FAKE_USERS.berlin, DEFAULT_ZONE_THRESHOLDS, inForce, 'zh-CN');
+    expect(line).toBe(
+      `:triangular_ruler: <@${FAKE_USERS.berlin}> 修改了区域阈值：\`red_below\` 50 → 45。下次扫描起生效。`,
+    );
+    expectChinese({ text: line, blocks: [] });
+  });
+
   it('the weekly digest to a zh-CN manager in Chinese, its charts titled in Chinese', () => {
     const digest = buildDigest({
       isoWeek: '2026-W48',
@@ -193,11 +219,21 @@ describe('slack/zh-CN: alert cards, summaries, reminders, escalations, modals an
         active: red.slice(0, 4).map((c, i) => alertOf(c, i + 1, { detectedAt: T0 - 72 * HOUR })),
         interventions: [],
         resolved: [],
+        thresholdChanges: [
+          {
+            id: 1,
+            changedBy: FAKE_USERS.berlin,
+            changedAt: T0 - 48 * HOUR,
+            before: DEFAULT_ZONE_THRESHOLDS,
+            after: { ...DEFAULT_ZONE_THRESHOLDS, redBelow: 45 },
+          },
+        ],
         previous: { isoWeek: '2026-W47', redKeys: red.slice(2, 12).map((c) => c.key), counts: { red: 10 } },
       },
     });
     const message = renderDigest(digest);
     expectChinese(message);
+    expect(JSON.stringify(message.blocks)).toContain('本周区域阈值有修改');
     expect(message.text).toMatch(/^Radar 周报 · 2026-W48：红区 [\d,]+ 个，超时告警 4 条$/);
     for (const chart of digest.charts) {
       expect(englishLeft(chart.title, { names })).toEqual([]);
