@@ -744,7 +744,7 @@ export const en = {
   'health.job.scan': 'red-zone scan',
   'health.job.sla-check': 'SLA check',
   'stale.warning':
-    '⚠ The data is {age} old (older than {limit}): the warehouse export may have stopped arriving; `/radar status` says more.',
+    '⚠ The data is {age} old (older than {limit}): the warehouse export may have stopped arriving; /radar status says more.',
   'stale.age.minutes': '{n, plural, one {{count} minute} other {{count} minutes}}',
   'stale.age.hours': '{count} hours',
   'stale.age.days': '{count} days',
