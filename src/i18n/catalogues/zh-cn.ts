@@ -600,8 +600,7 @@ export const zhCN = {
   'rules.noneDisappear': '没有告警消失',
   'rules.appear': '所示各周内多出 {n, plural, other {{count} 条告警}}',
   'rules.partsJoin': '{first}；{second}',
-  'rules.sameRules':
-    '当前：{redNow} 位红区，每周新增{newNow} 位；新进红区中有 {recovered} 在 14 天内未经干预自行恢复',
+  'rules.sameRules': '当前：{redNow} 位红区，每周新增{newNow} 位；新进红区中有 {recovered} 在 14 天内未经干预自行恢复',
   'rules.recoveredNone': '无',
   'rules.noHistory': '导出数据只有一个每周快照：暂无可回测的历史。',
   'rules.recoveryNote': '自行恢复 = 14 天内某个每周快照已不在红区，且期间 Radar 中未记录任何干预。',
