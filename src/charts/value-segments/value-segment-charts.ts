@@ -14,7 +14,7 @@ export function buildValueSegmentCharts(result: ValueSegmentsResult, locale: Loc
   if (result.n === 0) return [];
   return [
     rfmBarsChart(result, locale),
-    churnBoxChart(result),
+    churnBoxChart(result, locale),
     rfmLtvScatterChart(result),
     correlationHeatmapChart(result),
     lifecycleMixChart(result),

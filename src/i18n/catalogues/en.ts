@@ -779,6 +779,13 @@ export const en = {
   'chart.channel.subtitle': 'Activity-table engagement channel of the {n} cohort customers',
   'chart.channel.missing': '{missing} of {n} without a channel not shown',
   'chart.channel.axis': 'Share of the group (%)',
+  'chart.value.churnTitle': 'Median {churn}: {hv} for high-value vs {smb} for SMB customers',
+  'chart.value.churnTitlePlain': '{churn} by segment',
+  'chart.value.churnAxis': 'Churn risk (%)',
+  'chart.value.churnAlt': 'Box plots of churn probability for high-value, SMB and other customers.',
+  'chart.value.churnSubtitle': '{n} customers with a churn risk, by segment (Other = neither HV nor SMB)',
+  'chart.value.box': 'Box = middle half, line = median, whiskers = min–max',
+  'chart.value.other': 'Other',
 
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.

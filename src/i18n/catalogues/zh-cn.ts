@@ -727,6 +727,13 @@ export const zhCN = {
   'chart.channel.subtitle': '{n} 位群组客户的活动表参与渠道',
   'chart.channel.missing': '未显示 {n} 位中没有渠道的 {missing} 位',
   'chart.channel.axis': '占本组比例（%）',
+  'chart.value.churnTitle': '{churn}中位数：高价值客户 {hv}，中小客户 {smb}',
+  'chart.value.churnTitlePlain': '各细分的{churn}',
+  'chart.value.churnAxis': '流失风险（%）',
+  'chart.value.churnAlt': '高价值、中小和其他客户流失概率的箱线图。',
+  'chart.value.churnSubtitle': '{n} 位有流失风险数据的客户，按细分（其他 = 既非高价值也非中小客户）',
+  'chart.value.box': '箱体 = 中间一半，线 = 中位数，须线 = 最小值–最大值',
+  'chart.value.other': '其他',
 
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
