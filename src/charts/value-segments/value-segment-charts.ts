@@ -15,7 +15,7 @@ export function buildValueSegmentCharts(result: ValueSegmentsResult, locale: Loc
   return [
     rfmBarsChart(result, locale),
     churnBoxChart(result, locale),
-    rfmLtvScatterChart(result),
+    rfmLtvScatterChart(result, locale),
     correlationHeatmapChart(result),
     lifecycleMixChart(result),
     inactivityHistogramChart(result),

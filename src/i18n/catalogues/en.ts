@@ -786,6 +786,17 @@ export const en = {
   'chart.value.churnSubtitle': '{n} customers with a churn risk, by segment (Other = neither HV nor SMB)',
   'chart.value.box': 'Box = middle half, line = median, whiskers = min–max',
   'chart.value.other': 'Other',
+  'chart.scatter.r': 'r = {r} (n = {n})',
+  'chart.scatter.rMissing': 'r not available ({why, select, constant {a constant column} other {too few rows}})',
+  'chart.scatter.sampledGroup': '{shown} of {total} {group}',
+  'chart.scatter.sampled': 'Points: {groups} (sampled per segment); line fitted on all',
+  'chart.scatter.title':
+    'Lifetime value {rises, select, yes {rises} other {barely rises}} with the RFM score (r = {r}); high-value customers sit at the top right',
+  'chart.scatter.titlePlain': 'Lifetime value against the RFM score',
+  'chart.scatter.alt': 'Scatter of RFM composite against LTV coloured by segment, with a least-squares line; {r}.',
+  'chart.scatter.subtitle': 'All {n} customers with both values; {r}; dashed line = straight-line fit',
+  'chart.scatter.x': 'RFM composite (mean of R, F, M; 1–5)',
+  'chart.scatter.y': 'Lifetime value (LTV, $)',
 
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.

@@ -734,6 +734,17 @@ export const zhCN = {
   'chart.value.churnSubtitle': '{n} 位有流失风险数据的客户，按细分（其他 = 既非高价值也非中小客户）',
   'chart.value.box': '箱体 = 中间一半，线 = 中位数，须线 = 最小值–最大值',
   'chart.value.other': '其他',
+  'chart.scatter.r': 'r = {r}（n = {n}）',
+  'chart.scatter.rMissing': 'r 无法计算（{why, select, constant {有一列为常数} other {行数太少}}）',
+  'chart.scatter.sampledGroup': '{group} {total} 个中的 {shown} 个',
+  'chart.scatter.sampled': '点：{groups}（按细分抽样）；拟合线基于全部数据',
+  'chart.scatter.title':
+    '客户终身价值随 RFM 评分{rises, select, yes {上升} other {几乎不上升}}（r = {r}）；高价值客户位于右上方',
+  'chart.scatter.titlePlain': '客户终身价值与 RFM 评分',
+  'chart.scatter.alt': 'RFM 综合分与 LTV 的散点图，按细分着色，附最小二乘拟合线；{r}。',
+  'chart.scatter.subtitle': '全部 {n} 位两项数据齐全的客户；{r}；虚线 = 直线拟合',
+  'chart.scatter.x': 'RFM 综合分（R、F、M 的平均；1–5）',
+  'chart.scatter.y': '客户终身价值（LTV，美元）',
 
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
