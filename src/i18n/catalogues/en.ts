@@ -816,6 +816,8 @@ export const en = {
   'chart.onboarding.x': 'Onboarding score',
   'chart.onboarding.y': 'Product adoption (%)',
   'chart.onboarding.alt': 'Onboarding against adoption for top-priority customers: {rs}.',
+  'term.stage.Mature': 'Mature',
+  'term.stage.At Risk': 'At Risk',
 
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.

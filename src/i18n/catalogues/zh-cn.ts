@@ -763,6 +763,8 @@ export const zhCN = {
   'chart.onboarding.x': '上手评分',
   'chart.onboarding.y': '产品采用率（%）',
   'chart.onboarding.alt': '高优先分客户的上手评分与产品采用率：{rs}。',
+  'term.stage.Mature': '成熟',
+  'term.stage.At Risk': '有风险',
 
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
