@@ -84,36 +84,49 @@ export function rfmBarsChart(result: ValueSegmentsResult, locale: Locale = 'en')
   };
 }
 
-export function churnBoxChart(result: ValueSegmentsResult): ChartDefinition {
+export function churnBoxChart(result: ValueSegmentsResult, locale: Locale = 'en'): ChartDefinition {
+  const t = translator(locale);
+  const churn = chartWords(locale).churnRisk;
+  // HV and SMB are the segments' names as people say them in both languages; Other is a word.
+  const name = (segment: SegmentGroup) => (segment === 'Other' ? t('chart.value.other') : segment);
   const values = (['HV', 'SMB', 'Other'] as const).flatMap((segment) => {
     const box = groupOf(result, segment).churnBox;
-    return box === null ? [] : [{ group: `${segment} (n ${formatNumber(box.n, 'integer')})`, segment, ...box }];
+    return box === null
+      ? []
+      : [{ group: `${name(segment)} (n ${formatNumber(box.n, 'integer', locale)})`, segment, ...box }];
   });
   const hv = groupOf(result, 'HV').churnBox;
   const smb = groupOf(result, 'SMB').churnBox;
   const title =
     hv && smb
-      ? `Median ${chartWords().churnRisk}: ${formatNumber(hv.median, 'percent')} for high-value vs ${formatNumber(smb.median, 'percent')} for SMB customers`
-      : `${chartWords().churnRisk} by segment`;
+      ? t('chart.value.churnTitle', {
+          churn,
+          hv: formatNumber(hv.median, 'percent', locale),
+          smb: formatNumber(smb.median, 'percent', locale),
+        })
+      : t('chart.value.churnTitlePlain', { churn });
   const y = (field: string) => ({
     field,
     type: 'quantitative',
-    title: 'Churn risk (%)',
+    title: t('chart.value.churnAxis'),
     scale: { domain: [0, 1] },
     axis: axisNumberFormat('percent'),
   });
   return {
     id: 'value-churn-box',
     title,
-    altText: 'Box plots of churn probability for high-value, SMB and other customers.',
+    altText: t('chart.value.churnAlt'),
     spec: themed({
       $schema: SCHEMA,
       title: chartTitle(title, [
-        `${formatNumber(
-          values.reduce((sum, v) => sum + v.n, 0),
-          'integer',
-        )} customers with a churn risk, by segment (Other = neither HV nor SMB)`,
-        'Box = middle half, line = median, whiskers = min–max',
+        t('chart.value.churnSubtitle', {
+          n: formatNumber(
+            values.reduce((sum, v) => sum + v.n, 0),
+            'integer',
+            locale,
+          ),
+        }),
+        t('chart.value.box'),
       ]),
       data: { values },
       encoding: { x: { field: 'group', type: 'nominal', title: null, sort: values.map((v) => v.group) } },
@@ -124,7 +137,12 @@ export function churnBoxChart(result: ValueSegmentsResult): ChartDefinition {
           encoding: {
             y: y('q1'),
             y2: { field: 'q3' },
-            color: { field: 'segment', title: 'Segment', scale: segmentScale(['HV', 'SMB', 'Other']), legend: null },
+            color: {
+              field: 'segment',
+              title: t('chart.value.segment'),
+              scale: segmentScale(['HV', 'SMB', 'Other']),
+              legend: null,
+            },
           },
         },
         { mark: { type: 'tick', size: 60, color: '#1F1F1F', thickness: 2 }, encoding: { y: y('median') } },

@@ -14,8 +14,8 @@ export function buildValueSegmentCharts(result: ValueSegmentsResult, locale: Loc
   if (result.n === 0) return [];
   return [
     rfmBarsChart(result, locale),
-    churnBoxChart(result),
-    rfmLtvScatterChart(result),
+    churnBoxChart(result, locale),
+    rfmLtvScatterChart(result, locale),
     correlationHeatmapChart(result),
     lifecycleMixChart(result),
     inactivityHistogramChart(result),
