@@ -156,6 +156,26 @@ describe('zh-CN answers on the demo', () => {
     }
   });
 
+  // A pick list, a miss and /radar draw no chart.
+  it.each(MAIN.filter((input) => !/^\/radar|^\/customer (Hooli|zzzz)/.test(input)))(
+    '%s: the first chart (the one every channel sees) is in Chinese',
+    async (input) => {
+      const a = await answer(input);
+      const chart = a.charts[0];
+      if (chart === undefined) throw new Error(`${input} drew no chart`);
+      const spec = chart.spec as unknown as {
+        title: { text: string[]; subtitle: string[] };
+        data?: { values?: object[] };
+      };
+      // Values drawn from the data (organisations, industries, size tiers) are names, not sentences.
+      const drawn = JSON.stringify(spec).match(/"(?:industry|size|customer|who)":"[^"]*"/g) ?? [];
+      const names = [...namesIn(a), ...drawn.map((d) => d.replace(/^"\w+":"|"$/g, '').replace(/^#\d+ /, ''))];
+      const axes = (JSON.stringify(spec).match(/"title":"[^"]*"/g) ?? []).map((x) => x.slice(9, -1));
+      const text = [...spec.title.text, ...spec.title.subtitle, chart.altText, ...axes].join('\n');
+      expect(leftoverEnglish(text, names)).toEqual([]);
+    },
+  );
+
   it('keeps data raw in --json: zones, tiers, stages and routes as the export spells them', async () => {
     const a = await answer('/priority top 5');
     const top = (a.data as { top: { tier: string; stage: string; route: string; zone: string }[] }).top[0];

@@ -1,8 +1,8 @@
 import type { Distribution } from '../../analysis/conversion-cohort/cohort-distributions.js';
 import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
-import { chartWords } from '../chart-words.js';
 import { formatNumber } from '../format.js';
 import { truncateLabel } from '../labels.js';
 import { CATEGORY_PALETTE, GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
@@ -15,7 +15,12 @@ const CHANNEL_LABEL_WIDTH = 28;
 const SAME_MIX = 0.03;
 
 /** The cohort in blue, the all-customers baseline in grey (ΔE ≥ 40 under colour-blind simulation). */
-export const COHORT_VS_ALL_SCALE = { domain: ['Cohort', 'All customers'], range: [CATEGORY_PALETTE[0], '#A6A6A6'] };
+export function cohortVsAllScale(locale: Locale = 'en') {
+  const t = translator(locale);
+  return { domain: [t('chart.channel.cohort'), t('chart.channel.all')], range: [CATEGORY_PALETTE[0], '#A6A6A6'] };
+}
+
+export const COHORT_VS_ALL_SCALE = cohortVsAllScale('en');
 
 /**
  * The cohort's activity-table engagement channels beside every activity customer's (the
@@ -29,7 +34,9 @@ export function buildChannelChart(
   locale: Locale = 'en',
 ): ChartDefinition | null {
   if (channels.n === 0) return null;
-  const words = chartWords(locale);
+  const t = translator(locale);
+  const scale = cohortVsAllScale(locale);
+  const [cohortLabel, allLabel] = scale.domain as [string, string];
   const pct = (x: number) => formatNumber(x, 'percent', locale);
   const count = (x: number) => formatNumber(x, 'integer', locale);
   const shown = channels.levels.slice(0, CHANNEL_BARS);
@@ -39,7 +46,7 @@ export function buildChannelChart(
   const bars = shown.map((l) => ({ label: l.label, n: l.n, all: allCount(l.label) }));
   if (rest.length > 0) {
     bars.push({
-      label: `Other (${rest.length} channels)`,
+      label: t('chart.channel.other', { n: rest.length }),
       n: rest.reduce((s, l) => s + l.n, 0),
       all: (baseline?.levels ?? []).filter((l) => !shownLabels.has(l.label)).reduce((s, l) => s + l.n, 0),
     });
@@ -49,12 +56,12 @@ export function buildChannelChart(
     const channel = truncateLabel(b.label, CHANNEL_LABEL_WIDTH);
     const cohort = {
       channel,
-      group: 'Cohort',
+      group: cohortLabel,
       share: b.n / channels.n,
-      label: `${pct(b.n / channels.n)} (${count(b.n)})`,
+      label: t('chart.channel.label', { share: pct(b.n / channels.n), n: count(b.n) }),
     };
     if (!hasBaseline) return [cohort];
-    return [cohort, { channel, group: 'All customers', share: b.all / baseline.n, label: pct(b.all / baseline.n) }];
+    return [cohort, { channel, group: allLabel, share: b.all / baseline.n, label: pct(b.all / baseline.n) }];
   });
   const gaps = hasBaseline
     ? bars.map((b) => ({ label: b.label, cohort: b.n / channels.n, all: b.all / baseline.n }))
@@ -62,15 +69,20 @@ export function buildChannelChart(
   const widest = [...gaps].sort((a, b) => Math.abs(b.cohort - b.all) - Math.abs(a.cohort - a.all))[0];
   const top = channels.levels[0];
   const title = !widest
-    ? `${top?.label ?? 'No channel'} is the cohort's most common channel: ${pct(top?.share ?? 0)}`
+    ? t('chart.channel.titleTop', { channel: top?.label ?? t('chart.channel.noChannel'), share: pct(top?.share ?? 0) })
     : Math.abs(widest.cohort - widest.all) < SAME_MIX
-      ? `The cohort's channel mix mirrors all customers: every share within ${formatNumber(SAME_MIX * 100, 'integer', locale)} points`
-      : `${widest.label} is ${widest.cohort > widest.all ? 'more' : 'less'} common in the cohort: ${pct(widest.cohort)} vs ${pct(widest.all)} of all customers`;
+      ? t('chart.channel.titleSame', { points: formatNumber(SAME_MIX * 100, 'integer', locale) })
+      : t('chart.channel.titleDiff', {
+          channel: widest.label,
+          more: widest.cohort > widest.all ? 'yes' : 'no',
+          cohort: pct(widest.cohort),
+          all: pct(widest.all),
+        });
   const subtitle = [
     hasBaseline
-      ? `Activity-table engagement channel: the cohort (${count(channels.n)}) vs all ${words.customers} (${count(baseline.n)})`
-      : `Activity-table engagement channel of the ${count(channels.n)} cohort ${words.customers}`,
-    channels.missing > 0 ? `${count(channels.missing)} of ${count(cohortSize)} without a channel not shown` : '',
+      ? t('chart.channel.subtitleCompared', { n: count(channels.n), all: count(baseline.n) })
+      : t('chart.channel.subtitle', { n: count(channels.n) }),
+    channels.missing > 0 ? t('chart.channel.missing', { missing: count(channels.missing), n: count(cohortSize) }) : '',
   ];
   const max = Math.max(...values.map((v) => v.share));
   const spec = {
@@ -87,11 +99,11 @@ export function buildChannelChart(
         title: null,
         axis: { labelLimit: 260 },
       },
-      ...(hasBaseline ? { yOffset: { field: 'group', sort: COHORT_VS_ALL_SCALE.domain } } : {}),
+      ...(hasBaseline ? { yOffset: { field: 'group', sort: scale.domain } } : {}),
       x: {
         field: 'share',
         type: 'quantitative',
-        title: 'Share of the group (%)',
+        title: t('chart.channel.axis'),
         axis: { format: '.0%' },
         scale: { domain: [0, Math.min(1, max * 1.3)], nice: false },
       },
@@ -99,9 +111,7 @@ export function buildChannelChart(
     layer: [
       {
         mark: { type: 'bar', height: { band: hasBaseline ? 0.9 : 0.7 }, cornerRadiusEnd: 2 },
-        encoding: hasBaseline
-          ? { color: { field: 'group', type: 'nominal', title: null, scale: COHORT_VS_ALL_SCALE } }
-          : {},
+        encoding: hasBaseline ? { color: { field: 'group', type: 'nominal', title: null, scale } } : {},
       },
       { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field: 'label' } } },
     ],

@@ -1,5 +1,7 @@
 import { type ComparisonGroup, GROUP_LABELS } from '../../analysis/investment-mismatch/mismatch-types.js';
 import { numberFormat } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import { truncateLabel } from '../labels.js';
 import { CATEGORY_PALETTE } from '../theme.js';
 
@@ -15,6 +17,15 @@ export const GROUP_COLORS: Readonly<Record<ComparisonGroup, string>> = {
   mismatched: CATEGORY_PALETTE[3],
   'other-top': CATEGORY_PALETTE[0],
 };
+
+/** The two groups' names in the chart's language, with their colours. */
+export function groupColorScale(locale: Locale = 'en') {
+  const t = translator(locale);
+  return {
+    domain: [t('chart.mismatch.group.mismatched'), t('chart.mismatch.group.other-top')],
+    range: [GROUP_COLORS.mismatched, GROUP_COLORS['other-top']],
+  };
+}
 
 export const GROUP_COLOR_SCALE = {
   domain: [GROUP_LABELS.mismatched, GROUP_LABELS['other-top']],

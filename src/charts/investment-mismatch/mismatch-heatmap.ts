@@ -1,5 +1,6 @@
 import type { TopGroupContrast } from '../../analysis/investment-mismatch/top-group-contrast.js';
 import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
@@ -22,6 +23,7 @@ export function buildMismatchHeatmap(
   const overall = top.overallRate;
   if (overall === null || top.cells.length === 0) return null;
   const words = chartWords(locale);
+  const t = translator(locale);
   const pct = (x: number) => formatNumber(x, 'percent', locale);
   const count = (x: number) => formatNumber(x, 'integer', locale);
   const values = top.cells.map((c) => ({
@@ -37,16 +39,22 @@ export function buildMismatchHeatmap(
   const worst = reportable[0];
   const n = top.cells.reduce((sum, c) => sum + c.n, 0);
   const title = !worst
-    ? `No industry × size cell has ${minCellSize}+ top-priority customers; ${pct(overall)} are mismatched overall`
+    ? t('chart.mismatch.titleNoCell', { min: minCellSize, overall: pct(overall) })
     : worst.mismatchRate > overall
-      ? `${worst.industry} × ${worst.sizeTier} is the most mismatched: ${pct(worst.mismatchRate)} of ${count(worst.n)} top-priority customers vs ${pct(overall)} overall`
-      : `No industry × size cell with ${minCellSize}+ top-priority customers exceeds the ${pct(overall)} overall mismatch rate`;
+      ? t('chart.mismatch.titleWorst', {
+          industry: worst.industry,
+          size: worst.sizeTier,
+          rate: pct(worst.mismatchRate),
+          n: count(worst.n),
+          overall: pct(overall),
+        })
+      : t('chart.mismatch.titleNone', { min: minCellSize, overall: pct(overall) });
   const industries = [...new Set(top.cells.map((c) => c.industry))].sort();
   const spec = {
     $schema: SCHEMA,
     title: chartTitle(title, [
-      `Top-priority customers (top 30%) with an industry and size, n = ${count(n)}; cell = share mismatched (bottom half on performance) and n`,
-      `Colour centred on the top-group rate ${pct(overall)}; ${words.smallCell(minCellSize)}`,
+      t('chart.mismatch.subtitle', { n: count(n) }),
+      t('chart.mismatch.subtitle2', { overall: pct(overall), small: words.smallCell(minCellSize) }),
     ]),
     data: { values },
     height: Math.max(240, industries.length * 56),
@@ -56,7 +64,7 @@ export function buildMismatchHeatmap(
         field: 'size',
         type: 'ordinal',
         sort: orderSizeTiers(top.cells.map((c) => c.sizeTier)),
-        title: 'Company size',
+        title: t('chart.mismatch.xAxis'),
         axis: { orient: 'top', labelAngle: 0 },
       },
       y: { field: 'industry', type: 'ordinal', sort: industries.map(label), title: null },
@@ -64,7 +72,7 @@ export function buildMismatchHeatmap(
     layer: heatmapLayers(
       {
         field: 'rate',
-        title: 'Share mismatched',
+        title: t('chart.mismatch.legend'),
         scale: { scheme: DIVERGING_SCHEME, domain: [0, 1], domainMid: overall },
         legend: {
           orient: 'bottom',
@@ -81,7 +89,7 @@ export function buildMismatchHeatmap(
   return {
     id: 'mismatch-by-industry-size',
     title,
-    altText: `${title}. Grey cells have fewer than ${minCellSize} top-priority customers.`,
+    altText: t('chart.mismatch.alt', { title, min: minCellSize }),
     spec: withTheme(spec as unknown as TopLevelSpec),
   };
 }

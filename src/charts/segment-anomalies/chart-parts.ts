@@ -1,6 +1,8 @@
 import type { FeatureId } from '../../analysis/segment-anomalies/customer-features.js';
 import { FEATURES } from '../../analysis/segment-anomalies/customer-features.js';
 import type { FeatureSplit, Side } from '../../analysis/segment-anomalies/decision-rules.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type MessageKey, translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
@@ -30,6 +32,28 @@ export const ANOMALY_COLOR_SCALE = {
   range: [CATEGORY_PALETTE[3], CATEGORY_PALETTE[0], '#BDBDBD'],
 };
 
+/** The anomaly directions in the chart's language, and their colour scale. */
+export function anomalyWords(locale: Locale) {
+  const t = translator(locale);
+  const labels = {
+    above: t('chart.anomaly.above'),
+    below: t('chart.anomaly.below'),
+    normal: t('chart.anomaly.normal'),
+  };
+  return {
+    label: (direction: number) => (direction === 1 ? labels.above : direction === -1 ? labels.below : labels.normal),
+    short: (direction: number) =>
+      t(
+        direction === 1
+          ? 'chart.anomaly.shortAbove'
+          : direction === -1
+            ? 'chart.anomaly.shortBelow'
+            : 'chart.anomaly.shortNormal',
+      ),
+    scale: { domain: [labels.below, labels.above, labels.normal], range: ANOMALY_COLOR_SCALE.range },
+  };
+}
+
 export const GROUP_LABELS = { anomalous: 'Anomalous', normal: 'Normal' } as const;
 
 export const GROUP_COLOR_SCALE = {
@@ -51,15 +75,16 @@ export function label(text: string): string {
   return truncateLabel(text, CATEGORY_LABEL_WIDTH);
 }
 
-export function count(n: number): string {
-  return formatNumber(n, 'integer');
+export function count(n: number, locale: Locale = 'en'): string {
+  return formatNumber(n, 'integer', locale);
 }
 
-export function percent(rate: number): string {
-  return formatNumber(rate, 'percent');
+export function percent(rate: number, locale: Locale = 'en'): string {
+  return formatNumber(rate, 'percent', locale);
 }
 
-export function featureShort(id: FeatureId): string {
+export function featureShort(id: FeatureId, locale: Locale = 'en'): string {
+  if (locale !== 'en') return translator(locale)(`feature.short.${id}` as MessageKey);
   return FEATURES.find((f) => f.id === id)?.short ?? id;
 }
 
@@ -68,13 +93,13 @@ export function featureLong(id: FeatureId): string {
 }
 
 /** 17.58, 0.62, 0.0038: two decimals from 1 up, two significant digits below. */
-export function thresholdText(value: number): string {
-  return formatNumber(value, Math.abs(value) >= 1 ? 'decimal' : 'significant');
+export function thresholdText(value: number, locale: Locale = 'en'): string {
+  return formatNumber(value, Math.abs(value) >= 1 ? 'decimal' : 'significant', locale);
 }
 
 /** "Volatility > 0.62": a split side as people read it. */
-export function sideText(split: FeatureSplit, side: Side): string {
-  return `${featureShort(split.feature)} ${side === 'above' ? '>' : '≤'} ${thresholdText(split.threshold)}`;
+export function sideText(split: FeatureSplit, side: Side, locale: Locale = 'en'): string {
+  return `${featureShort(split.feature, locale)} ${side === 'above' ? '>' : '≤'} ${thresholdText(split.threshold, locale)}`;
 }
 
 /** `subtitle` may be several lines, so a long explanation wraps instead of being cut off. */

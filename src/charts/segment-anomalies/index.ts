@@ -1,4 +1,5 @@
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import type { Locale } from '../../i18n/locale.js';
 import type { ChartDefinition } from '../chart-definition.js';
 import { buildFeatureDistributionChart } from './feature-distributions.js';
 import { buildImbalanceVolatilityHeatmap } from './imbalance-volatility-heatmap.js';
@@ -10,11 +11,11 @@ import { buildValueMismatchScatter } from './value-mismatch-scatter.js';
  * The §5 charts, most telling first (the runner keeps the first three by default): where the
  * anomalies are, the rule that finds them, and the stage they sit in.
  */
-export function buildSegmentAnomalyCharts(result: SegmentAnomaliesResult): ChartDefinition[] {
+export function buildSegmentAnomalyCharts(result: SegmentAnomaliesResult, locale: Locale = 'en'): ChartDefinition[] {
   return [
-    buildRetentionBySegmentChart(result),
-    buildRuleRateChart(result),
-    buildStageRateChart(result),
+    buildRetentionBySegmentChart(result, locale),
+    buildRuleRateChart(result, locale),
+    buildStageRateChart(result, locale),
     buildFeatureDistributionChart(result),
     buildImbalanceVolatilityHeatmap(result),
     buildValueMismatchScatter(result),

@@ -1,9 +1,20 @@
 import type { CategoryRate } from '../../analysis/segment-anomalies/category-rates.js';
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
 import { wilsonInterval } from '../../analysis/stats/wilson-interval.js';
+import type { Locale } from '../../i18n/locale.js';
+import { termFor, translator } from '../../i18n/translate.js';
 import type { ChartDefinition } from '../chart-definition.js';
 import { LABEL_LINE_BREAK, WRAPPED_LABEL_EXPR } from '../labels.js';
-import { chart, count, featureShort, label, percent, RATE_COLOR, SMALL_GROUP, sideText } from './chart-parts.js';
+import {
+  chart,
+  count as countIn,
+  featureShort,
+  label,
+  percent as percentIn,
+  RATE_COLOR,
+  SMALL_GROUP,
+  sideText,
+} from './chart-parts.js';
 
 interface RateBar {
   readonly label: string;
@@ -12,8 +23,7 @@ interface RateBar {
   readonly rate: number;
 }
 
-/** The comparison bar: every customer the bars cover, in neutral grey. */
-const ALL_LABEL = 'All customers';
+/** The comparison bar (every customer the bars cover) is neutral grey. */
 const ALL_COLOR = '#8C8C8C';
 
 /**
@@ -21,7 +31,8 @@ const ALL_COLOR = '#8C8C8C';
  * a 95% Wilson interval whisker (a 0% bar still shows how high it could be), groups under
  * SMALL_GROUP pale, and a grey "All customers" bar last as the baseline.
  */
-function rateBars(bars: readonly RateBar[], overall: RateBar, axisTitle: string | null): object {
+function rateBars(bars: readonly RateBar[], overall: RateBar, axisTitle: string | null, locale: Locale): object {
+  const t = translator(locale);
   const sorted = [...bars].sort((a, b) => b.rate - a.rate || b.n - a.n);
   const values = [...sorted, overall].map((b) => {
     const ci = wilsonInterval(b.anomalies, b.n);
@@ -31,7 +42,11 @@ function rateBars(bars: readonly RateBar[], overall: RateBar, axisTitle: string 
       small: b.n < SMALL_GROUP,
       low: ci?.low ?? b.rate,
       high: ci?.high ?? b.rate,
-      text: `${percent(b.rate)} (${count(b.anomalies)} of ${count(b.n)})`,
+      text: t('chart.rate.text', {
+        rate: percentIn(b.rate, locale),
+        anomalies: countIn(b.anomalies, locale),
+        n: countIn(b.n, locale),
+      }),
     };
   });
   const y = {
@@ -53,7 +68,7 @@ function rateBars(bars: readonly RateBar[], overall: RateBar, axisTitle: string 
           x: {
             field: 'rate',
             type: 'quantitative',
-            title: 'Anomaly rate (% of customers)',
+            title: t('chart.rate.axis'),
             // Few ticks, and drop any that would still collide (e.g. "45%50%" at the right end).
             axis: { format: '.0%', values: [0, 0.25, 0.5, 0.75, 1] },
             // Room to the right for the value labels.
@@ -75,14 +90,18 @@ function rateBars(bars: readonly RateBar[], overall: RateBar, axisTitle: string 
   };
 }
 
-function allCustomers(n: number, anomalies: number): RateBar {
-  return { label: ALL_LABEL, n, anomalies, rate: anomalies / n };
+function allCustomers(n: number, anomalies: number, locale: Locale): RateBar {
+  return { label: translator(locale)('chart.rate.all'), n, anomalies, rate: anomalies / n };
 }
 
-export function buildStageRateChart(result: SegmentAnomaliesResult): ChartDefinition | null {
+export function buildStageRateChart(result: SegmentAnomaliesResult, locale: Locale = 'en'): ChartDefinition | null {
   if (result.n === 0) return null;
+  const t = translator(locale);
+  const count = (n: number) => countIn(n, locale);
+  const percent = (rate: number) => percentIn(rate, locale);
+  const stage = (level: string) => termFor(locale, 'stage', level);
   const bars = result.byStage.map((s: CategoryRate) => ({
-    label: label(s.level),
+    label: label(stage(s.level)),
     n: s.n,
     anomalies: s.anomaliesAbove + s.anomaliesBelow,
     rate: s.anomalyRate,
@@ -90,26 +109,34 @@ export function buildStageRateChart(result: SegmentAnomaliesResult): ChartDefini
   const top = [...result.byStage].filter((s) => s.n >= SMALL_GROUP).sort((a, b) => b.anomalyRate - a.anomalyRate)[0];
   const overall = result.anomalies / result.n;
   const title = top
-    ? `${top.level} customers are the most often anomalous: ${percent(top.anomalyRate)} of ${count(top.n)} vs ${percent(overall)} of all`
-    : `No lifecycle stage has ${SMALL_GROUP}+ customers; ${percent(overall)} of all are anomalous`;
+    ? t('chart.rate.stageTitle', {
+        stage: stage(top.level),
+        rate: percent(top.anomalyRate),
+        n: count(top.n),
+        overall: percent(overall),
+      })
+    : t('chart.rate.stageTitleNone', { small: SMALL_GROUP, overall: percent(overall) });
   return chart(
     'anomaly-rate-by-stage',
     title,
     [
-      `All ${count(result.n)} customers by lifecycle stage; anomalous = retention more than ${count(result.threshold * 100)} points from the segment mean`,
-      `Whisker = 95% interval; pale = fewer than ${SMALL_GROUP} customers; grey = all`,
+      t('chart.rate.stageSubtitle', { n: count(result.n), points: count(result.threshold * 100) }),
+      t('chart.rate.whisker', { small: SMALL_GROUP }),
     ],
     top
-      ? `${top.level} has the highest anomaly rate, ${percent(top.anomalyRate)} of ${count(top.n)} customers.`
-      : 'No stages.',
-    rateBars(bars, allCustomers(result.n, result.anomalies), 'Lifecycle stage'),
+      ? t('chart.rate.stageAlt', { stage: stage(top.level), rate: percent(top.anomalyRate), n: count(top.n) })
+      : t('chart.rate.noStages'),
+    rateBars(bars, allCustomers(result.n, result.anomalies, locale), t('chart.rate.stageAxis'), locale),
   );
 }
 
 /** The customers on each side of the best rule (and of the second split inside its riskier side). */
-export function buildRuleRateChart(result: SegmentAnomaliesResult): ChartDefinition | null {
+export function buildRuleRateChart(result: SegmentAnomaliesResult, locale: Locale = 'en'): ChartDefinition | null {
   const { first, second, riskiestSide } = result.decisionRules;
   if (first === null || riskiestSide === null) return null;
+  const t = translator(locale);
+  const count = (n: number) => countIn(n, locale);
+  const percent = (rate: number) => percentIn(rate, locale);
   const safe = riskiestSide === 'above' ? 'atOrBelow' : 'above';
   const side = (text: string, s: { n: number; anomalies: number; anomalyRate: number }): RateBar => ({
     label: text,
@@ -117,11 +144,12 @@ export function buildRuleRateChart(result: SegmentAnomaliesResult): ChartDefinit
     anomalies: s.anomalies,
     rate: s.anomalyRate,
   });
-  const risky = sideText(first, riskiestSide);
-  const bars: RateBar[] = [side(sideText(first, safe), first[safe])];
+  const risky = sideText(first, riskiestSide, locale);
+  const and = t('chart.rate.ruleAnd', { risky });
+  const bars: RateBar[] = [side(sideText(first, safe, locale), first[safe])];
   if (second) {
-    bars.push(side(`${risky} and${LABEL_LINE_BREAK}${sideText(second, 'atOrBelow')}`, second.atOrBelow));
-    bars.push(side(`${risky} and${LABEL_LINE_BREAK}${sideText(second, 'above')}`, second.above));
+    bars.push(side(`${and}${LABEL_LINE_BREAK}${sideText(second, 'atOrBelow', locale)}`, second.atOrBelow));
+    bars.push(side(`${and}${LABEL_LINE_BREAK}${sideText(second, 'above', locale)}`, second.above));
   } else {
     bars.push(side(risky, first[riskiestSide]));
   }
@@ -129,15 +157,23 @@ export function buildRuleRateChart(result: SegmentAnomaliesResult): ChartDefinit
   const worst = [...bars].sort((a, b) => b.rate - a.rate)[0] as RateBar;
   const riskySide = first[riskiestSide];
   const safeSide = first[safe];
-  const title = `${risky}: ${percent(riskySide.anomalyRate)} anomalous vs ${percent(safeSide.anomalyRate)} on the other side`;
+  const title = t('chart.rate.ruleTitle', {
+    risky,
+    rate: percent(riskySide.anomalyRate),
+    other: percent(safeSide.anomalyRate),
+  });
   return chart(
     'anomaly-rate-by-rule',
     title,
     [
-      `All ${count(n)} customers with ${featureShort(first.feature)}, split by the rule that best separates anomalies${second ? ' (and a second split inside the riskier side)' : ''}`,
-      `Whisker = 95% interval; pale = fewer than ${SMALL_GROUP} customers; grey = all`,
+      t('chart.rate.ruleSubtitle', {
+        n: count(n),
+        feature: featureShort(first.feature, locale),
+        second: second ? 'yes' : 'no',
+      }),
+      t('chart.rate.whisker', { small: SMALL_GROUP }),
     ],
-    `${worst.label}: ${percent(worst.rate)} of ${count(worst.n)} customers are anomalies.`,
-    rateBars(bars, allCustomers(n, first.atOrBelow.anomalies + first.above.anomalies), null),
+    t('chart.rate.ruleAlt', { group: worst.label, rate: percent(worst.rate), n: count(worst.n) }),
+    rateBars(bars, allCustomers(n, first.atOrBelow.anomalies + first.above.anomalies, locale), null, locale),
   );
 }

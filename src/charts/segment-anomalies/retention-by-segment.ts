@@ -1,16 +1,25 @@
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import type { Locale } from '../../i18n/locale.js';
+import { termFor, translator } from '../../i18n/translate.js';
 import type { ChartDefinition } from '../chart-definition.js';
 import { SCATTER_POINT_LIMIT, sampleStratified } from '../sample-points.js';
-import { ANOMALY_COLOR_SCALE, chart, count, directionLabel, label, percent } from './chart-parts.js';
+import { anomalyWords, chart, count as countIn, label, percent as percentIn } from './chart-parts.js';
 
 /**
  * Every customer's retention in its segment's column, coloured by anomaly direction, over a
  * band of ± threshold around the segment mean: the anomalies are the points outside the band.
  */
-export function buildRetentionBySegmentChart(result: SegmentAnomaliesResult): ChartDefinition | null {
+export function buildRetentionBySegmentChart(
+  result: SegmentAnomaliesResult,
+  locale: Locale = 'en',
+): ChartDefinition | null {
   if (result.n === 0) return null;
+  const t = translator(locale);
+  const words = anomalyWords(locale);
+  const count = (n: number) => countIn(n, locale);
+  const percent = (rate: number) => percentIn(rate, locale);
   const { points } = result;
-  const order = result.segments.map((s) => [label(s.segment), `n ${count(s.n)}`]);
+  const order = result.segments.map((s) => [label(termFor(locale, 'profitability', s.segment)), `n ${count(s.n)}`]);
   const position = new Map(result.segments.map((s, index) => [s.segment, index]));
   // Sampled per anomaly direction, so the few anomalies keep their points among many normals.
   const { rows: indices, strata } = sampleStratified(
@@ -23,7 +32,7 @@ export function buildRetentionBySegmentChart(result: SegmentAnomaliesResult): Ch
   const values = indices.map((i) => ({
     x: (position.get(points.segment[i] as string) ?? 0) + (((i * 0.618034) % 1) - 0.5) * 0.6,
     retention: points.retention[i],
-    kind: directionLabel(points.direction[i] as number),
+    kind: words.label(points.direction[i] as number),
   }));
   const bands = result.segments.map((s, index) => ({
     left: index - 0.4,
@@ -32,20 +41,32 @@ export function buildRetentionBySegmentChart(result: SegmentAnomaliesResult): Ch
     low: Math.max(0, s.meanRetention - result.threshold),
     high: Math.min(1, s.meanRetention + result.threshold),
   }));
+  const groups = strata.map((s) =>
+    t('chart.retention.sampledGroup', {
+      shown: count(s.shown),
+      total: count(s.total),
+      group: words.short(Number(s.group)),
+    }),
+  );
   const sampled =
     indices.length < result.n
-      ? `; ${count(indices.length)} of ${count(result.n)} shown, sampled per group (${strata.map((s) => `${count(s.shown)} of ${count(s.total)} ${directionLabel(Number(s.group)).replace('Anomaly: ', '').toLowerCase()}`).join(', ')})`
+      ? t('chart.retention.sampled', { shown: count(indices.length), n: count(result.n), groups: groups.join(', ') })
       : '';
   const points15 = count(result.threshold * 100);
-  const title = `${count(result.anomalies)} of ${count(result.n)} customers (${percent(result.anomalies / result.n)}) retain more than ${points15} points away from their segment's mean`;
+  const title = t('chart.retention.title', {
+    anomalies: count(result.anomalies),
+    n: count(result.n),
+    share: percent(result.anomalies / result.n),
+    points: points15,
+  });
   const subtitle = [
-    `All ${count(result.n)} customers by profitability segment; dot = one customer's retention probability`,
-    `Grey band = segment mean (black line) ± ${points15} points${sampled}`,
+    t('chart.retention.subtitle', { n: count(result.n) }),
+    t('chart.retention.band', { points: points15, sampled }),
   ];
   const x = {
     field: 'left',
     type: 'quantitative',
-    title: 'Profitability segment (highest mean retention first)',
+    title: t('chart.retention.xAxis'),
     scale: { domain: [-0.5, order.length - 0.5], nice: false, zero: false },
     axis: {
       values: order.map((_, index) => index),
@@ -57,7 +78,7 @@ export function buildRetentionBySegmentChart(result: SegmentAnomaliesResult): Ch
   };
   const y = {
     type: 'quantitative',
-    title: 'Retention probability (%)',
+    title: t('chart.retention.yAxis'),
     scale: { domain: [0, 1] },
     axis: { format: '.0%' },
   };
@@ -65,7 +86,7 @@ export function buildRetentionBySegmentChart(result: SegmentAnomaliesResult): Ch
     'retention-by-segment',
     title,
     subtitle,
-    `${count(result.anomalies)} of ${count(result.n)} customers retain more than ${result.threshold} from their segment mean.`,
+    t('chart.retention.alt', { anomalies: count(result.anomalies), n: count(result.n), threshold: result.threshold }),
     {
       height: 340,
       layer: [
@@ -89,7 +110,7 @@ export function buildRetentionBySegmentChart(result: SegmentAnomaliesResult): Ch
               field: 'kind',
               type: 'nominal',
               title: null,
-              scale: ANOMALY_COLOR_SCALE,
+              scale: words.scale,
               legend: { columns: 2 },
             },
           },

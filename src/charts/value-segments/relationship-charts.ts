@@ -1,4 +1,7 @@
 import { CORRELATION_METRICS, type ValueSegmentsResult } from '../../analysis/value-segments/compute-value-segments.js';
+import type { ValueSegment } from '../../analysis/value-segments/value-segment.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { axisNumberFormat, formatNumber } from '../format.js';
@@ -18,19 +21,26 @@ const NAMES: Readonly<Record<(typeof CORRELATION_METRICS)[number], string>> = {
 const themed = (spec: object) =>
   withTheme({ autosize: GROW_HEIGHT_AUTOSIZE, height: 340, ...spec } as unknown as TopLevelSpec);
 
-export function rfmLtvScatterChart(result: ValueSegmentsResult): ChartDefinition {
+export function rfmLtvScatterChart(result: ValueSegmentsResult, locale: Locale = 'en'): ChartDefinition {
+  const t = translator(locale);
+  const num = (x: number, kind: 'decimal' | 'integer') => formatNumber(x, kind, locale);
   const { points, correlation, regression } = result.rfmLtv;
+  const segmentName = (segment: ValueSegment) => (segment === 'Other' ? t('chart.value.other') : segment);
   // Sampled per segment: a uniform 500 of 4,700 kept ~10 of the 98 high-value customers.
   const { rows: shown, strata } = sampleStratified(points, (p) => p.segment);
   const n = points.length;
   const rText =
     correlation.kind === 'ok'
-      ? `r = ${formatNumber(correlation.r, 'decimal')} (n = ${formatNumber(n, 'integer')})`
-      : `r not available (${correlation.kind === 'constant' ? 'a constant column' : 'too few rows'})`;
-  const sampled =
-    shown.length < n
-      ? `Points: ${strata.map((s) => `${formatNumber(s.shown, 'integer')} of ${formatNumber(s.total, 'integer')} ${s.group}`).join(', ')} (sampled per segment); line fitted on all`
-      : null;
+      ? t('chart.scatter.r', { r: num(correlation.r, 'decimal'), n: num(n, 'integer') })
+      : t('chart.scatter.rMissing', { why: correlation.kind === 'constant' ? 'constant' : 'few' });
+  const groups = strata.map((s) =>
+    t('chart.scatter.sampledGroup', {
+      shown: num(s.shown, 'integer'),
+      total: num(s.total, 'integer'),
+      group: s.group === 'Other' ? t('chart.value.other') : s.group,
+    }),
+  );
+  const sampled = shown.length < n ? t('chart.scatter.sampled', { groups: groups.join(', ') }) : null;
   const xs = points.map((p) => p.rfm);
   const line =
     regression && xs.length > 0
@@ -42,36 +52,40 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult): ChartDefinition
       : [];
   const title =
     correlation.kind === 'ok'
-      ? `Lifetime value ${correlation.r >= 0.3 ? 'rises' : 'barely rises'} with the RFM score (r = ${formatNumber(correlation.r, 'decimal')}); high-value customers sit at the top right`
-      : 'Lifetime value against the RFM score';
+      ? t('chart.scatter.title', { rises: correlation.r >= 0.3 ? 'yes' : 'no', r: num(correlation.r, 'decimal') })
+      : t('chart.scatter.titlePlain');
   return {
     id: 'value-rfm-ltv-scatter',
     title,
-    altText: `Scatter of RFM composite against LTV coloured by segment, with a least-squares line; ${rText}.`,
+    altText: t('chart.scatter.alt', { r: rText }),
     spec: themed({
       $schema: SCHEMA,
       title: chartTitle(title, [
-        `All ${formatNumber(n, 'integer')} customers with both values; ${rText}; dashed line = straight-line fit`,
+        t('chart.scatter.subtitle', { n: num(n, 'integer'), r: rText }),
         ...(sampled === null ? [] : [sampled]),
       ]),
       layer: [
         {
-          data: { values: shown.map((p) => ({ rfm: p.rfm, ltv: p.ltv, group: p.segment })) },
+          data: { values: shown.map((p) => ({ rfm: p.rfm, ltv: p.ltv, group: segmentName(p.segment) })) },
           mark: { type: 'circle', size: 30 },
           encoding: {
             x: {
               field: 'rfm',
               type: 'quantitative',
-              title: 'RFM composite (mean of R, F, M; 1–5)',
+              title: t('chart.scatter.x'),
               scale: { zero: false },
             },
             y: {
               field: 'ltv',
               type: 'quantitative',
-              title: 'Lifetime value (LTV, $)',
+              title: t('chart.scatter.y'),
               axis: axisNumberFormat('compact'),
             },
-            color: { field: 'group', title: 'Segment', scale: segmentScale(['HV', 'SMB', 'Other']) },
+            color: {
+              field: 'group',
+              title: t('chart.value.segment'),
+              scale: segmentScale(['HV', 'SMB', 'Other'], segmentName),
+            },
           },
         },
         {

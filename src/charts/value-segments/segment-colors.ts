@@ -8,8 +8,9 @@ export const SEGMENT_COLORS: Readonly<Record<ValueSegment, string>> = {
   Other: CATEGORY_PALETTE[6],
 };
 
-export function segmentScale(segments: readonly ValueSegment[]) {
-  return { domain: [...segments], range: segments.map((s) => SEGMENT_COLORS[s]) };
+/** HV and SMB are read as they are in every language; Other is a word, so `name` may translate it. */
+export function segmentScale(segments: readonly ValueSegment[], name: (s: ValueSegment) => string = (s) => s) {
+  return { domain: segments.map(name), range: segments.map((s) => SEGMENT_COLORS[s]) };
 }
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

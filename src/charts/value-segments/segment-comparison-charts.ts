@@ -4,6 +4,8 @@ import type {
   ValueSegmentsResult,
 } from '../../analysis/value-segments/compute-value-segments.js';
 import type { ValueSegment } from '../../analysis/value-segments/value-segment.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
@@ -27,50 +29,54 @@ const themed = (spec: object) =>
   withTheme({ autosize: GROW_HEIGHT_AUTOSIZE, height: 320, ...spec } as unknown as TopLevelSpec);
 
 /** The population line every §3 chart carries: both groups with their n. */
-function population(result: ValueSegmentsResult): string {
-  return `High-value (HV: Gold/Platinum, > 5% of portfolio) vs SMB customers, ${nText(result)}`;
+function population(result: ValueSegmentsResult, locale: Locale = 'en'): string {
+  if (locale === 'en') return `High-value (HV: Gold/Platinum, > 5% of portfolio) vs SMB customers, ${nText(result)}`;
+  return translator(locale)('chart.value.population', {
+    hv: formatNumber(groupOf(result, 'HV').n, 'integer', locale),
+    smb: formatNumber(groupOf(result, 'SMB').n, 'integer', locale),
+  });
 }
 
-export function rfmBarsChart(result: ValueSegmentsResult): ChartDefinition {
+export function rfmBarsChart(result: ValueSegmentsResult, locale: Locale = 'en'): ChartDefinition {
+  const t = translator(locale);
   const scores = [
-    ['Recency', 'recency'],
-    ['Frequency', 'frequency'],
-    ['Monetary', 'monetary'],
-    ['RFM composite', 'rfm'],
+    [t('chart.value.recency'), 'recency'],
+    [t('chart.value.frequency'), 'frequency'],
+    [t('chart.value.monetary'), 'monetary'],
+    [t('chart.value.rfm'), 'rfm'],
   ] as const;
   const values = COMPARED.flatMap((segment) =>
     scores.flatMap(([label, metric]) => {
       const mean = groupOf(result, segment).means[metric].mean;
-      return mean === null ? [] : [{ score: label, group: segment, mean, text: formatNumber(mean, 'decimal') }];
+      return mean === null ? [] : [{ score: label, group: segment, mean, text: formatNumber(mean, 'decimal', locale) }];
     }),
   );
   const hvRfm = groupOf(result, 'HV').means.rfm.mean;
   const smbRfm = groupOf(result, 'SMB').means.rfm.mean;
   const title =
     hvRfm !== null && smbRfm !== null
-      ? `High-value customers score ${formatNumber(hvRfm, 'decimal')} vs ${formatNumber(smbRfm, 'decimal')} for SMB on RFM (1–5)`
-      : 'RFM scores of high-value and SMB customers';
+      ? t('chart.value.rfmTitle', {
+          hv: formatNumber(hvRfm, 'decimal', locale),
+          smb: formatNumber(smbRfm, 'decimal', locale),
+        })
+      : t('chart.value.rfmTitlePlain');
   return {
     id: 'value-rfm-bars',
     title,
-    altText:
-      'Grouped bars of mean recency, frequency, monetary and RFM composite scores for high-value and SMB customers.',
+    altText: t('chart.value.rfmAlt'),
     spec: themed({
       $schema: SCHEMA,
-      title: chartTitle(title, [
-        population(result),
-        'Mean recency, frequency and monetary scores (1–5); RFM composite = mean of the three',
-      ]),
+      title: chartTitle(title, [population(result, locale), t('chart.value.rfmSubtitle')]),
       data: { values },
       encoding: {
         x: { field: 'score', type: 'nominal', sort: scores.map(([l]) => l), title: null },
         xOffset: { field: 'group', sort: [...COMPARED] },
-        y: { field: 'mean', type: 'quantitative', title: 'Mean score (1–5)', scale: { domain: [0, 5] } },
+        y: { field: 'mean', type: 'quantitative', title: t('chart.value.meanScore'), scale: { domain: [0, 5] } },
       },
       layer: [
         {
           mark: { type: 'bar' },
-          encoding: { color: { field: 'group', title: 'Segment', scale: segmentScale(COMPARED) } },
+          encoding: { color: { field: 'group', title: t('chart.value.segment'), scale: segmentScale(COMPARED) } },
         },
         { mark: { type: 'text', dy: -8 }, encoding: { text: { field: 'text' } } },
       ],
@@ -78,36 +84,49 @@ export function rfmBarsChart(result: ValueSegmentsResult): ChartDefinition {
   };
 }
 
-export function churnBoxChart(result: ValueSegmentsResult): ChartDefinition {
+export function churnBoxChart(result: ValueSegmentsResult, locale: Locale = 'en'): ChartDefinition {
+  const t = translator(locale);
+  const churn = chartWords(locale).churnRisk;
+  // HV and SMB are the segments' names as people say them in both languages; Other is a word.
+  const name = (segment: SegmentGroup) => (segment === 'Other' ? t('chart.value.other') : segment);
   const values = (['HV', 'SMB', 'Other'] as const).flatMap((segment) => {
     const box = groupOf(result, segment).churnBox;
-    return box === null ? [] : [{ group: `${segment} (n ${formatNumber(box.n, 'integer')})`, segment, ...box }];
+    return box === null
+      ? []
+      : [{ group: `${name(segment)} (n ${formatNumber(box.n, 'integer', locale)})`, segment, ...box }];
   });
   const hv = groupOf(result, 'HV').churnBox;
   const smb = groupOf(result, 'SMB').churnBox;
   const title =
     hv && smb
-      ? `Median ${chartWords().churnRisk}: ${formatNumber(hv.median, 'percent')} for high-value vs ${formatNumber(smb.median, 'percent')} for SMB customers`
-      : `${chartWords().churnRisk} by segment`;
+      ? t('chart.value.churnTitle', {
+          churn,
+          hv: formatNumber(hv.median, 'percent', locale),
+          smb: formatNumber(smb.median, 'percent', locale),
+        })
+      : t('chart.value.churnTitlePlain', { churn });
   const y = (field: string) => ({
     field,
     type: 'quantitative',
-    title: 'Churn risk (%)',
+    title: t('chart.value.churnAxis'),
     scale: { domain: [0, 1] },
     axis: axisNumberFormat('percent'),
   });
   return {
     id: 'value-churn-box',
     title,
-    altText: 'Box plots of churn probability for high-value, SMB and other customers.',
+    altText: t('chart.value.churnAlt'),
     spec: themed({
       $schema: SCHEMA,
       title: chartTitle(title, [
-        `${formatNumber(
-          values.reduce((sum, v) => sum + v.n, 0),
-          'integer',
-        )} customers with a churn risk, by segment (Other = neither HV nor SMB)`,
-        'Box = middle half, line = median, whiskers = min–max',
+        t('chart.value.churnSubtitle', {
+          n: formatNumber(
+            values.reduce((sum, v) => sum + v.n, 0),
+            'integer',
+            locale,
+          ),
+        }),
+        t('chart.value.box'),
       ]),
       data: { values },
       encoding: { x: { field: 'group', type: 'nominal', title: null, sort: values.map((v) => v.group) } },
@@ -118,7 +137,12 @@ export function churnBoxChart(result: ValueSegmentsResult): ChartDefinition {
           encoding: {
             y: y('q1'),
             y2: { field: 'q3' },
-            color: { field: 'segment', title: 'Segment', scale: segmentScale(['HV', 'SMB', 'Other']), legend: null },
+            color: {
+              field: 'segment',
+              title: t('chart.value.segment'),
+              scale: segmentScale(['HV', 'SMB', 'Other']),
+              legend: null,
+            },
           },
         },
         { mark: { type: 'tick', size: 60, color: '#1F1F1F', thickness: 2 }, encoding: { y: y('median') } },

@@ -60,7 +60,7 @@ export function presentSegmentAnomalies(
     headline: unavailable ? unavailable.reason : headline(result, options.mode === 'all'),
     sections,
     provenance,
-    charts: unavailable ? [] : buildSegmentAnomalyCharts(result),
+    charts: unavailable ? [] : buildSegmentAnomalyCharts(result, locale),
     chartsOmitted: 0,
     data: { options, ...summarise(result) },
   };

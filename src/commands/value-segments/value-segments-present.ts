@@ -114,7 +114,7 @@ export function presentValueSegments(
     headline: headline(result, hv, smb),
     sections,
     provenance,
-    charts: buildValueSegmentCharts(result),
+    charts: buildValueSegmentCharts(result, locale),
     chartsOmitted: 0,
     data: { options, ...result, rfmLtv: { ...result.rfmLtv, points: result.rfmLtv.points.length } },
   };

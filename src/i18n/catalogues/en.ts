@@ -657,6 +657,147 @@ export const en = {
   'chart.zones.axisShare': 'Share of the group (%)',
   'chart.zones.axisCount': 'Customers (count)',
 
+  // ── Cohort LTV chart (/conversion-cohort) ──
+  'chart.ltv.median': 'Typical (median) cohort customer',
+  'chart.ltv.mean': 'Cohort mean',
+  'chart.ltv.tier': '{tier} (n {n})',
+  'chart.ltv.label': '{pct} ({money})',
+  'chart.ltv.below': '{money} below',
+  'chart.ltv.above': '{money} above',
+  'chart.ltv.titlePlain': 'Cohort LTV against the same tier',
+  'chart.ltv.titleSplit':
+    "The typical cohort customer's LTV is {median} their tier's mean; a few large accounts move the mean {direction, select, down {down} other {up}}",
+  'chart.ltv.title': "Cohort customers' LTV sits {median} their tier's mean (median customer)",
+  'chart.ltv.subtitle':
+    '{n} cohort customers with a tier and a lifetime value (LTV), each against the mean of every customer in the same tier',
+  'chart.ltv.subtitle2': 'Per customer: median {median}, mean {mean}; pale = fewer than {small} in the cohort',
+  'chart.ltv.axis': 'Difference from the tier mean (% of the tier mean)',
+
+  // ── Segment anomalies charts (/segment-anomalies) ──
+  'chart.anomaly.above': 'Anomaly: above segment mean',
+  'chart.anomaly.below': 'Anomaly: below segment mean',
+  'chart.anomaly.normal': 'Normal',
+  'chart.anomaly.shortAbove': 'above segment mean',
+  'chart.anomaly.shortBelow': 'below segment mean',
+  'chart.anomaly.shortNormal': 'normal',
+  'chart.retention.title':
+    "{anomalies} of {n} customers ({share}) retain more than {points} points away from their segment's mean",
+  'chart.retention.subtitle': "All {n} customers by profitability segment; dot = one customer's retention probability",
+  'chart.retention.band': 'Grey band = segment mean (black line) ± {points} points{sampled}',
+  'chart.retention.sampled': '; {shown} of {n} shown, sampled per group ({groups})',
+  'chart.retention.sampledGroup': '{shown} of {total} {group}',
+  'chart.retention.xAxis': 'Profitability segment (highest mean retention first)',
+  'chart.retention.yAxis': 'Retention probability (%)',
+  'chart.retention.alt': '{anomalies} of {n} customers retain more than {threshold} from their segment mean.',
+
+  // ── Investment mismatch heatmap (/investment-mismatch) ──
+  'chart.mismatch.titleNoCell':
+    'No industry × size cell has {min}+ top-priority customers; {overall} are mismatched overall',
+  'chart.mismatch.titleWorst':
+    '{industry} × {size} is the most mismatched: {rate} of {n} top-priority customers vs {overall} overall',
+  'chart.mismatch.titleNone':
+    'No industry × size cell with {min}+ top-priority customers exceeds the {overall} overall mismatch rate',
+  'chart.mismatch.subtitle':
+    'Top-priority customers (top 30%) with an industry and size, n = {n}; cell = share mismatched (bottom half on performance) and n',
+  'chart.mismatch.subtitle2': 'Colour centred on the top-group rate {overall}; {small}',
+  'chart.mismatch.xAxis': 'Company size',
+  'chart.mismatch.legend': 'Share mismatched',
+  'chart.mismatch.alt': '{title}. Grey cells have fewer than {min} top-priority customers.',
+
+  // ── Value segments charts (/value-segments) ──
+  'chart.value.population':
+    'High-value (HV: Gold/Platinum, > 5% of portfolio) vs SMB customers, n = {hv} HV, {smb} SMB',
+  'chart.value.recency': 'Recency',
+  'chart.value.frequency': 'Frequency',
+  'chart.value.monetary': 'Monetary',
+  'chart.value.rfm': 'RFM composite',
+  'chart.value.rfmTitle': 'High-value customers score {hv} vs {smb} for SMB on RFM (1–5)',
+  'chart.value.rfmTitlePlain': 'RFM scores of high-value and SMB customers',
+  'chart.value.rfmAlt':
+    'Grouped bars of mean recency, frequency, monetary and RFM composite scores for high-value and SMB customers.',
+  'chart.value.rfmSubtitle': 'Mean recency, frequency and monetary scores (1–5); RFM composite = mean of the three',
+  'chart.value.meanScore': 'Mean score (1–5)',
+  'chart.value.segment': 'Segment',
+
+  // ── Segment anomaly features (short names on charts) ──
+  'feature.short.months': 'Months',
+  'feature.short.expectedTransactions': 'Expected tx',
+  'feature.short.consistencyError': 'Consistency err',
+  'feature.short.q1Share': 'Q1 share',
+  'feature.short.q2Share': 'Q2 share',
+  'feature.short.q3Share': 'Q3 share',
+  'feature.short.q4Share': 'Q4 share',
+  'feature.short.imbalance': 'Imbalance',
+  'feature.short.shareStd': 'Share std',
+  'feature.short.entropy': 'Entropy',
+  'feature.short.quarterCv': 'Quarter CV',
+  'feature.short.volatility': 'Volatility',
+  'feature.short.valueMismatch': 'Value mismatch',
+  'feature.short.revenuePerPoint': 'Revenue/point',
+
+  // ── Anomaly-rate charts (/segment-anomalies) ──
+  'chart.rate.all': 'All customers',
+  'chart.rate.text': '{rate} ({anomalies} of {n})',
+  'chart.rate.axis': 'Anomaly rate (% of customers)',
+  'chart.rate.stageTitle': '{stage} customers are the most often anomalous: {rate} of {n} vs {overall} of all',
+  'chart.rate.stageTitleNone': 'No lifecycle stage has {small}+ customers; {overall} of all are anomalous',
+  'chart.rate.stageSubtitle':
+    'All {n} customers by lifecycle stage; anomalous = retention more than {points} points from the segment mean',
+  'chart.rate.whisker': 'Whisker = 95% interval; pale = fewer than {small} customers; grey = all',
+  'chart.rate.stageAlt': '{stage} has the highest anomaly rate, {rate} of {n} customers.',
+  'chart.rate.noStages': 'No stages.',
+  'chart.rate.stageAxis': 'Lifecycle stage',
+  'chart.rate.ruleAnd': '{risky} and',
+  'chart.rate.ruleTitle': '{risky}: {rate} anomalous vs {other} on the other side',
+  'chart.rate.ruleSubtitle':
+    'All {n} customers with {feature}, split by the rule that best separates anomalies{second, select, yes { (and a second split inside the riskier side)} other {}}',
+  'chart.rate.ruleAlt': '{group}: {rate} of {n} customers are anomalies.',
+
+  // ── Mismatched vs the rest chart (/investment-mismatch) ──
+  'chart.mismatch.group.mismatched': 'Mismatched',
+  'chart.mismatch.group.other-top': 'Other top-priority',
+  'chart.vsrest.trail': 'Mismatched top-priority customers trail on {metric}: {mismatched} vs {rest}',
+  'chart.vsrest.noTrail': 'Mismatched top-priority customers do not trail on {metrics}',
+  'chart.vsrest.or': '{first} or {second}',
+  'chart.vsrest.sales': '; mean {sales} {mismatched} vs {rest}',
+  'chart.vsrest.subtitle': 'Top 30% by {score}: {mismatched} mismatched vs the other {rest}',
+  'chart.vsrest.subtitle2': 'Mean per customer{sales}',
+  'chart.vsrest.axis': 'Mean (%)',
+  'chart.vsrest.altItem': '{metric}: mismatched {mismatched}, other top-priority {rest}',
+
+  // ── Cohort channel chart (/conversion-cohort) ──
+  'chart.channel.cohort': 'Cohort',
+  'chart.channel.all': 'All customers',
+  'chart.channel.other': 'Other ({n} channels)',
+  'chart.channel.label': '{share} ({n})',
+  'chart.channel.noChannel': 'No channel',
+  'chart.channel.titleTop': "{channel} is the cohort's most common channel: {share}",
+  'chart.channel.titleSame': "The cohort's channel mix mirrors all customers: every share within {points} points",
+  'chart.channel.titleDiff':
+    '{channel} is {more, select, yes {more} other {less}} common in the cohort: {cohort} vs {all} of all customers',
+  'chart.channel.subtitleCompared': 'Activity-table engagement channel: the cohort ({n}) vs all customers ({all})',
+  'chart.channel.subtitle': 'Activity-table engagement channel of the {n} cohort customers',
+  'chart.channel.missing': '{missing} of {n} without a channel not shown',
+  'chart.channel.axis': 'Share of the group (%)',
+  'chart.value.churnTitle': 'Median {churn}: {hv} for high-value vs {smb} for SMB customers',
+  'chart.value.churnTitlePlain': '{churn} by segment',
+  'chart.value.churnAxis': 'Churn risk (%)',
+  'chart.value.churnAlt': 'Box plots of churn probability for high-value, SMB and other customers.',
+  'chart.value.churnSubtitle': '{n} customers with a churn risk, by segment (Other = neither HV nor SMB)',
+  'chart.value.box': 'Box = middle half, line = median, whiskers = min–max',
+  'chart.value.other': 'Other',
+  'chart.scatter.r': 'r = {r} (n = {n})',
+  'chart.scatter.rMissing': 'r not available ({why, select, constant {a constant column} other {too few rows}})',
+  'chart.scatter.sampledGroup': '{shown} of {total} {group}',
+  'chart.scatter.sampled': 'Points: {groups} (sampled per segment); line fitted on all',
+  'chart.scatter.title':
+    'Lifetime value {rises, select, yes {rises} other {barely rises}} with the RFM score (r = {r}); high-value customers sit at the top right',
+  'chart.scatter.titlePlain': 'Lifetime value against the RFM score',
+  'chart.scatter.alt': 'Scatter of RFM composite against LTV coloured by segment, with a least-squares line; {r}.',
+  'chart.scatter.subtitle': 'All {n} customers with both values; {r}; dashed line = straight-line fit',
+  'chart.scatter.x': 'RFM composite (mean of R, F, M; 1–5)',
+  'chart.scatter.y': 'Lifetime value (LTV, $)',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
   // Slack app: acks, delivery notes, answer buttons and the provenance line of Block Kit answers.
