@@ -26,7 +26,7 @@ export function buildInvestmentMismatchCharts(
   const charts = [
     buildMismatchHeatmap(result.topGroup, result.options.minCellSize, locale),
     buildMismatchedVsRestChart(result.topGroup, locale),
-    buildOnboardingScatterChart(result.onboarding),
+    buildOnboardingScatterChart(result.onboarding, locale),
     buildLifecycleMixChart(result.roiAndLifecycle),
     buildRoiByDecisionLevelChart(result.teamAndLevel),
     buildRoiByTeamSizeChart(result.teamAndLevel),

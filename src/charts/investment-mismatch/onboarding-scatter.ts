@@ -1,42 +1,58 @@
-import { COMPARISON_GROUPS, GROUP_LABELS } from '../../analysis/investment-mismatch/mismatch-types.js';
+import { COMPARISON_GROUPS, type ComparisonGroup } from '../../analysis/investment-mismatch/mismatch-types.js';
 import type { OnboardingAnalysis, OnboardingPoint } from '../../analysis/investment-mismatch/onboarding.js';
 import type { Correlation } from '../../analysis/stats/pearson.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type MessageKey, type Translate, translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
 import { SCATTER_POINT_LIMIT, sampleStratified } from '../sample-points.js';
 import { GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
-import { GROUP_COLOR_SCALE, SCHEMA } from './chart-parts.js';
+import { groupColorScale, SCHEMA } from './chart-parts.js';
 
 /**
  * §1 onboarding vs adoption for the top-priority customers, coloured by group, with each
  * group's least-squares line fitted on all its customers (the points may be a sample).
  */
 
-export function buildOnboardingScatterChart(onboarding: OnboardingAnalysis): ChartDefinition | null {
+export function buildOnboardingScatterChart(
+  onboarding: OnboardingAnalysis,
+  locale: Locale = 'en',
+): ChartDefinition | null {
   const all = onboarding.points;
   if (all.length === 0) return null;
+  const t = translator(locale);
+  const groupName = (g: ComparisonGroup) => t(`chart.mismatch.group.${g}` as MessageKey);
+  const num = (x: number, kind: 'decimal' | 'integer') => formatNumber(x, kind, locale);
+  const scale = groupColorScale(locale);
   const { rows: shown, strata } = sampleStratified(all, (p) => p.group, SCATTER_POINT_LIMIT);
-  const points = shown.map((p) => ({ onboarding: p.onboarding, adoption: p.adoption, group: GROUP_LABELS[p.group] }));
+  const points = shown.map((p) => ({ onboarding: p.onboarding, adoption: p.adoption, group: groupName(p.group) }));
   const lines = COMPARISON_GROUPS.flatMap((group) => {
     const fit = leastSquares(all.filter((p) => p.group === group));
-    return fit ? fit.map((p) => ({ ...p, group: GROUP_LABELS[group] })) : [];
+    return fit ? fit.map((p) => ({ ...p, group: groupName(group) })) : [];
   });
-  const rText = COMPARISON_GROUPS.map(
-    (g) => `${GROUP_LABELS[g].toLowerCase()} ${correlationText(onboarding.correlations[g])}`,
+  const rText = COMPARISON_GROUPS.map((g) =>
+    t('chart.onboarding.groupR', {
+      group: groupName(g).toLocaleLowerCase(locale),
+      r: correlationText(onboarding.correlations[g], t),
+    }),
   );
-  const sampled =
-    shown.length < all.length
-      ? `Points: ${strata.map((s) => `${formatNumber(s.shown, 'integer')} of ${formatNumber(s.total, 'integer')} ${GROUP_LABELS[s.group as keyof typeof GROUP_LABELS].toLowerCase()}`).join(', ')} (sampled per group); lines fitted on all`
-      : '';
-  const title = onboardingTakeaway(onboarding);
+  const groups = strata.map((s) =>
+    t('chart.onboarding.sampledGroup', {
+      shown: num(s.shown, 'integer'),
+      total: num(s.total, 'integer'),
+      group: groupName(s.group as ComparisonGroup).toLocaleLowerCase(locale),
+    }),
+  );
+  const sampled = shown.length < all.length ? t('chart.onboarding.sampled', { groups: groups.join(', ') }) : '';
+  const title = onboardingTakeaway(onboarding, t);
   const spec = {
     $schema: SCHEMA,
     autosize: GROW_HEIGHT_AUTOSIZE,
     height: 340,
     title: chartTitle(title, [
-      `Top 30% by priority, n = ${formatNumber(all.length, 'integer')}; correlation ${rText.join('; ')}`,
-      sampled || 'Lines: straight-line fit per group',
+      t('chart.onboarding.subtitle', { n: num(all.length, 'integer'), rs: rText.join('; ') }),
+      sampled || t('chart.onboarding.lines'),
     ]),
     layer: [
       {
@@ -46,17 +62,17 @@ export function buildOnboardingScatterChart(onboarding: OnboardingAnalysis): Cha
           x: {
             field: 'onboarding',
             type: 'quantitative',
-            title: 'Onboarding score',
+            title: t('chart.onboarding.x'),
             scale: { zero: false },
           },
           y: {
             field: 'adoption',
             type: 'quantitative',
-            title: 'Product adoption (%)',
+            title: t('chart.onboarding.y'),
             scale: { zero: false },
             axis: { format: '.0%' },
           },
-          color: { field: 'group', type: 'nominal', title: null, scale: GROUP_COLOR_SCALE },
+          color: { field: 'group', type: 'nominal', title: null, scale },
         },
       },
       {
@@ -65,7 +81,7 @@ export function buildOnboardingScatterChart(onboarding: OnboardingAnalysis): Cha
         encoding: {
           x: { field: 'onboarding', type: 'quantitative' },
           y: { field: 'adoption', type: 'quantitative' },
-          color: { field: 'group', type: 'nominal', title: null, scale: GROUP_COLOR_SCALE },
+          color: { field: 'group', type: 'nominal', title: null, scale },
         },
       },
     ],
@@ -73,29 +89,31 @@ export function buildOnboardingScatterChart(onboarding: OnboardingAnalysis): Cha
   return {
     id: 'onboarding-vs-adoption',
     title,
-    altText: `Onboarding against adoption for top-priority customers: ${rText.join('; ')}.`,
+    altText: t('chart.onboarding.alt', { rs: rText.join('; ') }),
     spec: withTheme(spec as unknown as TopLevelSpec),
   };
 }
 
 /** "Better onboarding goes with higher adoption in both groups": the sign and strength of r per group. */
-function onboardingTakeaway(onboarding: OnboardingAnalysis): string {
+function onboardingTakeaway(onboarding: OnboardingAnalysis, t: Translate): string {
   const rs = COMPARISON_GROUPS.map((g) => onboarding.correlations[g]).flatMap((c) => (c.kind === 'ok' ? [c.r] : []));
-  if (rs.length === 0) return 'Too few top-priority customers to relate onboarding and adoption';
-  const both = rs.length === COMPARISON_GROUPS.length ? ' in both groups' : '';
+  if (rs.length === 0) return t('chart.onboarding.tooFew');
+  const both = rs.length === COMPARISON_GROUPS.length ? 'yes' : 'no';
   const weakest = Math.min(...rs.map(Math.abs));
-  if (rs.every((r) => r >= 0.3))
-    return `Better onboarding goes with higher adoption${both} (r ≥ ${formatNumber(weakest, 'decimal')})`;
-  if (rs.every((r) => Math.abs(r) < 0.1)) return `Onboarding barely relates to adoption${both}`;
-  return `Onboarding relates only weakly to adoption (r ${rs.map((r) => formatNumber(r, 'decimal')).join(' and ')})`;
+  const decimal = (r: number) => formatNumber(r, 'decimal', t.locale);
+  if (rs.every((r) => r >= 0.3)) return t('chart.onboarding.better', { both, weakest: decimal(weakest) });
+  if (rs.every((r) => Math.abs(r) < 0.1)) return t('chart.onboarding.barely', { both });
+  return t('chart.onboarding.weak', {
+    rs: rs.map(decimal).reduce((first, second) => t('chart.onboarding.and', { first, second })),
+  });
 }
 
-function correlationText(c: Correlation): string {
+function correlationText(c: Correlation, t: Translate): string {
   return c.kind === 'ok'
-    ? `r = ${formatNumber(c.r, 'decimal')} (n = ${formatNumber(c.n, 'integer')})`
+    ? t('chart.onboarding.r', { r: formatNumber(c.r, 'decimal', t.locale), n: formatNumber(c.n, 'integer', t.locale) })
     : c.kind === 'constant'
-      ? 'r undefined (constant)'
-      : `too few rows (n = ${c.n})`;
+      ? t('chart.onboarding.rConstant')
+      : t('chart.onboarding.rFew', { n: c.n });
 }
 
 /** The fitted line's two end points over the group's onboarding range; null for fewer than 2 distinct x. */

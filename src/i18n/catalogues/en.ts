@@ -798,6 +798,27 @@ export const en = {
   'chart.scatter.x': 'RFM composite (mean of R, F, M; 1–5)',
   'chart.scatter.y': 'Lifetime value (LTV, $)',
 
+  // ── Onboarding scatter (/investment-mismatch) ──
+  'chart.onboarding.tooFew': 'Too few top-priority customers to relate onboarding and adoption',
+  'chart.onboarding.better':
+    'Better onboarding goes with higher adoption{both, select, yes { in both groups} other {}} (r ≥ {weakest})',
+  'chart.onboarding.barely': 'Onboarding barely relates to adoption{both, select, yes { in both groups} other {}}',
+  'chart.onboarding.weak': 'Onboarding relates only weakly to adoption (r {rs})',
+  'chart.onboarding.and': '{first} and {second}',
+  'chart.onboarding.r': 'r = {r} (n = {n})',
+  'chart.onboarding.rConstant': 'r undefined (constant)',
+  'chart.onboarding.rFew': 'too few rows (n = {n})',
+  'chart.onboarding.groupR': '{group} {r}',
+  'chart.onboarding.sampledGroup': '{shown} of {total} {group}',
+  'chart.onboarding.sampled': 'Points: {groups} (sampled per group); lines fitted on all',
+  'chart.onboarding.subtitle': 'Top 30% by priority, n = {n}; correlation {rs}',
+  'chart.onboarding.lines': 'Lines: straight-line fit per group',
+  'chart.onboarding.x': 'Onboarding score',
+  'chart.onboarding.y': 'Product adoption (%)',
+  'chart.onboarding.alt': 'Onboarding against adoption for top-priority customers: {rs}.',
+  'term.stage.Mature': 'Mature',
+  'term.stage.At Risk': 'At Risk',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
   // Slack app: acks, delivery notes, answer buttons and the provenance line of Block Kit answers.

@@ -746,6 +746,26 @@ export const zhCN = {
   'chart.scatter.x': 'RFM 综合分（R、F、M 的平均；1–5）',
   'chart.scatter.y': '客户终身价值（LTV，美元）',
 
+  // ── Onboarding scatter (/investment-mismatch) ──
+  'chart.onboarding.tooFew': '高优先分客户太少，无法分析上手与采用率的关系',
+  'chart.onboarding.better': '{both, select, yes {两组中} other {}}上手越好，产品采用率越高（r ≥ {weakest}）',
+  'chart.onboarding.barely': '{both, select, yes {两组中} other {}}上手与采用率几乎无关',
+  'chart.onboarding.weak': '上手与采用率只有弱相关（r {rs}）',
+  'chart.onboarding.and': '{first}和{second}',
+  'chart.onboarding.r': 'r = {r}（n = {n}）',
+  'chart.onboarding.rConstant': 'r 无定义（常数）',
+  'chart.onboarding.rFew': '行数太少（n = {n}）',
+  'chart.onboarding.groupR': '{group} {r}',
+  'chart.onboarding.sampledGroup': '{group} {total} 位中的 {shown} 位',
+  'chart.onboarding.sampled': '点：{groups}（按组抽样）；拟合线基于全部数据',
+  'chart.onboarding.subtitle': '优先分前 30%，n = {n}；相关系数 {rs}',
+  'chart.onboarding.lines': '线：各组的直线拟合',
+  'chart.onboarding.x': '上手评分',
+  'chart.onboarding.y': '产品采用率（%）',
+  'chart.onboarding.alt': '高优先分客户的上手评分与产品采用率：{rs}。',
+  'term.stage.Mature': '成熟',
+  'term.stage.At Risk': '有风险',
+
   // ── Slack surfaces (alerts, digests, App Home) ──
   // Keys under alerts. digest. home. notice. slack. go here (engineer B's block), nothing else does.
   // Slack 应用：确认回执、投递说明、答案按钮与 Block Kit 答案的数据来源行。
