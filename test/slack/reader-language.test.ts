@@ -210,6 +210,15 @@ describe('slack: each reader gets Radar in their own language', () => {
       channelId: CHANNEL,
     });
     expect(help.body).toMatch(CJK);
+    const mistake = await sendSlashCommand(app.target, {
+      command: '/priority',
+      text: 'top 5 zone=purple',
+      userId: FAKE_USERS.shanghai,
+      channelId: CHANNEL,
+    });
+    const reply = JSON.parse(mistake.body) as { response_type: string; text: string };
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toMatch(/^不接受 `zone=purple`：zone 可取 red\|yellow\|green。\n用法：\/priority /);
   });
 
   it('answers in the configured language when users.info fails, logs it, and still delivers the answer', async () => {
