@@ -3,7 +3,7 @@ import type { TableId } from '../warehouse-schema.js';
 import type { StoredColumnType } from './column-store.js';
 
 /** Bumped whenever the files' layout or the cleaning they hold changes, so old caches are never read. */
-export const SNAPSHOT_CACHE_FORMAT = 3;
+export const SNAPSHOT_CACHE_FORMAT = 4;
 
 /** The export a cache was built from: a replaced or edited file has a new size, mtime or inode. */
 export interface SourceIdentity {
