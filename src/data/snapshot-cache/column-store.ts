@@ -16,6 +16,7 @@ import {
   Utf8,
   vectorFromArray,
 } from 'apache-arrow';
+import type { CodedColumn } from '../../analysis/columns/coded-column.js';
 
 /**
  * One cleaned column on disk, as an Apache Arrow IPC file holding a one-column table of one record batch. Numbers
@@ -27,11 +28,8 @@ import {
  */
 export type StoredColumnType = 'number' | 'string';
 
-/** A dictionary-coded string column: `indices[r] < 0` is NULL, else `dictionary[indices[r]]`. */
-export interface StringColumn {
-  readonly indices: Int32Array;
-  readonly dictionary: readonly string[];
-}
+/** A dictionary-coded string column (the analyses' CodedColumn): `indices[r] < 0` is NULL. */
+export type StringColumn = CodedColumn;
 
 export type TypedColumn = Float64Array | StringColumn;
 
@@ -124,14 +122,19 @@ function readColumnData(directory: string, base: string): Data {
 export function readNumberColumn(directory: string, base: string): Float64Array {
   const data = readColumnData(directory, base);
   if (!(data.values instanceof Float64Array)) throw new Error(`${base} is not a Float64 column`);
-  return data.values;
+  return rowsOf(data.values, data);
 }
 
 /** Indices and the undecoded dictionary; decodeDictionary makes its strings (callers keep those across reads). */
 export function readStringColumn(directory: string, base: string): { indices: Int32Array; dictionary: Data<Utf8> } {
   const data = readColumnData(directory, base);
   if (!(data.values instanceof Int32Array) || !data.dictionary) throw new Error(`${base} is not a dictionary column`);
-  return { indices: data.values, dictionary: data.dictionary.data[0] as Data<Utf8> };
+  return { indices: rowsOf(data.values, data), dictionary: data.dictionary.data[0] as Data<Utf8> };
+}
+
+/** The column's own rows: a buffer read from IPC may be longer than the column (padding to 8 or 64 bytes). */
+function rowsOf<T extends Float64Array | Int32Array>(values: T, data: Data): T {
+  return values.length === data.length ? values : (values.subarray(0, data.length) as T);
 }
 
 const utf8 = new TextDecoder();
