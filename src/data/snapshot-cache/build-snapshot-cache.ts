@@ -65,6 +65,7 @@ export async function buildSnapshotCacheInParallel(
     return {
       tables: Object.assign({}, ...results.map((r) => r.tables)),
       ...Object.assign({}, ...results.map((r) => (r.salesByEmail ? { salesByEmail: r.salesByEmail } : {}))),
+      ...Object.assign({}, ...results.map((r) => (r.customerLookup ? { customerLookup: r.customerLookup } : {}))),
     };
   });
   return build;
@@ -155,6 +156,7 @@ function manifestOf(
     buildMs: Math.round(performance.now() - started),
     tables: results.tables,
     ...(results.salesByEmail ? { salesByEmail: results.salesByEmail } : {}),
+    ...(results.customerLookup ? { customerLookup: results.customerLookup } : {}),
   };
 }
 

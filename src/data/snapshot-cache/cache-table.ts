@@ -9,15 +9,20 @@ import { keyedTableSql, keyStatsFromKeyedSql, rankedRowsSql } from '../ranked-ro
 import { keyStatsOfRow, snapshotKeyStats, tableAvailability } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { ColumnBuilder, type StoredColumnType } from './column-store.js';
+import { type CachedCustomerLookup, CUSTOMER_LOOKUP_FOLDER, writeCustomerLookup } from './customer-lookup-index.js';
 import { SALES_BY_EMAIL_FOLDER } from './snapshot-cache.js';
 import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-manifest.js';
 
 /** One unit of a cache build: a table, or the sales-by-email reduction. Units run in any order, on any thread. */
-export type CacheTask = { readonly kind: 'table'; readonly tableId: TableId } | { readonly kind: 'sales' };
+export type CacheTask =
+  | { readonly kind: 'table'; readonly tableId: TableId }
+  | { readonly kind: 'sales' }
+  | { readonly kind: 'lookup' };
 
 export interface CacheTaskResults {
   readonly tables: Partial<Record<TableId, CachedTable>>;
   readonly salesByEmail?: CachedSalesByEmail;
+  readonly customerLookup?: CachedCustomerLookup;
 }
 
 /** Every unit of a build of this export, with a cost estimate (rows to rank and clean) for sharing them out. */
@@ -35,6 +40,9 @@ export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: numbe
   if (tableAvailability(warehouse, 'customer', CUSTOMER_SALES_COLUMNS).missingColumns.length === 0) {
     tasks.push({ task: { kind: 'sales' }, cost: warehouse.rowCount('customer') / 2 });
   }
+  // The /customer index reads the customer table, and the mapping and value tables for source ids.
+  const lookupRows = warehouse.rowCount('customer') + warehouse.rowCount('mapping') + warehouse.rowCount('value');
+  if (lookupRows > 0) tasks.push({ task: { kind: 'lookup' }, cost: lookupRows / 2 });
   return tasks;
 }
 
@@ -42,7 +50,12 @@ export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: numbe
 export function runCacheTasks(warehouse: Warehouse, directory: string, tasks: readonly CacheTask[]): CacheTaskResults {
   const tables: Partial<Record<TableId, CachedTable>> = {};
   let salesByEmail: CachedSalesByEmail | undefined;
+  let customerLookup: CachedCustomerLookup | undefined;
   for (const task of tasks) {
+    if (task.kind === 'lookup') {
+      customerLookup = writeCustomerLookup(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER));
+      continue;
+    }
     if (task.kind === 'sales') {
       salesByEmail = writeSalesByEmail(warehouse, join(directory, SALES_BY_EMAIL_FOLDER));
       continue;
@@ -50,7 +63,7 @@ export function runCacheTasks(warehouse: Warehouse, directory: string, tasks: re
     const table = cacheTable(warehouse, task.tableId, join(directory, task.tableId));
     if (table) tables[task.tableId] = table;
   }
-  return { tables, ...(salesByEmail ? { salesByEmail } : {}) };
+  return { tables, ...(salesByEmail ? { salesByEmail } : {}), ...(customerLookup ? { customerLookup } : {}) };
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   type StoredColumnType,
   type TypedColumn,
 } from './column-store.js';
+import { CUSTOMER_LOOKUP_FOLDER, CustomerLookupIndex } from './customer-lookup-index.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest, type SourceIdentity } from './snapshot-manifest.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -33,6 +34,7 @@ export class SnapshotCache {
   /** Reads this cache could not serve (a column or mode it does not hold), which went to SQLite instead. */
   misses = 0;
   #salesByEmail: CustomerSalesByEmail | undefined;
+  #customerLookup: CustomerLookupIndex | undefined;
   /** Decoded string dictionaries (decoding a million emails costs ~0.1 s); typed arrays are re-read each time. */
   readonly #dictionaries = new RowBudgetCache<readonly string[]>(DICTIONARY_BUDGET);
 
@@ -54,6 +56,14 @@ export class SnapshotCache {
       this.#salesByEmail = { ...summary, sales: map };
     }
     return this.#salesByEmail;
+  }
+
+  /** The /customer index, read on first use (undefined when the build found none of its tables). */
+  customerLookup(): CustomerLookupIndex | undefined {
+    const covers = this.manifest.customerLookup;
+    if (!covers) return undefined;
+    this.#customerLookup ??= new CustomerLookupIndex(join(this.directory, CUSTOMER_LOOKUP_FOLDER), covers);
+    return this.#customerLookup;
   }
 
   keyStats(tableId: TableId): KeyStats | undefined {
