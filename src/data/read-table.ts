@@ -1,11 +1,9 @@
-import { codeColumn, numberColumn } from '../analysis/columns/coded-column.js';
 import { converterFor, formatDataDate, type ValueIssueCounter } from './clean-values.js';
 import type { KeyStats } from './key-stats.js';
 import type { Warehouse } from './open-warehouse.js';
 import { keyStatsSql, rankedRowsSql, type SnapshotMode } from './ranked-rows-sql.js';
 import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
-import type { TypedColumn } from './snapshot-cache/column-store.js';
-import type { CachedColumns, CachedRead } from './snapshot-cache/snapshot-cache.js';
+import type { CachedRead } from './snapshot-cache/snapshot-cache.js';
 import { EmptyTableError, MissingColumnError, MissingTableError } from './warehouse-errors.js';
 import {
   type ColumnKind,
@@ -130,74 +128,6 @@ function readCleanRows<T extends TableId, C extends ColumnOf<T>>(
     dataDate: formatDataDate(stats.dataDateMs),
   };
   return { rows: rows as TableRow<T, C>[], report };
-}
-
-export interface TableColumnsRead {
-  /** Per column: Float64Array (NaN = NULL) for numbers, flags and timestamps; CodedColumn for text. */
-  readonly columns: Readonly<Record<string, TypedColumn>>;
-  readonly length: number;
-  readonly report: TableReadReport;
-}
-
-/**
- * readTable's latest rows (same rows, same order, same report) as typed columns: straight from the snapshot cache's
- * Arrow files when it holds them, else coded from readTable's rows. Column-wise analyses start here, so a million
- * customers cost a few typed arrays rather than a million row objects.
- */
-export function readTableColumns(
-  warehouse: Warehouse,
-  tableId: TableId,
-  columns: readonly string[],
-  options: Omit<ReadOptions, 'snapshot'>,
-): TableColumnsRead {
-  return warehouse.timeRead(() => {
-    const definition: TableDefinition = WAREHOUSE_TABLES[tableId];
-    let cached: CachedColumns | undefined;
-    try {
-      cached = warehouse.snapshotCache?.columns(tableId, 1, columns);
-    } catch {
-      warehouse.snapshotCache = undefined;
-    }
-    if (!cached) {
-      const read = readTable(warehouse, tableId, columns as never[], {
-        ...options,
-        snapshot: 'latest',
-        keepRows: false,
-      });
-      const rows = read.rows as unknown as Record<string, unknown>[];
-      const typed: Record<string, TypedColumn> = {};
-      for (const c of columns) {
-        const values = rows.map((row) => row[c] as never);
-        typed[c] =
-          storedTypeOf(definition.columns[c] as ColumnKind) === 'number' ? numberColumn(values) : codeColumn(values);
-      }
-      return { columns: typed, length: rows.length, report: read.report };
-    }
-    const info = warehouse.schema.tables.get(tableId);
-    const table = warehouse.snapshotCache?.manifest.tables[tableId];
-    const stats = snapshotKeyStats(warehouse, tableId);
-    const length = cached.rowids.length;
-    if (options.requireRows && length === 0)
-      throw new EmptyTableError(info?.name ?? definition.name, options.neededFor);
-    const unreadableValues: Record<string, number> = {};
-    for (const [column, count] of Object.entries(table?.ranks[1].unreadable ?? {})) {
-      if (columns.includes(column)) unreadableValues[column] = count;
-    }
-    const report: TableReadReport = {
-      tableId,
-      table: info?.name ?? definition.name,
-      mode: definition.snapshot ? 'latest' : 'all',
-      ...stats,
-      rowsReturned: length,
-      unreadableValues,
-      dataDate: formatDataDate(stats.dataDateMs),
-    };
-    return { columns: cached.columns, length, report };
-  });
-}
-
-function storedTypeOf(kind: ColumnKind): 'number' | 'string' {
-  return kind === 'number' || kind === 'flag' || kind === 'timestamp' ? 'number' : 'string';
 }
 
 /** The SQLite path: window-ranked rows (see rankedRowsSql), cleaned column by column in one pass. */

@@ -9,7 +9,8 @@ import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js'
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { loadActivityZoneColumns } from '../../src/data/queries/zone-columns.js';
 import { loadZoneInputs, ZONE_ACTIVITY_COLUMNS } from '../../src/data/queries/zone-inputs.js';
-import { readTable, readTableColumns } from '../../src/data/read-table.js';
+import { readTable } from '../../src/data/read-table.js';
+import { readTableColumns } from '../../src/data/read-table-columns.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
 import type { TypedColumn } from '../../src/data/snapshot-cache/column-store.js';
 

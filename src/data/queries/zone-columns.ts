@@ -2,7 +2,8 @@ import type { CodedColumn } from '../../analysis/columns/coded-column.js';
 import type { ActivityZoneColumns } from '../../analysis/zones/activity-zone-columns.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { readTableColumns, type TableReadReport, tableAvailability } from '../read-table.js';
+import { type TableReadReport, tableAvailability } from '../read-table.js';
+import { readTableColumns } from '../read-table-columns.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { ZONE_ACTIVITY_COLUMNS } from './zone-inputs.js';
 
