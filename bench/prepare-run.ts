@@ -1,7 +1,7 @@
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWarehouse } from '../src/data/open-warehouse.js';
-import { buildSnapshotCache } from '../src/data/snapshot-cache/build-snapshot-cache.js';
+import { buildSnapshotCacheInParallel } from '../src/data/snapshot-cache/build-snapshot-cache.js';
 import { snapshotCacheRoot } from '../src/data/snapshot-cache/snapshot-cache-location.js';
 import type { SnapshotCacheResult } from './bench-types.js';
 import { peakRssMb } from './stats.js';
@@ -10,11 +10,11 @@ import { peakRssMb } from './stats.js';
  * `radar prepare` for the bench, in its own process so its time and peak RSS are its own: the snapshot cache the
  * size's commands then read (radar serve builds the same cache in a worker thread when it starts).
  */
-function main(warehousePath: string, out: string): void {
+async function main(warehousePath: string, out: string): Promise<void> {
   const started = performance.now();
   const warehouse = openWarehouse(warehousePath);
   try {
-    const { cache, built } = buildSnapshotCache(warehouse, snapshotCacheRoot());
+    const { cache, built } = await buildSnapshotCacheInParallel(warehouse, snapshotCacheRoot());
     const result: SnapshotCacheResult = {
       built,
       ms: performance.now() - started,
@@ -39,4 +39,4 @@ function folderBytes(directory: string): number {
 const [warehousePath, out] = process.argv.slice(2);
 if (warehousePath === undefined || out === undefined)
   throw new Error('prepare-run: pass the warehouse and an output path');
-main(warehousePath, out);
+void main(warehousePath, out);

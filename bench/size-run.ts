@@ -54,6 +54,20 @@ async function main(task: SizeTask): Promise<void> {
         `${result.invocation}: first ${Math.round(result.first.endToEnd)} ms, p50 ${Math.round(result.endToEnd.p50)} ms${result.error ? ` (error: ${result.error})` : ''}`,
       );
     }
+    // `/customer <name>`: the organisation of the same customer, so the lookup goes by name (issue 19's target).
+    const customerCommand = COMMANDS.find((c) => c.slash === '/customer');
+    const name = benchCustomerName(provider.get());
+    if (customerCommand && name) {
+      const result = await measureCommand({ command: customerCommand, text: name }, context, provider.get, renderer, {
+        repeats: task.repeats,
+        budgetMs: task.commandBudgetMs,
+      });
+      commands.push(result);
+      log(
+        task,
+        `${result.invocation}: first ${Math.round(result.first.endToEnd)} ms, p50 ${Math.round(result.endToEnd.p50)} ms`,
+      );
+    }
     const scan = await measureScan(provider.get);
     log(task, `scan: first ${Math.round(scan.firstMs)} ms, p50 ${Math.round(scan.repeat.p50)} ms`);
     const executor = task.slackConcurrency > 0 ? createCommandPool({ warehousePath: task.warehousePath }) : null;
@@ -108,6 +122,15 @@ function benchTexts(warehouse: Warehouse): (slash: string) => string {
     `SELECT trim(primary_email) AS email FROM ${table} LIMIT 1`,
   )?.email;
   return (slash) => (slash === '/radar' ? 'doctor' : slash === '/customer' ? (email ?? '') : '');
+}
+
+/** The organisation name of the first value row, for a lookup by name (null when it has none). */
+function benchCustomerName(warehouse: Warehouse): string | null {
+  const table = quoteIdentifier(WAREHOUSE_TABLES.value.name);
+  const name = warehouse.firstRow<{ name: string | null }>(
+    `SELECT trim(primary_organization) AS name FROM ${table} WHERE primary_organization IS NOT NULL LIMIT 1`,
+  )?.name;
+  return name ? name : null;
 }
 
 function log(task: SizeTask, line: string): void {

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { numberFormat } from '../src/format/number-format.js';
 import type { BenchReport, CleaningCost, CleaningCostResult, SizeResult, SnapshotCacheResult } from './bench-types.js';
+import { columnTargets } from './column-targets.js';
 import type { Summary } from './stats.js';
 import { checkTargets } from './targets.js';
 
@@ -33,6 +34,15 @@ export function formatMarkdown(report: BenchReport): string {
     '| --- | --- | --- |',
     ...checkTargets(report).map(
       (t) => `| ${t.target} | ${t.measured} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`,
+    ),
+    '',
+    '## Issue 19 targets: columns end to end (before → after)',
+    '',
+    '| Figure | Before | After | Target | Met |',
+    '| --- | --- | --- | --- | --- |',
+    ...columnTargets(report).map(
+      (t) =>
+        `| ${t.figure} | ${t.before} | ${t.after} | ${t.target} | ${t.met === null ? '–' : t.met ? 'yes' : '**no**'} |`,
     ),
     '',
     '## How to read this',

@@ -54,7 +54,7 @@ program
   .description('build the snapshot cache of the warehouse now (radar serve builds it by itself in the background)')
   .action(async () => {
     const { prepareSnapshotCache } = await import('./prepare.js');
-    console.log(prepareSnapshotCache(loadConfig(process.env, globalFlags())));
+    console.log(await prepareSnapshotCache(loadConfig(process.env, globalFlags())));
   });
 
 program

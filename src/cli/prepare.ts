@@ -2,19 +2,20 @@ import type { RadarConfig } from '../config.js';
 import { formatDataDate } from '../data/clean-values.js';
 import { ensureDemoWarehouse } from '../data/demo/demo-warehouse-path.js';
 import { openWarehouse } from '../data/open-warehouse.js';
-import { buildSnapshotCache } from '../data/snapshot-cache/build-snapshot-cache.js';
+import { buildSnapshotCacheInParallel } from '../data/snapshot-cache/build-snapshot-cache.js';
 import { snapshotCacheRoot } from '../data/snapshot-cache/snapshot-cache-location.js';
 
 /**
  * `radar prepare`: builds the snapshot cache of the export now, for an admin who runs it right after the nightly
- * export lands (radar serve also builds it in the background). Returns the lines to print.
+ * export lands (radar serve also builds it in the background, on one thread so commands keep a core). Uses every core.
+ * Returns the lines to print.
  */
-export function prepareSnapshotCache(config: RadarConfig): string {
+export async function prepareSnapshotCache(config: RadarConfig): Promise<string> {
   const path = config.RADAR_WAREHOUSE ?? ensureDemoWarehouse(config.RADAR_DEMO ?? 'full');
   const warehouse = openWarehouse(path);
   try {
     const started = performance.now();
-    const { cache, built } = buildSnapshotCache(warehouse, snapshotCacheRoot(config.RADAR_CACHE_DIR));
+    const { cache, built } = await buildSnapshotCacheInParallel(warehouse, snapshotCacheRoot(config.RADAR_CACHE_DIR));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const lines = [
       built

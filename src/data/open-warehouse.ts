@@ -102,6 +102,29 @@ export class Warehouse {
     }
   }
 
+  /**
+   * Runs `work` while a TEMP table made by `createSql` (CREATE TEMP TABLE <name> AS …) exists, then drops it. The
+   * connection stays read-only at the SQLite level, so only the connection's own temp database is written; query_only
+   * is lifted just for the create and the drop.
+   */
+  withTempTable<T>(name: string, createSql: string, work: () => T): T {
+    const writeTemp = (sql: string) =>
+      this.guard(() => {
+        this.db.pragma('query_only = OFF');
+        try {
+          this.db.exec(sql);
+        } finally {
+          this.db.pragma('query_only = ON');
+        }
+      });
+    writeTemp(createSql);
+    try {
+      return work();
+    } finally {
+      writeTemp(`DROP TABLE IF EXISTS temp.${quoteIdentifier(name)}`);
+    }
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

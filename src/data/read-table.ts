@@ -188,23 +188,27 @@ export function snapshotKeyStats(warehouse: Warehouse, tableId: TableId): KeySta
       dataDateMs: null,
     };
   } else {
-    const row = warehouse.firstRow<Record<string, number | null>>(
-      keyStatsSql(definition, info?.name ?? definition.name),
+    stats = keyStatsOfRow(
+      warehouse.firstRow<Record<string, number | null>>(keyStatsSql(definition, info?.name ?? definition.name)),
     );
-    stats = {
-      rowsInTable: row?.rowsInTable ?? 0,
-      rowsWithoutKey: row?.rowsWithoutKey ?? 0,
-      distinctKeys: row?.distinctKeys ?? 0,
-      duplicatedKeys: row?.duplicatedKeys ?? 0,
-      maxRowsPerKey: row?.maxRowsPerKey ?? 0,
-      keysMergedByCleaning: row?.keysMergedByCleaning ?? 0,
-      unparseableTimestamps: row?.unparseableTimestamps ?? 0,
-      missingTimestamps: row?.missingTimestamps ?? 0,
-      dataDateMs: row?.dataDateMs ?? null,
-    };
   }
   perTable.set(tableId, stats);
   return stats;
+}
+
+/** KeyStats from the row of keyStatsSql or keyStatsFromKeyedSql. */
+export function keyStatsOfRow(row: Record<string, number | null> | undefined): KeyStats {
+  return {
+    rowsInTable: row?.rowsInTable ?? 0,
+    rowsWithoutKey: row?.rowsWithoutKey ?? 0,
+    distinctKeys: row?.distinctKeys ?? 0,
+    duplicatedKeys: row?.duplicatedKeys ?? 0,
+    maxRowsPerKey: row?.maxRowsPerKey ?? 0,
+    keysMergedByCleaning: row?.keysMergedByCleaning ?? 0,
+    unparseableTimestamps: row?.unparseableTimestamps ?? 0,
+    missingTimestamps: row?.missingTimestamps ?? 0,
+    dataDateMs: row?.dataDateMs ?? null,
+  };
 }
 
 /** Whether a table is there with the given columns and rows, without reading it (for fallbacks and doctor). */

@@ -54,8 +54,11 @@ export function findCustomer(query: string, customers: readonly ValueCustomer[],
       : { kind: 'none', suggestions: closest(email, customers, SUGGESTION_LIMIT, 'emails') };
   }
 
+  // Only the hinted emails are looked up: keying every customer by email (a million-entry map per lookup) would
+  // cost more than the rest of the lookup. Later customers win, as filling such a map in order would keep them.
+  const hinted = new Set([...hints.idEmails, ...hints.nameEmails]);
   const byEmail = new Map<string, ValueCustomer>();
-  for (const c of customers) byEmail.set(c.email, c);
+  if (hinted.size > 0) for (const c of customers) if (hinted.has(c.email)) byEmail.set(c.email, c);
   const byId = collect(hints.idEmails, byEmail);
   if (byId.length > 0) return matched(byId, 'customer360_id', false);
 

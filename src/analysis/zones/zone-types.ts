@@ -81,6 +81,9 @@ export interface LevelCount {
 /** A customer's zone without the reason sentence and parts: what counting zones needs. */
 export type ZoneVerdict = Pick<CustomerZone, 'key' | 'zone' | 'score' | 'rule'>;
 
+/** A zones result's counts and figures without any per-customer part. */
+export type ZoneSummary = Omit<ZonesResult, 'customers'>;
+
 /**
  * ZonesResult with verdicts in place of full customer zones: every count and figure the same,
  * without a million reason sentences when an answer shows only counts (tallyZones).

@@ -1,7 +1,7 @@
 import type { PrioritySelection, ZoneLookup } from '../../analysis/priority/priority-filter.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import { PRIORITY_INPUTS, type PriorityResult, type ScoredCustomer } from '../../analysis/priority/priority-score.js';
-import type { ZoneTally } from '../../analysis/zones/zone-types.js';
+import type { ZoneSummary } from '../../analysis/zones/zone-types.js';
 import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
 import type { TableReadReport } from '../../data/read-table.js';
 import { numberFormat } from '../../format/number-format.js';
@@ -20,7 +20,7 @@ export interface PriorityPresentation {
   readonly result: PriorityResult;
   readonly selection: PrioritySelection;
   readonly reads: readonly TableReadReport[];
-  readonly zones: ZoneTally | null;
+  readonly zones: ZoneSummary | null;
   readonly zoneOf: ZoneLookup;
   readonly locale: Locale;
 }

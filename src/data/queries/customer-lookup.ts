@@ -1,6 +1,7 @@
 import type { LookupHints } from '../../analysis/customer-card/find-customer.js';
 import { quoteIdentifier } from '../inspect-schema.js';
 import type { Warehouse } from '../open-warehouse.js';
+import type { CustomerLookupIndex } from '../snapshot-cache/customer-lookup-index.js';
 import { cleanEmailSql, cleanIdSql } from '../sql-cleaning.js';
 import { SQL_LOWER } from '../sqlite-cleaning-functions.js';
 import type { TableId } from '../warehouse-schema.js';
@@ -18,6 +19,29 @@ const NAME_MATCH_LIMIT = 200;
  * absent simply contribute nothing; the answer's lookup note says which were searched.
  */
 export function lookupHints(warehouse: Warehouse, query: string): { hints: LookupHints; searched: string[] } {
+  let index: CustomerLookupIndex | undefined;
+  try {
+    index = warehouse.snapshotCache?.customerLookup();
+  } catch {
+    // Index files gone or unreadable (a newer export's build removed them): SQLite still has the truth.
+    warehouse.snapshotCache = undefined;
+  }
+  return index ? hintsFromIndex(index, query) : hintsFromSql(warehouse, query);
+}
+
+/** The same hints from the index built with the snapshot cache: no table scan per lookup. */
+function hintsFromIndex(index: CustomerLookupIndex, query: string): { hints: LookupHints; searched: string[] } {
+  const id = query.trim();
+  const { customerTable, mappingTable } = index.covers;
+  const idEmails = index.emailsForId(id);
+  const nameEmails = customerTable ? index.emailsForName(id.toLowerCase(), NAME_MATCH_LIMIT + 1) : [];
+  const nameMatchesTruncated = nameEmails.length > NAME_MATCH_LIMIT;
+  if (nameMatchesTruncated) nameEmails.length = NAME_MATCH_LIMIT;
+  const searched = [customerTable, mappingTable].filter((t): t is string => t !== null);
+  return { hints: { idEmails, nameEmails, nameMatchesTruncated }, searched };
+}
+
+function hintsFromSql(warehouse: Warehouse, query: string): { hints: LookupHints; searched: string[] } {
   const id = query.trim();
   const searched: string[] = [];
   const idEmails: string[] = [];

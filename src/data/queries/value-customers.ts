@@ -1,6 +1,10 @@
+import { codedValue } from '../../analysis/columns/coded-column.js';
 import type { PriorityInputs, ValueCustomer } from '../../analysis/value-segments/value-customer.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport } from '../read-table.js';
+import { readCachedColumns } from '../read-table-columns.js';
+import type { TypedColumn } from '../snapshot-cache/column-store.js';
+import type { CachedColumns } from '../snapshot-cache/snapshot-cache.js';
 import type { ColumnOf, TableRow } from '../warehouse-schema.js';
 
 /** What /priority and /customer read: the score inputs and the figures a row shows. */
@@ -77,6 +81,14 @@ function buildValueCustomers(
   columns: readonly ColumnOf<'value'>[],
   options: { readonly neededFor: string; readonly withPrevious: boolean },
 ): LoadedValueCustomers {
+  const cached = readCachedColumns(
+    warehouse,
+    'value',
+    columns,
+    { neededFor: options.neededFor, requireRows: true },
+    options.withPrevious,
+  );
+  if (cached) return { customers: customersFromColumns(cached.ranks), report: cached.report };
   const { rows, report } = readTable(warehouse, 'value', columns, {
     snapshot: options.withPrevious ? 'previous' : 'latest',
     neededFor: options.neededFor,
@@ -123,5 +135,74 @@ function toValueCustomer(row: AnyValueRow, previous: PriorityInputs | null): Val
     rfmSegment: row.rfm_segment ?? null,
     engagementModel: row.recommended_engagement_model ?? null,
     previous,
+  };
+}
+
+/**
+ * The same customers straight from the cache's columns (latest rank, and the second-latest for `previous`): no row
+ * object per snapshot row in between, which at a million customers was two million short-lived objects.
+ */
+function customersFromColumns(ranks: readonly CachedColumns[]): ValueCustomer[] {
+  const [latest, second] = ranks as [CachedColumns, CachedColumns | undefined];
+  const previous = new Map<string, PriorityInputs>();
+  if (second) {
+    const at = columnReader(second.columns);
+    for (let r = 0; r < second.rowids.length; r++) {
+      const email = at.text('primary_email', r);
+      if (email) previous.set(email, priorityInputsAt(at, r));
+    }
+  }
+  const at = columnReader(latest.columns);
+  const customers: ValueCustomer[] = [];
+  for (let r = 0; r < latest.rowids.length; r++) {
+    const email = at.text('primary_email', r);
+    if (!email) continue;
+    customers.push({
+      email,
+      organization: at.text('primary_organization', r),
+      tier: at.text('customer_tier', r),
+      portfolioPct: at.number('portfolio_contribution_pct', r),
+      stage: at.text('lifecycle_stage', r),
+      ...priorityInputsAt(at, r),
+      ltv: at.number('estimated_customer_ltv', r),
+      revenue: at.number('expected_annual_revenue', r),
+      accountAgeDays: at.number('account_age_days', r),
+      daysSinceLastActivity: at.number('days_since_last_activity', r),
+      rfmSegment: at.text('rfm_segment', r),
+      engagementModel: at.text('recommended_engagement_model', r),
+      previous: previous.get(email) ?? null,
+    });
+  }
+  return customers;
+}
+
+function priorityInputsAt(at: ColumnReader, r: number): PriorityInputs {
+  return {
+    recency: at.number('recency_score', r),
+    frequency: at.number('frequency_score', r),
+    monetary: at.number('monetary_score', r),
+    health: at.number('customer_health_score', r),
+    churn: at.number('churn_probability', r),
+  };
+}
+
+interface ColumnReader {
+  text(column: string, r: number): string | null;
+  number(column: string, r: number): number | null;
+}
+
+/** Values as a row holds them; a column not read is null, as an absent row property reads through `?? null`. */
+function columnReader(columns: Readonly<Record<string, TypedColumn>>): ColumnReader {
+  return {
+    text(column, r) {
+      const c = columns[column];
+      return c === undefined || c instanceof Float64Array ? null : codedValue(c, r);
+    },
+    number(column, r) {
+      const c = columns[column];
+      if (!(c instanceof Float64Array)) return null;
+      const v = c[r] as number;
+      return Number.isNaN(v) ? null : v;
+    },
   };
 }

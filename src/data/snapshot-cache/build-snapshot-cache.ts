@@ -1,22 +1,14 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { converterFor, type ValueIssueCounter } from '../clean-values.js';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startWorker } from '../../workers/worker-pool.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { COLUMNS_READ } from '../queries/columns-read.js';
-import { CUSTOMER_SALES_COLUMNS, reduceSalesByEmail } from '../queries/customer-sales.js';
-import { rankedRowsSql } from '../ranked-rows-sql.js';
-import { snapshotKeyStats, tableAvailability } from '../read-table.js';
-import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
-import { ColumnBuilder, type StoredColumnType } from './column-store.js';
-import { MANIFEST_FILE, openSnapshotCache, SALES_BY_EMAIL_FOLDER, type SnapshotCache } from './snapshot-cache.js';
+import { type CacheTask, type CacheTaskResults, cacheTasks, runCacheTasks } from './cache-table.js';
+import type { CacheTableWorkerData, CacheTableWorkerReply } from './cache-table-worker.js';
+import { MANIFEST_FILE, openSnapshotCache, type SnapshotCache } from './snapshot-cache.js';
 import { pathPrefix, snapshotCacheDirectory, sourceIdentity } from './snapshot-cache-location.js';
-import {
-  type CachedRankSet,
-  type CachedSalesByEmail,
-  type CachedTable,
-  SNAPSHOT_CACHE_FORMAT,
-  type SnapshotManifest,
-} from './snapshot-manifest.js';
+import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest } from './snapshot-manifest.js';
 
 export interface SnapshotCacheBuild {
   readonly cache: SnapshotCache;
@@ -26,132 +18,163 @@ export interface SnapshotCacheBuild {
 
 /**
  * Reads every table of the export once — window-ranked, cleaned exactly as readTable cleans — and writes the latest
- * two rows per key column by column. Written to a scratch folder and renamed into place, so a crash mid-build
- * leaves no half cache; caches of older exports of the same file are removed after.
+ * two rows per key column by column, on this thread. Written to a scratch folder and renamed into place, so a crash
+ * mid-build leaves no half cache; caches of older exports of the same file are removed after.
  */
 export function buildSnapshotCache(
   warehouse: Warehouse,
   root: string,
   now: () => Date = () => new Date(),
 ): SnapshotCacheBuild {
-  const source = sourceIdentity(warehouse.path);
-  const directory = snapshotCacheDirectory(root, source);
-  const existing = openSnapshotCache(directory, source);
-  if (existing) return { cache: existing, built: false };
+  return (
+    existingBuild(warehouse, root) ??
+    finishBuild(warehouse, root, now, (scratch) => runCacheTasks(warehouse, scratch, allTasks(warehouse)))
+  );
+}
 
-  const started = performance.now();
-  const scratch = `${directory}.building-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  mkdirSync(scratch, { recursive: true });
-  try {
-    const tables: Partial<Record<TableId, CachedTable>> = {};
-    for (const tableId of Object.keys(WAREHOUSE_TABLES) as TableId[]) {
-      const table = cacheTable(warehouse, tableId, join(scratch, tableId), performance.now());
-      if (table) tables[tableId] = table;
+/**
+ * The same cache built by `threads` connections at once (default: one per core): the tables are shared out by
+ * their row counts, this thread takes the first share and worker threads the others. At a million customers the
+ * activity table alone is about half the work, so two cores nearly halve `radar prepare`.
+ */
+export async function buildSnapshotCacheInParallel(
+  warehouse: Warehouse,
+  root: string,
+  options: { readonly threads?: number; readonly now?: () => Date } = {},
+): Promise<SnapshotCacheBuild> {
+  const existing = existingBuild(warehouse, root);
+  if (existing) return existing;
+  const shares = shareOut(cacheTasks(warehouse), options.threads ?? availableParallelism());
+  const started = new Map<Worker, Promise<CacheTaskResults>>();
+  let results: CacheTaskResults[] = [];
+  const build = finishBuildAsync(warehouse, root, options.now ?? (() => new Date()), async (scratch) => {
+    for (const share of shares.slice(1)) {
+      const data: CacheTableWorkerData = { warehousePath: warehouse.path, directory: scratch, tasks: share };
+      const worker = startWorker(siblingModule(import.meta.url, 'cache-table-worker'), data);
+      const result = workerResult(worker);
+      // Awaited below; until then (this thread's own share may throw first) a failure must not go unhandled.
+      result.catch(() => {});
+      started.set(worker, result);
     }
-    const sales = salesByEmail(warehouse, join(scratch, SALES_BY_EMAIL_FOLDER));
-    const manifest: SnapshotManifest = {
-      format: SNAPSHOT_CACHE_FORMAT,
-      source,
-      builtAt: now().toISOString(),
-      buildMs: Math.round(performance.now() - started),
-      tables,
-      ...sales,
-    };
-    writeFileSync(join(scratch, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
     try {
-      renameSync(scratch, directory);
-    } catch {
-      // Another process finished the same cache first; theirs is as good as ours.
-      rmSync(scratch, { recursive: true, force: true });
+      const own = runCacheTasks(warehouse, scratch, shares[0] ?? []);
+      results = [own, ...(await Promise.all(started.values()))];
+    } finally {
+      await Promise.allSettled([...started.keys()].map((worker) => worker.terminate()));
     }
+    return {
+      tables: Object.assign({}, ...results.map((r) => r.tables)),
+      ...Object.assign({}, ...results.map((r) => (r.salesByEmail ? { salesByEmail: r.salesByEmail } : {}))),
+      ...Object.assign({}, ...results.map((r) => (r.customerLookup ? { customerLookup: r.customerLookup } : {}))),
+    };
+  });
+  return build;
+}
+
+function workerResult(worker: Worker): Promise<CacheTaskResults> {
+  return new Promise((resolve, reject) => {
+    worker.once('message', (reply: CacheTableWorkerReply) =>
+      reply.ok ? resolve(reply.results) : reject(new Error(reply.message)),
+    );
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`a cache build thread stopped (exit code ${code})`)));
+  });
+}
+
+/** Longest first, each to the least loaded share: within a table of the best split for a handful of tables. */
+export function shareOut(tasks: readonly { task: CacheTask; cost: number }[], threads: number): CacheTask[][] {
+  const count = Math.max(1, Math.min(threads, tasks.length));
+  const shares = Array.from({ length: count }, () => ({ cost: 0, tasks: [] as CacheTask[] }));
+  for (const { task, cost } of [...tasks].sort((a, b) => b.cost - a.cost)) {
+    const least = shares.reduce((a, b) => (b.cost < a.cost ? b : a));
+    least.tasks.push(task);
+    least.cost += cost;
+  }
+  return shares.map((s) => s.tasks);
+}
+
+function allTasks(warehouse: Warehouse): CacheTask[] {
+  return cacheTasks(warehouse).map((t) => t.task);
+}
+
+function existingBuild(warehouse: Warehouse, root: string): SnapshotCacheBuild | undefined {
+  const source = sourceIdentity(warehouse.path);
+  const existing = openSnapshotCache(snapshotCacheDirectory(root, source), source);
+  return existing ? { cache: existing, built: false } : undefined;
+}
+
+function finishBuild(
+  warehouse: Warehouse,
+  root: string,
+  now: () => Date,
+  write: (scratch: string) => CacheTaskResults,
+): SnapshotCacheBuild {
+  const { scratch, started, directory, source } = startBuild(warehouse, root);
+  try {
+    publish(scratch, directory, manifestOf(source, now, started, write(scratch)));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
   }
+  return readBack(directory, source);
+}
+
+async function finishBuildAsync(
+  warehouse: Warehouse,
+  root: string,
+  now: () => Date,
+  write: (scratch: string) => Promise<CacheTaskResults>,
+): Promise<SnapshotCacheBuild> {
+  const { scratch, started, directory, source } = startBuild(warehouse, root);
+  try {
+    publish(scratch, directory, manifestOf(source, now, started, await write(scratch)));
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
+  return readBack(directory, source);
+}
+
+function startBuild(warehouse: Warehouse, root: string) {
+  const source = sourceIdentity(warehouse.path);
+  const directory = snapshotCacheDirectory(root, source);
+  const scratch = `${directory}.building-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  mkdirSync(scratch, { recursive: true });
+  return { scratch, started: performance.now(), directory, source };
+}
+
+function manifestOf(
+  source: SnapshotManifest['source'],
+  now: () => Date,
+  started: number,
+  results: CacheTaskResults,
+): SnapshotManifest {
+  return {
+    format: SNAPSHOT_CACHE_FORMAT,
+    source,
+    builtAt: now().toISOString(),
+    buildMs: Math.round(performance.now() - started),
+    tables: results.tables,
+    ...(results.salesByEmail ? { salesByEmail: results.salesByEmail } : {}),
+    ...(results.customerLookup ? { customerLookup: results.customerLookup } : {}),
+  };
+}
+
+function publish(scratch: string, directory: string, manifest: SnapshotManifest): void {
+  writeFileSync(join(scratch, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+  try {
+    renameSync(scratch, directory);
+  } catch {
+    // Another process finished the same cache first; theirs is as good as ours.
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+function readBack(directory: string, source: SnapshotManifest['source']): SnapshotCacheBuild {
   removeOlderCaches(directory, pathPrefix(source.path));
   const cache = openSnapshotCache(directory, source);
   if (!cache) throw new Error(`The snapshot cache at ${directory} could not be read back after building it`);
   return { cache, built: true };
-}
-
-function cacheTable(
-  warehouse: Warehouse,
-  tableId: TableId,
-  directory: string,
-  started: number,
-): CachedTable | undefined {
-  const definition: TableDefinition = WAREHOUSE_TABLES[tableId];
-  const info = warehouse.schema.tables.get(tableId);
-  if (!info) return undefined;
-  const snapshot = definition.snapshot;
-  // Without its key or timestamp a snapshot table cannot be ranked; readTable reports that from the schema.
-  if (snapshot && !(info.columns.has(snapshot.key) && info.columns.has(snapshot.timestamp))) return undefined;
-
-  const columns = (COLUMNS_READ[tableId] ?? []).filter((c) => info.columns.has(c));
-  if (columns.length === 0) return undefined;
-  const kinds = columns.map((c) => definition.columns[c] as ColumnKind);
-  const types = kinds.map(storedType);
-  const converters = kinds.map(converterFor);
-  const ranks = (snapshot ? [1, 2] : [1]).map(() => ({
-    rowids: new ColumnBuilder('number'),
-    columns: types.map((type) => new ColumnBuilder(type)),
-    issues: columns.map((): ValueIssueCounter => ({ unreadable: 0 })),
-    rows: 0,
-  }));
-
-  const sql = rankedRowsSql(definition, info.name, columns, snapshot ? 'previous' : 'all');
-  warehouse.eachRawRow(sql, (row) => {
-    const rank = ranks[(row[1] as number) - 1];
-    if (!rank) return;
-    rank.rowids.push(row[0] as number);
-    for (let c = 0; c < columns.length; c++) {
-      const value = (converters[c] as (typeof converters)[number])(row[c + 2], rank.issues[c] as ValueIssueCounter);
-      (rank.columns[c] as ColumnBuilder).push(value);
-    }
-    rank.rows++;
-  });
-
-  const rankSets: CachedRankSet[] = ranks.map((rank, i) => {
-    const folder = join(directory, `rank-${i + 1}`);
-    mkdirSync(folder, { recursive: true });
-    rank.rowids.write(folder, 'rowid');
-    rank.columns.forEach((builder, c) => {
-      builder.write(folder, columns[c] as string);
-    });
-    const unreadable: Record<string, number> = {};
-    rank.issues.forEach((issue, c) => {
-      if (issue.unreadable > 0) unreadable[columns[c] as string] = issue.unreadable;
-    });
-    return { rows: rank.rows, unreadable };
-  });
-
-  return {
-    name: info.name,
-    columns: Object.fromEntries(columns.map((c, i) => [c, types[i] as StoredColumnType])),
-    snapshot: snapshot !== undefined,
-    ranks: { 1: rankSets[0] as CachedRankSet, ...(rankSets[1] ? { 2: rankSets[1] } : {}) },
-    keyStats: snapshotKeyStats(warehouse, tableId),
-    buildMs: Math.round(performance.now() - started),
-  };
-}
-
-function salesByEmail(warehouse: Warehouse, directory: string): { salesByEmail?: CachedSalesByEmail } {
-  if (tableAvailability(warehouse, 'customer', CUSTOMER_SALES_COLUMNS).missingColumns.length > 0) return {};
-  const { sales, ...summary } = reduceSalesByEmail(warehouse);
-  const emails = new ColumnBuilder('string');
-  const amounts = new ColumnBuilder('number');
-  for (const [email, amount] of sales) {
-    emails.push(email);
-    amounts.push(amount);
-  }
-  mkdirSync(directory, { recursive: true });
-  emails.write(directory, 'email');
-  amounts.write(directory, 'sales');
-  return { salesByEmail: summary };
-}
-
-function storedType(kind: ColumnKind): StoredColumnType {
-  return kind === 'number' || kind === 'flag' || kind === 'timestamp' ? 'number' : 'string';
 }
 
 /** Older exports' caches, and scratch folders of builds whose process is gone (killed or crashed mid-build). */

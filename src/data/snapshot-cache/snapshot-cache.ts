@@ -5,12 +5,14 @@ import type { CustomerSalesByEmail } from '../queries/customer-sales.js';
 import { RowBudgetCache } from '../read-cache.js';
 import type { TableId } from '../warehouse-schema.js';
 import {
-  readCodes,
+  decodeDictionary,
   readColumnValues,
-  readDictionary,
   readNumberColumn,
+  readStringColumn,
   type StoredColumnType,
+  type TypedColumn,
 } from './column-store.js';
+import { CUSTOMER_LOOKUP_FOLDER, CustomerLookupIndex } from './customer-lookup-index.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest, type SourceIdentity } from './snapshot-manifest.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -32,7 +34,8 @@ export class SnapshotCache {
   /** Reads this cache could not serve (a column or mode it does not hold), which went to SQLite instead. */
   misses = 0;
   #salesByEmail: CustomerSalesByEmail | undefined;
-  /** Decoded string dictionaries (JSON-parsing a million emails costs ~0.3 s); typed arrays are re-read each time. */
+  #customerLookup: CustomerLookupIndex | undefined;
+  /** Decoded string dictionaries (decoding a million emails costs ~0.1 s); typed arrays are re-read each time. */
   readonly #dictionaries = new RowBudgetCache<readonly string[]>(DICTIONARY_BUDGET);
 
   constructor(
@@ -53,6 +56,14 @@ export class SnapshotCache {
       this.#salesByEmail = { ...summary, sales: map };
     }
     return this.#salesByEmail;
+  }
+
+  /** The /customer index, read on first use (undefined when the build found none of its tables). */
+  customerLookup(): CustomerLookupIndex | undefined {
+    const covers = this.manifest.customerLookup;
+    if (!covers) return undefined;
+    this.#customerLookup ??= new CustomerLookupIndex(join(this.directory, CUSTOMER_LOOKUP_FOLDER), covers);
+    return this.#customerLookup;
   }
 
   keyStats(tableId: TableId): KeyStats | undefined {
@@ -87,28 +98,51 @@ export class SnapshotCache {
     return undefined;
   }
 
+  /**
+   * One rank's rows as typed columns (rowid order): what the column-wise readers scan instead of row objects.
+   * Undefined when the cache does not hold the table or a column.
+   */
+  columns(tableId: TableId, rank: 1 | 2, columns: readonly string[]): CachedColumns | undefined {
+    const table = this.manifest.tables[tableId];
+    if (!table || (rank === 2 && !table.ranks[2]) || columns.some((c) => table.columns[c] === undefined)) {
+      return this.miss();
+    }
+    const directory = join(this.directory, tableId, `rank-${rank}`);
+    const rowids = readNumberColumn(directory, 'rowid');
+    const read: Record<string, TypedColumn> = {};
+    for (const c of columns) read[c] = this.readColumn(directory, c, table.columns[c] as StoredColumnType);
+    return { rowids, columns: read };
+  }
+
+  private readColumn(directory: string, column: string, type: StoredColumnType): TypedColumn {
+    if (type === 'number') return readNumberColumn(directory, column);
+    const { indices, dictionary: data } = readStringColumn(directory, column);
+    const path = join(directory, column);
+    let dictionary = this.#dictionaries.get(path);
+    if (!dictionary) {
+      dictionary = decodeDictionary(data);
+      this.#dictionaries.set(path, dictionary, dictionary.length);
+    }
+    return { indices, dictionary };
+  }
+
   private readRank(tableId: TableId, rank: 1 | 2, columns: readonly string[]): Record<string, unknown>[] {
     const table = this.manifest.tables[tableId];
     const directory = join(this.directory, tableId, `rank-${rank}`);
     const rowids = readNumberColumn(directory, 'rowid');
-    const columnData = columns.map((c): StoredColumn => {
-      if (table?.columns[c] === 'number') return readNumberColumn(directory, c);
-      const codes = readCodes(directory, c);
-      const path = join(directory, c);
-      let dictionary = this.#dictionaries.get(path);
-      if (!dictionary) {
-        dictionary = readDictionary(directory, c);
-        this.#dictionaries.set(path, dictionary, dictionary.length);
-      }
-      return { codes, dictionary };
-    });
     const types = columns.map((c) => table?.columns[c] as StoredColumnType);
+    const columnData = columns.map((c, i) => this.readColumn(directory, c, types[i] as StoredColumnType));
     return rowFactory(columns, types)(rowids, rank, columnData);
   }
 }
 
-type StoredColumn = Float64Array | { readonly codes: Uint32Array; readonly dictionary: readonly string[] };
-type RowFactory = (rowids: Float64Array, rank: number, columns: StoredColumn[]) => Record<string, unknown>[];
+/** One rank of a cached table, column by column; `rowids` orders them as readTable orders rows. */
+export interface CachedColumns {
+  readonly rowids: Float64Array;
+  readonly columns: Readonly<Record<string, TypedColumn>>;
+}
+
+type RowFactory = (rowids: Float64Array, rank: number, columns: TypedColumn[]) => Record<string, unknown>[];
 
 const rowFactories = new Map<string, RowFactory>();
 
@@ -116,7 +150,7 @@ const rowFactories = new Map<string, RowFactory>();
  * Builds rows straight from the stored columns with one object literal per column list, generated once. Assigning
  * properties by computed name, row by row, costs ~14x more at a million rows (every row walks the same shape
  * transitions one key at a time) and leaves rows the analyses then read polymorphically. NaN is NULL for numbers,
- * code 0 for strings (column-store.ts). Column names come from WAREHOUSE_TABLES and are quoted as JSON.
+ * index -1 for strings (column-store.ts). Column names come from WAREHOUSE_TABLES and are quoted as JSON.
  */
 function rowFactory(columns: readonly string[], types: readonly StoredColumnType[]): RowFactory {
   const key = columns.map((c, i) => `${c}:${types[i]}`).join('\u0000');
@@ -126,14 +160,14 @@ function rowFactory(columns: readonly string[], types: readonly StoredColumnType
       .map((_, i) =>
         types[i] === 'number'
           ? `const n${i} = columns[${i}];`
-          : `const c${i} = columns[${i}].codes, d${i} = columns[${i}].dictionary;`,
+          : `const c${i} = columns[${i}].indices, d${i} = columns[${i}].dictionary;`,
       )
       .join('\n');
     const fields = columns
       .map((c, i) =>
         types[i] === 'number'
           ? `${JSON.stringify(c)}: (x = n${i}[r]) !== x ? null : x`
-          : `${JSON.stringify(c)}: (k = c${i}[r]) === 0 ? null : d${i}[k - 1]`,
+          : `${JSON.stringify(c)}: (k = c${i}[r]) < 0 ? null : d${i}[k]`,
       )
       .join(', ');
     factory = new Function(

@@ -1,9 +1,10 @@
 import type { KeyStats } from '../key-stats.js';
 import type { TableId } from '../warehouse-schema.js';
 import type { StoredColumnType } from './column-store.js';
+import type { CachedCustomerLookup } from './customer-lookup-index.js';
 
 /** Bumped whenever the files' layout or the cleaning they hold changes, so old caches are never read. */
-export const SNAPSHOT_CACHE_FORMAT = 3;
+export const SNAPSHOT_CACHE_FORMAT = 4;
 
 /** The export a cache was built from: a replaced or edited file has a new size, mtime or inode. */
 export interface SourceIdentity {
@@ -48,4 +49,6 @@ export interface SnapshotManifest {
   readonly tables: Partial<Record<TableId, CachedTable>>;
   /** Absent when the export has no customer table with the sales columns. */
   readonly salesByEmail?: CachedSalesByEmail;
+  /** The /customer index (customer-lookup-index.ts); absent when no table it reads is there. */
+  readonly customerLookup?: CachedCustomerLookup;
 }

@@ -1,0 +1,42 @@
+/**
+ * A category column coded against its distinct levels: `indices[r] < 0` is NULL, else `dictionary[indices[r]]`.
+ * What the snapshot cache's Arrow dictionary columns read into, and what column-wise analyses take: work per level
+ * (a score, a known/unknown test) is then done once per level instead of once per row.
+ */
+export interface CodedColumn {
+  readonly indices: Int32Array;
+  readonly dictionary: readonly string[];
+}
+
+/** Codes `values` (row order kept), for callers holding rows rather than columns, and for tests. */
+export function codeColumn(values: readonly (string | null)[]): CodedColumn {
+  const levels = new Map<string, number>();
+  const indices = new Int32Array(values.length);
+  for (let r = 0; r < values.length; r++) {
+    const value = values[r];
+    if (value === null || value === undefined) {
+      indices[r] = -1;
+      continue;
+    }
+    let code = levels.get(value);
+    if (code === undefined) {
+      code = levels.size;
+      levels.set(value, code);
+    }
+    indices[r] = code;
+  }
+  return { indices, dictionary: [...levels.keys()] };
+}
+
+/** Numbers with NaN for NULL, for callers holding rows. */
+export function numberColumn(values: readonly (number | null)[]): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let r = 0; r < values.length; r++) out[r] = values[r] ?? Number.NaN;
+  return out;
+}
+
+/** The value at row `r`, as a row would hold it. */
+export function codedValue(column: CodedColumn, r: number): string | null {
+  const code = column.indices[r] as number;
+  return code < 0 ? null : (column.dictionary[code] as string);
+}

@@ -1,0 +1,59 @@
+import type { CodedColumn } from '../../analysis/columns/coded-column.js';
+import type { ActivityZoneColumns } from '../../analysis/zones/activity-zone-columns.js';
+import { oncePerWarehouse } from '../once-per-warehouse.js';
+import type { Warehouse } from '../open-warehouse.js';
+import { type TableReadReport, tableAvailability } from '../read-table.js';
+import { readTableColumns } from '../read-table-columns.js';
+import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
+import { ZONE_ACTIVITY_COLUMNS } from './zone-inputs.js';
+
+export interface LoadedActivityZoneColumns {
+  readonly columns: ActivityZoneColumns;
+  readonly report: TableReadReport;
+  /** Row of each customer by cleaned email. */
+  readonly rowOf: (email: string) => number | undefined;
+}
+
+/**
+ * The activity method's inputs as columns, once per open warehouse; null when loadZoneInputs would fall back to the
+ * value table (no activity table, a missing column, or no keyed row), whose callers then take the row path.
+ */
+export const loadActivityZoneColumns = oncePerWarehouse(
+  (warehouse: Warehouse, neededFor: string): LoadedActivityZoneColumns | null => {
+    const availability = tableAvailability(warehouse, 'activity', [
+      ...ZONE_ACTIVITY_COLUMNS,
+      WAREHOUSE_TABLES.activity.snapshot.timestamp,
+    ]);
+    if (!availability.present || availability.missingColumns.length > 0 || availability.rows === 0) return null;
+    const read = readTableColumns(warehouse, 'activity', ZONE_ACTIVITY_COLUMNS, { neededFor });
+    if (read.length === 0) return null;
+    const c = read.columns;
+    const key = c.primary_email as CodedColumn;
+    return {
+      columns: {
+        key,
+        organization: c.primary_organization as CodedColumn,
+        velocity: c.engagement_velocity as CodedColumn,
+        riskLevel: c.activity_risk_level as CodedColumn,
+        weightedEngagement: c.weighted_engagement_score as Float64Array,
+      },
+      report: read.report,
+      rowOf: rowIndex(key),
+    };
+  },
+);
+
+/** Email → row, built on first use (later rows win, as a Map filled in row order would keep them). */
+function rowIndex(key: CodedColumn): (email: string) => number | undefined {
+  let index: Map<string, number> | undefined;
+  return (email) => {
+    if (!index) {
+      index = new Map();
+      for (let r = 0; r < key.indices.length; r++) {
+        const code = key.indices[r] as number;
+        if (code >= 0) index.set(key.dictionary[code] as string, r);
+      }
+    }
+    return index.get(email);
+  };
+}

@@ -1,0 +1,28 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openWarehouse } from '../open-warehouse.js';
+import { type CacheTask, type CacheTaskResults, runCacheTasks } from './cache-table.js';
+
+export interface CacheTableWorkerData {
+  readonly warehousePath: string;
+  readonly directory: string;
+  readonly tasks: readonly CacheTask[];
+}
+
+export type CacheTableWorkerReply =
+  | { readonly ok: true; readonly results: CacheTaskResults }
+  | { readonly ok: false; readonly message: string };
+
+/** One share of a parallel cache build (build-snapshot-cache.ts), on its own read-only connection. */
+const { warehousePath, directory, tasks } = workerData as CacheTableWorkerData;
+let reply: CacheTableWorkerReply;
+try {
+  const warehouse = openWarehouse(warehousePath);
+  try {
+    reply = { ok: true, results: runCacheTasks(warehouse, directory, tasks) };
+  } finally {
+    warehouse.close();
+  }
+} catch (error) {
+  reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
+}
+parentPort?.postMessage(reply);

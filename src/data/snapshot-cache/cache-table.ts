@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { converterFor, type ValueIssueCounter } from '../clean-values.js';
+import type { KeyStats } from '../key-stats.js';
+import type { Warehouse } from '../open-warehouse.js';
+import { COLUMNS_READ } from '../queries/columns-read.js';
+import { CUSTOMER_SALES_COLUMNS, reduceSalesByEmail } from '../queries/customer-sales.js';
+import { keyedTableSql, keyStatsFromKeyedSql, rankedRowsSql } from '../ranked-rows-sql.js';
+import { keyStatsOfRow, snapshotKeyStats, tableAvailability } from '../read-table.js';
+import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
+import { ColumnBuilder, type StoredColumnType } from './column-store.js';
+import { type CachedCustomerLookup, CUSTOMER_LOOKUP_FOLDER, writeCustomerLookup } from './customer-lookup-index.js';
+import { SALES_BY_EMAIL_FOLDER } from './snapshot-cache.js';
+import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-manifest.js';
+
+/** One unit of a cache build: a table, or the sales-by-email reduction. Units run in any order, on any thread. */
+export type CacheTask =
+  | { readonly kind: 'table'; readonly tableId: TableId }
+  | { readonly kind: 'sales' }
+  | { readonly kind: 'lookup' };
+
+export interface CacheTaskResults {
+  readonly tables: Partial<Record<TableId, CachedTable>>;
+  readonly salesByEmail?: CachedSalesByEmail;
+  readonly customerLookup?: CachedCustomerLookup;
+}
+
+/** Every unit of a build of this export, with a cost estimate (rows to rank and clean) for sharing them out. */
+export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: number }[] {
+  const tasks: { task: CacheTask; cost: number }[] = [];
+  for (const tableId of Object.keys(WAREHOUSE_TABLES) as TableId[]) {
+    if (!warehouse.schema.tables.has(tableId) || !COLUMNS_READ[tableId]) continue;
+    const rows = warehouse.rowCount(tableId);
+    // A snapshot table is cleaned, ranked (a sort) and counted; a plain one only cleaned.
+    tasks.push({
+      task: { kind: 'table', tableId },
+      cost: (WAREHOUSE_TABLES[tableId] as TableDefinition).snapshot ? rows * 3 : rows,
+    });
+  }
+  if (tableAvailability(warehouse, 'customer', CUSTOMER_SALES_COLUMNS).missingColumns.length === 0) {
+    tasks.push({ task: { kind: 'sales' }, cost: warehouse.rowCount('customer') / 2 });
+  }
+  // The /customer index reads the customer table, and the mapping and value tables for source ids.
+  const lookupRows = warehouse.rowCount('customer') + warehouse.rowCount('mapping') + warehouse.rowCount('value');
+  if (lookupRows > 0) tasks.push({ task: { kind: 'lookup' }, cost: lookupRows / 2 });
+  return tasks;
+}
+
+/** Runs `tasks` on one connection, writing under `directory` (the scratch folder of the build). */
+export function runCacheTasks(warehouse: Warehouse, directory: string, tasks: readonly CacheTask[]): CacheTaskResults {
+  const tables: Partial<Record<TableId, CachedTable>> = {};
+  let salesByEmail: CachedSalesByEmail | undefined;
+  let customerLookup: CachedCustomerLookup | undefined;
+  for (const task of tasks) {
+    if (task.kind === 'lookup') {
+      customerLookup = writeCustomerLookup(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER));
+      continue;
+    }
+    if (task.kind === 'sales') {
+      salesByEmail = writeSalesByEmail(warehouse, join(directory, SALES_BY_EMAIL_FOLDER));
+      continue;
+    }
+    const table = cacheTable(warehouse, task.tableId, join(directory, task.tableId));
+    if (table) tables[task.tableId] = table;
+  }
+  return { tables, ...(salesByEmail ? { salesByEmail } : {}), ...(customerLookup ? { customerLookup } : {}) };
+}
+
+/**
+ * Ranks, cleans and writes one table (the latest two rows per key, or every row of a table without snapshots).
+ * A snapshot table's keys and instants are cleaned once into a temp table that both the ranking and the KeyStats
+ * count read: one JavaScript cleaning pass instead of two.
+ */
+export function cacheTable(warehouse: Warehouse, tableId: TableId, directory: string): CachedTable | undefined {
+  const started = performance.now();
+  const definition: TableDefinition = WAREHOUSE_TABLES[tableId];
+  const info = warehouse.schema.tables.get(tableId);
+  if (!info) return undefined;
+  const snapshot = definition.snapshot;
+  // Without its key or timestamp a snapshot table cannot be ranked; readTable reports that from the schema.
+  if (snapshot && !(info.columns.has(snapshot.key) && info.columns.has(snapshot.timestamp))) return undefined;
+
+  const columns = (COLUMNS_READ[tableId] ?? []).filter((c) => info.columns.has(c));
+  if (columns.length === 0) return undefined;
+  if (!snapshot) {
+    const ranks = writeRanks(warehouse, rankedRowsSql(definition, info.name, columns, 'all'), definition, columns, 1);
+    return tableEntry(info.name, definition, columns, ranks, snapshotKeyStats(warehouse, tableId), started);
+  }
+  const keyed = `radar_keyed_${tableId}`;
+  return warehouse.withTempTable(keyed, keyedTableSql(definition, info.name, keyed), () => {
+    const keyStats = keyStatsOfRow(warehouse.firstRow<Record<string, number | null>>(keyStatsFromKeyedSql(keyed)));
+    const sql = rankedRowsSql(definition, info.name, columns, 'previous', keyed);
+    const ranks = writeRanks(warehouse, sql, definition, columns, 2);
+    return tableEntry(info.name, definition, columns, ranks, keyStats, started);
+  });
+
+  function writeRanks(
+    warehouse: Warehouse,
+    sql: string,
+    definition: TableDefinition,
+    columns: readonly string[],
+    rankCount: 1 | 2,
+  ): CachedRankSet[] {
+    const kinds = columns.map((c) => definition.columns[c] as ColumnKind);
+    const types = kinds.map(storedType);
+    const converters = kinds.map(converterFor);
+    const ranks = Array.from({ length: rankCount }, () => ({
+      rowids: new ColumnBuilder('number'),
+      columns: types.map((type) => new ColumnBuilder(type)),
+      issues: columns.map((): ValueIssueCounter => ({ unreadable: 0 })),
+    }));
+    warehouse.eachRawRow(sql, (row) => {
+      const rank = ranks[(row[1] as number) - 1];
+      if (!rank) return;
+      rank.rowids.push(row[0] as number);
+      for (let c = 0; c < columns.length; c++) {
+        const value = (converters[c] as (typeof converters)[number])(row[c + 2], rank.issues[c] as ValueIssueCounter);
+        (rank.columns[c] as ColumnBuilder).push(value);
+      }
+    });
+    return ranks.map((rank, i) => {
+      const folder = join(directory, `rank-${i + 1}`);
+      mkdirSync(folder, { recursive: true });
+      rank.rowids.write(folder, 'rowid');
+      rank.columns.forEach((builder, c) => {
+        builder.write(folder, columns[c] as string);
+      });
+      const unreadable: Record<string, number> = {};
+      rank.issues.forEach((issue, c) => {
+        if (issue.unreadable > 0) unreadable[columns[c] as string] = issue.unreadable;
+      });
+      return { rows: rank.rowids.rows, unreadable };
+    });
+  }
+}
+
+function tableEntry(
+  name: string,
+  definition: TableDefinition,
+  columns: readonly string[],
+  ranks: readonly CachedRankSet[],
+  keyStats: KeyStats,
+  started: number,
+): CachedTable {
+  return {
+    name,
+    columns: Object.fromEntries(columns.map((c) => [c, storedType(definition.columns[c] as ColumnKind)])),
+    snapshot: definition.snapshot !== undefined,
+    ranks: { 1: ranks[0] as CachedRankSet, ...(ranks[1] ? { 2: ranks[1] } : {}) },
+    keyStats,
+    buildMs: Math.round(performance.now() - started),
+  };
+}
+
+function writeSalesByEmail(warehouse: Warehouse, directory: string): CachedSalesByEmail {
+  const { sales, ...summary } = reduceSalesByEmail(warehouse);
+  const emails = new ColumnBuilder('string');
+  const amounts = new ColumnBuilder('number');
+  for (const [email, amount] of sales) {
+    emails.push(email);
+    amounts.push(amount);
+  }
+  mkdirSync(directory, { recursive: true });
+  emails.write(directory, 'email');
+  amounts.write(directory, 'sales');
+  return summary;
+}
+
+function storedType(kind: ColumnKind): StoredColumnType {
+  return kind === 'number' || kind === 'flag' || kind === 'timestamp' ? 'number' : 'string';
+}

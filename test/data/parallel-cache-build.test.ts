@@ -1,0 +1,97 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
+import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import {
+  buildSnapshotCache,
+  buildSnapshotCacheInParallel,
+  shareOut,
+} from '../../src/data/snapshot-cache/build-snapshot-cache.js';
+import { MANIFEST_FILE } from '../../src/data/snapshot-cache/snapshot-cache.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'radar-parallel-cache-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function open(path: string): Warehouse {
+  const warehouse = openWarehouse(path);
+  cleanups.push(() => warehouse.close());
+  return warehouse;
+}
+
+/** Every file of a cache folder but the manifest, by relative path, as bytes. */
+function files(directory: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const entry of readdirSync(directory, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.name === MANIFEST_FILE) continue;
+    const path = join(entry.parentPath, entry.name);
+    out.set(relative(directory, path), readFileSync(path));
+  }
+  return out;
+}
+
+/** The manifest without what depends on the clock (build times). */
+function manifestWithoutTimes(directory: string): unknown {
+  return JSON.parse(readFileSync(join(directory, MANIFEST_FILE), 'utf8'), (key, value) =>
+    key === 'buildMs' || key === 'builtAt' ? undefined : value,
+  );
+}
+
+describe('data/snapshot-cache parallel build', () => {
+  it('writes byte for byte the cache the one-thread build writes, with the same key statistics', async () => {
+    const path = ensureDemoWarehouse('full');
+    const serial = buildSnapshotCache(open(path), tempDir());
+    const parallel = await buildSnapshotCacheInParallel(open(path), tempDir(), { threads: 2 });
+    expect(parallel.built).toBe(true);
+    expect(manifestWithoutTimes(parallel.cache.directory)).toEqual(manifestWithoutTimes(serial.cache.directory));
+    const a = files(serial.cache.directory);
+    const b = files(parallel.cache.directory);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [name, bytes] of a) expect(b.get(name)?.equals(bytes), name).toBe(true);
+  });
+
+  it('says so, without a second build, when the cache of this export is already there', async () => {
+    const path = ensureDemoWarehouse('full');
+    const root = tempDir();
+    await buildSnapshotCacheInParallel(open(path), root, { threads: 2 });
+    expect((await buildSnapshotCacheInParallel(open(path), root, { threads: 2 })).built).toBe(false);
+  });
+
+  it('fails with the thread’s reason and leaves no scratch folder when a share cannot be built', async () => {
+    const path = ensureDemoWarehouse('full');
+    const root = tempDir();
+    const warehouse = open(path);
+    // A warehouse whose file vanishes under the worker: the worker's own open fails.
+    Object.defineProperty(warehouse, 'path', { value: join(root, 'gone.sqlite') });
+    await expect(buildSnapshotCacheInParallel(warehouse, root, { threads: 2 })).rejects.toThrow();
+    expect(readdirSync(root).filter((name) => name.includes('.building-'))).toEqual([]);
+  });
+
+  it('shares tables out longest first to the least loaded thread', () => {
+    const task = (id: string) => ({ kind: 'table', tableId: id }) as never;
+    const shares = shareOut(
+      [
+        { task: task('a'), cost: 6 },
+        { task: task('b'), cost: 5 },
+        { task: task('c'), cost: 4 },
+        { task: task('d'), cost: 2 },
+      ],
+      2,
+    );
+    // 6 → first, 5 → second, 4 → second (5 < 6), 2 → first (6 < 9): loads 8 and 9.
+    expect(shares).toEqual([
+      [task('a'), task('d')],
+      [task('b'), task('c')],
+    ]);
+    expect(shareOut([{ task: task('a'), cost: 1 }], 4)).toEqual([[task('a')]]);
+  });
+});
