@@ -3,7 +3,7 @@ import type { RadarStateSnapshot } from '../commands/radar-state.js';
 import type { SnapshotCacheState } from '../data/snapshot-cache/snapshot-cache-keeper.js';
 import type { AlertStore } from './alert-store.js';
 import { nextDigestAt } from './digest/digest-time.js';
-import { JOBS } from './schedules.js';
+import { digestJobNames, JOBS } from './schedules.js';
 
 /** Interventions older than this cannot fall in any backtest window (12 weeks plus 14 days). */
 const INTERVENTION_HISTORY_MS = 100 * 86_400_000;
@@ -31,10 +31,7 @@ export async function readRadarState(store: AlertStore, options: RadarStateOptio
     store.healthProblems(),
     store.lastJobPeriod(JOBS.scan),
   ]);
-  const digestJobs = [
-    ...options.managers.map((m) => `${JOBS.digest}:${m}`),
-    ...(options.digestChannel === undefined ? [] : [`${JOBS.digest}:channel:${options.digestChannel}`]),
-  ];
+  const digestJobs = digestJobNames(options.managers, options.digestChannel);
   const digestPeriods = await Promise.all(digestJobs.map((job) => store.lastJobPeriod(job)));
   const lastDigest =
     digestPeriods

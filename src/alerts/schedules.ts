@@ -32,6 +32,14 @@ export const JOBS = {
   digest: 'digest',
 } as const;
 
+/** The digest job of each recipient, as run-digest claims it: `digest:<user id>`, `digest:channel:<channel id>`. */
+export function digestJobNames(managers: readonly string[], digestChannel: string | undefined): string[] {
+  return [
+    ...managers.map((m) => `${JOBS.digest}:${m}`),
+    ...(digestChannel === undefined ? [] : [`${JOBS.digest}:channel:${digestChannel}`]),
+  ];
+}
+
 /** True for a valid five-field expression (Radar's periods are minute slots, so a seconds field is refused). */
 export function isValidSchedule(expression: string): boolean {
   return expression.trim().split(/\s+/).length === 5 && cron.validate(expression);

@@ -3,6 +3,7 @@ import { openAlertStore, stateLocation } from '../alerts/open-alert-store.js';
 import { readRadarState } from '../alerts/radar-state-source.js';
 import { createScanInWorker } from '../alerts/scan-in-worker.js';
 import { startSchedules } from '../alerts/scheduler.js';
+import { digestJobNames } from '../alerts/schedules.js';
 import { DEFAULT_STATE_DB } from '../alerts/sqlite/sqlite-alert-store.js';
 import { createChartRenderer } from '../charts/render-pool.js';
 import { openCliSession } from '../cli/cli-context.js';
@@ -148,6 +149,7 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
             dataDateMs: () => exportDataDate(session.context.warehouse()),
             cache: snapshotCache.state,
             scanCron: config.RADAR_SCAN_CRON,
+            digestJobs: digestJobNames(config.RADAR_MANAGERS, config.RADAR_DIGEST_CHANNEL),
             locale: config.language,
           }),
         });

@@ -7,6 +7,7 @@ import type { JobResult } from '../alert-jobs.js';
 import type { AlertStore } from '../alert-store.js';
 import { currentPeriod, latestSlot, periodKey } from '../job-period.js';
 import type { NewOutboxEntry } from '../outbox-types.js';
+import { digestDueAt, isoWeekKey } from '../digest/digest-time.js';
 import { JOBS, SLA_CHECK_CRON } from '../schedules.js';
 import { planHealth } from './health-plan.js';
 import type { HealthObservation, HealthPlan } from './health-types.js';
@@ -29,6 +30,8 @@ export interface HealthFacts {
   /** The snapshot cache keeper's state; absent where no keeper runs (the CLI). */
   readonly cache?: () => SnapshotCacheState;
   readonly scanCron: string;
+  /** The weekly digest jobs to watch (`digestJobNames`); none when no digest is configured. */
+  readonly digestJobs?: readonly string[];
   /** The admin channel's language (RADAR_LANGUAGE): notices and the problem lines /radar status shows. */
   readonly locale?: Locale;
 }
@@ -101,7 +104,41 @@ export async function observeHealth(facts: HealthFacts): Promise<HealthObservati
         : t('health.jobFine', { job: name, last: late.last }),
     });
   }
+  for (const job of facts.digestJobs ?? []) {
+    const late = await digestLate(store, job, now);
+    if (late === null) continue;
+    const recipient = job.slice(JOBS.digest.length + 1);
+    const name = t('health.job.digest', {
+      recipient: recipient.startsWith('channel:') ? `<#${recipient.slice(8)}>` : `<@${recipient}>`,
+    });
+    observations.push({
+      problem: `job-late:${job}`,
+      failing: late.late,
+      detail: late.late
+        ? t('health.jobLate', { job: name, last: late.last, expected: t('health.everyMonday') })
+        : t('health.jobFine', { job: name, last: late.last }),
+    });
+  }
   return observations;
+}
+
+const WEEK_MS = 7 * DAY_MS;
+
+/**
+ * A recipient's digest is late when neither of the last two due digests (Monday 09:00) was sent. Judged in UTC:
+ * the recipient's own zone moves a due time by under a day, which cannot turn two missed weeks into one. A recipient
+ * who never had a digest is not judged, as for the other jobs.
+ */
+async function digestLate(
+  store: AlertStore,
+  job: string,
+  now: number,
+): Promise<{ readonly late: boolean; readonly last: string } | null> {
+  const last = await store.lastJobPeriod(job);
+  if (last === null) return null;
+  const latestDue = digestDueAt(now, 'UTC') <= now ? now : now - WEEK_MS;
+  const weekBefore = isoWeekKey(latestDue - WEEK_MS, 'UTC');
+  return { late: last < weekBefore, last };
 }
 
 /**

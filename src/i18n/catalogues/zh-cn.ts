@@ -696,6 +696,8 @@ export const zhCN = {
   'health.cleared': ':white_check_mark: *已恢复，持续了 {lasted}。* {detail}',
   'health.job.scan': '红区扫描',
   'health.job.sla-check': 'SLA 检查',
+  'health.job.digest': '发给 {recipient} 的周报',
+  'health.everyMonday': '每周一 09:00（收件人所在时区）',
   'stale.warning': '⚠ 数据已过去 {age}（超过 {limit}）：数据仓库导出可能已停止；详见 `/radar status`。',
   'stale.age.minutes': '{n, plural, other {{count}分钟}}',
   'stale.age.hours': '{count}小时',
