@@ -744,7 +744,7 @@ export const en = {
   'health.job.scan': 'red-zone scan',
   'health.job.sla-check': 'SLA check',
   'health.job.digest': 'weekly digest to {recipient}',
-  'health.everyMonday': 'every Monday 09:00 in the recipient\'s time zone',
+  'health.everyMonday': "every Monday 09:00 in the recipient's time zone",
   'stale.warning':
     '⚠ The data is {age} old (older than {limit}): the warehouse export may have stopped arriving; /radar status says more.',
   'stale.age.minutes': '{n, plural, one {{count} minute} other {{count} minutes}}',
