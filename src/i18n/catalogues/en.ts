@@ -438,6 +438,68 @@ export const en = {
   'segment.title': 'Segment anomalies — {mode, select, all {all rows} other {latest row per customer}}',
   'segment.titleSegment':
     'Segment anomalies — {mode, select, all {all rows} other {latest row per customer}} — {segment}',
+  'segment.details.filterLatest': 'latest row per customer',
+  'segment.details.filterAllRows': 'all rows (every segmentation date)',
+  'segment.details.filterSegment': 'segment = {segment}',
+  'segment.details.thresholdAnomaly': 'anomaly when |retention − segment mean| > {threshold}',
+  'segment.details.thresholdGroups': 'rule groups: cume_dist tertiles (≤ 1/3, ≥ 2/3) of imbalance and volatility',
+  'segment.details.thresholdClusters': 'k-means++ seed {seed}, k = {ks}, best by mean silhouette',
+  'segment.details.thresholdSplits': 'splits by information gain (bits), x ≤ t vs x > t',
+  'segment.details.sectionTitle': 'Segment anomalies',
+  'segment.details.noMatch': 'segment={segment} matches no customer; segments present: {present}.',
+  'segment.details.noRows':
+    'none of the {rows, plural, one {# row} other {# rows}} has both a profitability segment and a retention probability.',
+  'segment.details.headlineFirst':
+    "*{anomalies} of {n}* {rows, select, yes {snapshot rows} other {customers}} ({share}) retain more than {threshold} away from their segment's mean ({above} above, {below} below).",
+  'segment.details.headlineWorst': '*{segment}* mispredicts most: {rate} of its {n} customers.',
+  'segment.details.headlineRule': 'Strongest single signal: *{rule}*, {rate} anomalous vs {other} on the other side.',
+  'segment.details.segmentColumns': 'Segment|n|Mean retention|Above|Below|Anomaly rate|Share of anomalies',
+  'segment.details.notAvailable': 'Not available because {why}.',
+  'segment.details.whyNoAnomalies': "no customer is more than {threshold} from their segment's mean",
+  'segment.details.whyAllAnomalies': 'every customer is an anomaly, so there is no normal group to compare with',
+  'segment.details.whyNoGain': 'no feature has two distinct values with an information gain above 0',
+  'segment.details.whyNoThreshold': 'no threshold on any feature has an information gain above 0',
+  'segment.details.whyTooFewClusters':
+    'only {complete} customers have every feature ({distinct} distinct), too few for 2 clusters',
+  'segment.details.whyNoClusters': 'k-means found fewer than two non-empty clusters for every k',
+  'segment.details.featuresTitle': 'Features that separate anomalies (best single split by information gain)',
+  'segment.details.featureColumns': 'Feature|Anomalous median|Normal median|Split at|Rate ≤ / >|Gain (bits)',
+  'segment.details.featuresNote': 'Means, medians and splits of all 14 features are in --json.',
+  'segment.details.ruleTitle': 'Decision rule',
+  'segment.details.ruleAnd': '{first} and {second}',
+  'segment.details.ruleColumns': 'Customers|n|Anomalies|Anomaly rate',
+  'segment.details.gainsTwo': 'Gain {first} bits for the first split, {second} bits for the second (inside {risky}).',
+  'segment.details.gainsOne': 'Gain {first} bits for the first split; no second split inside {risky} gains anything.',
+  'segment.details.clustersTitle': 'Clusters',
+  'segment.details.clustersTitleK': 'Clusters (k = {k}, mean silhouette {silhouette})',
+  'segment.details.clusterColumns': 'Cluster|n|Anomaly rate|Main segment|Main stage',
+  'segment.details.medianColumn': '{feature} (median)',
+  'segment.details.mixTop': '{label} {share}',
+  'segment.details.clustersNote':
+    'Silhouette by k: {silhouettes}. {n, plural, one {# customer} other {# customers}} with every feature clustered.',
+  'segment.details.note.excluded': '{n, plural, one {# row} other {# rows}} without a segment or retention left out',
+  'segment.details.note.missingSome': '{what} missing for {n, plural, one {# customer} other {# customers}}',
+  'segment.details.note.missingAll': '{what} missing for every customer',
+  'segment.details.missing.months': 'age in months (customer_age_days NULL)',
+  'segment.details.missing.expectedTransactions': 'expected transactions (age or avg per month NULL)',
+  'segment.details.missing.consistencyError': 'consistency error (expected 0 or an input NULL)',
+  'segment.details.missing.quarterShares': 'quarter shares, imbalance, entropy and CV (a quarter NULL or all four 0)',
+  'segment.details.missing.volatility': 'value volatility',
+  'segment.details.missing.valueMismatch': 'value mismatch (revenue or score NULL)',
+  'segment.details.missing.revenuePerPoint': 'revenue per score point (score 0 or NULL, or revenue NULL)',
+  'segment.details.note.groupsLeftOut':
+    'rule groups: {n, plural, one {# customer} other {# customers}} without imbalance or volatility left out',
+  'segment.details.note.clustersLeftOut':
+    'clusters: {n, plural, one {# customer} other {# customers}} with a missing feature left out',
+  'segment.details.note.clustersFitted':
+    'clusters: k-means fitted on an even sample of {n}, then every customer assigned to the nearest centre',
+  'segment.details.note.silhouetteSample': 'clusters: silhouette computed on an even sample of {n} customers',
+  'segment.details.chartsNotDrawn': 'Charts not drawn',
+  'segment.details.notDrawn.features':
+    "Feature distributions not drawn: anomalous and normal customers overlap on every feature (each group's median inside the other's middle half).",
+  'segment.details.notDrawn.grid':
+    'Imbalance × volatility grid not drawn: every cell has fewer than {small} customers, too few to compare.',
+  'segment.details.notDrawn.scatter': 'Score vs revenue not drawn: the two move together (r = {r}).',
 
   // ── Profitability segments (NetSuite), shown translated ──
   'term.profitability.Premium': 'Premium',
