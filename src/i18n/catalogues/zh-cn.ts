@@ -452,7 +452,8 @@ export const zhCN = {
   'segment.details.clusterColumns': '聚类|客户数|异常率|主要细分|主要阶段',
   'segment.details.medianColumn': '{feature}（中位数）',
   'segment.details.mixTop': '{label} {share}',
-  'segment.details.clustersNote': '各 k 的轮廓系数：{silhouettes}。对具备全部特征的 {n, plural, other {# 位客户}}做了聚类。',
+  'segment.details.clustersNote':
+    '各 k 的轮廓系数：{silhouettes}。对具备全部特征的 {n, plural, other {# 位客户}}做了聚类。',
   'segment.details.note.excluded': '{n, plural, other {# 条}}没有细分或留存的记录未计入',
   'segment.details.note.missingSome': '{n, plural, other {# 位客户}}缺少{what}',
   'segment.details.note.missingAll': '每位客户都缺少{what}',
