@@ -826,6 +826,39 @@ export const en = {
   'chart.vsrest.subtitle2': 'Mean per customer{sales}',
   'chart.vsrest.axis': 'Mean (%)',
   'chart.vsrest.altItem': '{metric}: mismatched {mismatched}, other top-priority {rest}',
+  'chart.roi.boxText': 'median {median} · n {n}{few, select, yes { (few)} other {}}',
+  'chart.roi.lifecycleTitle':
+    'Median ROI spans {low} to {high} across stages; {stage} highest of those with {small}+ customers',
+  'chart.roi.lifecycleTitleFew': 'Median ROI spans {low} to {high}; no stage has {small}+ customers',
+  'chart.roi.lifecycleSubtitle':
+    'All {n} customers with an ROI; ROI = lifetime value (LTV) ÷ acquisition cost, extremes capped at the 1st/99th percentile',
+  'chart.roi.lifecycleSubtitle2':
+    'Box = middle half, white tick = median, whiskers = min–max; "(few)" = n under {small}',
+  'chart.roi.axis': 'ROI (×)',
+  'chart.roi.lifecycleAlt': '{stage} has the highest median ROI, {roi}.',
+  'chart.roi.noStage': 'No stage to show.',
+  'chart.roi.barText': '{value} (n {n})',
+  'chart.roi.mixTitle': '{share} of mismatched top-priority customers are {stage}, vs {rest} of the rest',
+  'chart.roi.mixTitleNone': 'No lifecycle stage to compare',
+  'chart.roi.mixSubtitle': 'Top 30% by priority: {mismatched} mismatched vs the other {rest}',
+  'chart.roi.mixSubtitle2': 'Share of each group in each lifecycle stage; sorted by the mismatched share',
+  'chart.roi.shareAxis': 'Share of the group (%)',
+  'chart.roi.mixAlt': 'Most mismatched top-priority customers are in {stage} ({share}).',
+  'chart.roi.levelNoun': 'decision makers',
+  'chart.roi.teamNoun': 'teams',
+  'chart.roi.levelAlt':
+    'Mean winsorised ROI of mismatched vs other top-priority customers for each decision_maker_level.',
+  'chart.roi.levelSubtitle': 'Top 30% by priority, n = {n}: mismatched vs the rest, by decision-maker level',
+  'chart.roi.meanSubtitle': 'Mean ROI (LTV ÷ acquisition cost); pale bars: n under {small}',
+  'chart.roi.meanAxis': 'Mean ROI (×)',
+  'chart.roi.teamRow': '{bin} · {executive, select, yes {executive} other {other}}',
+  'chart.roi.teamAlt':
+    'Mean winsorised ROI of mismatched vs other top-priority customers by team-size bin, executive or not.',
+  'chart.roi.teamSubtitle':
+    'Top 30% by priority, n = {n}; team size ≤ 10, 11–50, > 50 people; executive = C-Level or VP',
+  'chart.roi.gapTooFew': 'Too few top-priority {noun} in each group to compare ROI',
+  'chart.roi.gap':
+    'Mismatched earn {direction, select, less {less} other {more}} ROI than the rest among {key} {noun}: {mismatched} vs {rest}',
 
   // ── Cohort channel chart (/conversion-cohort) ──
   'chart.channel.cohort': 'Cohort',
