@@ -24,7 +24,8 @@ export function buildPlatformMixChart(mix: PlatformMix, locale: Locale = 'en'): 
   const scale = cohortVsAllScale(locale);
   const [cohortLabel, allLabel] = scale.domain as [string, string];
   const sorted = [...combos].sort((a, b) => (b.all.meanHealth as number) - (a.all.meanHealth as number));
-  const label = (c: (typeof combos)[number]) => c.platforms;
+  // The analysis names the combination of no platform 'none': a word, so it is translated.
+  const label = (c: (typeof combos)[number]) => (c.platforms === 'none' ? t('chart.platform.none') : c.platforms);
   const values = sorted.flatMap((c) =>
     (['Cohort', 'All'] as const)
       .map((group) => ({ group, g: group === 'Cohort' ? c.cohort : c.all }))
@@ -52,7 +53,7 @@ export function buildPlatformMixChart(mix: PlatformMix, locale: Locale = 'en'): 
   const cohortN = mix.combinations.reduce((s, c) => s + c.cohort.n, 0);
   const allN = mix.combinations.reduce((s, c) => s + c.all.n, 0);
   const range = t('chart.platform.range', { low: count(low), high: count(high) });
-  const top = sorted[0] ? sorted[0].platforms : '';
+  const top = sorted[0] ? label(sorted[0]) : '';
   const title =
     high - low < BARELY ? t('chart.platform.titleBarely', { range }) : t('chart.platform.titleSpan', { range, top });
   const spec = {

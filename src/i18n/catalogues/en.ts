@@ -906,6 +906,7 @@ export const en = {
   'chart.platform.subtitle2':
     'Mean engagement health (0–100, activity table); correlation with the number of platforms: cohort {rCohort}, all {rAll}',
   'chart.platform.axis': 'Mean engagement health (0–100)',
+  'chart.platform.none': 'none',
   'chart.platform.alt':
     'Mean health per Marketo/Stripe/Zendesk combination for the cohort and for all customers; {top} is healthiest overall.',
   'chart.channel.axis': 'Share of the group (%)',

@@ -843,6 +843,7 @@ export const zhCN = {
   'chart.platform.subtitle': '群组（{cohort}）与全部客户（{all}），按 Marketo / Stripe / Zendesk 的使用组合',
   'chart.platform.subtitle2': '平均参与健康度（0–100，活动表）；与平台数量的相关系数：群组 {rCohort}，全部 {rAll}',
   'chart.platform.axis': '平均参与健康度（0–100）',
+  'chart.platform.none': '均未使用',
   'chart.platform.alt': '群组与全部客户在每种 Marketo/Stripe/Zendesk 组合下的平均健康度；整体最健康的是 {top}。',
   'chart.channel.axis': '占本组比例（%）',
   'chart.value.churnTitle': '{churn}中位数：高价值客户 {hv}，中小客户 {smb}',
