@@ -93,7 +93,7 @@ export function churnBoxChart(result: ValueSegmentsResult, locale: Locale = 'en'
     const box = groupOf(result, segment).churnBox;
     return box === null
       ? []
-      : [{ group: `${name(segment)} (n ${formatNumber(box.n, 'integer', locale)})`, segment, ...box }];
+      : [{ group: `${name(segment)} (n ${formatNumber(box.n, 'integer', locale)})`, segment: name(segment), ...box }];
   });
   const hv = groupOf(result, 'HV').churnBox;
   const smb = groupOf(result, 'SMB').churnBox;
@@ -140,7 +140,7 @@ export function churnBoxChart(result: ValueSegmentsResult, locale: Locale = 'en'
             color: {
               field: 'segment',
               title: t('chart.value.segment'),
-              scale: segmentScale(['HV', 'SMB', 'Other']),
+              scale: segmentScale(['HV', 'SMB', 'Other'], name),
               legend: null,
             },
           },
