@@ -52,6 +52,7 @@ const ALLOWED = new Set([
   'r',
   'x',
   't',
+  'p',
   'Q',
   // Words typed as they are: command words, option values and language tags.
   'help',
@@ -145,6 +146,7 @@ const WHOLE = [
   '/radar doctor',
   '/segment-anomalies',
   '/segment-anomalies all',
+  '/value-segments',
 ];
 
 /** Every chart a command can post (charts=all), each checked word by word: titles, axes, legends, levels, labels. */
