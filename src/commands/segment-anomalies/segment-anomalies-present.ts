@@ -2,13 +2,14 @@ import { FEATURES, type FeatureId, featureLabel } from '../../analysis/segment-a
 import type { FeatureSplit } from '../../analysis/segment-anomalies/decision-rules.js';
 import { CLUSTER_K_RANGE } from '../../analysis/segment-anomalies/feature-clusters.js';
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import { featureShort } from '../../charts/segment-anomalies/chart-parts.js';
 import { segmentAnomalyChartsNotDrawn } from '../../charts/segment-anomalies/charts-not-drawn.js';
 import { buildSegmentAnomalyCharts } from '../../charts/segment-anomalies/index.js';
 import type { TableReadReport } from '../../data/read-table.js';
 import { type NumberFormat, numberFormat } from '../../format/number-format.js';
 import { joinSentences } from '../../i18n/join.js';
 import type { Locale } from '../../i18n/locale.js';
-import { type MessageKey, type Translate, termFor, translator } from '../../i18n/translate.js';
+import { type Translate, termFor, translator } from '../../i18n/translate.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
 import { segmentAnomaliesLead } from './segment-anomalies-lead.js';
@@ -300,10 +301,9 @@ function clusterSection(result: SegmentAnomaliesResult, { t, fmt, locale }: Word
   };
 }
 
-/** A feature's short name: the export's own in English, the catalogue's elsewhere (charts use the same keys). */
+/** A feature's short name in the reader's language, as the charts name it. */
 export function shortLabel(feature: FeatureId, locale: Locale = 'en'): string {
-  if (locale === 'en') return FEATURES.find((f) => f.id === feature)?.short ?? feature;
-  return translator(locale)(`feature.short.${feature}` as MessageKey);
+  return featureShort(feature, locale);
 }
 
 type SideName = 'atOrBelow' | 'above';
