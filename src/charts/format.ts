@@ -26,6 +26,40 @@ export type NumberFormatKind = keyof typeof NUMBER_FORMATS;
  */
 export const COMPACT_LABEL_EXPR = `datum.value === 0 ? '0' : replace(format(datum.value, '${NUMBER_FORMATS.compact}'), 'G', 'B')`;
 
+/**
+ * A compact money/count axis in the reader's language. English keeps d3's own compact form (12k, 1.2M); other
+ * languages write large numbers their own way (1.2万, 3亿), which d3 cannot, so the ticks are fixed here and each
+ * label is written by THE number formatter, then looked up by the axis (`labelExpr`).
+ */
+export function compactAxis(
+  locale: string,
+  min: number,
+  max: number,
+): { labelExpr: string } | { values: number[]; labelExpr: string } {
+  if (locale === 'en' || !Number.isFinite(min) || !Number.isFinite(max) || max <= min) {
+    return { labelExpr: COMPACT_LABEL_EXPR };
+  }
+  const values = niceTicks(min, max);
+  const format = numberFormat(locale);
+  const labels = values.map((v) => (v === 0 ? '0' : format.compact(v)));
+  return {
+    values,
+    labelExpr: `${JSON.stringify(labels)}[indexof(${JSON.stringify(values)}, datum.value)]`,
+  };
+}
+
+/** About five round ticks (1, 2 or 5 × 10ⁿ apart) covering min..max, as vega's own `nice` picks them. */
+export function niceTicks(min: number, max: number, count = 5): number[] {
+  const raw = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let v = Math.floor(min / step) * step; v <= max + step * 1e-9; v += step) {
+    ticks.push(Number(v.toPrecision(12)));
+  }
+  return ticks;
+}
+
 /** Axis properties for a quantitative axis showing values of the given kind. */
 export function axisNumberFormat(kind: NumberFormatKind): { format: string } | { labelExpr: string } {
   return kind === 'compact' ? { labelExpr: COMPACT_LABEL_EXPR } : { format: NUMBER_FORMATS[kind] };

@@ -41,7 +41,17 @@ export function translator(locale: Locale): Translate {
 }
 
 /** Category levels shown translated; the raw value stays the data (`--json`, CSV raw columns, filters). */
-export const TERM_KINDS = ['stage', 'tier', 'zone', 'route', 'segment', 'profitability', 'engagement'] as const;
+export const TERM_KINDS = [
+  'stage',
+  'tier',
+  'zone',
+  'route',
+  'segment',
+  'profitability',
+  'engagement',
+  'rfm',
+  'model',
+] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
 
 /**

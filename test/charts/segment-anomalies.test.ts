@@ -6,6 +6,7 @@ import { SCATTER_POINT_LIMIT } from '../../src/charts/sample-points.js';
 import { segmentAnomalyChartsNotDrawn } from '../../src/charts/segment-anomalies/charts-not-drawn.js';
 import { buildSegmentAnomalyCharts } from '../../src/charts/segment-anomalies/index.js';
 import { customer } from '../analysis/segment-anomalies/netsuite-rows.js';
+import { englishLeft } from '../helpers/english-left.js';
 import { expectChartRules } from './chart-rules.js';
 
 /** 60 customers over three segments; the most volatile retain far from their segment mean. */
@@ -191,5 +192,34 @@ describe('charts/segment-anomalies', () => {
   it('renders to a PNG', async () => {
     const png = await renderChartPng(charts().byId('anomaly-rate-by-rule').spec as never);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+});
+
+describe('charts/segment-anomalies in zh-CN', () => {
+  it('draws every chart, the ones the demo does not need too, in Chinese: titles, axes, legends and levels', () => {
+    const result = analyseSegmentAnomalies(rows(300, scrambled), { threshold: 0.15, seed: 42 });
+    const list = buildSegmentAnomalyCharts(result, 'zh-CN');
+    expect(list.map((c) => c.id)).toEqual([
+      'retention-by-segment',
+      'anomaly-rate-by-rule',
+      'anomaly-rate-by-stage',
+      'feature-distributions',
+      'anomaly-rate-volatility-imbalance',
+      'score-vs-revenue',
+    ]);
+    for (const chart of list) {
+      const words: string[] = [chart.altText];
+      const walk = (value: unknown, key: string): void => {
+        // Sort keywords (ascending) are vega's, not words on the chart.
+        if (typeof value === 'string' && /^(text|subtitle|title|sort|domain|feature|group|kind)$/.test(key)) {
+          if (value !== 'ascending' && value !== 'descending') words.push(value);
+        } else if (Array.isArray(value)) for (const item of value) walk(item, key);
+        else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+      };
+      walk(chart.spec, '');
+      const text = words.join('\n');
+      expect(text).toMatch(/\p{Script=Han}/u);
+      expect({ chart: chart.id, left: englishLeft(text) }).toEqual({ chart: chart.id, left: [] });
+    }
   });
 });

@@ -53,8 +53,11 @@ const ALLOWED = new Set([
   'Ctrl',
   'D',
   'DIR',
-  // Statistics notation: r (correlation), Q1–Q4 (quarters).
+  // Statistics notation: r (correlation), Q1–Q4 (quarters), x ≤ t (a split at a threshold).
   'r',
+  'x',
+  't',
+  'p',
   'Q',
   // Words typed as they are: command words, option values and language tags.
   'help',
@@ -144,7 +147,66 @@ const MAIN = [
 ];
 
 /** Answers translated whole: "Method and data" and chart titles too. */
-const WHOLE = ['/priority top 5', '/customer arjun_lopez3839@hotmail.com', '/customer Hooli', '/radar doctor'];
+const WHOLE = [
+  '/priority top 5',
+  '/customer arjun_lopez3839@hotmail.com',
+  '/customer Hooli',
+  '/radar doctor',
+  '/segment-anomalies',
+  '/segment-anomalies all',
+  '/value-segments',
+];
+
+/** Every chart a command can post (charts=all), each checked word by word: titles, axes, legends, levels, labels. */
+const ALL_CHARTS = [
+  '/priority top 5 charts=all',
+  '/customer arjun_lopez3839@hotmail.com charts=all',
+  '/segment-anomalies charts=all',
+  '/segment-anomalies all charts=all',
+  '/investment-mismatch charts=all',
+  '/value-segments charts=all',
+  '/conversion-cohort charts=all',
+];
+
+/**
+ * Data the charts draw as the export spells it, never translated: industries, size tiers, decision-maker levels,
+ * engagement channels, platforms, and a level the export adds outside the known ones (drawn with ⚠).
+ */
+const CHART_DATA_FIELDS = /^(industry|size|customer|who|channel|level|email|organisation|organization)$/;
+const PLATFORMS = ['Marketo', 'Stripe', 'Zendesk'];
+
+/**
+ * Every word a chart shows: title, subtitle, alt text, axis and legend titles, sort orders and scale domains
+ * (category levels, legend entries), labels written into `labelExpr`, and every data field an encoding draws.
+ */
+function chartTexts(chart: { spec: unknown; altText: string }): { texts: string[]; data: string[] } {
+  const drawn = new Set<string>(['text', 'label']);
+  const collectFields = (value: unknown): void => {
+    if (Array.isArray(value)) for (const item of value) collectFields(item);
+    else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (k === 'field' && typeof v === 'string') drawn.add(v);
+        else if (k !== 'values') collectFields(v);
+      }
+    }
+  };
+  collectFields(chart.spec);
+  const texts: string[] = [chart.altText];
+  const data: string[] = [];
+  const walk = (value: unknown, key: string, inData: boolean): void => {
+    if (typeof value === 'string') {
+      if (CHART_DATA_FIELDS.test(key)) data.push(value);
+      else if (inData ? drawn.has(key) : /^(text|subtitle|title|sort|domain)$/.test(key)) texts.push(value);
+      else if (key === 'labelExpr') texts.push(...(value.match(/"[^"]*"/g) ?? []).map((q) => q.slice(1, -1)));
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item, key, inData);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, k, inData || key === 'values');
+    }
+  };
+  walk(chart.spec, '', false);
+  return { texts, data };
+}
 
 describe('zh-CN answers on the demo', () => {
   it.each(MAIN)('%s: the main message is in Chinese', async (input) => {
@@ -187,6 +249,35 @@ describe('zh-CN answers on the demo', () => {
       }
     },
   );
+
+  it.each(ALL_CHARTS)('%s: every chart is in Chinese, to its legends, levels and labels', async (input) => {
+    const a = await answer(input);
+    expect(a.charts.length).toBeGreaterThan(0);
+    for (const chart of a.charts) {
+      const { texts, data } = chartTexts(chart);
+      // Truncated data values end in an ellipsis; an unknown level the export adds is marked ⚠ and kept as spelled.
+      const names = [
+        ...namesIn(a),
+        ...data,
+        ...PLATFORMS,
+        'High Activity Risk',
+        'C-Level',
+        'VP',
+        'Director',
+        'Individual Contributor',
+      ];
+      const left = leftoverEnglish(texts.join('\n'), names);
+      expect({ chart: chart.id, left }).toEqual({ chart: chart.id, left: [] });
+    }
+  });
+
+  it("writes money axes in 万 rather than d3's 22k", async () => {
+    const a = await answer('/value-segments charts=all');
+    const scatter = a.charts.find((c) => c.id === 'value-rfm-ltv-scatter');
+    const axes = JSON.stringify(scatter?.spec);
+    expect(axes).toContain('1万');
+    expect(axes).not.toContain('.3~s');
+  });
 
   it('keeps data raw in --json: zones, tiers, stages and routes as the export spells them', async () => {
     const a = await answer('/priority top 5');

@@ -67,10 +67,17 @@ export type FeatureClusters =
     }
   | {
       readonly kind: 'unavailable';
+      /** For --json readers; answers word the reason from `cause` in the reader's language. */
       readonly reason: string;
+      readonly cause: ClusterUnavailableCause;
       readonly rowsClustered: number;
       readonly rowsLeftOut: number;
     };
+
+/** Why no clustering: a code and its figures, so each language words it itself. */
+export type ClusterUnavailableCause =
+  | { readonly code: 'too-few'; readonly complete: number; readonly distinct: number }
+  | { readonly code: 'no-clusters' };
 
 export interface ClusterInputs {
   readonly features: FeatureMatrix;
@@ -97,6 +104,7 @@ export function clusterFeatures(input: ClusterInputs): FeatureClusters {
     return {
       kind: 'unavailable',
       reason: `only ${complete.length} customers have every feature (${distinct} distinct), too few for 2 clusters`,
+      cause: { code: 'too-few', complete: complete.length, distinct },
       rowsClustered: complete.length,
       rowsLeftOut,
     };
@@ -124,6 +132,7 @@ export function clusterFeatures(input: ClusterInputs): FeatureClusters {
     return {
       kind: 'unavailable',
       reason: 'k-means found fewer than two non-empty clusters for every k',
+      cause: { code: 'no-clusters' },
       rowsClustered: complete.length,
       rowsLeftOut,
     };

@@ -1,9 +1,11 @@
 import type { PlatformMix } from '../../analysis/conversion-cohort/platform-mix.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
 import { GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
-import { COHORT_VS_ALL_SCALE } from './channel-chart.js';
+import { cohortVsAllScale } from './channel-chart.js';
 
 /** A spread of mean health below this many points (of 100) reads as "barely differs". */
 const BARELY = 5;
@@ -14,21 +16,26 @@ const BARELY = 5;
  * that a few points are a few points (the old 68–78 axis made them look like a finding).
  * Rows sorted by the population's mean health; each bar labelled with its mean and n.
  */
-export function buildPlatformMixChart(mix: PlatformMix): ChartDefinition | null {
+export function buildPlatformMixChart(mix: PlatformMix, locale: Locale = 'en'): ChartDefinition | null {
   const combos = mix.combinations.filter((c) => c.all.meanHealth !== null);
   if (combos.length === 0) return null;
+  const t = translator(locale);
+  const count = (x: number) => formatNumber(x, 'integer', locale);
+  const scale = cohortVsAllScale(locale);
+  const [cohortLabel, allLabel] = scale.domain as [string, string];
   const sorted = [...combos].sort((a, b) => (b.all.meanHealth as number) - (a.all.meanHealth as number));
-  const label = (c: (typeof combos)[number]) => c.platforms;
+  // The analysis names the combination of no platform 'none': a word, so it is translated.
+  const label = (c: (typeof combos)[number]) => (c.platforms === 'none' ? t('chart.platform.none') : c.platforms);
   const values = sorted.flatMap((c) =>
     (['Cohort', 'All'] as const)
       .map((group) => ({ group, g: group === 'Cohort' ? c.cohort : c.all }))
       .filter(({ g }) => g.meanHealth !== null)
       .map(({ group, g }) => ({
-        groupLabel: group === 'Cohort' ? 'Cohort' : 'All customers',
+        groupLabel: group === 'Cohort' ? cohortLabel : allLabel,
         combination: label(c),
         group,
         health: g.meanHealth as number,
-        label: `${formatNumber(g.meanHealth as number, 'integer')} (n ${formatNumber(g.n, 'integer')})`,
+        label: t('chart.platform.label', { health: count(g.meanHealth as number), n: count(g.n) }),
       })),
   );
   const cohortHealths = values.filter((v) => v.group === 'Cohort').map((v) => v.health);
@@ -39,22 +46,21 @@ export function buildPlatformMixChart(mix: PlatformMix): ChartDefinition | null 
   const rAll = mix.correlation.all;
   const rText = (c: typeof r) =>
     c.kind === 'ok'
-      ? `r = ${formatNumber(c.r, 'significant')}`
+      ? t('chart.platform.rOk', { r: formatNumber(c.r, 'significant', locale) })
       : c.kind === 'too-few-rows'
-        ? 'too few rows'
-        : 'r not defined';
+        ? t('chart.platform.rFew')
+        : t('chart.platform.rUndefined');
   const cohortN = mix.combinations.reduce((s, c) => s + c.cohort.n, 0);
   const allN = mix.combinations.reduce((s, c) => s + c.all.n, 0);
-  const range = `${formatNumber(low, 'integer')}–${formatNumber(high, 'integer')} of 100`;
+  const range = t('chart.platform.range', { low: count(low), high: count(high) });
+  const top = sorted[0] ? label(sorted[0]) : '';
   const title =
-    high - low < BARELY
-      ? `Engagement health barely differs by platform mix: ${range} in every combination`
-      : `Engagement health by platform mix spans ${range}; highest with ${sorted[0] ? sorted[0].platforms : 'n/a'}`;
+    high - low < BARELY ? t('chart.platform.titleBarely', { range }) : t('chart.platform.titleSpan', { range, top });
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: chartTitle(title, [
-      `The cohort (${formatNumber(cohortN, 'integer')}) vs all customers (${formatNumber(allN, 'integer')}) by Marketo / Stripe / Zendesk use`,
-      `Mean engagement health (0–100, activity table); correlation with the number of platforms: cohort ${rText(r)}, all ${rText(rAll)}`,
+      t('chart.platform.subtitle', { cohort: count(cohortN), all: count(allN) }),
+      t('chart.platform.subtitle2', { rCohort: rText(r), rAll: rText(rAll) }),
     ]),
     autosize: GROW_HEIGHT_AUTOSIZE,
     height: sorted.length * 46,
@@ -70,16 +76,16 @@ export function buildPlatformMixChart(mix: PlatformMix): ChartDefinition | null 
       x: {
         field: 'health',
         type: 'quantitative',
-        title: 'Mean engagement health (0–100)',
+        title: t('chart.platform.axis'),
         scale: { domain: [0, 100], nice: false },
         axis: { values: [0, 20, 40, 60, 80, 100] },
       },
-      yOffset: { field: 'groupLabel', type: 'nominal', sort: COHORT_VS_ALL_SCALE.domain },
+      yOffset: { field: 'groupLabel', type: 'nominal', sort: scale.domain },
       color: {
         field: 'groupLabel',
         type: 'nominal',
         title: null,
-        scale: COHORT_VS_ALL_SCALE,
+        scale,
       },
     },
     layer: [
@@ -94,7 +100,7 @@ export function buildPlatformMixChart(mix: PlatformMix): ChartDefinition | null 
   return {
     id: 'cohort-platform-mix',
     title,
-    altText: `Mean health per Marketo/Stripe/Zendesk combination for the cohort and for all customers; ${sorted[0] ? `${label(sorted[0])} is healthiest overall` : ''}.`,
+    altText: t('chart.platform.alt', { top }),
     spec: withTheme(spec as unknown as TopLevelSpec),
   };
 }

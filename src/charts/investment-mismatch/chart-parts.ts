@@ -1,5 +1,4 @@
 import { type ComparisonGroup, GROUP_LABELS } from '../../analysis/investment-mismatch/mismatch-types.js';
-import { numberFormat } from '../../format/number-format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { translator } from '../../i18n/translate.js';
 import { truncateLabel } from '../labels.js';
@@ -42,11 +41,6 @@ export function orderSizeTiers(tiers: Iterable<string>): string[] {
     return i < 0 ? SIZE_ORDER.length : i;
   };
   return unique.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-}
-
-/** ROI as the answer writes it (the shared ratio format, 6.64×), so chart and text agree. */
-export function roiLabel(x: number | null): string {
-  return numberFormat().ratio(x);
 }
 
 /** Groups with fewer customers than this are drawn pale and say "(few)": too small to compare. */

@@ -27,10 +27,10 @@ export function buildInvestmentMismatchCharts(
     buildMismatchHeatmap(result.topGroup, result.options.minCellSize, locale),
     buildMismatchedVsRestChart(result.topGroup, locale),
     buildOnboardingScatterChart(result.onboarding, locale),
-    buildLifecycleMixChart(result.roiAndLifecycle),
-    buildRoiByDecisionLevelChart(result.teamAndLevel),
-    buildRoiByTeamSizeChart(result.teamAndLevel),
-    buildRoiByLifecycleChart(result.roiAndLifecycle),
+    buildLifecycleMixChart(result.roiAndLifecycle, locale),
+    buildRoiByDecisionLevelChart(result.teamAndLevel, locale),
+    buildRoiByTeamSizeChart(result.teamAndLevel, locale),
+    buildRoiByLifecycleChart(result.roiAndLifecycle, locale),
   ];
   return charts.filter((c): c is ChartDefinition => c !== null);
 }

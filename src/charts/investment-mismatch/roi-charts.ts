@@ -1,29 +1,50 @@
-import { GROUP_LABELS } from '../../analysis/investment-mismatch/mismatch-types.js';
 import type { RoiAndLifecycle } from '../../analysis/investment-mismatch/roi-lifecycle.js';
 import type { TeamAndLevel } from '../../analysis/investment-mismatch/team-and-level.js';
+import { numberFormat } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type Translate, termFor, translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
 import { CATEGORY_PALETTE, GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
-import { GROUP_COLOR_SCALE, label, roiLabel, SCHEMA, SMALL_GROUP } from './chart-parts.js';
+import { groupColorScale, label, SCHEMA, SMALL_GROUP } from './chart-parts.js';
 
 /** §1 ROI charts: box plot by lifecycle stage, stage mix, and grouped bars by decision level and team size. */
 
-export function buildRoiByLifecycleChart(roi: RoiAndLifecycle): ChartDefinition | null {
+/** The words and numbers of one chart's language. */
+function wordsFor(locale: Locale) {
+  const format = numberFormat(locale);
+  return {
+    t: translator(locale),
+    roi: (x: number | null) => format.ratio(x),
+    count: (x: number) => formatNumber(x, 'integer', locale),
+    percent: (x: number) => formatNumber(x, 'percent', locale),
+    stage: (raw: string) => termFor(locale, 'stage', raw),
+  };
+}
+
+export function buildRoiByLifecycleChart(roi: RoiAndLifecycle, locale: Locale = 'en'): ChartDefinition | null {
   if (!roi.byStage.available) return null;
+  const w = wordsFor(locale);
+  const { t } = w;
   const stages = roi.byStage.value;
   const n = stages.reduce((sum, s) => sum + s.n, 0);
   const values = stages.map((s) => ({
     ...s,
-    stage: label(s.stage),
-    text: `median ${roiLabel(s.median)} · n ${formatNumber(s.n, 'integer')}${s.n < SMALL_GROUP ? ' (few)' : ''}`,
+    stage: label(w.stage(s.stage)),
+    text: t('chart.roi.boxText', {
+      median: w.roi(s.median),
+      n: w.count(s.n),
+      few: s.n < SMALL_GROUP ? 'yes' : 'no',
+    }),
   }));
   const medians = stages.map((s) => s.median);
   // Stages sort by median; the lead is the first with enough customers to rank.
   const best = stages.find((s) => s.n >= SMALL_GROUP);
+  const span = { low: w.roi(Math.min(...medians)), high: w.roi(Math.max(...medians)), small: String(SMALL_GROUP) };
   const title = best
-    ? `Median ROI spans ${roiLabel(Math.min(...medians))} to ${roiLabel(Math.max(...medians))} across stages; ${best.stage} highest of those with ${SMALL_GROUP}+ customers`
-    : `Median ROI spans ${roiLabel(Math.min(...medians))} to ${roiLabel(Math.max(...medians))}; no stage has ${SMALL_GROUP}+ customers`;
+    ? t('chart.roi.lifecycleTitle', { ...span, stage: w.stage(best.stage) })
+    : t('chart.roi.lifecycleTitleFew', span);
   const high = Math.max(...stages.map((s) => s.max));
   const y = { field: 'stage', type: 'nominal', sort: values.map((v) => v.stage), title: null };
   const spec = {
@@ -31,8 +52,8 @@ export function buildRoiByLifecycleChart(roi: RoiAndLifecycle): ChartDefinition 
     autosize: GROW_HEIGHT_AUTOSIZE,
     height: Math.max(200, stages.length * 48),
     title: chartTitle(title, [
-      `All ${formatNumber(n, 'integer')} customers with an ROI; ROI = lifetime value (LTV) ÷ acquisition cost, extremes capped at the 1st/99th percentile`,
-      `Box = middle half, white tick = median, whiskers = min–max; "(few)" = n under ${SMALL_GROUP}`,
+      t('chart.roi.lifecycleSubtitle', { n: w.count(n) }),
+      t('chart.roi.lifecycleSubtitle2', { small: String(SMALL_GROUP) }),
     ]),
     data: { values },
     encoding: { y },
@@ -43,7 +64,7 @@ export function buildRoiByLifecycleChart(roi: RoiAndLifecycle): ChartDefinition 
           x: {
             field: 'min',
             type: 'quantitative',
-            title: 'ROI (×)',
+            title: t('chart.roi.axis'),
             scale: { domain: [0, high * 1.6], nice: false },
           },
           x2: { field: 'max' },
@@ -67,13 +88,18 @@ export function buildRoiByLifecycleChart(roi: RoiAndLifecycle): ChartDefinition 
   return {
     id: 'roi-by-lifecycle',
     title,
-    altText: top ? `${top.stage} has the highest median ROI, ${roiLabel(top.median)}.` : 'No stage to show.',
+    altText: top
+      ? t('chart.roi.lifecycleAlt', { stage: w.stage(top.stage), roi: w.roi(top.median) })
+      : t('chart.roi.noStage'),
     spec: withTheme(spec as unknown as TopLevelSpec),
   };
 }
 
-export function buildLifecycleMixChart(roi: RoiAndLifecycle): ChartDefinition | null {
+export function buildLifecycleMixChart(roi: RoiAndLifecycle, locale: Locale = 'en'): ChartDefinition | null {
   if (!roi.stageMix.available) return null;
+  const w = wordsFor(locale);
+  const { t } = w;
+  const groups = groupNames(locale);
   const shares = roi.stageMix.value;
   const totals = { mismatched: 0, 'other-top': 0 };
   for (const s of shares) totals[s.group] += s.n;
@@ -83,27 +109,32 @@ export function buildLifecycleMixChart(roi: RoiAndLifecycle): ChartDefinition | 
     (a, b) => mismatchedShare(b) - mismatchedShare(a) || a.localeCompare(b),
   );
   const values = shares.map((s) => ({
-    stage: label(s.stage),
-    group: GROUP_LABELS[s.group],
+    stage: label(w.stage(s.stage)),
+    group: groups[s.group],
     share: s.share,
-    text: `${formatNumber(s.share, 'percent')} (${formatNumber(s.n, 'integer')})`,
+    text: t('chart.roi.barText', { value: w.percent(s.share), n: w.count(s.n) }),
   }));
   const lead = stages[0];
   const restShare = (stage: string) => shares.find((s) => s.stage === stage && s.group === 'other-top')?.share ?? 0;
   const title = lead
-    ? `${formatNumber(mismatchedShare(lead), 'percent')} of mismatched top-priority customers are ${lead}, vs ${formatNumber(restShare(lead), 'percent')} of the rest`
-    : 'No lifecycle stage to compare';
+    ? t('chart.roi.mixTitle', {
+        share: w.percent(mismatchedShare(lead)),
+        stage: w.stage(lead),
+        rest: w.percent(restShare(lead)),
+      })
+    : t('chart.roi.mixTitleNone');
   const spec = groupedBars({
     title,
     subtitle: [
-      `Top 30% by priority: ${formatNumber(totals.mismatched, 'integer')} mismatched vs the other ${formatNumber(totals['other-top'], 'integer')}`,
-      'Share of each group in each lifecycle stage; sorted by the mismatched share',
+      t('chart.roi.mixSubtitle', { mismatched: w.count(totals.mismatched), rest: w.count(totals['other-top']) }),
+      t('chart.roi.mixSubtitle2'),
     ],
     values,
     category: 'stage',
-    categories: stages.map(label),
+    categories: stages.map((s) => label(w.stage(s))),
     measure: 'share',
-    measureTitle: 'Share of the group (%)',
+    measureTitle: t('chart.roi.shareAxis'),
+    locale,
     format: '.0%',
     domainMax: Math.max(...shares.map((s) => s.share)) * 1.3,
     axisValues: [0, 0.25, 0.5, 0.75, 1],
@@ -113,44 +144,49 @@ export function buildLifecycleMixChart(roi: RoiAndLifecycle): ChartDefinition | 
     id: 'lifecycle-distribution',
     title,
     altText: first
-      ? `Most mismatched top-priority customers are in ${first} (${formatNumber(mismatchedShare(first), 'percent')}).`
-      : 'No stage to show.',
+      ? t('chart.roi.mixAlt', { stage: w.stage(first), share: w.percent(mismatchedShare(first)) })
+      : t('chart.roi.noStage'),
     spec: withTheme(spec),
   };
 }
 
-export function buildRoiByDecisionLevelChart(team: TeamAndLevel): ChartDefinition | null {
+export function buildRoiByDecisionLevelChart(team: TeamAndLevel, locale: Locale = 'en'): ChartDefinition | null {
   const cells = team.decisionLevels.filter((c) => c.meanRoi !== null);
   if (cells.length === 0) return null;
+  const w = wordsFor(locale);
+  const { t } = w;
+  const groups = groupNames(locale);
   const levels = [...new Set(team.decisionLevels.map((c) => c.level))];
   const values = cells.map((c) => ({
     level: label(c.level),
-    group: GROUP_LABELS[c.group],
+    group: groups[c.group],
     roi: c.meanRoi,
     n: c.n,
-    text: `${roiLabel(c.meanRoi)} (n ${formatNumber(c.n, 'integer')})`,
+    text: t('chart.roi.barText', { value: w.roi(c.meanRoi), n: w.count(c.n) }),
   }));
   const n = cells.reduce((sum, c) => sum + c.n, 0);
   const title = roiGapTitle(
     cells.map((c) => ({ key: c.level, group: c.group, roi: c.meanRoi, n: c.n })),
-    'decision makers',
+    t('chart.roi.levelNoun'),
+    w,
   );
   return {
     id: 'roi-by-decision-level',
     title,
-    altText: `Mean winsorised ROI of mismatched vs other top-priority customers for each decision_maker_level.`,
+    altText: t('chart.roi.levelAlt'),
     spec: withTheme(
       groupedBars({
         title,
         subtitle: [
-          `Top 30% by priority, n = ${formatNumber(n, 'integer')}: mismatched vs the rest, by decision-maker level`,
-          `Mean ROI (LTV ÷ acquisition cost); pale bars: n under ${SMALL_GROUP}`,
+          t('chart.roi.levelSubtitle', { n: w.count(n) }),
+          t('chart.roi.meanSubtitle', { small: String(SMALL_GROUP) }),
         ],
         values,
         category: 'level',
         categories: levels.map(label),
         measure: 'roi',
-        measureTitle: 'Mean ROI (×)',
+        measureTitle: t('chart.roi.meanAxis'),
+        locale,
         format: '.2~r',
         domainMax: Math.max(...cells.map((c) => c.meanRoi as number)) * 1.3,
       }),
@@ -158,40 +194,45 @@ export function buildRoiByDecisionLevelChart(team: TeamAndLevel): ChartDefinitio
   };
 }
 
-export function buildRoiByTeamSizeChart(team: TeamAndLevel): ChartDefinition | null {
+export function buildRoiByTeamSizeChart(team: TeamAndLevel, locale: Locale = 'en'): ChartDefinition | null {
   const cells = team.teamExec.filter((c) => c.meanRoi !== null);
   if (cells.length === 0) return null;
+  const w = wordsFor(locale);
+  const { t } = w;
+  const groups = groupNames(locale);
   const rowLabel = (c: { binLabel: string; executive: boolean }) =>
-    `${c.binLabel} · ${c.executive ? 'executive' : 'other'}`;
+    t('chart.roi.teamRow', { bin: c.binLabel, executive: c.executive ? 'yes' : 'no' });
   const rows = [...new Set(team.teamExec.map(rowLabel))];
   const values = cells.map((c) => ({
     row: rowLabel(c),
-    group: GROUP_LABELS[c.group],
+    group: groups[c.group],
     roi: c.meanRoi,
     n: c.n,
-    text: `${roiLabel(c.meanRoi)} (n ${formatNumber(c.n, 'integer')})`,
+    text: t('chart.roi.barText', { value: w.roi(c.meanRoi), n: w.count(c.n) }),
   }));
   const n = cells.reduce((sum, c) => sum + c.n, 0);
   const title = roiGapTitle(
     cells.map((c) => ({ key: rowLabel(c), group: c.group, roi: c.meanRoi, n: c.n })),
-    'teams',
+    t('chart.roi.teamNoun'),
+    w,
   );
   return {
     id: 'roi-by-team-size',
     title,
-    altText: 'Mean winsorised ROI of mismatched vs other top-priority customers by team-size bin, executive or not.',
+    altText: t('chart.roi.teamAlt'),
     spec: withTheme(
       groupedBars({
         title,
         subtitle: [
-          `Top 30% by priority, n = ${formatNumber(n, 'integer')}; team size ≤ 10, 11–50, > 50 people; executive = C-Level or VP`,
-          `Mean ROI (LTV ÷ acquisition cost); pale bars: n under ${SMALL_GROUP}`,
+          t('chart.roi.teamSubtitle', { n: w.count(n) }),
+          t('chart.roi.meanSubtitle', { small: String(SMALL_GROUP) }),
         ],
         values,
         category: 'row',
         categories: rows,
         measure: 'roi',
-        measureTitle: 'Mean ROI (×)',
+        measureTitle: t('chart.roi.meanAxis'),
+        locale,
         format: '.2~r',
         domainMax: Math.max(...cells.map((c) => c.meanRoi as number)) * 1.3,
       }),
@@ -206,6 +247,7 @@ export function buildRoiByTeamSizeChart(team: TeamAndLevel): ChartDefinition | n
 function roiGapTitle(
   cells: readonly { key: string; group: string; roi: number | null; n: number }[],
   noun: string,
+  w: { readonly t: Translate; readonly roi: (x: number | null) => string },
 ): string {
   const keys = [...new Set(cells.map((c) => c.key))];
   const pairs = keys.flatMap((key) => {
@@ -215,9 +257,20 @@ function roiGapTitle(
     return [{ key, mismatched: m.roi, rest: r.roi }];
   });
   const widest = pairs.sort((a, b) => Math.abs(b.mismatched - b.rest) - Math.abs(a.mismatched - a.rest))[0];
-  if (!widest) return `Too few top-priority ${noun} in each group to compare ROI`;
-  const direction = widest.mismatched < widest.rest ? 'less' : 'more';
-  return `Mismatched earn ${direction} ROI than the rest among ${widest.key} ${noun}: ${roiLabel(widest.mismatched)} vs ${roiLabel(widest.rest)}`;
+  if (!widest) return w.t('chart.roi.gapTooFew', { noun });
+  return w.t('chart.roi.gap', {
+    direction: widest.mismatched < widest.rest ? 'less' : 'more',
+    key: widest.key,
+    noun,
+    mismatched: w.roi(widest.mismatched),
+    rest: w.roi(widest.rest),
+  });
+}
+
+/** The two groups' names as the legend shows them, in the chart's language. */
+function groupNames(locale: Locale): Record<'mismatched' | 'other-top', string> {
+  const [mismatched, rest] = groupColorScale(locale).domain as [string, string];
+  return { mismatched, 'other-top': rest };
 }
 
 interface GroupedBars {
@@ -231,10 +284,12 @@ interface GroupedBars {
   readonly format: string;
   readonly domainMax: number;
   readonly axisValues?: readonly number[];
+  readonly locale: Locale;
 }
 
 /** Horizontal bars, one pair per category (mismatched above other top), value labels at the bar ends. */
 function groupedBars(input: GroupedBars): TopLevelSpec {
+  const scale = groupColorScale(input.locale);
   return {
     $schema: SCHEMA,
     title: chartTitle(input.title, input.subtitle),
@@ -243,7 +298,7 @@ function groupedBars(input: GroupedBars): TopLevelSpec {
     data: { values: input.values },
     encoding: {
       y: { field: input.category, type: 'nominal', sort: input.categories, title: null },
-      yOffset: { field: 'group', sort: GROUP_COLOR_SCALE.domain },
+      yOffset: { field: 'group', sort: scale.domain },
       x: {
         field: input.measure,
         type: 'quantitative',
@@ -256,7 +311,7 @@ function groupedBars(input: GroupedBars): TopLevelSpec {
       {
         mark: { type: 'bar', height: { band: 0.85 } },
         encoding: {
-          color: { field: 'group', type: 'nominal', title: null, scale: GROUP_COLOR_SCALE },
+          color: { field: 'group', type: 'nominal', title: null, scale },
           // Groups too small to compare stay visible but pale; their n is in the label.
           fillOpacity: { condition: { test: `datum.n < ${SMALL_GROUP}`, value: 0.35 }, value: 1 },
         },

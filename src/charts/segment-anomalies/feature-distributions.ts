@@ -1,8 +1,10 @@
 import type { FeatureId } from '../../analysis/segment-anomalies/customer-features.js';
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
 import type { BoxStats } from '../../analysis/stats/descriptive.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { ChartDefinition } from '../chart-definition.js';
-import { chart, count, featureLong, GROUP_COLOR_SCALE, GROUP_LABELS, thresholdText } from './chart-parts.js';
+import { chart, count, featureLong, featureShort, GROUP_COLOR_SCALE, thresholdText } from './chart-parts.js';
 
 /** Panels shown: the features with the highest information gain. */
 export const DISTRIBUTION_FEATURES = 4;
@@ -28,44 +30,53 @@ export function separatingFeatures(result: SegmentAnomaliesResult): FeatureId[] 
  * Box plots (whiskers min–max, box quartiles, tick median) of anomalous vs normal customers
  * for the features that separate them best, one panel per feature on its own scale.
  */
-export function buildFeatureDistributionChart(result: SegmentAnomaliesResult): ChartDefinition | null {
+export function buildFeatureDistributionChart(
+  result: SegmentAnomaliesResult,
+  locale: Locale = 'en',
+): ChartDefinition | null {
   const contrasts = new Map(result.featureContrasts.map((c) => [c.feature, c]));
   const chosen = separatingFeatures(result);
   // Boxes that overlap completely show nothing: the chart is drawn only for features that separate.
   if (chosen.length === 0) return null;
+  const t = translator(locale);
+  // English keeps the export's long feature names; other languages use the catalogue's (the short ones say enough).
+  const featureName = (id: FeatureId) => (locale === 'en' ? featureLong(id) : featureShort(id, locale));
+  const groupLabels = { anomalous: t('chart.dist.anomalous'), normal: t('chart.dist.normal') };
+  const colourScale = { domain: [groupLabels.anomalous, groupLabels.normal], range: GROUP_COLOR_SCALE.range };
   const values = chosen.flatMap((feature) => {
     const c = contrasts.get(feature);
     const row = (group: string, box: BoxStats) => ({
-      feature: featureLong(feature),
-      group: `${group} (n ${count(box.n)})`,
+      feature: featureName(feature),
+      group: t('chart.dist.group', { group, n: count(box.n, locale) }),
       kind: group,
       ...box,
     });
     return c?.anomalous.box && c.normal.box
-      ? [row(GROUP_LABELS.anomalous, c.anomalous.box), row(GROUP_LABELS.normal, c.normal.box)]
+      ? [row(groupLabels.anomalous, c.anomalous.box), row(groupLabels.normal, c.normal.box)]
       : [];
   });
   const lead = chosen[0] as FeatureId;
   const leadContrast = contrasts.get(lead);
-  const title = `Anomalous customers differ most on ${featureLong(lead).toLowerCase()}: median ${thresholdText(leadContrast?.anomalous.box?.median ?? Number.NaN)} vs ${thresholdText(leadContrast?.normal.box?.median ?? Number.NaN)}`;
-  const colour = { field: 'kind', type: 'nominal', title: null, scale: GROUP_COLOR_SCALE };
+  const title = t('chart.dist.title', {
+    feature: featureName(lead).toLocaleLowerCase(locale),
+    anomalous: thresholdText(leadContrast?.anomalous.box?.median ?? Number.NaN, locale),
+    normal: thresholdText(leadContrast?.normal.box?.median ?? Number.NaN, locale),
+  });
+  const colour = { field: 'kind', type: 'nominal', title: null, scale: colourScale };
   const y = { field: 'group', type: 'nominal', title: null, sort: 'ascending' };
   const valueAxis = (field: string) => ({ field, type: 'quantitative', title: null, scale: { zero: false } });
   return chart(
     'feature-distributions',
     title,
-    [
-      `All ${count(result.n)} customers, anomalous vs normal, on the features where one group's median lies outside the other's middle half`,
-      'Box = middle half, tick = median, whiskers = min–max',
-    ],
-    `Anomalous and normal customers compared on ${chosen.map(featureLong).join(', ')}.`,
+    [t('chart.dist.subtitle', { n: count(result.n, locale) }), t('chart.dist.subtitle2')],
+    t('chart.dist.alt', { features: chosen.map(featureName).join(locale === 'en' ? ', ' : '、') }),
     {
       data: { values },
       facet: {
         row: {
           field: 'feature',
           type: 'nominal',
-          sort: chosen.map(featureLong),
+          sort: chosen.map(featureName),
           title: null,
           header: {
             labelAngle: 0,

@@ -16,8 +16,8 @@ export function buildSegmentAnomalyCharts(result: SegmentAnomaliesResult, locale
     buildRetentionBySegmentChart(result, locale),
     buildRuleRateChart(result, locale),
     buildStageRateChart(result, locale),
-    buildFeatureDistributionChart(result),
-    buildImbalanceVolatilityHeatmap(result),
-    buildValueMismatchScatter(result),
+    buildFeatureDistributionChart(result, locale),
+    buildImbalanceVolatilityHeatmap(result, locale),
+    buildValueMismatchScatter(result, locale),
   ].filter((c): c is ChartDefinition => c !== null);
 }

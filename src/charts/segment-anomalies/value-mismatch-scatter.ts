@@ -1,8 +1,10 @@
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { ChartDefinition } from '../chart-definition.js';
 import { formatNumber } from '../format.js';
 import { SCATTER_POINT_LIMIT, sampleForScatter } from '../sample-points.js';
-import { ANOMALY_COLOR_SCALE, chart, count, directionLabel } from './chart-parts.js';
+import { anomalyWords, chart, count } from './chart-parts.js';
 
 /** Above this |r| the score and revenue agree so closely that the scatter is a line. */
 export const NOTHING_TO_SHOW_R = 0.95;
@@ -17,7 +19,10 @@ export function scoreTracksRevenue(result: SegmentAnomaliesResult): number | nul
  * z(score) against z(revenue): customers on the dashed y = x line have the score their revenue
  * implies; the distance from it is the value mismatch. The solid line is the least-squares fit.
  */
-export function buildValueMismatchScatter(result: SegmentAnomaliesResult): ChartDefinition | null {
+export function buildValueMismatchScatter(
+  result: SegmentAnomaliesResult,
+  locale: Locale = 'en',
+): ChartDefinition | null {
   const { points } = result;
   const complete: number[] = [];
   for (let i = 0; i < result.n; i++) {
@@ -29,10 +34,13 @@ export function buildValueMismatchScatter(result: SegmentAnomaliesResult): Chart
   // does not say in one number, so it is not drawn (analysis-design: a chart that shows nothing).
   if (scoreTracksRevenue(result) !== null) return null;
   const shown = sampleForScatter(complete, SCATTER_POINT_LIMIT);
+  const t = translator(locale);
+  const words = anomalyWords(locale);
+  const num = (x: number) => count(x, locale);
   const values = shown.map((i) => ({
     zScore: points.zScore[i],
     zRevenue: points.zRevenue[i],
-    kind: directionLabel(points.direction[i] as number),
+    kind: words.label(points.direction[i] as number),
   }));
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -62,32 +70,30 @@ export function buildValueMismatchScatter(result: SegmentAnomaliesResult): Chart
   const fit = sxx > 0 ? [lo, hi].map((x) => ({ x, y: my + (sxy / sxx) * (x - mx) })) : [];
   const rText =
     c.kind === 'ok'
-      ? `Pearson r = ${formatNumber(c.r, 'decimal')} (n = ${count(c.n)})`
+      ? t('chart.fit.rOk', { r: formatNumber(c.r, 'decimal', locale), n: num(c.n) })
       : c.kind === 'constant'
-        ? 'r undefined (a constant column)'
-        : `too few rows for r (n = ${c.n})`;
+        ? t('chart.fit.rConstant')
+        : t('chart.fit.rFew', { n: String(c.n) });
   const sampled =
-    shown.length < complete.length
-      ? `; ${count(shown.length)} of ${count(complete.length)} shown (deterministic sample)`
-      : '';
+    shown.length < complete.length ? t('chart.fit.sampled', { shown: num(shown.length), n: num(complete.length) }) : '';
   const title =
     c.kind === 'ok'
-      ? `Customer score ${Math.abs(c.r) >= 0.5 ? 'tracks' : 'barely tracks'} revenue (r = ${formatNumber(c.r, 'decimal')}); anomalies sit on both sides of the line`
-      : 'Customer score against revenue';
-  const axis = (field: string, t: string) => ({
+      ? t('chart.fit.title', {
+          tracks: Math.abs(c.r) >= 0.5 ? 'yes' : 'no',
+          r: formatNumber(c.r, 'decimal', locale),
+        })
+      : t('chart.fit.titlePlain');
+  const axis = (field: string, axisTitle: string) => ({
     field,
     type: 'quantitative',
-    title: t,
+    title: axisTitle,
     scale: { domain: [Math.floor(lo), Math.ceil(hi)] },
   });
   return chart(
     'score-vs-revenue',
     title,
-    [
-      `All ${count(complete.length)} customers with both values`,
-      `${rText}; dashed line = score matches revenue; grey = fitted line${sampled}`,
-    ],
-    `Comprehensive score against total revenue in standard deviations: ${rText}.`,
+    [t('chart.fit.subtitle', { n: num(complete.length) }), t('chart.fit.subtitle2', { r: rText, sampled })],
+    t('chart.fit.alt', { r: rText }),
     {
       layer: [
         {
@@ -99,9 +105,9 @@ export function buildValueMismatchScatter(result: SegmentAnomaliesResult): Chart
           data: { values },
           mark: { type: 'circle', size: 40 },
           encoding: {
-            x: axis('zScore', 'Customer score (standard deviations from the mean)'),
-            y: axis('zRevenue', 'Total revenue (standard deviations from the mean)'),
-            color: { field: 'kind', type: 'nominal', title: null, scale: ANOMALY_COLOR_SCALE },
+            x: axis('zScore', t('chart.fit.xAxis')),
+            y: axis('zRevenue', t('chart.fit.yAxis')),
+            color: { field: 'kind', type: 'nominal', title: null, scale: words.scale },
           },
         },
         {

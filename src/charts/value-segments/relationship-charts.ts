@@ -1,22 +1,15 @@
 import { CORRELATION_METRICS, type ValueSegmentsResult } from '../../analysis/value-segments/compute-value-segments.js';
 import type { ValueSegment } from '../../analysis/value-segments/value-segment.js';
+import { numberFormat } from '../../format/number-format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
-import { axisNumberFormat, formatNumber } from '../format.js';
+import { compactAxis, formatNumber } from '../format.js';
 import { cellLabelColor, DIVERGING_SCHEME } from '../heatmap-cells.js';
 import { sampleStratified } from '../sample-points.js';
 import { GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
 import { SCHEMA, segmentScale } from './segment-colors.js';
-
-const NAMES: Readonly<Record<(typeof CORRELATION_METRICS)[number], string>> = {
-  health: 'Health score',
-  churn: 'Churn risk',
-  ltv: 'LTV',
-  revenue: 'Revenue',
-  rfm: 'RFM composite',
-};
 
 const themed = (spec: object) =>
   withTheme({ autosize: GROW_HEIGHT_AUTOSIZE, height: 340, ...spec } as unknown as TopLevelSpec);
@@ -50,6 +43,8 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult, locale: Locale =
           y: regression.intercept + regression.slope * x,
         }))
       : [];
+  // What the y axis spans: the drawn points and the fit line (a loop-free spread: at most ~500 sampled points).
+  const ltvs = [...shown.map((p) => p.ltv), ...line.map((p) => p.y)];
   const title =
     correlation.kind === 'ok'
       ? t('chart.scatter.title', { rises: correlation.r >= 0.3 ? 'yes' : 'no', r: num(correlation.r, 'decimal') })
@@ -79,7 +74,7 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult, locale: Locale =
               field: 'ltv',
               type: 'quantitative',
               title: t('chart.scatter.y'),
-              axis: axisNumberFormat('compact'),
+              axis: compactAxis(locale, Math.min(0, ...ltvs), Math.max(0, ...ltvs)),
             },
             color: {
               field: 'group',
@@ -98,7 +93,10 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult, locale: Locale =
   };
 }
 
-export function correlationHeatmapChart(result: ValueSegmentsResult): ChartDefinition {
+export function correlationHeatmapChart(result: ValueSegmentsResult, locale: Locale = 'en'): ChartDefinition {
+  const t = translator(locale);
+  const num = (x: number, kind: 'decimal' | 'integer') => formatNumber(x, kind, locale);
+  const name = (metric: (typeof CORRELATION_METRICS)[number]) => t(`chart.value.metric.${metric}`);
   const all = result.groups.find((g) => g.group === 'All');
   const n = all?.completeCases ?? 0;
   const rOf = new Map<string, number | null>();
@@ -111,30 +109,30 @@ export function correlationHeatmapChart(result: ValueSegmentsResult): ChartDefin
     CORRELATION_METRICS.map((b) => {
       const r = a === b ? (n >= 3 ? 1 : null) : (rOf.get(`${a}|${b}`) ?? null);
       return {
-        a: NAMES[a],
-        b: NAMES[b],
+        a: name(a),
+        b: name(b),
         r,
-        label: r === null ? 'n/a' : formatNumber(r, 'decimal'),
+        label: r === null ? numberFormat(locale).missing : num(r, 'decimal'),
       };
     }),
   );
-  const order = CORRELATION_METRICS.map((m) => NAMES[m]);
+  const order = CORRELATION_METRICS.map(name);
   const pairs = (all?.correlations ?? []).flatMap((c) =>
-    c.correlation.kind === 'ok' ? [{ a: NAMES[c.a], b: NAMES[c.b], r: c.correlation.r }] : [],
+    c.correlation.kind === 'ok' ? [{ a: name(c.a), b: name(c.b), r: c.correlation.r }] : [],
   );
   const strongest = [...pairs].sort((x, y) => Math.abs(y.r) - Math.abs(x.r))[0];
   const title = strongest
-    ? `${strongest.a} and ${strongest.b} move together most (r = ${formatNumber(strongest.r, 'decimal')})`
-    : 'No correlation could be computed';
+    ? t('chart.value.corrTitle', { a: strongest.a, b: strongest.b, r: num(strongest.r, 'decimal') })
+    : t('chart.value.corrTitleNone');
   return {
     id: 'value-correlation-heatmap',
     title,
-    altText: 'Heatmap of Pearson correlations between health, churn, LTV, revenue and RFM composite.',
+    altText: t('chart.value.corrAlt'),
     spec: themed({
       $schema: SCHEMA,
       title: chartTitle(title, [
-        `${formatNumber(n, 'integer')} customers with every value; cell = correlation r (−1 to 1)`,
-        'Colour centred on 0 (no relation): blue = move together, orange = opposite',
+        t('chart.value.corrSubtitle', { n: num(n, 'integer') }),
+        t('chart.value.corrSubtitle2'),
       ]),
       data: { values },
       encoding: {
@@ -144,7 +142,8 @@ export function correlationHeatmapChart(result: ValueSegmentsResult): ChartDefin
           type: 'nominal',
           sort: order,
           title: null,
-          axis: { orient: 'top', labelExpr: "split(datum.label, ' ')[0]" },
+          // Chinese names are short and have no spaces: shown whole.
+          axis: { orient: 'top', ...(locale === 'en' ? { labelExpr: "split(datum.label, ' ')[0]" } : {}) },
         },
         y: { field: 'b', type: 'nominal', sort: order, title: null },
       },

@@ -5,7 +5,7 @@ import type {
 } from '../../analysis/value-segments/compute-value-segments.js';
 import type { ValueSegment } from '../../analysis/value-segments/value-segment.js';
 import type { Locale } from '../../i18n/locale.js';
-import { translator } from '../../i18n/translate.js';
+import { termFor, translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
@@ -93,7 +93,7 @@ export function churnBoxChart(result: ValueSegmentsResult, locale: Locale = 'en'
     const box = groupOf(result, segment).churnBox;
     return box === null
       ? []
-      : [{ group: `${name(segment)} (n ${formatNumber(box.n, 'integer', locale)})`, segment, ...box }];
+      : [{ group: `${name(segment)} (n ${formatNumber(box.n, 'integer', locale)})`, segment: name(segment), ...box }];
   });
   const hv = groupOf(result, 'HV').churnBox;
   const smb = groupOf(result, 'SMB').churnBox;
@@ -140,7 +140,7 @@ export function churnBoxChart(result: ValueSegmentsResult, locale: Locale = 'en'
             color: {
               field: 'segment',
               title: t('chart.value.segment'),
-              scale: segmentScale(['HV', 'SMB', 'Other']),
+              scale: segmentScale(['HV', 'SMB', 'Other'], name),
               legend: null,
             },
           },
@@ -151,14 +151,17 @@ export function churnBoxChart(result: ValueSegmentsResult, locale: Locale = 'en'
   };
 }
 
-export function lifecycleMixChart(result: ValueSegmentsResult): ChartDefinition {
+export function lifecycleMixChart(result: ValueSegmentsResult, locale: Locale = 'en'): ChartDefinition {
+  const t = translator(locale);
+  const pct = (x: number) => formatNumber(x, 'percent', locale);
+  const stageName = (raw: string) => truncateLabel(termFor(locale, 'stage', raw), 24);
   const order = groupOf(result, 'All').lifecycle.map((l) => l.label);
   const values = COMPARED.flatMap((segment) =>
     groupOf(result, segment).lifecycle.map((l) => ({
-      stage: truncateLabel(l.label, 24),
+      stage: stageName(l.label),
       group: segment,
       share: l.share,
-      text: `${formatNumber(l.share, 'percent')} (${formatNumber(l.n, 'integer')})`,
+      text: t('chart.value.barText', { share: pct(l.share), n: formatNumber(l.n, 'integer', locale) }),
     })),
   );
   const shareOf = (segment: ValueSegment, stage: string) =>
@@ -167,24 +170,28 @@ export function lifecycleMixChart(result: ValueSegmentsResult): ChartDefinition 
     (a, b) => Math.abs(shareOf('HV', b) - shareOf('SMB', b)) - Math.abs(shareOf('HV', a) - shareOf('SMB', a)),
   )[0];
   const title = widest
-    ? `${formatNumber(shareOf('HV', widest), 'percent')} of high-value customers are ${widest} vs ${formatNumber(shareOf('SMB', widest), 'percent')} of SMB`
-    : 'Lifecycle stages of high-value and SMB customers';
+    ? t('chart.value.lifecycleTitle', {
+        hv: pct(shareOf('HV', widest)),
+        stage: termFor(locale, 'stage', widest),
+        smb: pct(shareOf('SMB', widest)),
+      })
+    : t('chart.value.lifecycleTitlePlain');
   return {
     id: 'value-lifecycle',
     title,
-    altText: 'Grouped horizontal bars of the share of each lifecycle stage within high-value and SMB customers.',
+    altText: t('chart.value.lifecycleAlt'),
     spec: themed({
       $schema: SCHEMA,
-      title: chartTitle(title, [population(result), 'Share of each group in each lifecycle stage']),
+      title: chartTitle(title, [population(result, locale), t('chart.value.lifecycleSubtitle')]),
       height: order.length * 56,
       data: { values },
       encoding: {
-        y: { field: 'stage', type: 'nominal', sort: order.map((l) => truncateLabel(l, 24)), title: null },
+        y: { field: 'stage', type: 'nominal', sort: order.map(stageName), title: null },
         yOffset: { field: 'group', sort: [...COMPARED] },
         x: {
           field: 'share',
           type: 'quantitative',
-          title: 'Share of the group (%)',
+          title: chartWords(locale).shareOfGroup,
           axis: axisNumberFormat('percent'),
           scale: { domain: [0, 1.15] },
         },
@@ -192,7 +199,7 @@ export function lifecycleMixChart(result: ValueSegmentsResult): ChartDefinition 
       layer: [
         {
           mark: { type: 'bar' },
-          encoding: { color: { field: 'group', title: 'Segment', scale: segmentScale(COMPARED) } },
+          encoding: { color: { field: 'group', title: t('chart.value.segment'), scale: segmentScale(COMPARED) } },
         },
         { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { text: { field: 'text' } } },
       ],
@@ -200,7 +207,10 @@ export function lifecycleMixChart(result: ValueSegmentsResult): ChartDefinition 
   };
 }
 
-export function inactivityHistogramChart(result: ValueSegmentsResult): ChartDefinition {
+export function inactivityHistogramChart(result: ValueSegmentsResult, locale: Locale = 'en'): ChartDefinition {
+  const t = translator(locale);
+  const pct = (x: number) => formatNumber(x, 'percent', locale);
+  const count = (x: number) => formatNumber(x, 'integer', locale);
   const totals = Object.fromEntries(
     COMPARED.map((s) => [s, result.inactivity.bins.reduce((t, b) => t + b.counts[s], 0)]),
   );
@@ -227,8 +237,12 @@ export function inactivityHistogramChart(result: ValueSegmentsResult): ChartDefi
     return total > 0 ? bins.filter((b) => b.end <= end).reduce((t, b) => t + b.counts[segment], 0) / total : 0;
   };
   const title = middle
-    ? `${formatNumber(activeBy('HV', middle.end), 'percent')} of high-value vs ${formatNumber(activeBy('SMB', middle.end), 'percent')} of SMB customers were active in the last ${formatNumber(middle.end, 'integer')} days`
-    : 'Days since last activity';
+    ? t('chart.value.inactiveTitle', {
+        hv: pct(activeBy('HV', middle.end)),
+        smb: pct(activeBy('SMB', middle.end)),
+        days: count(middle.end),
+      })
+    : t('chart.value.inactiveAxis');
   // Step lines, not overlapping bars: two translucent bar sets mixed into a third colour.
   const last = bins.at(-1);
   const steps = COMPARED.flatMap((segment) => [
@@ -248,27 +262,26 @@ export function inactivityHistogramChart(result: ValueSegmentsResult): ChartDefi
   return {
     id: 'value-inactivity-histogram',
     title,
-    altText:
-      'Overlaid histograms of days since last activity, as a share of each group, for high-value and SMB customers.',
+    altText: t('chart.value.inactiveAlt'),
     spec: themed({
       $schema: SCHEMA,
       title: chartTitle(title, [
-        `High-value (${formatNumber(totals.HV ?? 0, 'integer')}) vs SMB (${formatNumber(totals.SMB ?? 0, 'integer')}) customers with a last-activity date`,
-        `Share of each group per ${formatNumber(bins[0] ? bins[0].end - bins[0].start : 0, 'integer')}-day bin (the groups differ in size)`,
+        t('chart.value.inactiveSubtitle', { hv: count(totals.HV ?? 0), smb: count(totals.SMB ?? 0) }),
+        t('chart.value.inactiveSubtitle2', { width: count(bins[0] ? bins[0].end - bins[0].start : 0) }),
       ]),
       data: { values: steps },
       mark: { type: 'line', interpolate: 'step-after', strokeWidth: 3 },
       encoding: {
-        x: { field: 'start', type: 'quantitative', title: 'Days since last activity' },
+        x: { field: 'start', type: 'quantitative', title: t('chart.value.inactiveAxis') },
         y: {
           field: 'share',
           type: 'quantitative',
           stack: null,
-          title: 'Share of the group (%)',
+          title: chartWords(locale).shareOfGroup,
           axis: axisNumberFormat('percent'),
           scale: { domainMin: 0 },
         },
-        color: { field: 'group', title: 'Segment', scale: segmentScale(COMPARED) },
+        color: { field: 'group', title: t('chart.value.segment'), scale: segmentScale(COMPARED) },
       },
     }),
   };

@@ -16,8 +16,8 @@ export function buildValueSegmentCharts(result: ValueSegmentsResult, locale: Loc
     rfmBarsChart(result, locale),
     churnBoxChart(result, locale),
     rfmLtvScatterChart(result, locale),
-    correlationHeatmapChart(result),
-    lifecycleMixChart(result),
-    inactivityHistogramChart(result),
+    correlationHeatmapChart(result, locale),
+    lifecycleMixChart(result, locale),
+    inactivityHistogramChart(result, locale),
   ];
 }

@@ -63,8 +63,8 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   } else {
     sections.push(...cohortSections(cohort, p.geography));
     const ltvChart = buildLtvDifferenceChart(cohort.ltv, p.locale);
-    const heatmap = buildRiskVelocityHeatmap(cohort.riskVelocity, cohort.size);
-    const platform = buildPlatformMixChart(cohort.platformMix);
+    const heatmap = buildRiskVelocityHeatmap(cohort.riskVelocity, cohort.size, p.locale);
+    const platform = buildPlatformMixChart(cohort.platformMix, p.locale);
     const channel = buildChannelChart(cohort.channels.activity, cohort.size, cohort.channels.activityAll, p.locale);
     for (const chart of [ltvChart, channel, heatmap, platform]) if (chart) charts.push(chart);
     notes.push(...cohortNotes(cohort));

@@ -2,18 +2,18 @@ import { FEATURES, type FeatureId, featureLabel } from '../../analysis/segment-a
 import type { FeatureSplit } from '../../analysis/segment-anomalies/decision-rules.js';
 import { CLUSTER_K_RANGE } from '../../analysis/segment-anomalies/feature-clusters.js';
 import type { SegmentAnomaliesResult } from '../../analysis/segment-anomalies/segment-anomalies.js';
+import { featureShort } from '../../charts/segment-anomalies/chart-parts.js';
 import { segmentAnomalyChartsNotDrawn } from '../../charts/segment-anomalies/charts-not-drawn.js';
 import { buildSegmentAnomalyCharts } from '../../charts/segment-anomalies/index.js';
 import type { TableReadReport } from '../../data/read-table.js';
-import { numberFormat, plural } from '../../format/number-format.js';
+import { type NumberFormat, numberFormat } from '../../format/number-format.js';
+import { joinSentences } from '../../i18n/join.js';
 import type { Locale } from '../../i18n/locale.js';
-import { translator } from '../../i18n/translate.js';
+import { type Translate, termFor, translator } from '../../i18n/translate.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
 import { segmentAnomaliesLead } from './segment-anomalies-lead.js';
 import type { SegmentAnomaliesCommandOptions } from './segment-anomalies-options.js';
-
-const fmt = numberFormat();
 
 /** Rows of the "features that separate anomalies" table. */
 const TOP_FEATURES = 5;
@@ -26,30 +26,32 @@ export function presentSegmentAnomalies(
   locale: Locale = 'en',
 ): CommandAnswer {
   const t = translator(locale);
+  const w: Words = { t, fmt: numberFormat(locale), locale };
   const provenance = buildProvenance({
     reads: [report],
     n: result.n,
     filters: [
-      options.mode === 'all' ? 'all rows (every segmentation date)' : 'latest row per customer',
-      ...(options.segment === undefined ? [] : [`segment = ${options.segment}`]),
+      options.mode === 'all' ? t('segment.details.filterAllRows') : t('segment.details.filterLatest'),
+      ...(options.segment === undefined ? [] : [t('segment.details.filterSegment', { segment: options.segment })]),
     ],
     thresholds: [
-      `anomaly when |retention − segment mean| > ${options.threshold}`,
-      'rule groups: cume_dist tertiles (≤ 1/3, ≥ 2/3) of imbalance and volatility',
-      `k-means++ seed ${options.seed}, k = ${CLUSTER_K_RANGE.join(', ')}, best by mean silhouette`,
-      'splits by information gain (bits), x ≤ t vs x > t',
+      t('segment.details.thresholdAnomaly', { threshold: String(options.threshold) }),
+      t('segment.details.thresholdGroups'),
+      t('segment.details.thresholdClusters', { seed: String(options.seed), ks: CLUSTER_K_RANGE.join(', ') }),
+      t('segment.details.thresholdSplits'),
     ],
-    notes: qualityNotes(result),
+    notes: qualityNotes(result, w),
+    locale,
   });
-  const unavailable = nothingToAnalyse(result, options);
+  const unavailable = nothingToAnalyse(result, options, w);
   const sections: AnswerSection[] = unavailable
     ? [unavailable]
     : [
-        segmentTable(result),
-        featureSection(result),
-        ruleSection(result),
-        clusterSection(result),
-        ...chartsNotDrawn(result),
+        segmentTable(result, w),
+        featureSection(result, w),
+        ruleSection(result, w),
+        clusterSection(result, w),
+        ...chartsNotDrawn(result, locale),
       ];
   return {
     command: invocation(options),
@@ -57,7 +59,7 @@ export function presentSegmentAnomalies(
       ? t('segment.titleSegment', { mode: options.mode, segment: options.segment })
       : t('segment.title', { mode: options.mode }),
     lead: segmentAnomaliesLead(result, options, provenance, distinctCustomers, unavailable?.reason ?? null, locale),
-    headline: unavailable ? unavailable.reason : headline(result, options.mode === 'all'),
+    headline: unavailable ? unavailable.reason : headline(result, options.mode === 'all', w),
     sections,
     provenance,
     charts: unavailable ? [] : buildSegmentAnomalyCharts(result, locale),
@@ -73,42 +75,69 @@ function invocation(options: SegmentAnomaliesCommandOptions): string {
   return [...parts, `threshold=${options.threshold}`, `seed=${options.seed}`].join(' ');
 }
 
+/** What every part of the method section words and formats with: the reader's catalogue and number formatter. */
+interface Words {
+  readonly t: Translate;
+  readonly fmt: NumberFormat;
+  readonly locale: Locale;
+}
+
 function nothingToAnalyse(
   result: SegmentAnomaliesResult,
   options: SegmentAnomaliesCommandOptions,
+  { t }: Words,
 ): (AnswerSection & { kind: 'unavailable' }) | null {
   if (result.n > 0) return null;
   const reason =
     result.filteredOut > 0
-      ? `segment=${options.segment} matches no customer; segments present: ${result.availableSegments.join(', ')}.`
-      : `none of the ${plural(result.rowsIn, 'row')} has both a profitability segment and a retention probability.`;
-  return { kind: 'unavailable', title: 'Segment anomalies', reason };
+      ? t('segment.details.noMatch', {
+          segment: options.segment ?? '',
+          present: result.availableSegments.join(', '),
+        })
+      : t('segment.details.noRows', { rows: result.rowsIn });
+  return { kind: 'unavailable', title: t('segment.details.sectionTitle'), reason };
 }
 
-function headline(result: SegmentAnomaliesResult, rows: boolean): string {
-  const unit = rows ? 'snapshot rows' : 'customers';
+function headline(result: SegmentAnomaliesResult, rows: boolean, w: Words): string {
+  const { t, fmt } = w;
   const worst = [...result.segments].sort((a, b) => b.anomalyRate - a.anomalyRate || b.n - a.n)[0];
-  const first = `*${fmt.count(result.anomalies)} of ${fmt.count(result.n)}* ${unit} (${fmt.percent(result.anomalies / result.n)}) retain more than ${result.threshold} away from their segment's mean (${fmt.count(result.anomaliesAbove)} above, ${fmt.count(result.anomaliesBelow)} below).`;
+  const first = t('segment.details.headlineFirst', {
+    anomalies: fmt.count(result.anomalies),
+    n: fmt.count(result.n),
+    rows: rows ? 'yes' : 'no',
+    share: fmt.percent(result.anomalies / result.n),
+    threshold: String(result.threshold),
+    above: fmt.count(result.anomaliesAbove),
+    below: fmt.count(result.anomaliesBelow),
+  });
   const second =
     worst && worst.anomalyRate > 0
-      ? ` *${worst.segment}* mispredicts most: ${fmt.percent(worst.anomalyRate)} of its ${fmt.count(worst.n)} customers.`
+      ? t('segment.details.headlineWorst', {
+          segment: termFor(w.locale, 'profitability', worst.segment),
+          rate: fmt.percent(worst.anomalyRate),
+          n: fmt.count(worst.n),
+        })
       : '';
   const rule = result.decisionRules.first;
   const third = rule
-    ? ` Strongest single signal: *${ruleText(rule, riskier(rule))}*, ${fmt.percent(rule[riskier(rule)].anomalyRate)} anomalous vs ${fmt.percent(rule[other(riskier(rule))].anomalyRate)} on the other side.`
+    ? t('segment.details.headlineRule', {
+        rule: ruleText(rule, riskier(rule), w.locale),
+        rate: fmt.percent(rule[riskier(rule)].anomalyRate),
+        other: fmt.percent(rule[other(riskier(rule))].anomalyRate),
+      })
     : '';
-  return `${first}${second}${third}`;
+  return joinSentences(t, [first, second, third]);
 }
 
-function segmentTable(result: SegmentAnomaliesResult): AnswerSection {
+function segmentTable(result: SegmentAnomaliesResult, { t, fmt, locale }: Words): AnswerSection {
   return {
     kind: 'table',
-    title: 'Retention by profitability segment',
+    title: t('segment.segmentsTitle'),
     table: {
-      columns: ['Segment', 'n', 'Mean retention', 'Above', 'Below', 'Anomaly rate', 'Share of anomalies'],
+      columns: t('segment.details.segmentColumns').split('|'),
       align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
       rows: result.segments.map((s) => [
-        s.segment,
+        termFor(locale, 'profitability', s.segment),
         fmt.count(s.n),
         fmt.fixed(s.meanRetention, 3),
         fmt.count(s.anomaliesAbove),
@@ -121,16 +150,16 @@ function segmentTable(result: SegmentAnomaliesResult): AnswerSection {
 }
 
 /** Why nothing can separate anomalies from the rest, or null when something can. */
-function noContrast(result: SegmentAnomaliesResult): string | null {
-  if (result.anomalies === 0) return `no customer is more than ${result.threshold} from their segment's mean`;
-  if (result.anomalies === result.n) return 'every customer is an anomaly, so there is no normal group to compare with';
+function noContrast(result: SegmentAnomaliesResult, t: Translate): string | null {
+  if (result.anomalies === 0) return t('segment.details.whyNoAnomalies', { threshold: String(result.threshold) });
+  if (result.anomalies === result.n) return t('segment.details.whyAllAnomalies');
   return null;
 }
 
-function featureSection(result: SegmentAnomaliesResult): AnswerSection {
-  const title = 'Features that separate anomalies (best single split by information gain)';
-  const why = noContrast(result);
-  if (why) return { kind: 'unavailable', title, reason: `Not available because ${why}.` };
+function featureSection(result: SegmentAnomaliesResult, { t, fmt, locale }: Words): AnswerSection {
+  const title = t('segment.details.featuresTitle');
+  const why = noContrast(result, t);
+  if (why) return { kind: 'unavailable', title, reason: t('segment.details.notAvailable', { why }) };
   const contrasts = new Map(result.featureContrasts.map((c) => [c.feature, c]));
   const ranked = result.decisionRules.perFeature
     .filter((p) => p.split !== null && p.split.gain > 0)
@@ -140,19 +169,19 @@ function featureSection(result: SegmentAnomaliesResult): AnswerSection {
     return {
       kind: 'unavailable',
       title,
-      reason: 'Not available because no feature has two distinct values with an information gain above 0.',
+      reason: t('segment.details.notAvailable', { why: t('segment.details.whyNoGain') }),
     };
   }
   return {
     kind: 'table',
     title,
     table: {
-      columns: ['Feature', 'Anomalous median', 'Normal median', 'Split at', 'Rate ≤ / >', 'Gain (bits)'],
+      columns: t('segment.details.featureColumns').split('|'),
       align: ['left', 'right', 'right', 'right', 'right', 'right'],
       rows: ranked.map(({ feature, split }) => {
         const c = contrasts.get(feature);
         return [
-          shortLabel(feature),
+          shortLabel(feature, locale),
           fmt.number(c?.anomalous.median),
           fmt.number(c?.normal.median),
           fmt.number(split?.threshold),
@@ -161,36 +190,51 @@ function featureSection(result: SegmentAnomaliesResult): AnswerSection {
         ];
       }),
     },
-    note: 'Means, medians and splits of all 14 features are in --json.',
+    note: t('segment.details.featuresNote'),
   };
 }
 
-function ruleSection(result: SegmentAnomaliesResult): AnswerSection {
-  const title = 'Decision rule';
+function ruleSection(result: SegmentAnomaliesResult, w: Words): AnswerSection {
+  const { t, fmt, locale } = w;
+  const title = t('segment.details.ruleTitle');
   const { first, second, riskiestSide } = result.decisionRules;
-  const why = noContrast(result);
+  const why = noContrast(result, t);
   if (why || first === null || riskiestSide === null) {
     return {
       kind: 'unavailable',
       title,
-      reason: `Not available because ${why ?? 'no threshold on any feature has an information gain above 0'}.`,
+      reason: t('segment.details.notAvailable', { why: why ?? t('segment.details.whyNoThreshold') }),
     };
   }
-  const rows: string[][] = [
-    ruleRow(ruleText(first, 'atOrBelow'), first.atOrBelow),
-    ruleRow(ruleText(first, 'above'), first.above),
+  const row = (text: string, side: Side) => [
+    text,
+    fmt.count(side.n),
+    fmt.count(side.anomalies),
+    fmt.percent(side.anomalyRate),
   ];
-  const firstRisky = ruleText(first, riskiestSide);
+  const rows: string[][] = [
+    row(ruleText(first, 'atOrBelow', locale), first.atOrBelow),
+    row(ruleText(first, 'above', locale), first.above),
+  ];
+  const firstRisky = ruleText(first, riskiestSide, locale);
   if (second) {
-    rows.push(ruleRow(`${firstRisky} and ${ruleText(second, 'atOrBelow')}`, second.atOrBelow));
-    rows.push(ruleRow(`${firstRisky} and ${ruleText(second, 'above')}`, second.above));
+    for (const side of ['atOrBelow', 'above'] as const) {
+      const text = t('segment.details.ruleAnd', { first: firstRisky, second: ruleText(second, side, locale) });
+      rows.push(row(text, second[side]));
+    }
   }
-  const gains = `Gain ${fmt.fixed(first.gain, 3)} bits for the first split${second ? `, ${fmt.fixed(second.gain, 3)} bits for the second (inside ${firstRisky})` : `; no second split inside ${firstRisky} gains anything`}.`;
+  const gains = second
+    ? t('segment.details.gainsTwo', {
+        first: fmt.fixed(first.gain, 3),
+        second: fmt.fixed(second.gain, 3),
+        risky: firstRisky,
+      })
+    : t('segment.details.gainsOne', { first: fmt.fixed(first.gain, 3), risky: firstRisky });
   return {
     kind: 'table',
     title,
     table: {
-      columns: ['Customers', 'n', 'Anomalies', 'Anomaly rate'],
+      columns: t('segment.details.ruleColumns').split('|'),
       align: ['left', 'right', 'right', 'right'],
       rows,
     },
@@ -198,46 +242,68 @@ function ruleSection(result: SegmentAnomaliesResult): AnswerSection {
   };
 }
 
-function ruleRow(text: string, side: { n: number; anomalies: number; anomalyRate: number }): string[] {
-  return [text, fmt.count(side.n), fmt.count(side.anomalies), fmt.percent(side.anomalyRate)];
+interface Side {
+  readonly n: number;
+  readonly anomalies: number;
+  readonly anomalyRate: number;
 }
 
-function clusterSection(result: SegmentAnomaliesResult): AnswerSection {
+function clusterSection(result: SegmentAnomaliesResult, { t, fmt, locale }: Words): AnswerSection {
   const clusters = result.clusters;
   if (clusters.kind === 'unavailable') {
-    return { kind: 'unavailable', title: 'Clusters', reason: `Not available because ${clusters.reason}.` };
+    const { cause } = clusters;
+    const why =
+      cause.code === 'too-few'
+        ? t('segment.details.whyTooFewClusters', {
+            complete: fmt.count(cause.complete),
+            distinct: fmt.count(cause.distinct),
+          })
+        : t('segment.details.whyNoClusters');
+    return {
+      kind: 'unavailable',
+      title: t('segment.details.clustersTitle'),
+      reason: t('segment.details.notAvailable', { why }),
+    };
   }
   const shown: FeatureId[] = ['imbalance', 'volatility', 'consistencyError', 'valueMismatch'];
-  const tops = (mix: readonly { label: string; n: number }[], n: number) =>
-    mix[0] ? `${mix[0].label} ${fmt.percent(mix[0].n / n, { decimals: 0 })}` : 'n/a';
+  const tops = (mix: readonly { label: string; n: number }[], n: number, kind: 'profitability' | 'stage') =>
+    mix[0]
+      ? t('segment.details.mixTop', {
+          label: termFor(locale, kind, mix[0].label),
+          share: fmt.percent(mix[0].n / n, { decimals: 0 }),
+        })
+      : fmt.missing;
   return {
     kind: 'table',
-    title: `Clusters (k = ${clusters.bestK}, mean silhouette ${fmt.fixed(clusters.bestSilhouette, 2)})`,
+    title: t('segment.details.clustersTitleK', {
+      k: String(clusters.bestK),
+      silhouette: fmt.fixed(clusters.bestSilhouette, 2),
+    }),
     table: {
       columns: [
-        'Cluster',
-        'n',
-        'Anomaly rate',
-        'Main segment',
-        'Main stage',
-        ...shown.map((f) => `${shortLabel(f)} (median)`),
+        ...t('segment.details.clusterColumns').split('|'),
+        ...shown.map((f) => t('segment.details.medianColumn', { feature: shortLabel(f, locale) })),
       ],
       align: ['left', 'right', 'right', 'left', 'left', ...shown.map(() => 'right' as const)],
       rows: clusters.clusters.map((c) => [
         String(c.cluster),
         fmt.count(c.n),
         fmt.percent(c.anomalyRate),
-        tops(c.segmentMix, c.n),
-        tops(c.stageMix, c.n),
+        tops(c.segmentMix, c.n, 'profitability'),
+        tops(c.stageMix, c.n, 'stage'),
         ...shown.map((f) => fmt.number(c.medians[f])),
       ]),
     },
-    note: `Silhouette by k: ${clusters.candidates.map((c) => `${c.k}: ${fmt.fixed(c.silhouette, 2)}`).join(', ')}. ${plural(clusters.rowsClustered, 'customer')} with every feature clustered.`,
+    note: t('segment.details.clustersNote', {
+      silhouettes: clusters.candidates.map((c) => `${c.k}: ${fmt.fixed(c.silhouette, 2)}`).join(', '),
+      n: clusters.rowsClustered,
+    }),
   };
 }
 
-export function shortLabel(feature: FeatureId): string {
-  return FEATURES.find((f) => f.id === feature)?.short ?? feature;
+/** A feature's short name in the reader's language, as the charts name it. */
+export function shortLabel(feature: FeatureId, locale: Locale = 'en'): string {
+  return featureShort(feature, locale);
 }
 
 type SideName = 'atOrBelow' | 'above';
@@ -250,39 +316,46 @@ function other(side: SideName): SideName {
   return side === 'above' ? 'atOrBelow' : 'above';
 }
 
-export function ruleText(split: FeatureSplit, side: SideName): string {
-  return `${shortLabel(split.feature)} ${side === 'above' ? '>' : '≤'} ${fmt.number(split.threshold)}`;
+export function ruleText(split: FeatureSplit, side: SideName, locale: Locale = 'en'): string {
+  const fmt = numberFormat(locale);
+  return `${shortLabel(split.feature, locale)} ${side === 'above' ? '>' : '≤'} ${fmt.number(split.threshold)}`;
 }
 
-function qualityNotes(result: SegmentAnomaliesResult): string[] {
+type MissingWhat =
+  | 'months'
+  | 'expectedTransactions'
+  | 'consistencyError'
+  | 'quarterShares'
+  | 'volatility'
+  | 'valueMismatch'
+  | 'revenuePerPoint';
+
+function qualityNotes(result: SegmentAnomaliesResult, { t, fmt }: Words): string[] {
   const notes: string[] = [];
-  if (result.excluded > 0) notes.push(`${plural(result.excluded, 'row')} without a segment or retention left out`);
+  if (result.excluded > 0) notes.push(t('segment.details.note.excluded', { n: result.excluded }));
   const m = result.missingFeatures;
-  const missing = (count: number, what: string) => {
-    if (count > 0 && count < result.n) notes.push(`${what} missing for ${plural(count, 'customer')}`);
-    if (count > 0 && count === result.n) notes.push(`${what} missing for every customer`);
+  const missing = (count: number, id: MissingWhat) => {
+    const what = t(`segment.details.missing.${id}`);
+    if (count > 0 && count < result.n) notes.push(t('segment.details.note.missingSome', { what, n: count }));
+    if (count > 0 && count === result.n) notes.push(t('segment.details.note.missingAll', { what }));
   };
-  missing(m.months, 'age in months (customer_age_days NULL)');
-  missing(m.expectedTransactions, 'expected transactions (age or avg per month NULL)');
-  missing(m.consistencyError, 'consistency error (expected 0 or an input NULL)');
-  missing(result.rowsWithoutQuarterShares, 'quarter shares, imbalance, entropy and CV (a quarter NULL or all four 0)');
-  missing(m.volatility, 'value volatility');
-  missing(m.valueMismatch, 'value mismatch (revenue or score NULL)');
-  missing(m.revenuePerPoint, 'revenue per score point (score 0 or NULL, or revenue NULL)');
+  missing(m.months, 'months');
+  missing(m.expectedTransactions, 'expectedTransactions');
+  missing(m.consistencyError, 'consistencyError');
+  missing(result.rowsWithoutQuarterShares, 'quarterShares');
+  missing(m.volatility, 'volatility');
+  missing(m.valueMismatch, 'valueMismatch');
+  missing(m.revenuePerPoint, 'revenuePerPoint');
   if (result.ruleGroups.leftOut > 0) {
-    notes.push(
-      `rule groups: ${plural(result.ruleGroups.leftOut, 'customer')} without imbalance or volatility left out`,
-    );
+    notes.push(t('segment.details.note.groupsLeftOut', { n: result.ruleGroups.leftOut }));
   }
   const c = result.clusters;
-  if (c.rowsLeftOut > 0) notes.push(`clusters: ${plural(c.rowsLeftOut, 'customer')} with a missing feature left out`);
+  if (c.rowsLeftOut > 0) notes.push(t('segment.details.note.clustersLeftOut', { n: c.rowsLeftOut }));
   if (c.kind === 'ok' && c.fittedOn < c.rowsClustered) {
-    notes.push(
-      `clusters: k-means fitted on an even sample of ${fmt.count(c.fittedOn)}, then every customer assigned to the nearest centre`,
-    );
+    notes.push(t('segment.details.note.clustersFitted', { n: fmt.count(c.fittedOn) }));
   }
   if (c.kind === 'ok' && c.silhouetteSample < c.rowsClustered) {
-    notes.push(`clusters: silhouette computed on an even sample of ${fmt.count(c.silhouetteSample)} customers`);
+    notes.push(t('segment.details.note.silhouetteSample', { n: fmt.count(c.silhouetteSample) }));
   }
   return notes;
 }
@@ -297,7 +370,9 @@ function summarise(result: SegmentAnomaliesResult) {
 }
 
 /** The charts left out because they would show nothing, each with its reason, in the method part. */
-function chartsNotDrawn(result: SegmentAnomaliesResult): AnswerSection[] {
-  const lines = segmentAnomalyChartsNotDrawn(result);
-  return lines.length === 0 ? [] : [{ kind: 'text', title: 'Charts not drawn', lines }];
+function chartsNotDrawn(result: SegmentAnomaliesResult, locale: Locale): AnswerSection[] {
+  const lines = segmentAnomalyChartsNotDrawn(result, locale);
+  return lines.length === 0
+    ? []
+    : [{ kind: 'text', title: translator(locale)('segment.details.chartsNotDrawn'), lines }];
 }

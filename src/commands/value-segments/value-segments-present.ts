@@ -5,18 +5,17 @@ import type {
   SegmentGroupResult,
   ValueSegmentsResult,
 } from '../../analysis/value-segments/compute-value-segments.js';
-import { VALUE_METRIC_LABELS, VALUE_METRICS, type ValueMetric } from '../../analysis/value-segments/value-metrics.js';
+import { VALUE_METRICS, type ValueMetric } from '../../analysis/value-segments/value-metrics.js';
 import { buildValueSegmentCharts } from '../../charts/value-segments/value-segment-charts.js';
 import type { TableReadReport } from '../../data/read-table.js';
-import { numberFormat, plural } from '../../format/number-format.js';
+import { type NumberFormat, numberFormat } from '../../format/number-format.js';
+import { joinSentences } from '../../i18n/join.js';
 import type { Locale } from '../../i18n/locale.js';
-import { translator } from '../../i18n/translate.js';
+import { type Translate, termFor, translator } from '../../i18n/translate.js';
 import type { AnswerSection, AnswerTable, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
 import { valueSegmentsLead } from './value-segments-lead.js';
 import type { ValueSegmentsOptions } from './value-segments-options.js';
-
-const fmt = numberFormat();
 
 /** Levels listed per category mix; the rest are in the JSON. */
 const MIX_ROWS = 6;
@@ -35,83 +34,86 @@ export function presentValueSegments(
   const other = byGroup.get('Other') as SegmentGroupResult;
   const all = byGroup.get('All') as SegmentGroupResult;
   const groups = [hv, smb, other, all];
+  const t = translator(locale);
+  const fmt = numberFormat(locale);
+  const w: Words = { t, fmt, group: (g) => t(`value.details.group.${g.group}`) };
   const sections: AnswerSection[] = [];
 
   sections.push({
     kind: 'table',
-    title: 'Group means',
-    table: meansTable(groups),
-    note: 'Each mean is over the rows having the value; n/a = no row has it.',
+    title: t('value.details.meansTitle'),
+    table: meansTable(groups, w),
+    note: t('value.details.meansNote'),
   });
 
   if (result.funnel.available) {
     sections.push({
       kind: 'table',
-      title: 'Consistency and velocity (funnel table, latest row per email)',
+      title: t('value.details.funnelTitle'),
       table: {
-        columns: ['Group', 'Joined', 'Cross-stage consistency', 'Revenue velocity / month'],
+        columns: t('value.details.funnelColumns').split('|'),
         align: ['left', 'right', 'right', 'right'],
         rows: groups.map((g) => [
-          g.group,
+          w.group(g),
           fmt.count(g.funnel?.joined),
           fmt.number(g.funnel?.consistency.mean),
           fmt.money(g.funnel?.velocity.mean),
         ]),
       },
-      note: `${fmt.count(result.funnel.joined)} of ${plural(result.n, 'customer')} have a funnel row.`,
+      note: t('value.details.funnelNote', { joined: fmt.count(result.funnel.joined), n: result.n }),
     });
   } else {
     sections.push({
       kind: 'unavailable',
-      title: 'Consistency and velocity from the funnel table',
-      reason: `${result.funnel.reason}; the proxies below stand in for them.`,
+      title: t('value.details.funnelMissingTitle'),
+      // The data layer's reason names the table and column as the warehouse spells them.
+      reason: t('value.details.funnelMissing', { reason: result.funnel.reason }),
     });
   }
   sections.push({
     kind: 'table',
-    title: result.funnel.available
-      ? 'Proxies from the value table (for comparison)'
-      : 'Consistency and velocity (proxies from the value table)',
+    title: result.funnel.available ? t('value.details.proxiesTitle') : t('value.details.proxiesOnlyTitle'),
     table: {
-      columns: ['Group', 'Consistency 1/(1+var RFM)', 'LTV velocity / month', 'Inactivity ratio'],
+      columns: t('value.details.proxyColumns').split('|'),
       align: ['left', 'right', 'right', 'right'],
       rows: groups.map((g) => [
-        g.group,
+        w.group(g),
         fmt.fixed(g.proxies.consistency.mean, 3),
         fmt.money(g.proxies.ltvVelocity.mean),
         fmt.fixed(g.proxies.inactivity.mean, 3),
       ]),
     },
-    note: 'Inactivity = days since last activity / account age; zero or missing ages are left out.',
+    note: t('value.details.proxiesNote'),
   });
 
-  sections.push(mixSection('Lifecycle stage', groups, (g) => g.lifecycle));
-  sections.push(mixSection('RFM segment', groups, (g) => g.rfmSegment));
-  sections.push(mixSection('Recommended engagement model', groups, (g) => g.engagementModel));
-  sections.push(correlationSection(all));
+  // Category levels in the reader's language; a level the catalogue does not know is shown as the export spells it.
+  const level = (kind: 'stage' | 'rfm' | 'model') => (raw: string) => termFor(locale, kind, raw);
+  sections.push(mixSection('lifecycle', groups, (g) => g.lifecycle, w, level('stage')));
+  sections.push(mixSection('rfmSegment', groups, (g) => g.rfmSegment, w, level('rfm')));
+  sections.push(mixSection('engagementModel', groups, (g) => g.engagementModel, w, level('model')));
+  sections.push(correlationSection(all, w));
 
   const provenance = buildProvenance({
     reads,
     n: result.n,
-    filters: ['latest value row per email'],
+    filters: [t('value.details.filterLatest')],
     thresholds: [
-      `HV = Gold/Platinum and portfolio share > ${options.cut}`,
-      `SMB = Basic/Bronze/Silver and share ≤ ${options.cut}`,
-      'Other = everything else (NULL tier or share included)',
+      t('value.details.thresholdHv', { cut: String(options.cut) }),
+      t('value.details.thresholdSmb', { cut: String(options.cut) }),
+      t('value.details.thresholdOther'),
     ],
     notes: [
-      `correlations on ${fmt.count(all.completeCases)} complete cases (health, churn, LTV, revenue and RFM all present)`,
-      ...(result.inactivity.missing > 0
-        ? [`${plural(result.inactivity.missing, 'customer')} without days since last activity`]
-        : []),
+      t('value.details.noteComplete', { n: fmt.count(all.completeCases) }),
+      ...(result.inactivity.missing > 0 ? [t('value.details.noteInactivity', { n: result.inactivity.missing })] : []),
     ],
+    locale,
   });
 
   return {
     command: `/value-segments${options.cut !== 0.05 ? ` cut=${options.cut}` : ''}`,
-    title: translator(locale)('value.title'),
+    title: t('value.title'),
     lead: valueSegmentsLead(result, hv, smb, provenance, options, locale),
-    headline: headline(result, hv, smb),
+    headline: headline(result, hv, smb, w),
     sections,
     provenance,
     charts: buildValueSegmentCharts(result, locale),
@@ -120,28 +122,54 @@ export function presentValueSegments(
   };
 }
 
-function headline(result: ValueSegmentsResult, hv: SegmentGroupResult, smb: SegmentGroupResult): string {
-  const share = (g: SegmentGroupResult) => fmt.percent(result.n > 0 ? g.n / result.n : null);
-  const first = `*${fmt.count(hv.n)} high-value* customers (${share(hv)}) and *${fmt.count(smb.n)} SMB* (${share(smb)}) of ${fmt.count(result.n)}.`;
-  if (hv.n === 0 || smb.n === 0) {
-    return `${first} With ${hv.n === 0 ? 'no high-value' : 'no SMB'} customer the two cannot be compared; see the group table for what exists.`;
-  }
-  const m = (g: SegmentGroupResult, k: ValueMetric) => g.means[k].mean;
-  const second = `HV average LTV ${fmt.money(m(hv, 'ltv'))} vs ${fmt.money(m(smb, 'ltv'))}, health ${fmt.number(m(hv, 'health'))} vs ${fmt.number(m(smb, 'health'))}, churn ${fmt.percent(m(hv, 'churn'))} vs ${fmt.percent(m(smb, 'churn'))}, RFM ${fmt.number(m(hv, 'rfm'))} vs ${fmt.number(m(smb, 'rfm'))}.`;
-  const third = result.funnel.available
-    ? 'Consistency and velocity come from the funnel table.'
-    : `The funnel table is empty, so consistency and velocity are proxies: HV consistency ${fmt.fixed(hv.proxies.consistency.mean, 3)} vs SMB ${fmt.fixed(smb.proxies.consistency.mean, 3)}.`;
-  return `${first} ${second} ${third}`;
+/** What the method part words and formats with: the reader's catalogue and number formatter. */
+interface Words {
+  readonly t: Translate;
+  readonly fmt: NumberFormat;
+  readonly group: (g: SegmentGroupResult) => string;
 }
 
-function meansTable(groups: readonly SegmentGroupResult[]): AnswerTable {
+function headline(result: ValueSegmentsResult, hv: SegmentGroupResult, smb: SegmentGroupResult, w: Words): string {
+  const { t, fmt } = w;
+  const share = (g: SegmentGroupResult) => fmt.percent(result.n > 0 ? g.n / result.n : null);
+  const first = t('value.details.headlineFirst', {
+    hv: fmt.count(hv.n),
+    hvShare: share(hv),
+    smb: fmt.count(smb.n),
+    smbShare: share(smb),
+    n: fmt.count(result.n),
+  });
+  if (hv.n === 0 || smb.n === 0) {
+    return joinSentences(t, [first, t('value.details.headlineNone', { missing: hv.n === 0 ? 'hv' : 'smb' })]);
+  }
+  const m = (g: SegmentGroupResult, k: ValueMetric) => g.means[k].mean;
+  const second = t('value.details.headlineMeans', {
+    hvLtv: fmt.money(m(hv, 'ltv')),
+    smbLtv: fmt.money(m(smb, 'ltv')),
+    hvHealth: fmt.number(m(hv, 'health')),
+    smbHealth: fmt.number(m(smb, 'health')),
+    hvChurn: fmt.percent(m(hv, 'churn')),
+    smbChurn: fmt.percent(m(smb, 'churn')),
+    hvRfm: fmt.number(m(hv, 'rfm')),
+    smbRfm: fmt.number(m(smb, 'rfm')),
+  });
+  const third = result.funnel.available
+    ? t('value.details.headlineFunnel')
+    : t('value.details.headlineProxies', {
+        hv: fmt.fixed(hv.proxies.consistency.mean, 3),
+        smb: fmt.fixed(smb.proxies.consistency.mean, 3),
+      });
+  return joinSentences(t, [first, second, third]);
+}
+
+function meansTable(groups: readonly SegmentGroupResult[], { t, fmt, group }: Words): AnswerTable {
   return {
-    columns: ['Metric', ...groups.map((g) => g.group)],
+    columns: [t('value.details.metric'), ...groups.map(group)],
     align: ['left', ...groups.map(() => 'right' as const)],
     rows: [
-      ['Customers (n)', ...groups.map((g) => fmt.count(g.n))],
+      [t('value.details.customersN'), ...groups.map((g) => fmt.count(g.n))],
       ...VALUE_METRICS.map((metric) => [
-        VALUE_METRIC_LABELS[metric],
+        t(`value.details.metric.${metric}`),
         ...groups.map((g) => {
           const value = g.means[metric].mean;
           if (MONEY_METRICS.includes(metric)) return fmt.money(value);
@@ -154,60 +182,61 @@ function meansTable(groups: readonly SegmentGroupResult[]): AnswerTable {
 }
 
 function mixSection(
-  title: string,
+  what: 'lifecycle' | 'rfmSegment' | 'engagementModel',
   groups: readonly SegmentGroupResult[],
   levelsOf: (g: SegmentGroupResult) => readonly LevelShare[],
+  { t, fmt, group }: Words,
+  levelName: (raw: string) => string,
 ): AnswerSection {
+  const name = t(`value.details.mix.${what}`);
   const shown = groups.slice(0, 3);
   const labels = levelsOf(groups[3] as SegmentGroupResult).map((l) => l.label);
-  if (labels.length === 0) return { kind: 'unavailable', title, reason: 'the value table has no rows.' };
+  if (labels.length === 0) return { kind: 'unavailable', title: name, reason: t('value.details.mixEmpty') };
   return {
     kind: 'table',
-    title: `${title} mix`,
+    title: t('value.details.mixTitle', { what: name }),
     table: {
-      columns: ['Level', ...shown.map((g) => g.group)],
+      columns: [t('value.details.level'), ...shown.map(group)],
       align: ['left', 'right', 'right', 'right'],
       rows: labels.slice(0, MIX_ROWS).map((label) => [
-        label,
+        levelName(label),
         ...shown.map((g) => {
           const level = levelsOf(g).find((l) => l.label === label);
-          return g.n === 0 ? 'n/a' : `${fmt.count(level?.n ?? 0)} (${fmt.percent(level?.share ?? 0, { decimals: 0 })})`;
+          return g.n === 0
+            ? fmt.missing
+            : t('value.details.mixCell', {
+                n: fmt.count(level?.n ?? 0),
+                share: fmt.percent(level?.share ?? 0, { decimals: 0 }),
+              });
         }),
       ]),
     },
-    ...(labels.length > MIX_ROWS ? { note: `${labels.length - MIX_ROWS} more levels in the JSON.` } : {}),
+    ...(labels.length > MIX_ROWS ? { note: t('value.details.mixMore', { n: String(labels.length - MIX_ROWS) }) } : {}),
   };
 }
 
-function correlationSection(all: SegmentGroupResult): AnswerSection {
+function correlationSection(all: SegmentGroupResult, { t, fmt }: Words): AnswerSection {
   if (all.completeCases < 3) {
     return {
       kind: 'unavailable',
-      title: 'Correlation matrix',
-      reason: `too few rows: only ${plural(all.completeCases, 'customer')} ${all.completeCases === 1 ? 'has' : 'have'} health, churn, LTV, revenue and RFM all present (3 needed).`,
+      title: t('value.details.corrTitle'),
+      reason: t('value.details.corrFew', { n: all.completeCases }),
     };
   }
+  const pair = (metric: (typeof CORRELATION_METRICS)[number]) => t(`value.details.pair.${metric}`);
   return {
     kind: 'table',
-    title: `Correlations (all customers, n = ${fmt.count(all.completeCases)} complete cases)`,
+    title: t('value.details.corrTitleN', { n: fmt.count(all.completeCases) }),
     table: {
-      columns: ['Pair', 'r', 't', 'p'],
+      columns: t('value.details.corrColumns').split('|'),
       align: ['left', 'right', 'right', 'right'],
-      rows: all.correlations.map((c) => [`${NAMES[c.a]} × ${NAMES[c.b]}`, ...correlationCells(c.correlation)]),
+      rows: all.correlations.map((c) => [`${pair(c.a)} × ${pair(c.b)}`, ...correlationCells(c.correlation, t, fmt)]),
     },
   };
 }
 
-const NAMES: Readonly<Record<(typeof CORRELATION_METRICS)[number], string>> = {
-  health: 'Health',
-  churn: 'Churn',
-  ltv: 'LTV',
-  revenue: 'Revenue',
-  rfm: 'RFM',
-};
-
-function correlationCells(c: Correlation): string[] {
-  if (c.kind === 'too-few-rows') return ['too few rows', 'n/a', 'n/a'];
-  if (c.kind === 'constant') return ['constant column', 'n/a', 'n/a'];
+function correlationCells(c: Correlation, t: Translate, fmt: NumberFormat): string[] {
+  if (c.kind === 'too-few-rows') return [t('value.details.corrFewRows'), fmt.missing, fmt.missing];
+  if (c.kind === 'constant') return [t('value.details.corrConstant'), fmt.missing, fmt.missing];
   return [fmt.fixed(c.r, 3), fmt.fixed(c.t, 2), fmt.pValue(c.p)];
 }
