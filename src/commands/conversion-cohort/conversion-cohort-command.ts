@@ -117,7 +117,8 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
       ...given('fallbackRedCumeDist', args.option<number>('fallback_red')),
       ...given('fallbackYellowCumeDist', args.option<number>('fallback_yellow')),
     };
-    const problem = zoneOrderProblem({ ...DEFAULT_ZONE_THRESHOLDS, ...zoneOverrides }, zoneOverrides);
+    // A pair typed in full is judged now (in the Slack ack); one typed side waits for the thresholds in force.
+    const problem = zoneOrderProblem({ ...DEFAULT_ZONE_THRESHOLDS, ...zoneOverrides }, zoneOverrides, 'both');
     if (problem) throw args.usage(problem);
     const zones = zoneOptionsWith({ ...DEFAULT_ZONE_THRESHOLDS, ...zoneOverrides });
     return { view, bounds, zones, zoneOverrides, reds: args.option<number>('reds') ?? DEFAULT_REDS_LISTED };
@@ -159,14 +160,22 @@ const given = <K extends keyof ZoneThresholds>(key: K, value: number | undefined
 
 /**
  * A typed threshold that crosses its partner, worded as the typed value against the other; null when in order. Only
- * pairs with a typed side are judged: the thresholds in force were checked when they were saved.
+ * pairs with a typed side (`both`: both sides typed) are judged: the thresholds in force were checked when saved.
  */
-function zoneOrderProblem(zones: ZoneThresholds, typed: Partial<ZoneThresholds>): string | null {
-  const scoreTyped = typed.redBelow !== undefined || typed.greenAbove !== undefined;
+function zoneOrderProblem(
+  zones: ZoneThresholds,
+  typed: Partial<ZoneThresholds>,
+  judge: 'either' | 'both' = 'either',
+): string | null {
+  const isTyped = (a: keyof ZoneThresholds, b: keyof ZoneThresholds) =>
+    judge === 'both'
+      ? typed[a] !== undefined && typed[b] !== undefined
+      : typed[a] !== undefined || typed[b] !== undefined;
+  const scoreTyped = isTyped('redBelow', 'greenAbove');
   if (scoreTyped && zones.redBelow > zones.greenAbove) {
     return `\`red_below=${zones.redBelow}\` is above \`green_above=${zones.greenAbove}\`.`;
   }
-  const fallbackTyped = typed.fallbackRedCumeDist !== undefined || typed.fallbackYellowCumeDist !== undefined;
+  const fallbackTyped = isTyped('fallbackRedCumeDist', 'fallbackYellowCumeDist');
   if (fallbackTyped && zones.fallbackRedCumeDist > zones.fallbackYellowCumeDist) {
     return `\`fallback_red=${zones.fallbackRedCumeDist}\` is above \`fallback_yellow=${zones.fallbackYellowCumeDist}\`.`;
   }
