@@ -123,8 +123,8 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     const zones = zoneOptionsWith({ ...DEFAULT_ZONE_THRESHOLDS, ...zoneOverrides });
     return { view, bounds, zones, zoneOverrides, reds: args.option<number>('reds') ?? DEFAULT_REDS_LISTED };
   },
-  run(given, context): CommandAnswer {
-    const options = resolveZoneOptions(given, context);
+  run(parsed, context): CommandAnswer {
+    const options = resolveZoneOptions(parsed, context);
     const warehouse = context.warehouse();
     if (options.view === 'zones') {
       const { inputs, reads } = loadZoneInputs(warehouse, '/conversion-cohort zones');
