@@ -7,6 +7,7 @@ import { ask } from './ask.js';
 import { openCliSession } from './cli-context.js';
 import { describeError } from './describe-error.js';
 import { runLocalRepl } from './local-repl.js';
+import { thresholdsFromState } from './state-thresholds.js';
 
 const program = new Command()
   .name('radar')
@@ -27,7 +28,9 @@ program
     const config = loadConfig(process.env, globalFlags());
     const session = openCliSession(config, undefined, cliLanguage(options.lang, config.language));
     try {
-      const result = await ask(words.join(' '), session.context, options);
+      const zoneThresholds = await thresholdsFromState(config, Date.now());
+      const context = zoneThresholds === undefined ? session.context : { ...session.context, zoneThresholds };
+      const result = await ask(words.join(' '), context, options);
       console.log(result.output);
     } finally {
       session.close();
@@ -123,7 +126,11 @@ program.action(async () => {
   }
   const session = openCliSession(config);
   try {
-    await runLocalRepl(session, config);
+    const zoneThresholds = await thresholdsFromState(config, Date.now());
+    await runLocalRepl(
+      zoneThresholds === undefined ? session : { ...session, context: { ...session.context, zoneThresholds } },
+      config,
+    );
   } finally {
     session.close();
   }

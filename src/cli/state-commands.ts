@@ -38,6 +38,7 @@ export async function runStateCommand(
     const context = {
       ...session.context,
       ...(staleAfterMs === null ? {} : { staleAfterMs }),
+      zoneThresholds: (await opened.thresholdsInForce()).thresholds,
       radarState: () =>
         readRadarState(opened, {
           now,

@@ -1,3 +1,4 @@
+import type { ZoneThresholds } from '../analysis/zones/zone-thresholds.js';
 import type { Warehouse } from '../data/open-warehouse.js';
 import type { TableId } from '../data/warehouse-schema.js';
 import type { Locale } from '../i18n/locale.js';
@@ -24,6 +25,11 @@ export interface CommandContext {
   readonly openAlertsFor?: (customerKeys: readonly string[]) => OpenAlertSummary[];
   /** Radar's own state (thresholds in force, status), read from the store by the caller; absent without state. */
   readonly radarState?: () => Promise<RadarStateSnapshot>;
+  /**
+   * The zone thresholds in force (issue 18), read from Radar's state by the caller, so every command zones customers
+   * as the red-zone scan does; absent without state = the defaults (zoneOptionsFor).
+   */
+  readonly zoneThresholds?: ZoneThresholds;
   /** RADAR_STALE_AFTER in ms: answers on older data carry a one-line warning; absent = not judged (the demo). */
   readonly staleAfterMs?: number;
 }

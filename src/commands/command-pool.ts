@@ -1,3 +1,4 @@
+import type { ZoneThresholds } from '../analysis/zones/zone-thresholds.js';
 import type { Locale } from '../i18n/locale.js';
 import { reviveRadarError } from '../workers/radar-error-transport.js';
 import { siblingModule, WorkerPool } from '../workers/worker-pool.js';
@@ -22,6 +23,8 @@ export interface CommandRunRequest {
   readonly radarState?: RadarStateSnapshot;
   /** RADAR_STALE_AFTER in ms, when answers are judged for staleness. */
   readonly staleAfterMs?: number;
+  /** The zone thresholds in force (context.zoneThresholds), for every command that zones customers. */
+  readonly zoneThresholds?: ZoneThresholds;
   /** Start-up warm-up: open the warehouse and answer nothing (slash and text are ignored). */
   readonly warm?: true;
 }
@@ -43,6 +46,11 @@ export function createCommandPool(options: {
   readonly size?: number;
   /** All open alerts, passed to the worker with each request (the worker cannot reach the main thread's store). */
   readonly openAlerts?: () => readonly OpenAlertSummary[];
+  /**
+   * The zone thresholds in force, read from the store before each command (one small query) unless the context
+   * carries them: a change saved in the modal holds from the next answer on.
+   */
+  readonly thresholdsInForce?: () => Promise<ZoneThresholds>;
 }): CommandExecutor {
   const pool = new WorkerPool<CommandRunRequest, CommandOutcome>({
     entry: siblingModule(import.meta.url, 'command-worker'),
@@ -56,6 +64,7 @@ export function createCommandPool(options: {
       const openAlerts = options.openAlerts?.();
       // Only /radar reads Radar's own state; other commands do not wait for the store.
       const radarState = command.slash === '/radar' ? await context.radarState?.() : undefined;
+      const zoneThresholds = context.zoneThresholds ?? (await options.thresholdsInForce?.());
       return pool.run({
         slash: command.slash,
         text,
@@ -64,6 +73,7 @@ export function createCommandPool(options: {
         ...(openAlerts === undefined ? {} : { openAlerts }),
         ...(radarState === undefined ? {} : { radarState }),
         ...(context.staleAfterMs === undefined ? {} : { staleAfterMs: context.staleAfterMs }),
+        ...(zoneThresholds === undefined ? {} : { zoneThresholds }),
       });
     },
     async warm() {

@@ -23,10 +23,11 @@ serveWorkerRequests<CommandRunRequest, CommandOutcome>({
       return WARMED;
     }
     const { command, text } = resolveInvocation(`${request.slash} ${request.text}`, COMMANDS, request.locale);
-    const { openAlerts, radarState, staleAfterMs } = request;
+    const { openAlerts, radarState, staleAfterMs, zoneThresholds } = request;
     const context: CommandContext = {
       ...(radarState === undefined ? {} : { radarState: async () => radarState }),
       ...(staleAfterMs === undefined ? {} : { staleAfterMs }),
+      ...(zoneThresholds === undefined ? {} : { zoneThresholds }),
       warehouse: warehouse.get,
       now: () => new Date(request.nowMs),
       locale: request.locale,

@@ -1,7 +1,7 @@
 import type { PriorityZone, ZoneLookup } from '../analysis/priority/priority-filter.js';
 import { tallyActivityZoneColumns, ZONE_CODES } from '../analysis/zones/activity-zone-columns.js';
 import { tallyZones } from '../analysis/zones/compute-zones.js';
-import { DEFAULT_ZONE_OPTIONS } from '../analysis/zones/zone-rules.js';
+import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../analysis/zones/zone-rules.js';
 import type { ZoneSummary, ZonesResult } from '../analysis/zones/zone-types.js';
 import { oncePerWarehouse } from '../data/once-per-warehouse.js';
 import type { Warehouse } from '../data/open-warehouse.js';
@@ -18,24 +18,40 @@ export interface LoadedZones {
   readonly reads: readonly TableReadReport[];
 }
 
-/** Zones by the method the data allows (activity score, or the value fallback), keyed by cleaned email. */
-export function loadZones(warehouse: Warehouse, neededFor: string): LoadedZones {
-  return zonesOf(warehouse, neededFor);
+/**
+ * Zones by the method the data allows (activity score, or the value fallback), keyed by cleaned email, with `options`
+ * (the thresholds in force: zoneOptionsFor(context)).
+ */
+export function loadZones(
+  warehouse: Warehouse,
+  neededFor: string,
+  options: ZoneOptions = DEFAULT_ZONE_OPTIONS,
+): LoadedZones {
+  const built = zonesBuilt(warehouse);
+  // Keyed on the options, so a threshold change is never answered with the zones of the old thresholds.
+  const key = JSON.stringify(options);
+  const cached = built.get(key);
+  if (cached) return cached;
+  const zones = zonesOf(warehouse, neededFor, options);
+  built.set(key, zones);
+  // Thresholds change rarely; the last few sets are enough (an admin trying values back and forth).
+  if (built.size > MAX_OPTION_SETS) built.delete(built.keys().next().value as string);
+  return zones;
 }
 
+const MAX_OPTION_SETS = 4;
+
+/** Per open warehouse, the zones built for each set of options. */
+const zonesBuilt = oncePerWarehouse((_warehouse: Warehouse) => new Map<string, LoadedZones>());
+
 /**
- * Once per open warehouse (default zone options). The activity method runs over typed columns (no object per
- * customer); the value fallback, which ranks every customer, keeps the row path.
+ * The activity method runs over typed columns (no object per customer); the value fallback, which ranks every
+ * customer, keeps the row path.
  */
-const zonesOf = oncePerWarehouse((warehouse: Warehouse, neededFor: string): LoadedZones => {
+function zonesOf(warehouse: Warehouse, neededFor: string, options: ZoneOptions): LoadedZones {
   const columnar = loadActivityZoneColumns(warehouse, neededFor);
   if (columnar) {
-    const {
-      zones,
-      scores: _scores,
-      rules: _rules,
-      ...result
-    } = tallyActivityZoneColumns(columnar.columns, DEFAULT_ZONE_OPTIONS);
+    const { zones, scores: _scores, rules: _rules, ...result } = tallyActivityZoneColumns(columnar.columns, options);
     const lookup: ZoneLookup = (email) => {
       const row = columnar.rowOf(email);
       return row === undefined ? null : (ZONE_CODES[zones[row] as number] ?? null);
@@ -44,11 +60,11 @@ const zonesOf = oncePerWarehouse((warehouse: Warehouse, neededFor: string): Load
   }
   const { inputs, reads } = loadZoneInputs(warehouse, neededFor);
   // Only the zone of each customer is filtered on, so no reason sentences (tallyZones).
-  const result = tallyZones(inputs);
+  const result = tallyZones(inputs, options);
   const byEmail = new Map<string, PriorityZone | null>();
   for (const c of result.customers) byEmail.set(c.key, c.zone);
   return { result, lookup: (email) => byEmail.get(email) ?? null, reads };
-});
+}
 
 export function zoneMethodNote(
   zones: Pick<ZonesResult, 'method' | 'activityUnavailable'>,

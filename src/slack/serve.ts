@@ -61,6 +61,7 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   const executor = createCommandPool({
     warehousePath: session.warehousePath,
     ...(alerts === null ? {} : { openAlerts: () => alerts.runtime.allOpenAlerts() }),
+    ...(store === undefined ? {} : { thresholdsInForce: async () => (await store.thresholdsInForce()).thresholds }),
   });
   // Interactive first: workers start and open the warehouse now; the cache build and catch-up scan wait for them
   // and for a moment with no command in flight.

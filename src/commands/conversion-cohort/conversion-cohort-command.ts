@@ -5,6 +5,7 @@ import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../../analysis/convers
 import { computeConversionCohort } from '../../analysis/conversion-cohort/compute-conversion-cohort.js';
 import { computeZones, tallyZones } from '../../analysis/zones/compute-zones.js';
 import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../../analysis/zones/zone-rules.js';
+import { DEFAULT_ZONE_THRESHOLDS, type ZoneThresholds, zoneOptionsWith } from '../../analysis/zones/zone-thresholds.js';
 import {
   COHORT_ACTIVITY_COLUMNS,
   COHORT_FUNNEL_COLUMNS,
@@ -13,10 +14,12 @@ import {
 } from '../../data/queries/cohort-inputs.js';
 import { loadCohortGeography } from '../../data/queries/geography.js';
 import { loadZoneInputs, ZONE_VALUE_COLUMNS } from '../../data/queries/zone-inputs.js';
+import { UsageError } from '../../errors.js';
 import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
-import type { CommandDefinition } from '../command-definition.js';
+import type { CommandContext, CommandDefinition } from '../command-definition.js';
+import { zoneOptionsFor } from '../zone-options-for.js';
 import { type ConversionCohortOptions, DEFAULT_REDS_LISTED, MAX_REDS_LISTED } from './conversion-cohort-options.js';
 import { presentConversionCohort } from './conversion-cohort-present.js';
 import { presentZones } from './conversion-cohort-zones-present.js';
@@ -107,24 +110,21 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     if (bounds.m2sMin > bounds.m2sMax) {
       throw args.usage(`\`m2s_min=${bounds.m2sMin}\` is above \`m2s_max=${bounds.m2sMax}\`: the range would be empty.`);
     }
-    const zones: ZoneOptions = {
-      weights: DEFAULT_ZONE_OPTIONS.weights,
-      redBelow: args.option<number>('red_below') ?? DEFAULT_ZONE_OPTIONS.redBelow,
-      greenAbove: args.option<number>('green_above') ?? DEFAULT_ZONE_OPTIONS.greenAbove,
-      fallbackRedCumeDist: args.option<number>('fallback_red') ?? DEFAULT_ZONE_OPTIONS.fallbackRedCumeDist,
-      fallbackYellowCumeDist: args.option<number>('fallback_yellow') ?? DEFAULT_ZONE_OPTIONS.fallbackYellowCumeDist,
+    // Only what was typed: the rest comes from the thresholds in force when the command runs (resolveZoneOptions).
+    const zoneOverrides: Partial<ZoneThresholds> = {
+      ...given('redBelow', args.option<number>('red_below')),
+      ...given('greenAbove', args.option<number>('green_above')),
+      ...given('fallbackRedCumeDist', args.option<number>('fallback_red')),
+      ...given('fallbackYellowCumeDist', args.option<number>('fallback_yellow')),
     };
-    if (zones.redBelow > zones.greenAbove) {
-      throw args.usage(`\`red_below=${zones.redBelow}\` is above \`green_above=${zones.greenAbove}\`.`);
-    }
-    if (zones.fallbackRedCumeDist > zones.fallbackYellowCumeDist) {
-      throw args.usage(
-        `\`fallback_red=${zones.fallbackRedCumeDist}\` is above \`fallback_yellow=${zones.fallbackYellowCumeDist}\`.`,
-      );
-    }
-    return { view, bounds, zones, reds: args.option<number>('reds') ?? DEFAULT_REDS_LISTED };
+    // A pair typed in full is judged now (in the Slack ack); one typed side waits for the thresholds in force.
+    const problem = zoneOrderProblem({ ...DEFAULT_ZONE_THRESHOLDS, ...zoneOverrides }, zoneOverrides, 'both');
+    if (problem) throw args.usage(problem);
+    const zones = zoneOptionsWith({ ...DEFAULT_ZONE_THRESHOLDS, ...zoneOverrides });
+    return { view, bounds, zones, zoneOverrides, reds: args.option<number>('reds') ?? DEFAULT_REDS_LISTED };
   },
-  run(options, context): CommandAnswer {
+  run(parsed, context): CommandAnswer {
+    const options = resolveZoneOptions(parsed, context);
     const warehouse = context.warehouse();
     if (options.view === 'zones') {
       const { inputs, reads } = loadZoneInputs(warehouse, '/conversion-cohort zones');
@@ -154,3 +154,42 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     return presentConversionCohort({ options, cohort, zones, geography, reads, organisations, locale: context.locale });
   },
 };
+
+const given = <K extends keyof ZoneThresholds>(key: K, value: number | undefined): Partial<ZoneThresholds> =>
+  value === undefined ? {} : { [key]: value };
+
+/**
+ * A typed threshold that crosses its partner, worded as the typed value against the other; null when in order. Only
+ * pairs with a typed side (`both`: both sides typed) are judged: the thresholds in force were checked when saved.
+ */
+function zoneOrderProblem(
+  zones: ZoneThresholds,
+  typed: Partial<ZoneThresholds>,
+  judge: 'either' | 'both' = 'either',
+): string | null {
+  const isTyped = (a: keyof ZoneThresholds, b: keyof ZoneThresholds) =>
+    judge === 'both'
+      ? typed[a] !== undefined && typed[b] !== undefined
+      : typed[a] !== undefined || typed[b] !== undefined;
+  const scoreTyped = isTyped('redBelow', 'greenAbove');
+  if (scoreTyped && zones.redBelow > zones.greenAbove) {
+    return `\`red_below=${zones.redBelow}\` is above \`green_above=${zones.greenAbove}\`.`;
+  }
+  const fallbackTyped = isTyped('fallbackRedCumeDist', 'fallbackYellowCumeDist');
+  if (fallbackTyped && zones.fallbackRedCumeDist > zones.fallbackYellowCumeDist) {
+    return `\`fallback_red=${zones.fallbackRedCumeDist}\` is above \`fallback_yellow=${zones.fallbackYellowCumeDist}\`.`;
+  }
+  return null;
+}
+
+/** The zone options the command runs with: what was typed over the thresholds in force (zoneOptionsFor). */
+function resolveZoneOptions(options: ConversionCohortOptions, context: CommandContext): ConversionCohortOptions {
+  const zones: ZoneOptions = { ...zoneOptionsFor(context), ...options.zoneOverrides };
+  const problem = zoneOrderProblem(zones, options.zoneOverrides);
+  if (problem) {
+    const t = translator(context.locale);
+    const { slash, usage } = conversionCohortCommand.syntax;
+    throw new UsageError([problem, t('usage.usageLine', { slash, usage }), t('usage.moreLine', { slash })].join('\n'));
+  }
+  return { ...options, zones };
+}

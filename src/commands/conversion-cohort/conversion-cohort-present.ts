@@ -220,8 +220,9 @@ function commandText(options: ConversionCohortOptions): string {
   if (b.m2sMax !== d.m2sMax) parts.push(`m2s_max=${b.m2sMax}`);
   if (b.s2sAbove !== d.s2sAbove) parts.push(`s2s_above=${b.s2sAbove}`);
   if (b.compositeAbove !== d.compositeAbove) parts.push(`composite_above=${b.compositeAbove}`);
-  const z = options.zones;
-  if (z.redBelow !== DEFAULT_ZONE_OPTIONS.redBelow) parts.push(`red_below=${z.redBelow}`);
-  if (z.greenAbove !== DEFAULT_ZONE_OPTIONS.greenAbove) parts.push(`green_above=${z.greenAbove}`);
+  // Only the typed thresholds: the command re-run under the same thresholds in force gives the same answer.
+  const z = options.zoneOverrides;
+  if (z.redBelow !== undefined) parts.push(`red_below=${z.redBelow}`);
+  if (z.greenAbove !== undefined) parts.push(`green_above=${z.greenAbove}`);
   return parts.join(' ');
 }

@@ -10,6 +10,7 @@ import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
+import { zoneOptionsFor } from '../zone-options-for.js';
 import { presentCustomerCard, presentNoMatch, presentPickList } from './customer-present.js';
 
 /** The longest email address there can be (RFC 5321); ids and names are shorter. */
@@ -64,7 +65,8 @@ export const customerCommand: CommandDefinition<CustomerOptions> = {
     // Only this customer's rank and zone: ranking and zoning every customer took seconds at 1M.
     const standing = priorityStanding(customers, match.customer.email, DEFAULT_PRIORITY_OPTIONS);
     const zoneInputs = loadZoneInputs(warehouse, '/customer');
-    const zone = zoneOf(zoneInputs.inputs, match.customer.email);
+    const zoneOptions = zoneOptionsFor(context);
+    const zone = zoneOf(zoneInputs.inputs, match.customer.email, zoneOptions);
     const ranking = { n: standing.n, ranked: standing.row === null ? [] : [standing.row] };
     const card = buildCustomerCard(match.customer, customers, ranking, zone);
     const alerts = context.openAlertsFor ? context.openAlertsFor([match.customer.email]) : null;
@@ -79,6 +81,7 @@ export const customerCommand: CommandDefinition<CustomerOptions> = {
       zones: {
         method: inputs.method,
         activityUnavailable: inputs.method === 'activity' ? null : inputs.activityUnavailable,
+        options: zoneOptions,
       },
       locale: context.locale,
     });

@@ -1,5 +1,6 @@
 import type { CustomerCard } from '../../analysis/customer-card/build-card.js';
 import type { CustomerMatch, LookupMethod } from '../../analysis/customer-card/find-customer.js';
+import type { ZoneOptions } from '../../analysis/zones/zone-rules.js';
 import type { ZonesResult } from '../../analysis/zones/zone-types.js';
 import { buildTierComparisonChart } from '../../charts/customer-card/tier-comparison.js';
 import type { TableReadReport } from '../../data/read-table.js';
@@ -32,8 +33,8 @@ export interface CardPresentation {
   /** null when alert tracking is not running (plain CLI). */
   readonly alerts: readonly OpenAlertSummary[] | null;
   readonly reads: readonly TableReadReport[];
-  /** Which zone method ran, for the note under the zone. */
-  readonly zones: Pick<ZonesResult, 'method' | 'activityUnavailable'>;
+  /** Which zone method ran, for the note under the zone, and the options it ran with (absent = the defaults). */
+  readonly zones: Pick<ZonesResult, 'method' | 'activityUnavailable'> & { readonly options?: ZoneOptions };
   readonly locale: Locale;
 }
 
@@ -98,9 +99,13 @@ export function presentCustomerCard(p: CardPresentation): CommandAnswer {
       ? {
           kind: 'text',
           title: t('customer.section.zone', { zone: zoneText }),
-          lines: [zoneReason(card.zone, locale), zoneMethodNote(p.zones, locale)],
+          lines: [zoneReason(card.zone, locale, p.zones.options), zoneMethodNote(p.zones, locale)],
         }
-      : { kind: 'unavailable', title: t('customer.section.zoneUnavailable'), reason: zoneReason(card.zone, locale) },
+      : {
+          kind: 'unavailable',
+          title: t('customer.section.zoneUnavailable'),
+          reason: zoneReason(card.zone, locale, p.zones.options),
+        },
   );
   if (card.priority.kind === 'ranked') {
     const pr = card.priority;
@@ -137,7 +142,7 @@ export function presentCustomerCard(p: CardPresentation): CommandAnswer {
   return {
     command: `/customer ${p.query}`,
     title: t('customer.title', { who: label }),
-    lead: cardLead(card, p.alerts, provenance, locale),
+    lead: cardLead(card, p.alerts, provenance, locale, p.zones.options),
     headline,
     sections,
     provenance,
@@ -159,6 +164,7 @@ function cardLead(
   alerts: readonly OpenAlertSummary[] | null,
   provenance: Provenance,
   locale: Locale,
+  zoneOptions: ZoneOptions | undefined,
 ): AnswerLead {
   const t = translator(locale);
   const f = numberFormat(locale);
@@ -198,7 +204,7 @@ function cardLead(
     [g.termHeading('rfm'), terms.rfm.format(card.rfm)],
   ];
   const notes: string[] = [];
-  if (card.zone.kind === 'zoned') notes.push(t('customer.why', { reason: zoneReason(card.zone, locale) }));
+  if (card.zone.kind === 'zoned') notes.push(t('customer.why', { reason: zoneReason(card.zone, locale, zoneOptions) }));
   notes.push(alertLine(alerts, locale));
   return {
     takeaway: t('customer.takeaway', { who, zone, action: actionText(card.nextAction, locale) }),

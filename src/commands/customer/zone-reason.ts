@@ -1,4 +1,4 @@
-import { DEFAULT_ZONE_OPTIONS } from '../../analysis/zones/zone-rules.js';
+import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../../analysis/zones/zone-rules.js';
 import type { ZoneRule } from '../../analysis/zones/zone-types.js';
 import type { Locale } from '../../i18n/locale.js';
 import { type MessageKey, translator } from '../../i18n/translate.js';
@@ -6,11 +6,13 @@ import { glossaryFor } from '../../vocabulary/glossary.js';
 
 /**
  * Why the customer is in their zone, in the reader's language. English keeps the analysis's own sentence (it names
- * every part of the score); other languages say the rule and the score from the catalogue (`zones.reason.<rule>`).
+ * every part of the score); other languages say the rule, the score and the thresholds it ran with (`options`) from the
+ * catalogue (`zones.reason.<rule>`).
  */
 export function zoneReason(
   zone: { readonly reason: string; readonly rule?: ZoneRule; readonly score?: number | null },
   locale: Locale,
+  options: Pick<ZoneOptions, 'redBelow' | 'greenAbove'> = DEFAULT_ZONE_OPTIONS,
 ): string {
   if (locale === 'en') return zone.reason;
   const t = translator(locale);
@@ -18,7 +20,7 @@ export function zoneReason(
   const score = glossaryFor(locale).terms.zoneScore.format(zone.score ?? null);
   return t(`zones.reason.${zone.rule}` as MessageKey, {
     score,
-    red: DEFAULT_ZONE_OPTIONS.redBelow,
-    green: DEFAULT_ZONE_OPTIONS.greenAbove,
+    red: options.redBelow,
+    green: options.greenAbove,
   });
 }

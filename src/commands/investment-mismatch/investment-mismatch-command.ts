@@ -29,6 +29,7 @@ import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
 import { contextLine } from '../context-line.js';
 import { loadZones } from '../load-zones.js';
+import { zoneOptionsFor } from '../zone-options-for.js';
 import { investmentLead } from './investment-mismatch-lead.js';
 import { buildHeadline, buildSections } from './investment-mismatch-present.js';
 import { investmentNotes, investmentProvenance } from './investment-mismatch-provenance.js';
@@ -166,7 +167,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
       );
     }
     const charts = buildInvestmentMismatchCharts(result, context.locale);
-    const zones = loadZones(context.warehouse(), SLASH);
+    const zones = loadZones(context.warehouse(), SLASH, zoneOptionsFor(context));
     const filters = [
       ...(options.industry ? [`industry=${options.industry}`] : []),
       ...(options.size ? [`size=${options.size}`] : []),

@@ -20,6 +20,7 @@ import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
 import { loadZones } from '../load-zones.js';
+import { zoneOptionsFor } from '../zone-options-for.js';
 import type { PriorityCommandOptions } from './priority-options.js';
 import { presentPriority } from './priority-present.js';
 
@@ -140,7 +141,7 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
     });
     const result = computePriority(customers, options.scoring);
     // Zones decide each customer's next action (red → intervene within 48 hours), so they are always read.
-    const zones = result.n === 0 ? null : loadZones(warehouse, '/priority');
+    const zones = result.n === 0 ? null : loadZones(warehouse, '/priority', zoneOptionsFor(context));
     const selection = selectPriority(result.ranked, options.filters, options.top, zones?.lookup);
     // The zone fallback re-reads the value table; list each table once in the footer.
     const zoneReads = (zones?.reads ?? []).filter((r) => r.tableId !== report.tableId);
