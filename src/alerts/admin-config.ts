@@ -1,17 +1,10 @@
 import { z } from 'zod';
+import { blankToUndefined, channelId, userIdList } from './slack-id-fields.js';
 
-const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
-const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 const HOUR_MS = 3_600_000;
 
 /** RADAR_STALE_AFTER's default: an export older than 3 days means the daily export stopped. */
 export const DEFAULT_STALE_AFTER_MS = 3 * 24 * HOUR_MS;
-
-const blankToUndefined = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
 
 /** "3d", "36h" or a bare number of days ("3"), as milliseconds; null when the text is none of these. */
 export function parseStaleAfter(text: string): number | null {
@@ -27,35 +20,10 @@ export function parseStaleAfter(text: string): number | null {
  * into ConfigSchema (src/config.ts); loadConfig prefixes each message with the variable's name.
  */
 export const ADMIN_CONFIG_FIELDS = {
-  RADAR_ADMINS: blankToUndefined
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((id) => id.trim())
-        .filter((id) => id !== ''),
-    )
-    .pipe(
-      z.array(
-        z
-          .string()
-          .regex(
-            USER_ID,
-            'must list Slack user ids separated by commas, such as U0123ABCD,U0456EFGH (profile → ⋮ → Copy member ID)',
-          ),
-      ),
-    )
-    .describe('comma-separated Slack user ids who may change the zone thresholds (/radar rules)'),
-  RADAR_ADMIN_CHANNEL: blankToUndefined
-    .pipe(
-      z
-        .string()
-        .regex(
-          CHANNEL_ID,
-          'must be a Slack channel id such as C0123ABCD (where Radar reports on its own health; in Slack open the channel details, the id is at the bottom)',
-        )
-        .optional(),
-    )
-    .describe("channel id for Radar's self-health notices; unset = the alert channel"),
+  RADAR_ADMINS: userIdList.describe('comma-separated Slack user ids who may change the zone thresholds (/radar rules)'),
+  RADAR_ADMIN_CHANNEL: channelId('where Radar reports on its own health').describe(
+    "channel id for Radar's self-health notices; unset = the alert channel",
+  ),
   RADAR_STALE_AFTER: blankToUndefined
     .transform((v, ctx) => {
       if (v === undefined) return DEFAULT_STALE_AFTER_MS;

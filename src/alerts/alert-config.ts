@@ -1,26 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SCAN_CRON, isValidSchedule } from './schedules.js';
-
-const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
-const USER_ID = /^[UW][A-Z0-9]{2,}$/;
-
-const blankToUndefined = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
-
-function channelId(what: string) {
-  return blankToUndefined.pipe(
-    z
-      .string()
-      .regex(
-        CHANNEL_ID,
-        `must be a Slack channel id such as C0123ABCD (${what}; in Slack open the channel details, the id is at the bottom)`,
-      )
-      .optional(),
-  );
-}
+import { blankToUndefined, channelId, userIdList } from './slack-id-fields.js';
 
 /**
  * The alert and digest settings, merged into ConfigSchema (src/config.ts). Each message names what is wrong and
@@ -33,24 +13,7 @@ export const ALERT_CONFIG_FIELDS = {
   RADAR_ESCALATION_CHANNEL: channelId("the managers' channel for 48 h escalations").describe(
     "channel id for SLA escalations (managers' channel); unset = the alert channel",
   ),
-  RADAR_MANAGERS: blankToUndefined
-    .transform((v) =>
-      (v ?? '')
-        .split(',')
-        .map((id) => id.trim())
-        .filter((id) => id !== ''),
-    )
-    .pipe(
-      z.array(
-        z
-          .string()
-          .regex(
-            USER_ID,
-            'must list Slack user ids separated by commas, such as U0123ABCD,U0456EFGH (profile → ⋮ → Copy member ID)',
-          ),
-      ),
-    )
-    .describe('comma-separated Slack user ids of the managers who get the weekly digest'),
+  RADAR_MANAGERS: userIdList.describe('comma-separated Slack user ids of the managers who get the weekly digest'),
   RADAR_DIGEST_CHANNEL: channelId('an optional copy of the weekly digest').describe(
     'channel id for a copy of the weekly digest; unset = DMs only',
   ),
