@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../src/analysis/segment-anomalies/customer-features.js';
 import { analyseSegmentAnomalies } from '../../src/analysis/segment-anomalies/segment-anomalies.js';
@@ -192,6 +193,15 @@ describe('charts/segment-anomalies', () => {
   it('renders to a PNG', async () => {
     const png = await renderChartPng(charts().byId('anomaly-rate-by-rule').spec as never);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('renders every chart it can draw to a PNG, the ones the demo does not draw too', async () => {
+    const { list } = charts(rows(300, scrambled));
+    for (const chart of list) {
+      const png = await renderChartPng(chart.spec as never);
+      if (process.env.RADAR_CHART_DUMP) writeFileSync(`${process.env.RADAR_CHART_DUMP}/${chart.id}.png`, png);
+      expect(png.subarray(1, 4).toString(), chart.id).toBe('PNG');
+    }
   });
 });
 

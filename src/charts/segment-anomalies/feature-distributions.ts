@@ -9,6 +9,11 @@ import { chart, count, featureLong, featureShort, GROUP_COLOR_SCALE, thresholdTe
 /** Panels shown: the features with the highest information gain. */
 export const DISTRIBUTION_FEATURES = 4;
 
+/** A name inside a sentence: lower-cased unless it starts with an abbreviation ("Q3 share" stays). */
+function inSentence(name: string, locale: Locale): string {
+  return /^\p{Lu}{2}|^\p{Lu}\d/u.test(name) ? name : name.toLocaleLowerCase(locale);
+}
+
 /** One group's median lies outside the other's interquartile range: the boxes do not just overlap. */
 export function separates(a: BoxStats | null | undefined, b: BoxStats | null | undefined): boolean {
   if (!a || !b) return false;
@@ -58,19 +63,28 @@ export function buildFeatureDistributionChart(
   const lead = chosen[0] as FeatureId;
   const leadContrast = contrasts.get(lead);
   const title = t('chart.dist.title', {
-    feature: featureName(lead).toLocaleLowerCase(locale),
+    feature: inSentence(featureName(lead), locale),
     anomalous: thresholdText(leadContrast?.anomalous.box?.median ?? Number.NaN, locale),
     normal: thresholdText(leadContrast?.normal.box?.median ?? Number.NaN, locale),
   });
   const colour = { field: 'kind', type: 'nominal', title: null, scale: colourScale };
   const y = { field: 'group', type: 'nominal', title: null, sort: 'ascending' };
-  const valueAxis = (field: string) => ({ field, type: 'quantitative', title: null, scale: { zero: false } });
+  // Five ticks: each panel is 540 px wide, and six or more two-decimal labels run into each other.
+  const valueAxis = (field: string) => ({
+    field,
+    type: 'quantitative',
+    title: null,
+    scale: { zero: false },
+    axis: { tickCount: 5 },
+  });
   return chart(
     'feature-distributions',
     title,
     [t('chart.dist.subtitle', { n: count(result.n, locale) }), t('chart.dist.subtitle2')],
     t('chart.dist.alt', { features: chosen.map(featureName).join(locale === 'en' ? ', ' : '、') }),
     {
+      // vega-lite sizes a faceted chart only by padding: 'fit-x' (the theme's default) gives it no width at all.
+      autosize: { type: 'pad', contains: 'padding' },
       data: { values },
       facet: {
         row: {
