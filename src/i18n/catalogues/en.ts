@@ -567,6 +567,94 @@ export const en = {
   'mismatch.noPopulation': 'No customer has sales, adoption, support and an investment priority together ({notes}).',
   'mismatch.usage.zeroWeights':
     '`w_sales`, `w_adoption` and `w_support` cannot all be 0: the composite would be empty.',
+  'mismatch.details.missingColumns':
+    'customer360__customer_value_analysis has no {columns} {count, plural, one {column} other {columns}}; export the DB-055 investment columns to get this part',
+  'mismatch.details.corrTooFew': 'too few rows (n = {n})',
+  'mismatch.details.corrConstant': 'not defined: one side is constant (n = {n})',
+  'mismatch.details.corrOk': 'r = {r} (n = {n}, t = {t}, {p})',
+  'mismatch.details.priorityTitle': 'Priority vs performance',
+  'mismatch.details.valid': 'Valid customers: *{n}* (sales, adoption, support and priority all present).',
+  'mismatch.details.topLine':
+    'Top {share} priority: {n} {count, plural, one {customer} other {customers}}, priority ≥ {cutoff}.',
+  'mismatch.details.bottomLine': 'Bottom {share} composite: composite ≤ {cutoff}.',
+  'mismatch.details.mismatchedLine': 'Mismatched (both): *{n}*, {rate} of the top group.',
+  'mismatch.details.roiTitle': 'ROI (lifetime value / acquisition cost, winsorised P1–P99)',
+  'mismatch.details.roiLine': 'n = {n}: P1 {p1}, median {median}, mean {mean}, P99 {p99}.',
+  'mismatch.details.roiAboveOne': 'ROI above 1: {share}.',
+  'mismatch.details.roiStageTitle': 'ROI by lifecycle stage',
+  'mismatch.details.roiStageColumns': 'Stage|n|Mean|Median|Q1|Q3',
+  'mismatch.details.smallCells': '{cells} smaller cells ({customers} customers) left out (n < {min}).',
+  'mismatch.details.cellsTitle':
+    'Where mismatches cluster: industry × size, top-priority customers, cells with n ≥ {min}',
+  'mismatch.details.cellsColumns': 'Industry × size|n|Mismatched|Rate|RR vs all top|95% CI',
+  'mismatch.details.gapsTitle':
+    'What separates them: mean of mismatched vs the rest of the cell, and each metric’s share of the composite gap',
+  'mismatch.details.vs': '{mismatched} vs {rest}',
+  'mismatch.details.gapsColumns': 'Industry × size|Adoption|Support|Sales|Gap: sales / adoption / support',
+  'mismatch.details.onboardingTitle': 'Onboarding vs adoption (top-priority customers)',
+  'mismatch.details.noOnboarding': 'no top-priority customer has a customer_onboarding_score',
+  'mismatch.details.onboardingColumns': 'Group|Onboarding|n|Mean adoption|Mean ROI',
+  'mismatch.details.onboardingNote': 'Pearson onboarding vs adoption — mismatched: {mismatched}; other top: {other}.',
+  'mismatch.details.teamTitle': 'Mean ROI by team size × decision maker (executive = C-Level or VP)',
+  'mismatch.details.noTeam': 'no top-priority customer has an ROI, a team_size and a decision_maker_level',
+  'mismatch.details.roiWithN': '{roi} (n {n})',
+  'mismatch.details.executive': 'Executive',
+  'mismatch.details.otherLevel': 'Other',
+  'mismatch.details.teamColumns': 'Team size|Decision maker|Mismatched|Other top',
+  'mismatch.details.teamNote': 'corr(team size, ROI) — mismatched: {mismatched}; other top: {other}.',
+  'mismatch.details.tertile': 'T{tertile} {mean} (n {n})',
+  'mismatch.details.monotoneUnknown': 'cannot tell (a tertile is empty)',
+  'mismatch.details.monotoneYes': 'yes, strictly increasing',
+  'mismatch.details.monotoneNo': '*no*',
+  'mismatch.details.biasTitle': 'Bias diagnosis: does priority track performance?',
+  'mismatch.details.corrComposite': 'corr(priority, composite): {corr}.',
+  'mismatch.details.corrRoi': 'corr(priority, ROI): {corr}.',
+  'mismatch.details.tertiles': 'Mean composite by priority tertile: {tertiles} — monotone: {monotone}.',
+  'mismatch.details.roiGap': 'Mean ROI, other top vs mismatched: {other} vs {mismatched} (gap {gap}).',
+  'mismatch.details.headlineNone': 'No customer has sales, adoption, support and an investment priority together.',
+  'mismatch.details.headlineFirst':
+    '*{mismatched} of {top}* top-priority customers ({rate}) perform in the bottom half on sales, adoption and support.',
+  'mismatch.details.headlineTracks':
+    'Priority {barely, select, yes {barely tracks} other {tracks}} performance (r = {r} with the composite).',
+  'mismatch.details.headlineWorst': 'Most concentrated in *{cell}*: {rate} mismatched (RR {rr}).',
+  'mismatch.details.filterValid': 'valid rows: sales, adoption, support and priority present',
+  'mismatch.details.thresholdTop': 'top priority: cume_dist ≥ {cutoff}',
+  'mismatch.details.thresholdBottom': 'bottom composite: cume_dist ≤ {cutoff}',
+  'mismatch.details.thresholdComposite':
+    'composite = {sales}·norm(sales) + {adoption}·norm(adoption) + {support}·norm(support)',
+  'mismatch.details.thresholdWinsor': 'ROI winsorised at P1/P99',
+  'mismatch.details.thresholdCells': 'cells: n ≥ {min}',
+  'mismatch.details.thresholdBins':
+    'onboarding bins < 2.5, 2.5–3.5, ≥ 3.5; team size ≤ 10, 11–50, > 50; executive = C-Level or VP',
+  'mismatch.details.customerReduction':
+    'one row per email: header row, else smallest customer360_id, among rows with sales',
+  'mismatch.details.note.severalRows':
+    'customer360__customer: {several} of {emails} emails on several rows (up to {max}); one row kept per email',
+  'mismatch.details.note.joined':
+    'sales joined for {joined} of {rows} customers: {byEmail} by email, {mapped} through the mapping (zendesk {zendesk}, marketo {marketo}, stripe {stripe}); {unmatched} unmatched',
+  'mismatch.details.note.mappingUnavailable': 'mapping fallback not used: {reason}',
+  'mismatch.details.note.withoutSales':
+    '{n} {count, plural, one {customer} other {customers}} matched only customer rows without sales',
+  'mismatch.details.note.unreadableSales':
+    '{n} {count, plural, one {sales value} other {sales values}} not readable as a number (treated as missing)',
+  'mismatch.details.note.missingInputs':
+    '{n} {count, plural, one {customer} other {customers}} left out for missing inputs (sales {sales}, adoption {adoption}, support {support})',
+  'mismatch.details.note.missingPriority':
+    '{n} {count, plural, one {customer} other {customers}} left out without investment_priority_score',
+  'mismatch.details.note.roiMissing':
+    '{n} {count, plural, one {valid customer} other {valid customers}} without ROI (no lifetime value or cost ≤ 0)',
+  'mismatch.details.note.winsorised': 'ROI winsorised: {low} raised to P1, {high} lowered to P99',
+  'mismatch.details.note.missingLabels':
+    '{n} {count, plural, one {top customer} other {top customers}} without industry or size tier (not in cells)',
+  'mismatch.details.note.missingStage':
+    '{n} {count, plural, one {valid customer} other {valid customers}} without lifecycle_stage',
+  'mismatch.details.note.missingOnboarding':
+    '{n} {count, plural, one {top customer} other {top customers}} without customer_onboarding_score',
+  'mismatch.details.note.missingTeamSize':
+    '{n} {count, plural, one {top customer} other {top customers}} with ROI but no readable team_size',
+  'mismatch.details.note.missingDecisionLevel':
+    '{n} {count, plural, one {top customer} other {top customers}} with ROI but no decision_maker_level',
+  'mismatch.details.note.lacksColumns': 'value table lacks {columns}: the parts needing them are not available',
 
   // ── /value-segments ──
   'command.value-segments.summary':
