@@ -115,14 +115,17 @@ async function answer(input: string): Promise<CommandAnswer> {
 }
 
 /**
- * Names in an answer are data: organisations, people's names, emails, keys, and the industries and size tiers the
- * export spells (never translated), anywhere in its result.
+ * Names in an answer are data: organisations, people's names, emails, keys, and what the export spells and Radar
+ * never translates (industries, size tiers, and level labels such as channels, countries or a risk level the export
+ * adds), anywhere in its result.
  */
 function namesIn(answer: CommandAnswer): string[] {
   const names = (answer.lead?.accounts ?? []).flatMap((a) => [a.organisation ?? '', a.email ?? '']);
   const walk = (value: unknown, key: string): void => {
     if (typeof value === 'string') {
-      if (/^(organi[sz]ation|name|email|key|customerId|query|suggestions|matches|path|industry|sizeTier)$/.test(key))
+      if (
+        /^(organi[sz]ation|name|email|key|customerId|query|suggestions|matches|path|industry|sizeTier|label)$/.test(key)
+      )
         names.push(value);
     } else if (Array.isArray(value)) {
       for (const item of value) walk(item, key);
@@ -164,6 +167,8 @@ const WHOLE = [
   '/segment-anomalies all',
   '/investment-mismatch',
   '/value-segments',
+  '/conversion-cohort',
+  '/conversion-cohort zones',
 ];
 
 /** Every chart a command can post (charts=all), each checked word by word: titles, axes, legends, levels, labels. */

@@ -771,6 +771,139 @@ export const en = {
     'Zones come from the value table ({reason}): red means the lowest 10% by churn risk and health score.',
   'zones.noZone': 'no zone',
   'zones.csv.columns': 'email|organisation|zone score (0-100)|why red|next action',
+  'cohort.details.title': 'Conversion cohort — quick to sales, slow to support, engaged',
+  'cohort.details.bullet.size': 'Cohort size',
+  'cohort.details.bullet.rfm': 'Recency / frequency / monetary',
+  'cohort.details.bullet.ltv': 'LTV against the same tier',
+  'cohort.details.bullet.channels': 'Engagement channels',
+  'cohort.details.bullet.zendesk': 'Zendesk active',
+  'cohort.details.bullet.platforms': 'Platform mix and health',
+  'cohort.details.bullet.riskVelocity': 'Risk level × velocity',
+  'cohort.details.bullet.geography': 'Geography',
+  'cohort.details.noCohort': 'there is no cohort to describe (see {first})',
+  'cohort.details.filterLatest': 'latest snapshot per email in each table',
+  'cohort.details.filterJoin': 'activity ⋈ funnel (inner) on cleaned email',
+  'cohort.details.changed.m2s': 'marketing to sales {min}–{max} days',
+  'cohort.details.changed.s2s': 'support wait over {days} days',
+  'cohort.details.changed.composite': 'engagement above {value}',
+  'cohort.details.changed.red': 'red below {value}',
+  'cohort.details.changed.green': 'green above {value}',
+  'cohort.details.headlineZones':
+    'Zones ({method, select, activity {activity score} other {value-table fallback}}): *{red} red*, {yellow} yellow, {green} green of {n} customers.',
+  'cohort.details.headlineUnavailable': 'The cohort is not available: {reason}.',
+  'cohort.details.headlineEmpty': '*No customer* passes the cohort filters ({joined} joined activity and funnel rows).',
+  'cohort.details.headlineLtv':
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an ICU message; the $ is the dollar sign before {amount}
+    "Their LTV sits {side, select, above {above} other {below}} their tier''s mean by ${amount} on average (n = {n}).",
+  'cohort.details.headlineCohort':
+    '*{size} customers* moved quickly from marketing to sales but waited over {days} days for support while staying engaged ({share} of {joined} joined).',
+  'cohort.details.zonesTitle': 'Zones — every customer',
+  'cohort.details.zonesColumns': 'Zone|All|Share|In cohort',
+  'cohort.details.zonesNote': 'Method: {method}. `/conversion-cohort zones` lists the reds with reasons.',
+  'cohort.details.zonesNoteWhy':
+    'Method: {method}, because {why}. `/conversion-cohort zones` lists the reds with reasons.',
+  'cohort.details.note.missingDays':
+    '{n} {count, plural, one {joined customer} other {joined customers}} with NULL hand-off days left out',
+  'cohort.details.note.missingComposite':
+    '{n} {count, plural, one {customer} other {customers}} with NULL composite engagement left out',
+  'cohort.details.note.withoutValueRow':
+    '{n} {count, plural, one {cohort customer} other {cohort customers}} without a latest value row (LTV and RFM left out)',
+  'cohort.details.note.zendeskNotClean':
+    '{n} {count, plural, one {cohort customer} other {cohort customers}} without a clean zendesk_active flag left out of the share',
+  'cohort.details.note.platformNotClean':
+    '{n} {count, plural, one {customer} other {customers}} ({cohort} in the cohort) with a platform flag that is not a clean 0/1 left out of the platform mix',
+  'cohort.details.boundCompositeMean': 'composite_engagement_score > {threshold} (mean over {n} latest activity rows)',
+  'cohort.details.boundComposite': 'composite_engagement_score > {threshold} (population mean {mean})',
+  'cohort.details.boundM2s': 'marketing_to_sales_days in [{min}, {max}]',
+  'cohort.details.cohortTitle': 'Cohort',
+  'cohort.details.cohortLine':
+    '*{size}* customers: {joined} with latest activity and funnel rows → {m2s} with marketing→sales in range → {s2s} with sales→support above the bound → {composite} above the engagement threshold.',
+  'cohort.details.noneSteps':
+    'no customer passes all three filters ({joined} joined, {m2s} in the marketing→sales range, {s2s} above the sales→support bound, {composite} above the engagement threshold)',
+  'cohort.details.rfmTitle': 'Recency / frequency / monetary (value table, 1–5)',
+  'cohort.details.rfmColumns': 'Score|Cohort mean|n',
+  'cohort.details.recency': 'Recency',
+  'cohort.details.frequency': 'Frequency',
+  'cohort.details.monetary': 'Monetary',
+  'cohort.details.rfmNote': '{with} of {size} cohort customers have a latest value row.',
+  'cohort.details.ltvTitle': 'LTV against the same tier (value table estimated_customer_ltv)',
+  'cohort.details.ltvColumns': 'Tier|Cohort n|Cohort mean|Tier mean (all)|Difference|%|Median diff.',
+  'cohort.details.withN': '{value} (n {n})',
+  'cohort.details.ltvNote':
+    "Per-customer difference from the own tier''s mean: mean {mean}, median {median} (n = {n}).",
+  'cohort.details.funnelLtvTitle': 'Beside it: funnel-table LTV by the funnel’s own tier (a lower scale)',
+  'cohort.details.funnelLtvColumns': 'Tier|Cohort n|Cohort mean|All n|All mean',
+  'cohort.details.noChannel': 'no cohort customer has a channel in this table ({missing} missing)',
+  'cohort.details.channelColumns': 'Channel|n|Share',
+  'cohort.details.channelNote':
+    'n = {n}{missing, select, yes {; {missingN} without a channel} other {}}{more, select, yes {; {moreN} more channels in --json} other {}}.',
+  'cohort.details.channelsActivity': 'Engagement channels (activity table)',
+  'cohort.details.channelsFunnel': 'Beside it: funnel-table channels (a different vocabulary)',
+  'cohort.details.noZendesk': 'no cohort customer has a clean 0/1 zendesk_active flag ({without} without)',
+  'cohort.details.zendeskLine':
+    '*{share}* of the cohort is active in Zendesk ({active} of {n}{notClean, select, yes {; {notCleanN} without a clean flag left out} other {}}).',
+  'cohort.details.corrTooFew': 'too few rows (n = {n})',
+  'cohort.details.corrConstant': 'not defined: constant values (n = {n})',
+  'cohort.details.corrOk': 'r = {r}, t = {t}, {p}, n = {n}',
+  'cohort.details.platformTitle': 'Platform mix (Marketo, Stripe, Zendesk) and mean activity health',
+  'cohort.details.platformColumns': 'Flags|Platforms|Cohort n|Cohort health|All n|All health',
+  'cohort.details.noPlatform': 'none',
+  'cohort.details.platformCountTitle': 'Health by number of platforms',
+  'cohort.details.platformCountColumns': 'Platforms|Cohort n|Cohort health|All n|All health',
+  'cohort.details.platformNote': 'Pearson (platform count vs health) — cohort: {cohort}; all: {all}.',
+  'cohort.details.empty': 'the cohort is empty',
+  'cohort.details.riskTitle': 'Risk level × velocity (cohort cells, largest first)',
+  'cohort.details.riskColumns': 'Risk level|Velocity|Cohort n|Cohort health|All n|All health',
+  'cohort.details.riskNote':
+    '⚠ = a level outside the known five, kept as its own row{risk, select, yes { (risk: {riskLevels})} other {}}{velocity, select, yes { (velocity: {velocities})} other {}}. {cells} cohort cells in all; the heatmap shows every cell.',
+  'cohort.details.geographyTitle': 'Geography (address country, through mapping → address)',
+  'cohort.details.geographyColumns': 'Country|n|Share',
+  'cohort.details.geographyNote':
+    '{matched} {count, plural, one {cohort customer} other {cohort customers}} of {customers} placed; top state: {state}. Address text is as exported: check it looks like real places before acting on it.',
+  'cohort.details.geo.missingTables': 'the warehouse lacks {tables}, which the path cohort → mapping → address needs',
+  'cohort.details.geo.attempt': '{column}: {withId} with an id, {matched} found in the mapping',
+  'cohort.details.geo.attemptSeparator': '; ',
+  'cohort.details.geo.noneResolved':
+    'none of the {customers} cohort customers resolves to a customer360_id ({tried}; the mapping has {mappingRows} rows)',
+  'cohort.details.geo.noAddress':
+    '{resolved} of {customers} cohort customers resolve to a customer360_id through the mapping ({tried}), but none of those ids has a row in the address table ({addressRows} rows over {addressIds} customer360_ids)',
+  'cohort.details.zonesView.title': 'Zones — {method, select, activity {activity score} other {value-table fallback}}',
+  'cohort.details.zonesView.noZoneAction': 'missing inputs: see the notes',
+  'cohort.details.zonesView.method': 'Method: {method}.',
+  'cohort.details.zonesView.methodWhy': 'Method: {method}, because {why}.',
+  'cohort.details.zonesView.thresholds': 'Thresholds',
+  'cohort.details.zonesView.reds': 'Red customers',
+  'cohort.details.zonesView.redsTitle': 'Red customers — {shown} lowest scores of {red}',
+  'cohort.details.zonesView.redsColumns': 'Customer|Organization|Score|Why red',
+  'cohort.details.zonesView.moreReds': '{n} more reds with list or reds=N.',
+  'cohort.details.zonesView.filterLatest': 'latest snapshot per email',
+  'cohort.details.zonesView.filterEveryone': 'every customer (not only the cohort)',
+  'cohort.details.zonesView.tableSeparator': ', ',
+  'cohort.details.zonesView.scoreFormula':
+    'zone score = {velocity}·velocity + {risk}·(100 − risk penalty) + {engagement}·engagement (weighted engagement min-max to 0–100)',
+  'cohort.details.zonesView.bands':
+    'red < {red}, or Stagnant velocity, or an unknown risk level; yellow {red}–{green} inclusive; green > {green}',
+  'cohort.details.zonesView.scoreTables': 'velocity: {velocity}; risk penalty: {risk}, unknown {unknown}',
+  'cohort.details.zonesView.fallbackFormula': 'fallback score = 100·(0.5·(1 − churn_probability) + 0.5·health min-max)',
+  'cohort.details.zonesView.fallbackBands': 'red: cume_dist(score) ≤ {red}; yellow: ≤ {yellow}; green: the rest',
+  'cohort.details.zonesView.headlineNone': 'No customer could be given a zone: {reason}.',
+  'cohort.details.zonesView.headline':
+    '*{red} red* ({share}), {yellow} yellow and {green} green of {zoned} customers with a zone, {method, select, activity {by the activity score} other {by the value-table fallback ({why}), so red means the lowest {lowest} of scores}}.',
+  'cohort.details.zonesView.headlineForced':
+    '{n} of the reds are red by rule (Stagnant or an unknown risk level) whatever their score.',
+  'cohort.details.zonesView.headline48': 'Reds need an intervention within 48 hours.',
+  'cohort.details.zonesView.noCustomers': 'there are no customers to score',
+  'cohort.details.zonesView.allMissing': 'every one of the {n} customers lacks a zone input ({missing})',
+  'cohort.details.zonesView.noRed': 'no customer is in the red zone',
+  'cohort.details.zonesView.missingFor': '{column} missing for {n}',
+  'cohort.details.zonesView.rescaled': '{column} rescaled over {min}–{max}',
+  'cohort.details.zonesView.cutoffs': 'score cut-offs on this data: red ≤ {red}, yellow ≤ {yellow}',
+  'cohort.details.zonesView.noteNoZone':
+    '{n} {count, plural, one {customer} other {customers}} without a zone: {missing}',
+  'cohort.details.zonesView.noteUnknownRisk':
+    'risk level "{level}" is not a known level: {n} {count, plural, one {customer} other {customers}} made red by rule',
+  'cohort.details.zonesView.noteUnknownVelocity':
+    'velocity "{level}" has no score: {n} {count, plural, one {customer} other {customers}} without a score',
 
   // ── /radar ──
   'command.radar.summary':
