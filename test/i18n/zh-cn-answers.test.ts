@@ -37,6 +37,10 @@ const ALLOWED = new Set([
   'UTC',
   'US',
   'NetSuite',
+  // Platforms the mapping joins through, named as the products are.
+  'Zendesk',
+  'Marketo',
+  'Stripe',
   'ID',
   'HV',
   'SMB',
@@ -110,12 +114,19 @@ async function answer(input: string): Promise<CommandAnswer> {
   return outcome.answer;
 }
 
-/** Names in an answer are data: organisations, people's names, emails and keys anywhere in its result. */
+/**
+ * Names in an answer are data: organisations, people's names, emails, keys, and what the export spells and Radar
+ * never translates (industries, size tiers, and level labels such as channels, countries or a risk level the export
+ * adds), anywhere in its result.
+ */
 function namesIn(answer: CommandAnswer): string[] {
   const names = (answer.lead?.accounts ?? []).flatMap((a) => [a.organisation ?? '', a.email ?? '']);
   const walk = (value: unknown, key: string): void => {
     if (typeof value === 'string') {
-      if (/^(organi[sz]ation|name|email|key|customerId|query|suggestions|matches|path)$/.test(key)) names.push(value);
+      if (
+        /^(organi[sz]ation|name|email|key|customerId|query|suggestions|matches|path|industry|sizeTier|label)$/.test(key)
+      )
+        names.push(value);
     } else if (Array.isArray(value)) {
       for (const item of value) walk(item, key);
     } else if (value !== null && typeof value === 'object') {
@@ -154,7 +165,10 @@ const WHOLE = [
   '/radar doctor',
   '/segment-anomalies',
   '/segment-anomalies all',
+  '/investment-mismatch',
   '/value-segments',
+  '/conversion-cohort',
+  '/conversion-cohort zones',
 ];
 
 /** Every chart a command can post (charts=all), each checked word by word: titles, axes, legends, levels, labels. */

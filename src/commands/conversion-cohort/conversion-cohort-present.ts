@@ -1,7 +1,7 @@
 import type { CohortGeography } from '../../analysis/conversion-cohort/cohort-geography.js';
 import { DEFAULT_COHORT_BOUNDS } from '../../analysis/conversion-cohort/cohort-inputs.js';
 import type { ConversionCohortResult } from '../../analysis/conversion-cohort/compute-conversion-cohort.js';
-import { DEFAULT_ZONE_OPTIONS, ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
+import { DEFAULT_ZONE_OPTIONS } from '../../analysis/zones/zone-rules.js';
 import type { ZoneTally, ZoneVerdict } from '../../analysis/zones/zone-types.js';
 import type { ChartDefinition } from '../../charts/chart-definition.js';
 import { buildChannelChart } from '../../charts/conversion-cohort/channel-chart.js';
@@ -10,16 +10,15 @@ import { buildPlatformMixChart } from '../../charts/conversion-cohort/platform-m
 import { buildRiskVelocityHeatmap } from '../../charts/conversion-cohort/risk-velocity-heatmap.js';
 import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
 import type { TableReadReport } from '../../data/read-table.js';
-import { numberFormat, plural } from '../../format/number-format.js';
+import { type NumberFormat, numberFormat } from '../../format/number-format.js';
+import { joinSentences } from '../../i18n/join.js';
 import type { Locale } from '../../i18n/locale.js';
-import { translator } from '../../i18n/translate.js';
+import { type MessageKey, type Translate, translator } from '../../i18n/translate.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
-import { cohortLead } from './cohort-lead.js';
+import { cohortLead, zoneWord } from './cohort-lead.js';
 import type { ConversionCohortOptions } from './conversion-cohort-options.js';
 import { cohortSections, describeBounds } from './conversion-cohort-sections.js';
-
-const fmt = numberFormat();
 
 export interface CohortPresentation {
   readonly options: ConversionCohortOptions;
@@ -34,19 +33,21 @@ export interface CohortPresentation {
 }
 
 /** The §2 bullets that need a cohort, named in the "not available" sections. */
-const COHORT_BULLETS = [
-  'Cohort size',
-  'Recency / frequency / monetary',
-  'LTV against the same tier',
-  'Engagement channels',
-  'Zendesk active',
-  'Platform mix and health',
-  'Risk level × velocity',
-  'Geography',
+const COHORT_BULLETS: readonly MessageKey[] = [
+  'cohort.details.bullet.size',
+  'cohort.details.bullet.rfm',
+  'cohort.details.bullet.ltv',
+  'cohort.details.bullet.channels',
+  'cohort.details.bullet.zendesk',
+  'cohort.details.bullet.platforms',
+  'cohort.details.bullet.riskVelocity',
+  'cohort.details.bullet.geography',
 ];
 
 export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   const { cohort, zones, options } = p;
+  const t = translator(p.locale);
+  const fmt = numberFormat(p.locale);
   const sections: AnswerSection[] = [];
   const charts: ChartDefinition[] = [];
   const notes: string[] = [];
@@ -55,24 +56,23 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   const cohortZones = memberKeys ? zones.customers.filter((c) => memberKeys.has(c.key)) : null;
 
   if (cohort.kind === 'unavailable') {
-    const [first, ...rest] = COHORT_BULLETS;
+    const [first, ...rest] = COHORT_BULLETS.map((key) => t(key));
     sections.push({ kind: 'unavailable', title: first as string, reason: cohort.reason });
     for (const title of rest) {
-      sections.push({ kind: 'unavailable', title, reason: `there is no cohort to describe (see ${first})` });
+      sections.push({ kind: 'unavailable', title, reason: t('cohort.details.noCohort', { first: first as string }) });
     }
   } else {
-    sections.push(...cohortSections(cohort, p.geography));
+    sections.push(...cohortSections(cohort, p.geography, p.locale));
     const ltvChart = buildLtvDifferenceChart(cohort.ltv, p.locale);
     const heatmap = buildRiskVelocityHeatmap(cohort.riskVelocity, cohort.size, p.locale);
     const platform = buildPlatformMixChart(cohort.platformMix, p.locale);
     const channel = buildChannelChart(cohort.channels.activity, cohort.size, cohort.channels.activityAll, p.locale);
     for (const chart of [ltvChart, channel, heatmap, platform]) if (chart) charts.push(chart);
-    notes.push(...cohortNotes(cohort));
+    notes.push(...cohortNotes(cohort, t, fmt));
   }
 
-  sections.push(zoneSection(zones, cohortZones));
+  sections.push(zoneSection(zones, cohortZones, p.locale));
   // The chart reads only the counts; it takes a full ZonesResult, so it gets the tally without the verdicts.
-  const t = translator(p.locale);
   const zoneChart = buildZoneDistributionChart(
     { ...zones, customers: [] },
     t(memberKeys ? 'chart.zones.everyCustomer' : 'chart.zones.everyCustomerFallback'),
@@ -86,21 +86,16 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   const provenance = buildProvenance({
     reads: uniqueReads(p.reads),
     n: size,
-    filters: [
-      'latest snapshot per email in each table',
-      'activity ⋈ funnel (inner) on cleaned email',
-      ...describeBounds(cohort),
-    ],
-    thresholds: [
-      `zones by ${ZONE_METHOD_LABELS[zones.method]}${zones.activityUnavailable ? ` (${zones.activityUnavailable})` : ''}`,
-    ],
+    filters: [t('cohort.details.filterLatest'), t('cohort.details.filterJoin'), ...describeBounds(cohort, p.locale)],
+    thresholds: [methodNote(zones, t)],
     notes,
+    locale: p.locale,
   });
   return {
     command: commandText(options),
-    title: 'Conversion cohort — quick to sales, slow to support, engaged',
-    lead: cohortLead(cohort, zones, cohortZones, p.organisations, provenance, changedBounds(options), p.locale),
-    headline: headline(cohort, zones),
+    title: t('cohort.details.title'),
+    lead: cohortLead(cohort, zones, cohortZones, p.organisations, provenance, changedBounds(options, t), p.locale),
+    headline: headline(cohort, zones, t, fmt),
     sections,
     provenance,
     charts,
@@ -115,31 +110,66 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   };
 }
 
+/** "zones by <method>", with why the activity method was not used when it was not. */
+function methodNote(zones: ZoneTally, t: Translate): string {
+  const method = t(`zones.method.${zones.method}`);
+  return zones.activityUnavailable
+    ? t('zones.methodNoteWhy', { method, why: zones.activityUnavailable })
+    : t('zones.methodNote', { method });
+}
+
 /** Cohort bounds and zone thresholds that differ from the defaults, for the context line. */
-function changedBounds(options: ConversionCohortOptions): string[] {
+function changedBounds(options: ConversionCohortOptions, t: Translate): string[] {
   const b = options.bounds;
   const d = DEFAULT_COHORT_BOUNDS;
   const out: string[] = [];
-  if (b.m2sMin !== d.m2sMin || b.m2sMax !== d.m2sMax) out.push(`marketing to sales ${b.m2sMin}–${b.m2sMax} days`);
-  if (b.s2sAbove !== d.s2sAbove) out.push(`support wait over ${b.s2sAbove} days`);
-  if (b.compositeAbove !== d.compositeAbove) out.push(`engagement above ${b.compositeAbove}`);
-  if (options.zones.redBelow !== DEFAULT_ZONE_OPTIONS.redBelow) out.push(`red below ${options.zones.redBelow}`);
-  if (options.zones.greenAbove !== DEFAULT_ZONE_OPTIONS.greenAbove) out.push(`green above ${options.zones.greenAbove}`);
+  if (b.m2sMin !== d.m2sMin || b.m2sMax !== d.m2sMax) {
+    out.push(t('cohort.details.changed.m2s', { min: String(b.m2sMin), max: String(b.m2sMax) }));
+  }
+  if (b.s2sAbove !== d.s2sAbove) out.push(t('cohort.details.changed.s2s', { days: String(b.s2sAbove) }));
+  if (b.compositeAbove !== d.compositeAbove) {
+    out.push(t('cohort.details.changed.composite', { value: String(b.compositeAbove) }));
+  }
+  if (options.zones.redBelow !== DEFAULT_ZONE_OPTIONS.redBelow) {
+    out.push(t('cohort.details.changed.red', { value: String(options.zones.redBelow) }));
+  }
+  if (options.zones.greenAbove !== DEFAULT_ZONE_OPTIONS.greenAbove) {
+    out.push(t('cohort.details.changed.green', { value: String(options.zones.greenAbove) }));
+  }
   return out;
 }
 
-function headline(cohort: ConversionCohortResult, zones: ZoneTally): string {
-  const zoneLine = `Zones (${zones.method === 'activity' ? 'activity score' : 'value-table fallback'}): *${fmt.count(zones.counts.red)} red*, ${fmt.count(zones.counts.yellow)} yellow, ${fmt.count(zones.counts.green)} green of ${fmt.count(zones.n)} customers.`;
-  if (cohort.kind === 'unavailable') return `The cohort is not available: ${cohort.reason}. ${zoneLine}`;
+function headline(cohort: ConversionCohortResult, zones: ZoneTally, t: Translate, fmt: NumberFormat): string {
+  const zoneLine = t('cohort.details.headlineZones', {
+    method: zones.method,
+    red: fmt.count(zones.counts.red),
+    yellow: fmt.count(zones.counts.yellow),
+    green: fmt.count(zones.counts.green),
+    n: fmt.count(zones.n),
+  });
+  if (cohort.kind === 'unavailable') {
+    return joinSentences(t, [t('cohort.details.headlineUnavailable', { reason: cohort.reason }), zoneLine]);
+  }
+  const joined = cohort.selection.steps.joined;
   if (cohort.size === 0) {
-    return `*No customer* passes the cohort filters (${fmt.count(cohort.selection.steps.joined)} joined activity and funnel rows). ${zoneLine}`;
+    return joinSentences(t, [t('cohort.details.headlineEmpty', { joined: fmt.count(joined) }), zoneLine]);
   }
   const gold = cohort.ltv.perCustomer;
   const ltvLine =
     gold.mean === null
       ? ''
-      : ` Their LTV sits ${gold.mean >= 0 ? 'above' : 'below'} their tier's mean by $${fmt.count(Math.abs(gold.mean))} on average (n = ${fmt.count(gold.n)}).`;
-  return `*${fmt.count(cohort.size)} customers* moved quickly from marketing to sales but waited over ${cohort.selection.bounds.s2sAbove} days for support while staying engaged (${fmt.percent(cohort.size / cohort.selection.steps.joined)} of ${fmt.count(cohort.selection.steps.joined)} joined).${ltvLine} ${zoneLine}`;
+      : t('cohort.details.headlineLtv', {
+          side: gold.mean >= 0 ? 'above' : 'below',
+          amount: fmt.count(Math.abs(gold.mean)),
+          n: fmt.count(gold.n),
+        });
+  const first = t('cohort.details.headlineCohort', {
+    size: fmt.count(cohort.size),
+    days: String(cohort.selection.bounds.s2sAbove),
+    share: fmt.percent(cohort.size / joined),
+    joined: fmt.count(joined),
+  });
+  return joinSentences(t, [first, ltvLine, zoneLine]);
 }
 
 function tallyZones(verdicts: readonly ZoneVerdict[]): Record<'red' | 'yellow' | 'green', number> {
@@ -148,7 +178,9 @@ function tallyZones(verdicts: readonly ZoneVerdict[]): Record<'red' | 'yellow' |
   return counts;
 }
 
-function zoneSection(zones: ZoneTally, cohortZones: readonly ZoneVerdict[] | null): AnswerSection {
+function zoneSection(zones: ZoneTally, cohortZones: readonly ZoneVerdict[] | null, locale: Locale): AnswerSection {
+  const t = translator(locale);
+  const fmt = numberFormat(locale);
   const inCohort = { red: 0, yellow: 0, green: 0, none: 0 };
   if (cohortZones) {
     for (const c of cohortZones) {
@@ -156,43 +188,49 @@ function zoneSection(zones: ZoneTally, cohortZones: readonly ZoneVerdict[] | nul
       else inCohort[c.zone]++;
     }
   }
-  const share = (k: number) => (zones.n > 0 ? fmt.percent(k / zones.n) : 'n/a');
+  const share = (k: number) => (zones.n > 0 ? fmt.percent(k / zones.n) : fmt.missing);
   const rows = (['red', 'yellow', 'green'] as const).map((zone) => [
-    zone,
+    zoneWord(zone, locale),
     fmt.count(zones.counts[zone]),
     share(zones.counts[zone]),
-    cohortZones ? fmt.count(inCohort[zone]) : 'n/a',
+    cohortZones ? fmt.count(inCohort[zone]) : fmt.missing,
   ]);
-  rows.push(['no zone', fmt.count(zones.noZone), share(zones.noZone), cohortZones ? fmt.count(inCohort.none) : 'n/a']);
+  rows.push([
+    t('zones.noZone'),
+    fmt.count(zones.noZone),
+    share(zones.noZone),
+    cohortZones ? fmt.count(inCohort.none) : fmt.missing,
+  ]);
+  const method = t(`zones.method.${zones.method}`);
   return {
     kind: 'table',
-    title: 'Zones — every customer',
-    table: { columns: ['Zone', 'All', 'Share', 'In cohort'], align: ['left', 'right', 'right', 'right'], rows },
-    note: `Method: ${ZONE_METHOD_LABELS[zones.method]}${zones.activityUnavailable ? `, because ${zones.activityUnavailable}` : ''}. \`/conversion-cohort zones\` lists the reds with reasons.`,
+    title: t('cohort.details.zonesTitle'),
+    table: {
+      columns: t('cohort.details.zonesColumns').split('|'),
+      align: ['left', 'right', 'right', 'right'],
+      rows,
+    },
+    note: zones.activityUnavailable
+      ? t('cohort.details.zonesNoteWhy', { method, why: zones.activityUnavailable })
+      : t('cohort.details.zonesNote', { method }),
   };
 }
 
-function cohortNotes(cohort: Extract<ConversionCohortResult, { kind: 'ok' }>): string[] {
+function cohortNotes(
+  cohort: Extract<ConversionCohortResult, { kind: 'ok' }>,
+  t: Translate,
+  fmt: NumberFormat,
+): string[] {
   const notes: string[] = [];
+  const counted = (key: MessageKey, n: number, values: Record<string, string> = {}) =>
+    notes.push(t(key, { count: n, n: fmt.count(n), ...values }));
   const s = cohort.selection.steps;
-  if (s.missingDays > 0) notes.push(`${plural(s.missingDays, 'joined customer')} with NULL hand-off days left out`);
-  if (s.missingComposite > 0)
-    notes.push(`${plural(s.missingComposite, 'customer')} with NULL composite engagement left out`);
-  if (cohort.ltv.withoutValueRow > 0) {
-    notes.push(
-      `${plural(cohort.ltv.withoutValueRow, 'cohort customer')} without a latest value row (LTV and RFM left out)`,
-    );
-  }
-  if (cohort.zendesk.notClean > 0) {
-    notes.push(
-      `${plural(cohort.zendesk.notClean, 'cohort customer')} without a clean zendesk_active flag left out of the share`,
-    );
-  }
+  if (s.missingDays > 0) counted('cohort.details.note.missingDays', s.missingDays);
+  if (s.missingComposite > 0) counted('cohort.details.note.missingComposite', s.missingComposite);
+  if (cohort.ltv.withoutValueRow > 0) counted('cohort.details.note.withoutValueRow', cohort.ltv.withoutValueRow);
+  if (cohort.zendesk.notClean > 0) counted('cohort.details.note.zendeskNotClean', cohort.zendesk.notClean);
   const pm = cohort.platformMix.notClean;
-  if (pm.all > 0)
-    notes.push(
-      `${plural(pm.all, 'customer')} (${fmt.count(pm.cohort)} in the cohort) with a platform flag that is not a clean 0/1 left out of the platform mix`,
-    );
+  if (pm.all > 0) counted('cohort.details.note.platformNotClean', pm.all, { cohort: fmt.count(pm.cohort) });
   return notes;
 }
 

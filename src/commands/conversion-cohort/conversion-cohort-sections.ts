@@ -6,111 +6,156 @@ import type {
 } from '../../analysis/conversion-cohort/compute-conversion-cohort.js';
 import type { HealthGroup } from '../../analysis/conversion-cohort/platform-mix.js';
 import type { Correlation } from '../../analysis/stats/pearson.js';
-import { numberFormat, plural } from '../../format/number-format.js';
+import { type NumberFormat, numberFormat } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type MessageKey, type Translate, termFor, translator } from '../../i18n/translate.js';
 import type { AnswerSection } from '../command-answer.js';
 
-const fmt = numberFormat();
+/** What every part of the method section words and formats with: the reader's catalogue and number formatter. */
+interface Words {
+  readonly t: Translate;
+  readonly fmt: NumberFormat;
+  readonly locale: Locale;
+}
 
 /** Rows shown in a distribution or cell table; the rest is in --json and the charts. */
 const TABLE_ROWS = 10;
 
-export function describeBounds(cohort: ConversionCohortResult): string[] {
+export function describeBounds(cohort: ConversionCohortResult, locale: Locale = 'en'): string[] {
   if (cohort.kind !== 'ok') return [];
+  const t = translator(locale);
+  const fmt = numberFormat(locale);
   const { bounds, compositeThreshold, compositeMean } = cohort.selection;
   const composite =
     bounds.compositeAbove === 'mean'
-      ? `composite_engagement_score > ${fmt.fixed(compositeThreshold, 4)} (mean over ${fmt.count(cohort.selection.compositeMeanN)} latest activity rows)`
-      : `composite_engagement_score > ${bounds.compositeAbove} (population mean ${fmt.fixed(compositeMean, 4)})`;
+      ? t('cohort.details.boundCompositeMean', {
+          threshold: fmt.fixed(compositeThreshold, 4),
+          n: fmt.count(cohort.selection.compositeMeanN),
+        })
+      : t('cohort.details.boundComposite', {
+          threshold: String(bounds.compositeAbove),
+          mean: fmt.fixed(compositeMean, 4),
+        });
   return [
-    `marketing_to_sales_days in [${bounds.m2sMin}, ${bounds.m2sMax}]`,
+    t('cohort.details.boundM2s', { min: String(bounds.m2sMin), max: String(bounds.m2sMax) }),
     `sales_to_support_days > ${bounds.s2sAbove}`,
     composite,
   ];
 }
 
-export function cohortSections(cohort: CohortFigures, geography: CohortGeography | null): AnswerSection[] {
+export function cohortSections(
+  cohort: CohortFigures,
+  geography: CohortGeography | null,
+  locale: Locale = 'en',
+): AnswerSection[] {
+  const w: Words = { t: translator(locale), fmt: numberFormat(locale), locale };
+  const { t, fmt } = w;
   const s = cohort.selection.steps;
   const sections: AnswerSection[] = [
     {
       kind: 'text',
-      title: 'Cohort',
+      title: t('cohort.details.cohortTitle'),
       lines: [
-        `*${fmt.count(cohort.size)}* customers: ${fmt.count(s.joined)} with latest activity and funnel rows → ${fmt.count(s.inMarketingToSalesRange)} with marketing→sales in range → ${fmt.count(s.aboveSalesToSupport)} with sales→support above the bound → ${fmt.count(s.aboveComposite)} above the engagement threshold.`,
+        t('cohort.details.cohortLine', {
+          size: fmt.count(cohort.size),
+          joined: fmt.count(s.joined),
+          m2s: fmt.count(s.inMarketingToSalesRange),
+          s2s: fmt.count(s.aboveSalesToSupport),
+          composite: fmt.count(s.aboveComposite),
+        }),
       ],
     },
   ];
   if (cohort.size === 0) {
-    const reason = `no customer passes all three filters (${describeSteps(cohort)})`;
-    for (const title of [
-      'Recency / frequency / monetary',
-      'LTV against the same tier',
-      'Engagement channels',
-      'Zendesk active',
-    ]) {
-      sections.push({ kind: 'unavailable', title, reason });
+    const reason = t('cohort.details.noneSteps', {
+      joined: String(s.joined),
+      m2s: String(s.inMarketingToSalesRange),
+      s2s: String(s.aboveSalesToSupport),
+      composite: String(s.aboveComposite),
+    });
+    for (const key of [
+      'cohort.details.bullet.rfm',
+      'cohort.details.bullet.ltv',
+      'cohort.details.bullet.channels',
+      'cohort.details.bullet.zendesk',
+    ] as const) {
+      sections.push({ kind: 'unavailable', title: t(key), reason });
     }
   } else {
-    sections.push(rfmSection(cohort), ...ltvSections(cohort), ...channelSections(cohort), zendeskSection(cohort));
+    sections.push(
+      rfmSection(cohort, w),
+      ...ltvSections(cohort, w),
+      ...channelSections(cohort, w),
+      zendeskSection(cohort, w),
+    );
   }
-  sections.push(...platformSections(cohort), riskVelocitySection(cohort), geographySection(geography));
+  sections.push(...platformSections(cohort, w), riskVelocitySection(cohort, w), geographySection(geography, w));
   return sections;
 }
 
-function describeSteps(cohort: CohortFigures): string {
-  const s = cohort.selection.steps;
-  return `${s.joined} joined, ${s.inMarketingToSalesRange} in the marketing→sales range, ${s.aboveSalesToSupport} above the sales→support bound, ${s.aboveComposite} above the engagement threshold`;
-}
-
-function rfmSection(cohort: CohortFigures): AnswerSection {
+function rfmSection(cohort: CohortFigures, { t, fmt }: Words): AnswerSection {
   const r = cohort.rfm;
-  const row = (name: string, m: { mean: number | null; n: number }) => [name, fmt.fixed(m.mean, 2), fmt.count(m.n)];
+  const row = (key: MessageKey, m: { mean: number | null; n: number }) => [
+    t(key),
+    fmt.fixed(m.mean, 2),
+    fmt.count(m.n),
+  ];
   return {
     kind: 'table',
-    title: 'Recency / frequency / monetary (value table, 1–5)',
+    title: t('cohort.details.rfmTitle'),
     table: {
-      columns: ['Score', 'Cohort mean', 'n'],
+      columns: t('cohort.details.rfmColumns').split('|'),
       align: ['left', 'right', 'right'],
-      rows: [row('Recency', r.recency), row('Frequency', r.frequency), row('Monetary', r.monetary)],
+      rows: [
+        row('cohort.details.recency', r.recency),
+        row('cohort.details.frequency', r.frequency),
+        row('cohort.details.monetary', r.monetary),
+      ],
     },
-    note: `${fmt.count(r.withValueRow)} of ${fmt.count(cohort.size)} cohort customers have a latest value row.`,
+    note: t('cohort.details.rfmNote', { with: fmt.count(r.withValueRow), size: fmt.count(cohort.size) }),
   };
 }
 
-function ltvSections(cohort: CohortFigures): AnswerSection[] {
+function ltvSections(cohort: CohortFigures, { t, fmt, locale }: Words): AnswerSection[] {
   const { ltv } = cohort;
+  const money = (v: number) => fmt.money(v);
   const sections: AnswerSection[] = [
     {
       kind: 'table',
-      title: 'LTV against the same tier (value table estimated_customer_ltv)',
+      title: t('cohort.details.ltvTitle'),
       table: {
-        columns: ['Tier', 'Cohort n', 'Cohort mean', 'Tier mean (all)', 'Difference', '%', 'Median diff.'],
+        columns: t('cohort.details.ltvColumns').split('|'),
         align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
-        rows: ltv.byTier.map((t) => [
-          t.tier,
-          fmt.count(t.cohortN),
-          fmt.money(t.cohortMean),
-          `${fmt.money(t.tierMean)} (n ${fmt.count(t.tierN)})`,
-          fmt.signed(t.difference, (v) => fmt.money(v)),
-          fmt.signed(t.differencePct, (v) => fmt.percent(v)),
-          fmt.signed(t.medianDifference, (v) => fmt.money(v)),
+        rows: ltv.byTier.map((x) => [
+          termFor(locale, 'tier', x.tier),
+          fmt.count(x.cohortN),
+          fmt.money(x.cohortMean),
+          t('cohort.details.withN', { value: fmt.money(x.tierMean), n: fmt.count(x.tierN) }),
+          fmt.signed(x.difference, money),
+          fmt.signed(x.differencePct, (v) => fmt.percent(v)),
+          fmt.signed(x.medianDifference, money),
         ]),
       },
-      note: `Per-customer difference from the own tier's mean: mean ${fmt.signed(ltv.perCustomer.mean, (v) => fmt.money(v))}, median ${fmt.signed(ltv.perCustomer.median, (v) => fmt.money(v))} (n = ${fmt.count(ltv.perCustomer.n)}).`,
+      note: t('cohort.details.ltvNote', {
+        mean: fmt.signed(ltv.perCustomer.mean, money),
+        median: fmt.signed(ltv.perCustomer.median, money),
+        n: fmt.count(ltv.perCustomer.n),
+      }),
     },
   ];
   if (ltv.funnelByTier.length > 0) {
     sections.push({
       kind: 'table',
-      title: 'Beside it: funnel-table LTV by the funnel’s own tier (a lower scale)',
+      title: t('cohort.details.funnelLtvTitle'),
       table: {
-        columns: ['Tier', 'Cohort n', 'Cohort mean', 'All n', 'All mean'],
+        columns: t('cohort.details.funnelLtvColumns').split('|'),
         align: ['left', 'right', 'right', 'right', 'right'],
-        rows: ltv.funnelByTier.map((t) => [
-          t.tier,
-          fmt.count(t.cohortN),
-          fmt.money(t.cohortMean),
-          fmt.count(t.tierN),
-          fmt.money(t.tierMean),
+        rows: ltv.funnelByTier.map((x) => [
+          termFor(locale, 'tier', x.tier),
+          fmt.count(x.cohortN),
+          fmt.money(x.cohortMean),
+          fmt.count(x.tierN),
+          fmt.money(x.tierMean),
         ]),
       },
     });
@@ -118,110 +163,129 @@ function ltvSections(cohort: CohortFigures): AnswerSection[] {
   return sections;
 }
 
-function distributionRows(d: Distribution): string[][] {
+function distributionRows(d: Distribution, fmt: NumberFormat): string[][] {
   return d.levels.slice(0, TABLE_ROWS).map((l) => [l.label, fmt.count(l.n), fmt.percent(l.share)]);
 }
 
-function channelSections(cohort: CohortFigures): AnswerSection[] {
+function channelSections(cohort: CohortFigures, { t, fmt }: Words): AnswerSection[] {
   const { activity, funnel } = cohort.channels;
   const table = (title: string, d: Distribution): AnswerSection =>
     d.n === 0
-      ? { kind: 'unavailable', title, reason: `no cohort customer has a channel in this table (${d.missing} missing)` }
+      ? { kind: 'unavailable', title, reason: t('cohort.details.noChannel', { missing: String(d.missing) }) }
       : {
           kind: 'table',
           title,
-          table: { columns: ['Channel', 'n', 'Share'], align: ['left', 'right', 'right'], rows: distributionRows(d) },
-          note: `n = ${fmt.count(d.n)}${d.missing > 0 ? `; ${fmt.count(d.missing)} without a channel` : ''}${d.levels.length > TABLE_ROWS ? `; ${d.levels.length - TABLE_ROWS} more channels in --json` : ''}.`,
+          table: {
+            columns: t('cohort.details.channelColumns').split('|'),
+            align: ['left', 'right', 'right'],
+            rows: distributionRows(d, fmt),
+          },
+          note: t('cohort.details.channelNote', {
+            n: fmt.count(d.n),
+            missing: d.missing > 0 ? 'yes' : 'no',
+            missingN: fmt.count(d.missing),
+            more: d.levels.length > TABLE_ROWS ? 'yes' : 'no',
+            moreN: String(d.levels.length - TABLE_ROWS),
+          }),
         };
-  return [
-    table('Engagement channels (activity table)', activity),
-    table('Beside it: funnel-table channels (a different vocabulary)', funnel),
-  ];
+  return [table(t('cohort.details.channelsActivity'), activity), table(t('cohort.details.channelsFunnel'), funnel)];
 }
 
-function zendeskSection(cohort: CohortFigures): AnswerSection {
+function zendeskSection(cohort: CohortFigures, { t, fmt }: Words): AnswerSection {
   const z = cohort.zendesk;
+  const title = t('cohort.details.bullet.zendesk');
   if (z.share === null) {
-    return {
-      kind: 'unavailable',
-      title: 'Zendesk active',
-      reason: `no cohort customer has a clean 0/1 zendesk_active flag (${z.notClean} without)`,
-    };
+    return { kind: 'unavailable', title, reason: t('cohort.details.noZendesk', { without: String(z.notClean) }) };
   }
   return {
     kind: 'text',
-    title: 'Zendesk active',
+    title,
     lines: [
-      `*${fmt.percent(z.share)}* of the cohort is active in Zendesk (${fmt.count(z.active)} of ${fmt.count(z.n)}${z.notClean > 0 ? `; ${fmt.count(z.notClean)} without a clean flag left out` : ''}).`,
+      t('cohort.details.zendeskLine', {
+        share: fmt.percent(z.share),
+        active: fmt.count(z.active),
+        n: fmt.count(z.n),
+        notClean: z.notClean > 0 ? 'yes' : 'no',
+        notCleanN: fmt.count(z.notClean),
+      }),
     ],
   };
 }
 
-function health(g: HealthGroup): string {
-  return g.n === 0 ? 'n/a' : fmt.fixed(g.meanHealth, 1);
+function health(g: HealthGroup, fmt: NumberFormat): string {
+  return g.n === 0 ? fmt.missing : fmt.fixed(g.meanHealth, 1);
 }
 
-function correlationText(c: Correlation): string {
-  if (c.kind === 'too-few-rows') return `too few rows (n = ${c.n})`;
-  if (c.kind === 'constant') return `not defined: constant values (n = ${c.n})`;
-  return `r = ${fmt.fixed(c.r, 3)}, t = ${fmt.fixed(c.t, 2)}, ${fmt.pValue(c.p)}, n = ${fmt.count(c.n)}`;
+function correlationText(c: Correlation, { t, fmt }: Words): string {
+  if (c.kind === 'too-few-rows') return t('cohort.details.corrTooFew', { n: String(c.n) });
+  if (c.kind === 'constant') return t('cohort.details.corrConstant', { n: String(c.n) });
+  return t('cohort.details.corrOk', {
+    r: fmt.fixed(c.r, 3),
+    t: fmt.fixed(c.t, 2),
+    p: fmt.pValue(c.p),
+    n: fmt.count(c.n),
+  });
 }
 
-function platformSections(cohort: CohortFigures): AnswerSection[] {
+function platformSections(cohort: CohortFigures, w: Words): AnswerSection[] {
+  const { t, fmt } = w;
   const pm = cohort.platformMix;
   return [
     {
       kind: 'table',
-      title: 'Platform mix (Marketo, Stripe, Zendesk) and mean activity health',
+      title: t('cohort.details.platformTitle'),
       table: {
-        columns: ['Flags', 'Platforms', 'Cohort n', 'Cohort health', 'All n', 'All health'],
+        columns: t('cohort.details.platformColumns').split('|'),
         align: ['left', 'left', 'right', 'right', 'right', 'right'],
         rows: pm.combinations.map((c) => [
           c.label,
-          c.platforms,
+          c.platforms === 'none' ? t('cohort.details.noPlatform') : c.platforms,
           fmt.count(c.cohort.n),
-          health(c.cohort),
+          health(c.cohort, fmt),
           fmt.count(c.all.n),
-          health(c.all),
+          health(c.all, fmt),
         ]),
       },
     },
     {
       kind: 'table',
-      title: 'Health by number of platforms',
+      title: t('cohort.details.platformCountTitle'),
       table: {
-        columns: ['Platforms', 'Cohort n', 'Cohort health', 'All n', 'All health'],
+        columns: t('cohort.details.platformCountColumns').split('|'),
         align: ['right', 'right', 'right', 'right', 'right'],
         rows: pm.byCount.map((c) => [
           String(c.count),
           fmt.count(c.cohort.n),
-          health(c.cohort),
+          health(c.cohort, fmt),
           fmt.count(c.all.n),
-          health(c.all),
+          health(c.all, fmt),
         ]),
       },
-      note: `Pearson (platform count vs health) — cohort: ${correlationText(pm.correlation.cohort)}; all: ${correlationText(pm.correlation.all)}.`,
+      note: t('cohort.details.platformNote', {
+        cohort: correlationText(pm.correlation.cohort, w),
+        all: correlationText(pm.correlation.all, w),
+      }),
     },
   ];
 }
 
-function riskVelocitySection(cohort: CohortFigures): AnswerSection {
+function riskVelocitySection(cohort: CohortFigures, { t, fmt, locale }: Words): AnswerSection {
   const rv = cohort.riskVelocity;
   const all = new Map(rv.all.cells.map((c) => [`${c.risk}\u0000${c.velocity}`, c]));
   const unknown = new Set([...rv.unknownRiskLevels, ...rv.unknownVelocities]);
   const cells = [...rv.cohort.cells].sort((a, b) => b.n - a.n).slice(0, TABLE_ROWS + 2);
   if (cells.length === 0) {
-    return { kind: 'unavailable', title: 'Risk level × velocity', reason: 'the cohort is empty' };
+    return { kind: 'unavailable', title: t('cohort.details.bullet.riskVelocity'), reason: t('cohort.details.empty') };
   }
   return {
     kind: 'table',
-    title: 'Risk level × velocity (cohort cells, largest first)',
+    title: t('cohort.details.riskTitle'),
     table: {
-      columns: ['Risk level', 'Velocity', 'Cohort n', 'Cohort health', 'All n', 'All health'],
+      columns: t('cohort.details.riskColumns').split('|'),
       align: ['left', 'left', 'right', 'right', 'right', 'right'],
       rows: cells.map((c) => {
         const a = all.get(`${c.risk}\u0000${c.velocity}`);
-        const flag = (l: string) => (unknown.has(l) ? `${l} ⚠` : l);
+        const flag = (l: string) => (unknown.has(l) ? `${l} ⚠` : termFor(locale, 'engagement', l));
         return [
           flag(c.risk),
           flag(c.velocity),
@@ -232,21 +296,77 @@ function riskVelocitySection(cohort: CohortFigures): AnswerSection {
         ];
       }),
     },
-    note: `⚠ = a level outside the known five, kept as its own row${rv.unknownRiskLevels.length > 0 ? ` (risk: ${rv.unknownRiskLevels.join(', ')})` : ''}${rv.unknownVelocities.length > 0 ? ` (velocity: ${rv.unknownVelocities.join(', ')})` : ''}. ${rv.cohort.cells.length} cohort cells in all; the heatmap shows every cell.`,
+    note: t('cohort.details.riskNote', {
+      risk: rv.unknownRiskLevels.length > 0 ? 'yes' : 'no',
+      riskLevels: rv.unknownRiskLevels.join(', '),
+      velocity: rv.unknownVelocities.length > 0 ? 'yes' : 'no',
+      velocities: rv.unknownVelocities.join(', '),
+      cells: String(rv.cohort.cells.length),
+    }),
   };
 }
 
-function geographySection(geography: CohortGeography | null): AnswerSection {
-  if (geography === null) return { kind: 'unavailable', title: 'Geography', reason: 'the cohort is empty' };
-  if (geography.kind === 'unavailable') return { kind: 'unavailable', title: 'Geography', reason: geography.reason };
+function geographySection(geography: CohortGeography | null, { t, fmt }: Words): AnswerSection {
+  const title = t('cohort.details.bullet.geography');
+  if (geography === null) return { kind: 'unavailable', title, reason: t('cohort.details.empty') };
+  if (geography.kind === 'unavailable') {
+    return { kind: 'unavailable', title, reason: geographyReason(geography, { t, fmt }) };
+  }
   return {
     kind: 'table',
-    title: 'Geography (address country, through mapping → address)',
+    title: t('cohort.details.geographyTitle'),
     table: {
-      columns: ['Country', 'n', 'Share'],
+      columns: t('cohort.details.geographyColumns').split('|'),
       align: ['left', 'right', 'right'],
-      rows: distributionRows(geography.countries),
+      rows: distributionRows(geography.countries, fmt),
     },
-    note: `${plural(geography.matched, 'cohort customer')} of ${fmt.count(geography.customers)} placed; top state: ${geography.states.levels[0]?.label ?? 'n/a'}. Address text is as exported: check it looks like real places before acting on it.`,
+    note: t('cohort.details.geographyNote', {
+      count: geography.matched,
+      matched: fmt.count(geography.matched),
+      customers: fmt.count(geography.customers),
+      state: geography.states.levels[0]?.label ?? fmt.missing,
+    }),
   };
+}
+
+/**
+ * Why geography is not available, in the reader's language, from the join the analysis kept; the analysis's own
+ * English sentence stays in --json.
+ */
+function geographyReason(
+  geography: Extract<CohortGeography, { kind: 'unavailable' }>,
+  { t, fmt }: Pick<Words, 't' | 'fmt'>,
+): string {
+  const join = geography.join;
+  if (join === null) return geography.reason;
+  if (join.missingTables.length > 0) {
+    return t('cohort.details.geo.missingTables', { tables: join.missingTables.join(', ') });
+  }
+  if (join.customers === 0) return t('cohort.details.empty');
+  const tried = join.attempts
+    .map((a) =>
+      t('cohort.details.geo.attempt', {
+        column: a.column,
+        withId: fmt.count(a.customersWithId),
+        matched: fmt.count(a.matchedInMapping),
+      }),
+    )
+    .join(t('cohort.details.geo.attemptSeparator'));
+  if (join.resolved === 0) {
+    return t('cohort.details.geo.noneResolved', {
+      customers: fmt.count(join.customers),
+      tried,
+      mappingRows: fmt.count(join.mappingRows),
+    });
+  }
+  if (join.matchedInAddress === 0) {
+    return t('cohort.details.geo.noAddress', {
+      resolved: fmt.count(join.resolved),
+      customers: fmt.count(join.customers),
+      tried,
+      addressRows: fmt.count(join.addressRows),
+      addressIds: fmt.count(join.addressIds),
+    });
+  }
+  return geography.reason;
 }

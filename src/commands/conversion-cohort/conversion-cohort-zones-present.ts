@@ -1,17 +1,34 @@
+import { nextAction } from '../../analysis/next-action/next-action.js';
 import { redCustomers } from '../../analysis/zones/compute-zones.js';
-import { describeZoneThresholds, ZONE_ACTIONS, ZONE_METHOD_LABELS } from '../../analysis/zones/zone-rules.js';
+import {
+  RISK_PENALTIES,
+  UNKNOWN_RISK_PENALTY,
+  VELOCITY_SCORES,
+  ZONE_ACTIONS,
+  type ZoneMethod,
+  type ZoneOptions,
+} from '../../analysis/zones/zone-rules.js';
 import type { ZonesResult } from '../../analysis/zones/zone-types.js';
 import { buildZoneDistributionChart } from '../../charts/zones/zone-distribution-chart.js';
 import type { TableReadReport } from '../../data/read-table.js';
-import { numberFormat, plural } from '../../format/number-format.js';
+import { type NumberFormat, numberFormat } from '../../format/number-format.js';
+import { joinSentences } from '../../i18n/join.js';
 import type { Locale } from '../../i18n/locale.js';
-import { translator } from '../../i18n/translate.js';
+import { type Translate, termFor, translator } from '../../i18n/translate.js';
+import { actionText } from '../../vocabulary/action-text.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
+import { zoneReason } from '../customer/zone-reason.js';
 import { buildProvenance } from '../provenance.js';
+import { zoneWord } from './cohort-lead.js';
 import { type ConversionCohortOptions, DEFAULT_REDS_LISTED } from './conversion-cohort-options.js';
 import { zonesLead } from './zones-lead.js';
 
-const fmt = numberFormat();
+/** What every part of the view words and formats with: the reader's catalogue and number formatter. */
+interface Words {
+  readonly t: Translate;
+  readonly fmt: NumberFormat;
+  readonly locale: Locale;
+}
 
 export interface ZonesPresentation {
   readonly options: ConversionCohortOptions;
@@ -22,46 +39,60 @@ export interface ZonesPresentation {
 
 /** `/conversion-cohort zones`: zone counts for every customer, the method and thresholds, and the reds. */
 export function presentZones({ options, zones, reads, locale }: ZonesPresentation): CommandAnswer {
+  const w: Words = { t: translator(locale), fmt: numberFormat(locale), locale };
+  const { t, fmt } = w;
+  const method = t(`zones.method.${zones.method}`);
   const sections: AnswerSection[] = [
     {
       kind: 'table',
-      title: 'Zones — every customer',
+      title: t('cohort.details.zonesTitle'),
       table: {
-        columns: ['Zone', 'Customers', 'Share', 'What to do'],
+        columns: t('zones.columns').split('|'),
         align: ['left', 'right', 'right', 'left'],
         rows: [
           ...(['red', 'yellow', 'green'] as const).map((zone) => [
-            zone,
+            zoneWord(zone, locale),
             fmt.count(zones.counts[zone]),
-            share(zones.counts[zone], zones.n),
-            ZONE_ACTIONS[zone],
+            share(zones.counts[zone], zones.n, fmt),
+            locale === 'en' ? ZONE_ACTIONS[zone] : actionText(nextAction({ zone, route: null }), locale),
           ]),
-          ['no zone', fmt.count(zones.noZone), share(zones.noZone, zones.n), 'missing inputs: see the notes'],
+          [
+            t('zones.noZone'),
+            fmt.count(zones.noZone),
+            share(zones.noZone, zones.n, fmt),
+            t('cohort.details.zonesView.noZoneAction'),
+          ],
         ],
       },
-      note: `Method: ${ZONE_METHOD_LABELS[zones.method]}${zones.activityUnavailable ? `, because ${zones.activityUnavailable}` : ''}.`,
+      note: zones.activityUnavailable
+        ? t('cohort.details.zonesView.methodWhy', { method, why: zones.activityUnavailable })
+        : t('cohort.details.zonesView.method', { method }),
     },
     {
       kind: 'text',
-      title: 'Thresholds',
-      lines: [...describeZoneThresholds(zones.method, zones.options), ...cutoffLines(zones)],
+      title: t('cohort.details.zonesView.thresholds'),
+      lines: [...zoneThresholds(zones.method, zones.options, w), ...cutoffLines(zones, w)],
     },
   ];
 
   const reds = redCustomers(zones, options.reds);
   if (reds.length === 0) {
-    sections.push({ kind: 'unavailable', title: 'Red customers', reason: redAbsenceReason(zones) });
+    sections.push({
+      kind: 'unavailable',
+      title: t('cohort.details.zonesView.reds'),
+      reason: redAbsenceReason(zones, w),
+    });
   } else {
     sections.push({
       kind: 'table',
-      title: `Red customers — ${reds.length} lowest scores of ${fmt.count(zones.counts.red)}`,
+      title: t('cohort.details.zonesView.redsTitle', { shown: reds.length, red: fmt.count(zones.counts.red) }),
       table: {
-        columns: ['Customer', 'Organization', 'Score', 'Why red'],
+        columns: t('cohort.details.zonesView.redsColumns').split('|'),
         align: ['left', 'left', 'right', 'left'],
-        rows: reds.map((c) => [c.key, c.organization ?? '—', fmt.fixed(c.score, 1), c.reason]),
+        rows: reds.map((c) => [c.key, c.organization ?? '—', fmt.fixed(c.score, 1), zoneReason(c, locale)]),
       },
       ...(zones.counts.red > reds.length
-        ? { note: `${fmt.count(zones.counts.red - reds.length)} more reds with list or reds=N.` }
+        ? { note: t('cohort.details.zonesView.moreReds', { n: fmt.count(zones.counts.red - reds.length) }) }
         : {}),
     });
   }
@@ -70,15 +101,16 @@ export function presentZones({ options, zones, reads, locale }: ZonesPresentatio
   const provenance = buildProvenance({
     reads,
     n: zones.n,
-    filters: ['latest snapshot per email', 'every customer (not only the cohort)'],
-    thresholds: describeZoneThresholds(zones.method, zones.options),
-    notes: zoneNotes(zones),
+    filters: [t('cohort.details.zonesView.filterLatest'), t('cohort.details.zonesView.filterEveryone')],
+    thresholds: zoneThresholds(zones.method, zones.options, w),
+    notes: zoneNotes(zones, w),
+    locale,
   });
   return {
     command: `/conversion-cohort zones${options.reds !== DEFAULT_REDS_LISTED ? ` reds=${options.reds}` : ''}`,
-    title: `Zones — ${zones.method === 'activity' ? 'activity score' : 'value-table fallback'}`,
-    lead: zonesLead(zones, provenance, redAbsenceReason(zones), locale),
-    headline: headline(zones),
+    title: t('cohort.details.zonesView.title', { method: zones.method }),
+    lead: zonesLead(zones, provenance, redAbsenceReason(zones, w), locale),
+    headline: headline(zones, w),
     sections,
     provenance,
     charts: chart ? [chart] : [],
@@ -101,59 +133,120 @@ export function presentZones({ options, zones, reads, locale }: ZonesPresentatio
   };
 }
 
-function share(k: number, n: number): string {
-  return n > 0 ? fmt.percent(k / n) : 'n/a';
+function share(k: number, n: number, fmt: NumberFormat): string {
+  return n > 0 ? fmt.percent(k / n) : fmt.missing;
 }
 
-function headline(zones: ZonesResult): string {
+/** The zone rules in the reader's language (the analysis's describeZoneThresholds, word for word in English). */
+function zoneThresholds(method: ZoneMethod, options: ZoneOptions, { t, locale }: Words): string[] {
+  const table = (scores: Readonly<Record<string, number>>) =>
+    Object.entries(scores)
+      .map(([k, v]) => `${termFor(locale, 'engagement', k)} ${v}`)
+      .join(t('cohort.details.zonesView.tableSeparator'));
+  if (method === 'activity') {
+    const w = options.weights;
+    return [
+      t('cohort.details.zonesView.scoreFormula', {
+        velocity: String(w.velocity),
+        risk: String(w.risk),
+        engagement: String(w.engagement),
+      }),
+      t('cohort.details.zonesView.bands', { red: String(options.redBelow), green: String(options.greenAbove) }),
+      t('cohort.details.zonesView.scoreTables', {
+        velocity: table(VELOCITY_SCORES),
+        risk: table(RISK_PENALTIES),
+        unknown: String(UNKNOWN_RISK_PENALTY),
+      }),
+    ];
+  }
+  return [
+    t('cohort.details.zonesView.fallbackFormula'),
+    t('cohort.details.zonesView.fallbackBands', {
+      red: String(options.fallbackRedCumeDist),
+      yellow: String(options.fallbackYellowCumeDist),
+    }),
+  ];
+}
+
+function headline(zones: ZonesResult, w: Words): string {
+  const { t, fmt } = w;
   const zoned = zones.n - zones.noZone;
-  if (zoned === 0) return `No customer could be given a zone: ${redAbsenceReason(zones)}.`;
-  const method =
-    zones.method === 'activity'
-      ? 'by the activity score'
-      : `by the value-table fallback (${zones.activityUnavailable}), so red means the lowest ${fmt.percent(zones.options.fallbackRedCumeDist, { decimals: 0 })} of scores`;
+  if (zoned === 0) return t('cohort.details.zonesView.headlineNone', { reason: redAbsenceReason(zones, w) });
   const rules = zones.byRule;
   const forced = rules.stagnant + rules['unknown-risk'];
-  return `*${fmt.count(zones.counts.red)} red* (${share(zones.counts.red, zoned)}), ${fmt.count(zones.counts.yellow)} yellow and ${fmt.count(zones.counts.green)} green of ${fmt.count(zoned)} customers with a zone, ${method}.${forced > 0 ? ` ${fmt.count(forced)} of the reds are red by rule (Stagnant or an unknown risk level) whatever their score.` : ''} Reds need an intervention within 48 hours.`;
+  const first = t('cohort.details.zonesView.headline', {
+    red: fmt.count(zones.counts.red),
+    share: share(zones.counts.red, zoned, fmt),
+    yellow: fmt.count(zones.counts.yellow),
+    green: fmt.count(zones.counts.green),
+    zoned: fmt.count(zoned),
+    method: zones.method,
+    why: zones.activityUnavailable ?? '',
+    lowest: fmt.percent(zones.options.fallbackRedCumeDist, { decimals: 0 }),
+  });
+  const byRule = forced > 0 ? t('cohort.details.zonesView.headlineForced', { n: fmt.count(forced) }) : '';
+  return joinSentences(t, [first, byRule, t('cohort.details.zonesView.headline48')]);
 }
 
-function redAbsenceReason(zones: ZonesResult): string {
-  if (zones.n === 0) return 'there are no customers to score';
-  if (zones.n === zones.noZone)
-    return `every one of the ${fmt.count(zones.n)} customers lacks a zone input (${missingText(zones)})`;
-  return 'no customer is in the red zone';
+function redAbsenceReason(zones: ZonesResult, w: Words): string {
+  const { t, fmt } = w;
+  if (zones.n === 0) return t('cohort.details.zonesView.noCustomers');
+  if (zones.n === zones.noZone) {
+    return t('cohort.details.zonesView.allMissing', { n: fmt.count(zones.n), missing: missingText(zones, w) });
+  }
+  return t('cohort.details.zonesView.noRed');
 }
 
-function missingText(zones: ZonesResult): string {
+function missingText(zones: ZonesResult, { t, fmt }: Words): string {
   return Object.entries(zones.missingInputs)
     .filter(([, n]) => n > 0)
-    .map(([column, n]) => `${column} missing for ${fmt.count(n)}`)
-    .join(', ');
+    .map(([column, n]) => t('cohort.details.zonesView.missingFor', { column, n: fmt.count(n) }))
+    .join(t('cohort.details.zonesView.tableSeparator'));
 }
 
-function cutoffLines(zones: ZonesResult): string[] {
+function cutoffLines(zones: ZonesResult, { t, fmt }: Words): string[] {
   const lines: string[] = [];
   if (zones.scaledRange) {
     lines.push(
-      `${zones.scaledRange.column} rescaled over ${fmt.number(zones.scaledRange.min)}–${fmt.number(zones.scaledRange.max)}`,
+      t('cohort.details.zonesView.rescaled', {
+        column: zones.scaledRange.column,
+        min: fmt.number(zones.scaledRange.min),
+        max: fmt.number(zones.scaledRange.max),
+      }),
     );
   }
   if (zones.fallbackCutoffs) {
     lines.push(
-      `score cut-offs on this data: red ≤ ${fmt.fixed(zones.fallbackCutoffs.red, 1)}, yellow ≤ ${fmt.fixed(zones.fallbackCutoffs.yellow, 1)}`,
+      t('cohort.details.zonesView.cutoffs', {
+        red: fmt.fixed(zones.fallbackCutoffs.red, 1),
+        yellow: fmt.fixed(zones.fallbackCutoffs.yellow, 1),
+      }),
     );
   }
   return lines;
 }
 
-function zoneNotes(zones: ZonesResult): string[] {
+function zoneNotes(zones: ZonesResult, w: Words): string[] {
+  const { t, fmt } = w;
   const notes: string[] = [];
-  if (zones.noZone > 0) notes.push(`${plural(zones.noZone, 'customer')} without a zone: ${missingText(zones)}`);
+  if (zones.noZone > 0) {
+    notes.push(
+      t('cohort.details.zonesView.noteNoZone', {
+        count: zones.noZone,
+        n: fmt.count(zones.noZone),
+        missing: missingText(zones, w),
+      }),
+    );
+  }
   for (const level of zones.unknownRiskLevels) {
-    notes.push(`risk level "${level.label}" is not a known level: ${plural(level.n, 'customer')} made red by rule`);
+    notes.push(
+      t('cohort.details.zonesView.noteUnknownRisk', { level: level.label, count: level.n, n: fmt.count(level.n) }),
+    );
   }
   for (const level of zones.unknownVelocities) {
-    notes.push(`velocity "${level.label}" has no score: ${plural(level.n, 'customer')} without a score`);
+    notes.push(
+      t('cohort.details.zonesView.noteUnknownVelocity', { level: level.label, count: level.n, n: fmt.count(level.n) }),
+    );
   }
   return notes;
 }

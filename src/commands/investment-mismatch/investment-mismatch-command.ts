@@ -150,14 +150,14 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
         command,
         load.rows.length === 0 ? translator(context.locale)('mismatch.noEmailRows') : filtered.reason,
         {
-          ...investmentProvenance(load, 0, options, []),
+          ...investmentProvenance(load, 0, options, [], context.locale),
         },
         context.locale,
       );
     }
     const result = computeInvestmentMismatch(filtered.rows, options.analysis);
-    const notes = investmentNotes(load, result);
-    const provenance = investmentProvenance(load, result.population.customers.length, options, notes);
+    const notes = investmentNotes(load, result, context.locale);
+    const provenance = investmentProvenance(load, result.population.customers.length, options, notes, context.locale);
     if (result.population.customers.length === 0) {
       return unavailableAnswer(
         command,
@@ -179,8 +179,8 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
         top: Math.round(options.analysis.topShare * 100),
         bottom: Math.round(options.analysis.bottomShare * 100),
       }),
-      headline: buildHeadline(result),
-      sections: buildSections(result, load.missingDetailColumns),
+      headline: buildHeadline(result, context.locale),
+      sections: buildSections(result, load.missingDetailColumns, context.locale),
       provenance,
       charts,
       chartsOmitted: 0,

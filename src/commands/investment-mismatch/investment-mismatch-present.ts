@@ -1,10 +1,22 @@
 import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
-import { type Availability, GROUP_LABELS } from '../../analysis/investment-mismatch/mismatch-types.js';
+import type { Availability } from '../../analysis/investment-mismatch/mismatch-types.js';
 import type { Correlation } from '../../analysis/stats/pearson.js';
-import { numberFormat, plural } from '../../format/number-format.js';
+import { type NumberFormat, numberFormat } from '../../format/number-format.js';
+import { joinList, joinSentences } from '../../i18n/join.js';
+import type { Locale } from '../../i18n/locale.js';
+import { type Translate, termFor, translator } from '../../i18n/translate.js';
 import type { AnswerSection } from '../command-answer.js';
 
-const fmt = numberFormat();
+/** What every part of the method section words and formats with: the reader's catalogue and number formatter. */
+interface Words {
+  readonly t: Translate;
+  readonly fmt: NumberFormat;
+  readonly locale: Locale;
+}
+
+function wordsFor(locale: Locale): Words {
+  return { t: translator(locale), fmt: numberFormat(locale), locale };
+}
 
 /**
  * §1 answer sections. Each bullet is a table or an `unavailable` section with its reason;
@@ -22,41 +34,72 @@ const BULLET_COLUMNS = {
   team: ['customer_lifetime_value', 'acquisition_cost', 'team_size', 'decision_maker_level'],
 } as const;
 
-export function missingColumnReason(columns: readonly string[], missing: readonly string[]): string | null {
+export function missingColumnReason(
+  columns: readonly string[],
+  missing: readonly string[],
+  locale: Locale = 'en',
+): string | null {
   const absent = columns.filter((c) => missing.includes(c));
   if (absent.length === 0) return null;
-  return `customer360__customer_value_analysis has no ${absent.map((c) => `\`${c}\``).join(', ')} column${absent.length > 1 ? 's' : ''}; export the DB-055 investment columns to get this part`;
+  return translator(locale)('mismatch.details.missingColumns', {
+    columns: absent.map((c) => `\`${c}\``).join(', '),
+    count: absent.length,
+  });
 }
 
-export function formatCorrelation(c: Correlation): string {
-  if (c.kind === 'too-few-rows') return `too few rows (n = ${fmt.count(c.n)})`;
-  if (c.kind === 'constant') return `not defined: one side is constant (n = ${fmt.count(c.n)})`;
-  return `r = ${fmt.fixed(c.r, 2)} (n = ${fmt.count(c.n)}, t = ${fmt.fixed(c.t, 2)}, ${fmt.pValue(c.p)})`;
+export function formatCorrelation(c: Correlation, locale: Locale = 'en'): string {
+  const { t, fmt } = wordsFor(locale);
+  if (c.kind === 'too-few-rows') return t('mismatch.details.corrTooFew', { n: fmt.count(c.n) });
+  if (c.kind === 'constant') return t('mismatch.details.corrConstant', { n: fmt.count(c.n) });
+  return t('mismatch.details.corrOk', {
+    r: fmt.fixed(c.r, 2),
+    n: fmt.count(c.n),
+    t: fmt.fixed(c.t, 2),
+    p: fmt.pValue(c.p),
+  });
 }
 
 /** Cut-offs keep up to four decimals, trailing zeros dropped: 1.6514, 3, 0.3497. */
-const cutoff = (x: number | null) => fmt.decimal(x, 4);
+const cutoff = (fmt: NumberFormat, x: number | null) => fmt.decimal(x, 4);
 
-const roiText = (x: number | null | undefined) => (x === null || x === undefined ? 'n/a' : `${fmt.fixed(x, 2)}×`);
+const roiText = ({ t, fmt }: Words, x: number | null | undefined) =>
+  x === null || x === undefined ? fmt.missing : t('common.ratio', { value: fmt.fixed(x, 2) });
 
-export function buildSections(result: InvestmentMismatchResult, missing: readonly string[]): AnswerSection[] {
+export function buildSections(
+  result: InvestmentMismatchResult,
+  missing: readonly string[],
+  locale: Locale = 'en',
+): AnswerSection[] {
+  const w = wordsFor(locale);
+  const { t, fmt } = w;
   const p = result.population;
   const sections: AnswerSection[] = [
     {
       kind: 'text',
-      title: 'Priority vs performance',
+      title: t('mismatch.details.priorityTitle'),
       lines: [
-        `Valid customers: *${fmt.count(p.customers.length)}* (sales, adoption, support and priority all present).`,
-        `Top ${fmt.percent(result.options.topShare, { decimals: 0 })} priority: ${plural(p.topCount, 'customer')}, priority ≥ ${cutoff(p.priorityCutoff)}.`,
-        `Bottom ${fmt.percent(result.options.bottomShare, { decimals: 0 })} composite: composite ≤ ${cutoff(p.compositeCutoff)}.`,
-        `Mismatched (both): *${fmt.count(p.mismatchedCount)}*, ${fmt.percent(result.mismatchRate)} of the top group.`,
+        t('mismatch.details.valid', { n: fmt.count(p.customers.length) }),
+        t('mismatch.details.topLine', {
+          share: fmt.percent(result.options.topShare, { decimals: 0 }),
+          count: p.topCount,
+          n: fmt.count(p.topCount),
+          cutoff: cutoff(fmt, p.priorityCutoff),
+        }),
+        t('mismatch.details.bottomLine', {
+          share: fmt.percent(result.options.bottomShare, { decimals: 0 }),
+          cutoff: cutoff(fmt, p.compositeCutoff),
+        }),
+        t('mismatch.details.mismatchedLine', {
+          n: fmt.count(p.mismatchedCount),
+          rate: fmt.percent(result.mismatchRate),
+        }),
       ],
     },
-    ...roiSections(result, missing),
-    ...cellSections(result, missing),
-    onboardingSection(result, missing),
-    teamSection(result, missing),
-    biasSection(result),
+    ...roiSections(result, missing, w),
+    ...cellSections(result, missing, w),
+    onboardingSection(result, missing, w),
+    teamSection(result, missing, w),
+    biasSection(result, w),
   ];
   return sections;
 }
@@ -66,150 +109,165 @@ function orUnavailable<T>(
   value: Availability<T>,
   columns: readonly string[],
   missing: readonly string[],
+  locale: Locale,
   present: (v: T) => AnswerSection,
 ): AnswerSection {
-  const reason = missingColumnReason(columns, missing);
+  const reason = missingColumnReason(columns, missing, locale);
   if (reason !== null) return { kind: 'unavailable', title, reason };
   return value.available ? present(value.value) : { kind: 'unavailable', title, reason: value.reason };
 }
 
-function roiSections(result: InvestmentMismatchResult, missing: readonly string[]): AnswerSection[] {
+function roiSections(result: InvestmentMismatchResult, missing: readonly string[], w: Words): AnswerSection[] {
+  const { t, fmt, locale } = w;
   const { roi, byStage } = result.roiAndLifecycle;
+  const roiTitle = t('mismatch.details.roiTitle');
+  const stageTitle = t('mismatch.details.roiStageTitle');
   return [
-    orUnavailable(
-      'ROI (lifetime value / acquisition cost, winsorised P1–P99)',
-      roi,
-      BULLET_COLUMNS.roi,
-      missing,
-      (r) => ({
-        kind: 'text',
-        title: 'ROI (lifetime value / acquisition cost, winsorised P1–P99)',
-        lines: [
-          `n = ${fmt.count(r.n)}: P1 ${roiText(r.p1)}, median ${roiText(r.median)}, mean ${roiText(r.mean)}, P99 ${roiText(r.p99)}.`,
-          `ROI above 1: ${fmt.percent(r.shareAboveOne)}.`,
-        ],
-      }),
-    ),
-    orUnavailable('ROI by lifecycle stage', byStage, BULLET_COLUMNS.stage, missing, (stages) => ({
+    orUnavailable(roiTitle, roi, BULLET_COLUMNS.roi, missing, locale, (r) => ({
+      kind: 'text',
+      title: roiTitle,
+      lines: [
+        t('mismatch.details.roiLine', {
+          n: fmt.count(r.n),
+          p1: roiText(w, r.p1),
+          median: roiText(w, r.median),
+          mean: roiText(w, r.mean),
+          p99: roiText(w, r.p99),
+        }),
+        t('mismatch.details.roiAboveOne', { share: fmt.percent(r.shareAboveOne) }),
+      ],
+    })),
+    orUnavailable(stageTitle, byStage, BULLET_COLUMNS.stage, missing, locale, (stages) => ({
       kind: 'table',
-      title: 'ROI by lifecycle stage',
+      title: stageTitle,
       table: {
-        columns: ['Stage', 'n', 'Mean', 'Median', 'Q1', 'Q3'],
+        columns: t('mismatch.details.roiStageColumns').split('|'),
         align: ['left', 'right', 'right', 'right', 'right', 'right'],
         rows: stages.map((s) => [
-          s.stage,
+          termFor(locale, 'stage', s.stage),
           fmt.count(s.n),
-          roiText(s.mean),
-          roiText(s.median),
-          roiText(s.q1),
-          roiText(s.q3),
+          roiText(w, s.mean),
+          roiText(w, s.median),
+          roiText(w, s.q1),
+          roiText(w, s.q3),
         ]),
       },
     })),
   ];
 }
 
-function cellSections(result: InvestmentMismatchResult, missing: readonly string[]): AnswerSection[] {
+function cellSections(result: InvestmentMismatchResult, missing: readonly string[], w: Words): AnswerSection[] {
+  const { t, fmt, locale } = w;
   const { cells, minCellSize, smallCells, customersInSmallCells } = result.segmentCells;
   const note =
     smallCells > 0
-      ? `${fmt.count(smallCells)} smaller cells (${fmt.count(customersInSmallCells)} customers) left out (n < ${minCellSize}).`
+      ? t('mismatch.details.smallCells', {
+          cells: fmt.count(smallCells),
+          customers: fmt.count(customersInSmallCells),
+          min: String(minCellSize),
+        })
       : undefined;
-  const title = `Where mismatches cluster: industry × size, top-priority customers, cells with n ≥ ${minCellSize}`;
-  const risk = orUnavailable(title, cells, BULLET_COLUMNS.cells, missing, (list) => ({
+  const title = t('mismatch.details.cellsTitle', { min: String(minCellSize) });
+  const cellName = (c: { industry: string; sizeTier: string }) => `${c.industry} × ${c.sizeTier}`;
+  const risk = orUnavailable(title, cells, BULLET_COLUMNS.cells, missing, locale, (list) => ({
     kind: 'table',
     title,
     table: {
-      columns: ['Industry × size', 'n', 'Mismatched', 'Rate', 'RR vs all top', '95% CI'],
+      columns: t('mismatch.details.cellsColumns').split('|'),
       align: ['left', 'right', 'right', 'right', 'right', 'right'],
       rows: list
         .slice(0, TABLE_ROWS)
         .map((c) => [
-          `${c.industry} × ${c.sizeTier}`,
+          cellName(c),
           fmt.count(c.n),
           fmt.count(c.mismatched),
           fmt.percent(c.mismatchRate),
           fmt.fixed(c.relativeRisk?.rr, 2),
-          c.relativeRisk?.ci ? `${fmt.fixed(c.relativeRisk.ci[0], 2)}–${fmt.fixed(c.relativeRisk.ci[1], 2)}` : 'n/a',
+          c.relativeRisk?.ci
+            ? `${fmt.fixed(c.relativeRisk.ci[0], 2)}–${fmt.fixed(c.relativeRisk.ci[1], 2)}`
+            : fmt.missing,
         ]),
     },
     ...(note ? { note } : {}),
   }));
-  const gapTitle =
-    'What separates them: mean of mismatched vs the rest of the cell, and each metric’s share of the composite gap';
-  const gaps = orUnavailable(gapTitle, cells, BULLET_COLUMNS.cells, missing, (list) => ({
+  const gapTitle = t('mismatch.details.gapsTitle');
+  const vs = (mismatched: string, rest: string) => t('mismatch.details.vs', { mismatched, rest });
+  const gaps = orUnavailable(gapTitle, cells, BULLET_COLUMNS.cells, missing, locale, (list) => ({
     kind: 'table',
     title: gapTitle,
     table: {
-      columns: ['Industry × size', 'Adoption', 'Support', 'Sales', 'Gap: sales / adoption / support'],
+      columns: t('mismatch.details.gapsColumns').split('|'),
       align: ['left', 'right', 'right', 'right', 'right'],
       rows: list
         .slice(0, TABLE_ROWS)
         .map((c) => [
-          `${c.industry} × ${c.sizeTier}`,
-          `${fmt.fixed(c.mismatchedMeans.adoption, 2)} vs ${fmt.fixed(c.restMeans.adoption, 2)}`,
-          `${fmt.fixed(c.mismatchedMeans.support, 2)} vs ${fmt.fixed(c.restMeans.support, 2)}`,
-          `${fmt.money(c.mismatchedMeans.sales)} vs ${fmt.money(c.restMeans.sales)}`,
+          cellName(c),
+          vs(fmt.fixed(c.mismatchedMeans.adoption, 2), fmt.fixed(c.restMeans.adoption, 2)),
+          vs(fmt.fixed(c.mismatchedMeans.support, 2), fmt.fixed(c.restMeans.support, 2)),
+          vs(fmt.money(c.mismatchedMeans.sales), fmt.money(c.restMeans.sales)),
           c.gapShares
             ? [c.gapShares.sales, c.gapShares.adoption, c.gapShares.support]
                 .map((s) => fmt.percent(s, { decimals: 0 }))
                 .join(' / ')
-            : 'n/a',
+            : fmt.missing,
         ]),
     },
   }));
   return [risk, gaps];
 }
 
-function onboardingSection(result: InvestmentMismatchResult, missing: readonly string[]): AnswerSection {
-  const title = 'Onboarding vs adoption (top-priority customers)';
-  const reason = missingColumnReason(BULLET_COLUMNS.onboarding, missing);
+function onboardingSection(result: InvestmentMismatchResult, missing: readonly string[], w: Words): AnswerSection {
+  const { t, fmt, locale } = w;
+  const title = t('mismatch.details.onboardingTitle');
+  const reason = missingColumnReason(BULLET_COLUMNS.onboarding, missing, locale);
   if (reason !== null) return { kind: 'unavailable', title, reason };
   const o = result.onboarding;
   if (o.points.length === 0) {
-    return { kind: 'unavailable', title, reason: 'no top-priority customer has a customer_onboarding_score' };
+    return { kind: 'unavailable', title, reason: t('mismatch.details.noOnboarding') };
   }
   return {
     kind: 'table',
     title,
     table: {
-      columns: ['Group', 'Onboarding', 'n', 'Mean adoption', 'Mean ROI'],
+      columns: t('mismatch.details.onboardingColumns').split('|'),
       align: ['left', 'left', 'right', 'right', 'right'],
       rows: o.bins.map((b) => [
-        GROUP_LABELS[b.group],
+        t(`chart.mismatch.group.${b.group}`),
         b.label,
         fmt.count(b.n),
         fmt.fixed(b.meanAdoption, 3),
-        roiText(b.meanRoi),
+        roiText(w, b.meanRoi),
       ]),
     },
-    note: `Pearson onboarding vs adoption — mismatched: ${formatCorrelation(o.correlations.mismatched)}; other top: ${formatCorrelation(o.correlations['other-top'])}.`,
+    note: t('mismatch.details.onboardingNote', {
+      mismatched: formatCorrelation(o.correlations.mismatched, locale),
+      other: formatCorrelation(o.correlations['other-top'], locale),
+    }),
   };
 }
 
-function teamSection(result: InvestmentMismatchResult, missing: readonly string[]): AnswerSection {
-  const title = 'Mean ROI by team size × decision maker (executive = C-Level or VP)';
-  const reason = missingColumnReason(BULLET_COLUMNS.team, missing);
+function teamSection(result: InvestmentMismatchResult, missing: readonly string[], w: Words): AnswerSection {
+  const { t, fmt, locale } = w;
+  const title = t('mismatch.details.teamTitle');
+  const reason = missingColumnReason(BULLET_COLUMNS.team, missing, locale);
   if (reason !== null) return { kind: 'unavailable', title, reason };
-  const t = result.teamAndLevel;
-  if (t.teamExec.every((c) => c.n === 0)) {
-    return {
-      kind: 'unavailable',
-      title,
-      reason: 'no top-priority customer has an ROI, a team_size and a decision_maker_level',
-    };
+  const tl = result.teamAndLevel;
+  if (tl.teamExec.every((c) => c.n === 0)) {
+    return { kind: 'unavailable', title, reason: t('mismatch.details.noTeam') };
   }
   const cell = (bin: string, executive: boolean, group: 'mismatched' | 'other-top') =>
-    t.teamExec.find((c) => c.bin === bin && c.executive === executive && c.group === group);
+    tl.teamExec.find((c) => c.bin === bin && c.executive === executive && c.group === group);
+  const withN = (roi: number | null | undefined, n: number | undefined) =>
+    t('mismatch.details.roiWithN', { roi: roiText(w, roi), n: fmt.count(n) });
   const rows = ['small', 'medium', 'large'].flatMap((bin) =>
     [true, false].map((executive) => {
       const m = cell(bin, executive, 'mismatched');
       const r = cell(bin, executive, 'other-top');
       return [
         m?.binLabel ?? bin,
-        executive ? 'Executive' : 'Other',
-        `${roiText(m?.meanRoi)} (n ${fmt.count(m?.n)})`,
-        `${roiText(r?.meanRoi)} (n ${fmt.count(r?.n)})`,
+        executive ? t('mismatch.details.executive') : t('mismatch.details.otherLevel'),
+        withN(m?.meanRoi, m?.n),
+        withN(r?.meanRoi, r?.n),
       ];
     }),
   );
@@ -217,44 +275,71 @@ function teamSection(result: InvestmentMismatchResult, missing: readonly string[
     kind: 'table',
     title,
     table: {
-      columns: ['Team size', 'Decision maker', 'Mismatched', 'Other top'],
+      columns: t('mismatch.details.teamColumns').split('|'),
       align: ['left', 'left', 'right', 'right'],
       rows,
     },
-    note: `corr(team size, ROI) — mismatched: ${formatCorrelation(t.teamSizeRoi.mismatched)}; other top: ${formatCorrelation(t.teamSizeRoi['other-top'])}.`,
+    note: t('mismatch.details.teamNote', {
+      mismatched: formatCorrelation(tl.teamSizeRoi.mismatched, locale),
+      other: formatCorrelation(tl.teamSizeRoi['other-top'], locale),
+    }),
   };
 }
 
-function biasSection(result: InvestmentMismatchResult): AnswerSection {
+function biasSection(result: InvestmentMismatchResult, w: Words): AnswerSection {
+  const { t, fmt, locale } = w;
   const b = result.bias;
-  const tertiles = b.tertiles.map((t) => `T${t.tertile} ${fmt.fixed(t.meanComposite, 3)} (n ${fmt.count(t.n)})`);
+  const tertiles = b.tertiles.map((x) =>
+    t('mismatch.details.tertile', {
+      tertile: String(x.tertile),
+      mean: fmt.fixed(x.meanComposite, 3),
+      n: fmt.count(x.n),
+    }),
+  );
   const monotone =
-    b.monotone === null ? 'cannot tell (a tertile is empty)' : b.monotone ? 'yes, strictly increasing' : '*no*';
+    b.monotone === null
+      ? t('mismatch.details.monotoneUnknown')
+      : b.monotone
+        ? t('mismatch.details.monotoneYes')
+        : t('mismatch.details.monotoneNo');
   return {
     kind: 'text',
-    title: 'Bias diagnosis: does priority track performance?',
+    title: t('mismatch.details.biasTitle'),
     lines: [
-      `corr(priority, composite): ${formatCorrelation(b.priorityComposite)}.`,
-      `corr(priority, ROI): ${formatCorrelation(b.priorityRoi)}.`,
-      `Mean composite by priority tertile: ${tertiles.join(', ')} — monotone: ${monotone}.`,
-      `Mean ROI, other top vs mismatched: ${roiText(b.meanRoiOtherTop)} vs ${roiText(b.meanRoiMismatched)} (gap ${fmt.signed(b.roiGap, (v) => fmt.fixed(v, 2))}).`,
+      t('mismatch.details.corrComposite', { corr: formatCorrelation(b.priorityComposite, locale) }),
+      t('mismatch.details.corrRoi', { corr: formatCorrelation(b.priorityRoi, locale) }),
+      t('mismatch.details.tertiles', { tertiles: joinList(t, tertiles), monotone }),
+      t('mismatch.details.roiGap', {
+        other: roiText(w, b.meanRoiOtherTop),
+        mismatched: roiText(w, b.meanRoiMismatched),
+        gap: fmt.signed(b.roiGap, (v) => fmt.fixed(v, 2)),
+      }),
     ],
   };
 }
 
-export function buildHeadline(result: InvestmentMismatchResult): string {
+export function buildHeadline(result: InvestmentMismatchResult, locale: Locale = 'en'): string {
+  const { t, fmt } = wordsFor(locale);
   const p = result.population;
-  if (p.customers.length === 0) return 'No customer has sales, adoption, support and an investment priority together.';
-  const first = `*${fmt.count(p.mismatchedCount)} of ${fmt.count(p.topCount)}* top-priority customers (${fmt.percent(result.mismatchRate)}) perform in the bottom half on sales, adoption and support.`;
+  if (p.customers.length === 0) return t('mismatch.details.headlineNone');
+  const first = t('mismatch.details.headlineFirst', {
+    mismatched: fmt.count(p.mismatchedCount),
+    top: fmt.count(p.topCount),
+    rate: fmt.percent(result.mismatchRate),
+  });
   const r = result.bias.priorityComposite;
   const second =
     r.kind === 'ok'
-      ? ` Priority ${Math.abs(r.r) < 0.3 ? 'barely tracks' : 'tracks'} performance (r = ${fmt.fixed(r.r, 2)} with the composite).`
+      ? t('mismatch.details.headlineTracks', { barely: Math.abs(r.r) < 0.3 ? 'yes' : 'no', r: fmt.fixed(r.r, 2) })
       : '';
   const worst = result.segmentCells.cells.available ? result.segmentCells.cells.value[0] : undefined;
   const third =
     worst?.relativeRisk && worst.relativeRisk.rr > 1
-      ? ` Most concentrated in *${worst.industry} × ${worst.sizeTier}*: ${fmt.percent(worst.mismatchRate)} mismatched (RR ${fmt.fixed(worst.relativeRisk.rr, 2)}).`
+      ? t('mismatch.details.headlineWorst', {
+          cell: `${worst.industry} × ${worst.sizeTier}`,
+          rate: fmt.percent(worst.mismatchRate),
+          rr: fmt.fixed(worst.relativeRisk.rr, 2),
+        })
       : '';
-  return `${first}${second}${third}`;
+  return joinSentences(t, [first, second, third]);
 }

@@ -1,11 +1,11 @@
 import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import type { InvestmentLoad } from '../../data/queries/investment-customers.js';
-import { numberFormat, plural } from '../../format/number-format.js';
+import { numberFormat } from '../../format/number-format.js';
+import type { Locale } from '../../i18n/locale.js';
+import { translator } from '../../i18n/translate.js';
 import type { Provenance } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
 import type { InvestmentMismatchCommandOptions } from './investment-mismatch-command.js';
-
-const fmt = numberFormat();
 
 type Loaded = Extract<InvestmentLoad, { kind: 'loaded' }>;
 
@@ -15,7 +15,10 @@ export function investmentProvenance(
   n: number,
   options: InvestmentMismatchCommandOptions,
   notes: readonly string[],
+  locale: Locale = 'en',
 ): Provenance {
+  const t = translator(locale);
+  const fmt = numberFormat(locale);
   const a = options.analysis;
   const base = buildProvenance({
     reads: [load.valueReport],
@@ -23,17 +26,22 @@ export function investmentProvenance(
     filters: [
       ...(options.industry ? [`industry_vertical = ${options.industry}`] : []),
       ...(options.size ? [`company_size_tier = ${options.size}`] : []),
-      'valid rows: sales, adoption, support and priority present',
+      t('mismatch.details.filterValid'),
     ],
     thresholds: [
-      `top priority: cume_dist ≥ ${fmt.fixed(1 - a.topShare, 2)}`,
-      `bottom composite: cume_dist ≤ ${fmt.fixed(a.bottomShare, 2)}`,
-      `composite = ${a.weights.sales}·norm(sales) + ${a.weights.adoption}·norm(adoption) + ${a.weights.support}·norm(support)`,
-      'ROI winsorised at P1/P99',
-      `cells: n ≥ ${a.minCellSize}`,
-      'onboarding bins < 2.5, 2.5–3.5, ≥ 3.5; team size ≤ 10, 11–50, > 50; executive = C-Level or VP',
+      t('mismatch.details.thresholdTop', { cutoff: fmt.fixed(1 - a.topShare, 2) }),
+      t('mismatch.details.thresholdBottom', { cutoff: fmt.fixed(a.bottomShare, 2) }),
+      t('mismatch.details.thresholdComposite', {
+        sales: String(a.weights.sales),
+        adoption: String(a.weights.adoption),
+        support: String(a.weights.support),
+      }),
+      t('mismatch.details.thresholdWinsor'),
+      t('mismatch.details.thresholdCells', { min: String(a.minCellSize) }),
+      t('mismatch.details.thresholdBins'),
     ],
     notes,
+    locale,
   });
   const j = load.join;
   return {
@@ -44,66 +52,82 @@ export function investmentProvenance(
         table: 'customer360__customer',
         rowsInTable: j.customerRows,
         rowsUsed: j.customerEmails,
-        reduction: 'one row per email: header row, else smallest customer360_id, among rows with sales',
+        reduction: t('mismatch.details.customerReduction'),
       },
     ],
   };
 }
 
-export function investmentNotes(load: Loaded, result: InvestmentMismatchResult): string[] {
+export function investmentNotes(load: Loaded, result: InvestmentMismatchResult, locale: Locale = 'en'): string[] {
+  const t = translator(locale);
+  const fmt = numberFormat(locale);
   const j = load.join;
   const p = result.population;
   const notes: string[] = [];
   if (j.emailsWithSeveralRows > 0) {
     notes.push(
-      `customer360__customer: ${fmt.count(j.emailsWithSeveralRows)} of ${fmt.count(j.customerEmails)} emails on several rows (up to ${fmt.count(j.maxRowsPerEmail)}); one row kept per email`,
+      t('mismatch.details.note.severalRows', {
+        several: fmt.count(j.emailsWithSeveralRows),
+        emails: fmt.count(j.customerEmails),
+        max: fmt.count(j.maxRowsPerEmail),
+      }),
     );
   }
   const mapped = j.viaMapping.zendesk_user_id + j.viaMapping.marketo_lead_id + j.viaMapping.stripe_customer_id;
   notes.push(
-    `sales joined for ${fmt.count(j.byEmail + mapped)} of ${fmt.count(j.valueRows)} customers: ${fmt.count(j.byEmail)} by email, ${fmt.count(mapped)} through the mapping (zendesk ${fmt.count(j.viaMapping.zendesk_user_id)}, marketo ${fmt.count(j.viaMapping.marketo_lead_id)}, stripe ${fmt.count(j.viaMapping.stripe_customer_id)}); ${fmt.count(j.unmatched)} unmatched`,
+    t('mismatch.details.note.joined', {
+      joined: fmt.count(j.byEmail + mapped),
+      rows: fmt.count(j.valueRows),
+      byEmail: fmt.count(j.byEmail),
+      mapped: fmt.count(mapped),
+      zendesk: fmt.count(j.viaMapping.zendesk_user_id),
+      marketo: fmt.count(j.viaMapping.marketo_lead_id),
+      stripe: fmt.count(j.viaMapping.stripe_customer_id),
+      unmatched: fmt.count(j.unmatched),
+    }),
   );
-  if (j.mappingUnavailable !== null) notes.push(`mapping fallback not used: ${j.mappingUnavailable}`);
+  if (j.mappingUnavailable !== null) {
+    notes.push(t('mismatch.details.note.mappingUnavailable', { reason: j.mappingUnavailable }));
+  }
+  const counted = (key: Parameters<typeof t>[0], n: number, values: Record<string, string> = {}) =>
+    notes.push(t(key, { count: n, n: fmt.count(n), ...values }));
   if (j.byEmailWithoutSales + j.viaMappingWithoutSales > 0) {
-    notes.push(
-      `${plural(j.byEmailWithoutSales + j.viaMappingWithoutSales, 'customer')} matched only customer rows without sales`,
-    );
+    counted('mismatch.details.note.withoutSales', j.byEmailWithoutSales + j.viaMappingWithoutSales);
   }
-  if (j.unreadableSales > 0)
-    notes.push(`${plural(j.unreadableSales, 'sales value')} not readable as a number (treated as missing)`);
+  if (j.unreadableSales > 0) counted('mismatch.details.note.unreadableSales', j.unreadableSales);
   if (p.missingInputs > 0) {
-    notes.push(
-      `${plural(p.missingInputs, 'customer')} left out for missing inputs (sales ${fmt.count(p.missingSales)}, adoption ${fmt.count(p.missingAdoption)}, support ${fmt.count(p.missingSupport)})`,
-    );
+    counted('mismatch.details.note.missingInputs', p.missingInputs, {
+      sales: fmt.count(p.missingSales),
+      adoption: fmt.count(p.missingAdoption),
+      support: fmt.count(p.missingSupport),
+    });
   }
-  if (p.missingPriority > 0)
-    notes.push(`${plural(p.missingPriority, 'customer')} left out without investment_priority_score`);
-  if (p.roiMissing > 0)
-    notes.push(`${plural(p.roiMissing, 'valid customer')} without ROI (no lifetime value or cost ≤ 0)`);
+  if (p.missingPriority > 0) counted('mismatch.details.note.missingPriority', p.missingPriority);
+  if (p.roiMissing > 0) counted('mismatch.details.note.roiMissing', p.roiMissing);
   if (p.roiBounds && p.roiBounds.clippedLow + p.roiBounds.clippedHigh > 0) {
     notes.push(
-      `ROI winsorised: ${fmt.count(p.roiBounds.clippedLow)} raised to P1, ${fmt.count(p.roiBounds.clippedHigh)} lowered to P99`,
+      t('mismatch.details.note.winsorised', {
+        low: fmt.count(p.roiBounds.clippedLow),
+        high: fmt.count(p.roiBounds.clippedHigh),
+      }),
     );
   }
   const cells = result.segmentCells;
-  if (cells.missingLabels > 0)
-    notes.push(`${plural(cells.missingLabels, 'top customer')} without industry or size tier (not in cells)`);
+  if (cells.missingLabels > 0) counted('mismatch.details.note.missingLabels', cells.missingLabels);
   if (result.roiAndLifecycle.missingStage > 0) {
-    notes.push(`${plural(result.roiAndLifecycle.missingStage, 'valid customer')} without lifecycle_stage`);
+    counted('mismatch.details.note.missingStage', result.roiAndLifecycle.missingStage);
   }
   if (result.onboarding.missingOnboarding > 0) {
-    notes.push(`${plural(result.onboarding.missingOnboarding, 'top customer')} without customer_onboarding_score`);
+    counted('mismatch.details.note.missingOnboarding', result.onboarding.missingOnboarding);
   }
   if (result.teamAndLevel.missingTeamSize > 0) {
-    notes.push(`${plural(result.teamAndLevel.missingTeamSize, 'top customer')} with ROI but no readable team_size`);
+    counted('mismatch.details.note.missingTeamSize', result.teamAndLevel.missingTeamSize);
   }
   if (result.teamAndLevel.missingDecisionLevel > 0) {
-    notes.push(
-      `${plural(result.teamAndLevel.missingDecisionLevel, 'top customer')} with ROI but no decision_maker_level`,
-    );
+    counted('mismatch.details.note.missingDecisionLevel', result.teamAndLevel.missingDecisionLevel);
   }
   if (load.missingDetailColumns.length > 0) {
-    notes.push(`value table lacks ${load.missingDetailColumns.join(', ')}: the parts needing them are not available`);
+    notes.push(t('mismatch.details.note.lacksColumns', { columns: load.missingDetailColumns.join(', ') }));
   }
   return notes;
 }

@@ -567,6 +567,94 @@ export const en = {
   'mismatch.noPopulation': 'No customer has sales, adoption, support and an investment priority together ({notes}).',
   'mismatch.usage.zeroWeights':
     '`w_sales`, `w_adoption` and `w_support` cannot all be 0: the composite would be empty.',
+  'mismatch.details.missingColumns':
+    'customer360__customer_value_analysis has no {columns} {count, plural, one {column} other {columns}}; export the DB-055 investment columns to get this part',
+  'mismatch.details.corrTooFew': 'too few rows (n = {n})',
+  'mismatch.details.corrConstant': 'not defined: one side is constant (n = {n})',
+  'mismatch.details.corrOk': 'r = {r} (n = {n}, t = {t}, {p})',
+  'mismatch.details.priorityTitle': 'Priority vs performance',
+  'mismatch.details.valid': 'Valid customers: *{n}* (sales, adoption, support and priority all present).',
+  'mismatch.details.topLine':
+    'Top {share} priority: {n} {count, plural, one {customer} other {customers}}, priority ≥ {cutoff}.',
+  'mismatch.details.bottomLine': 'Bottom {share} composite: composite ≤ {cutoff}.',
+  'mismatch.details.mismatchedLine': 'Mismatched (both): *{n}*, {rate} of the top group.',
+  'mismatch.details.roiTitle': 'ROI (lifetime value / acquisition cost, winsorised P1–P99)',
+  'mismatch.details.roiLine': 'n = {n}: P1 {p1}, median {median}, mean {mean}, P99 {p99}.',
+  'mismatch.details.roiAboveOne': 'ROI above 1: {share}.',
+  'mismatch.details.roiStageTitle': 'ROI by lifecycle stage',
+  'mismatch.details.roiStageColumns': 'Stage|n|Mean|Median|Q1|Q3',
+  'mismatch.details.smallCells': '{cells} smaller cells ({customers} customers) left out (n < {min}).',
+  'mismatch.details.cellsTitle':
+    'Where mismatches cluster: industry × size, top-priority customers, cells with n ≥ {min}',
+  'mismatch.details.cellsColumns': 'Industry × size|n|Mismatched|Rate|RR vs all top|95% CI',
+  'mismatch.details.gapsTitle':
+    'What separates them: mean of mismatched vs the rest of the cell, and each metric’s share of the composite gap',
+  'mismatch.details.vs': '{mismatched} vs {rest}',
+  'mismatch.details.gapsColumns': 'Industry × size|Adoption|Support|Sales|Gap: sales / adoption / support',
+  'mismatch.details.onboardingTitle': 'Onboarding vs adoption (top-priority customers)',
+  'mismatch.details.noOnboarding': 'no top-priority customer has a customer_onboarding_score',
+  'mismatch.details.onboardingColumns': 'Group|Onboarding|n|Mean adoption|Mean ROI',
+  'mismatch.details.onboardingNote': 'Pearson onboarding vs adoption — mismatched: {mismatched}; other top: {other}.',
+  'mismatch.details.teamTitle': 'Mean ROI by team size × decision maker (executive = C-Level or VP)',
+  'mismatch.details.noTeam': 'no top-priority customer has an ROI, a team_size and a decision_maker_level',
+  'mismatch.details.roiWithN': '{roi} (n {n})',
+  'mismatch.details.executive': 'Executive',
+  'mismatch.details.otherLevel': 'Other',
+  'mismatch.details.teamColumns': 'Team size|Decision maker|Mismatched|Other top',
+  'mismatch.details.teamNote': 'corr(team size, ROI) — mismatched: {mismatched}; other top: {other}.',
+  'mismatch.details.tertile': 'T{tertile} {mean} (n {n})',
+  'mismatch.details.monotoneUnknown': 'cannot tell (a tertile is empty)',
+  'mismatch.details.monotoneYes': 'yes, strictly increasing',
+  'mismatch.details.monotoneNo': '*no*',
+  'mismatch.details.biasTitle': 'Bias diagnosis: does priority track performance?',
+  'mismatch.details.corrComposite': 'corr(priority, composite): {corr}.',
+  'mismatch.details.corrRoi': 'corr(priority, ROI): {corr}.',
+  'mismatch.details.tertiles': 'Mean composite by priority tertile: {tertiles} — monotone: {monotone}.',
+  'mismatch.details.roiGap': 'Mean ROI, other top vs mismatched: {other} vs {mismatched} (gap {gap}).',
+  'mismatch.details.headlineNone': 'No customer has sales, adoption, support and an investment priority together.',
+  'mismatch.details.headlineFirst':
+    '*{mismatched} of {top}* top-priority customers ({rate}) perform in the bottom half on sales, adoption and support.',
+  'mismatch.details.headlineTracks':
+    'Priority {barely, select, yes {barely tracks} other {tracks}} performance (r = {r} with the composite).',
+  'mismatch.details.headlineWorst': 'Most concentrated in *{cell}*: {rate} mismatched (RR {rr}).',
+  'mismatch.details.filterValid': 'valid rows: sales, adoption, support and priority present',
+  'mismatch.details.thresholdTop': 'top priority: cume_dist ≥ {cutoff}',
+  'mismatch.details.thresholdBottom': 'bottom composite: cume_dist ≤ {cutoff}',
+  'mismatch.details.thresholdComposite':
+    'composite = {sales}·norm(sales) + {adoption}·norm(adoption) + {support}·norm(support)',
+  'mismatch.details.thresholdWinsor': 'ROI winsorised at P1/P99',
+  'mismatch.details.thresholdCells': 'cells: n ≥ {min}',
+  'mismatch.details.thresholdBins':
+    'onboarding bins < 2.5, 2.5–3.5, ≥ 3.5; team size ≤ 10, 11–50, > 50; executive = C-Level or VP',
+  'mismatch.details.customerReduction':
+    'one row per email: header row, else smallest customer360_id, among rows with sales',
+  'mismatch.details.note.severalRows':
+    'customer360__customer: {several} of {emails} emails on several rows (up to {max}); one row kept per email',
+  'mismatch.details.note.joined':
+    'sales joined for {joined} of {rows} customers: {byEmail} by email, {mapped} through the mapping (zendesk {zendesk}, marketo {marketo}, stripe {stripe}); {unmatched} unmatched',
+  'mismatch.details.note.mappingUnavailable': 'mapping fallback not used: {reason}',
+  'mismatch.details.note.withoutSales':
+    '{n} {count, plural, one {customer} other {customers}} matched only customer rows without sales',
+  'mismatch.details.note.unreadableSales':
+    '{n} {count, plural, one {sales value} other {sales values}} not readable as a number (treated as missing)',
+  'mismatch.details.note.missingInputs':
+    '{n} {count, plural, one {customer} other {customers}} left out for missing inputs (sales {sales}, adoption {adoption}, support {support})',
+  'mismatch.details.note.missingPriority':
+    '{n} {count, plural, one {customer} other {customers}} left out without investment_priority_score',
+  'mismatch.details.note.roiMissing':
+    '{n} {count, plural, one {valid customer} other {valid customers}} without ROI (no lifetime value or cost ≤ 0)',
+  'mismatch.details.note.winsorised': 'ROI winsorised: {low} raised to P1, {high} lowered to P99',
+  'mismatch.details.note.missingLabels':
+    '{n} {count, plural, one {top customer} other {top customers}} without industry or size tier (not in cells)',
+  'mismatch.details.note.missingStage':
+    '{n} {count, plural, one {valid customer} other {valid customers}} without lifecycle_stage',
+  'mismatch.details.note.missingOnboarding':
+    '{n} {count, plural, one {top customer} other {top customers}} without customer_onboarding_score',
+  'mismatch.details.note.missingTeamSize':
+    '{n} {count, plural, one {top customer} other {top customers}} with ROI but no readable team_size',
+  'mismatch.details.note.missingDecisionLevel':
+    '{n} {count, plural, one {top customer} other {top customers}} with ROI but no decision_maker_level',
+  'mismatch.details.note.lacksColumns': 'value table lacks {columns}: the parts needing them are not available',
 
   // ── /value-segments ──
   'command.value-segments.summary':
@@ -683,6 +771,139 @@ export const en = {
     'Zones come from the value table ({reason}): red means the lowest 10% by churn risk and health score.',
   'zones.noZone': 'no zone',
   'zones.csv.columns': 'email|organisation|zone score (0-100)|why red|next action',
+  'cohort.details.title': 'Conversion cohort — quick to sales, slow to support, engaged',
+  'cohort.details.bullet.size': 'Cohort size',
+  'cohort.details.bullet.rfm': 'Recency / frequency / monetary',
+  'cohort.details.bullet.ltv': 'LTV against the same tier',
+  'cohort.details.bullet.channels': 'Engagement channels',
+  'cohort.details.bullet.zendesk': 'Zendesk active',
+  'cohort.details.bullet.platforms': 'Platform mix and health',
+  'cohort.details.bullet.riskVelocity': 'Risk level × velocity',
+  'cohort.details.bullet.geography': 'Geography',
+  'cohort.details.noCohort': 'there is no cohort to describe (see {first})',
+  'cohort.details.filterLatest': 'latest snapshot per email in each table',
+  'cohort.details.filterJoin': 'activity ⋈ funnel (inner) on cleaned email',
+  'cohort.details.changed.m2s': 'marketing to sales {min}–{max} days',
+  'cohort.details.changed.s2s': 'support wait over {days} days',
+  'cohort.details.changed.composite': 'engagement above {value}',
+  'cohort.details.changed.red': 'red below {value}',
+  'cohort.details.changed.green': 'green above {value}',
+  'cohort.details.headlineZones':
+    'Zones ({method, select, activity {activity score} other {value-table fallback}}): *{red} red*, {yellow} yellow, {green} green of {n} customers.',
+  'cohort.details.headlineUnavailable': 'The cohort is not available: {reason}.',
+  'cohort.details.headlineEmpty': '*No customer* passes the cohort filters ({joined} joined activity and funnel rows).',
+  'cohort.details.headlineLtv':
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an ICU message; the $ is the dollar sign before {amount}
+    "Their LTV sits {side, select, above {above} other {below}} their tier''s mean by ${amount} on average (n = {n}).",
+  'cohort.details.headlineCohort':
+    '*{size} customers* moved quickly from marketing to sales but waited over {days} days for support while staying engaged ({share} of {joined} joined).',
+  'cohort.details.zonesTitle': 'Zones — every customer',
+  'cohort.details.zonesColumns': 'Zone|All|Share|In cohort',
+  'cohort.details.zonesNote': 'Method: {method}. `/conversion-cohort zones` lists the reds with reasons.',
+  'cohort.details.zonesNoteWhy':
+    'Method: {method}, because {why}. `/conversion-cohort zones` lists the reds with reasons.',
+  'cohort.details.note.missingDays':
+    '{n} {count, plural, one {joined customer} other {joined customers}} with NULL hand-off days left out',
+  'cohort.details.note.missingComposite':
+    '{n} {count, plural, one {customer} other {customers}} with NULL composite engagement left out',
+  'cohort.details.note.withoutValueRow':
+    '{n} {count, plural, one {cohort customer} other {cohort customers}} without a latest value row (LTV and RFM left out)',
+  'cohort.details.note.zendeskNotClean':
+    '{n} {count, plural, one {cohort customer} other {cohort customers}} without a clean zendesk_active flag left out of the share',
+  'cohort.details.note.platformNotClean':
+    '{n} {count, plural, one {customer} other {customers}} ({cohort} in the cohort) with a platform flag that is not a clean 0/1 left out of the platform mix',
+  'cohort.details.boundCompositeMean': 'composite_engagement_score > {threshold} (mean over {n} latest activity rows)',
+  'cohort.details.boundComposite': 'composite_engagement_score > {threshold} (population mean {mean})',
+  'cohort.details.boundM2s': 'marketing_to_sales_days in [{min}, {max}]',
+  'cohort.details.cohortTitle': 'Cohort',
+  'cohort.details.cohortLine':
+    '*{size}* customers: {joined} with latest activity and funnel rows → {m2s} with marketing→sales in range → {s2s} with sales→support above the bound → {composite} above the engagement threshold.',
+  'cohort.details.noneSteps':
+    'no customer passes all three filters ({joined} joined, {m2s} in the marketing→sales range, {s2s} above the sales→support bound, {composite} above the engagement threshold)',
+  'cohort.details.rfmTitle': 'Recency / frequency / monetary (value table, 1–5)',
+  'cohort.details.rfmColumns': 'Score|Cohort mean|n',
+  'cohort.details.recency': 'Recency',
+  'cohort.details.frequency': 'Frequency',
+  'cohort.details.monetary': 'Monetary',
+  'cohort.details.rfmNote': '{with} of {size} cohort customers have a latest value row.',
+  'cohort.details.ltvTitle': 'LTV against the same tier (value table estimated_customer_ltv)',
+  'cohort.details.ltvColumns': 'Tier|Cohort n|Cohort mean|Tier mean (all)|Difference|%|Median diff.',
+  'cohort.details.withN': '{value} (n {n})',
+  'cohort.details.ltvNote':
+    "Per-customer difference from the own tier''s mean: mean {mean}, median {median} (n = {n}).",
+  'cohort.details.funnelLtvTitle': 'Beside it: funnel-table LTV by the funnel’s own tier (a lower scale)',
+  'cohort.details.funnelLtvColumns': 'Tier|Cohort n|Cohort mean|All n|All mean',
+  'cohort.details.noChannel': 'no cohort customer has a channel in this table ({missing} missing)',
+  'cohort.details.channelColumns': 'Channel|n|Share',
+  'cohort.details.channelNote':
+    'n = {n}{missing, select, yes {; {missingN} without a channel} other {}}{more, select, yes {; {moreN} more channels in --json} other {}}.',
+  'cohort.details.channelsActivity': 'Engagement channels (activity table)',
+  'cohort.details.channelsFunnel': 'Beside it: funnel-table channels (a different vocabulary)',
+  'cohort.details.noZendesk': 'no cohort customer has a clean 0/1 zendesk_active flag ({without} without)',
+  'cohort.details.zendeskLine':
+    '*{share}* of the cohort is active in Zendesk ({active} of {n}{notClean, select, yes {; {notCleanN} without a clean flag left out} other {}}).',
+  'cohort.details.corrTooFew': 'too few rows (n = {n})',
+  'cohort.details.corrConstant': 'not defined: constant values (n = {n})',
+  'cohort.details.corrOk': 'r = {r}, t = {t}, {p}, n = {n}',
+  'cohort.details.platformTitle': 'Platform mix (Marketo, Stripe, Zendesk) and mean activity health',
+  'cohort.details.platformColumns': 'Flags|Platforms|Cohort n|Cohort health|All n|All health',
+  'cohort.details.noPlatform': 'none',
+  'cohort.details.platformCountTitle': 'Health by number of platforms',
+  'cohort.details.platformCountColumns': 'Platforms|Cohort n|Cohort health|All n|All health',
+  'cohort.details.platformNote': 'Pearson (platform count vs health) — cohort: {cohort}; all: {all}.',
+  'cohort.details.empty': 'the cohort is empty',
+  'cohort.details.riskTitle': 'Risk level × velocity (cohort cells, largest first)',
+  'cohort.details.riskColumns': 'Risk level|Velocity|Cohort n|Cohort health|All n|All health',
+  'cohort.details.riskNote':
+    '⚠ = a level outside the known five, kept as its own row{risk, select, yes { (risk: {riskLevels})} other {}}{velocity, select, yes { (velocity: {velocities})} other {}}. {cells} cohort cells in all; the heatmap shows every cell.',
+  'cohort.details.geographyTitle': 'Geography (address country, through mapping → address)',
+  'cohort.details.geographyColumns': 'Country|n|Share',
+  'cohort.details.geographyNote':
+    '{matched} {count, plural, one {cohort customer} other {cohort customers}} of {customers} placed; top state: {state}. Address text is as exported: check it looks like real places before acting on it.',
+  'cohort.details.geo.missingTables': 'the warehouse lacks {tables}, which the path cohort → mapping → address needs',
+  'cohort.details.geo.attempt': '{column}: {withId} with an id, {matched} found in the mapping',
+  'cohort.details.geo.attemptSeparator': '; ',
+  'cohort.details.geo.noneResolved':
+    'none of the {customers} cohort customers resolves to a customer360_id ({tried}; the mapping has {mappingRows} rows)',
+  'cohort.details.geo.noAddress':
+    '{resolved} of {customers} cohort customers resolve to a customer360_id through the mapping ({tried}), but none of those ids has a row in the address table ({addressRows} rows over {addressIds} customer360_ids)',
+  'cohort.details.zonesView.title': 'Zones — {method, select, activity {activity score} other {value-table fallback}}',
+  'cohort.details.zonesView.noZoneAction': 'missing inputs: see the notes',
+  'cohort.details.zonesView.method': 'Method: {method}.',
+  'cohort.details.zonesView.methodWhy': 'Method: {method}, because {why}.',
+  'cohort.details.zonesView.thresholds': 'Thresholds',
+  'cohort.details.zonesView.reds': 'Red customers',
+  'cohort.details.zonesView.redsTitle': 'Red customers — {shown} lowest scores of {red}',
+  'cohort.details.zonesView.redsColumns': 'Customer|Organization|Score|Why red',
+  'cohort.details.zonesView.moreReds': '{n} more reds with list or reds=N.',
+  'cohort.details.zonesView.filterLatest': 'latest snapshot per email',
+  'cohort.details.zonesView.filterEveryone': 'every customer (not only the cohort)',
+  'cohort.details.zonesView.tableSeparator': ', ',
+  'cohort.details.zonesView.scoreFormula':
+    'zone score = {velocity}·velocity + {risk}·(100 − risk penalty) + {engagement}·engagement (weighted engagement min-max to 0–100)',
+  'cohort.details.zonesView.bands':
+    'red < {red}, or Stagnant velocity, or an unknown risk level; yellow {red}–{green} inclusive; green > {green}',
+  'cohort.details.zonesView.scoreTables': 'velocity: {velocity}; risk penalty: {risk}, unknown {unknown}',
+  'cohort.details.zonesView.fallbackFormula': 'fallback score = 100·(0.5·(1 − churn_probability) + 0.5·health min-max)',
+  'cohort.details.zonesView.fallbackBands': 'red: cume_dist(score) ≤ {red}; yellow: ≤ {yellow}; green: the rest',
+  'cohort.details.zonesView.headlineNone': 'No customer could be given a zone: {reason}.',
+  'cohort.details.zonesView.headline':
+    '*{red} red* ({share}), {yellow} yellow and {green} green of {zoned} customers with a zone, {method, select, activity {by the activity score} other {by the value-table fallback ({why}), so red means the lowest {lowest} of scores}}.',
+  'cohort.details.zonesView.headlineForced':
+    '{n} of the reds are red by rule (Stagnant or an unknown risk level) whatever their score.',
+  'cohort.details.zonesView.headline48': 'Reds need an intervention within 48 hours.',
+  'cohort.details.zonesView.noCustomers': 'there are no customers to score',
+  'cohort.details.zonesView.allMissing': 'every one of the {n} customers lacks a zone input ({missing})',
+  'cohort.details.zonesView.noRed': 'no customer is in the red zone',
+  'cohort.details.zonesView.missingFor': '{column} missing for {n}',
+  'cohort.details.zonesView.rescaled': '{column} rescaled over {min}–{max}',
+  'cohort.details.zonesView.cutoffs': 'score cut-offs on this data: red ≤ {red}, yellow ≤ {yellow}',
+  'cohort.details.zonesView.noteNoZone':
+    '{n} {count, plural, one {customer} other {customers}} without a zone: {missing}',
+  'cohort.details.zonesView.noteUnknownRisk':
+    'risk level "{level}" is not a known level: {n} {count, plural, one {customer} other {customers}} made red by rule',
+  'cohort.details.zonesView.noteUnknownVelocity':
+    'velocity "{level}" has no score: {n} {count, plural, one {customer} other {customers}} without a score',
 
   // ── /radar ──
   'command.radar.summary':
