@@ -8,18 +8,10 @@ import type { HealthGroup } from '../../analysis/conversion-cohort/platform-mix.
 import type { Correlation } from '../../analysis/stats/pearson.js';
 import { type NumberFormat, numberFormat } from '../../format/number-format.js';
 import type { Locale } from '../../i18n/locale.js';
-import { type MessageKey, type Translate, termFor, translator } from '../../i18n/translate.js';
+import { type MessageKey, termFor, translator } from '../../i18n/translate.js';
 import type { AnswerSection } from '../command-answer.js';
-
-/** What every part of the method section words and formats with: the reader's catalogue and number formatter. */
-interface Words {
-  readonly t: Translate;
-  readonly fmt: NumberFormat;
-  readonly locale: Locale;
-}
-
-/** Rows shown in a distribution or cell table; the rest is in --json and the charts. */
-const TABLE_ROWS = 10;
+import { geographySection } from './cohort-geography-section.js';
+import { distributionRows, TABLE_ROWS, type Words } from './cohort-words.js';
 
 export function describeBounds(cohort: ConversionCohortResult, locale: Locale = 'en'): string[] {
   if (cohort.kind !== 'ok') return [];
@@ -163,10 +155,6 @@ function ltvSections(cohort: CohortFigures, { t, fmt, locale }: Words): AnswerSe
   return sections;
 }
 
-function distributionRows(d: Distribution, fmt: NumberFormat): string[][] {
-  return d.levels.slice(0, TABLE_ROWS).map((l) => [l.label, fmt.count(l.n), fmt.percent(l.share)]);
-}
-
 function channelSections(cohort: CohortFigures, { t, fmt }: Words): AnswerSection[] {
   const { activity, funnel } = cohort.channels;
   const table = (title: string, d: Distribution): AnswerSection =>
@@ -304,69 +292,4 @@ function riskVelocitySection(cohort: CohortFigures, { t, fmt, locale }: Words): 
       cells: String(rv.cohort.cells.length),
     }),
   };
-}
-
-function geographySection(geography: CohortGeography | null, { t, fmt }: Words): AnswerSection {
-  const title = t('cohort.details.bullet.geography');
-  if (geography === null) return { kind: 'unavailable', title, reason: t('cohort.details.empty') };
-  if (geography.kind === 'unavailable') {
-    return { kind: 'unavailable', title, reason: geographyReason(geography, { t, fmt }) };
-  }
-  return {
-    kind: 'table',
-    title: t('cohort.details.geographyTitle'),
-    table: {
-      columns: t('cohort.details.geographyColumns').split('|'),
-      align: ['left', 'right', 'right'],
-      rows: distributionRows(geography.countries, fmt),
-    },
-    note: t('cohort.details.geographyNote', {
-      count: geography.matched,
-      matched: fmt.count(geography.matched),
-      customers: fmt.count(geography.customers),
-      state: geography.states.levels[0]?.label ?? fmt.missing,
-    }),
-  };
-}
-
-/**
- * Why geography is not available, in the reader's language, from the join the analysis kept; the analysis's own
- * English sentence stays in --json.
- */
-function geographyReason(
-  geography: Extract<CohortGeography, { kind: 'unavailable' }>,
-  { t, fmt }: Pick<Words, 't' | 'fmt'>,
-): string {
-  const join = geography.join;
-  if (join === null) return geography.reason;
-  if (join.missingTables.length > 0) {
-    return t('cohort.details.geo.missingTables', { tables: join.missingTables.join(', ') });
-  }
-  if (join.customers === 0) return t('cohort.details.empty');
-  const tried = join.attempts
-    .map((a) =>
-      t('cohort.details.geo.attempt', {
-        column: a.column,
-        withId: fmt.count(a.customersWithId),
-        matched: fmt.count(a.matchedInMapping),
-      }),
-    )
-    .join(t('cohort.details.geo.attemptSeparator'));
-  if (join.resolved === 0) {
-    return t('cohort.details.geo.noneResolved', {
-      customers: fmt.count(join.customers),
-      tried,
-      mappingRows: fmt.count(join.mappingRows),
-    });
-  }
-  if (join.matchedInAddress === 0) {
-    return t('cohort.details.geo.noAddress', {
-      resolved: fmt.count(join.resolved),
-      customers: fmt.count(join.customers),
-      tried,
-      addressRows: fmt.count(join.addressRows),
-      addressIds: fmt.count(join.addressIds),
-    });
-  }
-  return geography.reason;
 }

@@ -1,22 +1,19 @@
 import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import type { Availability } from '../../analysis/investment-mismatch/mismatch-types.js';
-import type { Correlation } from '../../analysis/stats/pearson.js';
-import { type NumberFormat, numberFormat } from '../../format/number-format.js';
+import type { NumberFormat } from '../../format/number-format.js';
 import { joinList, joinSentences } from '../../i18n/join.js';
 import type { Locale } from '../../i18n/locale.js';
-import { type Translate, termFor, translator } from '../../i18n/translate.js';
+import { termFor } from '../../i18n/translate.js';
 import type { AnswerSection } from '../command-answer.js';
-
-/** What every part of the method section words and formats with: the reader's catalogue and number formatter. */
-interface Words {
-  readonly t: Translate;
-  readonly fmt: NumberFormat;
-  readonly locale: Locale;
-}
-
-function wordsFor(locale: Locale): Words {
-  return { t: translator(locale), fmt: numberFormat(locale), locale };
-}
+import { onboardingSection, teamSection } from './investment-mismatch-top-group.js';
+import {
+  BULLET_COLUMNS,
+  formatCorrelation,
+  missingColumnReason,
+  roiText,
+  type Words,
+  wordsFor,
+} from './investment-mismatch-words.js';
 
 /**
  * §1 answer sections. Each bullet is a table or an `unavailable` section with its reason;
@@ -26,44 +23,8 @@ function wordsFor(locale: Locale): Words {
 /** Rows shown per table in the answer; --json carries everything. */
 export const TABLE_ROWS = 8;
 
-const BULLET_COLUMNS = {
-  roi: ['customer_lifetime_value', 'acquisition_cost'],
-  stage: ['customer_lifetime_value', 'acquisition_cost', 'lifecycle_stage'],
-  cells: ['industry_vertical', 'company_size_tier'],
-  onboarding: ['customer_onboarding_score'],
-  team: ['customer_lifetime_value', 'acquisition_cost', 'team_size', 'decision_maker_level'],
-} as const;
-
-export function missingColumnReason(
-  columns: readonly string[],
-  missing: readonly string[],
-  locale: Locale = 'en',
-): string | null {
-  const absent = columns.filter((c) => missing.includes(c));
-  if (absent.length === 0) return null;
-  return translator(locale)('mismatch.details.missingColumns', {
-    columns: absent.map((c) => `\`${c}\``).join(', '),
-    count: absent.length,
-  });
-}
-
-export function formatCorrelation(c: Correlation, locale: Locale = 'en'): string {
-  const { t, fmt } = wordsFor(locale);
-  if (c.kind === 'too-few-rows') return t('mismatch.details.corrTooFew', { n: fmt.count(c.n) });
-  if (c.kind === 'constant') return t('mismatch.details.corrConstant', { n: fmt.count(c.n) });
-  return t('mismatch.details.corrOk', {
-    r: fmt.fixed(c.r, 2),
-    n: fmt.count(c.n),
-    t: fmt.fixed(c.t, 2),
-    p: fmt.pValue(c.p),
-  });
-}
-
 /** Cut-offs keep up to four decimals, trailing zeros dropped: 1.6514, 3, 0.3497. */
 const cutoff = (fmt: NumberFormat, x: number | null) => fmt.decimal(x, 4);
-
-const roiText = ({ t, fmt }: Words, x: number | null | undefined) =>
-  x === null || x === undefined ? fmt.missing : t('common.ratio', { value: fmt.fixed(x, 2) });
 
 export function buildSections(
   result: InvestmentMismatchResult,
@@ -214,76 +175,6 @@ function cellSections(result: InvestmentMismatchResult, missing: readonly string
     },
   }));
   return [risk, gaps];
-}
-
-function onboardingSection(result: InvestmentMismatchResult, missing: readonly string[], w: Words): AnswerSection {
-  const { t, fmt, locale } = w;
-  const title = t('mismatch.details.onboardingTitle');
-  const reason = missingColumnReason(BULLET_COLUMNS.onboarding, missing, locale);
-  if (reason !== null) return { kind: 'unavailable', title, reason };
-  const o = result.onboarding;
-  if (o.points.length === 0) {
-    return { kind: 'unavailable', title, reason: t('mismatch.details.noOnboarding') };
-  }
-  return {
-    kind: 'table',
-    title,
-    table: {
-      columns: t('mismatch.details.onboardingColumns').split('|'),
-      align: ['left', 'left', 'right', 'right', 'right'],
-      rows: o.bins.map((b) => [
-        t(`chart.mismatch.group.${b.group}`),
-        b.label,
-        fmt.count(b.n),
-        fmt.fixed(b.meanAdoption, 3),
-        roiText(w, b.meanRoi),
-      ]),
-    },
-    note: t('mismatch.details.onboardingNote', {
-      mismatched: formatCorrelation(o.correlations.mismatched, locale),
-      other: formatCorrelation(o.correlations['other-top'], locale),
-    }),
-  };
-}
-
-function teamSection(result: InvestmentMismatchResult, missing: readonly string[], w: Words): AnswerSection {
-  const { t, fmt, locale } = w;
-  const title = t('mismatch.details.teamTitle');
-  const reason = missingColumnReason(BULLET_COLUMNS.team, missing, locale);
-  if (reason !== null) return { kind: 'unavailable', title, reason };
-  const tl = result.teamAndLevel;
-  if (tl.teamExec.every((c) => c.n === 0)) {
-    return { kind: 'unavailable', title, reason: t('mismatch.details.noTeam') };
-  }
-  const cell = (bin: string, executive: boolean, group: 'mismatched' | 'other-top') =>
-    tl.teamExec.find((c) => c.bin === bin && c.executive === executive && c.group === group);
-  const withN = (roi: number | null | undefined, n: number | undefined) =>
-    t('mismatch.details.roiWithN', { roi: roiText(w, roi), n: fmt.count(n) });
-  const rows = ['small', 'medium', 'large'].flatMap((bin) =>
-    [true, false].map((executive) => {
-      const m = cell(bin, executive, 'mismatched');
-      const r = cell(bin, executive, 'other-top');
-      return [
-        m?.binLabel ?? bin,
-        executive ? t('mismatch.details.executive') : t('mismatch.details.otherLevel'),
-        withN(m?.meanRoi, m?.n),
-        withN(r?.meanRoi, r?.n),
-      ];
-    }),
-  );
-  return {
-    kind: 'table',
-    title,
-    table: {
-      columns: t('mismatch.details.teamColumns').split('|'),
-      align: ['left', 'left', 'right', 'right'],
-      rows,
-    },
-    note: t('mismatch.details.teamNote', {
-      mismatched: formatCorrelation(tl.teamSizeRoi.mismatched, locale),
-      other: formatCorrelation(tl.teamSizeRoi['other-top'], locale),
-    }),
-  };
 }
 
 function biasSection(result: InvestmentMismatchResult, w: Words): AnswerSection {
