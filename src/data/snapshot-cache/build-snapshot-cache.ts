@@ -34,8 +34,8 @@ export function buildSnapshotCache(
 
 /**
  * The same cache built by `threads` connections at once (default: one per core): the tables are shared out by
- * their row counts, this thread takes the first share and worker threads the others. At a million customers the
- * activity table alone is about half the work, so two cores nearly halve `radar prepare`.
+ * their row counts, this thread takes the first share and worker threads the others. At a million customers two
+ * threads took 170 s against 238 s on one (7 Dec, quiet machine), at the price of a higher peak (5.0 GB against 3.2).
  */
 export async function buildSnapshotCacheInParallel(
   warehouse: Warehouse,
