@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AlertStore } from '../../src/alerts/alert-store.js';
-import type { ScannedCustomer } from '../../src/alerts/alert-types.js';
+import type { Alert, ScannedCustomer } from '../../src/alerts/alert-types.js';
 import { PostgresAlertStore } from '../../src/alerts/postgres/postgres-alert-store.js';
 import { SqliteAlertStore } from '../../src/alerts/sqlite/sqlite-alert-store.js';
 import { createLogger } from '../../src/logging.js';
@@ -39,6 +39,38 @@ export function customer(
       priorityRank: options.rank ?? null,
       rankedOf: 100,
     },
+  };
+}
+
+/** A stored alert on `customer`, open and untouched unless `overrides` say otherwise. */
+export function alertRecord(scanned: ScannedCustomer, overrides: Partial<Alert> = {}): Alert {
+  return {
+    id: 1,
+    customer: scanned,
+    delivery: 'individual',
+    summaryId: null,
+    scanPeriod: 'p',
+    detectedAt: 0,
+    state: 'open',
+    acknowledgedBy: null,
+    acknowledgedAt: null,
+    assignee: null,
+    assignedBy: null,
+    assignedAt: null,
+    snoozedBy: null,
+    snoozedUntil: null,
+    slaShiftMs: 0,
+    interventionAt: null,
+    interventionCount: 0,
+    reminderAt: null,
+    escalatedAt: null,
+    resolvedAt: null,
+    resolvedReason: null,
+    resolvedDetail: null,
+    channel: null,
+    messageTs: null,
+    version: 1,
+    ...overrides,
   };
 }
 

@@ -7,38 +7,12 @@ import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js'
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
 import { renderDigest } from '../../src/slack/alerts/digest-blocks.js';
 import { messageAsText } from '../../src/slack/alerts/print-transport.js';
-import { customer, HOUR } from './alert-fixtures.js';
+import { alertRecord, customer, HOUR } from './alert-fixtures.js';
 
 const DAY = 24 * HOUR;
 
 function resolvedAlert(key: string, resolvedAt: number): Alert {
-  return {
-    id: 1,
-    customer: customer(key, 'red'),
-    delivery: 'individual',
-    summaryId: null,
-    scanPeriod: 'p',
-    detectedAt: 0,
-    state: 'resolved',
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    assignee: null,
-    assignedBy: null,
-    assignedAt: null,
-    snoozedBy: null,
-    snoozedUntil: null,
-    slaShiftMs: 0,
-    interventionAt: null,
-    interventionCount: 0,
-    reminderAt: null,
-    escalatedAt: null,
-    resolvedAt,
-    resolvedReason: 'recovered',
-    resolvedDetail: null,
-    channel: null,
-    messageTs: null,
-    version: 1,
-  };
+  return alertRecord(customer(key, 'red'), { state: 'resolved', resolvedAt, resolvedReason: 'recovered' });
 }
 
 describe('alerts/digest with tuned thresholds', () => {

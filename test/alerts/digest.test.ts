@@ -7,7 +7,7 @@ import { loadScanInputs, type ScanInputs } from '../../src/alerts/scan-inputs.js
 import type { CommandContext } from '../../src/commands/command-definition.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
-import { customer, HOUR, tempStore } from './alert-fixtures.js';
+import { alertRecord, customer, HOUR, tempStore } from './alert-fixtures.js';
 
 const NEW_YORK = 'U0ALICE0001';
 const SHANGHAI = 'U0WEI000001';
@@ -98,34 +98,7 @@ describe('alerts/digest content', () => {
   afterAll(() => provider.close());
 
   function alertOf(key: string, overrides: Partial<Alert>): Alert {
-    return {
-      id: 1,
-      customer: customer(key, 'red'),
-      delivery: 'individual',
-      summaryId: null,
-      scanPeriod: 'p',
-      detectedAt: 0,
-      state: 'open',
-      acknowledgedBy: null,
-      acknowledgedAt: null,
-      assignee: null,
-      assignedBy: null,
-      assignedAt: null,
-      snoozedBy: null,
-      snoozedUntil: null,
-      slaShiftMs: 0,
-      interventionAt: null,
-      interventionCount: 0,
-      reminderAt: null,
-      escalatedAt: null,
-      resolvedAt: null,
-      resolvedReason: null,
-      resolvedDetail: null,
-      channel: null,
-      messageTs: null,
-      version: 1,
-      ...overrides,
-    };
+    return alertRecord(customer(key, 'red'), overrides);
   }
 
   it('reports zones with the change since the last digest, top 10, overdue alerts, interventions and 14-day recoveries', () => {

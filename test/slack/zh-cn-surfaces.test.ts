@@ -18,6 +18,7 @@ import { renderAssignedDm, renderEscalation, renderReminder } from '../../src/sl
 import type { SlackMessage } from '../../src/slack/block-types.js';
 import { changeLine, editOfferBlocks } from '../../src/slack/rules/register-rules-actions.js';
 import { previewText, thresholdModal } from '../../src/slack/rules/threshold-modal.js';
+import { alertRecord } from '../alerts/alert-fixtures.js';
 import { blockTexts, englishLeft } from '../helpers/english-left.js';
 import { FAKE_CHANNELS, FAKE_USERS } from '../helpers/fake-slack/index.js';
 
@@ -27,34 +28,14 @@ const zh = translator('zh-CN');
 const en = translator('en');
 
 function alertOf(customer: ScannedCustomer, id: number, overrides: Partial<Alert> = {}): Alert {
-  return {
+  return alertRecord(customer, {
     id,
-    customer,
-    delivery: 'individual',
-    summaryId: null,
     scanPeriod: '2026-11-23T10',
     detectedAt: T0,
-    state: 'open',
-    acknowledgedBy: null,
-    acknowledgedAt: null,
-    assignee: null,
-    assignedBy: null,
-    assignedAt: null,
-    snoozedBy: null,
-    snoozedUntil: null,
-    slaShiftMs: 0,
-    interventionAt: null,
-    interventionCount: 0,
-    reminderAt: null,
-    escalatedAt: null,
-    resolvedAt: null,
-    resolvedReason: null,
-    resolvedDetail: null,
     channel: FAKE_CHANNELS.publicMember,
     messageTs: '1.000001',
-    version: 1,
     ...overrides,
-  };
+  });
 }
 
 /**

@@ -1151,8 +1151,10 @@ export const en = {
   'command.conversion-cohort.option.s2s_above': 'sales_to_support_days must be strictly above this (default {value})',
   'command.conversion-cohort.option.composite_above':
     'composite_engagement_score must be strictly above this (default: the mean over all latest activity rows)',
-  'command.conversion-cohort.option.red_below': 'zone score below which a customer is red (default {value})',
-  'command.conversion-cohort.option.green_above': 'zone score above which a customer is green (default {value})',
+  'command.conversion-cohort.option.red_below':
+    'zone score below which a customer is red (default: the threshold in force, {value} unless changed with /radar rules)',
+  'command.conversion-cohort.option.green_above':
+    'zone score above which a customer is green (default: the threshold in force, {value} unless changed with /radar rules)',
   'command.conversion-cohort.option.fallback_red':
     'fallback method: red when cume_dist(score) is at or below this (default {value})',
   'command.conversion-cohort.option.fallback_yellow':
