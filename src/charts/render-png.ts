@@ -101,7 +101,7 @@ export function loadSharp(): Promise<Sharp> {
     sharpModule = import('sharp').then((module) => {
       // libvips' operation cache (50 MB by default, shared by every thread) only pays off for repeated operations on
       // the same input; every SVG here is new, and repeated specs hit our own PNG cache first.
-      if (process.env.RADAR_SHARP_CACHE !== '1') module.default.cache(false);
+      module.default.cache(false);
       return module.default;
     });
   }
