@@ -42,8 +42,8 @@ const realTimers: IdleTimers = {
 
 /**
  * Workers idle this long are stopped; the next render starts them again. A worker that has rendered for a while
- * holds ≈ 100–160 MB (see chart-worker-count.ts) that a quiet Radar should give back, and starting one again costs
- * ≈ 0.5 s of CPU plus ≈ 1.5× the CPU on its first renders: once per 10 minutes of silence at most.
+ * holds ≈ 180–240 MB (see chart-worker-count.ts), ≈ 140 MB of which closing gives back, and starting one again
+ * costs ≈ 0.5 s of CPU plus ≈ 1.5× the CPU on its first renders: once per 10 minutes of silence at most.
  */
 export const IDLE_RELEASE_MS = 10 * 60_000;
 
