@@ -1,6 +1,7 @@
 export type { ChartDefinition } from './chart-definition.js';
 export { ChartRenderError, ChartRenderErrorCode } from './chart-errors.js';
 export { CHART_FONT_FAMILY, configureChartFonts } from './chart-fonts.js';
+export { CHART_WORKER_MEMORY_BYTES, chartWorkerCount, currentMachine } from './chart-worker-count.js';
 export { measureTextWidth } from './font-metrics.js';
 export { axisNumberFormat, COMPACT_LABEL_EXPR, formatNumber, NUMBER_FORMATS, type NumberFormatKind } from './format.js';
 export { displayWidth, LABEL_LINE_BREAK, truncateLabel, WRAPPED_LABEL_EXPR, wrapLabel } from './labels.js';

@@ -98,7 +98,12 @@ let sharpModule: Promise<Sharp> | undefined;
 export function loadSharp(): Promise<Sharp> {
   if (sharpModule === undefined) {
     configureChartFonts();
-    sharpModule = import('sharp').then((module) => module.default);
+    sharpModule = import('sharp').then((module) => {
+      // libvips' operation cache (50 MB by default, shared by every thread) only pays off for repeated operations on
+      // the same input; every SVG here is new, and repeated specs hit our own PNG cache first.
+      module.default.cache(false);
+      return module.default;
+    });
   }
   return sharpModule;
 }

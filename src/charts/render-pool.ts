@@ -1,11 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { defaultPoolSize, type SerializedError, siblingModule, WorkerPool } from '../workers/worker-pool.js';
+import { type SerializedError, siblingModule, WorkerPool } from '../workers/worker-pool.js';
 import { ChartRenderError, ChartRenderErrorCode } from './chart-errors.js';
+import { chartWorkerCount, currentMachine } from './chart-worker-count.js';
 import { loadSharp, type RenderOptions, renderChartPng } from './render-png.js';
 import type { RenderRequest } from './render-worker.js';
 import { warmUpChart } from './warm-up-chart.js';
 
 export { defaultPoolSize } from '../workers/worker-pool.js';
+export { chartWorkerCount, currentMachine } from './chart-worker-count.js';
 
 /** What commands use to turn specs into PNGs; in-process or pooled, chosen once at startup. */
 export interface ChartRenderer {
@@ -27,32 +29,79 @@ function reviveChartError(error: SerializedError): Error {
   return rebuilt;
 }
 
+/** Timers, injectable so tests can release idle workers without waiting. */
+export interface IdleTimers {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const realTimers: IdleTimers = {
+  set: (callback, ms) => setTimeout(callback, ms).unref(),
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/**
+ * Workers idle this long are stopped; the next render starts them again. A worker that has rendered for a while
+ * holds ≈ 180–240 MB (see chart-worker-count.ts), ≈ 140 MB of which closing gives back, and starting one again
+ * costs ≈ 0.5 s of CPU plus ≈ 1.5× the CPU on its first renders: once per 10 minutes of silence at most.
+ */
+export const IDLE_RELEASE_MS = 10 * 60_000;
+
+export interface RenderPoolOptions {
+  /** Number of workers; chartWorkerCount(currentMachine()) unless set. */
+  size?: number;
+  /** Stop the workers after this long without a render; IDLE_RELEASE_MS unless set, Infinity never. */
+  idleReleaseMs?: number;
+  timers?: IdleTimers;
+}
+
 /** renderChartPng in worker threads, so a dense chart never delays another request's ack. */
 export class RenderPool implements ChartRenderer {
-  readonly #pool: WorkerPool<RenderRequest, Uint8Array>;
+  readonly size: number;
+  readonly #idleReleaseMs: number;
+  readonly #timers: IdleTimers;
+  #pool: WorkerPool<RenderRequest, Uint8Array> | undefined;
+  #running = 0;
+  #idleTimer: unknown;
+  #closed = false;
   #sharpLoaded: Promise<unknown> | undefined;
   #warmed: Promise<void> | undefined;
 
-  constructor(size = defaultPoolSize()) {
-    this.#pool = new WorkerPool({
-      entry: siblingModule(import.meta.url, 'render-worker'),
+  constructor(options: RenderPoolOptions | number = {}) {
+    const {
       size,
-      reviveError: reviveChartError,
-      failure: (message, cause) =>
-        new ChartRenderError(ChartRenderErrorCode.workerFailed, `Chart rendering failed: ${message}`, { cause }),
-    });
+      idleReleaseMs = IDLE_RELEASE_MS,
+      timers = realTimers,
+    } = typeof options === 'number' ? { size: options } : options;
+    this.size = size ?? chartWorkerCount(currentMachine());
+    if (!Number.isInteger(this.size) || this.size < 1) {
+      throw new RangeError(`pool size must be a positive integer, got ${this.size}`);
+    }
+    if (!(idleReleaseMs > 0)) throw new RangeError(`idleReleaseMs must be positive, got ${idleReleaseMs}`);
+    this.#idleReleaseMs = idleReleaseMs;
+    this.#timers = timers;
   }
 
-  get size(): number {
-    return this.#pool.size;
+  /** Whether worker threads are running (false before the first render and after an idle release). */
+  get started(): boolean {
+    return this.#pool !== undefined;
   }
 
   async render(spec: TopLevelSpec, options: RenderOptions = {}): Promise<Buffer> {
-    // Sets FONTCONFIG_FILE in the real environment and keeps sharp's libraries loaded (see loadSharp).
-    this.#sharpLoaded ??= loadSharp();
-    await this.#sharpLoaded;
-    const png = await this.#pool.run({ spec, options });
-    return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+    if (this.#closed) throw this.#failure('The worker pool is closed');
+    this.#running++;
+    this.#cancelRelease();
+    try {
+      // Sets FONTCONFIG_FILE in the real environment and keeps sharp's libraries loaded (see loadSharp).
+      this.#sharpLoaded ??= loadSharp();
+      await this.#sharpLoaded;
+      if (this.#closed) throw this.#failure('The worker pool was closed');
+      const png = await this.#workers().run({ spec, options });
+      return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+    } finally {
+      this.#running--;
+      if (this.#running === 0) this.#scheduleRelease();
+    }
   }
 
   warm(): Promise<void> {
@@ -64,7 +113,47 @@ export class RenderPool implements ChartRenderer {
   }
 
   close(): Promise<void> {
-    return this.#pool.close();
+    this.#closed = true;
+    this.#cancelRelease();
+    const pool = this.#pool;
+    this.#pool = undefined;
+    return pool?.close() ?? Promise.resolve();
+  }
+
+  #workers(): WorkerPool<RenderRequest, Uint8Array> {
+    this.#pool ??= new WorkerPool({
+      entry: siblingModule(import.meta.url, 'render-worker'),
+      size: this.size,
+      reviveError: reviveChartError,
+      failure: (message, cause) => this.#failure(message, cause),
+    });
+    return this.#pool;
+  }
+
+  #failure(message: string, cause?: unknown): ChartRenderError {
+    return new ChartRenderError(ChartRenderErrorCode.workerFailed, `Chart rendering failed: ${message}`, { cause });
+  }
+
+  #scheduleRelease(): void {
+    // setTimeout fires at once for delays past 2^31 − 1 ms (≈ 25 days): those mean never.
+    if (this.#closed || this.#pool === undefined || this.#idleReleaseMs > 2 ** 31 - 1) return;
+    this.#idleTimer = this.#timers.set(() => this.#releaseIdle(), this.#idleReleaseMs);
+  }
+
+  #cancelRelease(): void {
+    if (this.#idleTimer === undefined) return;
+    this.#timers.clear(this.#idleTimer);
+    this.#idleTimer = undefined;
+  }
+
+  #releaseIdle(): void {
+    this.#idleTimer = undefined;
+    if (this.#running > 0 || this.#pool === undefined) return;
+    const pool = this.#pool;
+    this.#pool = undefined;
+    // A later warm() starts the new workers again.
+    this.#warmed = undefined;
+    void pool.close();
   }
 }
 
@@ -87,8 +176,10 @@ class InProcessRenderer implements ChartRenderer {
 export interface ChartRendererOptions {
   /** Render on the calling thread instead of in worker threads (CLI, tests). */
   inProcess?: boolean;
-  /** Number of workers; defaultPoolSize() unless set. */
+  /** Number of workers; chartWorkerCount(currentMachine()) unless set. */
   poolSize?: number;
+  /** Stop idle workers after this long; IDLE_RELEASE_MS unless set. */
+  idleReleaseMs?: number;
 }
 
 /**
@@ -96,5 +187,9 @@ export interface ChartRendererOptions {
  * hundred ms, which in-process would delay every other request's ack by as much.
  */
 export function createChartRenderer(options: ChartRendererOptions = {}): ChartRenderer {
-  return options.inProcess === true ? new InProcessRenderer() : new RenderPool(options.poolSize);
+  if (options.inProcess === true) return new InProcessRenderer();
+  return new RenderPool({
+    ...(options.poolSize === undefined ? {} : { size: options.poolSize }),
+    ...(options.idleReleaseMs === undefined ? {} : { idleReleaseMs: options.idleReleaseMs }),
+  });
 }

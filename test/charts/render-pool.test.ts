@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { chartWorkerCount, currentMachine } from '../../src/charts/chart-worker-count.js';
 import { renderChartPng } from '../../src/charts/render-png.js';
-import { createChartRenderer, RenderPool } from '../../src/charts/render-pool.js';
+import { createChartRenderer, IDLE_RELEASE_MS, type IdleTimers, RenderPool } from '../../src/charts/render-pool.js';
 import { CJK_LABEL, labelBarSpec, lineSpec } from './helpers.js';
 
 const run = promisify(execFile);
@@ -58,6 +59,49 @@ describe('charts/render-pool', () => {
     await expect(closed.warm()).rejects.toMatchObject({ code: 'worker-failed' });
   });
 
+  it('sizes itself to the machine unless told, and refuses a size or idle time that makes no sense', async () => {
+    const sized = new RenderPool();
+    expect(sized.size).toBe(chartWorkerCount(currentMachine()));
+    expect(new RenderPool({ size: 3 }).size).toBe(3);
+    expect(() => new RenderPool({ size: 0 })).toThrow(RangeError);
+    expect(() => new RenderPool({ size: 1.5 })).toThrow(RangeError);
+    expect(() => new RenderPool({ size: 1, idleReleaseMs: 0 })).toThrow(RangeError);
+    expect(IDLE_RELEASE_MS).toBe(600_000);
+    // Nothing starts before the first render, so these need no close().
+    expect(sized.started).toBe(false);
+  });
+
+  it('stops its workers after the idle time and starts them again for the next render', async () => {
+    const timers = manualTimers();
+    const idle = new RenderPool({ size: 1, idleReleaseMs: 5_000, timers });
+    const first = await idle.render(lineSpec());
+    expect(idle.started).toBe(true);
+    expect(timers.pending()).toEqual([5_000]);
+    timers.fire();
+    expect(idle.started).toBe(false);
+    // A new worker draws the same bytes.
+    expect((await idle.render(lineSpec())).equals(first)).toBe(true);
+    expect(idle.started).toBe(true);
+    await idle.close();
+    expect(timers.pending()).toEqual([]);
+  });
+
+  it('does not release workers while a render is running, and re-arms the timer after the last one', async () => {
+    const timers = manualTimers();
+    const busy = new RenderPool({ size: 1, idleReleaseMs: 5_000, timers });
+    await busy.render(lineSpec());
+    const [a, b] = [busy.render(labelBarSpec('Alpha')), busy.render(labelBarSpec('Beta'))];
+    // A render cancels the pending release; none is armed while two renders run.
+    expect(timers.pending()).toEqual([]);
+    await a;
+    expect(timers.pending()).toEqual([]);
+    await b;
+    expect(timers.pending()).toEqual([5_000]);
+    await busy.close();
+    expect(timers.pending()).toEqual([]);
+    await expect(busy.render(lineSpec())).rejects.toMatchObject({ code: 'worker-failed' });
+  });
+
   it('renders in-process when asked to', async () => {
     const inProcess = createChartRenderer({ inProcess: true });
     const png = await inProcess.render(lineSpec());
@@ -98,3 +142,24 @@ describe('charts/render-pool', () => {
     expect(Buffer.from(stdout, 'base64').equals(await renderChartPng(spec))).toBe(true);
   });
 });
+
+/** Timers a test fires by hand: `pending()` lists the delays armed and not cleared. */
+function manualTimers(): IdleTimers & { pending(): number[]; fire(): void } {
+  const armed = new Map<number, { callback: () => void; ms: number }>();
+  let next = 1;
+  return {
+    set(callback, ms) {
+      armed.set(next, { callback, ms });
+      return next++;
+    },
+    clear(handle) {
+      armed.delete(handle as number);
+    },
+    pending: () => [...armed.values()].map((timer) => timer.ms),
+    fire() {
+      const timers = [...armed.values()];
+      armed.clear();
+      for (const timer of timers) timer.callback();
+    },
+  };
+}
