@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import type { DuckDBDataChunk, DuckDBValue } from '@duckdb/node-api';
+import { DuckdbAmbiguousSchemaError, DuckdbMissingColumnError, DuckdbMissingTableError } from '../duckdb-errors.js';
+import {
+  checkDuckdbFile,
+  DEFAULT_DUCKDB_TIMEOUT_MS,
+  DuckdbInstanceHolder,
+  type DuckdbSession,
+} from './duckdb-session.js';
+import { converterForType, type EngineValue, type ValueConverter } from './duckdb-values.js';
+import type { EngineTable, FingerprintTarget, WarehouseEngine } from './warehouse-engine.js';
+
+export { DEFAULT_DUCKDB_TIMEOUT_MS } from './duckdb-session.js';
+
+export interface DuckdbEngineOptions {
+  /** How long one round trip to DuckDB may take (RADAR_WAREHOUSE_TIMEOUT_MS); default 60 s. */
+  readonly timeoutMs?: number;
+}
+
+const MART_PREFIX = 'customer360__';
+const DEFAULT_SCHEMA = 'main';
+
+/**
+ * A DuckDB database file (dbt-duckdb's `path`), opened read-only. The marts are read from schema `main` (where
+ * dbt-duckdb builds them by default) or, when `main` holds none, from the one schema that does.
+ */
+export async function openDuckdbEngine(path: string, options: DuckdbEngineOptions = {}): Promise<WarehouseEngine> {
+  checkDuckdbFile(path);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DUCKDB_TIMEOUT_MS;
+  const holder = new DuckdbInstanceHolder(path);
+  const session = await holder.connect();
+  try {
+    const schema = await martSchema(session, path, timeoutMs);
+    return new DuckdbEngine(path, schema, holder, timeoutMs);
+  } finally {
+    session.close();
+  }
+}
+
+async function martSchema(session: DuckdbSession, path: string, timeoutMs: number): Promise<string> {
+  const rows = await query(
+    session,
+    path,
+    timeoutMs,
+    'the list of schemas',
+    `SELECT table_schema, count(*) FROM information_schema.tables
+     WHERE table_catalog = current_database() AND starts_with(table_name, $1)
+     GROUP BY table_schema ORDER BY table_schema`,
+    [MART_PREFIX],
+  );
+  const schemas = rows.map((row) => String(row[0]));
+  if (schemas.length === 0 || schemas.includes(DEFAULT_SCHEMA)) return DEFAULT_SCHEMA;
+  if (schemas.length === 1) return schemas[0] as string;
+  throw new DuckdbAmbiguousSchemaError(path, schemas);
+}
+
+/** Where a target's row count and latest snapshot sit in the fingerprint row, or why there is none. */
+interface FingerprintPlan {
+  readonly table: string;
+  readonly count: number | 'absent';
+  readonly latest: number | 'absent' | 'none';
+}
+
+interface DescribedTable extends EngineTable {
+  readonly isView: boolean;
+}
+
+class DuckdbEngine implements WarehouseEngine {
+  readonly kind = 'duckdb' as const;
+  readonly label: string;
+  private closed = false;
+
+  constructor(
+    readonly path: string,
+    readonly schema: string,
+    private readonly holder: DuckdbInstanceHolder,
+    private readonly timeoutMs: number,
+  ) {
+    this.label = schema === DEFAULT_SCHEMA ? path : `${path} (schema ${schema})`;
+  }
+
+  async listTables(): Promise<readonly EngineTable[]> {
+    return this.withSession(async (session) =>
+      (await this.describeTables(session)).map(({ name, columns }) => ({ name, columns })),
+    );
+  }
+
+  async fingerprint(targets: readonly FingerprintTarget[]): Promise<string> {
+    return this.withSession(async (session) => {
+      const tables = byLowerName(await this.describeTables(session));
+      // Each target reads its row count and latest snapshot from one SELECT of scalar subqueries, by position.
+      const selects: string[] = [];
+      const plans = targets.map((target): FingerprintPlan => {
+        const table = tables.get(target.table.toLowerCase());
+        // An absent table or snapshot column is part of the state too: when it appears, the fingerprint changes.
+        if (table === undefined) return { table: target.table, count: 'absent', latest: 'absent' };
+        const from = this.qualified(table.name);
+        const count = selects.push(`(SELECT count(*) FROM ${from})`) - 1;
+        const snapshot = target.snapshotColumn;
+        if (snapshot === undefined) return { table: target.table, count, latest: 'none' };
+        if (!hasColumn(table, snapshot)) return { table: target.table, count, latest: 'absent' };
+        const latest = selects.push(`(SELECT max(${quoteIdent(snapshot)}) FROM ${from})`) - 1;
+        return { table: target.table, count, latest };
+      });
+      const values =
+        selects.length === 0
+          ? []
+          : ((await this.query(session, 'the row counts', `SELECT ${selects.join(', ')}`))[0] ?? []);
+      const at = (slot: number | string) => (typeof slot === 'number' ? values[slot] : slot);
+      const state = plans.map((plan) => [plan.table, at(plan.count), at(plan.latest)]);
+      const text = JSON.stringify(state, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
+      return `duckdb:${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+    });
+  }
+
+  async *streamRows(table: string, columns: readonly string[], batchRows: number): AsyncIterable<readonly unknown[][]> {
+    const session = await this.session();
+    try {
+      const described = byLowerName(await this.describeTables(session)).get(table.toLowerCase());
+      if (described === undefined) throw new DuckdbMissingTableError(this.label, table);
+      const missing = columns.filter((column) => !hasColumn(described, column));
+      if (missing.length > 0) throw new DuckdbMissingColumnError(this.label, described.name, missing);
+      const list = columns.length === 0 ? 'NULL' : columns.map(quoteIdent).join(', ');
+      // Stored order, as the SQLite export's rowid order: a view has no rowid and keeps its query's order.
+      const order = described.isView ? '' : ' ORDER BY rowid';
+      const sql = `SELECT ${list} FROM ${this.qualified(described.name)}${order}`;
+      const what = `table ${described.name}`;
+      const result = await session.timed(this.label, this.timeoutMs, what, () => session.connection.stream(sql));
+      const converters = result.columnTypes().map(converterForType);
+      let batch: EngineValue[][] = [];
+      for (;;) {
+        const chunk = await session.timed(this.label, this.timeoutMs, what, () => result.fetchChunk());
+        if (chunk === null || chunk.rowCount === 0) break;
+        appendRows(batch, chunk, columns.length === 0 ? [] : converters);
+        if (batch.length >= batchRows) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    } finally {
+      session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private async session(): Promise<DuckdbSession> {
+    if (this.closed) throw new Error(`the DuckDB engine for ${this.label} is closed`);
+    return this.holder.connect();
+  }
+
+  private async withSession<T>(work: (session: DuckdbSession) => Promise<T>): Promise<T> {
+    const session = await this.session();
+    try {
+      return await work(session);
+    } finally {
+      session.close();
+    }
+  }
+
+  private async describeTables(session: DuckdbSession): Promise<DescribedTable[]> {
+    const rows = await this.query(
+      session,
+      'the list of tables',
+      `SELECT c.table_name, c.column_name, c.data_type, t.table_type
+       FROM information_schema.columns c
+       JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
+       WHERE c.table_catalog = current_database() AND c.table_schema = $1
+       ORDER BY c.table_name, c.ordinal_position`,
+      [this.schema],
+    );
+    const tables: { name: string; isView: boolean; columns: { name: string; type: string }[] }[] = [];
+    for (const [name, column, type, tableType] of rows) {
+      let table = tables.at(-1);
+      if (table === undefined || table.name !== name) {
+        table = { name: String(name), isView: tableType === 'VIEW', columns: [] };
+        tables.push(table);
+      }
+      table.columns.push({ name: String(column), type: String(type).toLowerCase() });
+    }
+    return tables;
+  }
+
+  private query(session: DuckdbSession, what: string, sql: string, values?: DuckDBValue[]): Promise<EngineValue[][]> {
+    return query(session, this.label, this.timeoutMs, what, sql, values);
+  }
+
+  private qualified(table: string): string {
+    return `${quoteIdent(this.schema)}.${quoteIdent(table)}`;
+  }
+}
+
+async function query(
+  session: DuckdbSession,
+  label: string,
+  timeoutMs: number,
+  what: string,
+  sql: string,
+  values?: DuckDBValue[],
+): Promise<EngineValue[][]> {
+  return session.timed(label, timeoutMs, what, async () => {
+    const result = await session.connection.run(sql, values);
+    const converters = result.columnTypes().map(converterForType);
+    const rows: EngineValue[][] = [];
+    for (const chunk of await result.fetchAllChunks()) appendRows(rows, chunk, converters);
+    return rows;
+  });
+}
+
+/** Column by column, so each column's converter is looked up once per chunk of ~2048 rows. */
+function appendRows(rows: EngineValue[][], chunk: DuckDBDataChunk, converters: readonly ValueConverter[]): void {
+  const start = rows.length;
+  for (let r = 0; r < chunk.rowCount; r++) rows.push(new Array<EngineValue>(converters.length));
+  converters.forEach((convert, c) => {
+    const values = chunk.getColumnValues(c);
+    for (let r = 0; r < values.length; r++) (rows[start + r] as EngineValue[])[c] = convert(values[r] as DuckDBValue);
+  });
+}
+
+/** DuckDB resolves identifiers case-insensitively, so Radar looks tables and columns up the same way. */
+function byLowerName(tables: readonly DescribedTable[]): Map<string, DescribedTable> {
+  return new Map(tables.map((table) => [table.name.toLowerCase(), table]));
+}
+
+function hasColumn(table: EngineTable, column: string): boolean {
+  const lower = column.toLowerCase();
+  return table.columns.some((c) => c.name.toLowerCase() === lower);
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
