@@ -61,10 +61,6 @@ interface FingerprintPlan {
   readonly latest: number | 'absent' | 'none';
 }
 
-interface DescribedTable extends EngineTable {
-  readonly isView: boolean;
-}
-
 class DuckdbEngine implements WarehouseEngine {
   readonly kind = 'duckdb' as const;
   readonly label: string;
@@ -80,9 +76,7 @@ class DuckdbEngine implements WarehouseEngine {
   }
 
   async listTables(): Promise<readonly EngineTable[]> {
-    return this.withSession(async (session) =>
-      (await this.describeTables(session)).map(({ name, columns }) => ({ name, columns })),
-    );
+    return this.withSession((session) => this.describeTables(session));
   }
 
   async fingerprint(targets: readonly FingerprintTarget[]): Promise<string> {
@@ -121,9 +115,10 @@ class DuckdbEngine implements WarehouseEngine {
       const missing = columns.filter((column) => !hasColumn(described, column));
       if (missing.length > 0) throw new DuckdbMissingColumnError(this.label, described.name, missing);
       const list = columns.length === 0 ? 'NULL' : columns.map(quoteIdent).join(', ');
-      // Stored order, as the SQLite export's rowid order: a view has no rowid and keeps its query's order.
-      const order = described.isView ? '' : ' ORDER BY rowid';
-      const sql = `SELECT ${list} FROM ${this.qualified(described.name)}${order}`;
+      // No ORDER BY rowid: with preserve_insertion_order (set at open) a plain scan already returns rows in rowid
+      // order, while the ORDER BY would sort — hold — the whole table before the first row (0.6 s vs 0.35 s CPU and
+      // a full copy in memory for 3M rows). A view keeps its own query's order.
+      const sql = `SELECT ${list} FROM ${this.qualified(described.name)}`;
       const what = `table ${described.name}`;
       const result = await session.timed(this.label, this.timeoutMs, what, () => session.connection.stream(sql));
       const converters = result.columnTypes().map(converterForType);
@@ -161,22 +156,20 @@ class DuckdbEngine implements WarehouseEngine {
     }
   }
 
-  private async describeTables(session: DuckdbSession): Promise<DescribedTable[]> {
+  private async describeTables(session: DuckdbSession): Promise<EngineTable[]> {
     const rows = await this.query(
       session,
       'the list of tables',
-      `SELECT c.table_name, c.column_name, c.data_type, t.table_type
-       FROM information_schema.columns c
-       JOIN information_schema.tables t USING (table_catalog, table_schema, table_name)
-       WHERE c.table_catalog = current_database() AND c.table_schema = $1
-       ORDER BY c.table_name, c.ordinal_position`,
+      `SELECT table_name, column_name, data_type FROM information_schema.columns
+       WHERE table_catalog = current_database() AND table_schema = $1
+       ORDER BY table_name, ordinal_position`,
       [this.schema],
     );
-    const tables: { name: string; isView: boolean; columns: { name: string; type: string }[] }[] = [];
-    for (const [name, column, type, tableType] of rows) {
+    const tables: { name: string; columns: { name: string; type: string }[] }[] = [];
+    for (const [name, column, type] of rows) {
       let table = tables.at(-1);
       if (table === undefined || table.name !== name) {
-        table = { name: String(name), isView: tableType === 'VIEW', columns: [] };
+        table = { name: String(name), columns: [] };
         tables.push(table);
       }
       table.columns.push({ name: String(column), type: String(type).toLowerCase() });
@@ -221,7 +214,7 @@ function appendRows(rows: EngineValue[][], chunk: DuckDBDataChunk, converters: r
 }
 
 /** DuckDB resolves identifiers case-insensitively, so Radar looks tables and columns up the same way. */
-function byLowerName(tables: readonly DescribedTable[]): Map<string, DescribedTable> {
+function byLowerName(tables: readonly EngineTable[]): Map<string, EngineTable> {
   return new Map(tables.map((table) => [table.name.toLowerCase(), table]));
 }
 

@@ -15,6 +15,8 @@ const READ_ONLY_CONFIG: Record<string, string> = {
   autoinstall_known_extensions: 'false',
   autoload_known_extensions: 'false',
   enable_external_access: 'false',
+  // A plain scan then returns rows in stored (rowid) order, which streamRows promises, without sorting.
+  preserve_insertion_order: 'true',
   lock_configuration: 'true',
 };
 
