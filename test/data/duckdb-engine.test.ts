@@ -77,6 +77,19 @@ async function readAll(engine: WarehouseEngine, table: string, columns: readonly
   return { rows, sizes };
 }
 
+/** Whether another process can open the file for writing right now, as a dbt run would. */
+async function writerCanOpen(path: string): Promise<string> {
+  const script = `require('@duckdb/node-api').DuckDBInstance.create(${JSON.stringify(path)})
+    .then((db) => { db.closeSync(); console.log('opened'); }, (e) => console.log(e.message))`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (data) => {
+    out += String(data);
+  });
+  await new Promise((resolve) => child.once('exit', resolve));
+  return out.trim();
+}
+
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 beforeAll(async () => {
@@ -326,6 +339,24 @@ describe('data/engines/duckdb-engine values and state', () => {
     expect(await fingerprint()).not.toBe(afterSnapshot);
   });
 
+  it('holds the file only while it reads: streams share it, and a reader that stops early lets a writer in', async () => {
+    const path = join(dir.path, 'release.duckdb');
+    copyFileSync(demoDuckdb, path);
+    const engine = await openDuckdbEngine(path);
+    const [mapping, address] = await Promise.all([
+      readAll(engine, 'customer360__mapping', ['customer360_id'], 5000),
+      readAll(engine, 'customer360__address', ['customer360_id', 'priority'], 5000),
+    ]);
+    expect([mapping.rows.length, address.rows.length]).toEqual([13_376, 4281]);
+    for await (const batch of engine.streamRows(ACTIVITY, ['primary_email'], 2048)) {
+      expect(batch.length).toBe(2048);
+      break;
+    }
+    // The engine is still open, but nothing is reading: a dbt run (another process) can open the file to write.
+    expect(await writerCanOpen(path)).toBe('opened');
+    await engine.close();
+  });
+
   it('is read-only: a write through its connection fails and the file is byte-for-byte unchanged', async () => {
     const before = sha(fixtureDuckdb);
     const modified = statSync(fixtureDuckdb).mtimeMs;
@@ -414,14 +445,28 @@ describe('data/engines/duckdb-engine errors', () => {
     await expect(openDuckdbEngine(folder)).rejects.toThrow(/it is a folder, not a file/);
   });
 
-  it('says a file whose header is DuckDB’s but whose content is damaged is not readable', async () => {
+  it('says a damaged or truncated DuckDB file cannot be read, and what to do', async () => {
     const damaged = join(dir.path, 'damaged.duckdb');
     const bytes = Buffer.alloc(64 * 1024, 0x5a);
     readFileSync(fixtureDuckdb).copy(bytes, 0, 0, 16);
     writeFileSync(damaged, bytes);
-    const error = await openDuckdbEngine(damaged).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as { code?: string }).code).toMatch(/^warehouse_(not_duckdb|duckdb_unreadable)$/);
+    await expect(openDuckdbEngine(damaged)).rejects.toThrow(DuckdbReadError);
+    await expect(openDuckdbEngine(damaged)).rejects.toThrow(/Corrupt database file.*rebuild it \(dbt run\) or copy it/);
+    const truncated = join(dir.path, 'truncated.duckdb');
+    const whole = readFileSync(demoDuckdb);
+    writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
+    const readEverything = async () => {
+      const engine = await openDuckdbEngine(truncated);
+      for (const table of await engine.listTables()) {
+        await readAll(
+          engine,
+          table.name,
+          table.columns.map((c) => c.name),
+          100_000,
+        );
+      }
+    };
+    await expect(readEverything()).rejects.toThrow(/could not read the warehouse .*Could not read enough bytes/);
   });
 
   it('says a file another process has open for writing is locked, naming the process, not an internal error', async () => {

@@ -123,14 +123,19 @@ class DuckdbEngine implements WarehouseEngine {
       const result = await session.timed(this.label, this.timeoutMs, what, () => session.connection.stream(sql));
       const converters = result.columnTypes().map(converterForType);
       let batch: EngineValue[][] = [];
-      for (;;) {
-        const chunk = await session.timed(this.label, this.timeoutMs, what, () => result.fetchChunk());
-        if (chunk === null || chunk.rowCount === 0) break;
-        appendRows(batch, chunk, columns.length === 0 ? [] : converters);
-        if (batch.length >= batchRows) {
-          yield batch;
-          batch = [];
+      try {
+        for (;;) {
+          const chunk = await session.timed(this.label, this.timeoutMs, what, () => result.fetchChunk());
+          if (chunk === null || chunk.rowCount === 0) break;
+          appendRows(batch, chunk, columns.length === 0 ? [] : converters);
+          if (batch.length >= batchRows) {
+            yield batch;
+            batch = [];
+          }
         }
+      } finally {
+        // A reader that stops early (or fails) must not leave the stream open: it would hold the file until GC.
+        await session.discard(result);
       }
       if (batch.length > 0) yield batch;
     } finally {

@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBResult } from '@duckdb/node-api';
 import { isRadarError } from '../../errors.js';
 import { DuckdbLockedError, DuckdbReadError, DuckdbTimeoutError, NotDuckdbError } from '../duckdb-errors.js';
 import { WarehouseNotFoundError } from '../warehouse-errors.js';
@@ -139,6 +139,23 @@ export class DuckdbSession {
       throw new DuckdbReadError(label, firstLine(error), { cause: error });
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Ends a streaming result whether or not it was read to the end. An open stream keeps the database alive (and the
+   * file locked against writers) until the garbage collector frees it; interrupting it and fetching until it reports
+   * its end or the interruption releases it now, after at most the few chunks DuckDB had buffered.
+   */
+  async discard(result: DuckDBResult): Promise<void> {
+    this.connection.interrupt();
+    try {
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (chunk === null || chunk.rowCount === 0) return;
+      }
+    } catch {
+      // The interruption itself, or the error that ended the read: either way the stream is closed.
     }
   }
 
