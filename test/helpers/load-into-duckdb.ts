@@ -82,15 +82,10 @@ function columnTypes(source: Database.Database, table: string, columns: readonly
 }
 
 function append(appender: DuckDBAppender, type: LoadedType, value: unknown): void {
-  if (value === null || value === undefined) return appender.appendNull();
-  switch (type) {
-    case 'BIGINT':
-      return appender.appendBigInt(value as bigint);
-    case 'DOUBLE':
-      return appender.appendDouble(Number(value));
-    case 'VARCHAR':
-      return appender.appendVarchar(asText(value));
-  }
+  if (value === null || value === undefined) appender.appendNull();
+  else if (type === 'BIGINT') appender.appendBigInt(value as bigint);
+  else if (type === 'DOUBLE') appender.appendDouble(Number(value));
+  else appender.appendVarchar(asText(value));
 }
 
 function asText(value: unknown): string {

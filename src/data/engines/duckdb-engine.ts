@@ -43,9 +43,9 @@ async function martSchema(session: DuckdbSession, path: string, timeoutMs: numbe
     path,
     timeoutMs,
     'the list of schemas',
-    `SELECT table_schema, count(*) FROM information_schema.tables
+    `SELECT DISTINCT table_schema FROM information_schema.tables
      WHERE table_catalog = current_database() AND starts_with(table_name, $1)
-     GROUP BY table_schema ORDER BY table_schema`,
+     ORDER BY table_schema`,
     [MART_PREFIX],
   );
   const schemas = rows.map((row) => String(row[0]));
