@@ -214,6 +214,36 @@ describe('data/engines/duckdb-engine values and state', () => {
     ]);
   });
 
+  it('reads text exactly whether text columns come packed in JSON or one by one', async () => {
+    const path = join(dir.path, 'text.duckdb');
+    await withWriter(
+      path,
+      `CREATE TABLE customer360__text (a VARCHAR, n BIGINT, b VARCHAR, c VARCHAR);
+       INSERT INTO customer360__text VALUES
+         ('say "hi"', 1, 'back\\slash', 'line' || chr(10) || 'break' || chr(9) || 'tab'),
+         ('nul' || chr(0) || 'in', 9007199254740993, 'sep' || chr(8232) || 'x', '😀 Иван ZOË'),
+         ('', NULL, '  ', NULL),
+         (NULL, -2, NULL, NULL);`,
+    );
+    const expected = [
+      ['say "hi"', 1, 'back\\slash', 'line\nbreak\ttab'],
+      ['nul\u0000in', 9007199254740993n, 'sep\u2028x', '😀 Иван ZOË'],
+      ['', null, '  ', null],
+      [null, -2, null, null],
+    ];
+    for (const packText of [true, false]) {
+      const engine = await openDuckdbEngine(path, { packText });
+      const { rows } = await readAll(engine, 'customer360__text', ['a', 'n', 'b', 'c']);
+      // The columns in another order than stored, and one text column alone.
+      const reordered = await readAll(engine, 'customer360__text', ['c', 'n', 'a']);
+      const alone = await readAll(engine, 'customer360__text', ['b']);
+      await engine.close();
+      expect(rows).toEqual(expected);
+      expect(reordered.rows).toEqual(expected.map(([a, n, , c]) => [c, n, a]));
+      expect(alone.rows).toEqual(expected.map(([, , b]) => [b]));
+    }
+  });
+
   it('converts each DuckDB type to the interface’s values', async () => {
     const path = join(dir.path, 'types.duckdb');
     await withWriter(
