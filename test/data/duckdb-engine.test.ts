@@ -520,7 +520,7 @@ describe('data/engines/duckdb-engine errors', () => {
       const error = await openDuckdbEngine(path).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DuckdbLockedError);
       expect((error as Error).message).toMatch(
-        new RegExp(`open for writing in another process \\(.*PID ${writer.pid}\\)`),
+        new RegExp(`open for writing in another process \\(\\S*node \\(PID ${writer.pid}\\)\\), such as a dbt run`),
       );
       expect((error as Error).message).toMatch(/Wait for that process to finish/);
     } finally {

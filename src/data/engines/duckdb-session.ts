@@ -99,7 +99,8 @@ async function openInstance(path: string): Promise<DuckDBInstance> {
 export function openError(path: string, error: unknown): Error {
   const message = firstLine(error);
   if (/Could not set lock on file/i.test(message)) {
-    const holder = /Conflicting lock is held in (.+?)(?:\. See also|$)/.exec(message)?.[1];
+    // "Conflicting lock is held in /usr/bin/python3 (PID 4242). See also …": the program and its process id.
+    const holder = /Conflicting lock is held in (.+? \(PID \d+\))/.exec(message)?.[1];
     return new DuckdbLockedError(path, holder, { cause: error });
   }
   if (/not a valid DuckDB database file/i.test(message)) {
