@@ -117,16 +117,23 @@ describe('data/engines/duckdb-engine on the demo export', () => {
       .all() as unknown as string[];
     expect(tables.map((t) => t.name)).toEqual(names);
     for (const table of tables) {
-      const columns = sqlite.prepare(`PRAGMA table_info("${table.name}")`).all() as { name: string }[];
+      const columns = sqlite.prepare(`PRAGMA table_info("${table.name}")`).all() as { name: string; type: string }[];
       expect(table.columns.map((c) => c.name)).toEqual(columns.map((c) => c.name));
       // The second method: the set of storage classes SQLite reports for the column decides the DuckDB type.
-      for (const column of table.columns) {
+      for (const [i, column] of table.columns.entries()) {
         const classes = sqlite
           .prepare(`SELECT DISTINCT typeof("${column.name}") FROM "${table.name}" WHERE "${column.name}" IS NOT NULL`)
           .pluck()
           .all() as string[];
-        const expected =
-          classes.includes('text') || classes.length === 0 ? 'varchar' : classes.includes('real') ? 'double' : 'bigint';
+        // With no values at all, the declared type (all of the demo's are TEXT, REAL or INTEGER).
+        const declared = { TEXT: 'varchar', REAL: 'double', INTEGER: 'bigint' }[columns[i]?.type as string];
+        const expected = classes.includes('text')
+          ? 'varchar'
+          : classes.includes('real')
+            ? 'double'
+            : classes.includes('integer')
+              ? 'bigint'
+              : declared;
         expect(`${table.name}.${column.name}:${column.type}`).toBe(`${table.name}.${column.name}:${expected}`);
       }
     }
@@ -197,6 +204,18 @@ describe('data/engines/duckdb-engine values and state', () => {
     const activity = tables.find((t) => t.name === ACTIVITY);
     expect(activity?.columns.find((c) => c.name === 'account_age_days')?.type).toBe('varchar');
     expect(activity?.columns.find((c) => c.name === 'active_30_days')?.type).toBe('bigint');
+    // An empty table keeps its declared types, as a dbt model with no rows would, and streams no batch at all.
+    const funnel = tables.find((t) => t.name === 'customer360__conversion_funnel_analysis');
+    const typeOf = (name: string) => funnel?.columns.find((c) => c.name === name)?.type;
+    expect([typeOf('primary_email'), typeOf('account_age_days'), typeOf('reached_awareness')]).toEqual([
+      'varchar',
+      'double',
+      'bigint',
+    ]);
+    expect(await readAll(engine, 'customer360__conversion_funnel_analysis', ['primary_email'])).toEqual({
+      rows: [],
+      sizes: [],
+    });
     const mapping = await readAll(engine, 'customer360__mapping', [
       'customer360_id',
       'marketo_lead_id',

@@ -6,13 +6,18 @@ export type LoadedType = 'BIGINT' | 'DOUBLE' | 'VARCHAR';
 
 /**
  * The DuckDB type a SQLite column gets, from the storage classes its values actually have (not its declared type,
- * which SQLite does not enforce): only integers → BIGINT, integers and reals → DOUBLE, anything with text or blobs
- * (or nothing but NULLs) → VARCHAR, so a messy column stays messy instead of being coerced.
+ * which SQLite does not enforce): only integers → BIGINT, integers and reals → DOUBLE, anything with text or blobs →
+ * VARCHAR, so a messy column stays messy instead of being coerced. A column with no values at all (an empty table,
+ * all NULLs) takes its declared type by SQLite's affinity rules, as a typed dbt model with no rows would have.
  */
-export function loadedType(classes: { integer: boolean; real: boolean; text: boolean }): LoadedType {
+export function loadedType(classes: { integer: boolean; real: boolean; text: boolean }, declared = ''): LoadedType {
   if (classes.text) return 'VARCHAR';
   if (classes.real) return 'DOUBLE';
   if (classes.integer) return 'BIGINT';
+  const affinity = declared.toUpperCase();
+  if (affinity.includes('INT')) return 'BIGINT';
+  if (/CHAR|CLOB|TEXT/.test(affinity)) return 'VARCHAR';
+  if (/REAL|FLOA|DOUB/.test(affinity)) return 'DOUBLE';
   return 'VARCHAR';
 }
 
@@ -33,12 +38,10 @@ export async function loadIntoDuckdb(sqlitePath: string, duckdbPath: string): Pr
       )
       .all();
     for (const { name } of tables) {
-      const columns = source.prepare<[], { name: string }>(`PRAGMA table_info(${quoteIdent(name)})`).all();
-      const types = columnTypes(
-        source,
-        name,
-        columns.map((c) => c.name),
-      );
+      const columns = source
+        .prepare<[], { name: string; type: string }>(`PRAGMA table_info(${quoteIdent(name)})`)
+        .all();
+      const types = columnTypes(source, name, columns);
       const definition = columns.map((c, i) => `${quoteIdent(c.name)} ${types[i]}`).join(', ');
       await connection.run(`CREATE TABLE ${quoteIdent(name)} (${definition})`);
       const appender = await connection.createAppender(name);
@@ -61,11 +64,15 @@ export async function loadIntoDuckdb(sqlitePath: string, duckdbPath: string): Pr
   }
 }
 
-function columnTypes(source: Database.Database, table: string, columns: readonly string[]): LoadedType[] {
+function columnTypes(
+  source: Database.Database,
+  table: string,
+  columns: readonly { name: string; type: string }[],
+): LoadedType[] {
   if (columns.length === 0) return [];
   // One scan per table: for each column, whether any value is an integer, a real, or text/blob.
   const probes = columns.flatMap((c, i) => {
-    const kind = `typeof(${quoteIdent(c)})`;
+    const kind = `typeof(${quoteIdent(c.name)})`;
     return [
       `max(${kind} = 'integer') AS i${i}`,
       `max(${kind} = 'real') AS r${i}`,
@@ -76,8 +83,8 @@ function columnTypes(source: Database.Database, table: string, columns: readonly
     string,
     number | null
   >;
-  return columns.map((_c, i) =>
-    loadedType({ integer: seen[`i${i}`] === 1, real: seen[`r${i}`] === 1, text: seen[`t${i}`] === 1 }),
+  return columns.map((c, i) =>
+    loadedType({ integer: seen[`i${i}`] === 1, real: seen[`r${i}`] === 1, text: seen[`t${i}`] === 1 }, c.type),
   );
 }
 
