@@ -15,7 +15,7 @@ import {
   DuckdbTimeoutError,
   NotDuckdbError,
 } from '../../src/data/duckdb-errors.js';
-import { openDuckdbEngine } from '../../src/data/engines/duckdb-engine.js';
+import { duckdbTimeoutMs, openDuckdbEngine } from '../../src/data/engines/duckdb-engine.js';
 import { DuckdbInstanceHolder } from '../../src/data/engines/duckdb-session.js';
 import type { WarehouseEngine } from '../../src/data/engines/warehouse-engine.js';
 import { WarehouseNotFoundError } from '../../src/data/warehouse-errors.js';
@@ -418,6 +418,7 @@ describe('data/engines/duckdb-engine values and state', () => {
       );
     }
     await engine.fingerprint([{ table: ACTIVITY, snapshotColumn: SNAPSHOT }]);
+    expect(await engine.describeSession()).toBe('access_mode = read_only, enable_external_access = false');
     await engine.close();
     const session = await new DuckdbInstanceHolder(fixtureDuckdb).connect();
     try {
@@ -572,7 +573,14 @@ describe('data/engines/duckdb-engine errors', () => {
       `CREATE VIEW customer360__slow AS
          SELECT a.range AS x FROM range(1000000) a, range(1000000) b WHERE a.range + b.range = 7`,
     );
-    const engine = await openDuckdbEngine(path, { timeoutMs: 100 });
+    // The setting every warehouse engine reads; a value that is not a positive number leaves the default.
+    expect([duckdbTimeoutMs({}), duckdbTimeoutMs({ RADAR_WAREHOUSE_TIMEOUT_MS: 'soon' })]).toEqual([120_000, 120_000]);
+    const saved = process.env.RADAR_WAREHOUSE_TIMEOUT_MS;
+    process.env.RADAR_WAREHOUSE_TIMEOUT_MS = '100';
+    const engine = await openDuckdbEngine(path).finally(() => {
+      if (saved === undefined) delete process.env.RADAR_WAREHOUSE_TIMEOUT_MS;
+      else process.env.RADAR_WAREHOUSE_TIMEOUT_MS = saved;
+    });
     const started = process.hrtime.bigint();
     const error = await engine.fingerprint([{ table: 'customer360__slow' }]).catch((e: unknown) => e);
     const tookMs = Number(process.hrtime.bigint() - started) / 1e6;

@@ -2,19 +2,14 @@ import { createHash } from 'node:crypto';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { DuckdbAmbiguousSchemaError, DuckdbMissingColumnError, DuckdbMissingTableError } from '../duckdb-errors.js';
 import { appendRows, plainLayout, planSelect, quoteIdent } from './duckdb-rows.js';
-import {
-  checkDuckdbFile,
-  DEFAULT_DUCKDB_TIMEOUT_MS,
-  DuckdbInstanceHolder,
-  type DuckdbSession,
-} from './duckdb-session.js';
+import { checkDuckdbFile, DuckdbInstanceHolder, type DuckdbSession, duckdbTimeoutMs } from './duckdb-session.js';
 import { converterForType, type EngineValue } from './duckdb-values.js';
 import type { EngineColumn, EngineTable, FingerprintTarget, WarehouseEngine } from './warehouse-engine.js';
 
-export { DEFAULT_DUCKDB_TIMEOUT_MS } from './duckdb-session.js';
+export { DEFAULT_DUCKDB_TIMEOUT_MS, duckdbTimeoutMs } from './duckdb-session.js';
 
 export interface DuckdbEngineOptions {
-  /** How long one round trip to DuckDB may take (RADAR_WAREHOUSE_TIMEOUT_MS); default 60 s. */
+  /** How long one round trip to DuckDB may take; default RADAR_WAREHOUSE_TIMEOUT_MS, else 120 s. */
   readonly timeoutMs?: number;
   /**
    * Whether to read text columns packed in one JSON array per row (see duckdb-rows.ts); default: when DuckDB's JSON
@@ -30,9 +25,12 @@ const DEFAULT_SCHEMA = 'main';
  * A DuckDB database file (dbt-duckdb's `path`), opened read-only. The marts are read from schema `main` (where
  * dbt-duckdb builds them by default) or, when `main` holds none, from the one schema that does.
  */
-export async function openDuckdbEngine(path: string, options: DuckdbEngineOptions = {}): Promise<WarehouseEngine> {
+export async function openDuckdbEngine(
+  path: string,
+  options: DuckdbEngineOptions = {},
+): Promise<WarehouseEngine & { describeSession(): Promise<string> }> {
   checkDuckdbFile(path);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_DUCKDB_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? duckdbTimeoutMs();
   const holder = new DuckdbInstanceHolder(path);
   const session = await holder.connect();
   try {
@@ -158,6 +156,18 @@ class DuckdbEngine implements WarehouseEngine {
     } finally {
       session.close();
     }
+  }
+
+  /** For `radar doctor`: the settings that keep this read-only and confined to the file. */
+  async describeSession(): Promise<string> {
+    return this.withSession(async (session) => {
+      const [row] = await this.query(
+        session,
+        'the session settings',
+        "SELECT current_setting('access_mode')::VARCHAR, current_setting('enable_external_access')::VARCHAR",
+      );
+      return `access_mode = ${String(row?.[0]).toLowerCase()}, enable_external_access = ${String(row?.[1])}`;
+    });
   }
 
   async close(): Promise<void> {
