@@ -27,7 +27,7 @@ export class DuckdbLockedError extends RadarError {
     options?: { cause?: unknown },
   ) {
     super(
-      `The DuckDB warehouse ${path} is open for writing in another process${holder ? ` (${holder})` : ''}, such as a dbt run or a DuckDB session, and DuckDB lets no one read a file while it is written. Wait for that process to finish (or close the session) and try again, or point RADAR_WAREHOUSE at a copy of the file.`,
+      `The DuckDB warehouse ${path} is open for writing by another process${holder ? `: ${holder}` : ''}. DuckDB lets no one read a file while it is being written (by a dbt run, or a DuckDB session). Wait for that process to finish (or close the session) and try again, or point RADAR_WAREHOUSE at a copy of the file.`,
       options,
     );
   }

@@ -540,7 +540,7 @@ describe('data/engines/duckdb-engine errors', () => {
       const error = await openDuckdbEngine(path).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DuckdbLockedError);
       expect((error as Error).message).toMatch(
-        new RegExp(`open for writing in another process \\(\\S*node \\(PID ${writer.pid}\\)\\), such as a dbt run`),
+        new RegExp(`open for writing by another process: \\S*node \\(PID ${writer.pid}\\)\\. DuckDB lets no one read`),
       );
       expect((error as Error).message).toMatch(/Wait for that process to finish/);
     } finally {
