@@ -1,5 +1,5 @@
 import { nextAction } from '../../analysis/next-action/next-action.js';
-import type { PrioritySelection, ZoneLookup } from '../../analysis/priority/priority-filter.js';
+import type { PrioritySelection, PriorityZone, ZoneLookup } from '../../analysis/priority/priority-filter.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import type { PriorityResult, ScoredCustomer } from '../../analysis/priority/priority-score.js';
 import { numberFormat } from '../../format/number-format.js';
@@ -115,13 +115,24 @@ function namedAccount(r: ScoredCustomer, zoneOf: ZoneLookup, locale: Locale): Na
 
 function routeRows(rows: readonly ScoredCustomer[], locale: Locale): string[][] {
   const f = numberFormat(locale);
-  const counts = new Map<PriorityRoute, number>();
-  for (const r of rows) counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
-  return PRIORITY_ROUTES.filter((route) => counts.has(route)).map((route) => [
+  const counts = countRoutes(rows);
+  return PRIORITY_ROUTES.filter((route) => counts[route] > 0).map((route) => [
     routeName(route, locale),
-    f.count(counts.get(route)),
-    f.percent((counts.get(route) ?? 0) / rows.length),
+    f.count(counts[route]),
+    f.percent(counts[route] / rows.length),
   ]);
+}
+
+/** Customers per route; a record of four counters rather than a Map keyed by string, as it runs over every row. */
+export function countRoutes(rows: readonly ScoredCustomer[]): Record<PriorityRoute, number> {
+  const counts: Record<PriorityRoute, number> = {
+    'manual-intervention': 0,
+    'dedicated-acceleration': 0,
+    'automated-nurture': 0,
+    standard: 0,
+  };
+  for (let i = 0; i < rows.length; i++) counts[(rows[i] as ScoredCustomer).route]++;
+  return counts;
 }
 
 /**
@@ -129,6 +140,8 @@ function routeRows(rows: readonly ScoredCustomer[], locale: Locale): string[][] 
  * in the reader's language; tier, stage and zone stay the data's values, so the CSV filters like the export.
  */
 function accountList(rows: readonly ScoredCustomer[], zoneOf: ZoneLookup, locale: Locale): AccountList {
+  const routeText = routeTexts(locale);
+  const actionOf = actionTexts(locale);
   return {
     columns: translator(locale)('priority.csv.columns').split(','),
     rows: rows.map((r) => {
@@ -145,9 +158,31 @@ function accountList(rows: readonly ScoredCustomer[], zoneOf: ZoneLookup, locale
         r.customer.health,
         r.customer.churn,
         r.customer.ltv,
-        routeName(r.route, locale),
-        actionText(nextAction({ zone, route: r.route }), locale),
+        routeText[r.route],
+        actionOf(zone, r.route),
       ];
     }),
+  };
+}
+
+/** Every route's name, translated once: the list has a row per matching customer (a million at 1M). */
+function routeTexts(locale: Locale): Readonly<Record<PriorityRoute, string>> {
+  return Object.fromEntries(PRIORITY_ROUTES.map((route) => [route, routeName(route, locale)])) as Record<
+    PriorityRoute,
+    string
+  >;
+}
+
+/** The next action's text per zone × route, each worked out and translated on first use (16 at most). */
+function actionTexts(locale: Locale): (zone: PriorityZone | null, route: PriorityRoute) => string {
+  const texts = new Map<string, string>();
+  return (zone, route) => {
+    const key = `${zone}:${route}`;
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = actionText(nextAction({ zone, route }), locale);
+      texts.set(key, text);
+    }
+    return text;
   };
 }
