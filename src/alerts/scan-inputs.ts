@@ -1,15 +1,18 @@
 import { computePriority, type PriorityResult } from '../analysis/priority/priority-score.js';
 import type { ValueCustomer } from '../analysis/value-segments/value-customer.js';
+import { tallyActivityZoneColumns } from '../analysis/zones/activity-zone-columns.js';
 import { computeZones } from '../analysis/zones/compute-zones.js';
 import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../analysis/zones/zone-rules.js';
-import type { ZonesResult } from '../analysis/zones/zone-types.js';
+import type { CustomerZone, ZonesResult } from '../analysis/zones/zone-types.js';
 import { formatDataDate } from '../data/clean-values.js';
 import type { Warehouse } from '../data/open-warehouse.js';
 import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
+import { loadActivityZoneColumns } from '../data/queries/zone-columns.js';
 import { loadZoneInputs } from '../data/queries/zone-inputs.js';
 import type { TableReadReport } from '../data/read-table.js';
 import { isRadarError } from '../errors.js';
-import type { CustomerFigures, ScannedCustomer } from './alert-types.js';
+import type { ScannedCustomer } from './alert-types.js';
+import { figuresLookup, type ScanFigureSources, scannedCustomersFromColumns } from './scanned-customer-columns.js';
 
 export interface ScanInputs {
   readonly customers: readonly ScannedCustomer[];
@@ -23,25 +26,60 @@ export interface ScanInputs {
   readonly dataDate: string | null;
 }
 
-const NO_FIGURES: CustomerFigures = {
-  tier: null,
-  stage: null,
-  ltv: null,
-  health: null,
-  churn: null,
-  priority: null,
-  priorityRank: null,
-  rankedOf: null,
-};
+const NEEDED_FOR = 'red-zone alerts';
 
 /**
  * Every customer's zone (activity score, or the value fallback; see loadZoneInputs) with the reason and parts, and
- * the figures an alert shows: tier, stage, LTV, health, churn and the §4 priority with its rank.
+ * the figures an alert shows: tier, stage, LTV, health, churn and the §4 priority with its rank. The activity
+ * method runs on typed columns (the email → row index and columns are built once per export and shared with
+ * /priority and /investment-mismatch); the value fallback keeps the row path (loadScanInputsByRows).
  */
 export function loadScanInputs(warehouse: Warehouse, options: ZoneOptions = DEFAULT_ZONE_OPTIONS): ScanInputs {
-  const zoneLoad = loadZoneInputs(warehouse, 'red-zone alerts');
+  const columnar = loadActivityZoneColumns(warehouse, NEEDED_FOR);
+  if (!columnar) return loadScanInputsByRows(warehouse, options);
+  const tally = tallyActivityZoneColumns(columnar.columns, options);
+  const { zones: _zones, scores: _scores, rules: _rules, ...summary } = tally;
+  const figures = loadFigures(warehouse, [columnar.report]);
+  const customers = scannedCustomersFromColumns(columnar.columns, tally, options, figures, figures.dataDate);
+  // Every scanned customer carries the CustomerZone fields (activity method), so it serves as the zones' list too.
+  const zones: ZonesResult = { ...summary, customers: customers as unknown as CustomerZone[] };
+  return { ...figures, customers, zones };
+}
+
+/** loadScanInputs by the row method (a CustomerZone per customer, then a scanned customer each): the plain method. */
+export function loadScanInputsByRows(warehouse: Warehouse, options: ZoneOptions = DEFAULT_ZONE_OPTIONS): ScanInputs {
+  const zoneLoad = loadZoneInputs(warehouse, NEEDED_FOR);
   const zones = computeZones(zoneLoad.inputs, options);
-  const reads: TableReadReport[] = [...zoneLoad.reads];
+  const figures = loadFigures(warehouse, zoneLoad.reads);
+  const lookup = figuresLookup(figures, () => true);
+  const customers = zones.customers.map((zone): ScannedCustomer => {
+    const { value, figures: shown } = lookup(zone.key);
+    return {
+      key: zone.key,
+      organization: zone.organization ?? value?.organization ?? null,
+      zone: zone.zone,
+      method: zone.method,
+      score: zone.score,
+      rule: zone.rule,
+      reason: zone.reason,
+      parts: { ...zone.parts },
+      figures: shown,
+      dataDate: figures.dataDate,
+    };
+  });
+  return { ...figures, customers, zones };
+}
+
+interface LoadedFigures extends ScanFigureSources {
+  readonly priority: PriorityResult | null;
+  readonly valueCustomers: readonly ValueCustomer[];
+  readonly figuresUnavailable: string | null;
+  readonly dataDate: string | null;
+}
+
+/** The value rows and their priority, and the data date over every table read (`zoneReads` and the value table). */
+function loadFigures(warehouse: Warehouse, zoneReads: readonly TableReadReport[]): LoadedFigures {
+  const reads: TableReadReport[] = [...zoneReads];
   let priority: PriorityResult | null = null;
   let valueCustomers: readonly ValueCustomer[] = [];
   let figuresUnavailable: string | null = null;
@@ -59,36 +97,5 @@ export function loadScanInputs(warehouse: Warehouse, options: ZoneOptions = DEFA
   }
   const dates = reads.map((r) => r.dataDateMs).filter((d): d is number => d !== null);
   const dataDate = formatDataDate(dates.length > 0 ? Math.max(...dates) : null);
-  const byEmail = new Map(valueCustomers.map((c) => [c.email, c]));
-  const ranked = new Map((priority?.ranked ?? []).map((r) => [r.customer.email, r]));
-  const customers = zones.customers.map((zone): ScannedCustomer => {
-    const value = byEmail.get(zone.key);
-    const scored = ranked.get(zone.key);
-    const figures: CustomerFigures =
-      value === undefined
-        ? NO_FIGURES
-        : {
-            tier: value.tier,
-            stage: value.stage,
-            ltv: value.ltv,
-            health: value.health,
-            churn: value.churn,
-            priority: scored?.priority ?? null,
-            priorityRank: scored?.rank ?? null,
-            rankedOf: priority?.n ?? null,
-          };
-    return {
-      key: zone.key,
-      organization: zone.organization ?? value?.organization ?? null,
-      zone: zone.zone,
-      method: zone.method,
-      score: zone.score,
-      rule: zone.rule,
-      reason: zone.reason,
-      parts: { ...zone.parts },
-      figures,
-      dataDate,
-    };
-  });
-  return { customers, zones, priority, valueCustomers, figuresUnavailable, dataDate };
+  return { priority, valueCustomers, figuresUnavailable, dataDate };
 }
