@@ -4,6 +4,7 @@ import { tallyActivityZoneColumns } from '../analysis/zones/activity-zone-column
 import { computeZones } from '../analysis/zones/compute-zones.js';
 import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../analysis/zones/zone-rules.js';
 import type { CustomerZone, ZonesResult } from '../analysis/zones/zone-types.js';
+import { type LoadedPriority, loadPriority } from '../commands/load-priority.js';
 import { formatDataDate } from '../data/clean-values.js';
 import type { Warehouse } from '../data/open-warehouse.js';
 import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
@@ -12,7 +13,14 @@ import { loadZoneInputs } from '../data/queries/zone-inputs.js';
 import type { TableReadReport } from '../data/read-table.js';
 import { isRadarError } from '../errors.js';
 import type { ScannedCustomer } from './alert-types.js';
-import { figuresLookup, type ScanFigureSources, scannedCustomersFromColumns } from './scanned-customer-columns.js';
+import {
+  type FiguresLookup,
+  figuresLookup,
+  figuresOf,
+  NO_FIGURES,
+  type ScanFigureSources,
+  scannedCustomersFromColumns,
+} from './scanned-customer-columns.js';
 
 export interface ScanInputs {
   readonly customers: readonly ScannedCustomer[];
@@ -27,6 +35,7 @@ export interface ScanInputs {
 }
 
 const NEEDED_FOR = 'red-zone alerts';
+const FIGURES_NEEDED_FOR = 'red-zone alert figures';
 
 /**
  * Every customer's zone (activity score, or the value fallback; see loadZoneInputs) with the reason and parts, and
@@ -39,11 +48,32 @@ export function loadScanInputs(warehouse: Warehouse, options: ZoneOptions = DEFA
   if (!columnar) return loadScanInputsByRows(warehouse, options);
   const tally = tallyActivityZoneColumns(columnar.columns, options);
   const { zones: _zones, scores: _scores, rules: _rules, ...summary } = tally;
-  const figures = loadFigures(warehouse, [columnar.report]);
-  const customers = scannedCustomersFromColumns(columnar.columns, tally, options, figures, figures.dataDate);
+  let ranking: LoadedPriority | null = null;
+  let figuresUnavailable: string | null = null;
+  try {
+    ranking = loadPriority(warehouse, FIGURES_NEEDED_FOR);
+  } catch (error) {
+    if (!isRadarError(error)) throw error;
+    figuresUnavailable = error.userMessage;
+  }
+  const dataDate = dataDateOf([columnar.report, ...(ranking ? [ranking.report] : [])]);
+  const rankedOf = ranking?.result.n ?? null;
+  const figures: FiguresLookup = (key) => {
+    if (!ranking) return { value: undefined, figures: NO_FIGURES };
+    const { value, scored } = ranking.rowOf(key);
+    return { value, figures: figuresOf(value, scored, rankedOf) };
+  };
+  const customers = scannedCustomersFromColumns(columnar.columns, tally, options, figures, dataDate);
   // Every scanned customer carries the CustomerZone fields (activity method), so it serves as the zones' list too.
   const zones: ZonesResult = { ...summary, customers: customers as unknown as CustomerZone[] };
-  return { ...figures, customers, zones };
+  return {
+    customers,
+    zones,
+    priority: ranking?.result ?? null,
+    valueCustomers: ranking?.customers ?? [],
+    figuresUnavailable,
+    dataDate,
+  };
 }
 
 /** loadScanInputs by the row method (a CustomerZone per customer, then a scanned customer each): the plain method. */
@@ -51,7 +81,7 @@ export function loadScanInputsByRows(warehouse: Warehouse, options: ZoneOptions 
   const zoneLoad = loadZoneInputs(warehouse, NEEDED_FOR);
   const zones = computeZones(zoneLoad.inputs, options);
   const figures = loadFigures(warehouse, zoneLoad.reads);
-  const lookup = figuresLookup(figures, () => true);
+  const lookup = figuresLookup(figures);
   const customers = zones.customers.map((zone): ScannedCustomer => {
     const { value, figures: shown } = lookup(zone.key);
     return {
@@ -85,7 +115,7 @@ function loadFigures(warehouse: Warehouse, zoneReads: readonly TableReadReport[]
   let figuresUnavailable: string | null = null;
   try {
     const loaded = loadValueCustomers(warehouse, VALUE_PRIORITY_COLUMNS, {
-      neededFor: 'red-zone alert figures',
+      neededFor: FIGURES_NEEDED_FOR,
       withPrevious: true,
     });
     valueCustomers = loaded.customers;
@@ -95,7 +125,10 @@ function loadFigures(warehouse: Warehouse, zoneReads: readonly TableReadReport[]
     if (!isRadarError(error)) throw error;
     figuresUnavailable = error.userMessage;
   }
+  return { priority, valueCustomers, figuresUnavailable, dataDate: dataDateOf(reads) };
+}
+
+function dataDateOf(reads: readonly TableReadReport[]): string | null {
   const dates = reads.map((r) => r.dataDateMs).filter((d): d is number => d !== null);
-  const dataDate = formatDataDate(dates.length > 0 ? Math.max(...dates) : null);
-  return { priority, valueCustomers, figuresUnavailable, dataDate };
+  return formatDataDate(dates.length > 0 ? Math.max(...dates) : null);
 }

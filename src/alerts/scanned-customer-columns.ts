@@ -29,36 +29,39 @@ export interface ScanFigureSources {
   readonly priority: PriorityResult | null;
 }
 
-/** An alert's figures for `key` from the value row and the §4 ranking (NO_FIGURES without a value row). */
+/** A customer's value row (if any) and the figures an alert shows for it. */
 export type FiguresLookup = (key: string) => {
   readonly value: ValueCustomer | undefined;
   readonly figures: CustomerFigures;
 };
 
-/** Figures of the keys `wanted` keeps, looked up from maps holding only those keys. */
-export function figuresLookup(sources: ScanFigureSources, wanted: (key: string) => boolean): FiguresLookup {
-  const byEmail = new Map<string, ValueCustomer>();
-  for (const c of sources.valueCustomers) if (wanted(c.email)) byEmail.set(c.email, c);
-  const ranked = new Map<string, ScoredCustomer>();
-  for (const r of sources.priority?.ranked ?? []) if (wanted(r.customer.email)) ranked.set(r.customer.email, r);
+/** Figures from a customer's value row and ranked row (NO_FIGURES without a value row). */
+export function figuresOf(
+  value: ValueCustomer | undefined,
+  scored: ScoredCustomer | undefined,
+  rankedOf: number | null,
+): CustomerFigures {
+  if (value === undefined) return NO_FIGURES;
+  return {
+    tier: value.tier,
+    stage: value.stage,
+    ltv: value.ltv,
+    health: value.health,
+    churn: value.churn,
+    priority: scored?.priority ?? null,
+    priorityRank: scored?.rank ?? null,
+    rankedOf,
+  };
+}
+
+/** The plain lookup: a Map over every value row and one over every ranked row. */
+export function figuresLookup(sources: ScanFigureSources): FiguresLookup {
+  const byEmail = new Map(sources.valueCustomers.map((c) => [c.email, c]));
+  const ranked = new Map((sources.priority?.ranked ?? []).map((r) => [r.customer.email, r]));
   const rankedOf = sources.priority?.n ?? null;
   return (key) => {
     const value = byEmail.get(key);
-    if (value === undefined) return { value, figures: NO_FIGURES };
-    const scored = ranked.get(key);
-    return {
-      value,
-      figures: {
-        tier: value.tier,
-        stage: value.stage,
-        ltv: value.ltv,
-        health: value.health,
-        churn: value.churn,
-        priority: scored?.priority ?? null,
-        priorityRank: scored?.rank ?? null,
-        rankedOf,
-      },
-    };
+    return { value, figures: figuresOf(value, ranked.get(key), rankedOf) };
   };
 }
 
@@ -67,8 +70,7 @@ interface ScanColumns {
   readonly tally: ActivityZoneTally;
   readonly options: ZoneOptions;
   readonly dataDate: string | null;
-  /** Figures of any customer; its maps over every value row are built on first use only. */
-  readonly anyFigures: () => FiguresLookup;
+  readonly figures: FiguresLookup;
 }
 
 /**
@@ -82,26 +84,13 @@ export function scannedCustomersFromColumns(
   columns: ActivityZoneColumns,
   tally: ActivityZoneTally,
   options: ZoneOptions,
-  sources: ScanFigureSources,
+  figures: FiguresLookup,
   dataDate: string | null,
 ): ScannedCustomer[] {
   const n = tally.zones.length;
   const redCode = ZONE_CODES.indexOf('red');
-  const red = new Set<string>();
   const keys = columns.key;
-  for (let r = 0; r < n; r++) if (tally.zones[r] === redCode) red.add(codedValue(keys, r) as string);
-  const redFigures = figuresLookup(sources, (key) => red.has(key));
-  let all: FiguresLookup | undefined;
-  const scan: ScanColumns = {
-    columns,
-    tally,
-    options,
-    dataDate,
-    anyFigures: () => {
-      all ??= figuresLookup(sources, () => true);
-      return all;
-    },
-  };
+  const scan: ScanColumns = { columns, tally, options, dataDate, figures };
   const customers = new Array<ScannedCustomer>(n);
   for (let r = 0; r < n; r++) {
     const key = codedValue(keys, r) as string;
@@ -110,7 +99,7 @@ export function scannedCustomersFromColumns(
       continue;
     }
     const zone = zoneAt(scan, r);
-    const { value, figures } = redFigures(key);
+    const { value, figures: shown } = figures(key);
     customers[r] = {
       key,
       organization: zone.organization ?? value?.organization ?? null,
@@ -120,7 +109,7 @@ export function scannedCustomersFromColumns(
       rule: zone.rule,
       reason: zone.reason,
       parts: { ...zone.parts },
-      figures,
+      figures: shown,
       dataDate,
     };
   }
@@ -163,7 +152,7 @@ class LazyScannedCustomer implements ScannedCustomer {
 
   get organization(): string | null {
     const own = codedValue(this.#scan.columns.organization, this.#row);
-    return own ?? this.#scan.anyFigures()(this.key).value?.organization ?? null;
+    return own ?? this.#scan.figures(this.key).value?.organization ?? null;
   }
 
   get reason(): string {
@@ -175,7 +164,7 @@ class LazyScannedCustomer implements ScannedCustomer {
   }
 
   get figures(): CustomerFigures {
-    return this.#scan.anyFigures()(this.key).figures;
+    return this.#scan.figures(this.key).figures;
   }
 
   get dataDate(): string | null {

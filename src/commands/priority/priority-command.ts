@@ -9,16 +9,16 @@ import {
 } from '../../analysis/priority/priority-filter.js';
 import type { PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import {
-  computePriority,
   DEFAULT_ACCELERATION_CUME_DIST,
   DEFAULT_DROP_THRESHOLD,
   DEFAULT_PRIORITY_WEIGHTS,
 } from '../../analysis/priority/priority-score.js';
-import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
+import { VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
 import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
+import { loadPriority } from '../load-priority.js';
 import { loadZones } from '../load-zones.js';
 import { zoneOptionsFor } from '../zone-options-for.js';
 import type { PriorityCommandOptions } from './priority-options.js';
@@ -135,11 +135,7 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
   },
   run(options, context): CommandAnswer {
     const warehouse = context.warehouse();
-    const { customers, report } = loadValueCustomers(warehouse, VALUE_PRIORITY_COLUMNS, {
-      neededFor: '/priority',
-      withPrevious: true,
-    });
-    const result = computePriority(customers, options.scoring);
+    const { result, report } = loadPriority(warehouse, '/priority', options.scoring);
     // Zones decide each customer's next action (red → intervene within 48 hours), so they are always read.
     const zones = result.n === 0 ? null : loadZones(warehouse, '/priority', zoneOptionsFor(context));
     const selection = selectPriority(result.ranked, options.filters, options.top, zones?.lookup);
