@@ -5,6 +5,7 @@ import {
   PRIORITY_ZONES,
   type PriorityFilters,
   type PriorityZone,
+  type RowZones,
   selectPriority,
 } from '../../analysis/priority/priority-filter.js';
 import type { PriorityRoute } from '../../analysis/priority/priority-routes.js';
@@ -23,6 +24,7 @@ import { loadZones } from '../load-zones.js';
 import { zoneOptionsFor } from '../zone-options-for.js';
 import type { PriorityCommandOptions } from './priority-options.js';
 import { presentPriority } from './priority-present.js';
+import { zonesByRank } from './priority-zones.js';
 
 const en = translator('en');
 
@@ -138,7 +140,8 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
     const { result, report } = loadPriority(warehouse, '/priority', options.scoring);
     // Zones decide each customer's next action (red → intervene within 48 hours), so they are always read.
     const zones = result.n === 0 ? null : loadZones(warehouse, '/priority', zoneOptionsFor(context));
-    const selection = selectPriority(result.ranked, options.filters, options.top, zones?.lookup);
+    const zoneOf: RowZones = zones ? zonesByRank(result, zones.lookup) : { zoneOfRow: () => null };
+    const selection = selectPriority(result.ranked, options.filters, options.top, zoneOf);
     // The zone fallback re-reads the value table; list each table once in the footer.
     const zoneReads = (zones?.reads ?? []).filter((r) => r.tableId !== report.tableId);
     return presentPriority({
@@ -147,7 +150,7 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
       selection,
       reads: [report, ...zoneReads],
       zones: zones?.result ?? null,
-      zoneOf: zones?.lookup ?? (() => null),
+      zoneOf,
       locale: context.locale,
     });
   },

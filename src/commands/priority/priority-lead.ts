@@ -1,5 +1,5 @@
 import { nextAction } from '../../analysis/next-action/next-action.js';
-import type { PrioritySelection, PriorityZone, ZoneLookup } from '../../analysis/priority/priority-filter.js';
+import type { PrioritySelection, PriorityZone, RowZones } from '../../analysis/priority/priority-filter.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import type { PriorityResult, ScoredCustomer } from '../../analysis/priority/priority-score.js';
 import { numberFormat } from '../../format/number-format.js';
@@ -19,7 +19,7 @@ export interface PriorityLeadInput {
   readonly options: PriorityCommandOptions;
   readonly result: PriorityResult;
   readonly selection: PrioritySelection;
-  readonly zoneOf: ZoneLookup;
+  readonly zoneOf: RowZones;
   readonly provenance: Provenance;
   readonly filterTexts: readonly string[];
   readonly unavailable: string | null;
@@ -49,7 +49,7 @@ export function priorityLead(p: PriorityLeadInput): AnswerLead {
   const shown = selection.top.slice(0, ACCOUNTS_SHOWN);
   const accounts = shown.map((r) => namedAccount(r, p.zoneOf, p.locale));
   const first = selection.top[0] as ScoredCustomer;
-  const firstAction = nextAction({ zone: p.zoneOf(first.customer.email), route: first.route });
+  const firstAction = nextAction({ zone: p.zoneOf.zoneOfRow(first), route: first.route });
   const who = g.accountName(first.customer.organization, first.customer.email);
   const fell = result.routeCounts['manual-intervention'];
   const takeaway =
@@ -90,11 +90,11 @@ export function priorityLead(p: PriorityLeadInput): AnswerLead {
   };
 }
 
-function namedAccount(r: ScoredCustomer, zoneOf: ZoneLookup, locale: Locale): NamedAccount {
+function namedAccount(r: ScoredCustomer, zoneOf: RowZones, locale: Locale): NamedAccount {
   const t = translator(locale);
   const f = numberFormat(locale);
   const { terms } = glossaryFor(locale);
-  const zone = zoneOf(r.customer.email);
+  const zone = zoneOf.zoneOfRow(r);
   const why = [
     t('priority.why.priority', { value: terms.priority.format(r.priority) }),
     zone === null ? null : termFor(locale, 'zone', zone),
@@ -139,13 +139,13 @@ export function countRoutes(rows: readonly ScoredCustomer[]): Record<PriorityRou
  * Every matching customer in rank order, raw numbers, for `list` and "List all N". Headings, routes and actions are
  * in the reader's language; tier, stage and zone stay the data's values, so the CSV filters like the export.
  */
-function accountList(rows: readonly ScoredCustomer[], zoneOf: ZoneLookup, locale: Locale): AccountList {
+function accountList(rows: readonly ScoredCustomer[], zoneOf: RowZones, locale: Locale): AccountList {
   const routeText = routeTexts(locale);
   const actionOf = actionTexts(locale);
   return {
     columns: translator(locale)('priority.csv.columns').split(','),
     rows: rows.map((r) => {
-      const zone = zoneOf(r.customer.email);
+      const zone = zoneOf.zoneOfRow(r);
       return [
         r.rank,
         r.customer.organization,
@@ -175,13 +175,19 @@ function routeTexts(locale: Locale): Readonly<Record<PriorityRoute, string>> {
 
 /** The next action's text per zone × route, each worked out and translated on first use (16 at most). */
 function actionTexts(locale: Locale): (zone: PriorityZone | null, route: PriorityRoute) => string {
-  const texts = new Map<string, string>();
+  const texts: Record<PriorityRoute, Partial<Record<PriorityZone | 'none', string>>> = {
+    'manual-intervention': {},
+    'dedicated-acceleration': {},
+    'automated-nurture': {},
+    standard: {},
+  };
   return (zone, route) => {
-    const key = `${zone}:${route}`;
-    let text = texts.get(key);
+    const byZone = texts[route];
+    const slot = zone ?? 'none';
+    let text = byZone[slot];
     if (text === undefined) {
       text = actionText(nextAction({ zone, route }), locale);
-      texts.set(key, text);
+      byZone[slot] = text;
     }
     return text;
   };

@@ -1,4 +1,4 @@
-import type { PrioritySelection, ZoneLookup } from '../../analysis/priority/priority-filter.js';
+import type { PrioritySelection, RowZones } from '../../analysis/priority/priority-filter.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import { PRIORITY_INPUTS, type PriorityResult, type ScoredCustomer } from '../../analysis/priority/priority-score.js';
 import type { ZoneSummary } from '../../analysis/zones/zone-types.js';
@@ -21,7 +21,7 @@ export interface PriorityPresentation {
   readonly selection: PrioritySelection;
   readonly reads: readonly TableReadReport[];
   readonly zones: ZoneSummary | null;
-  readonly zoneOf: ZoneLookup;
+  readonly zoneOf: RowZones;
   readonly locale: Locale;
 }
 
@@ -172,7 +172,7 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
       routeCounts: result.routeCounts,
       matched: selection.matched.length,
       emptyFilter: selection.emptyFilter,
-      top: selection.top.map((r) => ({ ...rowData(r), zone: p.zoneOf(r.customer.email) })),
+      top: selection.top.map((r) => ({ ...rowData(r), zone: p.zoneOf.zoneOfRow(r) })),
     },
   };
 }
