@@ -1,15 +1,26 @@
 import { computePriority, type PriorityResult } from '../analysis/priority/priority-score.js';
 import type { ValueCustomer } from '../analysis/value-segments/value-customer.js';
+import { tallyActivityZoneColumns } from '../analysis/zones/activity-zone-columns.js';
 import { computeZones } from '../analysis/zones/compute-zones.js';
 import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../analysis/zones/zone-rules.js';
-import type { ZonesResult } from '../analysis/zones/zone-types.js';
+import type { CustomerZone, ZonesResult } from '../analysis/zones/zone-types.js';
+import { type LoadedPriority, loadPriority } from '../commands/load-priority.js';
 import { formatDataDate } from '../data/clean-values.js';
 import type { Warehouse } from '../data/open-warehouse.js';
 import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
+import { loadActivityZoneColumns } from '../data/queries/zone-columns.js';
 import { loadZoneInputs } from '../data/queries/zone-inputs.js';
 import type { TableReadReport } from '../data/read-table.js';
 import { isRadarError } from '../errors.js';
-import type { CustomerFigures, ScannedCustomer } from './alert-types.js';
+import type { ScannedCustomer } from './alert-types.js';
+import {
+  type FiguresLookup,
+  figuresLookup,
+  figuresOf,
+  NO_FIGURES,
+  type ScanFigureSources,
+  scannedCustomersFromColumns,
+} from './scanned-customer-columns.js';
 
 export interface ScanInputs {
   readonly customers: readonly ScannedCustomer[];
@@ -23,60 +34,56 @@ export interface ScanInputs {
   readonly dataDate: string | null;
 }
 
-const NO_FIGURES: CustomerFigures = {
-  tier: null,
-  stage: null,
-  ltv: null,
-  health: null,
-  churn: null,
-  priority: null,
-  priorityRank: null,
-  rankedOf: null,
-};
+const NEEDED_FOR = 'red-zone alerts';
+const FIGURES_NEEDED_FOR = 'red-zone alert figures';
 
 /**
  * Every customer's zone (activity score, or the value fallback; see loadZoneInputs) with the reason and parts, and
- * the figures an alert shows: tier, stage, LTV, health, churn and the §4 priority with its rank.
+ * the figures an alert shows: tier, stage, LTV, health, churn and the §4 priority with its rank. The activity
+ * method runs on typed columns (the email → row index and columns are built once per export and shared with
+ * /priority and /investment-mismatch); the value fallback keeps the row path (loadScanInputsByRows).
  */
 export function loadScanInputs(warehouse: Warehouse, options: ZoneOptions = DEFAULT_ZONE_OPTIONS): ScanInputs {
-  const zoneLoad = loadZoneInputs(warehouse, 'red-zone alerts');
-  const zones = computeZones(zoneLoad.inputs, options);
-  const reads: TableReadReport[] = [...zoneLoad.reads];
-  let priority: PriorityResult | null = null;
-  let valueCustomers: readonly ValueCustomer[] = [];
+  const columnar = loadActivityZoneColumns(warehouse, NEEDED_FOR);
+  if (!columnar) return loadScanInputsByRows(warehouse, options);
+  const tally = tallyActivityZoneColumns(columnar.columns, options);
+  const { zones: _zones, scores: _scores, rules: _rules, ...summary } = tally;
+  let ranking: LoadedPriority | null = null;
   let figuresUnavailable: string | null = null;
   try {
-    const loaded = loadValueCustomers(warehouse, VALUE_PRIORITY_COLUMNS, {
-      neededFor: 'red-zone alert figures',
-      withPrevious: true,
-    });
-    valueCustomers = loaded.customers;
-    reads.push(loaded.report);
-    priority = computePriority(valueCustomers);
+    ranking = loadPriority(warehouse, FIGURES_NEEDED_FOR);
   } catch (error) {
     if (!isRadarError(error)) throw error;
     figuresUnavailable = error.userMessage;
   }
-  const dates = reads.map((r) => r.dataDateMs).filter((d): d is number => d !== null);
-  const dataDate = formatDataDate(dates.length > 0 ? Math.max(...dates) : null);
-  const byEmail = new Map(valueCustomers.map((c) => [c.email, c]));
-  const ranked = new Map((priority?.ranked ?? []).map((r) => [r.customer.email, r]));
+  const dataDate = dataDateOf([columnar.report, ...(ranking ? [ranking.report] : [])]);
+  const rankedOf = ranking?.result.n ?? null;
+  const figures: FiguresLookup = (key) => {
+    if (!ranking) return { value: undefined, figures: NO_FIGURES };
+    const { value, scored } = ranking.rowOf(key);
+    return { value, figures: figuresOf(value, scored, rankedOf) };
+  };
+  const customers = scannedCustomersFromColumns(columnar.columns, tally, options, figures, dataDate);
+  // Every scanned customer carries the CustomerZone fields (activity method), so it serves as the zones' list too.
+  const zones: ZonesResult = { ...summary, customers: customers as unknown as CustomerZone[] };
+  return {
+    customers,
+    zones,
+    priority: ranking?.result ?? null,
+    valueCustomers: ranking?.customers ?? [],
+    figuresUnavailable,
+    dataDate,
+  };
+}
+
+/** loadScanInputs by the row method (a CustomerZone per customer, then a scanned customer each): the plain method. */
+export function loadScanInputsByRows(warehouse: Warehouse, options: ZoneOptions = DEFAULT_ZONE_OPTIONS): ScanInputs {
+  const zoneLoad = loadZoneInputs(warehouse, NEEDED_FOR);
+  const zones = computeZones(zoneLoad.inputs, options);
+  const figures = loadFigures(warehouse, zoneLoad.reads);
+  const lookup = figuresLookup(figures);
   const customers = zones.customers.map((zone): ScannedCustomer => {
-    const value = byEmail.get(zone.key);
-    const scored = ranked.get(zone.key);
-    const figures: CustomerFigures =
-      value === undefined
-        ? NO_FIGURES
-        : {
-            tier: value.tier,
-            stage: value.stage,
-            ltv: value.ltv,
-            health: value.health,
-            churn: value.churn,
-            priority: scored?.priority ?? null,
-            priorityRank: scored?.rank ?? null,
-            rankedOf: priority?.n ?? null,
-          };
+    const { value, figures: shown } = lookup(zone.key);
     return {
       key: zone.key,
       organization: zone.organization ?? value?.organization ?? null,
@@ -86,9 +93,42 @@ export function loadScanInputs(warehouse: Warehouse, options: ZoneOptions = DEFA
       rule: zone.rule,
       reason: zone.reason,
       parts: { ...zone.parts },
-      figures,
-      dataDate,
+      figures: shown,
+      dataDate: figures.dataDate,
     };
   });
-  return { customers, zones, priority, valueCustomers, figuresUnavailable, dataDate };
+  return { ...figures, customers, zones };
+}
+
+interface LoadedFigures extends ScanFigureSources {
+  readonly priority: PriorityResult | null;
+  readonly valueCustomers: readonly ValueCustomer[];
+  readonly figuresUnavailable: string | null;
+  readonly dataDate: string | null;
+}
+
+/** The value rows and their priority, and the data date over every table read (`zoneReads` and the value table). */
+function loadFigures(warehouse: Warehouse, zoneReads: readonly TableReadReport[]): LoadedFigures {
+  const reads: TableReadReport[] = [...zoneReads];
+  let priority: PriorityResult | null = null;
+  let valueCustomers: readonly ValueCustomer[] = [];
+  let figuresUnavailable: string | null = null;
+  try {
+    const loaded = loadValueCustomers(warehouse, VALUE_PRIORITY_COLUMNS, {
+      neededFor: FIGURES_NEEDED_FOR,
+      withPrevious: true,
+    });
+    valueCustomers = loaded.customers;
+    reads.push(loaded.report);
+    priority = computePriority(valueCustomers);
+  } catch (error) {
+    if (!isRadarError(error)) throw error;
+    figuresUnavailable = error.userMessage;
+  }
+  return { priority, valueCustomers, figuresUnavailable, dataDate: dataDateOf(reads) };
+}
+
+function dataDateOf(reads: readonly TableReadReport[]): string | null {
+  const dates = reads.map((r) => r.dataDateMs).filter((d): d is number => d !== null);
+  return formatDataDate(dates.length > 0 ? Math.max(...dates) : null);
 }

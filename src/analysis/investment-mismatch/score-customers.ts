@@ -1,4 +1,4 @@
-import { cumeDist, smallestAtOrAboveSorted } from '../stats/cume-dist.js';
+import { largestAtOrBelowSorted, smallestAtOrAboveSorted } from '../stats/cume-dist.js';
 import { sortedCopy } from '../stats/descriptive.js';
 import { minMaxScaler, rangeOf, type ValueRange } from '../stats/scaling.js';
 import { CUME_DIST_TOLERANCE, type InvestmentInputRow, type InvestmentMismatchOptions } from './mismatch-types.js';
@@ -130,8 +130,8 @@ export function scoreCustomers(
   };
   const { weights } = options;
   const n = valid.length;
-  const composites = new Array<number>(n);
-  const priorities = new Array<number>(n);
+  const composites = new Float64Array(n);
+  const priorities = new Float64Array(n);
   const rawRois: number[] = [];
   for (let i = 0; i < n; i++) {
     const r = valid[i] as ValidRow;
@@ -144,10 +144,13 @@ export function scoreCustomers(
     if (roi !== null) rawRois.push(roi);
   }
 
-  const priorityDist = cumeDist(priorities);
-  const compositeDist = cumeDist(composites);
+  // cume_dist only grows with the value, so "cume_dist ≥ topAt" is "priority ≥ the smallest priority whose
+  // cume_dist is ≥ topAt", and likewise for the bottom: one cut-off per sorted column, then a comparison per row
+  // instead of two binary searches per row (a million customers: two million searches over 8 MB arrays).
   const topAt = 1 - options.topShare - CUME_DIST_TOLERANCE;
   const bottomAt = options.bottomShare + CUME_DIST_TOLERANCE;
+  const topFrom = smallestAtOrAboveSorted(priorities.slice().sort(), topAt) ?? Number.POSITIVE_INFINITY;
+  const bottomTo = largestAtOrBelowSorted(composites.slice().sort(), bottomAt) ?? Number.NEGATIVE_INFINITY;
   const sortedRois = sortedCopy(rawRois);
   const p1 = smallestAtOrAboveSorted(sortedRois, 0.01);
   const p99 = smallestAtOrAboveSorted(sortedRois, 0.99);
@@ -164,8 +167,8 @@ export function scoreCustomers(
   for (let i = 0; i < n; i++) {
     const r = valid[i] as ValidRow;
     const composite = composites[i] as number;
-    const top = priorityDist.of(r.priority) >= topAt;
-    const bottom = compositeDist.of(composite) <= bottomAt;
+    const top = r.priority >= topFrom;
+    const bottom = composite <= bottomTo;
     const mismatched = top && bottom;
     if (top) {
       topCount++;

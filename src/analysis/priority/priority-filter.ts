@@ -32,14 +32,22 @@ export interface PrioritySelection {
   readonly emptyFilter: EmptyFilter | null;
 }
 
-type Accessor = (row: ScoredCustomer, zoneOf: ZoneLookup) => string | null;
+type Accessor = (row: ScoredCustomer, zoneOf: ZoneLookup | RowZones) => string | null;
 export type ZoneLookup = (email: string) => PriorityZone | null;
+/** Zones read per ranked row rather than per email (a million rows: no hashing of a million emails per call). */
+export interface RowZones {
+  zoneOfRow(row: ScoredCustomer): PriorityZone | null;
+}
+
+export function zoneOfRow(zones: ZoneLookup | RowZones, row: ScoredCustomer): PriorityZone | null {
+  return typeof zones === 'function' ? zones(row.customer.email) : zones.zoneOfRow(row);
+}
 
 const ACCESSORS: Readonly<Record<PriorityFilterKey, Accessor>> = {
   tier: (row) => row.customer.tier,
   segment: (row) => row.segment,
   stage: (row) => row.customer.stage,
-  zone: (row, zoneOf) => zoneOf(row.customer.email),
+  zone: (row, zoneOf) => zoneOfRow(zoneOf, row),
   route: (row) => row.route,
 };
 
@@ -55,7 +63,7 @@ export function selectPriority(
   ranked: readonly ScoredCustomer[],
   filters: PriorityFilters,
   top: number,
-  zoneOf: ZoneLookup = () => null,
+  zoneOf: ZoneLookup | RowZones = () => null,
 ): PrioritySelection {
   let rows = ranked;
   for (const key of FILTER_ORDER) {
@@ -76,7 +84,7 @@ export function selectPriority(
   return { matched: rows, top: rows.slice(0, top), emptyFilter: null };
 }
 
-function valuesPresent(rows: readonly ScoredCustomer[], accessor: Accessor, zoneOf: ZoneLookup): string[] {
+function valuesPresent(rows: readonly ScoredCustomer[], accessor: Accessor, zoneOf: ZoneLookup | RowZones): string[] {
   const counts = new Map<string, number>();
   for (const row of rows) {
     const value = accessor(row, zoneOf);

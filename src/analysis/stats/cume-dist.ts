@@ -51,6 +51,20 @@ export function smallestAtOrAboveSorted(sorted: ArrayLike<number>, p: number): n
   return null;
 }
 
+/** largestAtOrBelow on values already sorted ascending: the last value of the last tie run with cume_dist ≤ p. */
+export function largestAtOrBelowSorted(sorted: ArrayLike<number>, p: number): number | null {
+  const n = sorted.length;
+  let best: number | null = null;
+  for (let i = 0; i < n; i++) {
+    let j = i;
+    while (j + 1 < n && sorted[j + 1] === sorted[i]) j++;
+    if ((j + 1) / n > p) break;
+    best = sorted[i] as number;
+    i = j;
+  }
+  return best;
+}
+
 /** The largest value whose cume_dist is ≤ p (the reported "bottom" cut-off); null if none qualifies. */
 export function largestAtOrBelow(values: readonly number[], p: number): number | null {
   const dist = cumeDist(values);

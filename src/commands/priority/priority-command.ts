@@ -5,24 +5,26 @@ import {
   PRIORITY_ZONES,
   type PriorityFilters,
   type PriorityZone,
+  type RowZones,
   selectPriority,
 } from '../../analysis/priority/priority-filter.js';
 import type { PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import {
-  computePriority,
   DEFAULT_ACCELERATION_CUME_DIST,
   DEFAULT_DROP_THRESHOLD,
   DEFAULT_PRIORITY_WEIGHTS,
 } from '../../analysis/priority/priority-score.js';
-import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
+import { VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
 import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
+import { loadPriority } from '../load-priority.js';
 import { loadZones } from '../load-zones.js';
 import { zoneOptionsFor } from '../zone-options-for.js';
 import type { PriorityCommandOptions } from './priority-options.js';
 import { presentPriority } from './priority-present.js';
+import { zonesByRank } from './priority-zones.js';
 
 const en = translator('en');
 
@@ -135,14 +137,11 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
   },
   run(options, context): CommandAnswer {
     const warehouse = context.warehouse();
-    const { customers, report } = loadValueCustomers(warehouse, VALUE_PRIORITY_COLUMNS, {
-      neededFor: '/priority',
-      withPrevious: true,
-    });
-    const result = computePriority(customers, options.scoring);
+    const { result, report } = loadPriority(warehouse, '/priority', options.scoring);
     // Zones decide each customer's next action (red → intervene within 48 hours), so they are always read.
     const zones = result.n === 0 ? null : loadZones(warehouse, '/priority', zoneOptionsFor(context));
-    const selection = selectPriority(result.ranked, options.filters, options.top, zones?.lookup);
+    const zoneOf: RowZones = zones ? zonesByRank(result, zones.lookup) : { zoneOfRow: () => null };
+    const selection = selectPriority(result.ranked, options.filters, options.top, zoneOf);
     // The zone fallback re-reads the value table; list each table once in the footer.
     const zoneReads = (zones?.reads ?? []).filter((r) => r.tableId !== report.tableId);
     return presentPriority({
@@ -151,7 +150,7 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
       selection,
       reads: [report, ...zoneReads],
       zones: zones?.result ?? null,
-      zoneOf: zones?.lookup ?? (() => null),
+      zoneOf,
       locale: context.locale,
     });
   },

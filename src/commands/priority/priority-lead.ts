@@ -1,5 +1,5 @@
 import { nextAction } from '../../analysis/next-action/next-action.js';
-import type { PrioritySelection, ZoneLookup } from '../../analysis/priority/priority-filter.js';
+import type { PrioritySelection, PriorityZone, RowZones } from '../../analysis/priority/priority-filter.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import type { PriorityResult, ScoredCustomer } from '../../analysis/priority/priority-score.js';
 import { numberFormat } from '../../format/number-format.js';
@@ -19,7 +19,7 @@ export interface PriorityLeadInput {
   readonly options: PriorityCommandOptions;
   readonly result: PriorityResult;
   readonly selection: PrioritySelection;
-  readonly zoneOf: ZoneLookup;
+  readonly zoneOf: RowZones;
   readonly provenance: Provenance;
   readonly filterTexts: readonly string[];
   readonly unavailable: string | null;
@@ -49,7 +49,7 @@ export function priorityLead(p: PriorityLeadInput): AnswerLead {
   const shown = selection.top.slice(0, ACCOUNTS_SHOWN);
   const accounts = shown.map((r) => namedAccount(r, p.zoneOf, p.locale));
   const first = selection.top[0] as ScoredCustomer;
-  const firstAction = nextAction({ zone: p.zoneOf(first.customer.email), route: first.route });
+  const firstAction = nextAction({ zone: p.zoneOf.zoneOfRow(first), route: first.route });
   const who = g.accountName(first.customer.organization, first.customer.email);
   const fell = result.routeCounts['manual-intervention'];
   const takeaway =
@@ -90,11 +90,11 @@ export function priorityLead(p: PriorityLeadInput): AnswerLead {
   };
 }
 
-function namedAccount(r: ScoredCustomer, zoneOf: ZoneLookup, locale: Locale): NamedAccount {
+function namedAccount(r: ScoredCustomer, zoneOf: RowZones, locale: Locale): NamedAccount {
   const t = translator(locale);
   const f = numberFormat(locale);
   const { terms } = glossaryFor(locale);
-  const zone = zoneOf(r.customer.email);
+  const zone = zoneOf.zoneOfRow(r);
   const why = [
     t('priority.why.priority', { value: terms.priority.format(r.priority) }),
     zone === null ? null : termFor(locale, 'zone', zone),
@@ -115,24 +115,37 @@ function namedAccount(r: ScoredCustomer, zoneOf: ZoneLookup, locale: Locale): Na
 
 function routeRows(rows: readonly ScoredCustomer[], locale: Locale): string[][] {
   const f = numberFormat(locale);
-  const counts = new Map<PriorityRoute, number>();
-  for (const r of rows) counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
-  return PRIORITY_ROUTES.filter((route) => counts.has(route)).map((route) => [
+  const counts = countRoutes(rows);
+  return PRIORITY_ROUTES.filter((route) => counts[route] > 0).map((route) => [
     routeName(route, locale),
-    f.count(counts.get(route)),
-    f.percent((counts.get(route) ?? 0) / rows.length),
+    f.count(counts[route]),
+    f.percent(counts[route] / rows.length),
   ]);
+}
+
+/** Customers per route; a record of four counters rather than a Map keyed by string, as it runs over every row. */
+export function countRoutes(rows: readonly ScoredCustomer[]): Record<PriorityRoute, number> {
+  const counts: Record<PriorityRoute, number> = {
+    'manual-intervention': 0,
+    'dedicated-acceleration': 0,
+    'automated-nurture': 0,
+    standard: 0,
+  };
+  for (let i = 0; i < rows.length; i++) counts[(rows[i] as ScoredCustomer).route]++;
+  return counts;
 }
 
 /**
  * Every matching customer in rank order, raw numbers, for `list` and "List all N". Headings, routes and actions are
  * in the reader's language; tier, stage and zone stay the data's values, so the CSV filters like the export.
  */
-function accountList(rows: readonly ScoredCustomer[], zoneOf: ZoneLookup, locale: Locale): AccountList {
+function accountList(rows: readonly ScoredCustomer[], zoneOf: RowZones, locale: Locale): AccountList {
+  const routeText = routeTexts(locale);
+  const actionOf = actionTexts(locale);
   return {
     columns: translator(locale)('priority.csv.columns').split(','),
     rows: rows.map((r) => {
-      const zone = zoneOf(r.customer.email);
+      const zone = zoneOf.zoneOfRow(r);
       return [
         r.rank,
         r.customer.organization,
@@ -145,9 +158,37 @@ function accountList(rows: readonly ScoredCustomer[], zoneOf: ZoneLookup, locale
         r.customer.health,
         r.customer.churn,
         r.customer.ltv,
-        routeName(r.route, locale),
-        actionText(nextAction({ zone, route: r.route }), locale),
+        routeText[r.route],
+        actionOf(zone, r.route),
       ];
     }),
+  };
+}
+
+/** Every route's name, translated once: the list has a row per matching customer (a million at 1M). */
+function routeTexts(locale: Locale): Readonly<Record<PriorityRoute, string>> {
+  return Object.fromEntries(PRIORITY_ROUTES.map((route) => [route, routeName(route, locale)])) as Record<
+    PriorityRoute,
+    string
+  >;
+}
+
+/** The next action's text per zone × route, each worked out and translated on first use (16 at most). */
+function actionTexts(locale: Locale): (zone: PriorityZone | null, route: PriorityRoute) => string {
+  const texts: Record<PriorityRoute, Partial<Record<PriorityZone | 'none', string>>> = {
+    'manual-intervention': {},
+    'dedicated-acceleration': {},
+    'automated-nurture': {},
+    standard: {},
+  };
+  return (zone, route) => {
+    const byZone = texts[route];
+    const slot = zone ?? 'none';
+    let text = byZone[slot];
+    if (text === undefined) {
+      text = actionText(nextAction({ zone, route }), locale);
+      byZone[slot] = text;
+    }
+    return text;
   };
 }

@@ -1,4 +1,4 @@
-import type { PrioritySelection, ZoneLookup } from '../../analysis/priority/priority-filter.js';
+import type { PrioritySelection, RowZones } from '../../analysis/priority/priority-filter.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from '../../analysis/priority/priority-routes.js';
 import { PRIORITY_INPUTS, type PriorityResult, type ScoredCustomer } from '../../analysis/priority/priority-score.js';
 import type { ZoneSummary } from '../../analysis/zones/zone-types.js';
@@ -12,7 +12,7 @@ import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { zoneMethodNote } from '../load-zones.js';
 import { buildProvenance } from '../provenance.js';
-import { priorityLead } from './priority-lead.js';
+import { countRoutes, priorityLead } from './priority-lead.js';
 import type { PriorityCommandOptions } from './priority-options.js';
 
 export interface PriorityPresentation {
@@ -21,7 +21,7 @@ export interface PriorityPresentation {
   readonly selection: PrioritySelection;
   readonly reads: readonly TableReadReport[];
   readonly zones: ZoneSummary | null;
-  readonly zoneOf: ZoneLookup;
+  readonly zoneOf: RowZones;
   readonly locale: Locale;
 }
 
@@ -172,7 +172,7 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
       routeCounts: result.routeCounts,
       matched: selection.matched.length,
       emptyFilter: selection.emptyFilter,
-      top: selection.top.map((r) => ({ ...rowData(r), zone: p.zoneOf(r.customer.email) })),
+      top: selection.top.map((r) => ({ ...rowData(r), zone: p.zoneOf.zoneOfRow(r) })),
     },
   };
 }
@@ -212,12 +212,11 @@ function headlineFor(p: PriorityPresentation): string {
 
 function routeRows(rows: readonly ScoredCustomer[], locale: Locale): string[][] {
   const fmt = numberFormat(locale);
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.route, (counts.get(r.route) ?? 0) + 1);
-  return PRIORITY_ROUTES.filter((route) => counts.has(route)).map((route) => [
+  const counts = countRoutes(rows);
+  return PRIORITY_ROUTES.filter((route) => counts[route] > 0).map((route) => [
     termFor(locale, 'route', route),
-    fmt.count(counts.get(route)),
-    fmt.percent((counts.get(route) ?? 0) / rows.length),
+    fmt.count(counts[route]),
+    fmt.percent(counts[route] / rows.length),
   ]);
 }
 

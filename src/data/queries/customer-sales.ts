@@ -48,16 +48,22 @@ export interface CustomerSalesByEmail {
   readonly unreadableSales: number;
 }
 
-function reduceSql(table: string, keyExpression: string, filter: string): string {
+/**
+ * `keys` narrows the rows before they are materialised and ranked. Every row of a key is in or out together, so
+ * narrowing first picks the same row per key as ranking all rows and filtering after; at a million customers the
+ * latter materialised and sorted all 7.2M customer rows for a few hundred thousand ids (over 20 s of CPU).
+ */
+function reduceSql(table: string, keyExpression: string, keys: 'all' | 'listed'): string {
+  const narrow = keys === 'listed' ? `WHERE ${keyExpression} IN (SELECT value FROM json_each(?))` : '';
   return `WITH c AS MATERIALIZED (
       SELECT rowid AS rid, ${keyExpression} AS k, ${cleanIdSql('customer360_id')} AS id,
         ${isHeaderSql('is_organization_header')} AS h, ${quoteIdentifier('total_sales_amount')} AS s,
         ${salesPresentSql('total_sales_amount')} AS ok
-      FROM ${table})
+      FROM ${table} ${narrow})
     SELECT k, s, n FROM (
       SELECT k, s, COUNT(*) OVER (PARTITION BY k) AS n,
         ROW_NUMBER() OVER (PARTITION BY k ORDER BY ok DESC, h DESC, id IS NULL, id, rid) AS rk
-      FROM c WHERE k IS NOT NULL ${filter}
+      FROM c WHERE k IS NOT NULL
     ) WHERE rk = 1`;
 }
 
@@ -81,7 +87,7 @@ export function loadSalesByEmail(warehouse: Warehouse): CustomerSalesByEmail {
 
 /** loadSalesByEmail in SQLite, always (what the snapshot cache stores). */
 export function reduceSalesByEmail(warehouse: Warehouse): CustomerSalesByEmail {
-  const raw = warehouse.rawRows(reduceSql(tableName(warehouse), cleanEmailSql('email'), ''));
+  const raw = warehouse.rawRows(reduceSql(tableName(warehouse), cleanEmailSql('email'), 'all'));
   const issues: ValueIssueCounter = { unreadable: 0 };
   const sales = new Map<string, number | null>();
   let emailsWithSeveralRows = 0;
@@ -104,15 +110,20 @@ export function reduceSalesByEmail(warehouse: Warehouse): CustomerSalesByEmail {
 
 /** One sales figure per customer360_id (same one-row rule), for the ids the mapping resolved. */
 export function loadSalesByCustomerId(warehouse: Warehouse, ids: readonly string[]): Map<string, number | null> {
+  if (ids.length === 0) return new Map();
+  return salesById(warehouse, reduceSql(tableName(warehouse), cleanIdSql('customer360_id'), 'listed'), [
+    JSON.stringify(ids),
+  ]);
+}
+
+/** The same reduction for every customer360_id of the table: the plain method loadSalesByCustomerId must agree with. */
+export function reduceSalesByCustomerId(warehouse: Warehouse): Map<string, number | null> {
+  return salesById(warehouse, reduceSql(tableName(warehouse), cleanIdSql('customer360_id'), 'all'), []);
+}
+
+function salesById(warehouse: Warehouse, sql: string, params: unknown[]): Map<string, number | null> {
   const result = new Map<string, number | null>();
-  if (ids.length === 0) return result;
-  const sql = reduceSql(
-    tableName(warehouse),
-    cleanIdSql('customer360_id'),
-    'AND k IN (SELECT value FROM json_each(?))',
-  );
   const issues: ValueIssueCounter = { unreadable: 0 };
-  for (const row of warehouse.rawRows(sql, [JSON.stringify(ids)]))
-    result.set(row[0] as string, toNumber(row[1], issues));
+  for (const row of warehouse.rawRows(sql, params)) result.set(row[0] as string, toNumber(row[1], issues));
   return result;
 }

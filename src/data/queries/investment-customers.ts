@@ -1,7 +1,10 @@
+import { codedValue } from '../../analysis/columns/coded-column.js';
 import type { InvestmentInputRow } from '../../analysis/investment-mismatch/mismatch-types.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
+import { type TableReadReport, tableAvailability } from '../read-table.js';
+import { readTableColumns } from '../read-table-columns.js';
+import type { TypedColumn } from '../snapshot-cache/column-store.js';
 import type { ColumnOf } from '../warehouse-schema.js';
 import { CUSTOMER_SALES_COLUMNS, loadSalesByCustomerId, loadSalesByEmail } from './customer-sales.js';
 import {
@@ -106,7 +109,9 @@ const investmentCustomersOf = oncePerWarehouse((warehouse: Warehouse, neededFor:
     ...INVESTMENT_DETAIL_COLUMNS.filter((c) => !missingDetailColumns.includes(c)),
     ...ids,
   ] as ValueColumn[];
-  const read = readTable(warehouse, 'value', columns, { neededFor, keepRows: false });
+  // Typed columns (straight from the snapshot cache's Arrow files when it has them): one object per customer is
+  // built below, instead of a row object per value row first and the customer object from it.
+  const read = readTableColumns(warehouse, 'value', columns, { neededFor });
   const sales = loadSalesByEmail(warehouse);
 
   const mappingUnavailable = !mapping.present
@@ -117,14 +122,14 @@ const investmentCustomersOf = oncePerWarehouse((warehouse: Warehouse, neededFor:
         ? 'the value table has none of zendesk_user_id, marketo_lead_id, stripe_customer_id'
         : null;
 
-  const rows = new Array<InvestmentInputRow>(read.rows.length);
+  const at = columnsAt(read.columns);
+  const rows = new Array<InvestmentInputRow>(read.length);
   const fallbackIndex: number[] = [];
   const fallbackIds: SourceIds[] = [];
   let byEmail = 0;
   let byEmailWithoutSales = 0;
-  for (let i = 0; i < read.rows.length; i++) {
-    const r = read.rows[i] as Record<string, unknown>;
-    const email = r.primary_email as string;
+  for (let i = 0; i < read.length; i++) {
+    const email = at.text('primary_email', i) as string;
     const emailSales = sales.sales.get(email);
     if (emailSales !== undefined) {
       byEmail++;
@@ -132,26 +137,26 @@ const investmentCustomersOf = oncePerWarehouse((warehouse: Warehouse, neededFor:
     } else if (mappingUnavailable === null) {
       fallbackIndex.push(i);
       fallbackIds.push({
-        zendesk_user_id: (r.zendesk_user_id as string | null | undefined) ?? null,
-        marketo_lead_id: (r.marketo_lead_id as string | null | undefined) ?? null,
-        stripe_customer_id: (r.stripe_customer_id as string | null | undefined) ?? null,
+        zendesk_user_id: at.text('zendesk_user_id', i),
+        marketo_lead_id: at.text('marketo_lead_id', i),
+        stripe_customer_id: at.text('stripe_customer_id', i),
       });
     }
     rows[i] = {
       email,
-      priority: num(r.investment_priority_score),
+      priority: at.number('investment_priority_score', i),
       sales: emailSales ?? null,
-      adoption: num(r.product_adoption_rate),
-      support: num(r.support_resolution_efficiency),
-      lifetimeValue: num(r.customer_lifetime_value),
-      acquisitionCost: num(r.acquisition_cost),
-      onboarding: num(r.customer_onboarding_score),
-      teamSize: num(r.team_size),
-      decisionLevel: text(r.decision_maker_level),
-      industry: text(r.industry_vertical),
-      sizeTier: text(r.company_size_tier),
-      lifecycleStage: text(r.lifecycle_stage),
-      organization: text(r.primary_organization),
+      adoption: at.number('product_adoption_rate', i),
+      support: at.number('support_resolution_efficiency', i),
+      lifetimeValue: at.number('customer_lifetime_value', i),
+      acquisitionCost: at.number('acquisition_cost', i),
+      onboarding: at.number('customer_onboarding_score', i),
+      teamSize: at.number('team_size', i),
+      decisionLevel: at.text('decision_maker_level', i),
+      industry: at.text('industry_vertical', i),
+      sizeTier: at.text('company_size_tier', i),
+      lifecycleStage: at.text('lifecycle_stage', i),
+      organization: at.text('primary_organization', i),
     };
   }
 
@@ -193,10 +198,26 @@ const investmentCustomersOf = oncePerWarehouse((warehouse: Warehouse, neededFor:
   };
 });
 
-function num(v: unknown): number | null {
-  return typeof v === 'number' ? v : null;
+interface ColumnsAt {
+  text(column: string, r: number): string | null;
+  number(column: string, r: number): number | null;
 }
 
-function text(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
+/**
+ * Values as the row path read them: a column the export lacks (not read) is null, a number column's NaN is null,
+ * and a value of the other kind is null (what the row path's typeof checks gave).
+ */
+function columnsAt(columns: Readonly<Record<string, TypedColumn>>): ColumnsAt {
+  return {
+    text(column, r) {
+      const c = columns[column];
+      return c === undefined || c instanceof Float64Array ? null : codedValue(c, r);
+    },
+    number(column, r) {
+      const c = columns[column];
+      if (!(c instanceof Float64Array)) return null;
+      const v = c[r] as number;
+      return Number.isNaN(v) ? null : v;
+    },
+  };
 }

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ScannedCustomer } from '../../src/alerts/alert-types.js';
+import { loadScanInputs, loadScanInputsByRows } from '../../src/alerts/scan-inputs.js';
+import { DEFAULT_ZONE_THRESHOLDS, zoneOptionsWith } from '../../src/analysis/zones/zone-thresholds.js';
+import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
+import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function open(): Warehouse {
+  const warehouse = openWarehouse(ensureDemoWarehouse('full'));
+  cleanups.push(() => warehouse.close());
+  return warehouse;
+}
+
+function cached(): Warehouse {
+  const root = mkdtempSync(join(tmpdir(), 'radar-scan-columns-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  const warehouse = open();
+  warehouse.snapshotCache = buildSnapshotCache(warehouse, root).cache;
+  return warehouse;
+}
+
+/** Every field read through the object (getters included), in the row path's key order. */
+function fields(c: ScannedCustomer): ScannedCustomer {
+  return {
+    key: c.key,
+    organization: c.organization,
+    zone: c.zone,
+    method: c.method,
+    score: c.score,
+    rule: c.rule,
+    reason: c.reason,
+    parts: c.parts,
+    figures: c.figures,
+    dataDate: c.dataDate ?? null,
+  };
+}
+
+describe('alerts/scan-inputs on typed columns', () => {
+  it.each([
+    ['from the snapshot cache', cached],
+    ['from SQLite', open],
+  ])('gives every customer the row path’s zone, reason, parts and figures, %s', (_, warehouse) => {
+    const byRows = loadScanInputsByRows(open());
+    const byColumns = loadScanInputs(warehouse());
+    expect(byColumns.customers.length).toBe(byRows.customers.length);
+    expect(byRows.customers.length).toBeGreaterThan(4000);
+    const { customers: _a, ...rowSummary } = byRows.zones;
+    const { customers: _b, ...columnSummary } = byColumns.zones;
+    expect(columnSummary).toEqual(rowSummary);
+    expect(byColumns.dataDate).toBe(byRows.dataDate);
+    expect(byColumns.priority?.n).toBe(byRows.priority?.n);
+    let red = 0;
+    byRows.customers.forEach((expected, i) => {
+      const actual = byColumns.customers[i] as ScannedCustomer;
+      if (expected.zone === 'red') red++;
+      expect(fields(actual)).toEqual(expected);
+      // What the stores write (JSON of the customer) is the same text, key order included.
+      expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+    });
+    expect(red).toBeGreaterThan(0);
+    expect(red).toBeLessThan(byRows.customers.length);
+  });
+
+  it('zones with the thresholds given, as the row path does', () => {
+    const options = zoneOptionsWith({ ...DEFAULT_ZONE_THRESHOLDS, redBelow: 45 });
+    const byRows = loadScanInputsByRows(open(), options);
+    const byColumns = loadScanInputs(cached(), options);
+    expect(byColumns.customers.map((c) => [c.key, c.zone, c.score, c.rule])).toEqual(
+      byRows.customers.map((c) => [c.key, c.zone, c.score, c.rule]),
+    );
+  });
+});

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { selectPriority } from '../../src/analysis/priority/priority-filter.js';
+import type { ScoredCustomer } from '../../src/analysis/priority/priority-score.js';
+import { loadPriority } from '../../src/commands/load-priority.js';
+import { loadZones } from '../../src/commands/load-zones.js';
+import { zonesByRank } from '../../src/commands/priority/priority-zones.js';
+import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
+import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function demo(): Warehouse {
+  const warehouse = openWarehouse(ensureDemoWarehouse('full'));
+  cleanups.push(() => warehouse.close());
+  return warehouse;
+}
+
+describe('commands/priority-zones', () => {
+  it('gives every ranked customer the zone its email looks up to', () => {
+    const warehouse = demo();
+    const { result } = loadPriority(warehouse, 'the test');
+    const zones = loadZones(warehouse, 'the test');
+    const byRank = zonesByRank(result, zones.lookup);
+    const seen = new Set<string | null>();
+    for (const row of result.ranked) {
+      const zone = byRank.zoneOfRow(row);
+      seen.add(zone);
+      expect(zone).toBe(zones.lookup(row.customer.email));
+    }
+    expect(seen).toEqual(new Set(['green', 'red', 'yellow', null]));
+    // A row that is not this ranking's (a copy) is looked up by its email.
+    const first = result.ranked[0] as ScoredCustomer;
+    const stranger: ScoredCustomer = { ...first, customer: { ...first.customer, email: 'nobody@example.invalid' } };
+    expect(byRank.zoneOfRow(stranger)).toBeNull();
+  });
+
+  it('filters by zone to the same rows as the email lookup', () => {
+    const warehouse = demo();
+    const { result } = loadPriority(warehouse, 'the test');
+    const zones = loadZones(warehouse, 'the test');
+    for (const zone of ['red', 'yellow', 'green'] as const) {
+      const byEmail = selectPriority(result.ranked, { zone }, 10, zones.lookup);
+      const byRank = selectPriority(result.ranked, { zone }, 10, zonesByRank(result, zones.lookup));
+      expect(byRank.matched).toEqual(byEmail.matched);
+      expect(byRank.matched.length).toBeGreaterThan(0);
+    }
+  });
+});
