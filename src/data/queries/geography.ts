@@ -1,3 +1,4 @@
+import type { CodedColumn } from '../../analysis/columns/coded-column.js';
 import {
   type GeographyJoin,
   type KeyAttempt,
@@ -6,7 +7,8 @@ import {
 } from '../../analysis/conversion-cohort/cohort-geography.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
+import { type TableReadReport, tableAvailability } from '../read-table.js';
+import { readTableColumns } from '../read-table-columns.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { MAPPING_COLUMNS } from './investment-mapping.js';
 
@@ -24,11 +26,6 @@ const ID_FIELD: Readonly<Record<SourceIdColumn, keyof GeographyCustomer>> = {
   marketo_lead_id: 'marketoLeadId',
   stripe_customer_id: 'stripeCustomerId',
 };
-
-interface MappingChoice {
-  id: string;
-  header: boolean;
-}
 
 /**
  * Customers → customer360__mapping → customer360__address on customer360_id. An id type
@@ -51,126 +48,176 @@ export function loadCohortGeography(
     if (!availability.present) missingTables.push(name);
     else for (const c of availability.missingColumns) missingTables.push(`${name}.${c}`);
   }
-  const empty: GeographyJoin = {
-    missingTables,
-    customers: customers.length,
-    attempts: [],
-    mappingRows: 0,
-    resolved: 0,
-    addressRows: 0,
-    addressIds: 0,
-    matchedInAddress: 0,
-    locations: [],
-  };
-  if (missingTables.length > 0 || customers.length === 0) return { join: empty, reads: [] };
-
-  const { choices, mapping, address } = geographyLookups(warehouse, neededFor);
-  const resolvedIds = new Map<string, string>();
+  if (missingTables.length > 0 || customers.length === 0) {
+    const join: GeographyJoin = {
+      missingTables,
+      customers: customers.length,
+      attempts: [],
+      mappingRows: 0,
+      resolved: 0,
+      addressRows: 0,
+      addressIds: 0,
+      matchedInAddress: 0,
+      locations: [],
+    };
+    return { join, reads: [] };
+  }
+  const lookups = geographyLookups(warehouse, neededFor);
+  // customer key → customer360_id code, in the order customers resolve (id type, then customer order).
+  const resolved = new Map<string, number>();
   const attempts: KeyAttempt[] = [];
   for (const column of SOURCE_ID_ORDER) {
-    const byId = choices.get(column) as ReadonlyMap<string, MappingChoice>;
+    const choice = lookups.choices[column];
+    const codeOf = codesOf(
+      choice.dictionary,
+      customers.map((c) => c[ID_FIELD[column]]),
+    );
     let withId = 0;
     let matched = 0;
     for (const customer of customers) {
-      if (resolvedIds.has(customer.key)) continue;
+      if (resolved.has(customer.key)) continue;
       const sourceId = customer[ID_FIELD[column]];
       if (sourceId === null) continue;
       withId++;
-      const choice = byId.get(sourceId);
-      if (!choice) continue;
+      const code = codeOf.get(sourceId);
+      const id = code === undefined ? -1 : (choice.customer360[code] as number);
+      if (id < 0) continue;
       matched++;
-      resolvedIds.set(customer.key, choice.id);
+      resolved.set(customer.key, id);
     }
     attempts.push({ column, customersWithId: withId, matchedInMapping: matched });
   }
-
+  const { country, state } = lookups.address;
   const locations: { key: string; country: string | null; state: string | null }[] = [];
-  for (const [key, id] of resolvedIds) {
-    const place = address.best.get(id);
-    if (place) locations.push({ key, ...place });
+  for (const [key, id] of resolved) {
+    const row = lookups.addressRowOf[id] as number;
+    if (row >= 0) locations.push({ key, country: textAt(country, row), state: textAt(state, row) });
   }
   return {
     join: {
       missingTables,
       customers: customers.length,
       attempts,
-      mappingRows: mapping.rows,
-      resolved: resolvedIds.size,
-      addressRows: address.rows,
-      addressIds: address.best.size,
+      mappingRows: lookups.mappingRows,
+      resolved: resolved.size,
+      addressRows: lookups.addressRows,
+      addressIds: lookups.addressIds,
       matchedInAddress: locations.length,
       locations,
     },
-    reads: [mapping.report, address.report],
+    reads: [lookups.mappingReport, lookups.addressReport],
   };
 }
 
 interface GeographyLookups {
-  /** Per source id column: source id → the customer360_id it maps to. */
-  readonly choices: ReadonlyMap<SourceIdColumn, ReadonlyMap<string, MappingChoice>>;
-  readonly mapping: { readonly rows: number; readonly report: TableReadReport };
-  /** customer360_id → its preferred address. */
-  readonly address: {
-    readonly rows: number;
-    readonly best: ReadonlyMap<string, { country: string | null; state: string | null }>;
-    readonly report: TableReadReport;
-  };
+  /** Per source id column: its dictionary, and per code the customer360_id code (mapping dictionary) it maps to. */
+  readonly choices: Readonly<
+    Record<SourceIdColumn, { readonly dictionary: readonly string[]; readonly customer360: Int32Array }>
+  >;
+  /** Per customer360_id code of the mapping: the row of its preferred address, -1 when it has none. */
+  readonly addressRowOf: Int32Array;
+  readonly address: { readonly country: CodedColumn; readonly state: CodedColumn };
+  readonly mappingRows: number;
+  readonly addressRows: number;
+  /** Distinct customer360_ids among the address rows. */
+  readonly addressIds: number;
+  readonly mappingReport: TableReadReport;
+  readonly addressReport: TableReadReport;
 }
 
 /**
- * The mapping and address lookups, built once per open warehouse: at a million customers they come from 3.7M rows
- * and took 3.5–4.5 s per /conversion-cohort. The rows themselves are not kept (readTable's `keepRows: false`), so
- * they do not push the activity, funnel and value reads out of the row memo.
+ * The mapping and address lookups, built once per open warehouse from typed columns: per source id code the
+ * customer360_id code it resolves to, per customer360_id its preferred address row. At a million customers the row
+ * path held a Map entry and an object per source id (3.7M rows in); these are Int32Arrays over the dictionaries.
  */
 const geographyLookups = oncePerWarehouse((warehouse: Warehouse, neededFor: string): GeographyLookups => {
-  const mapping = readTable(warehouse, 'mapping', MAPPING_COLUMNS, { neededFor, keepRows: false });
-  const choices = new Map<SourceIdColumn, Map<string, MappingChoice>>(SOURCE_ID_ORDER.map((c) => [c, new Map()]));
-  for (const row of mapping.rows) {
-    if (row.customer360_id === null) continue;
-    for (const column of SOURCE_ID_ORDER) {
-      const sourceId = row[column];
-      if (sourceId === null) continue;
-      const byId = choices.get(column) as Map<string, MappingChoice>;
-      const current = byId.get(sourceId);
-      const header = row.is_organization_header === 1;
-      if (!current || (header && !current.header) || (header === current.header && row.customer360_id < current.id)) {
-        byId.set(sourceId, { id: row.customer360_id, header });
+  const mapping = readTableColumns(warehouse, 'mapping', MAPPING_COLUMNS, { neededFor });
+  const c360 = mapping.columns.customer360_id as CodedColumn;
+  const header = mapping.columns.is_organization_header as Float64Array;
+  const choices = {} as Record<SourceIdColumn, { dictionary: readonly string[]; customer360: Int32Array }>;
+  for (const column of SOURCE_ID_ORDER) {
+    const ids = mapping.columns[column] as CodedColumn;
+    const customer360 = new Int32Array(ids.dictionary.length).fill(-1);
+    const chosenHeader = new Uint8Array(ids.dictionary.length);
+    for (let r = 0; r < mapping.length; r++) {
+      const id = c360.indices[r] as number;
+      const code = ids.indices[r] as number;
+      if (id < 0 || code < 0) continue;
+      const current = customer360[code] as number;
+      const isHeader = header[r] === 1 ? 1 : 0;
+      const currentHeader = chosenHeader[code] as number;
+      if (
+        current < 0 ||
+        (isHeader === 1 && currentHeader === 0) ||
+        (isHeader === currentHeader && (c360.dictionary[id] as string) < (c360.dictionary[current] as string))
+      ) {
+        customer360[code] = id;
+        chosenHeader[code] = isHeader;
       }
     }
+    choices[column] = { dictionary: ids.dictionary, customer360 };
   }
-  const address = readTable(warehouse, 'address', ADDRESS_COLUMNS, { neededFor, keepRows: false });
-  type AddressRow = (typeof address.rows)[number];
-  const bestRows = new Map<string, AddressRow>();
-  for (const row of address.rows) {
-    if (row.customer360_id === null) continue;
-    const current = bestRows.get(row.customer360_id);
-    if (!current || addressBefore(row, current)) bestRows.set(row.customer360_id, row);
+
+  const address = readTableColumns(warehouse, 'address', ADDRESS_COLUMNS, { neededFor });
+  const addressIds = address.columns.customer360_id as CodedColumn;
+  const priority = address.columns.priority as Float64Array;
+  const rank = address.columns.rank as Float64Array;
+  // Rows come in rowid order, so on equal priority and rank the first row seen is the lowest rowid and stays.
+  const best = new Int32Array(addressIds.dictionary.length).fill(-1);
+  for (let r = 0; r < address.length; r++) {
+    const id = addressIds.indices[r] as number;
+    if (id < 0) continue;
+    const current = best[id] as number;
+    if (current < 0 || addressBefore(priority, rank, r, current)) best[id] = r;
   }
-  const best = new Map<string, { country: string | null; state: string | null }>();
-  for (const [id, row] of bestRows) best.set(id, { country: row.country, state: row.state });
-  const lookups: GeographyLookups = {
+  let distinct = 0;
+  for (const row of best) if (row >= 0) distinct++;
+  const addressCodeOf = codesOf(addressIds.dictionary, c360.dictionary);
+  const addressRowOf = new Int32Array(c360.dictionary.length).fill(-1);
+  c360.dictionary.forEach((id, code) => {
+    const addressCode = addressCodeOf.get(id);
+    if (addressCode !== undefined) addressRowOf[code] = best[addressCode] as number;
+  });
+  return {
     choices,
-    mapping: { rows: mapping.rows.length, report: mapping.report },
-    address: { rows: address.rows.length, best, report: address.report },
+    addressRowOf,
+    address: { country: address.columns.country as CodedColumn, state: address.columns.state as CodedColumn },
+    mappingRows: mapping.length,
+    addressRows: address.length,
+    addressIds: distinct,
+    mappingReport: mapping.report,
+    addressReport: address.report,
   };
-  return lookups;
 });
 
-/** NULL priority or rank sorts after any number, so a ranked address is preferred. */
-function addressBefore(
-  a: { priority: number | null; rank: number | null; rowid: number },
-  b: { priority: number | null; rank: number | null; rowid: number },
-): boolean {
-  const p = compareNullableLast(a.priority, b.priority);
-  if (p !== 0) return p < 0;
-  const r = compareNullableLast(a.rank, b.rank);
-  if (r !== 0) return r < 0;
-  return a.rowid < b.rowid;
+/** The codes in `dictionary` of the wanted values (only those): one pass over the dictionary, no map of all of it. */
+function codesOf(dictionary: readonly string[], wanted: readonly (string | null)[]): Map<string, number> {
+  const want = new Set<string>();
+  for (const w of wanted) if (w !== null) want.add(w);
+  const codes = new Map<string, number>();
+  if (want.size === 0) return codes;
+  for (let code = 0; code < dictionary.length; code++) {
+    const value = dictionary[code] as string;
+    if (want.has(value)) codes.set(value, code);
+  }
+  return codes;
 }
 
-function compareNullableLast(a: number | null, b: number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a - b;
+/** NULL (NaN) priority or rank sorts after any number, so a ranked address is preferred. */
+function addressBefore(priority: Float64Array, rank: Float64Array, a: number, b: number): boolean {
+  const p = compareNaNLast(priority[a] as number, priority[b] as number);
+  if (p !== 0) return p < 0;
+  return compareNaNLast(rank[a] as number, rank[b] as number) < 0;
+}
+
+function compareNaNLast(a: number, b: number): number {
+  const aMissing = Number.isNaN(a);
+  const bMissing = Number.isNaN(b);
+  if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;
+  return a === b ? 0 : a - b;
+}
+
+function textAt(column: CodedColumn, r: number): string | null {
+  const code = column.indices[r] as number;
+  return code < 0 ? null : (column.dictionary[code] as string);
 }
