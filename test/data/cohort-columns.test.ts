@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { codeColumn } from '../../src/analysis/columns/coded-column.js';
 import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../../src/analysis/conversion-cohort/cohort-inputs.js';
 import { computeConversionCohortColumns } from '../../src/analysis/conversion-cohort/compute-cohort-columns.js';
 import { computeConversionCohort } from '../../src/analysis/conversion-cohort/compute-conversion-cohort.js';
@@ -95,12 +96,27 @@ describe('data/cohort-columns on the demo', () => {
     expect(expectedAll.join.locations.length).toBeGreaterThan(1000);
     expect(expectedMembers.join.locations.length).toBeGreaterThan(50);
     for (const warehouse of [cachedDemo(path), open(path)]) {
-      expect(loadCohortGeography(warehouse, inputs.activity)).toEqual(expectedAll);
-      expect(loadCohortGeography(warehouse, members)).toEqual(expectedMembers);
-      // Customers resolving only through a later id type keep the row path's order and counts.
+      const loaded = loadCohortColumns(warehouse, 'the test');
+      const all = inputs.activity.map((_, r) => r);
+      const { memberRows } = computeConversionCohortColumns(loaded.columns, DEFAULT_COHORT_BOUNDS);
+      const keysOf = (rows: readonly number[]) => rows.map((r) => inputs.activity[r]?.key as string);
+      const ids = loaded.geographyIds;
+      expect(loadCohortGeography(warehouse, { keys: keysOf(all), rows: all, ids })).toEqual(expectedAll);
+      expect(loadCohortGeography(warehouse, { keys: keysOf(memberRows), rows: memberRows, ids })).toEqual(
+        expectedMembers,
+      );
+      // Customers resolving only through a later id type, in another order, keep the row path's order and counts.
       const shuffled = [...inputs.activity].reverse().map((c, i) => (i % 3 === 0 ? { ...c, zendeskUserId: null } : c));
-      expect(loadCohortGeography(warehouse, shuffled)).toEqual(loadCohortGeographyFromRows(plain, shuffled));
-      expect(loadCohortGeography(warehouse, []).join.customers).toBe(0);
+      const shuffledIds = {
+        zendesk_user_id: codeColumn(shuffled.map((c) => c.zendeskUserId)),
+        marketo_lead_id: codeColumn(shuffled.map((c) => c.marketoLeadId)),
+        stripe_customer_id: codeColumn(shuffled.map((c) => c.stripeCustomerId)),
+      };
+      const shuffledRows = shuffled.map((_, r) => r);
+      expect(
+        loadCohortGeography(warehouse, { keys: shuffled.map((c) => c.key), rows: shuffledRows, ids: shuffledIds }),
+      ).toEqual(loadCohortGeographyFromRows(plain, shuffled));
+      expect(loadCohortGeography(warehouse, { keys: [], rows: [], ids }).join.customers).toBe(0);
       if (warehouse.snapshotCache) expect(warehouse.snapshotCache.misses).toBe(0);
     }
   });

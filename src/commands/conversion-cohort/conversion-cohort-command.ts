@@ -140,7 +140,7 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     let geography: CohortGeography | null = null;
     const geographyReads = [];
     if (cohort.kind === 'ok') {
-      const customers = cohort.selection.members.map((m) => m.activity);
+      const customers = { keys: cohort.memberKeys, rows: memberRows, ids: loaded.geographyIds };
       const { join, reads } = loadCohortGeography(warehouse, customers);
       geography = summariseGeography(join);
       geographyReads.push(...reads);

@@ -1,5 +1,6 @@
 import type { CodedColumn } from '../../analysis/columns/coded-column.js';
 import { type CohortColumns, joinRows } from '../../analysis/conversion-cohort/cohort-columns.js';
+import type { SourceIdColumn } from '../../analysis/conversion-cohort/cohort-geography.js';
 import type { ActivityZoneColumns } from '../../analysis/zones/activity-zone-columns.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
@@ -11,6 +12,8 @@ export interface LoadedCohortColumns {
   readonly columns: CohortColumns;
   /** The same latest activity rows as the activity zone method's inputs, so the zones need no second read. */
   readonly zoneColumns: ActivityZoneColumns;
+  /** The activity rows' source ids, one object per export: geography resolves through it once. */
+  readonly geographyIds: Readonly<Record<SourceIdColumn, CodedColumn>>;
   readonly reads: {
     readonly activity: TableReadReport;
     readonly funnel: TableReadReport;
@@ -75,6 +78,11 @@ export const loadCohortColumns = oncePerWarehouse((warehouse: Warehouse, neededF
       velocity: text(a.engagement_velocity),
       riskLevel: text(a.activity_risk_level),
       weightedEngagement: numbers(a.weighted_engagement_score),
+    },
+    geographyIds: {
+      zendesk_user_id: columns.activity.zendeskUserId,
+      marketo_lead_id: columns.activity.marketoLeadId,
+      stripe_customer_id: columns.activity.stripeCustomerId,
     },
     reads: { activity: activity.report, funnel: funnel.report, value: value.report },
   };

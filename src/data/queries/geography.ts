@@ -12,6 +12,7 @@ import { readTableColumns } from '../read-table-columns.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { MAPPING_COLUMNS } from './investment-mapping.js';
 
+/** One customer as the row path (geography-rows.ts) takes it. */
 export interface GeographyCustomer {
   readonly key: string;
   readonly zendeskUserId: string | null;
@@ -21,11 +22,16 @@ export interface GeographyCustomer {
 
 export const ADDRESS_COLUMNS = ['customer360_id', 'priority', 'rank', 'country', 'state'] as const;
 
-const ID_FIELD: Readonly<Record<SourceIdColumn, keyof GeographyCustomer>> = {
-  zendesk_user_id: 'zendeskUserId',
-  marketo_lead_id: 'marketoLeadId',
-  stripe_customer_id: 'stripeCustomerId',
-};
+/**
+ * Customers as the column path holds them: their keys, their rows in `ids`, and the source id columns of every row
+ * of their table (the cohort's activity columns). Pass the same `ids` object for the same export: what is resolved
+ * from it is built once.
+ */
+export interface GeographyCustomers {
+  readonly keys: readonly string[];
+  readonly rows: readonly number[];
+  readonly ids: Readonly<Record<SourceIdColumn, CodedColumn>>;
+}
 
 /**
  * Customers → customer360__mapping → customer360__address on customer360_id. An id type
@@ -35,7 +41,7 @@ const ID_FIELD: Readonly<Record<SourceIdColumn, keyof GeographyCustomer>> = {
  */
 export function loadCohortGeography(
   warehouse: Warehouse,
-  customers: readonly GeographyCustomer[],
+  customers: GeographyCustomers,
   neededFor = '/conversion-cohort geography',
 ): { join: GeographyJoin; reads: TableReadReport[] } {
   const missingTables: string[] = [];
@@ -48,10 +54,11 @@ export function loadCohortGeography(
     if (!availability.present) missingTables.push(name);
     else for (const c of availability.missingColumns) missingTables.push(`${name}.${c}`);
   }
-  if (missingTables.length > 0 || customers.length === 0) {
+  const n = customers.keys.length;
+  if (missingTables.length > 0 || n === 0) {
     const join: GeographyJoin = {
       missingTables,
-      customers: customers.length,
+      customers: n,
       attempts: [],
       mappingRows: 0,
       resolved: 0,
@@ -62,44 +69,44 @@ export function loadCohortGeography(
     };
     return { join, reads: [] };
   }
-  const lookups = geographyLookups(warehouse, neededFor);
-  // customer key → customer360_id code, in the order customers resolve (id type, then customer order).
-  const resolved = new Map<string, number>();
+  const lookups = resolvedGeography(warehouse, customers.ids, neededFor);
+  // Per customer (by index), the customer360_id code it resolved to; `order` lists them as they resolve (id type,
+  // then customer order), the order the row path's Map kept.
+  const resolvedId = new Int32Array(n).fill(-1);
+  const order: number[] = [];
   const attempts: KeyAttempt[] = [];
   for (const column of SOURCE_ID_ORDER) {
-    const choice = lookups.choices[column];
-    const codeOf = codesOf(
-      choice.dictionary,
-      customers.map((c) => c[ID_FIELD[column]]),
-    );
+    const ids = customers.ids[column];
+    const through = lookups.customer360OfRow[column];
     let withId = 0;
     let matched = 0;
-    for (const customer of customers) {
-      if (resolved.has(customer.key)) continue;
-      const sourceId = customer[ID_FIELD[column]];
-      if (sourceId === null) continue;
+    for (let i = 0; i < n; i++) {
+      if ((resolvedId[i] as number) >= 0) continue;
+      const row = customers.rows[i] as number;
+      if ((ids.indices[row] as number) < 0) continue;
       withId++;
-      const code = codeOf.get(sourceId);
-      const id = code === undefined ? -1 : (choice.customer360[code] as number);
+      const id = through[row] as number;
       if (id < 0) continue;
       matched++;
-      resolved.set(customer.key, id);
+      resolvedId[i] = id;
+      order.push(i);
     }
     attempts.push({ column, customersWithId: withId, matchedInMapping: matched });
   }
   const { country, state } = lookups.address;
   const locations: { key: string; country: string | null; state: string | null }[] = [];
-  for (const [key, id] of resolved) {
-    const row = lookups.addressRowOf[id] as number;
-    if (row >= 0) locations.push({ key, country: textAt(country, row), state: textAt(state, row) });
+  for (const i of order) {
+    const row = lookups.addressRowOf[resolvedId[i] as number] as number;
+    if (row >= 0)
+      locations.push({ key: customers.keys[i] as string, country: textAt(country, row), state: textAt(state, row) });
   }
   return {
     join: {
       missingTables,
-      customers: customers.length,
+      customers: n,
       attempts,
       mappingRows: lookups.mappingRows,
-      resolved: resolved.size,
+      resolved: order.length,
       addressRows: lookups.addressRows,
       addressIds: lookups.addressIds,
       matchedInAddress: locations.length,
@@ -109,11 +116,9 @@ export function loadCohortGeography(
   };
 }
 
-interface GeographyLookups {
-  /** Per source id column: its dictionary, and per code the customer360_id code (mapping dictionary) it maps to. */
-  readonly choices: Readonly<
-    Record<SourceIdColumn, { readonly dictionary: readonly string[]; readonly customer360: Int32Array }>
-  >;
+interface ResolvedGeography {
+  /** Per source id column, per row of the customers' table: the customer360_id code its id maps to, -1 when none. */
+  readonly customer360OfRow: Readonly<Record<SourceIdColumn, Int32Array>>;
   /** Per customer360_id code of the mapping: the row of its preferred address, -1 when it has none. */
   readonly addressRowOf: Int32Array;
   readonly address: { readonly country: CodedColumn; readonly state: CodedColumn };
@@ -125,37 +130,55 @@ interface GeographyLookups {
   readonly addressReport: TableReadReport;
 }
 
+/** Per warehouse and customers' id columns, what resolvedGeography built. */
+const resolvedByIds = oncePerWarehouse((_warehouse: Warehouse) => new WeakMap<object, ResolvedGeography>());
+
+function resolvedGeography(
+  warehouse: Warehouse,
+  ids: Readonly<Record<SourceIdColumn, CodedColumn>>,
+  neededFor: string,
+): ResolvedGeography {
+  const built = resolvedByIds(warehouse);
+  let resolved = built.get(ids);
+  if (!resolved) {
+    resolved = buildResolvedGeography(warehouse, ids, neededFor);
+    built.set(ids, resolved);
+  }
+  return resolved;
+}
+
 /**
- * The mapping and address lookups, built once per open warehouse from typed columns: per source id code the
- * customer360_id code it resolves to, per customer360_id its preferred address row. At a million customers the row
- * path held a Map entry and an object per source id (3.7M rows in); these are Int32Arrays over the dictionaries.
+ * The whole join but the per-request loop, once per export, as Int32Arrays: each customer row's id → the
+ * customer360_id it maps to, each customer360_id → its preferred address row. The mapping's and the customers' id
+ * strings (3.7M at a million customers) are only walked here, never kept: the row path held a Map entry and an
+ * object per source id, and a per-request lookup of a large cohort's ids scanned the dictionaries each time.
  */
-const geographyLookups = oncePerWarehouse((warehouse: Warehouse, neededFor: string): GeographyLookups => {
+function buildResolvedGeography(
+  warehouse: Warehouse,
+  ids: Readonly<Record<SourceIdColumn, CodedColumn>>,
+  neededFor: string,
+): ResolvedGeography {
   const mapping = readTableColumns(warehouse, 'mapping', MAPPING_COLUMNS, { neededFor });
   const c360 = mapping.columns.customer360_id as CodedColumn;
   const header = mapping.columns.is_organization_header as Float64Array;
-  const choices = {} as Record<SourceIdColumn, { dictionary: readonly string[]; customer360: Int32Array }>;
+  const customer360OfRow = {} as Record<SourceIdColumn, Int32Array>;
   for (const column of SOURCE_ID_ORDER) {
-    const ids = mapping.columns[column] as CodedColumn;
-    const customer360 = new Int32Array(ids.dictionary.length).fill(-1);
-    const chosenHeader = new Uint8Array(ids.dictionary.length);
-    for (let r = 0; r < mapping.length; r++) {
-      const id = c360.indices[r] as number;
-      const code = ids.indices[r] as number;
-      if (id < 0 || code < 0) continue;
-      const current = customer360[code] as number;
-      const isHeader = header[r] === 1 ? 1 : 0;
-      const currentHeader = chosenHeader[code] as number;
-      if (
-        current < 0 ||
-        (isHeader === 1 && currentHeader === 0) ||
-        (isHeader === currentHeader && (c360.dictionary[id] as string) < (c360.dictionary[current] as string))
-      ) {
-        customer360[code] = id;
-        chosenHeader[code] = isHeader;
-      }
+    const mapped = mapping.columns[column] as CodedColumn;
+    const choice = chooseCustomer360(mapped, c360, header);
+    // The customers' id codes → the mapping's id codes → the chosen customer360_id code.
+    const mappedCodeOf = codesOf(mapped.dictionary, ids[column].dictionary);
+    const ofCode = new Int32Array(ids[column].dictionary.length).fill(-1);
+    ids[column].dictionary.forEach((id, code) => {
+      const m = mappedCodeOf.get(id);
+      if (m !== undefined) ofCode[code] = choice[m] as number;
+    });
+    const indices = ids[column].indices;
+    const ofRow = new Int32Array(indices.length);
+    for (let r = 0; r < indices.length; r++) {
+      const code = indices[r] as number;
+      ofRow[r] = code < 0 ? -1 : (ofCode[code] as number);
     }
-    choices[column] = { dictionary: ids.dictionary, customer360 };
+    customer360OfRow[column] = ofRow;
   }
 
   const address = readTableColumns(warehouse, 'address', ADDRESS_COLUMNS, { neededFor });
@@ -179,7 +202,7 @@ const geographyLookups = oncePerWarehouse((warehouse: Warehouse, neededFor: stri
     if (addressCode !== undefined) addressRowOf[code] = best[addressCode] as number;
   });
   return {
-    choices,
+    customer360OfRow,
     addressRowOf,
     address: { country: address.columns.country as CodedColumn, state: address.columns.state as CodedColumn },
     mappingRows: mapping.length,
@@ -188,7 +211,33 @@ const geographyLookups = oncePerWarehouse((warehouse: Warehouse, neededFor: stri
     mappingReport: mapping.report,
     addressReport: address.report,
   };
-});
+}
+
+/**
+ * Per source id code of the mapping, the customer360_id code its rows resolve to (-1: none with a customer360_id):
+ * an organisation header first, then the smallest customer360_id as text; equal candidates keep the first row.
+ */
+function chooseCustomer360(ids: CodedColumn, c360: CodedColumn, header: Float64Array): Int32Array {
+  const customer360 = new Int32Array(ids.dictionary.length).fill(-1);
+  const chosenHeader = new Uint8Array(ids.dictionary.length);
+  for (let r = 0; r < header.length; r++) {
+    const id = c360.indices[r] as number;
+    const code = ids.indices[r] as number;
+    if (id < 0 || code < 0) continue;
+    const current = customer360[code] as number;
+    const isHeader = header[r] === 1 ? 1 : 0;
+    const currentHeader = chosenHeader[code] as number;
+    if (
+      current < 0 ||
+      (isHeader === 1 && currentHeader === 0) ||
+      (isHeader === currentHeader && (c360.dictionary[id] as string) < (c360.dictionary[current] as string))
+    ) {
+      customer360[code] = id;
+      chosenHeader[code] = isHeader;
+    }
+  }
+  return customer360;
+}
 
 /** The codes in `dictionary` of the wanted values (only those): one pass over the dictionary, no map of all of it. */
 function codesOf(dictionary: readonly string[], wanted: readonly (string | null)[]): Map<string, number> {
