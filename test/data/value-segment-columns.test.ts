@@ -29,7 +29,8 @@ describe('data/value-segment-columns on the demo', () => {
     const plain = open(ensureDemoWarehouse('full'));
     const options = { neededFor: '/value-segments', withPrevious: false };
     const rows = loadValueCustomers(plain, VALUE_SEGMENT_COLUMNS, options);
-    const funnel = loadValueFunnel(plain, '/value-segments').funnel;
+    const { funnel, report: funnelReport } = loadValueFunnel(plain, '/value-segments');
+    expect(funnel.available).toBe(true);
     const root = mkdtempSync(join(tmpdir(), 'radar-value-segment-columns-'));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     const cached = open(ensureDemoWarehouse('full'));
@@ -37,8 +38,9 @@ describe('data/value-segment-columns on the demo', () => {
     for (const warehouse of [cached, open(ensureDemoWarehouse('full'))]) {
       const loaded = loadValueSegmentColumns(warehouse, '/value-segments');
       expect(loaded.report).toEqual(rows.report);
+      expect(loaded.funnelReport).toEqual(funnelReport);
       for (const cut of [0.05, 0.03]) {
-        const result = computeValueSegmentsColumns(loaded.columns, funnel, cut);
+        const result = computeValueSegmentsColumns(loaded.columns, loaded.funnel, cut);
         expect(result).toEqual(computeValueSegments(rows.customers, funnel, cut));
         expect(result.n).toBe(rows.customers.length);
       }
@@ -57,5 +59,13 @@ describe('data/value-segment-columns on the demo', () => {
     const empty = open(path);
     expect(() => loadValueSegmentColumns(empty, '/value-segments')).toThrow(EmptyTableError);
     expect(() => loadValueSegmentColumns(empty, '/value-segments')).toThrow(/\/value-segments/);
+  });
+
+  it('says why there are no funnel figures as loadValueFunnel does (the demo without activity and funnel rows)', () => {
+    const warehouse = open(ensureDemoWarehouse('empty-activity-funnel'));
+    const loaded = loadValueSegmentColumns(warehouse, '/value-segments');
+    expect(loaded.funnel).toEqual(loadValueFunnel(warehouse, '/value-segments').funnel);
+    expect(loaded.funnel.available).toBe(false);
+    expect(loaded.funnelReport).toBeNull();
   });
 });

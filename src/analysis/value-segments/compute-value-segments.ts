@@ -96,8 +96,24 @@ export function computeValueSegments(
   funnel: FunnelInput,
   portfolioCut: number = DEFAULT_PORTFOLIO_CUT,
 ): ValueSegmentsResult {
-  return computeValueSegmentsOver(customers.length, (i) => customers[i] as ValueCustomer, funnel, portfolioCut);
+  const byEmail = funnel.available ? funnel.byEmail : null;
+  const joined: SegmentFunnel = funnel.available
+    ? { available: true, customers: funnel.byEmail.size, at: (c) => byEmail?.get(c.email) }
+    : funnel;
+  return computeValueSegmentsOver(customers.length, (i) => customers[i] as ValueCustomer, joined, portfolioCut);
 }
+
+/**
+ * The funnel figures as computeValueSegmentsOver reads them: each customer's (undefined when no funnel row joins;
+ * `at` gets the customer and its index), and how many funnel customers there are.
+ */
+export type SegmentFunnel =
+  | {
+      readonly available: true;
+      readonly customers: number;
+      readonly at: (customer: ValueCustomer, i: number) => FunnelFigures | undefined;
+    }
+  | { readonly available: false; readonly reason: string };
 
 /**
  * computeValueSegments over `n` customers read through `customerAt`, which may hand back one reused object refilled
@@ -106,14 +122,14 @@ export function computeValueSegments(
 export function computeValueSegmentsOver(
   n: number,
   customerAt: (i: number) => ValueCustomer,
-  funnel: FunnelInput,
+  funnel: SegmentFunnel,
   portfolioCut: number,
 ): ValueSegmentsResult {
   const accumulators = new Map<SegmentGroup, GroupAccumulator>(
     SEGMENT_GROUPS.map((g) => [g, new GroupAccumulator(SLOTS, CORRELATED_SLOTS, CHURN_SLOT)]),
   );
   const all = accumulators.get('All') as GroupAccumulator;
-  const byEmail = funnel.available ? funnel.byEmail : null;
+  const funnelAt = funnel.available ? funnel.at : null;
   const funnelJoined = new Map<SegmentGroup, number>(SEGMENT_GROUPS.map((g) => [g, 0]));
   const points: { rfm: number; ltv: number; segment: ValueSegment }[] = [];
   const segments: ValueSegment[] = new Array(n);
@@ -130,7 +146,7 @@ export function computeValueSegmentsOver(
     for (let p = 0; p < PROXY_METRICS.length; p++) {
       values[VALUE_METRICS.length + p] = orNaN(proxyValue(c, PROXY_METRICS[p] as ProxyMetric));
     }
-    const funnelRow = byEmail?.get(c.email);
+    const funnelRow = funnelAt?.(c, i);
     values[FUNNEL_CONSISTENCY_SLOT] = orNaN(funnelRow?.consistency);
     values[FUNNEL_VELOCITY_SLOT] = orNaN(funnelRow?.velocity);
     if (funnelRow !== undefined) {
@@ -161,7 +177,7 @@ export function computeValueSegmentsOver(
       groupResult(g, accumulators.get(g) as GroupAccumulator, funnel.available ? (funnelJoined.get(g) ?? 0) : null),
     ),
     funnel: funnel.available
-      ? { available: true, funnelCustomers: funnel.byEmail.size, joined }
+      ? { available: true, funnelCustomers: funnel.customers, joined }
       : { available: false, reason: funnel.reason },
     rfmLtv: { points, correlation, regression: correlation.kind === 'ok' ? pair.regression(0, 1) : null },
     inactivity: inactivityHistogram(days, segments),

@@ -1,5 +1,10 @@
 import { type CodedColumn, codedValue } from '../columns/coded-column.js';
-import { computeValueSegmentsOver, type FunnelInput, type ValueSegmentsResult } from './compute-value-segments.js';
+import {
+  computeValueSegmentsOver,
+  type FunnelFigures,
+  type SegmentFunnel,
+  type ValueSegmentsResult,
+} from './compute-value-segments.js';
 import type { ValueCustomer } from './value-customer.js';
 import { DEFAULT_PORTFOLIO_CUT } from './value-segment.js';
 
@@ -23,6 +28,20 @@ export interface ValueSegmentColumns {
   readonly engagementModel: CodedColumn;
 }
 
+/** The funnel figures as columns, joined to the value rows once: FunnelInput without a Map entry per email. */
+export type FunnelColumnsInput =
+  | {
+      readonly available: true;
+      /** Per funnel row (NaN = NULL). */
+      readonly consistency: Float64Array;
+      readonly velocity: Float64Array;
+      /** Per value row, its funnel row (same email), -1 when none. */
+      readonly rowOf: Int32Array;
+      /** Distinct emails among the funnel rows. */
+      readonly customers: number;
+    }
+  | { readonly available: false; readonly reason: string };
+
 /**
  * computeValueSegments over columns: one scratch customer refilled per row and handed to the same per-customer code,
  * so every figure is the row path's (same values, same order) without a million customer objects kept between
@@ -30,7 +49,7 @@ export interface ValueSegmentColumns {
  */
 export function computeValueSegmentsColumns(
   columns: ValueSegmentColumns,
-  funnel: FunnelInput,
+  funnel: FunnelColumnsInput,
   portfolioCut: number = DEFAULT_PORTFOLIO_CUT,
 ): ValueSegmentsResult {
   const rows: number[] = [];
@@ -75,7 +94,21 @@ export function computeValueSegmentsColumns(
     scratch.engagementModel = codedValue(c.engagementModel, r);
     return scratch;
   };
-  return computeValueSegmentsOver(rows.length, customerAt, funnel, portfolioCut);
+  return computeValueSegmentsOver(rows.length, customerAt, segmentFunnel(funnel, rows), portfolioCut);
+}
+
+function segmentFunnel(funnel: FunnelColumnsInput, rows: readonly number[]): SegmentFunnel {
+  if (!funnel.available) return funnel;
+  const { consistency, velocity, rowOf } = funnel;
+  const figures: { consistency: number | null; velocity: number | null } = { consistency: null, velocity: null };
+  const at = (_customer: ValueCustomer, i: number): FunnelFigures | undefined => {
+    const f = rowOf[rows[i] as number] as number;
+    if (f < 0) return undefined;
+    figures.consistency = numberAt(consistency, f);
+    figures.velocity = numberAt(velocity, f);
+    return figures;
+  };
+  return { available: true, customers: funnel.customers, at };
 }
 
 function numberAt(column: Float64Array, r: number): number | null {

@@ -1,5 +1,6 @@
 import type { CodedColumn } from '../../analysis/columns/coded-column.js';
-import { type CohortColumns, joinRows } from '../../analysis/conversion-cohort/cohort-columns.js';
+import { joinRows } from '../../analysis/columns/join-rows.js';
+import type { CohortColumns } from '../../analysis/conversion-cohort/cohort-columns.js';
 import type { SourceIdColumn } from '../../analysis/conversion-cohort/cohort-geography.js';
 import type { ActivityZoneColumns } from '../../analysis/zones/activity-zone-columns.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';

@@ -1,14 +1,20 @@
 import type { CodedColumn } from '../../analysis/columns/coded-column.js';
-import type { ValueSegmentColumns } from '../../analysis/value-segments/value-segment-columns.js';
+import { joinRows } from '../../analysis/columns/join-rows.js';
+import type { FunnelColumnsInput, ValueSegmentColumns } from '../../analysis/value-segments/value-segment-columns.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
-import type { TableReadReport } from '../read-table.js';
+import { type TableReadReport, tableAvailability } from '../read-table.js';
 import { readTableColumns } from '../read-table-columns.js';
+import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { VALUE_SEGMENT_COLUMNS } from './value-customers.js';
+import { VALUE_FUNNEL_COLUMNS } from './value-funnel.js';
 
 export interface LoadedValueSegmentColumns {
   readonly columns: ValueSegmentColumns;
   readonly report: TableReadReport;
+  /** The latest funnel row's figures joined to each value row, or why there are none (loadValueFunnel's rules). */
+  readonly funnel: FunnelColumnsInput;
+  readonly funnelReport: TableReadReport | null;
 }
 
 /**
@@ -41,6 +47,49 @@ export const loadValueSegmentColumns = oncePerWarehouse(
         engagementModel: text(c.recommended_engagement_model),
       },
       report: read.report,
+      ...funnelColumns(warehouse, neededFor, text(c.primary_email)),
     };
   },
 );
+
+/**
+ * loadValueFunnel's figures as columns joined to the value rows (the same reasons when there are none): an Int32Array
+ * per value row instead of a Map with an object per funnel email (a million at 1M customers).
+ */
+function funnelColumns(
+  warehouse: Warehouse,
+  neededFor: string,
+  email: CodedColumn,
+): { funnel: FunnelColumnsInput; funnelReport: TableReadReport | null } {
+  const table = WAREHOUSE_TABLES.funnel.name;
+  const availability = tableAvailability(warehouse, 'funnel', [
+    ...VALUE_FUNNEL_COLUMNS,
+    WAREHOUSE_TABLES.funnel.snapshot.timestamp,
+  ]);
+  const unavailable = (reason: string) => ({ funnel: { available: false as const, reason }, funnelReport: null });
+  if (!availability.present) return unavailable(`the warehouse has no table ${table}`);
+  if (availability.missingColumns.length > 0) {
+    return unavailable(`${table} lacks ${availability.missingColumns.join(', ')}`);
+  }
+  if (availability.rows === 0) return unavailable(`${table} has no rows`);
+  const read = readTableColumns(warehouse, 'funnel', VALUE_FUNNEL_COLUMNS, { neededFor });
+  if (read.length === 0) return unavailable(`no row of ${table} has a primary_email`);
+  const funnelEmail = read.columns.primary_email as CodedColumn;
+  const seen = new Uint8Array(funnelEmail.dictionary.length);
+  let customers = 0;
+  for (const code of funnelEmail.indices) {
+    if (code < 0 || seen[code] === 1) continue;
+    seen[code] = 1;
+    customers++;
+  }
+  return {
+    funnel: {
+      available: true,
+      consistency: read.columns.cross_stage_engagement_consistency as Float64Array,
+      velocity: read.columns.revenue_velocity_monthly as Float64Array,
+      rowOf: joinRows(email, funnelEmail),
+      customers,
+    },
+    funnelReport: read.report,
+  };
+}

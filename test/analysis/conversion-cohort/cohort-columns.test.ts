@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeColumn, numberColumn } from '../../../src/analysis/columns/coded-column.js';
-import { type CohortColumns, joinRows } from '../../../src/analysis/conversion-cohort/cohort-columns.js';
+import { joinRows } from '../../../src/analysis/columns/join-rows.js';
+import type { CohortColumns } from '../../../src/analysis/conversion-cohort/cohort-columns.js';
 import type { CohortBounds, CohortInputs } from '../../../src/analysis/conversion-cohort/cohort-inputs.js';
 import { DEFAULT_COHORT_BOUNDS } from '../../../src/analysis/conversion-cohort/cohort-inputs.js';
 import { computeConversionCohortColumns } from '../../../src/analysis/conversion-cohort/compute-cohort-columns.js';

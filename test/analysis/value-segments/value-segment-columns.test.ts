@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { codeColumn, numberColumn } from '../../../src/analysis/columns/coded-column.js';
+import { joinRows } from '../../../src/analysis/columns/join-rows.js';
 import { computeValueSegments, type FunnelInput } from '../../../src/analysis/value-segments/compute-value-segments.js';
 import type { ValueCustomer } from '../../../src/analysis/value-segments/value-customer.js';
 import {
   computeValueSegmentsColumns,
+  type FunnelColumnsInput,
   type ValueSegmentColumns,
 } from '../../../src/analysis/value-segments/value-segment-columns.js';
 import { valueCustomer, variedCustomer } from './value-customer-fixture.js';
+
+/** The funnel map as funnel rows (a repeated email first, which the later row overrides) joined to `columns`. */
+function funnelColumnsOf(funnel: FunnelInput, columns: ValueSegmentColumns): FunnelColumnsInput {
+  if (!funnel.available) return funnel;
+  const entries = [...funnel.byEmail];
+  const first = entries[0];
+  const rows = first ? [[first[0], { consistency: 999, velocity: 999 }] as const, ...entries] : entries;
+  return {
+    available: true,
+    consistency: numberColumn(rows.map(([, f]) => f.consistency)),
+    velocity: numberColumn(rows.map(([, f]) => f.velocity)),
+    rowOf: joinRows(columns.email, codeColumn(rows.map(([email]) => email))),
+    customers: funnel.byEmail.size,
+  };
+}
 
 /** The customers as columns, with a row without an email slipped in (not a customer: both paths leave it out). */
 function columnsOf(customers: readonly ValueCustomer[]): ValueSegmentColumns {
@@ -63,7 +80,8 @@ describe('analysis/computeValueSegmentsColumns', () => {
     for (const funnel of funnels) {
       for (const cut of [0.05, 0.015]) {
         const rows = computeValueSegments(customers, funnel, cut);
-        expect(computeValueSegmentsColumns(columnsOf(customers), funnel, cut)).toEqual(rows);
+        const columns = columnsOf(customers);
+        expect(computeValueSegmentsColumns(columns, funnelColumnsOf(funnel, columns), cut)).toEqual(rows);
         expect(rows.n).toBe(60);
       }
     }
@@ -72,5 +90,10 @@ describe('analysis/computeValueSegmentsColumns', () => {
   it('gives an empty result for no customers, as the row path does', () => {
     const funnel: FunnelInput = { available: false, reason: 'none' };
     expect(computeValueSegmentsColumns(columnsOf([]), funnel)).toEqual(computeValueSegments([], funnel));
+    const some: FunnelInput = { available: true, byEmail: new Map([['a@x.com', { consistency: 1, velocity: null }]]) };
+    const columns = columnsOf([]);
+    expect(computeValueSegmentsColumns(columns, funnelColumnsOf(some, columns))).toEqual(
+      computeValueSegments([], some),
+    );
   });
 });
