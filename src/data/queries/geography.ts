@@ -1,4 +1,5 @@
 import type { CodedColumn } from '../../analysis/columns/coded-column.js';
+import { keyCodes } from '../../analysis/columns/join-rows.js';
 import {
   type GeographyJoin,
   type KeyAttempt,
@@ -165,12 +166,12 @@ function buildResolvedGeography(
   for (const column of SOURCE_ID_ORDER) {
     const mapped = mapping.columns[column] as CodedColumn;
     const choice = chooseCustomer360(mapped, c360, header);
-    // The customers' id codes → the mapping's id codes → the chosen customer360_id code.
-    const mappedCodeOf = codesOf(mapped.dictionary, ids[column].dictionary);
+    // The customers' id codes ← the mapping's id codes → the chosen customer360_id code: one hash of each id string.
+    const customerCodes = keyCodes(ids[column]);
     const ofCode = new Int32Array(ids[column].dictionary.length).fill(-1);
-    ids[column].dictionary.forEach((id, code) => {
-      const m = mappedCodeOf.get(id);
-      if (m !== undefined) ofCode[code] = choice[m] as number;
+    mapped.dictionary.forEach((id, m) => {
+      const code = customerCodes.get(id);
+      if (code !== undefined) ofCode[code] = choice[m] as number;
     });
     const indices = ids[column].indices;
     const ofRow = new Int32Array(indices.length);
@@ -195,10 +196,10 @@ function buildResolvedGeography(
   }
   let distinct = 0;
   for (const row of best) if (row >= 0) distinct++;
-  const addressCodeOf = codesOf(addressIds.dictionary, c360.dictionary);
+  const addressCodes = keyCodes(addressIds);
   const addressRowOf = new Int32Array(c360.dictionary.length).fill(-1);
   c360.dictionary.forEach((id, code) => {
-    const addressCode = addressCodeOf.get(id);
+    const addressCode = addressCodes.get(id);
     if (addressCode !== undefined) addressRowOf[code] = best[addressCode] as number;
   });
   return {
@@ -237,19 +238,6 @@ function chooseCustomer360(ids: CodedColumn, c360: CodedColumn, header: Float64A
     }
   }
   return customer360;
-}
-
-/** The codes in `dictionary` of the wanted values (only those): one pass over the dictionary, no map of all of it. */
-function codesOf(dictionary: readonly string[], wanted: readonly (string | null)[]): Map<string, number> {
-  const want = new Set<string>();
-  for (const w of wanted) if (w !== null) want.add(w);
-  const codes = new Map<string, number>();
-  if (want.size === 0) return codes;
-  for (let code = 0; code < dictionary.length; code++) {
-    const value = dictionary[code] as string;
-    if (want.has(value)) codes.set(value, code);
-  }
-  return codes;
 }
 
 /** NULL (NaN) priority or rank sorts after any number, so a ranked address is preferred. */
