@@ -1,3 +1,4 @@
+import type { CodedColumn } from '../columns/coded-column.js';
 import type { Flag } from './cohort-inputs.js';
 
 export interface LevelShare {
@@ -23,7 +24,27 @@ export function distribution(labels: readonly (string | null)[]): Distribution {
     if (label === null) missing++;
     else counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  const n = labels.length - missing;
+  return distributionOfCounts(counts, labels.length - missing, missing);
+}
+
+/** distribution over a coded column: counted per code, then per label. */
+export function distributionOfCodes(column: CodedColumn): Distribution {
+  const perCode = new Float64Array(column.dictionary.length);
+  let missing = 0;
+  for (let r = 0; r < column.indices.length; r++) {
+    const code = column.indices[r] as number;
+    if (code < 0) missing++;
+    else perCode[code] = (perCode[code] as number) + 1;
+  }
+  const counts = new Map<string, number>();
+  column.dictionary.forEach((label, code) => {
+    const k = perCode[code] as number;
+    if (k > 0) counts.set(label, (counts.get(label) ?? 0) + k);
+  });
+  return distributionOfCounts(counts, column.indices.length - missing, missing);
+}
+
+function distributionOfCounts(counts: ReadonlyMap<string, number>, n: number, missing: number): Distribution {
   const levels = [...counts]
     .map(([label, count]) => ({ label, n: count, share: count / n }))
     .sort((a, b) => b.n - a.n || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));

@@ -1,3 +1,4 @@
+import type { CodedColumn } from '../columns/coded-column.js';
 import { mean, median } from '../stats/descriptive.js';
 import type { CohortFunnelRow, CohortValueRow } from './cohort-inputs.js';
 
@@ -92,7 +93,24 @@ export function cohortLtv(
   allFunnel: readonly CohortFunnelRow[],
   cohortFunnel: readonly CohortFunnelRow[],
 ): CohortLtv {
-  const tierSums = groupSums(allValue, valueTier, valueLtv);
+  return cohortLtvAgainst(
+    groupSums(allValue, valueTier, valueLtv),
+    cohortValue,
+    groupSums(allFunnel, funnelTier, funnelLtv),
+    cohortFunnel,
+  );
+}
+
+/** LTV sums per tier over every latest row (value or funnel table), however they were summed. */
+export type TierSums = ReadonlyMap<string, { readonly sum: number; readonly n: number }>;
+
+/** cohortLtv with the population's tier sums given (from rows or from columns). */
+export function cohortLtvAgainst(
+  tierSums: TierSums,
+  cohortValue: readonly (CohortValueRow | undefined)[],
+  funnelAll: TierSums,
+  cohortFunnel: readonly CohortFunnelRow[],
+): CohortLtv {
   const tierMean = (tier: string): number | null => {
     const s = tierSums.get(tier);
     return s === undefined ? null : s.sum / s.n;
@@ -136,7 +154,6 @@ export function cohortLtv(
     };
   });
 
-  const funnelAll = groupSums(allFunnel, funnelTier, funnelLtv);
   const funnelCohort = groupSums(cohortFunnel, funnelTier, funnelLtv);
   const funnelByTier = [...funnelAll.keys()].sort(compareTiers).map((tier): FunnelTierLtv => {
     const all = funnelAll.get(tier);
@@ -164,7 +181,7 @@ const valueLtv = (v: CohortValueRow) => v.ltv;
 const funnelTier = (f: CohortFunnelRow) => f.tier;
 const funnelLtv = (f: CohortFunnelRow) => f.ltv;
 
-function groupSums<T>(
+export function groupSums<T>(
   rows: readonly T[],
   groupOf: (row: T) => string | null,
   amountOf: (row: T) => number | null,
@@ -180,5 +197,23 @@ function groupSums<T>(
       s.n++;
     } else sums.set(group, { sum: x, n: 1 });
   }
+  return sums;
+}
+
+/** groupSums over columns: NULL tier or amount skipped, sums per tier in row order (the same bits as rows). */
+export function groupSumsOfColumns(group: CodedColumn, amount: Float64Array): Map<string, { sum: number; n: number }> {
+  const sum = new Float64Array(group.dictionary.length);
+  const n = new Float64Array(group.dictionary.length);
+  for (let r = 0; r < amount.length; r++) {
+    const code = group.indices[r] as number;
+    const x = amount[r] as number;
+    if (code < 0 || Number.isNaN(x)) continue;
+    sum[code] = (sum[code] as number) + x;
+    n[code] = (n[code] as number) + 1;
+  }
+  const sums = new Map<string, { sum: number; n: number }>();
+  group.dictionary.forEach((tier, code) => {
+    if ((n[code] as number) > 0) sums.set(tier, { sum: sum[code] as number, n: n[code] as number });
+  });
   return sums;
 }

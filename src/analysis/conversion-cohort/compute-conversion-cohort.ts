@@ -1,8 +1,15 @@
 import { type Distribution, distribution, type FlagShare, flagShare } from './cohort-distributions.js';
 import type { CohortBounds, CohortInputs, CohortValueRow } from './cohort-inputs.js';
-import { type CohortLtv, type CohortRfm, cohortLtv, cohortRfm } from './cohort-value.js';
-import { type PlatformMix, platformMix } from './platform-mix.js';
-import { type RiskVelocity, riskVelocity } from './risk-velocity.js';
+import {
+  type CohortLtv,
+  type CohortRfm,
+  cohortLtvAgainst,
+  cohortRfm,
+  groupSums,
+  type TierSums,
+} from './cohort-value.js';
+import { type PlatformMix, type PlatformTally, platformMixOf, tallyPlatforms } from './platform-mix.js';
+import { crossTab, type RiskVelocity, type RiskVelocityTable, riskVelocityOf } from './risk-velocity.js';
 import { type CohortSelection, selectCohort } from './select-cohort.js';
 
 export interface CohortFigures {
@@ -45,50 +52,101 @@ export type ConversionCohortResult = CohortFigures | CohortUnavailable;
  */
 export function computeConversionCohort(inputs: CohortInputs, bounds: CohortBounds): ConversionCohortResult {
   const { activity, funnel, value } = inputs;
-  if (activity.length === 0 || funnel.length === 0) {
-    const empty = [activity.length === 0 ? 'activity metrics' : null, funnel.length === 0 ? 'conversion funnel' : null]
+  const unavailable = unavailableFor(activity.length, funnel.length, null);
+  if (unavailable) return unavailable;
+  const selection = selectCohort(activity, funnel, bounds);
+  const none = unavailableFor(activity.length, funnel.length, selection);
+  if (none) return none;
+  const valueByKey = new Map<string, CohortValueRow>();
+  for (const row of value) valueByKey.set(row.key, row);
+  const population: CohortPopulation = {
+    valueTierLtv: groupSums(
+      value,
+      (v) => v.tier,
+      (v) => v.ltv,
+    ),
+    funnelTierLtv: groupSums(
+      funnel,
+      (f) => f.tier,
+      (f) => f.ltv,
+    ),
+    channels: distribution(activity.map((a) => a.channel)),
+    platforms: tallyPlatforms(activity),
+    riskVelocity: crossTab(activity),
+  };
+  return cohortFigures(
+    selection,
+    selection.members.map((m) => valueByKey.get(m.activity.key)),
+    population,
+  );
+}
+
+/** What the cohort is compared with, over every latest row: from row objects or from columns. */
+export interface CohortPopulation {
+  readonly valueTierLtv: TierSums;
+  readonly funnelTierLtv: TierSums;
+  /** Activity-table channels over every activity customer. */
+  readonly channels: Distribution;
+  readonly platforms: PlatformTally;
+  readonly riskVelocity: RiskVelocityTable;
+}
+
+/**
+ * The result when the cohort cannot be formed (an empty table, or, given the selection, a join matching nothing);
+ * null when it can.
+ */
+export function unavailableFor(
+  activityRows: number,
+  funnelRows: number,
+  selection: CohortSelection | null,
+): CohortUnavailable | null {
+  if (activityRows === 0 || funnelRows === 0) {
+    const empty = [activityRows === 0 ? 'activity metrics' : null, funnelRows === 0 ? 'conversion funnel' : null]
       .filter((t) => t !== null)
       .join(' and ');
     return {
       kind: 'unavailable',
       reason: `the ${empty} table${empty.includes(' and ') ? 's have' : ' has'} no rows with an email, and the cohort needs both: the hand-off days come from the funnel table, engagement from the activity table`,
-      activityRows: activity.length,
-      funnelRows: funnel.length,
+      activityRows,
+      funnelRows,
       joined: 0,
     };
   }
-  const selection = selectCohort(activity, funnel, bounds);
-  if (selection.steps.joined === 0) {
+  if (selection !== null && selection.steps.joined === 0) {
     return {
       kind: 'unavailable',
-      reason: `no email of the ${activity.length} latest activity rows appears among the ${funnel.length} latest funnel rows, so the join matches nothing`,
-      activityRows: activity.length,
-      funnelRows: funnel.length,
+      reason: `no email of the ${activityRows} latest activity rows appears among the ${funnelRows} latest funnel rows, so the join matches nothing`,
+      activityRows,
+      funnelRows,
       joined: 0,
     };
   }
+  return null;
+}
 
-  const valueByKey = new Map<string, CohortValueRow>();
-  for (const row of value) valueByKey.set(row.key, row);
+/** The figures from the selected members (with their value rows, parallel) against the population. */
+export function cohortFigures(
+  selection: CohortSelection,
+  cohortValue: readonly (CohortValueRow | undefined)[],
+  population: CohortPopulation,
+): CohortFigures {
   const members = selection.members;
   const cohortActivity = members.map((m) => m.activity);
   const cohortFunnel = members.map((m) => m.funnel);
-  const cohortValue = members.map((m) => valueByKey.get(m.activity.key));
-
   return {
     kind: 'ok',
     selection,
     size: members.length,
     memberKeys: cohortActivity.map((a) => a.key),
     rfm: cohortRfm(cohortValue),
-    ltv: cohortLtv(value, cohortValue, funnel, cohortFunnel),
+    ltv: cohortLtvAgainst(population.valueTierLtv, cohortValue, population.funnelTierLtv, cohortFunnel),
     channels: {
       activity: distribution(cohortActivity.map((a) => a.channel)),
-      activityAll: distribution(activity.map((a) => a.channel)),
+      activityAll: population.channels,
       funnel: distribution(cohortFunnel.map((f) => f.channel)),
     },
     zendesk: flagShare(cohortActivity.map((a) => a.zendeskActive)),
-    platformMix: platformMix(cohortActivity, activity),
-    riskVelocity: riskVelocity(cohortActivity, activity),
+    platformMix: platformMixOf(tallyPlatforms(cohortActivity), population.platforms),
+    riskVelocity: riskVelocityOf(crossTab(cohortActivity), population.riskVelocity),
   };
 }

@@ -1,4 +1,4 @@
-import { type Correlation, pearson } from '../stats/pearson.js';
+import { type Correlation, pearson, pearsonOfPairs } from '../stats/pearson.js';
 import type { CohortActivityRow } from './cohort-inputs.js';
 
 /** The eight (marketo, stripe, zendesk) combinations, most platforms first. */
@@ -49,14 +49,23 @@ export function describePlatforms(label: string): string {
   return names.length > 0 ? names.join(' + ') : 'none';
 }
 
-interface Accumulator {
+/** Running n, health count and health sum of one group. */
+export interface Accumulator {
   n: number;
   healthN: number;
   sum: number;
 }
 
-function accumulate(rows: readonly CohortActivityRow[]) {
-  const byLabel = new Map<string, Accumulator>(PLATFORM_LABELS.map((l) => [l, { n: 0, healthN: 0, sum: 0 }]));
+/** Per flag combination and per platform count, over one set of customers: what platformMix compares. */
+export interface PlatformTally {
+  readonly byLabel: ReadonlyMap<string, Accumulator>;
+  readonly byCount: readonly HealthGroup[];
+  readonly correlation: Correlation;
+  readonly notClean: number;
+}
+
+export function tallyPlatforms(rows: readonly CohortActivityRow[]): PlatformTally {
+  const byLabel = emptyByLabel();
   const counts: (number | null)[] = new Array(rows.length);
   const health: (number | null)[] = new Array(rows.length);
   let notClean = 0;
@@ -77,7 +86,57 @@ function accumulate(rows: readonly CohortActivityRow[]) {
       acc.sum += row.health;
     }
   }
-  const byCount = [0, 1, 2, 3].map((count) => {
+  return { byLabel, byCount: byCountOf(byLabel), correlation: pearson(counts, health), notClean };
+}
+
+/**
+ * tallyPlatforms over columns (flags and health as Float64Array, NaN = NULL): the same sums in the same row order,
+ * so the same figures, without a row object per customer. A flag other than 0/1 counts as not clean.
+ */
+export function tallyPlatformColumns(
+  inMarketo: Float64Array,
+  inStripe: Float64Array,
+  inZendesk: Float64Array,
+  health: Float64Array,
+): PlatformTally {
+  const byLabel = emptyByLabel();
+  // Index m·4 + s·2 + z → its accumulator, so a row costs no string.
+  const slots = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => byLabel.get(`${i >> 2}${(i >> 1) & 1}${i & 1}`) as Accumulator);
+  const px = new Float64Array(health.length);
+  const py = new Float64Array(health.length);
+  let pairs = 0;
+  let notClean = 0;
+  for (let r = 0; r < health.length; r++) {
+    const m = inMarketo[r] as number;
+    const s = inStripe[r] as number;
+    const z = inZendesk[r] as number;
+    if (!isFlag(m) || !isFlag(s) || !isFlag(z)) {
+      notClean++;
+      continue;
+    }
+    const acc = slots[m * 4 + s * 2 + z] as Accumulator;
+    acc.n++;
+    const h = health[r] as number;
+    if (Number.isNaN(h)) continue;
+    acc.healthN++;
+    acc.sum += h;
+    px[pairs] = m + s + z;
+    py[pairs] = h;
+    pairs++;
+  }
+  return { byLabel, byCount: byCountOf(byLabel), correlation: pearsonOfPairs(px, py, pairs), notClean };
+}
+
+function isFlag(v: number): boolean {
+  return v === 0 || v === 1;
+}
+
+function emptyByLabel(): Map<string, Accumulator> {
+  return new Map<string, Accumulator>(PLATFORM_LABELS.map((l) => [l, { n: 0, healthN: 0, sum: 0 }]));
+}
+
+function byCountOf(byLabel: ReadonlyMap<string, Accumulator>): HealthGroup[] {
+  return [0, 1, 2, 3].map((count) => {
     const acc: Accumulator = { n: 0, healthN: 0, sum: 0 };
     for (const [label, a] of byLabel) {
       if (countOnes(label) !== count) continue;
@@ -87,7 +146,6 @@ function accumulate(rows: readonly CohortActivityRow[]) {
     }
     return toGroup(acc);
   });
-  return { byLabel, byCount, correlation: pearson(counts, health), notClean };
 }
 
 function countOnes(label: string): number {
@@ -102,8 +160,11 @@ function toGroup(acc: Accumulator): HealthGroup {
 
 /** n and mean health per flag combination and per platform count, cohort vs all latest activity rows. */
 export function platformMix(cohort: readonly CohortActivityRow[], all: readonly CohortActivityRow[]): PlatformMix {
-  const c = accumulate(cohort);
-  const a = accumulate(all);
+  return platformMixOf(tallyPlatforms(cohort), tallyPlatforms(all));
+}
+
+/** The mix from the two tallies, however they were counted (rows or columns). */
+export function platformMixOf(c: PlatformTally, a: PlatformTally): PlatformMix {
   return {
     combinations: PLATFORM_LABELS.map((label) => ({
       label,

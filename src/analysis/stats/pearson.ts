@@ -23,7 +23,14 @@ export function pearson(xs: readonly (number | null)[], ys: readonly (number | n
     px.push(x);
     py.push(y);
   }
-  const n = px.length;
+  return pearsonOfPairs(px, py, px.length);
+}
+
+/**
+ * pearson on the first `n` complete pairs, already gathered (typed arrays from column-wise callers): the same
+ * arithmetic in the same order, so both paths give the same bits.
+ */
+export function pearsonOfPairs(px: ArrayLike<number>, py: ArrayLike<number>, n: number): Correlation {
   if (n < MIN_CORRELATION_ROWS) return { kind: 'too-few-rows', n };
   let mx = 0;
   let my = 0;

@@ -96,26 +96,57 @@ export function computeValueSegments(
   funnel: FunnelInput,
   portfolioCut: number = DEFAULT_PORTFOLIO_CUT,
 ): ValueSegmentsResult {
+  const byEmail = funnel.available ? funnel.byEmail : null;
+  const joined: SegmentFunnel = funnel.available
+    ? { available: true, customers: funnel.byEmail.size, at: (c) => byEmail?.get(c.email) }
+    : funnel;
+  return computeValueSegmentsOver(customers.length, (i) => customers[i] as ValueCustomer, joined, portfolioCut);
+}
+
+/**
+ * The funnel figures as computeValueSegmentsOver reads them: each customer's (undefined when no funnel row joins;
+ * `at` gets the customer and its index), and how many funnel customers there are.
+ */
+export type SegmentFunnel =
+  | {
+      readonly available: true;
+      readonly customers: number;
+      readonly at: (customer: ValueCustomer, i: number) => FunnelFigures | undefined;
+    }
+  | { readonly available: false; readonly reason: string };
+
+/**
+ * computeValueSegments over `n` customers read through `customerAt`, which may hand back one reused object refilled
+ * per index (the column path): nothing here keeps a customer past its own iteration.
+ */
+export function computeValueSegmentsOver(
+  n: number,
+  customerAt: (i: number) => ValueCustomer,
+  funnel: SegmentFunnel,
+  portfolioCut: number,
+): ValueSegmentsResult {
   const accumulators = new Map<SegmentGroup, GroupAccumulator>(
     SEGMENT_GROUPS.map((g) => [g, new GroupAccumulator(SLOTS, CORRELATED_SLOTS, CHURN_SLOT)]),
   );
   const all = accumulators.get('All') as GroupAccumulator;
-  const byEmail = funnel.available ? funnel.byEmail : null;
+  const funnelAt = funnel.available ? funnel.at : null;
   const funnelJoined = new Map<SegmentGroup, number>(SEGMENT_GROUPS.map((g) => [g, 0]));
   const points: { rfm: number; ltv: number; segment: ValueSegment }[] = [];
-  const segments: ValueSegment[] = new Array(customers.length);
+  const segments: ValueSegment[] = new Array(n);
+  const days = new Float64Array(n);
   // One scratch row reused for every customer: metrics, then proxies, then the two funnel figures.
   const values = new Float64Array(SLOTS);
   let joined = 0;
-  for (let i = 0; i < customers.length; i++) {
-    const c = customers[i] as ValueCustomer;
+  for (let i = 0; i < n; i++) {
+    const c = customerAt(i);
+    days[i] = orNaN(c.daysSinceLastActivity);
     const segment = valueSegmentOf(c.tier, c.portfolioPct, portfolioCut);
     segments[i] = segment;
     for (let m = 0; m < VALUE_METRICS.length; m++) values[m] = orNaN(metricValue(c, VALUE_METRICS[m] as ValueMetric));
     for (let p = 0; p < PROXY_METRICS.length; p++) {
       values[VALUE_METRICS.length + p] = orNaN(proxyValue(c, PROXY_METRICS[p] as ProxyMetric));
     }
-    const funnelRow = byEmail?.get(c.email);
+    const funnelRow = funnelAt?.(c, i);
     values[FUNNEL_CONSISTENCY_SLOT] = orNaN(funnelRow?.consistency);
     values[FUNNEL_VELOCITY_SLOT] = orNaN(funnelRow?.velocity);
     if (funnelRow !== undefined) {
@@ -140,16 +171,16 @@ export function computeValueSegments(
   const correlation = pair.correlation(0, 1);
 
   return {
-    n: customers.length,
+    n,
     portfolioCut,
     groups: SEGMENT_GROUPS.map((g) =>
       groupResult(g, accumulators.get(g) as GroupAccumulator, funnel.available ? (funnelJoined.get(g) ?? 0) : null),
     ),
     funnel: funnel.available
-      ? { available: true, funnelCustomers: funnel.byEmail.size, joined }
+      ? { available: true, funnelCustomers: funnel.customers, joined }
       : { available: false, reason: funnel.reason },
     rfmLtv: { points, correlation, regression: correlation.kind === 'ok' ? pair.regression(0, 1) : null },
-    inactivity: inactivityHistogram(customers, segments),
+    inactivity: inactivityHistogram(days, segments),
   };
 }
 
@@ -200,17 +231,19 @@ function groupResult(group: SegmentGroup, acc: GroupAccumulator, funnelJoined: n
   };
 }
 
-/** Equal-width bins on a nice step shared by every segment, so the groups compare bin by bin. */
+/**
+ * Equal-width bins on a nice step shared by every segment, so the groups compare bin by bin; `days` = days since last
+ * activity per customer, NaN when missing.
+ */
 export function inactivityHistogram(
-  customers: readonly ValueCustomer[],
+  days: Float64Array,
   segments: readonly ValueSegment[],
 ): { missing: number; bins: HistogramBin[] } {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let missing = 0;
-  for (const c of customers) {
-    const v = c.daysSinceLastActivity;
-    if (v === null) {
+  for (const v of days) {
+    if (Number.isNaN(v)) {
       missing++;
       continue;
     }
@@ -222,9 +255,8 @@ export function inactivityHistogram(
   const start = Math.floor(min / step) * step;
   const binCount = Math.max(1, Math.floor((max - start) / step) + 1);
   const counts = Array.from({ length: binCount }, () => ({ HV: 0, SMB: 0, Other: 0 }));
-  customers.forEach((c, i) => {
-    const v = c.daysSinceLastActivity;
-    if (v === null) return;
+  days.forEach((v, i) => {
+    if (Number.isNaN(v)) return;
     const index = Math.min(binCount - 1, Math.floor((v - start) / step));
     (counts[index] as Record<ValueSegment, number>)[segments[i] as ValueSegment]++;
   });

@@ -56,7 +56,7 @@ export function cohortLead(
     };
   }
   const zoneOf = new Map((cohortZones ?? []).map((z) => [z.key, z]));
-  const members: Member[] = cohort.selection.members.map((m) => ({
+  const unsorted: Member[] = cohort.selection.members.map((m) => ({
     key: m.activity.key,
     organisation: organisations.get(m.activity.key) ?? null,
     zone: zoneOf.get(m.activity.key),
@@ -65,7 +65,7 @@ export function cohortLead(
     tier: m.funnel.tier,
     ltv: m.funnel.ltv,
   }));
-  members.sort(byUrgency);
+  const members = byUrgency(unsorted);
   const red = members.filter((m) => m.zone?.zone === 'red').length;
   return {
     takeaway: t('cohort.takeaway', {
@@ -95,13 +95,30 @@ export function cohortLead(
   };
 }
 
-function byUrgency(a: Member, b: Member): number {
-  const za = a.zone?.zone == null ? 3 : ZONE_ORDER[a.zone.zone];
-  const zb = b.zone?.zone == null ? 3 : ZONE_ORDER[b.zone.zone];
-  if (za !== zb) return za - zb;
-  const sa = a.zone?.score ?? Number.POSITIVE_INFINITY;
-  const sb = b.zone?.score ?? Number.POSITIVE_INFINITY;
-  return sa !== sb ? sa - sb : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+/**
+ * Red first, then yellow, green, no zone; within a zone the lowest score first (no score last), then by email. The
+ * zone rank and score are read into typed arrays first: a large cohort (~200k members at a million customers) sorted
+ * through the objects took over a second.
+ */
+function byUrgency(members: readonly Member[]): Member[] {
+  const rank = new Float64Array(members.length);
+  const score = new Float64Array(members.length);
+  members.forEach((m, i) => {
+    rank[i] = m.zone?.zone == null ? 3 : ZONE_ORDER[m.zone.zone];
+    score[i] = m.zone?.score ?? Number.POSITIVE_INFINITY;
+  });
+  const order = Array.from(members, (_, i) => i);
+  order.sort((a, b) => {
+    const r = (rank[a] as number) - (rank[b] as number);
+    if (r !== 0) return r;
+    const sa = score[a] as number;
+    const sb = score[b] as number;
+    if (sa !== sb) return sa - sb;
+    const ka = (members[a] as Member).key;
+    const kb = (members[b] as Member).key;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+  return order.map((i) => members[i] as Member);
 }
 
 function named(m: Member, locale: Locale): NamedAccount {

@@ -1,16 +1,20 @@
 import { z } from 'zod';
+import { codedValue } from '../../analysis/columns/coded-column.js';
 import type { CohortGeography } from '../../analysis/conversion-cohort/cohort-geography.js';
 import { summariseGeography } from '../../analysis/conversion-cohort/cohort-geography.js';
 import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../../analysis/conversion-cohort/cohort-inputs.js';
-import { computeConversionCohort } from '../../analysis/conversion-cohort/compute-conversion-cohort.js';
+import { computeConversionCohortColumns } from '../../analysis/conversion-cohort/compute-cohort-columns.js';
+import { RULE_CODES, tallyActivityZoneColumns, ZONE_CODES } from '../../analysis/zones/activity-zone-columns.js';
 import { computeZones, tallyZones } from '../../analysis/zones/compute-zones.js';
 import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../../analysis/zones/zone-rules.js';
 import { DEFAULT_ZONE_THRESHOLDS, type ZoneThresholds, zoneOptionsWith } from '../../analysis/zones/zone-thresholds.js';
+import type { ZoneRule, ZoneTally, ZoneVerdict } from '../../analysis/zones/zone-types.js';
+import type { Warehouse } from '../../data/open-warehouse.js';
+import { type LoadedCohortColumns, loadCohortColumns } from '../../data/queries/cohort-columns.js';
 import {
   COHORT_ACTIVITY_COLUMNS,
   COHORT_FUNNEL_COLUMNS,
   COHORT_VALUE_COLUMNS,
-  loadCohortInputs,
 } from '../../data/queries/cohort-inputs.js';
 import { loadCohortGeography } from '../../data/queries/geography.js';
 import { loadZoneInputs, ZONE_VALUE_COLUMNS } from '../../data/queries/zone-inputs.js';
@@ -130,30 +134,54 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
       const { inputs, reads } = loadZoneInputs(warehouse, '/conversion-cohort zones');
       return presentZones({ options, zones: computeZones(inputs, options.zones), reads, locale: context.locale });
     }
-    const loaded = loadCohortInputs(warehouse);
-    const cohort = computeConversionCohort(loaded.inputs, options.bounds);
-    const zoneSource =
-      loaded.zoneRows.length > 0
-        ? { inputs: { method: 'activity' as const, rows: loaded.zoneRows }, reads: [] }
-        : loadZoneInputs(warehouse, '/conversion-cohort');
-    const zones = tallyZones(zoneSource.inputs, options.zones);
+    const loaded = loadCohortColumns(warehouse, '/conversion-cohort');
+    const { cohort, memberRows } = computeConversionCohortColumns(loaded.columns, options.bounds);
+    const zones = cohortZones(warehouse, loaded, memberRows, options.zones);
     let geography: CohortGeography | null = null;
     const geographyReads = [];
     if (cohort.kind === 'ok') {
-      const members = new Set(cohort.memberKeys);
-      const customers = loaded.inputs.activity.filter((a) => members.has(a.key));
+      const customers = { keys: cohort.memberKeys, rows: memberRows, ids: loaded.geographyIds };
       const { join, reads } = loadCohortGeography(warehouse, customers);
       geography = summariseGeography(join);
       geographyReads.push(...reads);
     }
     const { activity, funnel, value } = loaded.reads;
     const reads = [activity, funnel, value, ...geographyReads];
-    const members = new Set(cohort.kind === 'ok' ? cohort.memberKeys : []);
     const organisations = new Map<string, string | null>();
-    for (const row of zoneSource.inputs.rows) if (members.has(row.key)) organisations.set(row.key, row.organization);
+    for (const r of memberRows) {
+      organisations.set(
+        codedValue(loaded.zoneColumns.key, r) as string,
+        codedValue(loaded.zoneColumns.organization, r),
+      );
+    }
     return presentConversionCohort({ options, cohort, zones, geography, reads, organisations, locale: context.locale });
   },
 };
+
+/**
+ * Zones of every customer by the activity method over the cohort's own activity columns (no second read), with a
+ * verdict for the cohort's members only: the answer compares the cohort's zones with everyone's counts. Without
+ * activity rows, the value-table fallback on rows (the cohort is then unavailable anyway).
+ */
+function cohortZones(
+  warehouse: Warehouse,
+  loaded: LoadedCohortColumns,
+  memberRows: readonly number[],
+  options: ZoneOptions,
+): ZoneTally {
+  const key = loaded.zoneColumns.key;
+  if (key.indices.length === 0) return tallyZones(loadZoneInputs(warehouse, '/conversion-cohort').inputs, options);
+  const { zones, scores, rules, ...summary } = tallyActivityZoneColumns(loaded.zoneColumns, options);
+  const customers = memberRows.map(
+    (r): ZoneVerdict => ({
+      key: codedValue(key, r) as string,
+      zone: ZONE_CODES[zones[r] as number] ?? null,
+      score: Number.isNaN(scores[r]) ? null : (scores[r] as number),
+      rule: RULE_CODES[rules[r] as number] as ZoneRule,
+    }),
+  );
+  return { ...summary, customers };
+}
 
 const given = <K extends keyof ZoneThresholds>(key: K, value: number | undefined): Partial<ZoneThresholds> =>
   value === undefined ? {} : { [key]: value };

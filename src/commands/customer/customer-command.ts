@@ -1,10 +1,8 @@
 import { buildCustomerCard } from '../../analysis/customer-card/build-card.js';
 import { findCustomer } from '../../analysis/customer-card/find-customer.js';
 import { DEFAULT_PRIORITY_OPTIONS, priorityStanding } from '../../analysis/priority/priority-score.js';
-import { zoneOf } from '../../analysis/zones/compute-zones.js';
 import { lookupHints } from '../../data/queries/customer-lookup.js';
 import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
-import { loadZoneInputs } from '../../data/queries/zone-inputs.js';
 import { numberFormat } from '../../format/number-format.js';
 import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
@@ -12,6 +10,7 @@ import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
 import { zoneOptionsFor } from '../zone-options-for.js';
 import { presentCustomerCard, presentNoMatch, presentPickList } from './customer-present.js';
+import { customerZone } from './customer-zone.js';
 
 /** The longest email address there can be (RFC 5321); ids and names are shorter. */
 export const MAX_CUSTOMER_QUERY_LENGTH = 254;
@@ -64,14 +63,13 @@ export const customerCommand: CommandDefinition<CustomerOptions> = {
     if (match.kind === 'several') return presentPickList(options.query, match, report, context.locale);
     // Only this customer's rank and zone: ranking and zoning every customer took seconds at 1M.
     const standing = priorityStanding(customers, match.customer.email, DEFAULT_PRIORITY_OPTIONS);
-    const zoneInputs = loadZoneInputs(warehouse, '/customer');
     const zoneOptions = zoneOptionsFor(context);
-    const zone = zoneOf(zoneInputs.inputs, match.customer.email, zoneOptions);
+    const zoneRead = customerZone(warehouse, match.customer.email, zoneOptions);
+    const zone = zoneRead.zone;
     const ranking = { n: standing.n, ranked: standing.row === null ? [] : [standing.row] };
     const card = buildCustomerCard(match.customer, customers, ranking, zone);
     const alerts = context.openAlertsFor ? context.openAlertsFor([match.customer.email]) : null;
-    const zoneReads = zoneInputs.reads.filter((r) => r.tableId !== report.tableId);
-    const { inputs } = zoneInputs;
+    const zoneReads = zoneRead.reads.filter((r) => r.tableId !== report.tableId);
     return presentCustomerCard({
       query: options.query,
       method: match.method,
@@ -79,8 +77,8 @@ export const customerCommand: CommandDefinition<CustomerOptions> = {
       alerts,
       reads: [report, ...zoneReads],
       zones: {
-        method: inputs.method,
-        activityUnavailable: inputs.method === 'activity' ? null : inputs.activityUnavailable,
+        method: zoneRead.method,
+        activityUnavailable: zoneRead.activityUnavailable,
         options: zoneOptions,
       },
       locale: context.locale,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { computeValueSegments } from '../../analysis/value-segments/compute-value-segments.js';
 import { DEFAULT_PORTFOLIO_CUT } from '../../analysis/value-segments/value-segment.js';
-import { loadValueCustomers, VALUE_SEGMENT_COLUMNS } from '../../data/queries/value-customers.js';
-import { loadValueFunnel, VALUE_FUNNEL_COLUMNS } from '../../data/queries/value-funnel.js';
+import { computeValueSegmentsColumns } from '../../analysis/value-segments/value-segment-columns.js';
+import { VALUE_SEGMENT_COLUMNS } from '../../data/queries/value-customers.js';
+import { VALUE_FUNNEL_COLUMNS } from '../../data/queries/value-funnel.js';
+import { loadValueSegmentColumns } from '../../data/queries/value-segment-columns.js';
 import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
@@ -40,12 +41,8 @@ export const valueSegmentsCommand: CommandDefinition<ValueSegmentsOptions> = {
   },
   run(options, context): CommandAnswer {
     const warehouse = context.warehouse();
-    const { customers, report } = loadValueCustomers(warehouse, VALUE_SEGMENT_COLUMNS, {
-      neededFor: '/value-segments',
-      withPrevious: false,
-    });
-    const funnel = loadValueFunnel(warehouse, '/value-segments');
-    const result = computeValueSegments(customers, funnel.funnel, options.cut);
-    return presentValueSegments(result, options, funnel.report ? [report, funnel.report] : [report], context.locale);
+    const { columns, report, funnel, funnelReport } = loadValueSegmentColumns(warehouse, '/value-segments');
+    const result = computeValueSegmentsColumns(columns, funnel, options.cut);
+    return presentValueSegments(result, options, funnelReport ? [report, funnelReport] : [report], context.locale);
   },
 };

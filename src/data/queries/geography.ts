@@ -1,3 +1,5 @@
+import type { CodedColumn } from '../../analysis/columns/coded-column.js';
+import { keyCodes } from '../../analysis/columns/join-rows.js';
 import {
   type GeographyJoin,
   type KeyAttempt,
@@ -6,10 +8,12 @@ import {
 } from '../../analysis/conversion-cohort/cohort-geography.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
+import { type TableReadReport, tableAvailability } from '../read-table.js';
+import { readTableColumns } from '../read-table-columns.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { MAPPING_COLUMNS } from './investment-mapping.js';
 
+/** One customer as the row path (geography-rows.ts) takes it. */
 export interface GeographyCustomer {
   readonly key: string;
   readonly zendeskUserId: string | null;
@@ -19,15 +23,15 @@ export interface GeographyCustomer {
 
 export const ADDRESS_COLUMNS = ['customer360_id', 'priority', 'rank', 'country', 'state'] as const;
 
-const ID_FIELD: Readonly<Record<SourceIdColumn, keyof GeographyCustomer>> = {
-  zendesk_user_id: 'zendeskUserId',
-  marketo_lead_id: 'marketoLeadId',
-  stripe_customer_id: 'stripeCustomerId',
-};
-
-interface MappingChoice {
-  id: string;
-  header: boolean;
+/**
+ * Customers as the column path holds them: their keys, their rows in `ids`, and the source id columns of every row
+ * of their table (the cohort's activity columns). Pass the same `ids` object for the same export: what is resolved
+ * from it is built once.
+ */
+export interface GeographyCustomers {
+  readonly keys: readonly string[];
+  readonly rows: readonly number[];
+  readonly ids: Readonly<Record<SourceIdColumn, CodedColumn>>;
 }
 
 /**
@@ -38,7 +42,7 @@ interface MappingChoice {
  */
 export function loadCohortGeography(
   warehouse: Warehouse,
-  customers: readonly GeographyCustomer[],
+  customers: GeographyCustomers,
   neededFor = '/conversion-cohort geography',
 ): { join: GeographyJoin; reads: TableReadReport[] } {
   const missingTables: string[] = [];
@@ -51,126 +55,206 @@ export function loadCohortGeography(
     if (!availability.present) missingTables.push(name);
     else for (const c of availability.missingColumns) missingTables.push(`${name}.${c}`);
   }
-  const empty: GeographyJoin = {
-    missingTables,
-    customers: customers.length,
-    attempts: [],
-    mappingRows: 0,
-    resolved: 0,
-    addressRows: 0,
-    addressIds: 0,
-    matchedInAddress: 0,
-    locations: [],
-  };
-  if (missingTables.length > 0 || customers.length === 0) return { join: empty, reads: [] };
-
-  const { choices, mapping, address } = geographyLookups(warehouse, neededFor);
-  const resolvedIds = new Map<string, string>();
+  const n = customers.keys.length;
+  if (missingTables.length > 0 || n === 0) {
+    const join: GeographyJoin = {
+      missingTables,
+      customers: n,
+      attempts: [],
+      mappingRows: 0,
+      resolved: 0,
+      addressRows: 0,
+      addressIds: 0,
+      matchedInAddress: 0,
+      locations: [],
+    };
+    return { join, reads: [] };
+  }
+  const lookups = resolvedGeography(warehouse, customers.ids, neededFor);
+  // Per customer (by index), the customer360_id code it resolved to; `order` lists them as they resolve (id type,
+  // then customer order), the order the row path's Map kept.
+  const resolvedId = new Int32Array(n).fill(-1);
+  const order: number[] = [];
   const attempts: KeyAttempt[] = [];
   for (const column of SOURCE_ID_ORDER) {
-    const byId = choices.get(column) as ReadonlyMap<string, MappingChoice>;
+    const ids = customers.ids[column];
+    const through = lookups.customer360OfRow[column];
     let withId = 0;
     let matched = 0;
-    for (const customer of customers) {
-      if (resolvedIds.has(customer.key)) continue;
-      const sourceId = customer[ID_FIELD[column]];
-      if (sourceId === null) continue;
+    for (let i = 0; i < n; i++) {
+      if ((resolvedId[i] as number) >= 0) continue;
+      const row = customers.rows[i] as number;
+      if ((ids.indices[row] as number) < 0) continue;
       withId++;
-      const choice = byId.get(sourceId);
-      if (!choice) continue;
+      const id = through[row] as number;
+      if (id < 0) continue;
       matched++;
-      resolvedIds.set(customer.key, choice.id);
+      resolvedId[i] = id;
+      order.push(i);
     }
     attempts.push({ column, customersWithId: withId, matchedInMapping: matched });
   }
-
+  const { country, state } = lookups.address;
   const locations: { key: string; country: string | null; state: string | null }[] = [];
-  for (const [key, id] of resolvedIds) {
-    const place = address.best.get(id);
-    if (place) locations.push({ key, ...place });
+  for (const i of order) {
+    const row = lookups.addressRowOf[resolvedId[i] as number] as number;
+    if (row >= 0)
+      locations.push({ key: customers.keys[i] as string, country: textAt(country, row), state: textAt(state, row) });
   }
   return {
     join: {
       missingTables,
-      customers: customers.length,
+      customers: n,
       attempts,
-      mappingRows: mapping.rows,
-      resolved: resolvedIds.size,
-      addressRows: address.rows,
-      addressIds: address.best.size,
+      mappingRows: lookups.mappingRows,
+      resolved: order.length,
+      addressRows: lookups.addressRows,
+      addressIds: lookups.addressIds,
       matchedInAddress: locations.length,
       locations,
     },
-    reads: [mapping.report, address.report],
+    reads: [lookups.mappingReport, lookups.addressReport],
   };
 }
 
-interface GeographyLookups {
-  /** Per source id column: source id → the customer360_id it maps to. */
-  readonly choices: ReadonlyMap<SourceIdColumn, ReadonlyMap<string, MappingChoice>>;
-  readonly mapping: { readonly rows: number; readonly report: TableReadReport };
-  /** customer360_id → its preferred address. */
-  readonly address: {
-    readonly rows: number;
-    readonly best: ReadonlyMap<string, { country: string | null; state: string | null }>;
-    readonly report: TableReadReport;
+interface ResolvedGeography {
+  /** Per source id column, per row of the customers' table: the customer360_id code its id maps to, -1 when none. */
+  readonly customer360OfRow: Readonly<Record<SourceIdColumn, Int32Array>>;
+  /** Per customer360_id code of the mapping: the row of its preferred address, -1 when it has none. */
+  readonly addressRowOf: Int32Array;
+  readonly address: { readonly country: CodedColumn; readonly state: CodedColumn };
+  readonly mappingRows: number;
+  readonly addressRows: number;
+  /** Distinct customer360_ids among the address rows. */
+  readonly addressIds: number;
+  readonly mappingReport: TableReadReport;
+  readonly addressReport: TableReadReport;
+}
+
+/** Per warehouse and customers' id columns, what resolvedGeography built. */
+const resolvedByIds = oncePerWarehouse((_warehouse: Warehouse) => new WeakMap<object, ResolvedGeography>());
+
+function resolvedGeography(
+  warehouse: Warehouse,
+  ids: Readonly<Record<SourceIdColumn, CodedColumn>>,
+  neededFor: string,
+): ResolvedGeography {
+  const built = resolvedByIds(warehouse);
+  let resolved = built.get(ids);
+  if (!resolved) {
+    resolved = buildResolvedGeography(warehouse, ids, neededFor);
+    built.set(ids, resolved);
+  }
+  return resolved;
+}
+
+/**
+ * The whole join but the per-request loop, once per export, as Int32Arrays: each customer row's id → the
+ * customer360_id it maps to, each customer360_id → its preferred address row. The mapping's and the customers' id
+ * strings (3.7M at a million customers) are only walked here, never kept: the row path held a Map entry and an
+ * object per source id, and a per-request lookup of a large cohort's ids scanned the dictionaries each time.
+ */
+function buildResolvedGeography(
+  warehouse: Warehouse,
+  ids: Readonly<Record<SourceIdColumn, CodedColumn>>,
+  neededFor: string,
+): ResolvedGeography {
+  const mapping = readTableColumns(warehouse, 'mapping', MAPPING_COLUMNS, { neededFor });
+  const c360 = mapping.columns.customer360_id as CodedColumn;
+  const header = mapping.columns.is_organization_header as Float64Array;
+  const customer360OfRow = {} as Record<SourceIdColumn, Int32Array>;
+  for (const column of SOURCE_ID_ORDER) {
+    const mapped = mapping.columns[column] as CodedColumn;
+    const choice = chooseCustomer360(mapped, c360, header);
+    // The customers' id codes ← the mapping's id codes → the chosen customer360_id code: one hash of each id string.
+    const customerCodes = keyCodes(ids[column]);
+    const ofCode = new Int32Array(ids[column].dictionary.length).fill(-1);
+    mapped.dictionary.forEach((id, m) => {
+      const code = customerCodes.get(id);
+      if (code !== undefined) ofCode[code] = choice[m] as number;
+    });
+    const indices = ids[column].indices;
+    const ofRow = new Int32Array(indices.length);
+    for (let r = 0; r < indices.length; r++) {
+      const code = indices[r] as number;
+      ofRow[r] = code < 0 ? -1 : (ofCode[code] as number);
+    }
+    customer360OfRow[column] = ofRow;
+  }
+
+  const address = readTableColumns(warehouse, 'address', ADDRESS_COLUMNS, { neededFor });
+  const addressIds = address.columns.customer360_id as CodedColumn;
+  const priority = address.columns.priority as Float64Array;
+  const rank = address.columns.rank as Float64Array;
+  // Rows come in rowid order, so on equal priority and rank the first row seen is the lowest rowid and stays.
+  const best = new Int32Array(addressIds.dictionary.length).fill(-1);
+  for (let r = 0; r < address.length; r++) {
+    const id = addressIds.indices[r] as number;
+    if (id < 0) continue;
+    const current = best[id] as number;
+    if (current < 0 || addressBefore(priority, rank, r, current)) best[id] = r;
+  }
+  let distinct = 0;
+  for (const row of best) if (row >= 0) distinct++;
+  const addressCodes = keyCodes(addressIds);
+  const addressRowOf = new Int32Array(c360.dictionary.length).fill(-1);
+  c360.dictionary.forEach((id, code) => {
+    const addressCode = addressCodes.get(id);
+    if (addressCode !== undefined) addressRowOf[code] = best[addressCode] as number;
+  });
+  return {
+    customer360OfRow,
+    addressRowOf,
+    address: { country: address.columns.country as CodedColumn, state: address.columns.state as CodedColumn },
+    mappingRows: mapping.length,
+    addressRows: address.length,
+    addressIds: distinct,
+    mappingReport: mapping.report,
+    addressReport: address.report,
   };
 }
 
 /**
- * The mapping and address lookups, built once per open warehouse: at a million customers they come from 3.7M rows
- * and took 3.5–4.5 s per /conversion-cohort. The rows themselves are not kept (readTable's `keepRows: false`), so
- * they do not push the activity, funnel and value reads out of the row memo.
+ * Per source id code of the mapping, the customer360_id code its rows resolve to (-1: none with a customer360_id):
+ * an organisation header first, then the smallest customer360_id as text; equal candidates keep the first row.
  */
-const geographyLookups = oncePerWarehouse((warehouse: Warehouse, neededFor: string): GeographyLookups => {
-  const mapping = readTable(warehouse, 'mapping', MAPPING_COLUMNS, { neededFor, keepRows: false });
-  const choices = new Map<SourceIdColumn, Map<string, MappingChoice>>(SOURCE_ID_ORDER.map((c) => [c, new Map()]));
-  for (const row of mapping.rows) {
-    if (row.customer360_id === null) continue;
-    for (const column of SOURCE_ID_ORDER) {
-      const sourceId = row[column];
-      if (sourceId === null) continue;
-      const byId = choices.get(column) as Map<string, MappingChoice>;
-      const current = byId.get(sourceId);
-      const header = row.is_organization_header === 1;
-      if (!current || (header && !current.header) || (header === current.header && row.customer360_id < current.id)) {
-        byId.set(sourceId, { id: row.customer360_id, header });
-      }
+function chooseCustomer360(ids: CodedColumn, c360: CodedColumn, header: Float64Array): Int32Array {
+  const customer360 = new Int32Array(ids.dictionary.length).fill(-1);
+  const chosenHeader = new Uint8Array(ids.dictionary.length);
+  for (let r = 0; r < header.length; r++) {
+    const id = c360.indices[r] as number;
+    const code = ids.indices[r] as number;
+    if (id < 0 || code < 0) continue;
+    const current = customer360[code] as number;
+    const isHeader = header[r] === 1 ? 1 : 0;
+    const currentHeader = chosenHeader[code] as number;
+    if (
+      current < 0 ||
+      (isHeader === 1 && currentHeader === 0) ||
+      (isHeader === currentHeader && (c360.dictionary[id] as string) < (c360.dictionary[current] as string))
+    ) {
+      customer360[code] = id;
+      chosenHeader[code] = isHeader;
     }
   }
-  const address = readTable(warehouse, 'address', ADDRESS_COLUMNS, { neededFor, keepRows: false });
-  type AddressRow = (typeof address.rows)[number];
-  const bestRows = new Map<string, AddressRow>();
-  for (const row of address.rows) {
-    if (row.customer360_id === null) continue;
-    const current = bestRows.get(row.customer360_id);
-    if (!current || addressBefore(row, current)) bestRows.set(row.customer360_id, row);
-  }
-  const best = new Map<string, { country: string | null; state: string | null }>();
-  for (const [id, row] of bestRows) best.set(id, { country: row.country, state: row.state });
-  const lookups: GeographyLookups = {
-    choices,
-    mapping: { rows: mapping.rows.length, report: mapping.report },
-    address: { rows: address.rows.length, best, report: address.report },
-  };
-  return lookups;
-});
-
-/** NULL priority or rank sorts after any number, so a ranked address is preferred. */
-function addressBefore(
-  a: { priority: number | null; rank: number | null; rowid: number },
-  b: { priority: number | null; rank: number | null; rowid: number },
-): boolean {
-  const p = compareNullableLast(a.priority, b.priority);
-  if (p !== 0) return p < 0;
-  const r = compareNullableLast(a.rank, b.rank);
-  if (r !== 0) return r < 0;
-  return a.rowid < b.rowid;
+  return customer360;
 }
 
-function compareNullableLast(a: number | null, b: number | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a - b;
+/** NULL (NaN) priority or rank sorts after any number, so a ranked address is preferred. */
+function addressBefore(priority: Float64Array, rank: Float64Array, a: number, b: number): boolean {
+  const p = compareNaNLast(priority[a] as number, priority[b] as number);
+  if (p !== 0) return p < 0;
+  return compareNaNLast(rank[a] as number, rank[b] as number) < 0;
+}
+
+function compareNaNLast(a: number, b: number): number {
+  const aMissing = Number.isNaN(a);
+  const bMissing = Number.isNaN(b);
+  if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;
+  return a === b ? 0 : a - b;
+}
+
+function textAt(column: CodedColumn, r: number): string | null {
+  const code = column.indices[r] as number;
+  return code < 0 ? null : (column.dictionary[code] as string);
 }

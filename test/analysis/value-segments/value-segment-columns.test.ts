@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { codeColumn, numberColumn } from '../../../src/analysis/columns/coded-column.js';
+import { joinRows } from '../../../src/analysis/columns/join-rows.js';
+import { computeValueSegments, type FunnelInput } from '../../../src/analysis/value-segments/compute-value-segments.js';
+import type { ValueCustomer } from '../../../src/analysis/value-segments/value-customer.js';
+import {
+  computeValueSegmentsColumns,
+  type FunnelColumnsInput,
+  type ValueSegmentColumns,
+} from '../../../src/analysis/value-segments/value-segment-columns.js';
+import { valueCustomer, variedCustomer } from './value-customer-fixture.js';
+
+/** The funnel map as funnel rows (a repeated email first, which the later row overrides) joined to `columns`. */
+function funnelColumnsOf(funnel: FunnelInput, columns: ValueSegmentColumns): FunnelColumnsInput {
+  if (!funnel.available) return funnel;
+  const entries = [...funnel.byEmail];
+  const first = entries[0];
+  const rows = first ? [[first[0], { consistency: 999, velocity: 999 }] as const, ...entries] : entries;
+  return {
+    available: true,
+    consistency: numberColumn(rows.map(([, f]) => f.consistency)),
+    velocity: numberColumn(rows.map(([, f]) => f.velocity)),
+    rowOf: joinRows(columns.email, codeColumn(rows.map(([email]) => email))),
+    customers: funnel.byEmail.size,
+  };
+}
+
+/** The customers as columns, with a row without an email slipped in (not a customer: both paths leave it out). */
+function columnsOf(customers: readonly ValueCustomer[]): ValueSegmentColumns {
+  const rows = [...customers.slice(0, 1), null, ...customers.slice(1)];
+  const text = (f: (c: ValueCustomer) => string | null) => codeColumn(rows.map((c) => (c ? f(c) : 'ignored')));
+  const num = (f: (c: ValueCustomer) => number | null) => numberColumn(rows.map((c) => (c ? f(c) : 123)));
+  return {
+    email: codeColumn(rows.map((c) => c?.email ?? null)),
+    organization: text((c) => c.organization),
+    tier: text((c) => c.tier),
+    portfolioPct: num((c) => c.portfolioPct),
+    stage: text((c) => c.stage),
+    recency: num((c) => c.recency),
+    frequency: num((c) => c.frequency),
+    monetary: num((c) => c.monetary),
+    health: num((c) => c.health),
+    churn: num((c) => c.churn),
+    ltv: num((c) => c.ltv),
+    revenue: num((c) => c.revenue),
+    accountAgeDays: num((c) => c.accountAgeDays),
+    daysSinceLastActivity: num((c) => c.daysSinceLastActivity),
+    rfmSegment: text((c) => c.rfmSegment),
+    engagementModel: text((c) => c.engagementModel),
+  };
+}
+
+const customers: ValueCustomer[] = [
+  ...Array.from({ length: 60 }, (_, i) =>
+    valueCustomer(`v${i}@x.com`, {
+      ...variedCustomer(i, `Org ${i % 7}`),
+      email: `v${i}@x.com`,
+      ltv: i % 9 === 0 ? null : 1000 + i * 37.5,
+      revenue: i % 4 === 0 ? null : 200 + i,
+      accountAgeDays: i % 11 === 0 ? 0 : 30 + i * 3.1,
+      daysSinceLastActivity: i % 8 === 0 ? null : (i * 13) % 400,
+      stage: i % 6 === 0 ? null : (['Onboarding', 'Growth', 'Retention'][i % 3] as string),
+      rfmSegment: i % 5 === 0 ? null : 'Loyal',
+      engagementModel: i % 2 === 0 ? 'Tech Touch' : null,
+    }),
+  ),
+];
+
+describe('analysis/computeValueSegmentsColumns', () => {
+  it('gives the row path its result, figure by figure, with and without funnel figures, for two cuts', () => {
+    const byEmail = new Map(
+      customers
+        .filter((_, i) => i % 3 !== 1)
+        .map((c, i) => [c.email, { consistency: i % 4 === 0 ? null : i / 10, velocity: i * 2.5 }] as const),
+    );
+    const funnels: FunnelInput[] = [
+      { available: true, byEmail },
+      { available: false, reason: 'no funnel table' },
+    ];
+    for (const funnel of funnels) {
+      for (const cut of [0.05, 0.015]) {
+        const rows = computeValueSegments(customers, funnel, cut);
+        const columns = columnsOf(customers);
+        expect(computeValueSegmentsColumns(columns, funnelColumnsOf(funnel, columns), cut)).toEqual(rows);
+        expect(rows.n).toBe(60);
+      }
+    }
+  });
+
+  it('gives an empty result for no customers, as the row path does', () => {
+    const funnel: FunnelInput = { available: false, reason: 'none' };
+    expect(computeValueSegmentsColumns(columnsOf([]), funnel)).toEqual(computeValueSegments([], funnel));
+    const some: FunnelInput = { available: true, byEmail: new Map([['a@x.com', { consistency: 1, velocity: null }]]) };
+    const columns = columnsOf([]);
+    expect(computeValueSegmentsColumns(columns, funnelColumnsOf(some, columns))).toEqual(
+      computeValueSegments([], some),
+    );
+  });
+});
