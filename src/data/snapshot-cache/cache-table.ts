@@ -8,7 +8,8 @@ import { CUSTOMER_SALES_COLUMNS, reduceSalesByEmail } from '../queries/customer-
 import { keyedTableSql, keyStatsFromKeyedSql, rankedRowsSql } from '../ranked-rows-sql.js';
 import { keyStatsOfRow, snapshotKeyStats, tableAvailability } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
-import { ColumnBuilder, type StoredColumnType } from './column-store.js';
+import type { StoredColumnType } from './column-store.js';
+import { ColumnWriter, DEFAULT_BATCH_ROWS, type StringEncoding } from './column-writer.js';
 import { type CachedCustomerLookup, CUSTOMER_LOOKUP_FOLDER, writeCustomerLookup } from './customer-lookup-index.js';
 import { SALES_BY_EMAIL_FOLDER } from './snapshot-cache.js';
 import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-manifest.js';
@@ -47,7 +48,12 @@ export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: numbe
 }
 
 /** Runs `tasks` on one connection, writing under `directory` (the scratch folder of the build). */
-export function runCacheTasks(warehouse: Warehouse, directory: string, tasks: readonly CacheTask[]): CacheTaskResults {
+export function runCacheTasks(
+  warehouse: Warehouse,
+  directory: string,
+  tasks: readonly CacheTask[],
+  batchRows: number = DEFAULT_BATCH_ROWS,
+): CacheTaskResults {
   const tables: Partial<Record<TableId, CachedTable>> = {};
   let salesByEmail: CachedSalesByEmail | undefined;
   let customerLookup: CachedCustomerLookup | undefined;
@@ -57,10 +63,10 @@ export function runCacheTasks(warehouse: Warehouse, directory: string, tasks: re
       continue;
     }
     if (task.kind === 'sales') {
-      salesByEmail = writeSalesByEmail(warehouse, join(directory, SALES_BY_EMAIL_FOLDER));
+      salesByEmail = writeSalesByEmail(warehouse, join(directory, SALES_BY_EMAIL_FOLDER), batchRows);
       continue;
     }
-    const table = cacheTable(warehouse, task.tableId, join(directory, task.tableId));
+    const table = cacheTable(warehouse, task.tableId, join(directory, task.tableId), batchRows);
     if (table) tables[task.tableId] = table;
   }
   return { tables, ...(salesByEmail ? { salesByEmail } : {}), ...(customerLookup ? { customerLookup } : {}) };
@@ -71,7 +77,12 @@ export function runCacheTasks(warehouse: Warehouse, directory: string, tasks: re
  * A snapshot table's keys and instants are cleaned once into a temp table that both the ranking and the KeyStats
  * count read: one JavaScript cleaning pass instead of two.
  */
-export function cacheTable(warehouse: Warehouse, tableId: TableId, directory: string): CachedTable | undefined {
+export function cacheTable(
+  warehouse: Warehouse,
+  tableId: TableId,
+  directory: string,
+  batchRows: number = DEFAULT_BATCH_ROWS,
+): CachedTable | undefined {
   const started = performance.now();
   const definition: TableDefinition = WAREHOUSE_TABLES[tableId];
   const info = warehouse.schema.tables.get(tableId);
@@ -102,29 +113,43 @@ export function cacheTable(warehouse: Warehouse, tableId: TableId, directory: st
     rankCount: 1 | 2,
   ): CachedRankSet[] {
     const kinds = columns.map((c) => definition.columns[c] as ColumnKind);
-    const types = kinds.map(storedType);
     const converters = kinds.map(converterFor);
-    const ranks = Array.from({ length: rankCount }, () => ({
-      rowids: new ColumnBuilder('number'),
-      columns: types.map((type) => new ColumnBuilder(type)),
-      issues: columns.map((): ValueIssueCounter => ({ unreadable: 0 })),
-    }));
-    warehouse.eachRawRow(sql, (row) => {
-      const rank = ranks[(row[1] as number) - 1];
-      if (!rank) return;
-      rank.rowids.push(row[0] as number);
-      for (let c = 0; c < columns.length; c++) {
-        const value = (converters[c] as (typeof converters)[number])(row[c + 2], rank.issues[c] as ValueIssueCounter);
-        (rank.columns[c] as ColumnBuilder).push(value);
-      }
-    });
-    return ranks.map((rank, i) => {
+    // Each column streams to its file batch by batch: the build holds one batch per column, not the table.
+    const ranks = Array.from({ length: rankCount }, (_, i) => {
       const folder = join(directory, `rank-${i + 1}`);
       mkdirSync(folder, { recursive: true });
-      rank.rowids.write(folder, 'rowid');
-      rank.columns.forEach((builder, c) => {
-        builder.write(folder, columns[c] as string);
+      return {
+        rowids: new ColumnWriter(join(folder, 'rowid.arrow'), 'number', 'plain', batchRows),
+        columns: columns.map(
+          (c, k) =>
+            new ColumnWriter(
+              join(folder, `${c}.arrow`),
+              storedType(kinds[k] as ColumnKind),
+              stringEncoding(kinds[k] as ColumnKind),
+              batchRows,
+            ),
+        ),
+        issues: columns.map((): ValueIssueCounter => ({ unreadable: 0 })),
+      };
+    });
+    try {
+      warehouse.eachRawRow(sql, (row) => {
+        const rank = ranks[(row[1] as number) - 1];
+        if (!rank) return;
+        rank.rowids.push(row[0] as number);
+        for (let c = 0; c < columns.length; c++) {
+          const convert = converters[c] as (typeof converters)[number];
+          (rank.columns[c] as ColumnWriter).push(convert(row[c + 2], rank.issues[c] as ValueIssueCounter));
+        }
       });
+    } catch (error) {
+      // The scratch folder goes with the failed build; its files must not stay open in a long-running server.
+      for (const rank of ranks) for (const writer of [rank.rowids, ...rank.columns]) writer.abandon();
+      throw error;
+    }
+    return ranks.map((rank) => {
+      rank.rowids.finish();
+      for (const writer of rank.columns) writer.finish();
       const unreadable: Record<string, number> = {};
       rank.issues.forEach((issue, c) => {
         if (issue.unreadable > 0) unreadable[columns[c] as string] = issue.unreadable;
@@ -152,18 +177,23 @@ function tableEntry(
   };
 }
 
-function writeSalesByEmail(warehouse: Warehouse, directory: string): CachedSalesByEmail {
+function writeSalesByEmail(warehouse: Warehouse, directory: string, batchRows: number): CachedSalesByEmail {
   const { sales, ...summary } = reduceSalesByEmail(warehouse);
-  const emails = new ColumnBuilder('string');
-  const amounts = new ColumnBuilder('number');
+  mkdirSync(directory, { recursive: true });
+  const emails = new ColumnWriter(join(directory, 'email.arrow'), 'string', 'plain', batchRows);
+  const amounts = new ColumnWriter(join(directory, 'sales.arrow'), 'number', 'plain', batchRows);
   for (const [email, amount] of sales) {
     emails.push(email);
     amounts.push(amount);
   }
-  mkdirSync(directory, { recursive: true });
-  emails.write(directory, 'email');
-  amounts.write(directory, 'sales');
+  emails.finish();
+  amounts.finish();
   return summary;
+}
+
+/** Ids and emails are about one value per row: plain. Labels are mostly categories; measured on the first batch. */
+function stringEncoding(kind: ColumnKind): StringEncoding {
+  return kind === 'email' || kind === 'id' ? 'plain' : 'auto';
 }
 
 function storedType(kind: ColumnKind): StoredColumnType {
