@@ -109,6 +109,17 @@ describe('data/snapshot-cache columns in several record batches', () => {
       expect(build.cache.columns(tableId, 1, columns)).toEqual(whole.columns(tableId, 1, columns));
     }
     expect(build.cache.salesByEmail()).toEqual(reduceSalesByEmail(plain));
+    // The /customer index, written in batches and joined on open, finds what the one-batch index finds.
+    const ids = plain.rawRows('SELECT customer360_id FROM customer360__customer WHERE rowid % 211 = 1 LIMIT 20');
+    expect(ids.length).toBe(20);
+    for (const [id] of ids) {
+      expect(build.cache.customerLookup()?.emailsForId(String(id))).toEqual(
+        whole.customerLookup()?.emailsForId(String(id)),
+      );
+    }
+    expect(build.cache.customerLookup()?.emailsForName('e', 5_000)).toEqual(
+      whole.customerLookup()?.emailsForName('e', 5_000),
+    );
     expect(cached.snapshotCache?.misses).toBe(0);
   });
 });

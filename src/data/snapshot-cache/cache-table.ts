@@ -4,7 +4,7 @@ import { converterFor, type ValueIssueCounter } from '../clean-values.js';
 import type { KeyStats } from '../key-stats.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { COLUMNS_READ } from '../queries/columns-read.js';
-import { CUSTOMER_SALES_COLUMNS, reduceSalesByEmail } from '../queries/customer-sales.js';
+import { CUSTOMER_SALES_COLUMNS, eachSalesByEmail } from '../queries/customer-sales.js';
 import { keyedTableSql, keyStatsFromKeyedSql, rankedRowsSql } from '../ranked-rows-sql.js';
 import { keyStatsOfRow, snapshotKeyStats, tableAvailability } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
@@ -59,7 +59,7 @@ export function runCacheTasks(
   let customerLookup: CachedCustomerLookup | undefined;
   for (const task of tasks) {
     if (task.kind === 'lookup') {
-      customerLookup = writeCustomerLookup(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER));
+      customerLookup = writeCustomerLookup(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER), batchRows);
       continue;
     }
     if (task.kind === 'sales') {
@@ -178,14 +178,13 @@ function tableEntry(
 }
 
 function writeSalesByEmail(warehouse: Warehouse, directory: string, batchRows: number): CachedSalesByEmail {
-  const { sales, ...summary } = reduceSalesByEmail(warehouse);
   mkdirSync(directory, { recursive: true });
   const emails = new ColumnWriter(join(directory, 'email.arrow'), 'string', 'plain', batchRows);
   const amounts = new ColumnWriter(join(directory, 'sales.arrow'), 'number', 'plain', batchRows);
-  for (const [email, amount] of sales) {
+  const summary = eachSalesByEmail(warehouse, (email, amount) => {
     emails.push(email);
     amounts.push(amount);
-  }
+  });
   emails.finish();
   amounts.finish();
   return summary;
