@@ -33,6 +33,7 @@ const SOURCE_ID_COLUMNS = ['zendesk_user_id', 'marketo_lead_id', 'stripe_custome
 export function writeCustomerLookup(
   warehouse: Warehouse,
   directory: string,
+  part: LookupPart,
   batchRows: number = DEFAULT_BATCH_ROWS,
 ): CachedCustomerLookup | undefined {
   const customer = tableName(warehouse, 'customer', ['customer360_id', 'email', 'full_name', 'organization_name']);
@@ -41,16 +42,25 @@ export function writeCustomerLookup(
   if (!customer && !(mapping && value)) return undefined;
   mkdirSync(directory, { recursive: true });
   const writer = (base: string) => new ColumnWriter(join(directory, `${base}.arrow`), 'string', 'plain', batchRows);
+  if (part === 'ids') {
+    const idKeys = writer('id-key');
+    const idEmails = writer('id-email');
+    warehouse.eachRawRow(idPairsSql(customer, mapping && value ? { mapping, value } : undefined), ([id, email]) => {
+      idKeys.push(id as string);
+      idEmails.push(email as string);
+    });
+    idKeys.finish();
+    idEmails.finish();
+  } else {
+    writeNameTuples(warehouse, customer, writer);
+  }
+  return { customerTable: customer, mappingTable: mapping && value ? mapping : null };
+}
 
-  const idKeys = writer('id-key');
-  const idEmails = writer('id-email');
-  warehouse.eachRawRow(idPairsSql(customer, mapping && value ? { mapping, value } : undefined), ([id, email]) => {
-    idKeys.push(id as string);
-    idEmails.push(email as string);
-  });
-  idKeys.finish();
-  idEmails.finish();
+/** The two halves of the index, built by separate tasks (on separate threads in a parallel build). */
+export type LookupPart = 'ids' | 'names';
 
+function writeNameTuples(warehouse: Warehouse, customer: string | null, writer: (base: string) => ColumnWriter): void {
   const names = writer('name');
   const organizations = writer('organization');
   const nameEmails = writer('name-email');
@@ -71,7 +81,6 @@ export function writeCustomerLookup(
   names.finish();
   organizations.finish();
   nameEmails.finish();
-  return { customerTable: customer, mappingTable: mapping && value ? mapping : null };
 }
 
 /** Distinct (id, email) pairs of the customer table and of value rows mapped to ids, in UTF-8 byte order. */
