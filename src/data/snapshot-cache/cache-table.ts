@@ -5,7 +5,13 @@ import type { KeyStats } from '../key-stats.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { COLUMNS_READ } from '../queries/columns-read.js';
 import { CUSTOMER_SALES_COLUMNS, eachSalesByEmail } from '../queries/customer-sales.js';
-import { keyedTableSql, keyStatsFromKeyedSql, rankedRowsSql } from '../ranked-rows-sql.js';
+import {
+  keyedTableSql,
+  keyStatsFromKeyedSql,
+  rankedRowsSql,
+  rankedTableSql,
+  rowsOfRankedSql,
+} from '../ranked-rows-sql.js';
 import { keyStatsOfRow, snapshotKeyStats, tableAvailability } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import type { StoredColumnType } from './column-store.js';
@@ -115,11 +121,14 @@ export function cacheTable(
     return tableEntry(info.name, definition, columns, ranks, snapshotKeyStats(warehouse, tableId), started);
   }
   const keyed = `radar_keyed_${tableId}`;
+  const ranked = `radar_ranked_${tableId}`;
   return warehouse.withTempTable(keyed, keyedTableSql(definition, info.name, keyed), () => {
     const keyStats = keyStatsOfRow(warehouse.firstRow<Record<string, number | null>>(keyStatsFromKeyedSql(keyed)));
-    const sql = rankedRowsSql(definition, info.name, columns, 'previous', keyed);
-    const ranks = writeRanks(warehouse, sql, definition, columns, 2);
-    return tableEntry(info.name, definition, columns, ranks, keyStats, started);
+    return warehouse.withTempTable(ranked, rankedTableSql(keyed, ranked), () => {
+      const sql = rowsOfRankedSql(definition, info.name, columns, ranked);
+      const ranks = writeRanks(warehouse, sql, definition, columns, 2);
+      return tableEntry(info.name, definition, columns, ranks, keyStats, started);
+    });
   });
 
   function writeRanks(
