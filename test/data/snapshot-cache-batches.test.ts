@@ -12,7 +12,7 @@ import { readTable, type SnapshotMode } from '../../src/data/read-table.js';
 import { readTableColumns } from '../../src/data/read-table-columns.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
 import { readColumnValues } from '../../src/data/snapshot-cache/column-store.js';
-import { ColumnWriter } from '../../src/data/snapshot-cache/column-writer.js';
+import { ColumnWriter, writeColumns } from '../../src/data/snapshot-cache/column-writer.js';
 import { type TableId, WAREHOUSE_TABLES } from '../../src/data/warehouse-schema.js';
 
 const cleanups: Array<() => void> = [];
@@ -148,6 +148,19 @@ describe('data/snapshot-cache ColumnWriter', () => {
       writer.finish();
       expect(readColumnValues(dir, type, type)).toEqual([]);
     }
+  });
+
+  it('closes the files unfinished and passes the error on when the rows cannot be read', () => {
+    const dir = tempDir();
+    const writer = new ColumnWriter(join(dir, 'x.arrow'), 'number', 'plain', 2);
+    expect(() =>
+      writeColumns([writer], () => {
+        for (const n of [1, 2, 3]) writer.push(n);
+        throw new Error('the export went away');
+      }),
+    ).toThrow('the export went away');
+    // No footer: not a file any reader would take for a complete column.
+    expect(() => readColumnValues(dir, 'x', 'number')).toThrow();
   });
 
   it('refuses a batch size below one row', () => {

@@ -36,9 +36,10 @@ export function buildSnapshotCache(
 }
 
 /**
- * The same cache built by `threads` connections at once (default: one per core): the tables are shared out by
- * their row counts, this thread takes the first share and worker threads the others. At a million customers two
- * threads took 170 s against 238 s on one (7 Dec, quiet machine), at the price of a higher peak (5.0 GB against 3.2).
+ * The same cache built by `threads` connections at once (default: one per core): the tasks are shared out by their
+ * measured cost (cache-table.ts), this thread takes the first share and worker threads the others. Every column
+ * streams to disk batch by batch, so a thread holds a batch per column, not its tables: at a million customers the
+ * two-thread build peaked at 1.4 GB (format 4, which built columns whole: 4.6 GB) — bench/README.md.
  */
 export async function buildSnapshotCacheInParallel(
   warehouse: Warehouse,

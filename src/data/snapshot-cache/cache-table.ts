@@ -15,7 +15,7 @@ import {
 import { keyStatsOfRow, snapshotKeyStats, tableAvailability } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import type { StoredColumnType } from './column-store.js';
-import { ColumnWriter, DEFAULT_BATCH_ROWS, type StringEncoding } from './column-writer.js';
+import { ColumnWriter, DEFAULT_BATCH_ROWS, type StringEncoding, writeColumns } from './column-writer.js';
 import {
   type CachedCustomerLookup,
   CUSTOMER_LOOKUP_FOLDER,
@@ -158,7 +158,8 @@ export function cacheTable(
         issues: columns.map((): ValueIssueCounter => ({ unreadable: 0 })),
       };
     });
-    try {
+    const writers = ranks.flatMap((rank) => [rank.rowids, ...rank.columns]);
+    writeColumns(writers, () =>
       warehouse.eachRawRow(sql, (row) => {
         const rank = ranks[(row[1] as number) - 1];
         if (!rank) return;
@@ -167,15 +168,9 @@ export function cacheTable(
           const convert = converters[c] as (typeof converters)[number];
           (rank.columns[c] as ColumnWriter).push(convert(row[c + 2], rank.issues[c] as ValueIssueCounter));
         }
-      });
-    } catch (error) {
-      // The scratch folder goes with the failed build; its files must not stay open in a long-running server.
-      for (const rank of ranks) for (const writer of [rank.rowids, ...rank.columns]) writer.abandon();
-      throw error;
-    }
+      }),
+    );
     return ranks.map((rank) => {
-      rank.rowids.finish();
-      for (const writer of rank.columns) writer.finish();
       const unreadable: Record<string, number> = {};
       rank.issues.forEach((issue, c) => {
         if (issue.unreadable > 0) unreadable[columns[c] as string] = issue.unreadable;
@@ -207,13 +202,14 @@ function writeSalesByEmail(warehouse: Warehouse, directory: string, batchRows: n
   mkdirSync(directory, { recursive: true });
   const emails = new ColumnWriter(join(directory, 'email.arrow'), 'string', 'plain', batchRows);
   const amounts = new ColumnWriter(join(directory, 'sales.arrow'), 'number', 'plain', batchRows);
-  const summary = eachSalesByEmail(warehouse, (email, amount) => {
-    emails.push(email);
-    amounts.push(amount);
+  let summary: CachedSalesByEmail | undefined;
+  writeColumns([emails, amounts], () => {
+    summary = eachSalesByEmail(warehouse, (email, amount) => {
+      emails.push(email);
+      amounts.push(amount);
+    });
   });
-  emails.finish();
-  amounts.finish();
-  return summary;
+  return summary as CachedSalesByEmail;
 }
 
 /** Ids and emails are about one value per row: plain. Labels are mostly categories; measured on the first batch. */

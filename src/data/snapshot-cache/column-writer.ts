@@ -175,6 +175,20 @@ export class ColumnWriter {
   }
 }
 
+/**
+ * Runs `fill`, then completes every writer's file; when `fill` throws, closes them unfinished instead (the failed
+ * build's scratch folder is removed, and its files must not stay open in a long-running server).
+ */
+export function writeColumns(writers: readonly ColumnWriter[], fill: () => void): void {
+  try {
+    fill();
+  } catch (error) {
+    for (const writer of writers) writer.abandon();
+    throw error;
+  }
+  for (const writer of writers) writer.finish();
+}
+
 function base(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   return name.endsWith('.arrow') ? name.slice(0, -'.arrow'.length) : name;

@@ -6,7 +6,7 @@ import type { Warehouse } from '../open-warehouse.js';
 import { cleanEmailSql, cleanIdSql } from '../sql-cleaning.js';
 import { SQL_LOWER } from '../sqlite-cleaning-functions.js';
 import type { TableId } from '../warehouse-schema.js';
-import { ColumnWriter, DEFAULT_BATCH_ROWS } from './column-writer.js';
+import { ColumnWriter, DEFAULT_BATCH_ROWS, writeColumns } from './column-writer.js';
 
 export const CUSTOMER_LOOKUP_FOLDER = 'customer-lookup';
 
@@ -45,12 +45,13 @@ export function writeCustomerLookup(
   if (part === 'ids') {
     const idKeys = writer('id-key');
     const idEmails = writer('id-email');
-    warehouse.eachRawRow(idPairsSql(customer, mapping && value ? { mapping, value } : undefined), ([id, email]) => {
-      idKeys.push(id as string);
-      idEmails.push(email as string);
-    });
-    idKeys.finish();
-    idEmails.finish();
+    const sql = idPairsSql(customer, mapping && value ? { mapping, value } : undefined);
+    writeColumns([idKeys, idEmails], () =>
+      warehouse.eachRawRow(sql, ([id, email]) => {
+        idKeys.push(id as string);
+        idEmails.push(email as string);
+      }),
+    );
   } else {
     writeNameTuples(warehouse, customer, writer);
   }
@@ -64,7 +65,8 @@ function writeNameTuples(warehouse: Warehouse, customer: string | null, writer: 
   const names = writer('name');
   const organizations = writer('organization');
   const nameEmails = writer('name-email');
-  if (customer) {
+  writeColumns([names, organizations, nameEmails], () => {
+    if (!customer) return;
     // SQL groups by value; a name stored as a number and the same digits as text are one tuple here, as before.
     const seen = new Set<string>();
     warehouse.eachRawRow(nameTuplesSql(customer), ([name, organization, email]) => {
@@ -77,10 +79,7 @@ function writeNameTuples(warehouse: Warehouse, customer: string | null, writer: 
       organizations.push(orgText);
       nameEmails.push(email as string);
     });
-  }
-  names.finish();
-  organizations.finish();
-  nameEmails.finish();
+  });
 }
 
 /** Distinct (id, email) pairs of the customer table and of value rows mapped to ids, in UTF-8 byte order. */
