@@ -85,26 +85,53 @@ export function loadSalesByEmail(warehouse: Warehouse): CustomerSalesByEmail {
   return reduceSalesByEmail(warehouse);
 }
 
-/** loadSalesByEmail in SQLite, always (what the snapshot cache stores). */
+/** loadSalesByEmail in SQLite, always (the statement's rows memoised per export, as every read is). */
 export function reduceSalesByEmail(warehouse: Warehouse): CustomerSalesByEmail {
-  const raw = warehouse.rawRows(reduceSql(tableName(warehouse), cleanEmailSql('email'), 'all'));
-  const issues: ValueIssueCounter = { unreadable: 0 };
   const sales = new Map<string, number | null>();
+  const tally = salesTally(warehouse, (email, amount) => {
+    sales.set(email, amount);
+  });
+  for (const row of warehouse.rawRows(reduceByEmailSql(warehouse))) tally.add(row);
+  return { sales, ...tally.summary() };
+}
+
+/**
+ * The same reduction streamed, one email at a time in the statement's order: what the snapshot cache writes,
+ * without holding a million-entry map or the statement's rows.
+ */
+export function eachSalesByEmail(
+  warehouse: Warehouse,
+  visit: (email: string, sales: number | null) => void,
+): Omit<CustomerSalesByEmail, 'sales'> {
+  const tally = salesTally(warehouse, visit);
+  warehouse.eachRawRow(reduceByEmailSql(warehouse), (row) => tally.add(row));
+  return tally.summary();
+}
+
+function reduceByEmailSql(warehouse: Warehouse): string {
+  return reduceSql(tableName(warehouse), cleanEmailSql('email'), 'all');
+}
+
+function salesTally(warehouse: Warehouse, visit: (email: string, sales: number | null) => void) {
+  const issues: ValueIssueCounter = { unreadable: 0 };
+  let distinctEmails = 0;
   let emailsWithSeveralRows = 0;
   let maxRowsPerEmail = 0;
-  for (const row of raw) {
-    const count = row[2] as number;
-    if (count > 1) emailsWithSeveralRows++;
-    if (count > maxRowsPerEmail) maxRowsPerEmail = count;
-    sales.set(row[0] as string, toNumber(row[1], issues));
-  }
   return {
-    sales,
-    rowsInTable: warehouse.rowCount('customer'),
-    distinctEmails: sales.size,
-    emailsWithSeveralRows,
-    maxRowsPerEmail,
-    unreadableSales: issues.unreadable,
+    add(row: readonly unknown[]): void {
+      const count = row[2] as number;
+      if (count > 1) emailsWithSeveralRows++;
+      if (count > maxRowsPerEmail) maxRowsPerEmail = count;
+      distinctEmails++;
+      visit(row[0] as string, toNumber(row[1], issues));
+    },
+    summary: (): Omit<CustomerSalesByEmail, 'sales'> => ({
+      rowsInTable: warehouse.rowCount('customer'),
+      distinctEmails,
+      emailsWithSeveralRows,
+      maxRowsPerEmail,
+      unreadableSales: issues.unreadable,
+    }),
   };
 }
 

@@ -6,6 +6,7 @@ import { siblingModule, startWorker } from '../../workers/worker-pool.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { type CacheTask, type CacheTaskResults, cacheTasks, runCacheTasks } from './cache-table.js';
 import type { CacheTableWorkerData, CacheTableWorkerReply } from './cache-table-worker.js';
+import { DEFAULT_BATCH_ROWS } from './column-writer.js';
 import { MANIFEST_FILE, openSnapshotCache, type SnapshotCache } from './snapshot-cache.js';
 import { pathPrefix, snapshotCacheDirectory, sourceIdentity } from './snapshot-cache-location.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest } from './snapshot-manifest.js';
@@ -25,31 +26,35 @@ export function buildSnapshotCache(
   warehouse: Warehouse,
   root: string,
   now: () => Date = () => new Date(),
+  /** Rows per Arrow record batch (column-writer.ts); tests make it tiny to write many batches. */
+  batchRows: number = DEFAULT_BATCH_ROWS,
 ): SnapshotCacheBuild {
   return (
     existingBuild(warehouse, root) ??
-    finishBuild(warehouse, root, now, (scratch) => runCacheTasks(warehouse, scratch, allTasks(warehouse)))
+    finishBuild(warehouse, root, now, (scratch) => runCacheTasks(warehouse, scratch, allTasks(warehouse), batchRows))
   );
 }
 
 /**
- * The same cache built by `threads` connections at once (default: one per core): the tables are shared out by
- * their row counts, this thread takes the first share and worker threads the others. At a million customers two
- * threads took 170 s against 238 s on one (7 Dec, quiet machine), at the price of a higher peak (5.0 GB against 3.2).
+ * The same cache built by `threads` connections at once (default: one per core): the tasks are shared out by their
+ * measured cost (cache-table.ts), this thread takes the first share and worker threads the others. Every column
+ * streams to disk batch by batch, so a thread holds a batch per column, not its tables: at a million customers the
+ * two-thread build peaked at 1.4 GB (format 4, which built columns whole: 4.6 GB) — bench/README.md.
  */
 export async function buildSnapshotCacheInParallel(
   warehouse: Warehouse,
   root: string,
-  options: { readonly threads?: number; readonly now?: () => Date } = {},
+  options: { readonly threads?: number; readonly now?: () => Date; readonly batchRows?: number } = {},
 ): Promise<SnapshotCacheBuild> {
   const existing = existingBuild(warehouse, root);
   if (existing) return existing;
   const shares = shareOut(cacheTasks(warehouse), options.threads ?? availableParallelism());
   const started = new Map<Worker, Promise<CacheTaskResults>>();
   let results: CacheTaskResults[] = [];
+  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const build = finishBuildAsync(warehouse, root, options.now ?? (() => new Date()), async (scratch) => {
     for (const share of shares.slice(1)) {
-      const data: CacheTableWorkerData = { warehousePath: warehouse.path, directory: scratch, tasks: share };
+      const data: CacheTableWorkerData = { warehousePath: warehouse.path, directory: scratch, tasks: share, batchRows };
       const worker = startWorker(siblingModule(import.meta.url, 'cache-table-worker'), data);
       const result = workerResult(worker);
       // Awaited below; until then (this thread's own share may throw first) a failure must not go unhandled.
@@ -57,7 +62,7 @@ export async function buildSnapshotCacheInParallel(
       started.set(worker, result);
     }
     try {
-      const own = runCacheTasks(warehouse, scratch, shares[0] ?? []);
+      const own = runCacheTasks(warehouse, scratch, shares[0] ?? [], batchRows);
       results = [own, ...(await Promise.all(started.values()))];
     } finally {
       await Promise.allSettled([...started.keys()].map((worker) => worker.terminate()));

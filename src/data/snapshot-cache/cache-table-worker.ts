@@ -6,6 +6,7 @@ export interface CacheTableWorkerData {
   readonly warehousePath: string;
   readonly directory: string;
   readonly tasks: readonly CacheTask[];
+  readonly batchRows: number;
 }
 
 export type CacheTableWorkerReply =
@@ -13,12 +14,12 @@ export type CacheTableWorkerReply =
   | { readonly ok: false; readonly message: string };
 
 /** One share of a parallel cache build (build-snapshot-cache.ts), on its own read-only connection. */
-const { warehousePath, directory, tasks } = workerData as CacheTableWorkerData;
+const { warehousePath, directory, tasks, batchRows } = workerData as CacheTableWorkerData;
 let reply: CacheTableWorkerReply;
 try {
   const warehouse = openWarehouse(warehousePath);
   try {
-    reply = { ok: true, results: runCacheTasks(warehouse, directory, tasks) };
+    reply = { ok: true, results: runCacheTasks(warehouse, directory, tasks, batchRows) };
   } finally {
     warehouse.close();
   }

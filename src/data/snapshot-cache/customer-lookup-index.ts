@@ -1,24 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  type Data,
-  Field,
-  makeData,
-  RecordBatch,
-  Schema,
-  Struct,
-  Table,
-  tableFromIPC,
-  tableToIPC,
-  Utf8,
-  vectorFromArray,
-} from 'apache-arrow';
-import { compareCodePoints } from '../../analysis/code-point-order.js';
+import { type Data, makeData, tableFromIPC, Utf8 } from 'apache-arrow';
 import { quoteIdentifier } from '../inspect-schema.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { cleanEmailSql, cleanIdSql } from '../sql-cleaning.js';
 import { SQL_LOWER } from '../sqlite-cleaning-functions.js';
 import type { TableId } from '../warehouse-schema.js';
+import { ColumnWriter, DEFAULT_BATCH_ROWS, writeColumns } from './column-writer.js';
 
 export const CUSTOMER_LOOKUP_FOLDER = 'customer-lookup';
 
@@ -33,85 +21,102 @@ export interface CachedCustomerLookup {
 const SOURCE_ID_COLUMNS = ['zendesk_user_id', 'marketo_lead_id', 'stripe_customer_id'] as const;
 
 /**
- * Builds the /customer index with the cache (one pass over the customer, mapping and value tables), so a lookup by
- * id or name is a binary search or a byte search in memory instead of a scan of the 7.2M-row customer table:
+ * Builds the /customer index with the cache, so a lookup by id or name is a binary search or a byte search in
+ * memory instead of a scan of the 7.2M-row customer table:
  * - `id-key` / `id-email`: every (customer360_id, email) pair — from customer rows, and from value rows whose
  *   zendesk, marketo or stripe id a mapping row gives that customer360_id — sorted by the id's UTF-8 bytes;
  * - `name` / `organization` / `name-email`: each distinct (lower-cased full_name, organization_name, email) of the
  *   customer table, in the order of its first row (the order SQLite's DISTINCT … LIMIT met them).
+ * SQLite de-duplicates and sorts (its sorter spills to disk; BINARY order is UTF-8 byte order, which the search
+ * compares) and the rows stream to the files batch by batch: no JavaScript set of millions of pairs.
  */
-export function writeCustomerLookup(warehouse: Warehouse, directory: string): CachedCustomerLookup | undefined {
+export function writeCustomerLookup(
+  warehouse: Warehouse,
+  directory: string,
+  part: LookupPart,
+  batchRows: number = DEFAULT_BATCH_ROWS,
+): CachedCustomerLookup | undefined {
   const customer = tableName(warehouse, 'customer', ['customer360_id', 'email', 'full_name', 'organization_name']);
   const mapping = tableName(warehouse, 'mapping', ['customer360_id', ...SOURCE_ID_COLUMNS]);
   const value = tableName(warehouse, 'value', ['primary_email', ...SOURCE_ID_COLUMNS]);
   if (!customer && !(mapping && value)) return undefined;
-  const pairs = new Set<string>();
-  const names: string[] = [];
-  const organizations: string[] = [];
-  const nameEmails: string[] = [];
-  if (customer) {
-    const seen = new Set<string>();
-    const email = cleanEmailSql('email');
-    warehouse.eachRawRow(
-      `SELECT ${cleanIdSql('customer360_id')}, ${email}, ${SQL_LOWER}(full_name), ${SQL_LOWER}(organization_name)
-       FROM ${quoteIdentifier(customer)} WHERE ${email} IS NOT NULL ORDER BY rowid`,
-      ([id, e, name, organization]) => {
-        if (typeof id === 'string') pairs.add(`${id}\u0000${e}`);
-        const nameText = name === null ? '' : String(name);
-        const orgText = organization === null ? '' : String(organization);
-        const tuple = `${nameText}\u0000${orgText}\u0000${e}`;
-        if (seen.has(tuple) || (name === null && organization === null)) return;
-        seen.add(tuple);
-        names.push(nameText);
-        organizations.push(orgText);
-        nameEmails.push(e as string);
-      },
-    );
-  }
-  if (mapping && value) {
-    const idsBySource = SOURCE_ID_COLUMNS.map(() => new Map<string, string[]>());
-    warehouse.eachRawRow(
-      `SELECT ${cleanIdSql('customer360_id')}, ${SOURCE_ID_COLUMNS.map(cleanIdSql).join(', ')} FROM ${quoteIdentifier(mapping)}`,
-      ([id, ...sources]) => {
-        if (typeof id !== 'string') return;
-        sources.forEach((source, i) => {
-          if (typeof source !== 'string') return;
-          const byId = idsBySource[i] as Map<string, string[]>;
-          const ids = byId.get(source);
-          if (ids) ids.push(id);
-          else byId.set(source, [id]);
-        });
-      },
-    );
-    warehouse.eachRawRow(
-      `SELECT ${cleanEmailSql('primary_email')}, ${SOURCE_ID_COLUMNS.map(cleanIdSql).join(', ')} FROM ${quoteIdentifier(value)}`,
-      ([e, ...sources]) => {
-        if (typeof e !== 'string') return;
-        sources.forEach((source, i) => {
-          if (typeof source !== 'string') return;
-          for (const id of idsBySource[i]?.get(source) ?? []) pairs.add(`${id}\u0000${e}`);
-        });
-      },
-    );
-  }
-  const sorted = [...pairs].map((pair) => pair.split('\u0000') as [string, string]);
-  // Code point order is UTF-8 byte order, which the lookup's binary search compares.
-  sorted.sort((a, b) => compareCodePoints(a[0], b[0]) || compareCodePoints(a[1], b[1]));
   mkdirSync(directory, { recursive: true });
-  writeUtf8(
-    directory,
-    'id-key',
-    sorted.map((p) => p[0]),
-  );
-  writeUtf8(
-    directory,
-    'id-email',
-    sorted.map((p) => p[1]),
-  );
-  writeUtf8(directory, 'name', names);
-  writeUtf8(directory, 'organization', organizations);
-  writeUtf8(directory, 'name-email', nameEmails);
+  const writer = (base: string) => new ColumnWriter(join(directory, `${base}.arrow`), 'string', 'plain', batchRows);
+  if (part === 'ids') {
+    const idKeys = writer('id-key');
+    const idEmails = writer('id-email');
+    const sql = idPairsSql(customer, mapping && value ? { mapping, value } : undefined);
+    writeColumns([idKeys, idEmails], () =>
+      warehouse.eachRawRow(sql, ([id, email]) => {
+        idKeys.push(id as string);
+        idEmails.push(email as string);
+      }),
+    );
+  } else {
+    writeNameTuples(warehouse, customer, writer);
+  }
   return { customerTable: customer, mappingTable: mapping && value ? mapping : null };
+}
+
+/** The two halves of the index, built by separate tasks (on separate threads in a parallel build). */
+export type LookupPart = 'ids' | 'names';
+
+function writeNameTuples(warehouse: Warehouse, customer: string | null, writer: (base: string) => ColumnWriter): void {
+  const names = writer('name');
+  const organizations = writer('organization');
+  const nameEmails = writer('name-email');
+  writeColumns([names, organizations, nameEmails], () => {
+    if (!customer) return;
+    // SQL groups by value; a name stored as a number and the same digits as text are one tuple here, as before.
+    const seen = new Set<string>();
+    warehouse.eachRawRow(nameTuplesSql(customer), ([name, organization, email]) => {
+      const nameText = name === null ? '' : String(name);
+      const orgText = organization === null ? '' : String(organization);
+      const tuple = `${nameText}\u0000${orgText}\u0000${email}`;
+      if (seen.has(tuple)) return;
+      seen.add(tuple);
+      names.push(nameText);
+      organizations.push(orgText);
+      nameEmails.push(email as string);
+    });
+  });
+}
+
+/** Distinct (id, email) pairs of the customer table and of value rows mapped to ids, in UTF-8 byte order. */
+function idPairsSql(customer: string | null, mapped: { mapping: string; value: string } | undefined): string {
+  const parts: string[] = [];
+  const ctes: string[] = [];
+  if (customer) {
+    parts.push(`SELECT id, e FROM (SELECT ${cleanIdSql('customer360_id')} AS id, ${cleanEmailSql('email')} AS e
+      FROM ${quoteIdentifier(customer)}) WHERE id IS NOT NULL AND e IS NOT NULL`);
+  }
+  if (mapped) {
+    const sources = SOURCE_ID_COLUMNS.map((c, i) => `${cleanIdSql(c)} AS s${i}`).join(', ');
+    ctes.push(`m AS MATERIALIZED (SELECT * FROM (SELECT ${cleanIdSql('customer360_id')} AS id, ${sources}
+      FROM ${quoteIdentifier(mapped.mapping)}) WHERE id IS NOT NULL)`);
+    ctes.push(`v AS MATERIALIZED (SELECT * FROM (SELECT ${cleanEmailSql('primary_email')} AS e, ${sources}
+      FROM ${quoteIdentifier(mapped.value)}) WHERE e IS NOT NULL)`);
+    SOURCE_ID_COLUMNS.forEach((_, i) => {
+      parts.push(`SELECT m.id, v.e FROM v JOIN m ON m.s${i} = v.s${i}`);
+    });
+  }
+  return `${ctes.length > 0 ? `WITH ${ctes.join(', ')} ` : ''}${parts.join(' UNION ')} ORDER BY 1, 2`;
+}
+
+/** Distinct lower-cased (name, organisation, email) of customer rows with an email, by their first row. */
+function nameTuplesSql(customer: string): string {
+  return `SELECT n, o, e FROM (
+      SELECT ${lowerSql('full_name')} AS n, ${lowerSql('organization_name')} AS o, ${cleanEmailSql('email')} AS e,
+        rowid AS r
+      FROM ${quoteIdentifier(customer)})
+    WHERE e IS NOT NULL AND NOT (n IS NULL AND o IS NULL)
+    GROUP BY n, o, e ORDER BY MIN(r)`;
+}
+
+/** Unicode lower case; printable ASCII text by SQLite's lower(), which folds it exactly as JavaScript does. */
+function lowerSql(column: string): string {
+  const c = quoteIdentifier(column);
+  return `(CASE WHEN typeof(${c}) = 'text' AND ${c} NOT GLOB '*[^ -~]*' THEN lower(${c}) ELSE ${SQL_LOWER}(${c}) END)`;
 }
 
 /** The index read back: UTF-8 bytes and offsets straight from the Arrow files, searched without decoding them. */
@@ -195,21 +200,32 @@ function text(column: Data<Utf8>, i: number): string {
   return utf8.decode(column.values.subarray(column.valueOffsets[i] as number, column.valueOffsets[i + 1] as number));
 }
 
-function writeUtf8(directory: string, base: string, strings: readonly string[]): void {
-  const data = vectorFromArray(strings as string[], new Utf8()).data[0] as Data<Utf8>;
-  const field = new Field(base, new Utf8(), false);
-  const struct = makeData({ type: new Struct([field]), length: data.length, nullCount: 0, children: [data] });
-  writeFileSync(
-    join(directory, `${base}.arrow`),
-    tableToIPC(new Table([new RecordBatch(new Schema([field]), struct)]), 'file'),
-  );
-}
-
+/** The column as one Utf8 run (the searches index it whole): several batches are joined once, on open. */
 function readUtf8(directory: string, base: string): Data<Utf8> {
   const vector = tableFromIPC(readFileSync(join(directory, `${base}.arrow`))).getChildAt(0);
-  const data = vector?.data.length === 1 ? vector.data[0] : undefined;
-  if (!data) throw new Error(`${join(directory, base)}.arrow is not one Utf8 column`);
-  return data as Data<Utf8>;
+  const batches = (vector?.data ?? []) as Data<Utf8>[];
+  if (!vector || batches.some((data) => !(data.valueOffsets instanceof Int32Array) || data.dictionary)) {
+    throw new Error(`${join(directory, base)}.arrow is not one Utf8 column`);
+  }
+  if (batches.length === 1) return batches[0] as Data<Utf8>;
+  const length = batches.reduce((n, data) => n + data.length, 0);
+  const bytes = batches.reduce(
+    (n, data) => n + ((data.valueOffsets[data.length] as number) - (data.valueOffsets[0] as number)),
+    0,
+  );
+  const offsets = new Int32Array(length + 1);
+  const values = new Uint8Array(bytes);
+  let row = 0;
+  let at = 0;
+  for (const data of batches) {
+    const first = data.valueOffsets[0] as number;
+    const last = data.valueOffsets[data.length] as number;
+    values.set(data.values.subarray(first, last), at);
+    for (let i = 1; i <= data.length; i++) offsets[row + i] = at + (data.valueOffsets[i] as number) - first;
+    row += data.length;
+    at += last - first;
+  }
+  return makeData({ type: new Utf8(), length, nullCount: 0, valueOffsets: offsets, data: values });
 }
 
 /** The table's real name when it exists with these columns, else null. */

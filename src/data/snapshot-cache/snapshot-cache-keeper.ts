@@ -40,7 +40,8 @@ export interface SnapshotCacheKeeperOptions {
 
 /**
  * Keeps a snapshot cache of the current export, built in a worker thread: at a million customers a build takes
- * minutes of SQLite sorting, which must hold neither acks nor answers. Until it is ready, commands read SQLite (slower,
+ * minutes of SQLite sorting, which must hold neither acks nor answers. It is `radar prepare`'s streaming build on
+ * one thread (snapshot-cache-worker.ts): a second build thread would take the core the command workers answer on. Until it is ready, commands read SQLite (slower,
  * same numbers); command workers attach the cache by themselves once its manifest appears.
  */
 export function keepSnapshotCacheFresh(options: SnapshotCacheKeeperOptions): SnapshotCacheKeeper {
