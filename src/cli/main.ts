@@ -26,7 +26,7 @@ program
   .option('--lang <language>', 'answer in this language: en or zh-CN (default: RADAR_LANGUAGE, else en)')
   .action(async (words: string[], options: { json?: boolean; details?: boolean; out?: string; lang?: string }) => {
     const config = loadConfig(process.env, globalFlags());
-    const session = openCliSession(config, undefined, cliLanguage(options.lang, config.language));
+    const session = await openCliSession(config, undefined, cliLanguage(options.lang, config.language));
     try {
       const zoneThresholds = await thresholdsFromState(config, Date.now());
       const context = zoneThresholds === undefined ? session.context : { ...session.context, zoneThresholds };
@@ -44,7 +44,7 @@ program
   .option('--lang <language>', 'write the report in this language: en or zh-CN')
   .action(async (options: { json?: boolean; lang?: string }) => {
     const config = loadConfig(process.env, globalFlags());
-    const session = openCliSession(config, undefined, cliLanguage(options.lang, config.language));
+    const session = await openCliSession(config, undefined, cliLanguage(options.lang, config.language));
     try {
       console.log((await ask('/radar doctor', session.context, options)).output);
     } finally {
@@ -124,7 +124,7 @@ program.action(async () => {
     await serveSlack(config, mode);
     return;
   }
-  const session = openCliSession(config);
+  const session = await openCliSession(config);
   try {
     const zoneThresholds = await thresholdsFromState(config, Date.now());
     await runLocalRepl(

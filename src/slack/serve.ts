@@ -37,7 +37,9 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   // The wall clock and node-cron; a parent-driven clock only under RADAR_TEST_CLOCK=ipc (tests, see test-clock.ts).
   const clock = await openServeClock(config, logger);
   const identity = await verifyBotToken(config);
-  const session = openCliSession(config);
+  const session = await openCliSession(config, undefined, undefined, {
+    onRefreshError: (error) => logger.warn({ err: error }, 'checking the warehouse source for new data failed'),
+  });
   const renderer = createChartRenderer();
   // Red-zone alerts (off unless RADAR_ALERT_CHANNEL is set): state store, buttons, Home section, schedules.
   // The scan job (zones for every customer) runs in its own worker thread, for the same reason as commands.
@@ -159,7 +161,7 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
       mode,
       team: identity.team,
       bot: identity.botUserId,
-      warehouse: session.warehousePath,
+      warehouse: session.sourceLabel,
       demo: session.usingDemo,
       ...(mode === 'http' ? { port: config.PORT, path: SLACK_EVENTS_PATH } : {}),
     },
