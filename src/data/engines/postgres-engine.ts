@@ -65,13 +65,14 @@ export async function openPostgresEngine(
     await client.connect();
     await client.query('BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await client.query(`SET LOCAL statement_timeout = ${Math.round(timeoutMs)}`);
-    const namespace = await client.query<{ usage: boolean }>(
-      "SELECT has_schema_privilege(oid, 'USAGE') AS usage FROM pg_namespace WHERE nspname = $1",
+    // Booleans arrive as 0/1 (the replica's parsers).
+    const namespace = await client.query<{ usage: number }>(
+      "SELECT has_schema_privilege(oid, 'USAGE')::int AS usage FROM pg_namespace WHERE nspname = $1",
       [location.schema],
     );
     const row = namespace.rows[0];
     if (row === undefined) throw new WarehouseSchemaNotFoundError(location.label, location.schema);
-    if (row.usage !== true) {
+    if (row.usage !== 1) {
       throw new WarehousePermissionError(location.label, `no USAGE on schema "${location.schema}"`);
     }
   } catch (error) {

@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/cli/ask.js';
+import type { CommandContext } from '../../src/commands/command-definition.js';
+import { ensureDemoWarehouse } from '../../src/data/demo/index.js';
+import { openSource } from '../../src/data/engines/open-source.js';
+import { inspectWarehouse } from '../../src/data/inspect-warehouse.js';
+import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import { readTable } from '../../src/data/read-table.js';
+import { type ColumnOf, TABLE_IDS, type TableId, WAREHOUSE_TABLES } from '../../src/data/warehouse-schema.js';
+import { loadIntoPostgres } from '../helpers/load-into-postgres.js';
+import { createTestDatabase } from '../helpers/postgres-database.js';
+import { createTempDir } from '../helpers/temp-dir.js';
+
+/**
+ * Issue 20's "Done when": the demo export (and its empty-funnel variant) loaded into each engine, messy values kept,
+ * answers every command with the same figures as the SQLite export, and reads every table with the same read report
+ * and the same cleaned rows.
+ */
+
+const NOW = new Date('2026-11-20T09:00:00Z');
+const VARIANTS = ['full', 'empty-activity-funnel'] as const;
+type Variant = (typeof VARIANTS)[number];
+
+const INPUTS = [
+  '/priority',
+  '/priority top 20',
+  '/priority zone=red',
+  '/priority route=manual',
+  '/priority segment=HV list',
+  '/investment-mismatch',
+  '/conversion-cohort',
+  '/conversion-cohort zones',
+  '/segment-anomalies',
+  '/segment-anomalies all',
+  '/value-segments',
+  '/customer Hooli Group',
+  '/radar',
+  '/radar doctor',
+];
+
+interface EngineCase {
+  readonly name: string;
+  /** Loads the SQLite export into the engine and returns what RADAR_WAREHOUSE would say. */
+  readonly load: (sqlitePath: string, variant: Variant) => Promise<string>;
+}
+
+const dir = createTempDir('radar-engines-');
+let postgres: { url: string; drop: () => Promise<void> } | undefined;
+
+const ENGINES: readonly EngineCase[] = [
+  {
+    name: 'postgres',
+    load: async (sqlitePath, variant) => {
+      postgres ??= await createTestDatabase();
+      const schema = variant === 'full' ? 'marts' : 'marts_empty_funnel';
+      await loadIntoPostgres(sqlitePath, postgres.url, schema);
+      return `${postgres.url}?schema=${schema}`;
+    },
+  },
+];
+
+const opened: Warehouse[] = [];
+afterAll(async () => {
+  for (const w of opened) w.close();
+  await postgres?.drop();
+  dir.cleanup();
+});
+
+function contextOf(warehouse: Warehouse): CommandContext {
+  return { warehouse: () => warehouse, now: () => NOW, locale: 'en' };
+}
+
+/** What may differ between sources: where the data came from, never a figure. */
+function withoutSource(json: Record<string, unknown>): Record<string, unknown> {
+  if (json.command !== '/radar doctor') return json;
+  const result = json.result as { health: Record<string, unknown> };
+  const { path: _path, source: _source, sizeBytes: _size, ...health } = result.health;
+  const sections = (json.sections as { title: string }[]).filter((s) => s.title !== 'Source');
+  return { ...json, title: undefined, sections, result: { ...result, health } };
+}
+
+describe.each(ENGINES)('the $name engine', (engine) => {
+  describe.each(VARIANTS)('on the %s demo', (variant) => {
+    let fromSqlite: Warehouse;
+    let fromEngine: Warehouse;
+
+    beforeAll(async () => {
+      const sqlitePath = ensureDemoWarehouse(variant);
+      fromSqlite = openWarehouse(sqlitePath);
+      const location = await engine.load(sqlitePath, variant);
+      const source = await openSource(location, { cacheRoot: join(dir.path, 'cache') });
+      fromEngine = openWarehouse(source.path);
+      opened.push(fromSqlite, fromEngine);
+    });
+
+    it('names the source, not the replica', () => {
+      expect(fromEngine.source.kind).toBe(engine.name);
+      expect(fromEngine.source.label).not.toContain('replica');
+      expect(fromEngine.source.replica?.session).not.toBe('');
+    });
+
+    it.each(INPUTS)('%s answers with the same figures', async (input) => {
+      const expected = JSON.parse((await ask(input, contextOf(fromSqlite), { json: true })).output);
+      const actual = JSON.parse((await ask(input, contextOf(fromEngine), { json: true })).output);
+      expect(withoutSource(actual)).toEqual(withoutSource(expected));
+    });
+
+    it.each(TABLE_IDS)('reads %s with the same report and the same cleaned rows', (tableId: TableId) => {
+      const columns = Object.keys(WAREHOUSE_TABLES[tableId].columns).filter((c) =>
+        fromSqlite.schema.tables.get(tableId)?.columns.has(c),
+      ) as ColumnOf<TableId>[];
+      for (const snapshot of ['latest', 'all'] as const) {
+        const expected = readTable(fromSqlite, tableId, columns, { neededFor: 'the test', snapshot });
+        const actual = readTable(fromEngine, tableId, columns, { neededFor: 'the test', snapshot });
+        expect(actual.report).toEqual(expected.report);
+        expect(actual.rows).toEqual(expected.rows);
+      }
+    });
+
+    it('reports every table as the export does', () => {
+      const { path: _a, source: _b, sizeBytes: _c, ...expected } = inspectWarehouse(fromSqlite);
+      const { path: _d, source: _e, sizeBytes: _f, ...actual } = inspectWarehouse(fromEngine);
+      expect(actual).toEqual(expected);
+    });
+  });
+});

@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { quoteIdentifier } from '../../src/data/inspect-schema.js';
+
+/** Postgres allows 65,535 parameters per statement; stay well under it. */
+const MAX_PARAMETERS = 30_000;
+
+/**
+ * Copies every table of a SQLite export into a fresh Postgres schema, keeping the messy values as a dbt model built
+ * from the same sources would hold them: a column whose SQLite values are all integers becomes bigint, all numbers
+ * double precision, anything mixed (numbers and text) or all text becomes text with numbers printed as SQLite prints
+ * them; a column with no value at all keeps the type the export declared. NULLs stay NULL. Rows are inserted in rowid order into new tables, so ctid order is the export's order.
+ * Returns the Postgres type chosen per table and column.
+ */
+export async function loadIntoPostgres(
+  sqlitePath: string,
+  url: string,
+  schema: string,
+): Promise<Map<string, Map<string, string>>> {
+  const sqlite = new Database(sqlitePath, { readonly: true });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const chosen = new Map<string, Map<string, string>>();
+  try {
+    await client.query(`CREATE SCHEMA ${quoteIdentifier(schema)}`);
+    const tables = sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    for (const table of tables) {
+      const declared = sqlite.prepare(`PRAGMA table_info(${quoteIdentifier(table)})`).all() as {
+        name: string;
+        type: string;
+      }[];
+      const columns = declared.map((c) => c.name);
+      const types = new Map(declared.map((c) => [c.name, postgresTypeOf(sqlite, table, c.name, c.type)]));
+      chosen.set(table, types);
+      const relation = `${quoteIdentifier(schema)}.${quoteIdentifier(table)}`;
+      const staging = `${quoteIdentifier(schema)}.${quoteIdentifier(`${table}__loading`)}`;
+      // INSERT may put a later small row into an earlier page's free space (the free space map), so rows are loaded
+      // into a staging table with their position, and the table is made by CREATE TABLE AS … ORDER BY, which
+      // writes pages strictly in order: ctid order is then the export's rowid order.
+      await client.query(
+        `CREATE TABLE ${staging} (radar_position bigint, ${columns.map((c) => `${quoteIdentifier(c)} ${types.get(c)}`).join(', ')})`,
+      );
+      const asText = columns.map((c) => types.get(c) === 'text');
+      // JavaScript prints a double's shortest exact form; SQLite's CAST would round to 15 digits.
+      const rows = (
+        sqlite
+          .prepare(`SELECT ${columns.map(quoteIdentifier).join(', ')} FROM ${quoteIdentifier(table)} ORDER BY rowid`)
+          .raw(true)
+          .all() as unknown[][]
+      ).map((row, position) => [position, ...row.map((v, i) => (asText[i] && typeof v === 'number' ? String(v) : v))]);
+      const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / (columns.length + 1)));
+      for (let start = 0; start < rows.length; start += perStatement) {
+        const batch = rows.slice(start, start + perStatement);
+        const values: unknown[] = [];
+        const tuples = batch.map((row) => {
+          const placeholders = row.map((value) => {
+            values.push(value);
+            return `$${values.length}`;
+          });
+          return `(${placeholders.join(', ')})`;
+        });
+        await client.query(`INSERT INTO ${staging} VALUES ${tuples.join(', ')}`, values);
+      }
+      await client.query(
+        `CREATE TABLE ${relation} AS SELECT ${columns.map(quoteIdentifier).join(', ')} FROM ${staging} ORDER BY radar_position`,
+      );
+      await client.query(`DROP TABLE ${staging}`);
+    }
+    await client.query(`ANALYZE`);
+  } finally {
+    await client.end();
+    sqlite.close();
+  }
+  return chosen;
+}
+
+function postgresTypeOf(sqlite: Database.Database, table: string, column: string, declared: string): string {
+  const kinds = new Set(
+    sqlite
+      .prepare(
+        `SELECT DISTINCT typeof(${quoteIdentifier(column)}) FROM ${quoteIdentifier(table)} WHERE ${quoteIdentifier(column)} IS NOT NULL`,
+      )
+      .pluck()
+      .all() as string[],
+  );
+  // No value to judge by (an empty table, an all-NULL column): the type the export declared, as dbt would.
+  if (kinds.size === 0)
+    return /INT/i.test(declared) ? 'bigint' : /REAL|FLOA|DOUB/i.test(declared) ? 'double precision' : 'text';
+  if ([...kinds].every((k) => k === 'integer')) return 'bigint';
+  if ([...kinds].every((k) => k === 'integer' || k === 'real')) return 'double precision';
+  return 'text';
+}
