@@ -1,6 +1,10 @@
 import pg from 'pg';
 import { quoteIdentifier } from '../inspect-schema.js';
-import { WarehousePermissionError, WarehouseSchemaNotFoundError } from '../warehouse-source-errors.js';
+import {
+  UnsupportedSourceError,
+  WarehousePermissionError,
+  WarehouseSchemaNotFoundError,
+} from '../warehouse-source-errors.js';
 import { translatePostgresError } from './postgres-errors.js';
 import { replicaTypeParsers } from './postgres-values.js';
 import type { EngineTable, FingerprintTarget, WarehouseEngine } from './warehouse-engine.js';
@@ -19,7 +23,12 @@ export interface PostgresLocation {
 
 /** `postgres://u:pw@host/db?schema=marts&sslmode=require` → pg gets everything but `schema`; the label has no password. */
 export function parsePostgresUrl(url: string): PostgresLocation {
-  const parsed = new URL(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UnsupportedSourceError('postgres://…', 'the URL cannot be parsed; percent-encode special characters');
+  }
   const schema = parsed.searchParams.get('schema') ?? 'public';
   const hadSchema = parsed.searchParams.has('schema');
   parsed.searchParams.delete('schema');
@@ -41,17 +50,10 @@ export function warehouseTimeoutMs(env: NodeJS.ProcessEnv = process.env): number
 }
 
 /**
- * One connection holding one read-only, repeatable-read transaction for the engine's life: the fingerprint and the
- * rows streamed after it come from the same snapshot, and the server refuses any write (the session default is
- * read-only too). Every statement is bounded by `statement_timeout`.
+ * Connects and opens the read-only transaction every engine statement runs in, after checking that the schema
+ * exists and may be used. Exported for the test that proves writes are refused on this very connection.
  */
-export async function openPostgresEngine(
-  url: string,
-  options: { readonly timeoutMs?: number } = {},
-): Promise<WarehouseEngine> {
-  const location = parsePostgresUrl(url);
-  const timeoutMs = options.timeoutMs ?? warehouseTimeoutMs();
-  const fail = (error: unknown) => translatePostgresError(error, location, timeoutMs);
+export async function connectReadOnly(location: PostgresLocation, timeoutMs: number): Promise<pg.Client> {
   const client = new pg.Client({
     connectionString: location.connectionString,
     connectionTimeoutMillis: timeoutMs,
@@ -75,10 +77,26 @@ export async function openPostgresEngine(
     if (row.usage !== 1) {
       throw new WarehousePermissionError(location.label, `no USAGE on schema "${location.schema}"`);
     }
+    return client;
   } catch (error) {
     await client.end().catch(() => {});
-    throw fail(error);
+    throw translatePostgresError(error, location, timeoutMs);
   }
+}
+
+/**
+ * One connection holding one read-only, repeatable-read transaction for the engine's life: the fingerprint and the
+ * rows streamed after it come from the same snapshot, and the server refuses any write (the session default is
+ * read-only too). Every statement is bounded by `statement_timeout`.
+ */
+export async function openPostgresEngine(
+  url: string,
+  options: { readonly timeoutMs?: number } = {},
+): Promise<WarehouseEngine> {
+  const location = parsePostgresUrl(url);
+  const timeoutMs = options.timeoutMs ?? warehouseTimeoutMs();
+  const fail = (error: unknown) => translatePostgresError(error, location, timeoutMs);
+  const client = await connectReadOnly(location, timeoutMs);
 
   const relation = (table: string) => `${quoteIdentifier(location.schema)}.${quoteIdentifier(table)}`;
   const views = new Set<string>();
