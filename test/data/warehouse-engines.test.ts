@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/cli/ask.js';
 import type { CommandContext } from '../../src/commands/command-definition.js';
@@ -61,6 +62,8 @@ const ENGINES: readonly EngineCase[] = [
 ];
 
 const opened: Warehouse[] = [];
+/** What RADAR_WAREHOUSE says for each engine's copy of the full demo, for the CLI test. */
+const fullDemoLocations = new Map<string, string>();
 afterAll(async () => {
   for (const w of opened) w.close();
   await postgres?.drop();
@@ -89,6 +92,7 @@ describe.each(ENGINES)('the $name engine', (engine) => {
       const sqlitePath = ensureDemoWarehouse(variant);
       fromSqlite = openWarehouse(sqlitePath);
       const location = await engine.load(sqlitePath, variant);
+      if (variant === 'full') fullDemoLocations.set(engine.name, location);
       const source = await openSource(location, { cacheRoot: join(dir.path, 'cache') });
       fromEngine = openWarehouse(source.path);
       opened.push(fromSqlite, fromEngine);
@@ -123,5 +127,43 @@ describe.each(ENGINES)('the $name engine', (engine) => {
       const { path: _d, source: _e, sizeBytes: _f, ...actual } = inspectWarehouse(fromEngine);
       expect(actual).toEqual(expected);
     });
+  });
+});
+
+const repo = resolve(import.meta.dirname, '../..');
+
+/** The real CLI entry point, as a user runs it. */
+function radar(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'src/cli/main.ts'), ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: '',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_APP_TOKEN: '',
+      RADAR_WAREHOUSE: '',
+      RADAR_CACHE_DIR: join(dir.path, 'cli-cache'),
+    },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe.each(ENGINES)('the CLI on the $name engine', (engine) => {
+  it('runs radar doctor and /priority top 20 with --warehouse', () => {
+    const location = fullDemoLocations.get(engine.name) as string;
+    const doctor = radar('doctor', '--warehouse', location);
+    expect(doctor.stderr).toBe('');
+    expect(doctor.code).toBe(0);
+    expect(doctor.stdout).toContain('7 of 7 tables present');
+    expect(doctor.stdout).toContain('read-only session');
+    expect(doctor.stdout).not.toContain(join(dir.path, 'cli-cache'));
+    const priority = radar('ask', '--warehouse', location, '/priority top 20');
+    expect(priority.stderr).toBe('');
+    expect(priority.code).toBe(0);
+    expect(priority.stdout.split('\n')[0]).toMatch(/[.:!]$/);
+    // The same leader and population as the export (the figures themselves are compared in-process above).
+    expect(priority.stdout).toContain(' 1. Hooli Group — arjun_lopez3839@hotmail.com · priority 0.75');
+    expect(priority.stdout).toContain('4,734 ranked customers');
   });
 });
