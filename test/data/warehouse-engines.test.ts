@@ -150,13 +150,19 @@ function radar(...args: string[]) {
 }
 
 describe.each(ENGINES)('the CLI on the $name engine', (engine) => {
-  it('runs radar doctor and /priority top 20 with --warehouse', () => {
+  it('runs radar prepare, radar doctor and /priority top 20 with --warehouse', () => {
     const location = fullDemoLocations.get(engine.name) as string;
+    const prepare = radar('prepare', '--warehouse', location);
+    expect(prepare.stderr).toBe('');
+    expect(prepare.code).toBe(0);
+    expect(prepare.stdout).toMatch(/into a private local replica|local replica of .* is up to date/);
+    expect(prepare.stdout).toMatch(/Built the snapshot cache of /);
     const doctor = radar('doctor', '--warehouse', location);
     expect(doctor.stderr).toBe('');
     expect(doctor.code).toBe(0);
     expect(doctor.stdout).toContain('7 of 7 tables present');
     expect(doctor.stdout).toContain('read-only session');
+    expect(doctor.stdout).toContain('Snapshot cache: ready');
     expect(doctor.stdout).not.toContain(join(dir.path, 'cli-cache'));
     const priority = radar('ask', '--warehouse', location, '/priority top 20');
     expect(priority.stderr).toBe('');
