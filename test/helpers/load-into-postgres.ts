@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { quoteIdentifier } from '../../src/data/inspect-schema.js';
 
-/** Postgres allows 65,535 parameters per statement; stay well under it. */
-const MAX_PARAMETERS = 30_000;
+const ROWS_PER_STATEMENT = 20_000;
 
 /**
  * Copies every table of a SQLite export into a fresh Postgres schema, keeping the messy values as a dbt model built
@@ -51,18 +50,15 @@ export async function loadIntoPostgres(
           .raw(true)
           .all() as unknown[][]
       ).map((row, position) => [position, ...row.map((v, i) => (asText[i] && typeof v === 'number' ? String(v) : v))]);
-      const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / (columns.length + 1)));
-      for (let start = 0; start < rows.length; start += perStatement) {
-        const batch = rows.slice(start, start + perStatement);
-        const values: unknown[] = [];
-        const tuples = batch.map((row) => {
-          const placeholders = row.map((value) => {
-            values.push(value);
-            return `$${values.length}`;
-          });
-          return `(${placeholders.join(', ')})`;
-        });
-        await client.query(`INSERT INTO ${staging} VALUES ${tuples.join(', ')}`, values);
+      // One array per column, unnested server-side: far cheaper to parse than thousands of VALUES tuples.
+      const castOf = ['bigint', ...columns.map((c) => types.get(c) as string)];
+      for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+        const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
+        const arrays = castOf.map((_, i) => batch.map((row) => row[i] ?? null));
+        await client.query(
+          `INSERT INTO ${staging} SELECT * FROM unnest(${castOf.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})`,
+          arrays,
+        );
       }
       await client.query(
         `CREATE TABLE ${relation} AS SELECT ${columns.map(quoteIdentifier).join(', ')} FROM ${staging} ORDER BY radar_position`,
