@@ -13,6 +13,10 @@ export interface CliSession {
   /** How the source is named to users: the export's path, or the database URL without password. */
   readonly sourceLabel: string;
   readonly usingDemo: boolean;
+  /** For a database source: looks for new data now if the last look is a minute old (runs in the background). */
+  readonly checkSource?: () => void;
+  /** Resolves when no background copy of the source is running. */
+  readonly settled: () => Promise<void>;
   close(): void;
 }
 
@@ -39,6 +43,8 @@ export async function openCliSession(
     warehousePath: source.path,
     sourceLabel: source.label,
     usingDemo,
+    ...(source.refresh === undefined ? {} : { checkSource: provider.check }),
+    settled: provider.settled,
     close: provider.close,
   };
 }

@@ -30,6 +30,8 @@ export interface WarehouseProvider {
   readonly close: () => void;
   /** Resolves when no background refresh of a database source is running (tests, shutdown). */
   readonly settled: () => Promise<void>;
+  /** Starts a background refresh if one is due, without opening anything (a timer in a long-running process). */
+  readonly check: () => void;
 }
 
 /**
@@ -96,5 +98,6 @@ export function createWarehouseProvider(path: string, options: WarehouseProvider
     settled: async () => {
       await refreshing;
     },
+    check: maybeRefresh,
   };
 }
