@@ -81,7 +81,7 @@ export function buildDoctorAnswer(
   return {
     command: '/radar doctor',
     // The file name, not the server path: the title is shown in Slack channels. A database's label has no password.
-    title: t('doctor.title', { file: health.source.kind === 'sqlite' ? basename(health.path) : health.source.label }),
+    title: t('doctor.title', { file: sourceName(health) }),
     headline,
     sections: [
       { kind: 'text', title: t('doctor.source'), lines: sourceLines(health, t, now) },
@@ -138,6 +138,19 @@ export function buildDoctorAnswer(
 }
 
 const ENGINE_NAMES = { postgres: 'Postgres', duckdb: 'DuckDB' } as const;
+
+/** A short name for titles shown in channels: the file name, or the database and schema without host or user. */
+function sourceName(health: WarehouseHealth): string {
+  const source = health.source;
+  if (source.kind !== 'postgres') return basename(source.kind === 'sqlite' ? health.path : source.label);
+  try {
+    const url = new URL(source.label);
+    const schema = url.searchParams.get('schema');
+    return `${ENGINE_NAMES.postgres} ${decodeURIComponent(url.pathname.slice(1))}${schema === null ? '' : `.${schema}`}`;
+  } catch {
+    return ENGINE_NAMES.postgres;
+  }
+}
 
 /** Which source answered, that it is read-only, and for a database how fresh the local copy is. */
 function sourceLines(health: WarehouseHealth, t: Translate, now: Date | undefined): string[] {
