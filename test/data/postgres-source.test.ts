@@ -221,6 +221,74 @@ describe('the replica', () => {
   });
 });
 
+describe('typed Postgres columns, as a dbt model declares them', () => {
+  it('reach the replica as text, numbers and ISO 8601 instants, and read as the export would', async () => {
+    await queryDatabase(
+      database.url,
+      `CREATE SCHEMA typed;
+       CREATE TABLE typed.customer360__customer_activity_metrics (
+         primary_email varchar(200), activity_analysis_timestamp timestamptz, active_30_days boolean,
+         customer_health_score numeric(30, 4), account_age_days bigint, activity_efficiency real,
+         customer_segment text, zendesk_registration_date date);
+       INSERT INTO typed.customer360__customer_activity_metrics VALUES
+         ('ana@acme.com', '2026-11-08 10:30:00+00', true, 55.2500, 9007199254740993, 0.5, 'HV', '2026-01-02'),
+         ('bo@beta.io', '2026-11-08 09:00:00+02', false, 12345678901234567890.1234, 7, NULL, NULL, NULL);`,
+    );
+    const warehouse = openWarehouse((await openSource(`${database.url}?schema=typed`, { cacheRoot })).path);
+    try {
+      const raw = warehouse.rawRows(
+        `SELECT primary_email, activity_analysis_timestamp, active_30_days, customer_health_score,
+                CAST(account_age_days AS TEXT), typeof(account_age_days), activity_efficiency, customer_segment,
+                zendesk_registration_date
+           FROM customer360__customer_activity_metrics ORDER BY rowid`,
+        [],
+        { cache: false },
+      );
+      // The session's time zone is the server's (UTC in the test cluster); the offset is kept either way. A bigint
+      // past 2^53 stays an exact integer; a numeric a double cannot hold stays text.
+      expect(raw[0]).toEqual([
+        'ana@acme.com',
+        '2026-11-08T10:30:00+00:00',
+        1,
+        55.25,
+        '9007199254740993',
+        'integer',
+        0.5,
+        'HV',
+        '2026-01-02',
+      ]);
+      expect(raw[1]).toEqual([
+        'bo@beta.io',
+        '2026-11-08T07:00:00+00:00',
+        0,
+        '12345678901234567890.1234',
+        '7',
+        'integer',
+        null,
+        null,
+        null,
+      ]);
+      const { rows, report } = readTable(
+        warehouse,
+        'activity',
+        ['primary_email', 'activity_analysis_timestamp', 'active_30_days', 'customer_health_score'],
+        { neededFor: 'the test' },
+      );
+      expect(rows.map((r) => [r.primary_email, r.activity_analysis_timestamp, r.active_30_days])).toEqual([
+        ['ana@acme.com', Date.UTC(2026, 10, 8, 10, 30), 1],
+        ['bo@beta.io', Date.UTC(2026, 10, 8, 7, 0), 0],
+      ]);
+      expect(rows[0]?.customer_health_score).toBe(55.25);
+      expect(report.unparseableTimestamps).toBe(0);
+      const declared = warehouse.schema.tables.get('activity')?.columns;
+      expect(declared?.get('customer_health_score')?.declaredType).toBe('NUMERIC(30,4)');
+      expect(declared?.get('primary_email')?.declaredType).toBe('CHARACTER VARYING(200)');
+    } finally {
+      warehouse.close();
+    }
+  });
+});
+
 describe('the Postgres session', () => {
   it('is read-only: a write through the engine connection is refused', async () => {
     const client = await connectReadOnly(parsePostgresUrl(sourceUrl), 10_000);

@@ -198,18 +198,23 @@ async function copyTable(
   const insert = db.prepare(
     `INSERT INTO ${quoteIdentifier(table.name)} (${declared.map(quoteIdentifier).join(', ')}) VALUES (${declared.map(() => '?').join(', ')})`,
   );
+  // better-sqlite3 binds every JS number as REAL; an integer column's values must stay INTEGER, as in an export.
+  const integer = table.columns.map((c) => INTEGER_TYPE.test(c.type));
   for await (const batch of engine.streamRows(table.name, names, batchRows)) {
     for (const row of batch) {
-      insert.run(names.length === 0 ? [null] : row.map(toSqliteValue));
+      insert.run(names.length === 0 ? [null] : row.map((value, i) => toSqliteValue(value, integer[i] === true)));
     }
   }
 }
 
-function toSqliteValue(value: unknown): unknown {
+const INTEGER_TYPE = /int|serial/i;
+
+function toSqliteValue(value: unknown, integerColumn: boolean): unknown {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
-    case 'string':
     case 'number':
+      return integerColumn && Number.isSafeInteger(value) ? BigInt(value) : value;
+    case 'string':
     case 'bigint':
       return value;
     case 'boolean':
