@@ -43,23 +43,30 @@ export async function loadIntoPostgres(
         `CREATE TABLE ${staging} (radar_position bigint, ${columns.map((c) => `${quoteIdentifier(c)} ${types.get(c)}`).join(', ')})`,
       );
       const asText = columns.map((c) => types.get(c) === 'text');
-      // JavaScript prints a double's shortest exact form; SQLite's CAST would round to 15 digits.
-      const rows = (
-        sqlite
-          .prepare(`SELECT ${columns.map(quoteIdentifier).join(', ')} FROM ${quoteIdentifier(table)} ORDER BY rowid`)
-          .raw(true)
-          .all() as unknown[][]
-      ).map((row, position) => [position, ...row.map((v, i) => (asText[i] && typeof v === 'number' ? String(v) : v))]);
       // One array per column, unnested server-side: far cheaper to parse than thousands of VALUES tuples.
       const castOf = ['bigint', ...columns.map((c) => types.get(c) as string)];
-      for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-        const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
+      const flush = async (batch: unknown[][]) => {
         const arrays = castOf.map((_, i) => batch.map((row) => row[i] ?? null));
         await client.query(
           `INSERT INTO ${staging} SELECT * FROM unnest(${castOf.map((type, i) => `$${i + 1}::${type}[]`).join(', ')})`,
           arrays,
         );
+      };
+      let batch: unknown[][] = [];
+      let position = 0;
+      const rows = sqlite
+        .prepare(`SELECT ${columns.map(quoteIdentifier).join(', ')} FROM ${quoteIdentifier(table)} ORDER BY rowid`)
+        .raw(true)
+        .iterate() as Iterable<unknown[]>;
+      for (const row of rows) {
+        // JavaScript prints a double's shortest exact form; SQLite's CAST would round to 15 digits.
+        batch.push([position++, ...row.map((v, i) => (asText[i] && typeof v === 'number' ? String(v) : v))]);
+        if (batch.length === ROWS_PER_STATEMENT) {
+          await flush(batch);
+          batch = [];
+        }
       }
+      if (batch.length > 0) await flush(batch);
       await client.query(
         `CREATE TABLE ${relation} AS SELECT ${columns.map(quoteIdentifier).join(', ')} FROM ${staging} ORDER BY radar_position`,
       );
