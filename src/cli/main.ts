@@ -12,7 +12,10 @@ import { thresholdsFromState } from './state-thresholds.js';
 const program = new Command()
   .name('radar')
   .description('Customer-success analytics from a customer-360 warehouse, in Slack or at this prompt.')
-  .option('-w, --warehouse <path>', 'SQLite warehouse export (default: RADAR_WAREHOUSE, else the bundled demo)')
+  .option(
+    '-w, --warehouse <path|url>',
+    'SQLite export, postgres:// URL (?schema=…) or DuckDB file (default: RADAR_WAREHOUSE, else the bundled demo)',
+  )
   .showHelpAfterError('(run `radar --help` for usage)')
   .exitOverride();
 
