@@ -214,6 +214,29 @@ describe('the replica', () => {
     }
   });
 
+  it('keeps answering from the replica in hand when a background check fails', async () => {
+    const root = join(dir.path, 'failing-cache');
+    const source = await openSource(sourceUrl, { cacheRoot: root });
+    let now = 0;
+    const failures: unknown[] = [];
+    const provider = createWarehouseProvider(source.path, {
+      cacheRoot: root,
+      nowMs: () => now,
+      refresh: () => openSource('postgres://radar@127.0.0.1:1/gone', { cacheRoot: root }),
+      onRefreshError: (error) => failures.push(error),
+    });
+    try {
+      now = 60_000;
+      expect(provider.get().rowCount('activity')).toBe(4);
+      await provider.settled();
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toBeInstanceOf(WarehouseUnreachableError);
+      expect(provider.get().rowCount('activity')).toBe(4);
+    } finally {
+      provider.close();
+    }
+  });
+
   it('is reused, not copied again, while the fingerprint is unchanged', async () => {
     const root = join(dir.path, 'reuse-cache');
     expect((await openSource(sourceUrl, { cacheRoot: root })).copied).toBe(true);
