@@ -20,7 +20,9 @@ const booleanText = z
  * Messages name the variable and say how to fix it.
  */
 export const ConfigSchema = z.object({
-  RADAR_WAREHOUSE: optionalText.describe('path to the SQLite warehouse export; unset = bundled demo data'),
+  RADAR_WAREHOUSE: optionalText.describe(
+    'the warehouse: a SQLite export file, a postgres:// URL (?schema=…) or a DuckDB file; unset = bundled demo data',
+  ),
   RADAR_DEMO: z
     .enum(['full', 'international'], "must be 'full' or 'international'")
     .optional()

@@ -32,7 +32,7 @@ export async function runLocalRepl(session: CliSession, config: RadarConfig): Pr
   });
   let locale = session.context.locale;
   let t = translator(locale);
-  const source = session.usingDemo ? t('cli.demoSource') : session.warehousePath;
+  const source = session.usingDemo ? t('cli.demoSource') : session.sourceLabel;
   console.log(t('cli.welcome', { source, language: languageName(locale) }));
   console.log(`${t('cli.welcomeHint')}\n`);
   rl.prompt();

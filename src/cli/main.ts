@@ -12,7 +12,10 @@ import { thresholdsFromState } from './state-thresholds.js';
 const program = new Command()
   .name('radar')
   .description('Customer-success analytics from a customer-360 warehouse, in Slack or at this prompt.')
-  .option('-w, --warehouse <path>', 'SQLite warehouse export (default: RADAR_WAREHOUSE, else the bundled demo)')
+  .option(
+    '-w, --warehouse <path|url>',
+    'SQLite export, postgres:// URL (?schema=…) or DuckDB file (default: RADAR_WAREHOUSE, else the bundled demo)',
+  )
   .showHelpAfterError('(run `radar --help` for usage)')
   .exitOverride();
 
@@ -26,7 +29,7 @@ program
   .option('--lang <language>', 'answer in this language: en or zh-CN (default: RADAR_LANGUAGE, else en)')
   .action(async (words: string[], options: { json?: boolean; details?: boolean; out?: string; lang?: string }) => {
     const config = loadConfig(process.env, globalFlags());
-    const session = openCliSession(config, undefined, cliLanguage(options.lang, config.language));
+    const session = await openCliSession(config, undefined, cliLanguage(options.lang, config.language));
     try {
       const zoneThresholds = await thresholdsFromState(config, Date.now());
       const context = zoneThresholds === undefined ? session.context : { ...session.context, zoneThresholds };
@@ -44,7 +47,7 @@ program
   .option('--lang <language>', 'write the report in this language: en or zh-CN')
   .action(async (options: { json?: boolean; lang?: string }) => {
     const config = loadConfig(process.env, globalFlags());
-    const session = openCliSession(config, undefined, cliLanguage(options.lang, config.language));
+    const session = await openCliSession(config, undefined, cliLanguage(options.lang, config.language));
     try {
       console.log((await ask('/radar doctor', session.context, options)).output);
     } finally {
@@ -124,7 +127,7 @@ program.action(async () => {
     await serveSlack(config, mode);
     return;
   }
-  const session = openCliSession(config);
+  const session = await openCliSession(config);
   try {
     const zoneThresholds = await thresholdsFromState(config, Date.now());
     await runLocalRepl(

@@ -25,7 +25,7 @@ export async function runStateCommand(
   print: (text: string) => void,
 ): Promise<void> {
   const now = Date.now();
-  const session = openCliSession(config, () => new Date(now));
+  const session = await openCliSession(config, () => new Date(now));
   const logger = createLogger({ level: 'warn', destination: { write: (line: string) => process.stderr.write(line) } });
   const staleAfterMs = session.usingDemo ? null : config.RADAR_STALE_AFTER;
   let store: AlertStore | undefined;

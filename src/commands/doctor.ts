@@ -61,6 +61,7 @@ export function buildDoctorAnswer(
   warehouse: Warehouse,
   commands: readonly AnyCommandDefinition[],
   locale: Locale = 'en',
+  now?: Date,
 ): CommandAnswer {
   const t = translator(locale);
   const fmt = numberFormat(locale);
@@ -79,10 +80,11 @@ export function buildDoctorAnswer(
   });
   return {
     command: '/radar doctor',
-    // The file name, not the server path: the title is shown in Slack channels.
-    title: t('doctor.title', { file: basename(health.path) }),
+    // The file name, not the server path: the title is shown in Slack channels. A database's label has no password.
+    title: t('doctor.title', { file: sourceName(health) }),
     headline,
     sections: [
+      { kind: 'text', title: t('doctor.source'), lines: sourceLines(health, t, now) },
       {
         kind: 'table',
         title: t('doctor.tables'),
@@ -133,6 +135,45 @@ export function buildDoctorAnswer(
     chartsOmitted: 0,
     data: { health, readiness },
   };
+}
+
+const ENGINE_NAMES = { postgres: 'Postgres', duckdb: 'DuckDB' } as const;
+
+/** A short name for titles shown in channels: the file name, or the database and schema without host or user. */
+function sourceName(health: WarehouseHealth): string {
+  const source = health.source;
+  if (source.kind !== 'postgres') return basename(source.kind === 'sqlite' ? health.path : source.label);
+  try {
+    const url = new URL(source.label);
+    const schema = url.searchParams.get('schema');
+    return `${ENGINE_NAMES.postgres} ${decodeURIComponent(url.pathname.slice(1))}${schema === null ? '' : `.${schema}`}`;
+  } catch {
+    return ENGINE_NAMES.postgres;
+  }
+}
+
+/** Which source answered, that it is read-only, and for a database how fresh the local copy is. */
+function sourceLines(health: WarehouseHealth, t: Translate, now: Date | undefined): string[] {
+  const source = health.source;
+  if (source.kind === 'sqlite' || source.replica === undefined) {
+    return [t('doctor.source.sqlite', { file: basename(health.path) })];
+  }
+  const replica = source.replica;
+  const minutes =
+    now === undefined ? null : Math.max(0, Math.floor((now.getTime() - Date.parse(replica.builtAt)) / 60_000));
+  const stamp = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  return [
+    t('doctor.source.database', {
+      kind: ENGINE_NAMES[source.kind],
+      label: source.label,
+      session: replica.session === '' ? 'read-only' : replica.session,
+    }),
+    t('doctor.source.replica', {
+      fingerprintAt: stamp(replica.fingerprintAt),
+      builtAt: stamp(replica.builtAt),
+      age: minutes === null || Number.isNaN(minutes) ? '' : t('doctor.source.age', { minutes }),
+    }),
+  ];
 }
 
 function snapshotCacheNote(health: WarehouseHealth, t: Translate): string {

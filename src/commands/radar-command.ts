@@ -83,7 +83,8 @@ export function createRadarCommand(commands: () => readonly AnyCommandDefinition
       return action === 'rules' ? { action, proposed, backtest } : { action };
     },
     run(options, context): CommandAnswer | Promise<CommandAnswer> {
-      if (options.action === 'doctor') return buildDoctorAnswer(context.warehouse(), commands(), context.locale);
+      if (options.action === 'doctor')
+        return buildDoctorAnswer(context.warehouse(), commands(), context.locale, context.now());
       if (options.action === 'rules') return buildRulesAnswer(options, context);
       if (options.action === 'status') return buildStatusAnswer(context, radarVersion());
       const t = translator(context.locale);

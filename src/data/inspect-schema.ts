@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { REPLICA_TABLE_PREFIX, type ReplicaMetadata } from './engines/replica-metadata.js';
 import { TABLE_IDS, type TableId, WAREHOUSE_TABLES } from './warehouse-schema.js';
 
 const SqliteMasterRow = z.object({ name: z.string(), type: z.enum(['table', 'view']) });
@@ -34,9 +35,10 @@ export interface WarehouseSchema {
 
 /**
  * Reads the catalogue once per open: which of the seven tables exist, their columns and
- * declared types. Validated with zod here so nothing downstream re-checks per row.
+ * declared types. Validated with zod here so nothing downstream re-checks per row. In a replica of a database source
+ * the declared types and the other tables are the source's, as the replica recorded them.
  */
-export function inspectSchema(db: Database.Database): WarehouseSchema {
+export function inspectSchema(db: Database.Database, replica?: ReplicaMetadata): WarehouseSchema {
   const objects = z
     .array(SqliteMasterRow)
     .parse(db.prepare("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')").all());
@@ -54,17 +56,25 @@ export function inspectSchema(db: Database.Database): WarehouseSchema {
       continue;
     }
     const info = z.array(TableInfoRow).parse(db.prepare(`PRAGMA table_info(${quoteIdentifier(actualName)})`).all());
+    const sourceTypes = replica?.columnTypes.get(actualName.toLowerCase());
     const columns = new Map<string, ColumnInfo>(
-      info.map((c) => [c.name.toLowerCase(), { name: c.name, declaredType: c.type.toUpperCase() }]),
+      info
+        .filter((c) => !c.name.startsWith(REPLICA_TABLE_PREFIX))
+        .map((c) => [
+          c.name.toLowerCase(),
+          { name: c.name, declaredType: (sourceTypes?.get(c.name.toLowerCase()) ?? c.type).toUpperCase() },
+        ]),
     );
     const missingColumns = Object.keys(definition.columns).filter((c) => !columns.has(c));
     tables.set(id, { id, name: actualName, columns, missingColumns });
   }
 
-  const otherTables = objects
-    .filter((o) => !known.has(o.name.toLowerCase()) && !o.name.startsWith('sqlite_'))
-    .map((o) => o.name)
-    .sort();
+  const otherTables =
+    replica?.otherTables.slice() ??
+    objects
+      .filter((o) => !known.has(o.name.toLowerCase()) && !o.name.startsWith('sqlite_'))
+      .map((o) => o.name)
+      .sort();
   return { tables, missingTables, otherTables };
 }
 

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { formatDataDate } from './clean-values.js';
 import { quoteIdentifier } from './inspect-schema.js';
-import type { Warehouse } from './open-warehouse.js';
+import type { Warehouse, WarehouseSource } from './open-warehouse.js';
 import { type KeyStats, snapshotKeyStats } from './read-table.js';
 import { numericSql } from './sql-cleaning.js';
 import {
@@ -31,7 +31,9 @@ export interface TableHealth {
 }
 
 export interface WarehouseHealth {
+  /** The export file, or for a database source its label (never the local replica's path). */
   readonly path: string;
+  readonly source: WarehouseSource;
   readonly sizeBytes: number;
   readonly tables: readonly TableHealth[];
   readonly otherTables: readonly string[];
@@ -92,7 +94,8 @@ export function inspectWarehouse(warehouse: Warehouse): WarehouseHealth {
   });
   const dates = tables.map((t) => t.snapshot?.dataDateMs ?? null).filter((d): d is number => d !== null);
   return {
-    path: warehouse.path,
+    path: warehouse.source.label,
+    source: warehouse.source,
     sizeBytes: statSync(warehouse.path).size,
     tables,
     otherTables: warehouse.schema.otherTables,

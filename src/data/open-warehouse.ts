@@ -1,5 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { readReplicaMetadata } from './engines/replica-metadata.js';
+import type { SourceKind } from './engines/source-kind.js';
 import { inspectSchema, quoteIdentifier, type WarehouseSchema } from './inspect-schema.js';
 import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
 import type { SnapshotCache } from './snapshot-cache/snapshot-cache.js';
@@ -13,6 +15,22 @@ import {
 import type { TableId } from './warehouse-schema.js';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
+
+/**
+ * Where the data came from, as users are told: the export file, or the database a local replica copies (label
+ * without password). Reports, doctor and messages name this, never the replica's path.
+ */
+export interface WarehouseSource {
+  readonly kind: SourceKind;
+  readonly label: string;
+  /** For a database source: the fingerprint the replica matches, when it was read and when the copy was made. */
+  readonly replica?: {
+    readonly fingerprint: string;
+    readonly fingerprintAt: string;
+    readonly builtAt: string;
+    readonly session: string;
+  };
+}
 
 /**
  * An open, read-only warehouse. Only modules under src/data run SQL through it; everything
@@ -30,6 +48,7 @@ export class Warehouse {
     readonly path: string,
     private readonly db: Database.Database,
     readonly schema: WarehouseSchema,
+    readonly source: WarehouseSource = { kind: 'sqlite', label: path },
   ) {}
 
   /**
@@ -190,7 +209,21 @@ export function openWarehouse(path: string, options: { readonly busyTimeoutMs?: 
     throw translateSqliteError(path, error);
   }
   try {
-    return new Warehouse(path, db, inspectSchema(db));
+    const replica = readReplicaMetadata(db);
+    const source: WarehouseSource =
+      replica === undefined
+        ? { kind: 'sqlite', label: path }
+        : {
+            kind: replica.kind,
+            label: replica.label,
+            replica: {
+              fingerprint: replica.fingerprint,
+              fingerprintAt: replica.fingerprintAt,
+              builtAt: replica.builtAt,
+              session: replica.session,
+            },
+          };
+    return new Warehouse(path, db, inspectSchema(db, replica), source);
   } catch (error) {
     db.close();
     throw translateSqliteError(path, error);

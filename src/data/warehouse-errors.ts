@@ -18,7 +18,7 @@ export class NotSqliteError extends RadarError {
     detail: string,
   ) {
     super(
-      `${path} is not a SQLite database (${detail}). Radar reads a SQLite export of the customer-360 marts; export the warehouse to SQLite and point RADAR_WAREHOUSE at it.`,
+      `${path} is not a SQLite database (${detail}). Radar reads a SQLite export of the customer-360 marts, a Postgres URL (postgres://…) or a DuckDB database file; point RADAR_WAREHOUSE at one of those.`,
     );
   }
 }

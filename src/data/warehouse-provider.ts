@@ -11,6 +11,27 @@ export interface WarehouseProviderOptions {
   readonly cacheRoot?: string;
   /** Monotonic milliseconds, for the re-check interval. */
   readonly nowMs?: () => number;
+  /**
+   * For a database source (`path` is then its replica link): brings the replica up to date with the source. Started
+   * in the background at most every `refreshEveryMs`; the open warehouse keeps answering meanwhile and the next
+   * `get()` after the link moved opens the new replica.
+   */
+  readonly refresh?: () => Promise<unknown>;
+  readonly refreshEveryMs?: number;
+  /** Told when a background refresh fails (the previous replica keeps answering). */
+  readonly onRefreshError?: (error: unknown) => void;
+}
+
+/** How often a database source is fingerprinted for changes when the caller does not say. */
+export const SOURCE_RECHECK_MS = 60_000;
+
+export interface WarehouseProvider {
+  readonly get: () => Warehouse;
+  readonly close: () => void;
+  /** Resolves when no background refresh of a database source is running (tests, shutdown). */
+  readonly settled: () => Promise<void>;
+  /** Starts a background refresh if one is due, without opening anything (a timer in a long-running process). */
+  readonly check: () => void;
 }
 
 /**
@@ -18,13 +39,24 @@ export interface WarehouseProviderOptions {
  * export), so a long-running bot answers from the current data without a restart. Each
  * opened export picks up its snapshot cache as soon as one is complete.
  */
-export function createWarehouseProvider(
-  path: string,
-  options: WarehouseProviderOptions = {},
-): { get: () => Warehouse; close: () => void } {
+export function createWarehouseProvider(path: string, options: WarehouseProviderOptions = {}): WarehouseProvider {
   const root = snapshotCacheRoot(options.cacheRoot);
   const nowMs = options.nowMs ?? (() => performance.now());
   let current: { warehouse: Warehouse; signature: string; cacheCheckedAt: number } | undefined;
+  let refreshedAt = nowMs();
+  let refreshing: Promise<void> | undefined;
+  const maybeRefresh = (): void => {
+    const refresh = options.refresh;
+    if (refresh === undefined || refreshing) return;
+    if (nowMs() - refreshedAt < (options.refreshEveryMs ?? SOURCE_RECHECK_MS)) return;
+    refreshedAt = nowMs();
+    refreshing = refresh()
+      .then(() => undefined)
+      .catch((error: unknown) => options.onRefreshError?.(error))
+      .finally(() => {
+        refreshing = undefined;
+      });
+  };
   const signature = (): string => {
     try {
       const s = statSync(path);
@@ -43,6 +75,7 @@ export function createWarehouseProvider(
   };
   return {
     get() {
+      maybeRefresh();
       const now = signature();
       if (current && current.signature === now) {
         if (!current.warehouse.snapshotCache && nowMs() - current.cacheCheckedAt >= CACHE_RECHECK_MS) {
@@ -62,5 +95,9 @@ export function createWarehouseProvider(
       current?.warehouse.close();
       current = undefined;
     },
+    settled: async () => {
+      await refreshing;
+    },
+    check: maybeRefresh,
   };
 }

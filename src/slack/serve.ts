@@ -14,6 +14,7 @@ import { radarVersion } from '../commands/radar-command.js';
 import type { RadarConfig } from '../config.js';
 import { exportDataDate } from '../data/export-data-date.js';
 import { keepSnapshotCacheFresh, type SnapshotCacheState } from '../data/snapshot-cache/snapshot-cache-keeper.js';
+import { SOURCE_RECHECK_MS } from '../data/warehouse-provider.js';
 import type { Locale } from '../i18n/locale.js';
 import { createLogger } from '../logging.js';
 import { ForegroundFirst } from '../workers/foreground-first.js';
@@ -37,7 +38,13 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   // The wall clock and node-cron; a parent-driven clock only under RADAR_TEST_CLOCK=ipc (tests, see test-clock.ts).
   const clock = await openServeClock(config, logger);
   const identity = await verifyBotToken(config);
-  const session = openCliSession(config);
+  const session = await openCliSession(config, undefined, undefined, {
+    onRefreshError: (error) => logger.warn({ err: error }, 'checking the warehouse source for new data failed'),
+  });
+  // Commands run in workers that open the replica link; the main thread looks at a database source for new data.
+  const sourceWatch =
+    session.checkSource === undefined ? undefined : setInterval(session.checkSource, SOURCE_RECHECK_MS);
+  sourceWatch?.unref();
   const renderer = createChartRenderer();
   // Red-zone alerts (off unless RADAR_ALERT_CHANNEL is set): state store, buttons, Home section, schedules.
   // The scan job (zones for every customer) runs in its own worker thread, for the same reason as commands.
@@ -159,7 +166,7 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
       mode,
       team: identity.team,
       bot: identity.botUserId,
-      warehouse: session.warehousePath,
+      warehouse: session.sourceLabel,
       demo: session.usingDemo,
       ...(mode === 'http' ? { port: config.PORT, path: SLACK_EVENTS_PATH } : {}),
     },
@@ -191,6 +198,8 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
         if (!drained) logger.warn({ inFlight: tasks.size }, 'answers still in flight were abandoned');
         await schedules?.stop();
         await healthChecks?.stop();
+        clearInterval(sourceWatch);
+        await session.settled();
         await snapshotCache.close();
         await alerts?.runtime.close();
         await executor.close();

@@ -37,6 +37,10 @@ const ALLOWED = new Set([
   'UTC',
   'US',
   'NetSuite',
+  // Warehouse engines, named as the products are (doctor's source line).
+  'SQLite',
+  'Postgres',
+  'DuckDB',
   // Platforms the mapping joins through, named as the products are.
   'Zendesk',
   'Marketo',

@@ -40,5 +40,7 @@ export interface WarehouseEngine {
    * ISO 8601 text (with offset when the type has a zone), numerics that do not fit a double become text.
    */
   streamRows(table: string, columns: readonly string[], batchRows: number): AsyncIterable<readonly unknown[][]>;
+  /** How the engine shows the session is read-only, for `radar doctor` (Postgres: `transaction_read_only = on`). */
+  describeSession?(): Promise<string>;
   close(): Promise<void>;
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { realpathSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { SNAPSHOT_CACHE_FORMAT, type SourceIdentity } from './snapshot-manifest.js';
+
+const REPLICA_LINK = /[/\\]replicas[/\\][0-9a-f]+\.current\.sqlite$/;
 
 /**
  * Where snapshot caches live unless RADAR_CACHE_DIR says otherwise: derived files (about a fifth of the export's
@@ -13,7 +15,11 @@ export function snapshotCacheRoot(configured?: string): string {
 }
 
 export function sourceIdentity(warehousePath: string): SourceIdentity {
-  const path = realpathSync(warehousePath);
+  // A database source's replica link keeps its own path (one cache folder prefix per source, so a rebuild removes
+  // the caches of older replicas); the stat is the replica it points at. Any other path is resolved.
+  const path = REPLICA_LINK.test(warehousePath)
+    ? join(realpathSync(dirname(warehousePath)), basename(warehousePath))
+    : realpathSync(warehousePath);
   const stat = statSync(path);
   return { path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
 }

@@ -948,6 +948,12 @@ export const en = {
   'doctor.maxRows': '{n} (max {max})',
   'doctor.columnsTitle': 'Columns and values',
   'doctor.speed': 'Speed',
+  'doctor.source': 'Source',
+  'doctor.source.sqlite': 'SQLite export {file}, opened read-only.',
+  'doctor.source.database': '{kind} {label}, read in a read-only session ({session}).',
+  'doctor.source.replica':
+    'Fingerprint (rows and latest snapshot of each table) read {fingerprintAt} UTC; local copy made {builtAt} UTC{age}. Radar reads it again when a command opens the source (once a minute in `radar serve`) and copies the data anew when it changed.',
+  'doctor.source.age': ', {minutes, plural, one {# minute} other {# minutes}} ago',
   'doctor.commands': 'Commands',
   'doctor.commandColumns': 'Command|Can run|Why',
   'doctor.cacheMissing':

@@ -894,6 +894,12 @@ export const zhCN = {
   'doctor.maxRows': '{n}（最多 {max}）',
   'doctor.columnsTitle': '列与取值',
   'doctor.speed': '速度',
+  'doctor.source': '数据源',
+  'doctor.source.sqlite': 'SQLite 导出文件 {file}，以只读方式打开。',
+  'doctor.source.database': '{kind} {label}，在只读会话中读取（{session}）。',
+  'doctor.source.replica':
+    '指纹（各表的行数与最新快照）读取于 {fingerprintAt} UTC；本地副本生成于 {builtAt} UTC{age}。Radar 在命令打开数据源时（`radar serve` 中每分钟一次）重新读取指纹，变化时重新复制数据。',
+  'doctor.source.age': '（{minutes, plural, other {#}} 分钟前）',
   'doctor.commands': '命令',
   'doctor.commandColumns': '命令|能否运行|原因',
   'doctor.cacheMissing':

@@ -49,7 +49,7 @@ export async function runAlertCli(
 ): Promise<void> {
   const now = parseNow(options.now);
   const clock = () => now;
-  const session = openCliSession(config, () => new Date(now));
+  const session = await openCliSession(config, () => new Date(now));
   const logger = createLogger({ level: 'warn', destination: { write: (line: string) => process.stderr.write(line) } });
   const statePath = config.RADAR_STATE_DB ?? DEFAULT_STATE_DB;
   const local = slackMode(config) === 'local';
@@ -94,7 +94,7 @@ export async function runAlertCli(
     runtime = alerts.runtime;
   }
   try {
-    if (job === 'scan') printScan(await runtime.scan(), session.warehousePath, print);
+    if (job === 'scan') printScan(await runtime.scan(), session.sourceLabel, print);
     else printDigests(await runtime.digest(options.preview ?? false), print);
     const dead = runtime.deadLetters();
     if (dead.length > 0) {
