@@ -38,6 +38,15 @@ export const ConfigSchema = z.object({
         .optional(),
     )
     .describe("Radar's state in Postgres (several instances share it); unset = the SQLite file RADAR_STATE_DB"),
+  RADAR_WAREHOUSE_TIMEOUT_MS: optionalText
+    .pipe(
+      z.coerce
+        .number<string>('must be a number of milliseconds such as 120000')
+        .int('must be a whole number of milliseconds such as 120000')
+        .min(1_000, 'must be at least 1000 (milliseconds)')
+        .optional(),
+    )
+    .describe('how long one read of a Postgres or DuckDB warehouse may take; default 120000 ms'),
   RADAR_CACHE_DIR: optionalText.describe('folder for snapshot caches of the warehouse; default: the OS temp dir'),
   SLACK_BOT_TOKEN: optionalText.pipe(
     z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),

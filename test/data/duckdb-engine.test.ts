@@ -15,9 +15,10 @@ import {
   DuckdbTimeoutError,
   NotDuckdbError,
 } from '../../src/data/duckdb-errors.js';
-import { duckdbTimeoutMs, openDuckdbEngine } from '../../src/data/engines/duckdb-engine.js';
+import { openDuckdbEngine } from '../../src/data/engines/duckdb-engine.js';
 import { DuckdbInstanceHolder } from '../../src/data/engines/duckdb-session.js';
 import type { WarehouseEngine } from '../../src/data/engines/warehouse-engine.js';
+import { warehouseTimeoutMs } from '../../src/data/engines/warehouse-timeout.js';
 import { WarehouseNotFoundError } from '../../src/data/warehouse-errors.js';
 import { createFixtureWarehouse } from '../helpers/fixture-warehouse.js';
 import { loadIntoDuckdb } from '../helpers/load-into-duckdb.js';
@@ -574,7 +575,9 @@ describe('data/engines/duckdb-engine errors', () => {
          SELECT a.range AS x FROM range(1000000) a, range(1000000) b WHERE a.range + b.range = 7`,
     );
     // The setting every warehouse engine reads; a value that is not a positive number leaves the default.
-    expect([duckdbTimeoutMs({}), duckdbTimeoutMs({ RADAR_WAREHOUSE_TIMEOUT_MS: 'soon' })]).toEqual([120_000, 120_000]);
+    expect([warehouseTimeoutMs({}), warehouseTimeoutMs({ RADAR_WAREHOUSE_TIMEOUT_MS: 'soon' })]).toEqual([
+      120_000, 120_000,
+    ]);
     const saved = process.env.RADAR_WAREHOUSE_TIMEOUT_MS;
     // Long enough for the catalogue queries around it on a busy machine, far shorter than the view's count.
     process.env.RADAR_WAREHOUSE_TIMEOUT_MS = '1500';

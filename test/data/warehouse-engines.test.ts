@@ -9,6 +9,7 @@ import { inspectWarehouse } from '../../src/data/inspect-warehouse.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { readTable } from '../../src/data/read-table.js';
 import { type ColumnOf, TABLE_IDS, type TableId, WAREHOUSE_TABLES } from '../../src/data/warehouse-schema.js';
+import { loadIntoDuckdb } from '../helpers/load-into-duckdb.js';
 import { loadIntoPostgres } from '../helpers/load-into-postgres.js';
 import { createTestDatabase } from '../helpers/postgres-database.js';
 import { createTempDir } from '../helpers/temp-dir.js';
@@ -57,6 +58,14 @@ const ENGINES: readonly EngineCase[] = [
       const schema = variant === 'full' ? 'marts' : 'marts_empty_funnel';
       await loadIntoPostgres(sqlitePath, postgres.url, schema);
       return `${postgres.url}?schema=${schema}`;
+    },
+  },
+  {
+    name: 'duckdb',
+    load: async (sqlitePath, variant) => {
+      const path = join(dir.path, `${variant}.duckdb`);
+      await loadIntoDuckdb(sqlitePath, path);
+      return path;
     },
   },
 ];

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { DuckdbAmbiguousSchemaError, DuckdbMissingColumnError, DuckdbMissingTableError } from '../duckdb-errors.js';
 import { appendRows, plainLayout, planSelect, quoteIdent } from './duckdb-rows.js';
-import { checkDuckdbFile, DuckdbInstanceHolder, type DuckdbSession, duckdbTimeoutMs } from './duckdb-session.js';
+import { checkDuckdbFile, DuckdbInstanceHolder, type DuckdbSession } from './duckdb-session.js';
 import { converterForType, type EngineValue } from './duckdb-values.js';
 import type { EngineColumn, EngineTable, FingerprintTarget, WarehouseEngine } from './warehouse-engine.js';
-
-export { DEFAULT_DUCKDB_TIMEOUT_MS, duckdbTimeoutMs } from './duckdb-session.js';
+import { warehouseTimeoutMs } from './warehouse-timeout.js';
 
 export interface DuckdbEngineOptions {
   /** How long one round trip to DuckDB may take; default RADAR_WAREHOUSE_TIMEOUT_MS, else 120 s. */
@@ -30,7 +29,7 @@ export async function openDuckdbEngine(
   options: DuckdbEngineOptions = {},
 ): Promise<WarehouseEngine & { describeSession(): Promise<string> }> {
   checkDuckdbFile(path);
-  const timeoutMs = options.timeoutMs ?? duckdbTimeoutMs();
+  const timeoutMs = options.timeoutMs ?? warehouseTimeoutMs();
   const holder = new DuckdbInstanceHolder(path);
   const session = await holder.connect();
   try {

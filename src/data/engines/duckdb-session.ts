@@ -4,14 +4,6 @@ import { isRadarError } from '../../errors.js';
 import { DuckdbLockedError, DuckdbReadError, DuckdbTimeoutError, NotDuckdbError } from '../duckdb-errors.js';
 import { WarehouseNotFoundError } from '../warehouse-errors.js';
 
-/** The same variable and default as the Postgres engine, so one setting bounds every warehouse read. */
-export const DEFAULT_DUCKDB_TIMEOUT_MS = 120_000;
-
-export function duckdbTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = Number(env.RADAR_WAREHOUSE_TIMEOUT_MS);
-  return Number.isFinite(raw) && raw > 0 ? raw : DEFAULT_DUCKDB_TIMEOUT_MS;
-}
-
 /**
  * Read-only, and nothing but the file: no extension is downloaded or loaded (DuckDB would otherwise fetch one from
  * the network, e.g. to read a SQLite file), SQL cannot reach other files, and the settings cannot be changed back.

@@ -1,4 +1,3 @@
-import { UnsupportedSourceError } from '../warehouse-source-errors.js';
 import type { EngineKind, WarehouseEngine } from './warehouse-engine.js';
 
 /**
@@ -7,9 +6,7 @@ import type { EngineKind, WarehouseEngine } from './warehouse-engine.js';
  */
 export const ENGINE_OPENERS: Readonly<Record<EngineKind, (location: string) => Promise<WarehouseEngine>>> = {
   postgres: async (url) => (await import('./postgres-engine.js')).openPostgresEngine(url),
-  duckdb: async (path) => {
-    throw new UnsupportedSourceError(path, 'this build of Radar does not include the DuckDB engine yet');
-  },
+  duckdb: async (path) => (await import('./duckdb-engine.js')).openDuckdbEngine(path),
 };
 
 export function openEngine(kind: EngineKind, location: string): Promise<WarehouseEngine> {

@@ -8,9 +8,9 @@ import {
 import { translatePostgresError } from './postgres-errors.js';
 import { replicaTypeParsers } from './postgres-values.js';
 import type { EngineTable, FingerprintTarget, WarehouseEngine } from './warehouse-engine.js';
+import { warehouseTimeoutMs } from './warehouse-timeout.js';
 
 /** A statement that runs longer is cancelled (RADAR_WAREHOUSE_TIMEOUT_MS overrides). */
-export const DEFAULT_WAREHOUSE_TIMEOUT_MS = 120_000;
 
 export interface PostgresLocation {
   /** What pg connects with: the URL without `schema`. */
@@ -42,11 +42,6 @@ export function parsePostgresUrl(url: string): PostgresLocation {
     database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || decodeURIComponent(parsed.username),
     label: shown.toString(),
   };
-}
-
-export function warehouseTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = Number(env.RADAR_WAREHOUSE_TIMEOUT_MS);
-  return Number.isFinite(raw) && raw > 0 ? raw : DEFAULT_WAREHOUSE_TIMEOUT_MS;
 }
 
 /**

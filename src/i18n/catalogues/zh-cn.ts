@@ -1085,8 +1085,7 @@ export const zhCN = {
   'command.conversion-cohort.option.s2s_above': 'sales_to_support_days 必须严格大于此值（默认 {value}）',
   'command.conversion-cohort.option.composite_above':
     'composite_engagement_score 必须严格大于此值（默认：全部最新活动记录的平均值）',
-  'command.conversion-cohort.option.red_below':
-    '区域分低于此值即为红区（默认：现行阈值；未经管理员修改时为 {value}）',
+  'command.conversion-cohort.option.red_below': '区域分低于此值即为红区（默认：现行阈值；未经管理员修改时为 {value}）',
   'command.conversion-cohort.option.green_above':
     '区域分高于此值即为绿区（默认：现行阈值；未经管理员修改时为 {value}）',
   'command.conversion-cohort.option.fallback_red': '备用方法：cume_dist(分数) 不高于此值时为红区（默认 {value}）',
