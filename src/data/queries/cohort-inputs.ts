@@ -58,6 +58,9 @@ export interface LoadedCohortInputs {
 }
 
 /**
+ * The row path of /conversion-cohort's inputs, kept as the reference the column path (cohort-columns.ts, which the
+ * command uses) is tested against, figure by figure (test/data/cohort-columns.test.ts).
+ *
  * Latest snapshot per cleaned email of the activity, funnel and value marts (de-duplicated
  * in SQL). Empty tables come back empty so the analysis can say the cohort is not
  * available; a missing table or column is a typed error naming /conversion-cohort.

@@ -11,6 +11,9 @@ export const VALUE_FUNNEL_COLUMNS = [
 ] as const;
 
 /**
+ * The row path of /value-segments' funnel figures, kept as the reference the column path (value-segment-columns.ts,
+ * which the command uses) is tested against (test/data/value-segment-columns.test.ts).
+ *
  * §3's consistency and velocity from the latest funnel row per email, or why they are not
  * there (no table, missing columns, no rows): the DB-056 exports ship the funnel empty.
  */
