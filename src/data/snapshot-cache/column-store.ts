@@ -8,8 +8,8 @@ import type { CodedColumn } from '../../analysis/columns/coded-column.js';
  * them while the build streams rows). Numbers (numbers, flags, epoch-ms timestamps) are Float64 with NaN for NULL,
  * so a reader takes the Float64Array straight out of the file bytes when the column is one batch. Strings are
  * either dictionary-encoded (Int32 codes into a Utf8 dictionary, grown by delta batches: category levels) or plain
- * Utf8 (ids and emails, about one distinct value per row); both read as a CodedColumn, a plain column with one
- * "level" per row (its row number, -1 for NULL).
+ * Utf8 (ids and emails, about one distinct value per row). readStringColumn gives a plain column row-number codes;
+ * SnapshotCache codes it by distinct value on first read, so every CodedColumn it hands out has distinct levels.
  */
 export type StoredColumnType = 'number' | 'string';
 
@@ -43,13 +43,13 @@ export function readNumberColumn(directory: string, base: string): Float64Array 
 export function readStringColumn(
   directory: string,
   base: string,
-): { indices: Int32Array; dictionary: readonly Data<Utf8>[] } {
+): { indices: Int32Array; dictionary: readonly Data<Utf8>[]; plain: boolean } {
   const batches = readColumnData(directory, base);
   const first = batches[0];
   if (first?.dictionary) {
     if (batches.some((data) => !(data.values instanceof Int32Array))) throw new Error(`${base} is not a string column`);
     const indices = concatenate(batches, Int32Array, (data) => rowsOf(data.values as Int32Array, data));
-    return { indices, dictionary: first.dictionary.data as Data<Utf8>[] };
+    return { indices, dictionary: first.dictionary.data as Data<Utf8>[], plain: false };
   }
   if (batches.some((data) => !(data.valueOffsets instanceof Int32Array) || data.dictionary)) {
     throw new Error(`${base} is not a string column`);
@@ -63,7 +63,7 @@ export function readStringColumn(
       indices[r] = bitmap && ((bitmap[at >> 3] as number) & (1 << (at & 7))) === 0 ? -1 : r;
     }
   }
-  return { indices, dictionary: batches as Data<Utf8>[] };
+  return { indices, dictionary: batches as Data<Utf8>[], plain: true };
 }
 
 /** One batch: a view of it; several: one array holding them in order. */

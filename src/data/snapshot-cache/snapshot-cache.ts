@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CodedColumn } from '../../analysis/columns/coded-column.js';
 import type { KeyStats } from '../key-stats.js';
 import type { CustomerSalesByEmail } from '../queries/customer-sales.js';
 import { RowBudgetCache } from '../read-cache.js';
@@ -37,6 +38,8 @@ export class SnapshotCache {
   #customerLookup: CustomerLookupIndex | undefined;
   /** Decoded string dictionaries (decoding a million emails costs ~0.1 s); typed arrays are re-read each time. */
   readonly #dictionaries = new RowBudgetCache<readonly string[]>(DICTIONARY_BUDGET);
+  /** Plain (one value per row) string columns coded by distinct value once, within the same budget of strings. */
+  readonly #plainColumns = new RowBudgetCache<CodedColumn>(DICTIONARY_BUDGET);
 
   constructor(
     readonly directory: string,
@@ -116,8 +119,16 @@ export class SnapshotCache {
 
   private readColumn(directory: string, column: string, type: StoredColumnType): TypedColumn {
     if (type === 'number') return readNumberColumn(directory, column);
-    const { indices, dictionary: data } = readStringColumn(directory, column);
     const path = join(directory, column);
+    const recoded = this.#plainColumns.get(path);
+    if (recoded) return recoded;
+    const { indices, dictionary: data, plain } = readStringColumn(directory, column);
+    if (plain) {
+      // Stored one value per row (ids, emails); analyses join and count by code, so codes must be distinct values.
+      const coded = codeByValue(indices, decodeDictionary(data));
+      this.#plainColumns.set(path, coded, coded.dictionary.length);
+      return coded;
+    }
     let dictionary = this.#dictionaries.get(path);
     if (!dictionary) {
       dictionary = decodeDictionary(data);
@@ -219,4 +230,27 @@ export function openSnapshotCache(directory: string, source: SourceIdentity): Sn
     // A manifest that cannot be read is a cache that was never finished; SQLite answers instead.
     return undefined;
   }
+}
+
+/** A plain column's row-number codes re-coded by distinct value, so equal codes mean equal values (CodedColumn). */
+function codeByValue(rowCodes: Int32Array, values: readonly string[]): CodedColumn {
+  const levels = new Map<string, number>();
+  const dictionary: string[] = [];
+  const indices = new Int32Array(rowCodes.length);
+  for (let r = 0; r < rowCodes.length; r++) {
+    const at = rowCodes[r] as number;
+    if (at < 0) {
+      indices[r] = -1;
+      continue;
+    }
+    const value = values[at] as string;
+    let code = levels.get(value);
+    if (code === undefined) {
+      code = dictionary.length;
+      levels.set(value, code);
+      dictionary.push(value);
+    }
+    indices[r] = code;
+  }
+  return { indices, dictionary };
 }
