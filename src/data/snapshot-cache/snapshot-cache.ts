@@ -5,6 +5,7 @@ import type { KeyStats } from '../key-stats.js';
 import type { CustomerSalesByEmail } from '../queries/customer-sales.js';
 import { RowBudgetCache } from '../read-cache.js';
 import type { TableId } from '../warehouse-schema.js';
+import { codeUtf8ByValue } from './code-by-value.js';
 import {
   decodeDictionary,
   readColumnValues,
@@ -125,7 +126,7 @@ export class SnapshotCache {
     const { indices, dictionary: data, plain } = readStringColumn(directory, column);
     if (plain) {
       // Stored one value per row (ids, emails); analyses join and count by code, so codes must be distinct values.
-      const coded = codeByValue(indices, decodeDictionary(data));
+      const coded = codeUtf8ByValue(data, indices);
       this.#plainColumns.set(path, coded, coded.dictionary.length);
       return coded;
     }
@@ -230,27 +231,4 @@ export function openSnapshotCache(directory: string, source: SourceIdentity): Sn
     // A manifest that cannot be read is a cache that was never finished; SQLite answers instead.
     return undefined;
   }
-}
-
-/** A plain column's row-number codes re-coded by distinct value, so equal codes mean equal values (CodedColumn). */
-function codeByValue(rowCodes: Int32Array, values: readonly string[]): CodedColumn {
-  const levels = new Map<string, number>();
-  const dictionary: string[] = [];
-  const indices = new Int32Array(rowCodes.length);
-  for (let r = 0; r < rowCodes.length; r++) {
-    const at = rowCodes[r] as number;
-    if (at < 0) {
-      indices[r] = -1;
-      continue;
-    }
-    const value = values[at] as string;
-    let code = levels.get(value);
-    if (code === undefined) {
-      code = dictionary.length;
-      levels.set(value, code);
-      dictionary.push(value);
-    }
-    indices[r] = code;
-  }
-  return { indices, dictionary };
 }
