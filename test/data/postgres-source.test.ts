@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/cli/ask.js';
 import { openSource } from '../../src/data/engines/open-source.js';
 import { connectReadOnly, openPostgresEngine, parsePostgresUrl } from '../../src/data/engines/postgres-engine.js';
+import { currentReplicaPath } from '../../src/data/engines/replica.js';
 import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { readTable } from '../../src/data/read-table.js';
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
@@ -187,6 +190,35 @@ describe('the replica', () => {
       expect(provider.get().rowCount('activity')).toBe(4);
     } finally {
       provider.close();
+    }
+  });
+
+  it("removes the temp files a killed copy left behind, never a live process's or another source's", async () => {
+    const root = join(dir.path, 'abandoned-cache');
+    const source = await openSource(sourceUrl, { cacheRoot: root });
+    const folder = join(root, 'replicas');
+    const mine = basename(currentReplicaPath(root, source.label)).replace('.current.sqlite', '');
+    // A pid that existed and has exited: what a killed `radar serve` leaves in a name.
+    const gone = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const id = () => randomUUID();
+    const planted = {
+      killedCopy: `.${mine}-0123456789abcdef.sqlite.${gone}.${id()}.building`,
+      killedLink: `${mine}.current.sqlite.${gone}.${id()}`,
+      liveCopy: `.${mine}-0123456789abcdef.sqlite.${process.ppid}.${id()}.building`,
+      otherSource: `.0000000000000000-0123456789abcdef.sqlite.${gone}.${id()}.building`,
+    };
+    for (const name of Object.values(planted)) writeFileSync(join(folder, name), 'partial copy');
+    expect((await openSource(sourceUrl, { cacheRoot: root })).copied).toBe(false);
+    const left = readdirSync(folder);
+    expect(left).not.toContain(planted.killedCopy);
+    expect(left).not.toContain(planted.killedLink);
+    expect(left).toContain(planted.liveCopy);
+    expect(left).toContain(planted.otherSource);
+    const warehouse = openWarehouse(source.path);
+    try {
+      expect(warehouse.rowCount('activity')).toBe(4);
+    } finally {
+      warehouse.close();
     }
   });
 

@@ -14,6 +14,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { quoteIdentifier } from '../inspect-schema.js';
+import { processAlive } from '../process-alive.js';
 import { TABLE_IDS, WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { REPLICA_TABLE_PREFIX, writeReplicaMetadata } from './replica-metadata.js';
 import type { EngineColumn, FingerprintTarget, WarehouseEngine } from './warehouse-engine.js';
@@ -113,6 +114,7 @@ export async function refreshReplica(
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   chmodSync(directory, 0o700);
   const prefix = `${digest(engine.label)}-`;
+  removeAbandonedCopies(directory, digest(engine.label));
   const path = join(directory, `${prefix}${current.version}.sqlite`);
   let built = false;
   if (!existsSync(path)) {
@@ -127,6 +129,24 @@ export async function refreshReplica(
     }
   }
   return { currentPath, path, version: current.version, built };
+}
+
+/**
+ * Temp files of this source whose writer is gone: a copy (`.<source>-<version>.sqlite.<pid>.<uuid>.building`, as big
+ * as the replica) or a link being repointed (`<source>.current.sqlite.<pid>.<uuid>`) that a killed or crashed
+ * process left behind. Another live process's temp files are its work in progress and stay.
+ */
+export function removeAbandonedCopies(directory: string, source: string): void {
+  for (const name of readdirSync(directory)) {
+    const writer =
+      name.startsWith(`.${source}-`) && name.endsWith('.building')
+        ? /\.(\d+)\.[0-9a-f-]{36}\.building$/.exec(name)?.[1]
+        : name.startsWith(`${source}.current.sqlite.`)
+          ? /\.(\d+)\.[0-9a-f-]{36}$/.exec(name)?.[1]
+          : undefined;
+    if (writer === undefined || Number(writer) === process.pid || processAlive(Number(writer))) continue;
+    rmSync(join(directory, name), { force: true });
+  }
 }
 
 /** The version the stable link points at now, or undefined before the first replica. */

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, startWorker } from '../../workers/worker-pool.js';
 import type { Warehouse } from '../open-warehouse.js';
+import { processAlive } from '../process-alive.js';
 import { type CacheTask, type CacheTaskResults, cacheTasks, runCacheTasks } from './cache-table.js';
 import type { CacheTableWorkerData, CacheTableWorkerReply } from './cache-table-worker.js';
 import { DEFAULT_BATCH_ROWS } from './column-writer.js';
@@ -190,14 +191,5 @@ function removeOlderCaches(current: string, prefix: string): void {
     const builder = /\.building-(\d+)-/.exec(name)?.[1];
     if (builder !== undefined && processAlive(Number(builder))) continue;
     rmSync(join(root, name), { recursive: true, force: true });
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
