@@ -129,6 +129,8 @@ program.action(async () => {
   }
   const session = await openCliSession(config);
   try {
+    // A missing, unreadable or foreign file is said (exit 1) before the prompt, not after the first question.
+    session.context.warehouse();
     const zoneThresholds = await thresholdsFromState(config, Date.now());
     await runLocalRepl(
       zoneThresholds === undefined ? session : { ...session, context: { ...session.context, zoneThresholds } },

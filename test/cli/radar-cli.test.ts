@@ -177,6 +177,21 @@ describe('radar CLI', () => {
     ]);
   });
 
+  it('stops before the local prompt, exit 1, when the warehouse is missing or is not a database', () => {
+    const notDatabase = join(dir, 'notes.sqlite');
+    writeFileSync(notDatabase, 'meeting notes, not an export');
+    for (const [path, says] of [
+      [join(dir, 'absent.sqlite'), 'No warehouse file at'],
+      [notDatabase, 'is not a SQLite database'],
+    ] as const) {
+      const { code, stdout, stderr } = radarWithInput('/priority\nexit\n', '--warehouse', path);
+      expect(code).toBe(1);
+      expect(stderr).toContain(says);
+      expect(stdout).not.toContain('radar>');
+      noStackTrace(stderr);
+    }
+  });
+
   it('writes the charts of a prompt answer by default and prints their paths; --out DIR picks the folder', () => {
     const path = netsuiteWarehouse('repl-charts.sqlite', 20);
     const chosen = join(dir, 'chosen');
