@@ -6,9 +6,8 @@ import {
 } from '../../analysis/conversion-cohort/cohort-geography.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
-import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
-import { ADDRESS_COLUMNS, type GeographyCustomer } from './geography.js';
+import { readTable, type TableReadReport } from '../read-table.js';
+import { ADDRESS_COLUMNS, type GeographyCustomer, missingGeographyInputs } from './geography.js';
 import { MAPPING_COLUMNS } from './investment-mapping.js';
 
 const ID_FIELD: Readonly<Record<SourceIdColumn, keyof GeographyCustomer>> = {
@@ -36,16 +35,7 @@ export function loadCohortGeographyFromRows(
   customers: readonly GeographyCustomer[],
   neededFor = '/conversion-cohort geography',
 ): { join: GeographyJoin; reads: TableReadReport[] } {
-  const missingTables: string[] = [];
-  for (const [table, columns] of [
-    ['mapping', MAPPING_COLUMNS],
-    ['address', ADDRESS_COLUMNS],
-  ] as const) {
-    const availability = tableAvailability(warehouse, table, columns);
-    const name = WAREHOUSE_TABLES[table].name;
-    if (!availability.present) missingTables.push(name);
-    else for (const c of availability.missingColumns) missingTables.push(`${name}.${c}`);
-  }
+  const missingTables = missingGeographyInputs(warehouse);
   const empty: GeographyJoin = {
     missingTables,
     customers: customers.length,

@@ -23,6 +23,21 @@ export interface GeographyCustomer {
 
 export const ADDRESS_COLUMNS = ['customer360_id', 'priority', 'rank', 'country', 'state'] as const;
 
+/** The mapping and address tables, or their columns, that the export lacks (`table` or `table.column`). */
+export function missingGeographyInputs(warehouse: Warehouse): string[] {
+  const missing: string[] = [];
+  for (const [table, columns] of [
+    ['mapping', MAPPING_COLUMNS],
+    ['address', ADDRESS_COLUMNS],
+  ] as const) {
+    const availability = tableAvailability(warehouse, table, columns);
+    const name = WAREHOUSE_TABLES[table].name;
+    if (!availability.present) missing.push(name);
+    else for (const c of availability.missingColumns) missing.push(`${name}.${c}`);
+  }
+  return missing;
+}
+
 /**
  * Customers as the column path holds them: their keys, their rows in `ids`, and the source id columns of every row
  * of their table (the cohort's activity columns). Pass the same `ids` object for the same export: what is resolved
@@ -45,16 +60,7 @@ export function loadCohortGeography(
   customers: GeographyCustomers,
   neededFor = '/conversion-cohort geography',
 ): { join: GeographyJoin; reads: TableReadReport[] } {
-  const missingTables: string[] = [];
-  for (const [table, columns] of [
-    ['mapping', MAPPING_COLUMNS],
-    ['address', ADDRESS_COLUMNS],
-  ] as const) {
-    const availability = tableAvailability(warehouse, table, columns);
-    const name = WAREHOUSE_TABLES[table].name;
-    if (!availability.present) missingTables.push(name);
-    else for (const c of availability.missingColumns) missingTables.push(`${name}.${c}`);
-  }
+  const missingTables = missingGeographyInputs(warehouse);
   const n = customers.keys.length;
   if (missingTables.length > 0 || n === 0) {
     const join: GeographyJoin = {

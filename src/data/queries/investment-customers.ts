@@ -1,11 +1,10 @@
-import { codedValue } from '../../analysis/columns/coded-column.js';
 import type { InvestmentInputRow } from '../../analysis/investment-mismatch/mismatch-types.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { type TableReadReport, tableAvailability } from '../read-table.js';
 import { readTableColumns } from '../read-table-columns.js';
-import type { TypedColumn } from '../snapshot-cache/column-store.js';
 import type { ColumnOf } from '../warehouse-schema.js';
+import { columnReader } from './column-reader.js';
 import { CUSTOMER_SALES_COLUMNS, loadSalesByCustomerId, loadSalesByEmail } from './customer-sales.js';
 import {
   MAPPING_COLUMNS,
@@ -122,7 +121,7 @@ const investmentCustomersOf = oncePerWarehouse((warehouse: Warehouse, neededFor:
         ? 'the value table has none of zendesk_user_id, marketo_lead_id, stripe_customer_id'
         : null;
 
-  const at = columnsAt(read.columns);
+  const at = columnReader(read.columns);
   const rows = new Array<InvestmentInputRow>(read.length);
   const fallbackIndex: number[] = [];
   const fallbackIds: SourceIds[] = [];
@@ -197,27 +196,3 @@ const investmentCustomersOf = oncePerWarehouse((warehouse: Warehouse, neededFor:
     },
   };
 });
-
-interface ColumnsAt {
-  text(column: string, r: number): string | null;
-  number(column: string, r: number): number | null;
-}
-
-/**
- * Values as the row path read them: a column the export lacks (not read) is null, a number column's NaN is null,
- * and a value of the other kind is null (what the row path's typeof checks gave).
- */
-function columnsAt(columns: Readonly<Record<string, TypedColumn>>): ColumnsAt {
-  return {
-    text(column, r) {
-      const c = columns[column];
-      return c === undefined || c instanceof Float64Array ? null : codedValue(c, r);
-    },
-    number(column, r) {
-      const c = columns[column];
-      if (!(c instanceof Float64Array)) return null;
-      const v = c[r] as number;
-      return Number.isNaN(v) ? null : v;
-    },
-  };
-}

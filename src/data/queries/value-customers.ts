@@ -1,11 +1,10 @@
-import { codedValue } from '../../analysis/columns/coded-column.js';
 import type { PriorityInputs, ValueCustomer } from '../../analysis/value-segments/value-customer.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport } from '../read-table.js';
 import { readCachedColumns } from '../read-table-columns.js';
-import type { TypedColumn } from '../snapshot-cache/column-store.js';
 import type { CachedColumns } from '../snapshot-cache/snapshot-cache.js';
 import type { ColumnOf, TableRow } from '../warehouse-schema.js';
+import { type ColumnReader, columnReader } from './column-reader.js';
 
 /** What /priority and /customer read: the score inputs and the figures a row shows. */
 export const VALUE_PRIORITY_COLUMNS = [
@@ -183,26 +182,5 @@ function priorityInputsAt(at: ColumnReader, r: number): PriorityInputs {
     monetary: at.number('monetary_score', r),
     health: at.number('customer_health_score', r),
     churn: at.number('churn_probability', r),
-  };
-}
-
-interface ColumnReader {
-  text(column: string, r: number): string | null;
-  number(column: string, r: number): number | null;
-}
-
-/** Values as a row holds them; a column not read is null, as an absent row property reads through `?? null`. */
-function columnReader(columns: Readonly<Record<string, TypedColumn>>): ColumnReader {
-  return {
-    text(column, r) {
-      const c = columns[column];
-      return c === undefined || c instanceof Float64Array ? null : codedValue(c, r);
-    },
-    number(column, r) {
-      const c = columns[column];
-      if (!(c instanceof Float64Array)) return null;
-      const v = c[r] as number;
-      return Number.isNaN(v) ? null : v;
-    },
   };
 }
