@@ -19,6 +19,7 @@ import {
   figuresOf,
   NO_FIGURES,
   type ScanFigureSources,
+  scannedCustomer,
   scannedCustomersFromColumns,
 } from './scanned-customer-columns.js';
 
@@ -82,21 +83,7 @@ export function loadScanInputsByRows(warehouse: Warehouse, options: ZoneOptions 
   const zones = computeZones(zoneLoad.inputs, options);
   const figures = loadFigures(warehouse, zoneLoad.reads);
   const lookup = figuresLookup(figures);
-  const customers = zones.customers.map((zone): ScannedCustomer => {
-    const { value, figures: shown } = lookup(zone.key);
-    return {
-      key: zone.key,
-      organization: zone.organization ?? value?.organization ?? null,
-      zone: zone.zone,
-      method: zone.method,
-      score: zone.score,
-      rule: zone.rule,
-      reason: zone.reason,
-      parts: { ...zone.parts },
-      figures: shown,
-      dataDate: figures.dataDate,
-    };
-  });
+  const customers = zones.customers.map((zone) => scannedCustomer(zone, lookup(zone.key), figures.dataDate));
   return { ...figures, customers, zones };
 }
 

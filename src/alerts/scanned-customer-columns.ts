@@ -35,6 +35,26 @@ export type FiguresLookup = (key: string) => {
   readonly figures: CustomerFigures;
 };
 
+/** A customer's zone with the figures an alert shows: the organisation falls back to the value row's. */
+export function scannedCustomer(
+  zone: CustomerZone,
+  found: ReturnType<FiguresLookup>,
+  dataDate: string | null,
+): ScannedCustomer {
+  return {
+    key: zone.key,
+    organization: zone.organization ?? found.value?.organization ?? null,
+    zone: zone.zone,
+    method: zone.method,
+    score: zone.score,
+    rule: zone.rule,
+    reason: zone.reason,
+    parts: { ...zone.parts },
+    figures: found.figures,
+    dataDate,
+  };
+}
+
 /** Figures from a customer's value row and ranked row (NO_FIGURES without a value row). */
 export function figuresOf(
   value: ValueCustomer | undefined,
@@ -98,20 +118,7 @@ export function scannedCustomersFromColumns(
       customers[r] = new LazyScannedCustomer(scan, r, key);
       continue;
     }
-    const zone = zoneAt(scan, r);
-    const { value, figures: shown } = figures(key);
-    customers[r] = {
-      key,
-      organization: zone.organization ?? value?.organization ?? null,
-      zone: zone.zone,
-      method: zone.method,
-      score: zone.score,
-      rule: zone.rule,
-      reason: zone.reason,
-      parts: { ...zone.parts },
-      figures: shown,
-      dataDate,
-    };
+    customers[r] = scannedCustomer(zoneAt(scan, r), figures(key), dataDate);
   }
   return customers;
 }

@@ -7,7 +7,7 @@ import {
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport } from '../read-table.js';
-import { ADDRESS_COLUMNS, type GeographyCustomer, missingGeographyInputs } from './geography.js';
+import { ADDRESS_COLUMNS, emptyGeographyJoin, type GeographyCustomer, missingGeographyInputs } from './geography.js';
 import { MAPPING_COLUMNS } from './investment-mapping.js';
 
 const ID_FIELD: Readonly<Record<SourceIdColumn, keyof GeographyCustomer>> = {
@@ -36,17 +36,7 @@ export function loadCohortGeographyFromRows(
   neededFor = '/conversion-cohort geography',
 ): { join: GeographyJoin; reads: TableReadReport[] } {
   const missingTables = missingGeographyInputs(warehouse);
-  const empty: GeographyJoin = {
-    missingTables,
-    customers: customers.length,
-    attempts: [],
-    mappingRows: 0,
-    resolved: 0,
-    addressRows: 0,
-    addressIds: 0,
-    matchedInAddress: 0,
-    locations: [],
-  };
+  const empty = emptyGeographyJoin(missingTables, customers.length);
   if (missingTables.length > 0 || customers.length === 0) return { join: empty, reads: [] };
 
   const { choices, mapping, address } = geographyLookups(warehouse, neededFor);

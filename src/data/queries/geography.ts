@@ -23,6 +23,21 @@ export interface GeographyCustomer {
 
 export const ADDRESS_COLUMNS = ['customer360_id', 'priority', 'rank', 'country', 'state'] as const;
 
+/** The join when it cannot run (a table or column missing) or has no customer to resolve. */
+export function emptyGeographyJoin(missingTables: readonly string[], customers: number): GeographyJoin {
+  return {
+    missingTables,
+    customers,
+    attempts: [],
+    mappingRows: 0,
+    resolved: 0,
+    addressRows: 0,
+    addressIds: 0,
+    matchedInAddress: 0,
+    locations: [],
+  };
+}
+
 /** The mapping and address tables, or their columns, that the export lacks (`table` or `table.column`). */
 export function missingGeographyInputs(warehouse: Warehouse): string[] {
   const missing: string[] = [];
@@ -63,18 +78,7 @@ export function loadCohortGeography(
   const missingTables = missingGeographyInputs(warehouse);
   const n = customers.keys.length;
   if (missingTables.length > 0 || n === 0) {
-    const join: GeographyJoin = {
-      missingTables,
-      customers: n,
-      attempts: [],
-      mappingRows: 0,
-      resolved: 0,
-      addressRows: 0,
-      addressIds: 0,
-      matchedInAddress: 0,
-      locations: [],
-    };
-    return { join, reads: [] };
+    return { join: emptyGeographyJoin(missingTables, n), reads: [] };
   }
   const lookups = resolvedGeography(warehouse, customers.ids, neededFor);
   // Per customer (by index), the customer360_id code it resolved to; `order` lists them as they resolve (id type,
