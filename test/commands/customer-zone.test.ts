@@ -6,34 +6,28 @@ import { zoneOf } from '../../src/analysis/zones/compute-zones.js';
 import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../../src/analysis/zones/zone-rules.js';
 import { customerZone } from '../../src/commands/customer/customer-zone.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { loadZoneInputs } from '../../src/data/queries/zone-inputs.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
+import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function open(path: string): Warehouse {
-  const warehouse = openWarehouse(path);
-  cleanups.push(() => warehouse.close());
-  return warehouse;
-}
-
 describe('commands/customerZone', () => {
   it('gives each customer the zone, reason and reads zoneOf gives over row inputs (cache and SQLite)', () => {
-    const plain = open(ensureDemoWarehouse('full'));
+    const plain = openTestWarehouse(ensureDemoWarehouse('full'));
     const { inputs, reads } = loadZoneInputs(plain, '/customer');
     expect(inputs.method).toBe('activity');
     const root = mkdtempSync(join(tmpdir(), 'radar-customer-zone-'));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const cached = open(ensureDemoWarehouse('full'));
+    const cached = openTestWarehouse(ensureDemoWarehouse('full'));
     cached.snapshotCache = buildSnapshotCache(cached, root).cache;
     const options: ZoneOptions[] = [DEFAULT_ZONE_OPTIONS, { ...DEFAULT_ZONE_OPTIONS, redBelow: 45, greenAbove: 60 }];
     // Every 7th customer (hundreds, every zone and rule), and one that is not there.
     const emails = [...inputs.rows.filter((_, i) => i % 7 === 0).map((r) => r.key), 'nobody@example.invalid'];
-    for (const warehouse of [cached, open(ensureDemoWarehouse('full'))]) {
+    for (const warehouse of [cached, openTestWarehouse(ensureDemoWarehouse('full'))]) {
       for (const o of options) {
         for (const email of emails) {
           const read = customerZone(warehouse, email, o);
@@ -48,7 +42,7 @@ describe('commands/customerZone', () => {
   });
 
   it('falls back to the value table over rows when the export has no activity rows, saying why', () => {
-    const warehouse = open(ensureDemoWarehouse('empty-activity-funnel'));
+    const warehouse = openTestWarehouse(ensureDemoWarehouse('empty-activity-funnel'));
     const { inputs } = loadZoneInputs(warehouse, '/customer');
     expect(inputs.method).toBe('value-fallback');
     const email = inputs.rows[0]?.key as string;

@@ -8,28 +8,23 @@ import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../../src/analysis/con
 import { computeConversionCohortColumns } from '../../src/analysis/conversion-cohort/compute-cohort-columns.js';
 import { computeConversionCohort } from '../../src/analysis/conversion-cohort/compute-conversion-cohort.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import type { Warehouse } from '../../src/data/open-warehouse.js';
 import { loadCohortColumns } from '../../src/data/queries/cohort-columns.js';
 import { loadCohortInputs } from '../../src/data/queries/cohort-inputs.js';
 import { loadCohortGeography } from '../../src/data/queries/geography.js';
 import { loadCohortGeographyFromRows } from '../../src/data/queries/geography-rows.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
+import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function open(path: string): Warehouse {
-  const warehouse = openWarehouse(path);
-  cleanups.push(() => warehouse.close());
-  return warehouse;
-}
-
 function cachedDemo(path = ensureDemoWarehouse('full')): Warehouse {
   const root = mkdtempSync(join(tmpdir(), 'radar-cohort-columns-'));
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  const warehouse = open(path);
+  const warehouse = openTestWarehouse(path);
   warehouse.snapshotCache = buildSnapshotCache(warehouse, root).cache;
   return warehouse;
 }
@@ -68,9 +63,9 @@ const BOUNDS: readonly CohortBounds[] = [
 
 describe('data/cohort-columns on the demo', () => {
   it('gives the cohort, reads and joins of the row path, from the snapshot cache and from SQLite', () => {
-    const plain = open(ensureDemoWarehouse('full'));
+    const plain = openTestWarehouse(ensureDemoWarehouse('full'));
     const rows = loadCohortInputs(plain);
-    for (const warehouse of [cachedDemo(), open(ensureDemoWarehouse('full'))]) {
+    for (const warehouse of [cachedDemo(), openTestWarehouse(ensureDemoWarehouse('full'))]) {
       const loaded = loadCohortColumns(warehouse, '/conversion-cohort');
       expect(loaded.reads).toEqual(rows.reads);
       expect(computeConversionCohortColumns(loaded.columns, DEFAULT_COHORT_BOUNDS).memberRows.length).toBe(965);
@@ -86,7 +81,7 @@ describe('data/cohort-columns on the demo', () => {
 
   it('resolves geography through mapping and address exactly as the row join does', () => {
     const path = demoWithAddresses();
-    const plain = open(path);
+    const plain = openTestWarehouse(path);
     const inputs = loadCohortInputs(plain).inputs;
     const cohort = computeConversionCohort(inputs, DEFAULT_COHORT_BOUNDS);
     const members = cohort.kind === 'ok' ? cohort.selection.members.map((m) => m.activity) : [];
@@ -95,7 +90,7 @@ describe('data/cohort-columns on the demo', () => {
     const expectedMembers = loadCohortGeographyFromRows(plain, members);
     expect(expectedAll.join.locations.length).toBeGreaterThan(1000);
     expect(expectedMembers.join.locations.length).toBeGreaterThan(50);
-    for (const warehouse of [cachedDemo(path), open(path)]) {
+    for (const warehouse of [cachedDemo(path), openTestWarehouse(path)]) {
       const loaded = loadCohortColumns(warehouse, 'the test');
       const all = inputs.activity.map((_, r) => r);
       const { memberRows } = computeConversionCohortColumns(loaded.columns, DEFAULT_COHORT_BOUNDS);

@@ -3,29 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import type { Warehouse } from '../../src/data/open-warehouse.js';
 import { lookupHints } from '../../src/data/queries/customer-lookup.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
 import { CUSTOMER_LOOKUP_FOLDER } from '../../src/data/snapshot-cache/customer-lookup-index.js';
+import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function open(path: string): Warehouse {
-  const warehouse = openWarehouse(path);
-  cleanups.push(() => warehouse.close());
-  return warehouse;
-}
-
 function pair(variant: 'full' | 'international'): { plain: Warehouse; cached: Warehouse; root: string } {
   const path = ensureDemoWarehouse(variant);
   const root = mkdtempSync(join(tmpdir(), 'radar-lookup-index-'));
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  const cached = open(path);
+  const cached = openTestWarehouse(path);
   cached.snapshotCache = buildSnapshotCache(cached, root).cache;
-  return { plain: open(path), cached, root };
+  return { plain: openTestWarehouse(path), cached, root };
 }
 
 /** Hints as a set comparison: the index lists id emails sorted, SQL in table order (findCustomer keys them). */

@@ -4,23 +4,17 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { quoteIdentifier } from '../../src/data/inspect-schema.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { loadSalesByCustomerId, reduceSalesByCustomerId } from '../../src/data/queries/customer-sales.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
 import { TABLE_IDS } from '../../src/data/warehouse-schema.js';
 import { createFixtureWarehouse } from '../helpers/fixture-warehouse.js';
+import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
-
-function open(path: string): Warehouse {
-  const warehouse = openWarehouse(path);
-  cleanups.push(() => warehouse.close());
-  return warehouse;
-}
 
 /*
  * Ids by hand (the one-row rule: rows with sales first, then the header, then the smallest id as text, then rowid):
@@ -47,7 +41,7 @@ describe('data/customer-sales', () => {
   it('reduces only the ids asked for, to the row the reduction over every id picks', () => {
     const path = join(tempDir('radar-sales-'), 'w.sqlite');
     createFixtureWarehouse(path, { customer: CUSTOMERS }, { declaredTypes: { customer: { customer360_id: '' } } });
-    const warehouse = open(path);
+    const warehouse = openTestWarehouse(path);
     const asked = ['C1', 'C2', 'C3', 'C4', '5', 'missing'];
     const narrowed = loadSalesByCustomerId(warehouse, asked);
     expect(Object.fromEntries(narrowed)).toEqual({ C1: 10, C2: 20, C3: 35, C4: null, '5': 50 });
@@ -59,7 +53,7 @@ describe('data/customer-sales', () => {
   });
 
   it('gives the same reduction as over every id on the demo export, for a sample of ids', () => {
-    const warehouse = open(ensureDemoWarehouse('full'));
+    const warehouse = openTestWarehouse(ensureDemoWarehouse('full'));
     const all = reduceSalesByCustomerId(warehouse);
     const asked = [...all.keys()].filter((_, i) => i % 7 === 0);
     expect(asked.length).toBeGreaterThan(100);
@@ -69,9 +63,9 @@ describe('data/customer-sales', () => {
   it("counts a table's rows from the snapshot cache as COUNT(*) counts them", () => {
     const root = mkdtempSync(join(tmpdir(), 'radar-row-counts-'));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const cached = open(ensureDemoWarehouse('full'));
+    const cached = openTestWarehouse(ensureDemoWarehouse('full'));
     cached.snapshotCache = buildSnapshotCache(cached, root).cache;
-    const plain = open(ensureDemoWarehouse('full'));
+    const plain = openTestWarehouse(ensureDemoWarehouse('full'));
     for (const id of TABLE_IDS) {
       const info = plain.schema.tables.get(id);
       if (!info) continue;

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import {
   buildSnapshotCache,
   buildSnapshotCacheInParallel,
   shareOut,
 } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
 import { MANIFEST_FILE } from '../../src/data/snapshot-cache/snapshot-cache.js';
+import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -20,12 +20,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'radar-parallel-cache-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-function open(path: string): Warehouse {
-  const warehouse = openWarehouse(path);
-  cleanups.push(() => warehouse.close());
-  return warehouse;
 }
 
 /** Every file of a cache folder but the manifest, by relative path, as bytes. */
@@ -49,8 +43,8 @@ function manifestWithoutTimes(directory: string): unknown {
 describe('data/snapshot-cache parallel build', () => {
   it('writes byte for byte the cache the one-thread build writes, with the same key statistics', async () => {
     const path = ensureDemoWarehouse('full');
-    const serial = buildSnapshotCache(open(path), tempDir());
-    const parallel = await buildSnapshotCacheInParallel(open(path), tempDir(), { threads: 2 });
+    const serial = buildSnapshotCache(openTestWarehouse(path), tempDir());
+    const parallel = await buildSnapshotCacheInParallel(openTestWarehouse(path), tempDir(), { threads: 2 });
     expect(parallel.built).toBe(true);
     expect(manifestWithoutTimes(parallel.cache.directory)).toEqual(manifestWithoutTimes(serial.cache.directory));
     const a = files(serial.cache.directory);
@@ -62,14 +56,14 @@ describe('data/snapshot-cache parallel build', () => {
   it('says so, without a second build, when the cache of this export is already there', async () => {
     const path = ensureDemoWarehouse('full');
     const root = tempDir();
-    await buildSnapshotCacheInParallel(open(path), root, { threads: 2 });
-    expect((await buildSnapshotCacheInParallel(open(path), root, { threads: 2 })).built).toBe(false);
+    await buildSnapshotCacheInParallel(openTestWarehouse(path), root, { threads: 2 });
+    expect((await buildSnapshotCacheInParallel(openTestWarehouse(path), root, { threads: 2 })).built).toBe(false);
   });
 
   it('fails with the thread’s reason and leaves no scratch folder when a share cannot be built', async () => {
     const path = ensureDemoWarehouse('full');
     const root = tempDir();
-    const warehouse = open(path);
+    const warehouse = openTestWarehouse(path);
     // A warehouse whose file vanishes under the worker: the worker's own open fails.
     Object.defineProperty(warehouse, 'path', { value: join(root, 'gone.sqlite') });
     await expect(buildSnapshotCacheInParallel(warehouse, root, { threads: 2 })).rejects.toThrow();

@@ -5,7 +5,6 @@ import { Type, tableFromIPC } from 'apache-arrow';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { COLUMNS_READ } from '../../src/data/queries/columns-read.js';
 import { reduceSalesByEmail } from '../../src/data/queries/customer-sales.js';
 import { readTable, type SnapshotMode } from '../../src/data/read-table.js';
@@ -14,6 +13,7 @@ import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot
 import { readColumnValues } from '../../src/data/snapshot-cache/column-store.js';
 import { ColumnWriter, writeColumns } from '../../src/data/snapshot-cache/column-writer.js';
 import { type TableId, WAREHOUSE_TABLES } from '../../src/data/warehouse-schema.js';
+import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -24,12 +24,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'radar-cache-batches-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-function open(path: string): Warehouse {
-  const warehouse = openWarehouse(path);
-  cleanups.push(() => warehouse.close());
-  return warehouse;
 }
 
 /** Record batches and the Arrow type id of a column file. */
@@ -60,8 +54,8 @@ describe('data/snapshot-cache columns in several record batches', () => {
       insert.run(email, '2024-06-01 12:00:00', String(i / 20), tiers[(i + 1) % 5], i % 2 ? null : i * 2);
     }
     db.close();
-    const plain = open(path);
-    const cached = open(path);
+    const plain = openTestWarehouse(path);
+    const cached = openTestWarehouse(path);
     const build = buildSnapshotCache(cached, tempDir(), () => new Date(), 3);
     cached.snapshotCache = build.cache;
     const columns = ['primary_email', 'churn_probability', 'customer_tier', 'recency_score'] as const;
@@ -92,11 +86,11 @@ describe('data/snapshot-cache columns in several record batches', () => {
 
   it('gives the demo export the same rows, sales and key statistics in batches of 1,000 rows as in one batch', () => {
     const path = ensureDemoWarehouse('full');
-    const plain = open(path);
-    const cached = open(path);
+    const plain = openTestWarehouse(path);
+    const cached = openTestWarehouse(path);
     const build = buildSnapshotCache(cached, tempDir(), () => new Date(), 1_000);
     cached.snapshotCache = build.cache;
-    const whole = buildSnapshotCache(open(path), tempDir()).cache;
+    const whole = buildSnapshotCache(openTestWarehouse(path), tempDir()).cache;
     for (const [tableId, columns] of Object.entries(COLUMNS_READ) as [TableId, string[]][]) {
       const modes: SnapshotMode[] = 'snapshot' in WAREHOUSE_TABLES[tableId] ? ['latest', 'previous'] : ['all'];
       for (const mode of modes) {

@@ -7,7 +7,7 @@ import { COMMANDS } from '../../src/commands/index.js';
 import { formatAnswerText } from '../../src/commands/present-text.js';
 import { resolveInvocation, runCommand } from '../../src/commands/run-command.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import type { Warehouse } from '../../src/data/open-warehouse.js';
 import { COLUMNS_READ } from '../../src/data/queries/columns-read.js';
 import { loadSalesByEmail, reduceSalesByEmail } from '../../src/data/queries/customer-sales.js';
 import { loadZoneInputs } from '../../src/data/queries/zone-inputs.js';
@@ -17,6 +17,7 @@ import { openSnapshotCache } from '../../src/data/snapshot-cache/snapshot-cache.
 import { snapshotCacheDirectory, sourceIdentity } from '../../src/data/snapshot-cache/snapshot-cache-location.js';
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
 import { type TableId, WAREHOUSE_TABLES } from '../../src/data/warehouse-schema.js';
+import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -29,19 +30,13 @@ function tempDir(): string {
   return dir;
 }
 
-function open(path: string): Warehouse {
-  const warehouse = openWarehouse(path);
-  cleanups.push(() => warehouse.close());
-  return warehouse;
-}
-
 /** The demo export opened twice: once reading SQLite only, once through a freshly built snapshot cache. */
 function demoPair(): { plain: Warehouse; cached: Warehouse; root: string } {
   const path = ensureDemoWarehouse('full');
   const root = tempDir();
-  const cached = open(path);
+  const cached = openTestWarehouse(path);
   cached.snapshotCache = buildSnapshotCache(cached, root).cache;
-  return { plain: open(path), cached, root };
+  return { plain: openTestWarehouse(path), cached, root };
 }
 
 function modesOf(tableId: TableId): SnapshotMode[] {
@@ -80,8 +75,8 @@ describe('data/snapshot-cache', () => {
         (NULL,             '2024-01-01',           '0.9', 'Gold', 6),
         ('   ',            '2024-01-01',           '0.9', 'Gold', 7);`);
     db.close();
-    const plain = open(path);
-    const cached = open(path);
+    const plain = openTestWarehouse(path);
+    const cached = openTestWarehouse(path);
     cached.snapshotCache = buildSnapshotCache(cached, tempDir()).cache;
     const columns = ['primary_email', 'churn_probability', 'customer_tier', 'recency_score'] as const;
     for (const snapshot of ['latest', 'previous'] as const) {
@@ -135,12 +130,12 @@ describe('data/snapshot-cache', () => {
       INSERT INTO customer360__customer_value_analysis VALUES ('a@x.com', '2024-05-01', 'Gold');`);
     db.close();
     const root = tempDir();
-    const first = buildSnapshotCache(open(path), root);
+    const first = buildSnapshotCache(openTestWarehouse(path), root);
     expect(first.built).toBe(true);
-    expect(buildSnapshotCache(open(path), root).built).toBe(false);
+    expect(buildSnapshotCache(openTestWarehouse(path), root).built).toBe(false);
 
     utimesSync(path, new Date('2026-01-01'), new Date('2026-01-02'));
-    const second = buildSnapshotCache(open(path), root);
+    const second = buildSnapshotCache(openTestWarehouse(path), root);
     expect(second.built).toBe(true);
     expect(second.cache.directory).not.toBe(first.cache.directory);
     expect(openSnapshotCache(first.cache.directory, first.cache.manifest.source)).toBeUndefined();
@@ -174,7 +169,7 @@ describe('data/snapshot-cache', () => {
     const provider = createWarehouseProvider(path, { cacheRoot: root, nowMs: () => clock });
     cleanups.push(() => provider.close());
     expect(provider.get().snapshotCache).toBeUndefined();
-    buildSnapshotCache(open(path), root);
+    buildSnapshotCache(openTestWarehouse(path), root);
     clock += 1_000;
     expect(provider.get().snapshotCache, 'checks again at most every 2 s').toBeUndefined();
     clock += 1_000;

@@ -6,36 +6,30 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { computeValueSegments } from '../../src/analysis/value-segments/compute-value-segments.js';
 import { computeValueSegmentsColumns } from '../../src/analysis/value-segments/value-segment-columns.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { loadValueCustomers, VALUE_SEGMENT_COLUMNS } from '../../src/data/queries/value-customers.js';
 import { loadValueFunnel } from '../../src/data/queries/value-funnel.js';
 import { loadValueSegmentColumns } from '../../src/data/queries/value-segment-columns.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
 import { EmptyTableError } from '../../src/data/warehouse-errors.js';
+import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function open(path: string): Warehouse {
-  const warehouse = openWarehouse(path);
-  cleanups.push(() => warehouse.close());
-  return warehouse;
-}
-
 describe('data/value-segment-columns on the demo', () => {
   it('gives /value-segments the row path’s result and report, from the snapshot cache and from SQLite', () => {
-    const plain = open(ensureDemoWarehouse('full'));
+    const plain = openTestWarehouse(ensureDemoWarehouse('full'));
     const options = { neededFor: '/value-segments', withPrevious: false };
     const rows = loadValueCustomers(plain, VALUE_SEGMENT_COLUMNS, options);
     const { funnel, report: funnelReport } = loadValueFunnel(plain, '/value-segments');
     expect(funnel.available).toBe(true);
     const root = mkdtempSync(join(tmpdir(), 'radar-value-segment-columns-'));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const cached = open(ensureDemoWarehouse('full'));
+    const cached = openTestWarehouse(ensureDemoWarehouse('full'));
     cached.snapshotCache = buildSnapshotCache(cached, root).cache;
-    for (const warehouse of [cached, open(ensureDemoWarehouse('full'))]) {
+    for (const warehouse of [cached, openTestWarehouse(ensureDemoWarehouse('full'))]) {
       const loaded = loadValueSegmentColumns(warehouse, '/value-segments');
       expect(loaded.report).toEqual(rows.report);
       expect(loaded.funnelReport).toEqual(funnelReport);
@@ -56,13 +50,13 @@ describe('data/value-segment-columns on the demo', () => {
     const db = new Database(path);
     db.exec('DELETE FROM customer360__customer_value_analysis');
     db.close();
-    const empty = open(path);
+    const empty = openTestWarehouse(path);
     expect(() => loadValueSegmentColumns(empty, '/value-segments')).toThrow(EmptyTableError);
     expect(() => loadValueSegmentColumns(empty, '/value-segments')).toThrow(/\/value-segments/);
   });
 
   it('says why there are no funnel figures as loadValueFunnel does (the demo without activity and funnel rows)', () => {
-    const warehouse = open(ensureDemoWarehouse('empty-activity-funnel'));
+    const warehouse = openTestWarehouse(ensureDemoWarehouse('empty-activity-funnel'));
     const loaded = loadValueSegmentColumns(warehouse, '/value-segments');
     expect(loaded.funnel).toEqual(loadValueFunnel(warehouse, '/value-segments').funnel);
     expect(loaded.funnel.available).toBe(false);

@@ -6,29 +6,24 @@ import { codedValue } from '../../src/analysis/columns/coded-column.js';
 import { tallyZones } from '../../src/analysis/zones/compute-zones.js';
 import { loadZones } from '../../src/commands/load-zones.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import type { Warehouse } from '../../src/data/open-warehouse.js';
 import { loadActivityZoneColumns } from '../../src/data/queries/zone-columns.js';
 import { loadZoneInputs, ZONE_ACTIVITY_COLUMNS } from '../../src/data/queries/zone-inputs.js';
 import { readTable } from '../../src/data/read-table.js';
 import { readTableColumns } from '../../src/data/read-table-columns.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
 import type { TypedColumn } from '../../src/data/snapshot-cache/column-store.js';
+import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-function open(path: string): Warehouse {
-  const warehouse = openWarehouse(path);
-  cleanups.push(() => warehouse.close());
-  return warehouse;
-}
-
 function cachedDemo(): Warehouse {
   const root = mkdtempSync(join(tmpdir(), 'radar-zone-columns-'));
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  const warehouse = open(ensureDemoWarehouse('full'));
+  const warehouse = openTestWarehouse(ensureDemoWarehouse('full'));
   warehouse.snapshotCache = buildSnapshotCache(warehouse, root).cache;
   return warehouse;
 }
@@ -40,9 +35,9 @@ function valueAt(column: TypedColumn, r: number): unknown {
 
 describe('data/zone-columns', () => {
   it('reads the same rows, in the same order, with the same report as readTable, from the cache and from SQLite', () => {
-    const plain = open(ensureDemoWarehouse('full'));
+    const plain = openTestWarehouse(ensureDemoWarehouse('full'));
     const rows = readTable(plain, 'activity', ZONE_ACTIVITY_COLUMNS, { neededFor: 'the test' });
-    for (const warehouse of [cachedDemo(), open(ensureDemoWarehouse('full'))]) {
+    for (const warehouse of [cachedDemo(), openTestWarehouse(ensureDemoWarehouse('full'))]) {
       const read = readTableColumns(warehouse, 'activity', ZONE_ACTIVITY_COLUMNS, { neededFor: 'the test' });
       expect(read.report).toEqual(rows.report);
       expect(read.length).toBe(rows.rows.length);
@@ -53,7 +48,7 @@ describe('data/zone-columns', () => {
   });
 
   it('gives every customer the zone tallyZones gives over the row inputs, with the same counts', () => {
-    const plain = open(ensureDemoWarehouse('full'));
+    const plain = openTestWarehouse(ensureDemoWarehouse('full'));
     const cached = cachedDemo();
     const byRows = tallyZones(loadZoneInputs(plain).inputs);
     const zones = loadZones(cached, 'the test');
@@ -66,7 +61,7 @@ describe('data/zone-columns', () => {
   });
 
   it('names the command when the activity table lacks rows, by falling back to the value table', () => {
-    const plain = open(ensureDemoWarehouse('full'));
+    const plain = openTestWarehouse(ensureDemoWarehouse('full'));
     // The demo has activity rows; a warehouse without the activity table takes the row path (value fallback).
     Object.defineProperty(plain.schema, 'tables', {
       value: new Map([...plain.schema.tables].filter(([id]) => id !== 'activity')),
