@@ -1,32 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ScannedCustomer } from '../../src/alerts/alert-types.js';
 import { loadScanInputs, loadScanInputsByRows } from '../../src/alerts/scan-inputs.js';
 import { DEFAULT_ZONE_THRESHOLDS, zoneOptionsWith } from '../../src/analysis/zones/zone-thresholds.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
-import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
+import { openCachedTestWarehouse, openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function open(): Warehouse {
-  const warehouse = openWarehouse(ensureDemoWarehouse('full'));
-  cleanups.push(() => warehouse.close());
-  return warehouse;
-}
-
-function cached(): Warehouse {
-  const root = mkdtempSync(join(tmpdir(), 'radar-scan-columns-'));
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  const warehouse = open();
-  warehouse.snapshotCache = buildSnapshotCache(warehouse, root).cache;
-  return warehouse;
-}
+const demo = () => openTestWarehouse(ensureDemoWarehouse('full'));
+const demoCached = () => openCachedTestWarehouse(ensureDemoWarehouse('full'));
 
 /** Every field read through the object (getters included), in the row path's key order. */
 function fields(c: ScannedCustomer): ScannedCustomer {
@@ -46,10 +26,10 @@ function fields(c: ScannedCustomer): ScannedCustomer {
 
 describe('alerts/scan-inputs on typed columns', () => {
   it.each([
-    ['from the snapshot cache', cached],
-    ['from SQLite', open],
+    ['from the snapshot cache', demoCached],
+    ['from SQLite', demo],
   ])('gives every customer the row path’s zone, reason, parts and figures, %s', (_, warehouse) => {
-    const byRows = loadScanInputsByRows(open());
+    const byRows = loadScanInputsByRows(demo());
     const byColumns = loadScanInputs(warehouse());
     expect(byColumns.customers.length).toBe(byRows.customers.length);
     expect(byRows.customers.length).toBeGreaterThan(4000);
@@ -72,8 +52,8 @@ describe('alerts/scan-inputs on typed columns', () => {
 
   it('zones with the thresholds given, as the row path does', () => {
     const options = zoneOptionsWith({ ...DEFAULT_ZONE_THRESHOLDS, redBelow: 45 });
-    const byRows = loadScanInputsByRows(open(), options);
-    const byColumns = loadScanInputs(cached(), options);
+    const byRows = loadScanInputsByRows(demo(), options);
+    const byColumns = loadScanInputs(demoCached(), options);
     expect(byColumns.customers.map((c) => [c.key, c.zone, c.score, c.rule])).toEqual(
       byRows.customers.map((c) => [c.key, c.zone, c.score, c.rule]),
     );

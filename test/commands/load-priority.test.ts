@@ -2,21 +2,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { computePriority, DEFAULT_PRIORITY_OPTIONS } from '../../src/analysis/priority/priority-score.js';
 import { loadPriority } from '../../src/commands/load-priority.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../../src/data/queries/value-customers.js';
 import { EmptyTableError } from '../../src/data/warehouse-errors.js';
+import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 import { valueWarehouse } from './value-warehouse-fixture.js';
+
+const demo = () => openTestWarehouse(ensureDemoWarehouse('full'));
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
-
-function demo(): Warehouse {
-  const warehouse = openWarehouse(ensureDemoWarehouse('full'));
-  cleanups.push(() => warehouse.close());
-  return warehouse;
-}
 
 describe('commands/load-priority', () => {
   it('ranks as computePriority does over the value customers, once per export and options', () => {

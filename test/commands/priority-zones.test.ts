@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { selectPriority } from '../../src/analysis/priority/priority-filter.js';
 import type { ScoredCustomer } from '../../src/analysis/priority/priority-score.js';
 import { loadPriority } from '../../src/commands/load-priority.js';
 import { loadZones } from '../../src/commands/load-zones.js';
 import { zonesByRank } from '../../src/commands/priority/priority-zones.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
+import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function demo(): Warehouse {
-  const warehouse = openWarehouse(ensureDemoWarehouse('full'));
-  cleanups.push(() => warehouse.close());
-  return warehouse;
-}
+const demo = () => openTestWarehouse(ensureDemoWarehouse('full'));
 
 describe('commands/priority-zones', () => {
   it('gives every ranked customer the zone its email looks up to', () => {

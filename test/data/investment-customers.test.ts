@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js';
 import { loadSalesByEmail } from '../../src/data/queries/customer-sales.js';
 import {
   INVESTMENT_CORE_COLUMNS,
@@ -12,36 +8,20 @@ import {
 } from '../../src/data/queries/investment-customers.js';
 import { SOURCE_ID_ORDER } from '../../src/data/queries/investment-mapping.js';
 import { readTable } from '../../src/data/read-table.js';
-import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
+import { openCachedTestWarehouse, openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-function open(): Warehouse {
-  const warehouse = openWarehouse(ensureDemoWarehouse('full'));
-  cleanups.push(() => warehouse.close());
-  return warehouse;
-}
-
-function cached(): Warehouse {
-  const root = mkdtempSync(join(tmpdir(), 'radar-investment-columns-'));
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  const warehouse = open();
-  warehouse.snapshotCache = buildSnapshotCache(warehouse, root).cache;
-  return warehouse;
-}
+const demo = () => openTestWarehouse(ensureDemoWarehouse('full'));
+const demoCached = () => openCachedTestWarehouse(ensureDemoWarehouse('full'));
 
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
 
 describe('data/investment-customers on typed columns', () => {
   it.each([
-    ['from the snapshot cache', cached],
-    ['from SQLite', open],
+    ['from the snapshot cache', demoCached],
+    ['from SQLite', demo],
   ])('builds each customer as from the value rows, figure by figure, %s', (_, warehouse) => {
-    const plain = open();
+    const plain = demo();
     const columns = ['primary_email', ...INVESTMENT_CORE_COLUMNS, ...INVESTMENT_DETAIL_COLUMNS, ...SOURCE_ID_ORDER];
     const read = readTable(plain, 'value', columns as never[], { neededFor: 'the test' });
     const sales = loadSalesByEmail(plain).sales;
