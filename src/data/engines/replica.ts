@@ -136,7 +136,7 @@ export async function refreshReplica(
  * as the replica) or a link being repointed (`<source>.current.sqlite.<pid>.<uuid>`) that a killed or crashed
  * process left behind. Another live process's temp files are its work in progress and stay.
  */
-export function removeAbandonedCopies(directory: string, source: string): void {
+function removeAbandonedCopies(directory: string, source: string): void {
   for (const name of readdirSync(directory)) {
     const writer =
       name.startsWith(`.${source}-`) && name.endsWith('.building')
