@@ -57,7 +57,7 @@ export async function runLocalRepl(session: CliSession, config: RadarConfig): Pr
           console.log(t('cli.languageIs', { language: languageName(locale) }));
         }
       } catch (error) {
-        console.log(describeError(error).message);
+        console.log(describeError(error, locale).message);
       }
     } else {
       try {
@@ -69,7 +69,7 @@ export async function runLocalRepl(session: CliSession, config: RadarConfig): Pr
         const result = await ask(line.text, context, { json: line.json, details: line.details, out });
         console.log(result.output);
       } catch (error) {
-        console.log(describeError(error).message);
+        console.log(describeError(error, locale).message);
       }
     }
     console.log();

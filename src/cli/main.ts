@@ -1,13 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { type ConfigFlags, loadConfig, slackMode } from '../config.js';
 import { ConfigError, UsageError } from '../errors.js';
-import { type Locale, parseLocale, supportedLocaleList } from '../i18n/locale.js';
+import { DEFAULT_LOCALE, type Locale, parseLocale, supportedLocaleList } from '../i18n/locale.js';
 import { translator } from '../i18n/translate.js';
 import { ask } from './ask.js';
 import { openCliSession } from './cli-context.js';
 import { describeError } from './describe-error.js';
 import { runLocalRepl } from './local-repl.js';
 import { thresholdsFromState } from './state-thresholds.js';
+
+/** The language a failure is reported in: the one the command was asked in, once that is known. */
+let errorLocale: Locale = DEFAULT_LOCALE;
 
 const program = new Command()
   .name('radar')
@@ -127,6 +130,7 @@ program.action(async () => {
     await serveSlack(config, mode);
     return;
   }
+  errorLocale = config.language;
   const session = await openCliSession(config);
   try {
     // A missing, unreadable or foreign file is said (exit 1) before the prompt, not after the first question.
@@ -143,9 +147,13 @@ program.action(async () => {
 
 /** `--lang zh-CN` → zh-CN; absent → RADAR_LANGUAGE; a language Radar lacks is a usage error (exit 2). */
 function cliLanguage(given: string | undefined, fallback: Locale): Locale {
+  errorLocale = fallback;
   if (given === undefined) return fallback;
   const locale = parseLocale(given);
-  if (locale !== undefined) return locale;
+  if (locale !== undefined) {
+    errorLocale = locale;
+    return locale;
+  }
   throw new UsageError(
     translator(fallback)('language.usage.unknown', { given: `--lang ${given}`, supported: supportedLocaleList() }),
   );
@@ -162,7 +170,7 @@ try {
   if (error instanceof CommanderError) {
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else {
-    const { message, exitCode } = describeError(error);
+    const { message, exitCode } = describeError(error, errorLocale);
     console.error(`radar: ${message}`);
     process.exitCode = exitCode;
   }

@@ -1,8 +1,7 @@
 import { RadarError } from '../errors.js';
+import { codeList } from './warehouse-errors.js';
 
 /** DuckDB-specific failures of the DuckDB engine; a missing file is the shared WarehouseNotFoundError. */
-
-const DOCTOR_HINT = 'Run `radar doctor --warehouse <path>` to see what the database holds.';
 
 export class NotDuckdbError extends RadarError {
   readonly code = 'warehouse_not_duckdb';
@@ -11,10 +10,7 @@ export class NotDuckdbError extends RadarError {
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      `${path} is not a DuckDB database (${detail}). Point RADAR_WAREHOUSE or --warehouse at the database file DuckDB (or dbt-duckdb's \`path\` setting) writes.`,
-      options,
-    );
+    super({ key: 'warehouseError.notDuckdb', values: { path, detail } }, options);
   }
 }
 
@@ -27,7 +23,10 @@ export class DuckdbLockedError extends RadarError {
     options?: { cause?: unknown },
   ) {
     super(
-      `The DuckDB warehouse ${path} is open for writing by another process${holder ? `: ${holder}` : ''}. DuckDB lets no one read a file while it is being written (by a dbt run, or a DuckDB session). Wait for that process to finish (or close the session) and try again, or point RADAR_WAREHOUSE at a copy of the file.`,
+      {
+        key: 'warehouseError.duckdbLocked',
+        values: { path, holder: holder ?? '', holderKnown: holder ? 'yes' : 'no' },
+      },
       options,
     );
   }
@@ -41,10 +40,7 @@ export class DuckdbReadError extends RadarError {
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      `DuckDB could not read the warehouse ${path}: ${detail}. Check that the user running Radar can read the file and that it was written by DuckDB 1.x; if it is damaged, rebuild it (dbt run) or copy it again.`,
-      options,
-    );
+    super({ key: 'warehouseError.duckdbUnreadable', values: { path, detail } }, options);
   }
 }
 
@@ -55,9 +51,10 @@ export class DuckdbTimeoutError extends RadarError {
     readonly timeoutMs: number,
     what: string,
   ) {
-    super(
-      `Reading ${what} from the DuckDB warehouse ${label} took longer than ${timeoutMs / 1000} s, so Radar stopped it. Check that the file is on a local, not overloaded disk, or allow more time with RADAR_WAREHOUSE_TIMEOUT_MS (now ${timeoutMs}).`,
-    );
+    super({
+      key: 'warehouseError.duckdbTimeout',
+      values: { label, what, seconds: String(timeoutMs / 1000), timeoutMs: String(timeoutMs) },
+    });
   }
 }
 
@@ -68,9 +65,7 @@ export class DuckdbAmbiguousSchemaError extends RadarError {
     readonly path: string,
     readonly schemas: readonly string[],
   ) {
-    super(
-      `The DuckDB warehouse ${path} has customer360__ tables in several schemas (${schemas.join(', ')}) and none in \`main\`, so Radar cannot tell which are the marts. Build the marts into \`main\` (dbt-duckdb's default) or drop the stale copies.`,
-    );
+    super({ key: 'warehouseError.duckdbSchemas', values: { path, schemas: schemas.join(', ') } });
   }
 }
 
@@ -80,9 +75,7 @@ export class DuckdbMissingTableError extends RadarError {
     readonly label: string,
     readonly table: string,
   ) {
-    super(
-      `The DuckDB warehouse ${label} has no table \`${table}\`. Build that dbt model (dbt run) or point RADAR_WAREHOUSE at the database that holds the marts. ${DOCTOR_HINT}`,
-    );
+    super({ key: 'warehouseError.duckdbMissingTable', values: { label, table } });
   }
 }
 
@@ -93,8 +86,9 @@ export class DuckdbMissingColumnError extends RadarError {
     readonly table: string,
     readonly columns: readonly string[],
   ) {
-    super(
-      `Table \`${table}\` of the DuckDB warehouse ${label} lacks column${columns.length > 1 ? 's' : ''} ${columns.map((c) => `\`${c}\``).join(', ')}. Add ${columns.length > 1 ? 'them' : 'it'} to the dbt model and run it again. ${DOCTOR_HINT}`,
-    );
+    super({
+      key: 'warehouseError.duckdbMissingColumns',
+      values: { label, table, columns: codeList(columns), count: columns.length },
+    });
   }
 }

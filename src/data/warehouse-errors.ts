@@ -1,13 +1,9 @@
 import { RadarError } from '../errors.js';
 
-const DOCTOR_HINT = 'Run `radar doctor --warehouse <path>` to see what the file holds.';
-
 export class WarehouseNotFoundError extends RadarError {
   readonly code = 'warehouse_not_found';
   constructor(readonly path: string) {
-    super(
-      `No warehouse file at ${path}. Check RADAR_WAREHOUSE or --warehouse, or unset both to use the bundled demo data.`,
-    );
+    super({ key: 'warehouseError.notFound', values: { path } });
   }
 }
 
@@ -17,9 +13,7 @@ export class NotSqliteError extends RadarError {
     readonly path: string,
     detail: string,
   ) {
-    super(
-      `${path} is not a SQLite database (${detail}). Radar reads a SQLite export of the customer-360 marts, a Postgres URL (postgres://…) or a DuckDB database file; point RADAR_WAREHOUSE at one of those.`,
-    );
+    super({ key: 'warehouseError.notSqlite', values: { path, detail } });
   }
 }
 
@@ -30,10 +24,7 @@ export class CorruptWarehouseError extends RadarError {
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      `The warehouse ${path} is damaged (${detail}). Re-export or re-copy the file; a partial download or copy is the usual cause.`,
-      options,
-    );
+    super({ key: 'warehouseError.corrupt', values: { path, detail } }, options);
   }
 }
 
@@ -44,10 +35,7 @@ export class WarehouseLockedError extends RadarError {
     readonly path: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      `The warehouse ${path} is locked by another process that is writing to it (an export still running, or a tool holding a write transaction). Wait for that process to finish and try again, or point RADAR_WAREHOUSE at a finished copy.`,
-      options,
-    );
+    super({ key: 'warehouseError.locked', values: { path } }, options);
   }
 }
 
@@ -57,9 +45,7 @@ export class MissingTableError extends RadarError {
     readonly table: string,
     readonly neededFor: string,
   ) {
-    super(
-      `The warehouse has no table \`${table}\`, which ${neededFor} needs. Add it to the export (dbt model of that name). ${DOCTOR_HINT}`,
-    );
+    super({ key: 'warehouseError.missingTable', values: { table, neededFor } });
   }
 }
 
@@ -70,9 +56,10 @@ export class MissingColumnError extends RadarError {
     readonly columns: readonly string[],
     readonly neededFor: string,
   ) {
-    super(
-      `Table \`${table}\` lacks column${columns.length > 1 ? 's' : ''} ${columns.map((c) => `\`${c}\``).join(', ')}, which ${neededFor} needs. Re-export the table with its full column list. ${DOCTOR_HINT}`,
-    );
+    super({
+      key: 'warehouseError.missingColumns',
+      values: { table, neededFor, columns: codeList(columns), count: columns.length },
+    });
   }
 }
 
@@ -82,8 +69,11 @@ export class EmptyTableError extends RadarError {
     readonly table: string,
     readonly neededFor: string,
   ) {
-    super(
-      `Table \`${table}\` has no usable rows, so ${neededFor} has nothing to compute on. Check that the export finished and that the table has rows with a customer key. ${DOCTOR_HINT}`,
-    );
+    super({ key: 'warehouseError.emptyTable', values: { table, neededFor } });
   }
+}
+
+/** `a`, `b`: column names as the messages show them (code, so a reader copies them exactly). */
+export function codeList(names: readonly string[]): string {
+  return names.map((name) => `\`${name}\``).join(', ');
 }

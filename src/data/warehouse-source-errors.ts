@@ -4,8 +4,6 @@ import { RadarError } from '../errors.js';
  * Failures of a warehouse Radar reads in place (Postgres, DuckDB): each says what is wrong with the source and what
  * to change. `label` never carries a password.
  */
-const ACCEPTED =
-  'Radar reads a SQLite export file, a Postgres URL (postgres://user@host:5432/db, optionally ?schema=marts) or a DuckDB database file (.duckdb).';
 
 /** RADAR_WAREHOUSE names something that is none of the sources Radar reads. */
 export class UnsupportedSourceError extends RadarError {
@@ -15,9 +13,7 @@ export class UnsupportedSourceError extends RadarError {
     readonly label: string,
     detail: string,
   ) {
-    super(
-      `${label} is not a warehouse Radar can read (${detail}). ${ACCEPTED} Point RADAR_WAREHOUSE or --warehouse at one of those.`,
-    );
+    super({ key: 'warehouseError.unsupportedSource', values: { label, detail } });
   }
 }
 
@@ -28,10 +24,7 @@ export class WarehouseUnreachableError extends RadarError {
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      `Radar could not connect to the warehouse ${label} (${detail}). Check that the server is running and that the host and port in RADAR_WAREHOUSE are right, then try again.`,
-      options,
-    );
+    super({ key: 'warehouseError.unreachable', values: { label, detail } }, options);
   }
 }
 
@@ -42,10 +35,7 @@ export class WarehouseAuthError extends RadarError {
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      `The warehouse ${label} refused Radar's login (${detail}). Check the user name and password in RADAR_WAREHOUSE (a password with special characters must be percent-encoded in the URL).`,
-      options,
-    );
+    super({ key: 'warehouseError.authFailed', values: { label, detail } }, options);
   }
 }
 
@@ -56,10 +46,7 @@ export class WarehouseDatabaseNotFoundError extends RadarError {
     readonly database: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      `The warehouse server has no database "${database}" (${label}). Check the database name at the end of the URL in RADAR_WAREHOUSE.`,
-      options,
-    );
+    super({ key: 'warehouseError.databaseNotFound', values: { label, database } }, options);
   }
 }
 
@@ -69,9 +56,7 @@ export class WarehouseSchemaNotFoundError extends RadarError {
     readonly label: string,
     readonly schema: string,
   ) {
-    super(
-      `The warehouse ${label} has no schema "${schema}". Set ?schema=<the schema where dbt builds the customer-360 marts> in RADAR_WAREHOUSE (without it Radar reads "public").`,
-    );
+    super({ key: 'warehouseError.schemaNotFound', values: { label, schema } });
   }
 }
 
@@ -83,10 +68,7 @@ export class WarehousePermissionError extends RadarError {
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(
-      `The warehouse ${label} does not let Radar's user read the marts (${detail}). Radar needs CONNECT on the database, USAGE on the schema and SELECT on its tables, e.g. GRANT USAGE ON SCHEMA marts TO radar; GRANT SELECT ON ALL TABLES IN SCHEMA marts TO radar; (see "Warehouse sources" in the README).`,
-      options,
-    );
+    super({ key: 'warehouseError.permissionDenied', values: { label, detail } }, options);
   }
 }
 
@@ -97,10 +79,7 @@ export class WarehouseTimeoutError extends RadarError {
     readonly timeoutMs: number,
     options?: { cause?: unknown },
   ) {
-    super(
-      `The warehouse ${label} did not answer within ${timeoutMs} ms. Check the server's load and network, or allow more time with RADAR_WAREHOUSE_TIMEOUT_MS.`,
-      options,
-    );
+    super({ key: 'warehouseError.timeout', values: { label, timeoutMs: String(timeoutMs) } }, options);
   }
 }
 
@@ -112,6 +91,6 @@ export class WarehouseQueryError extends RadarError {
     detail: string,
     options?: { cause?: unknown },
   ) {
-    super(`The warehouse ${label} refused a read: ${detail}. Run \`radar doctor\` to check the source.`, options);
+    super({ key: 'warehouseError.queryFailed', values: { label, detail } }, options);
   }
 }

@@ -151,7 +151,7 @@ async function answerFor(
       : await runCommand(command, text, context);
     return outcome.kind === 'answer' ? outcome.answer : undefined;
   } catch (error) {
-    if (isRadarError(error)) await tell(respond, error.userMessage, deps);
+    if (isRadarError(error)) await tell(respond, error.messageIn(t.locale), deps);
     else {
       deps.logger.error({ err: error, command: invocation }, 'an answer button failed');
       await tell(respond, INTERNAL_ERROR(t, invocation), deps);

@@ -99,7 +99,7 @@ async function answer(
       : await runCommand(request.command, request.text, context);
   } catch (error) {
     if (isRadarError(error)) {
-      const delivered = await say(error.userMessage);
+      const delivered = await say(error.messageIn(locale));
       finish(delivered ? (error.code === 'usage' ? 'usage' : 'data_error') : 'delivery_failed', { code: error.code });
       return;
     }

@@ -61,7 +61,7 @@ function healthBlocks(deps: SlackAppDeps, userId: string, t: Translate): KnownBl
     ];
     return [mrkdwnSection(truncate(lines.join('\n'), 3000))];
   } catch (error) {
-    const reason = isRadarError(error) ? error.userMessage : t('home.health.failed');
+    const reason = isRadarError(error) ? error.messageIn(t.locale) : t('home.health.failed');
     deps.logger.warn({ err: error }, 'App Home: warehouse health failed');
     return [mrkdwnSection(truncate(`:red_circle: ${escapeMrkdwn(reason)}`, 3000))];
   }

@@ -90,7 +90,7 @@ function immediateReply(
   } catch (error) {
     // Anything but a usage mistake is left to the full run, which reports it with the usual care.
     if (isRadarError(error) && error.code === 'usage')
-      return { kind: 'reply', text: error.userMessage, outcome: 'usage', code: 'usage' };
+      return { kind: 'reply', text: error.messageIn(locale), outcome: 'usage', code: 'usage' };
     return { kind: 'run' };
   }
 }

@@ -117,6 +117,19 @@ describe('radar CLI', () => {
     noStackTrace(stderr);
   });
 
+  it('says what is wrong with the warehouse in the language asked for', () => {
+    const p = join(dir, 'no-netsuite-zh.sqlite');
+    const db = new Database(p);
+    db.exec('CREATE TABLE customer360__customer_value_analysis (primary_email TEXT)');
+    db.close();
+    const { code, stdout, stderr } = radar('ask', '/segment-anomalies', '--lang', 'zh-CN', '--warehouse', p);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe(
+      'radar: 仓库中没有 `netsuite2_customer_analytics` 表，而 /segment-anomalies 需要它。请把它加入导出（同名的 dbt 模型）。运行 `radar doctor --warehouse <path>` 查看文件内容。',
+    );
+  });
+
   it('exits 2 with usage naming an unknown option', () => {
     const path = netsuiteWarehouse('usage.sqlite', 5);
     const { code, stderr } = radar('ask', '/segment-anomalies colour=red', '--warehouse', path);

@@ -183,6 +183,6 @@ export async function segmentAnomalyLine(context: CommandContext): Promise<strin
     return outcome.answer.lead?.takeaway ?? outcome.answer.headline;
   } catch (error) {
     if (!isRadarError(error)) throw error;
-    return t('digest.segments.unavailableWhy', { why: error.userMessage });
+    return t('digest.segments.unavailableWhy', { why: error.messageIn(t.locale) });
   }
 }

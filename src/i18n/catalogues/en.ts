@@ -1,3 +1,5 @@
+import { warehouseErrorsEn } from './warehouse-errors-en.js';
+
 /**
  * English: the one message catalogue of the `en` locale. Flat ICU MessageFormat strings keyed by dotted ids,
  * sectioned by prefix. Every other catalogue has exactly these keys with the same placeholders (the catalogue
@@ -7,6 +9,9 @@
  * Keys under alerts. digest. home. notice. slack. belong to the Slack surfaces' block at the end.
  */
 export const en = {
+  // ── What is wrong with a warehouse (errors raised in the data layer): warehouse-errors-en.ts ──
+  ...warehouseErrorsEn,
+
   // ── Languages ──
   'language.name.en': 'English',
   'language.name.zh-CN': 'Simplified Chinese (简体中文)',

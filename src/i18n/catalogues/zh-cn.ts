@@ -1,10 +1,14 @@
 import type { MessageKey } from './en.js';
+import { warehouseErrorsZhCn } from './warehouse-errors-zh-cn.js';
 
 /**
  * 简体中文 (zh-CN): the same keys as en.ts, written as a Chinese CS analyst writes them. Terms follow
  * docs/terminology.md (the original reports' words: 综合表现, 投资优先分, 红区 / 黄区 / 绿区, 生命周期阶段 …).
  */
 export const zhCN = {
+  // ── 仓库错误（数据层报出）：warehouse-errors-zh-cn.ts ──
+  ...warehouseErrorsZhCn,
+
   // ── Languages ──
   'language.name.en': '英文 (English)',
   'language.name.zh-CN': '简体中文',

@@ -100,7 +100,7 @@ export function registerRulesActions(
         preview = previewText(await deps.preview(asCommandText(typed), t.locale), t);
       } catch (error) {
         if (!isRadarError(error)) throw error;
-        preview = t('rules.slack.previewFailed', { why: error.userMessage });
+        preview = t('rules.slack.previewFailed', { why: error.messageIn(t.locale) });
       }
       await client.views.update({ view_id: view.id, view: thresholdModal({ t, inForce, typed, preview }) });
     });
