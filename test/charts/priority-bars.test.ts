@@ -28,8 +28,10 @@ const ranked = computePriority([
 describe('charts/priority/priority-bars', () => {
   it('puts the top N in rank order with n in the title and routes coloured', () => {
     const chart = buildPriorityBarsChart(ranked, 3, []);
-    // 0.4·norm(RFM 15) + 0.4·norm(health 3) − 0.2·0.2 = 0.4 + 0.4 − 0.04 = 0.760
-    expect(chart.title).toBe('Acme leads at 0.760; 2 of the top 3 are on automated nurture');
+    // 0.4·norm(RFM 15) + 0.4·norm(health 3) − 0.2·0.2 = 0.4 + 0.4 − 0.04 = 0.760, written as the answer's headline
+    // writes a priority (two decimals); the bar keeps the table's three.
+    expect(chart.title).toBe('Acme leads at 0.76; 2 of the top 3 are on automated nurture');
+    expect(chart.altText).toBe('Horizontal bars of the 3 highest priorities; Acme leads with 0.76.');
     expectChartRules(chart, { bars: true });
     const spec = chart.spec as unknown as {
       data: { values: { customer: string; priority: number; route: string }[] };
@@ -38,6 +40,7 @@ describe('charts/priority/priority-bars', () => {
     };
     const labels = spec.data.values.map((v) => v.customer);
     expect(labels[0]).toBe('#1 Acme');
+    expect(spec.data.values[0]).toMatchObject({ label: '0.760' });
     expect(labels[1]).toMatch(/^#2 A very long organisation name.*…$/);
     expect(spec.encoding.y.sort).toEqual(labels);
     const priorities = spec.data.values.map((v) => v.priority);
@@ -46,6 +49,44 @@ describe('charts/priority/priority-bars', () => {
       domain: ['Dedicated acceleration', 'Automated nurture'],
       range: [ROUTE_COLORS['dedicated-acceleration'], ROUTE_COLORS['automated-nurture']],
     });
+  });
+
+  it('tells bars of the same organisation apart by email, as the text answer does', () => {
+    const customers = [
+      ['ana@hooli.com', 'Hooli Group', 5],
+      ['ben@acme.com', 'Acme', 4],
+      ['cara@hooli.com', 'Hooli Group', 3],
+      ['sam@one.com', 'Globex Holdings International Partners', 2],
+      ['sam@two.com', 'Globex Holdings International Partners', 1],
+    ] as const;
+    const top = computePriority(
+      customers.map(([email, organization, r]) =>
+        valueCustomer(email, {
+          ...rfm(r, r, r),
+          health: r / 2,
+          churn: 0.1,
+          tier: 'Gold',
+          portfolioPct: 0.1,
+          organization,
+        }),
+      ),
+    ).ranked;
+    expect(top.map((r) => r.customer.email)).toEqual(customers.map(([email]) => email));
+    const chart = buildPriorityBarsChart(top, top.length, []);
+    const labels = (chart.spec as unknown as { data: { values: { customer: string }[] } }).data.values.map(
+      (v) => v.customer,
+    );
+    // The part before the @ is enough for Hooli; the two Globex emails share it ("sam"), so they keep the whole
+    // email and the organisation gives up columns: 30 − 14 (" (sam@one.com)") = 16 columns: 15 ("Globex Holdings") and the ellipsis.
+    expect(labels).toEqual([
+      '#1 Hooli Group (ana)',
+      '#2 Acme',
+      '#3 Hooli Group (cara)',
+      '#4 Globex Holdings… (sam@one.com)',
+      '#5 Globex Holdings… (sam@two.com)',
+    ]);
+    expect(chart.title).toMatch(/^Hooli Group \(ana\) leads at /);
+    expect(chart.altText).toContain('Hooli Group (ana) leads with');
   });
 
   it('pads the axis so value labels fit on both sides of zero', () => {

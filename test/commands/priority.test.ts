@@ -51,7 +51,9 @@ describe('commands/priority', () => {
     expect(answer.provenance.qualityNotes.join('\n')).toContain(
       '1 customer not ranked for a missing input (recency missing on 1)',
     );
-    expect(answer.charts[0]?.title).toBe('Acme leads at 0.760; the top 3 are split across 3 routes');
+    // The chart's title writes the leader's priority as the headline does (the glossary's two decimals).
+    expect(answer.headline).toContain('priority 0.76 ');
+    expect(answer.charts[0]?.title).toBe('Acme leads at 0.76; the top 3 are split across 3 routes');
   });
 
   it('accepts `/priority 2` and filters case-insensitively', async () => {

@@ -4,12 +4,13 @@ import type { ScoredCustomer } from '../../analysis/priority/priority-score.js';
 import { numberFormat } from '../../format/number-format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { termFor, translator } from '../../i18n/translate.js';
+import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
 import { formatNumber } from '../format.js';
-import { truncateLabel } from '../labels.js';
 import { CATEGORY_PALETTE, CHART_SIZE, FONT_SIZES, GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
+import { priorityBarNames } from './priority-bar-names.js';
 
 /** Customer labels longer than this many columns end in an ellipsis (the axis has ~280 px). */
 export const PRIORITY_LABEL_WIDTH = 30;
@@ -29,19 +30,27 @@ export const ROUTE_COLORS: Readonly<Record<PriorityRoute, string>> = {
   standard: CATEGORY_PALETTE[6],
 };
 
-/** Priority as the answer writes it (three decimals), so a bar reads the same as the table row. */
-function priorityText(priority: number, locale: Locale): string {
+/** A bar's value as the answer's table writes it (three decimals), so a bar reads the same as its table row. */
+function barValueText(priority: number, locale: Locale): string {
   return numberFormat(locale).fixed(priority, 3);
 }
 
-/** "Hooli Group leads at 0.751; all 20 are Dedicated acceleration": the leader and the dominant route. */
+/** The leader's priority as the answer's headline writes it ("priority 0.75"): the glossary's form of the score. */
+function leaderPriorityText(priority: number, locale: Locale): string {
+  return glossaryFor(locale).terms.priority.format(priority);
+}
+
+/**
+ * "Hooli Group leads at 0.75; all 20 are Dedicated acceleration": the leader (named as on its bar) and the dominant
+ * route.
+ */
 export function priorityTakeaway(top: readonly ScoredCustomer[], locale: Locale = 'en'): string {
   const t = translator(locale);
   const first = top[0];
   if (first === undefined) return t('priority.chart.noMatch');
   const counts = PRIORITY_ROUTES.map((route) => ({ route, n: top.filter((r) => r.route === route).length }));
   const dominant = counts.sort((a, b) => b.n - a.n)[0] as { route: PriorityRoute; n: number };
-  const who = first.customer.organization ?? first.customer.email;
+  const who = (priorityBarNames(top, PRIORITY_LABEL_WIDTH)[0] as { full: string }).full;
   const routes = counts.filter((c) => c.n > 0).length;
   const route = termFor(locale, 'route', dominant.route).toLocaleLowerCase(locale);
   const share =
@@ -50,7 +59,7 @@ export function priorityTakeaway(top: readonly ScoredCustomer[], locale: Locale 
       : dominant.n * 2 > top.length
         ? t('priority.chart.shareMost', { count: formatNumber(dominant.n, 'integer', locale), n: top.length, route })
         : t('priority.chart.shareSplit', { n: top.length, routes });
-  return t('priority.chart.takeaway', { who, priority: priorityText(first.priority, locale), share });
+  return t('priority.chart.takeaway', { who, priority: leaderPriorityText(first.priority, locale), share });
 }
 
 /** The /priority chart: the top N as horizontal bars from zero, highest first, every bar named and coloured by route. */
@@ -63,10 +72,11 @@ export function buildPriorityBarsChart(
   const words = chartWords(locale);
   const t = translator(locale);
   const routeLabel = (route: (typeof PRIORITY_ROUTES)[number]) => termFor(locale, 'route', route);
-  const values = top.map((r) => ({
-    customer: `#${r.rank} ${truncateLabel(r.customer.organization ?? r.customer.email, PRIORITY_LABEL_WIDTH)}`,
+  const names = priorityBarNames(top, PRIORITY_LABEL_WIDTH);
+  const values = top.map((r, index) => ({
+    customer: `#${r.rank} ${names[index]?.label ?? ''}`,
     priority: r.priority,
-    label: priorityText(r.priority, locale),
+    label: barValueText(r.priority, locale),
     route: routeLabel(r.route),
   }));
   const routesShown = PRIORITY_ROUTES.filter((route) => top.some((r) => r.route === route));
@@ -83,6 +93,9 @@ export function buildPriorityBarsChart(
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: chartTitle(title, [population, t('priority.chart.legend', { priority: words.priority })]),
     data: { values },
+    // The legend ends where the bars end and extends left over the names' column, which is empty at the top: long
+    // names narrow the bars, and a legend starting at the bars' left edge would run off the chart.
+    config: { legend: { layout: { top: { anchor: 'end' } } } },
     height,
     autosize: GROW_HEIGHT_AUTOSIZE,
     encoding: {
@@ -129,13 +142,14 @@ export function buildPriorityBarsChart(
   return {
     id: 'priority-top',
     title,
-    altText: first
-      ? t('priority.chart.alt', {
-          n: top.length,
-          who: first.customer.organization ?? first.customer.email,
-          priority: priorityText(first.priority, locale),
-        })
-      : t('priority.chart.altNone'),
+    altText:
+      first && names[0]
+        ? t('priority.chart.alt', {
+            n: top.length,
+            who: names[0].full,
+            priority: leaderPriorityText(first.priority, locale),
+          })
+        : t('priority.chart.altNone'),
     spec: withTheme(spec as unknown as TopLevelSpec),
   };
 }
