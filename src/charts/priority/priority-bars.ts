@@ -111,7 +111,8 @@ export function buildPriorityBarsChart(
         type: 'quantitative',
         title: words.priority,
         scale: { domain: paddedDomain(values.map((v) => v.priority)), nice: false },
-        axis: { orient: 'top' },
+        // Five ticks stay apart however long the names (which narrow the bars); flush labels would push 0.0 into 0.1.
+        axis: { orient: 'top', tickCount: 5, labelFlush: false },
       },
     },
     layer: [
