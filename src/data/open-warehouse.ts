@@ -77,9 +77,21 @@ export class Warehouse {
   }
 
   /** Streams a read statement's rows as arrays, for passes too large to hold in memory at once. */
-  eachRawRow(sql: string, visit: (row: unknown[]) => void): void {
+  eachRawRow(sql: string, visit: (row: unknown[]) => void): void;
+  eachRawRow(sql: string, params: readonly unknown[], visit: (row: unknown[]) => void): void;
+  eachRawRow(
+    sql: string,
+    paramsOrVisit: readonly unknown[] | ((row: unknown[]) => void),
+    maybeVisit?: (row: unknown[]) => void,
+  ): void {
+    const params = typeof paramsOrVisit === 'function' ? [] : paramsOrVisit;
+    const visit = typeof paramsOrVisit === 'function' ? paramsOrVisit : (maybeVisit as (row: unknown[]) => void);
     this.guard(() => {
-      for (const row of this.db.prepare(sql).raw(true).iterate() as Iterable<unknown[]>) visit(row);
+      for (const row of this.db
+        .prepare(sql)
+        .raw(true)
+        .iterate(...params) as Iterable<unknown[]>)
+        visit(row);
     });
   }
 

@@ -1,18 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { converterFor, type ValueIssueCounter } from '../clean-values.js';
+import { type Converter, converterFor, type ValueIssueCounter } from '../clean-values.js';
 import type { KeyStats } from '../key-stats.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { COLUMNS_READ } from '../queries/columns-read.js';
 import { CUSTOMER_SALES_COLUMNS, eachSalesByEmail } from '../queries/customer-sales.js';
-import {
-  keyedTableSql,
-  keyStatsFromKeyedSql,
-  rankedRowsSql,
-  rankedTableSql,
-  rowsOfRankedSql,
-} from '../ranked-rows-sql.js';
-import { keyStatsOfRow, snapshotKeyStats, tableAvailability } from '../read-table.js';
+import { rankedRowsSql, rowsByRowidSql } from '../ranked-rows-sql.js';
+import { snapshotKeyStats, tableAvailability } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import type { StoredColumnType } from './column-store.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, type StringEncoding, writeColumns } from './column-writer.js';
@@ -22,6 +16,7 @@ import {
   type LookupPart,
   writeCustomerLookup,
 } from './customer-lookup-index.js';
+import { latestTwoPerKey } from './latest-two-per-key.js';
 import { SALES_BY_EMAIL_FOLDER } from './snapshot-cache.js';
 import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-manifest.js';
 
@@ -96,9 +91,9 @@ export function runCacheTasks(
 }
 
 /**
- * Ranks, cleans and writes one table (the latest two rows per key, or every row of a table without snapshots).
- * A snapshot table's keys and instants are cleaned once into a temp table that both the ranking and the KeyStats
- * count read: one JavaScript cleaning pass instead of two.
+ * Ranks, cleans and writes one table (the latest two rows per key, or every row of a table without snapshots). A
+ * snapshot table is read twice: one pass ranks it and counts its KeyStats (latest-two-per-key.ts), then the kept
+ * rows are fetched by rowid, in rowid order, with their columns cleaned.
  */
 export function cacheTable(
   warehouse: Warehouse,
@@ -116,32 +111,55 @@ export function cacheTable(
 
   const columns = (COLUMNS_READ[tableId] ?? []).filter((c) => info.columns.has(c));
   if (columns.length === 0) return undefined;
+  const writer = new RankWriter(directory, definition, columns, snapshot ? 2 : 1, batchRows);
   if (!snapshot) {
-    const ranks = writeRanks(warehouse, rankedRowsSql(definition, info.name, columns, 'all'), definition, columns, 1);
+    const sql = rankedRowsSql(definition, info.name, columns, 'all');
+    // Its rows are `_rowid, _rank, <columns>…`: the values start at index 2.
+    const ranks = writer.write((push) => warehouse.eachRawRow(sql, (row) => push(1, row)), 2);
     return tableEntry(info.name, definition, columns, ranks, snapshotKeyStats(warehouse, tableId), started);
   }
-  const keyed = `radar_keyed_${tableId}`;
-  const ranked = `radar_ranked_${tableId}`;
-  return warehouse.withTempTable(keyed, keyedTableSql(definition, info.name, keyed), () => {
-    const keyStats = keyStatsOfRow(warehouse.firstRow<Record<string, number | null>>(keyStatsFromKeyedSql(keyed)));
-    return warehouse.withTempTable(ranked, rankedTableSql(keyed, ranked), () => {
-      const sql = rowsOfRankedSql(definition, info.name, columns, ranked);
-      const ranks = writeRanks(warehouse, sql, definition, columns, 2);
-      return tableEntry(info.name, definition, columns, ranks, keyStats, started);
-    });
-  });
+  const { rowids, ranks: rankOf, keyStats } = latestTwoPerKey(warehouse, definition, info.name);
+  const sql = rowsByRowidSql(definition, info.name, columns);
+  const ranks = writer.write((push) => {
+    for (let from = 0; from < rowids.length; from += ROWIDS_PER_FETCH) {
+      const to = Math.min(rowids.length, from + ROWIDS_PER_FETCH);
+      let i = from;
+      warehouse.eachRawRow(sql, [JSON.stringify(Array.from(rowids.subarray(from, to)))], (row) => {
+        if (row[0] !== rowids[i]) throw new Error(`${info.name}: rowid ${rowids[i]} came back as ${row[0]}`);
+        push(rankOf[i++] as 1 | 2, row);
+      });
+      if (i !== to) throw new Error(`${info.name}: ${to - i} of the ranked rows were not found by rowid`);
+    }
+  }, 1);
+  return tableEntry(info.name, definition, columns, ranks, keyStats, started);
+}
 
-  function writeRanks(
-    warehouse: Warehouse,
-    sql: string,
+/** Rowids per statement of the fetch by rowid: a JSON array of about 1 MB. */
+const ROWIDS_PER_FETCH = 131_072;
+
+/**
+ * Rank sets of one table, each column streaming to its file batch by batch (`rank-N/<column>.arrow`, plus
+ * `rowid.arrow`): the build holds one batch per column, not the table. Rows are `[_rowid, <columns>…]` (rank
+ * given apart) or `[_rowid, _rank, <columns>…]`, as the two statements return them.
+ */
+class RankWriter {
+  private readonly converters: Converter[];
+  private readonly ranks: {
+    rowids: ColumnWriter;
+    columns: ColumnWriter[];
+    issues: ValueIssueCounter[];
+  }[];
+
+  constructor(
+    directory: string,
     definition: TableDefinition,
-    columns: readonly string[],
+    private readonly columns: readonly string[],
     rankCount: 1 | 2,
-  ): CachedRankSet[] {
+    batchRows: number,
+  ) {
     const kinds = columns.map((c) => definition.columns[c] as ColumnKind);
-    const converters = kinds.map(converterFor);
-    // Each column streams to its file batch by batch: the build holds one batch per column, not the table.
-    const ranks = Array.from({ length: rankCount }, (_, i) => {
+    this.converters = kinds.map(converterFor);
+    this.ranks = Array.from({ length: rankCount }, (_, i) => {
       const folder = join(directory, `rank-${i + 1}`);
       mkdirSync(folder, { recursive: true });
       return {
@@ -158,17 +176,23 @@ export function cacheTable(
         issues: columns.map((): ValueIssueCounter => ({ unreadable: 0 })),
       };
     });
-    const writers = ranks.flatMap((rank) => [rank.rowids, ...rank.columns]);
-    writeColumns(writers, () =>
-      warehouse.eachRawRow(sql, (row) => {
-        const rank = ranks[(row[1] as number) - 1];
-        if (!rank) return;
-        rank.rowids.push(row[0] as number);
-        for (let c = 0; c < columns.length; c++) {
-          const convert = converters[c] as (typeof converters)[number];
-          (rank.columns[c] as ColumnWriter).push(convert(row[c + 2], rank.issues[c] as ValueIssueCounter));
-        }
-      }),
+  }
+
+  /** `fill` pushes each row with its rank (1 or 2), `_rowid` first and the columns from `valuesFrom` on. */
+  write(fill: (push: (rank: 1 | 2, row: readonly unknown[]) => void) => void, valuesFrom: 1 | 2): CachedRankSet[] {
+    const { columns, converters, ranks } = this;
+    writeColumns(
+      ranks.flatMap((rank) => [rank.rowids, ...rank.columns]),
+      () =>
+        fill((rankNumber, row) => {
+          const rank = ranks[rankNumber - 1];
+          if (!rank) return;
+          rank.rowids.push(row[0] as number);
+          for (let c = 0; c < columns.length; c++) {
+            const convert = converters[c] as Converter;
+            (rank.columns[c] as ColumnWriter).push(convert(row[c + valuesFrom], rank.issues[c] as ValueIssueCounter));
+          }
+        }),
     );
     return ranks.map((rank) => {
       const unreadable: Record<string, number> = {};
