@@ -45,22 +45,23 @@ export function rankedRowsSql(
 }
 
 /**
- * `radar prepare`'s one pass over a snapshot table (latest-two-per-key.ts): `_rowid, _key, _ts, _tie, spelling,
- * raw timestamp` per row, in table order and unsorted, keys and instants cleaned by the very expressions of
- * rankedRowsSql and keyStatsSql. The spelling is NULL when the raw key is text equal to the cleaned key (most rows:
- * no string to hand over), else the raw value; the raw timestamp comes only when it did not parse, to tell blank
- * from unparseable. The subquery is not flattened (OFFSET), so each cleaning expression runs once per row.
+ * `radar prepare`'s one pass over a snapshot table (latest-two-per-key.ts): `_rowid, _key, raw key, raw timestamp,
+ * _tie` per row, in table order and unsorted. An email key comes raw only (`_key` NULL): the pass cleans it with the
+ * rule's own cleanEmail, as it parses the raw timestamp with parseInstant, both without a call out of SQLite per
+ * row; an id key is cleaned here by cleanIdSql, whose SQLite number-to-text conversion only SQL repeats exactly.
  */
 export function keyPassSql(definition: TableDefinition, tableName: string): string {
   const snapshot = definition.snapshot;
   if (!snapshot) throw new Error(`${tableName} has no snapshots`);
-  const rawKey = quoteIdentifier(snapshot.key);
-  const rawTs = quoteIdentifier(snapshot.timestamp);
-  return `SELECT _rowid, _key, _ts, _tie,
-      CASE WHEN typeof(_raw_key) = 'text' AND _raw_key = _key COLLATE BINARY THEN NULL ELSE _raw_key END,
-      CASE WHEN _ts IS NULL THEN _raw_ts END
-    FROM (SELECT ${keyedColumns(definition, snapshot)}, ${rawKey} AS _raw_key, ${rawTs} AS _raw_ts
-      FROM ${quoteIdentifier(tableName)} LIMIT -1 OFFSET 0)`;
+  const key = keyCleanedInPass(definition) ? 'NULL' : keyExpression(definition, snapshot.key);
+  const tie = snapshot.numericTieBreak ? numericSql(snapshot.numericTieBreak) : 'NULL';
+  return `SELECT rowid, ${key}, ${quoteIdentifier(snapshot.key)}, ${quoteIdentifier(snapshot.timestamp)}, ${tie}
+    FROM ${quoteIdentifier(tableName)}`;
+}
+
+/** Whether keyPassSql leaves the key to the pass to clean (emails: cleanEmail is the whole rule). */
+export function keyCleanedInPass(definition: TableDefinition): boolean {
+  return definition.snapshot !== undefined && definition.columns[definition.snapshot.key] === 'email';
 }
 
 /**

@@ -65,17 +65,23 @@ export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: numbe
   return tasks;
 }
 
-/** Runs `tasks` on one connection, writing under `directory` (the scratch folder of the build). */
+/**
+ * Runs tasks on one connection, writing under `directory` (the scratch folder of the build): every task when alone,
+ * or, in a parallel build, the next unclaimed one until none is left. `claim` is a counter the threads share
+ * (a SharedArrayBuffer): each takes the task at the index it draws, so a thread that finishes early takes more.
+ */
 export function runCacheTasks(
   warehouse: Warehouse,
   directory: string,
   tasks: readonly CacheTask[],
   batchRows: number = DEFAULT_BATCH_ROWS,
+  claim: Int32Array = new Int32Array(1),
 ): CacheTaskResults {
   const tables: Partial<Record<TableId, CachedTable>> = {};
   let salesByEmail: CachedSalesByEmail | undefined;
   let customerLookup: CachedCustomerLookup | undefined;
-  for (const task of tasks) {
+  for (let i = Atomics.add(claim, 0, 1); i < tasks.length; i = Atomics.add(claim, 0, 1)) {
+    const task = tasks[i] as CacheTask;
     if (task.kind === 'lookup') {
       customerLookup = writeCustomerLookup(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER), task.part, batchRows);
       continue;

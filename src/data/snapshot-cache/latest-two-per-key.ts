@@ -1,7 +1,7 @@
-import { cleanLabel } from '../cleaning-rule.js';
+import { cleanEmail, cleanLabel, parseInstant } from '../cleaning-rule.js';
 import type { KeyStats } from '../key-stats.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { keyPassSql } from '../ranked-rows-sql.js';
+import { keyCleanedInPass, keyPassSql } from '../ranked-rows-sql.js';
 import type { TableDefinition } from '../warehouse-schema.js';
 
 /** The rows a snapshot table keeps in the cache, in rowid order, and the table's KeyStats. */
@@ -14,14 +14,16 @@ export interface LatestTwoPerKey {
 }
 
 /**
- * Ranks a snapshot table and counts its KeyStats in one pass over the table: SQLite cleans every row's key and
- * instant (the same expressions rankedRowsSql and keyStatsSql use) and streams them in table order, and this keeps,
- * per cleaned key, the row count, whether it was spelled more than one way, and the best two rows by the ranking
- * rule (`_ts IS NULL, _ts DESC, _tie IS NULL, _tie DESC, _rowid DESC`). It replaces a temp table of every row, a
- * GROUP BY and a window sort of 6.4M rows at a million customers with one hash lookup per row.
+ * Ranks a snapshot table and counts its KeyStats in one pass over the table, in table order and unsorted: per row
+ * the cleaned key and instant (the cleaning rule's own functions, cleaning-rule.ts, as SQLite calls them for
+ * rankedRowsSql and keyStatsSql), and per cleaned key the row count, whether it was spelled more than one way, and
+ * the best two rows by the ranking rule (`_ts IS NULL, _ts DESC, _tie IS NULL, _tie DESC, _rowid DESC`). It
+ * replaces a temp table of every row, a GROUP BY and a window sort (6.4M rows at a million customers) with one hash
+ * lookup per row.
  */
 export function latestTwoPerKey(warehouse: Warehouse, definition: TableDefinition, tableName: string): LatestTwoPerKey {
   const keys = new KeyTable();
+  const cleanKey = keyCleanedInPass(definition);
   let rowsInTable = 0;
   let rowsWithoutKey = 0;
   let unparseableTimestamps = 0;
@@ -29,26 +31,35 @@ export function latestTwoPerKey(warehouse: Warehouse, definition: TableDefinitio
   let dataDateMs: number | null = null;
   warehouse.eachRawRow(keyPassSql(definition, tableName), (row) => {
     rowsInTable++;
-    const ts = row[2] as number | null;
+    const rawTs = row[3];
+    const ts = parseInstant(rawTs);
     if (ts === null) {
-      // The raw timestamp comes only when it did not parse: blank (NULL or only whitespace) or unparseable.
-      const raw = row[5];
-      if (raw === null || (typeof raw === 'string' && cleanLabel(raw) === null)) missingTimestamps++;
+      // Blank (NULL or only whitespace) is a missing timestamp; any other value that does not parse, unparseable.
+      if (rawTs === null || (typeof rawTs === 'string' && cleanLabel(rawTs) === null)) missingTimestamps++;
       else unparseableTimestamps++;
     } else if (dataDateMs === null || ts > dataDateMs) {
       dataDateMs = ts;
     }
-    const key = row[1] as string | null;
+    const rawKey = row[2];
+    const key = cleanKey ? cleanEmail(rawKey) : (row[1] as string | null);
     if (key === null) {
       rowsWithoutKey++;
       return;
     }
-    const tie = row[3] as number | null;
-    keys.add(key, row[0] as number, ts ?? Number.NaN, tie ?? Number.NaN, row[4]);
+    const tie = row[4] as number | null;
+    // The spelling of text equal to its cleaned key is stored as NULL: no string kept per key for most keys.
+    keys.add(key, row[0] as number, ts ?? Number.NaN, tie ?? Number.NaN, rawKey === key ? null : rawKey);
   });
   return {
     ...keys.latestTwo(),
-    keyStats: { rowsInTable, rowsWithoutKey, ...keys.stats(), unparseableTimestamps, missingTimestamps, dataDateMs },
+    keyStats: {
+      rowsInTable,
+      rowsWithoutKey,
+      ...keys.stats(),
+      unparseableTimestamps,
+      missingTimestamps,
+      dataDateMs,
+    },
   };
 }
 
@@ -77,7 +88,7 @@ class KeyTable {
   private capacity = 1024;
   private count = new Int32Array(this.capacity);
   private merged = new Uint8Array(this.capacity);
-  /** The first row's spelling: NULL when the raw key is text equal to the cleaned key (keyPassSql), else the raw value. */
+  /** The first row's spelling: NULL when the raw key is text equal to the cleaned key, else the raw value. */
   private spelling: unknown[] = [];
   private best = new Float64Array(this.capacity * 3);
   private second = new Float64Array(this.capacity * 3);
