@@ -4,19 +4,16 @@ import { type Converter, converterFor, type ValueIssueCounter } from '../clean-v
 import type { KeyStats } from '../key-stats.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { COLUMNS_READ } from '../queries/columns-read.js';
-import { CUSTOMER_SALES_COLUMNS, eachSalesByEmail } from '../queries/customer-sales.js';
+import { CUSTOMER_SALES_COLUMNS } from '../queries/customer-sales.js';
 import { rankedRowsSql, rowsByRowidSql } from '../ranked-rows-sql.js';
-import { snapshotKeyStats, tableAvailability } from '../read-table.js';
+import { snapshotKeyStats } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import type { StoredColumnType } from './column-store.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, type StringEncoding, writeColumns } from './column-writer.js';
-import {
-  type CachedCustomerLookup,
-  CUSTOMER_LOOKUP_FOLDER,
-  type LookupPart,
-  writeCustomerLookup,
-} from './customer-lookup-index.js';
+import { type LookupPart, writeCustomerLookup } from './customer-lookup-build.js';
+import { type CachedCustomerLookup, CUSTOMER_LOOKUP_FOLDER } from './customer-lookup-index.js';
 import { latestTwoPerKey } from './latest-two-per-key.js';
+import { eachSalesByEmailInOnePass } from './sales-by-email-pass.js';
 import { SALES_BY_EMAIL_FOLDER } from './snapshot-cache.js';
 import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-manifest.js';
 
@@ -41,23 +38,26 @@ export interface CacheTaskResults {
  */
 export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: number }[] {
   const tasks: { task: CacheTask; cost: number }[] = [];
-  const customers = warehouse.schema.tables.has('value') ? warehouse.rowCount('value') : Number.POSITIVE_INFINITY;
+  const customers = warehouse.schema.tables.has('value')
+    ? warehouse.rowCountEstimate('value')
+    : Number.POSITIVE_INFINITY;
   for (const tableId of Object.keys(WAREHOUSE_TABLES) as TableId[]) {
     const info = warehouse.schema.tables.get(tableId);
     if (!info || !COLUMNS_READ[tableId]) continue;
-    const rows = warehouse.rowCount(tableId);
+    const rows = warehouse.rowCountEstimate(tableId);
     const columns = (COLUMNS_READ[tableId] ?? []).filter((c) => info.columns.has(c)).length;
     const cost = (WAREHOUSE_TABLES[tableId] as TableDefinition).snapshot
       ? rows * 5 + Math.min(rows, 2 * customers) * columns * 0.4
       : rows * (1 + 0.3 * columns);
     tasks.push({ task: { kind: 'table', tableId }, cost });
   }
-  if (tableAvailability(warehouse, 'customer', CUSTOMER_SALES_COLUMNS).missingColumns.length === 0) {
-    tasks.push({ task: { kind: 'sales' }, cost: warehouse.rowCount('customer') * 4 });
+  const customer = warehouse.schema.tables.get('customer');
+  if (customer && CUSTOMER_SALES_COLUMNS.every((c) => customer.columns.has(c))) {
+    tasks.push({ task: { kind: 'sales' }, cost: warehouse.rowCountEstimate('customer') * 4 });
   }
   // The /customer index reads the customer table twice, and the mapping and value tables for source ids.
-  const customerRows = warehouse.rowCount('customer');
-  const mappedRows = warehouse.rowCount('mapping') + warehouse.rowCount('value');
+  const customerRows = warehouse.rowCountEstimate('customer');
+  const mappedRows = warehouse.rowCountEstimate('mapping') + warehouse.rowCountEstimate('value');
   if (customerRows + mappedRows > 0) {
     tasks.push({ task: { kind: 'lookup', part: 'ids' }, cost: (customerRows + mappedRows) * 4 });
     tasks.push({ task: { kind: 'lookup', part: 'names' }, cost: customerRows * 3 });
@@ -232,9 +232,10 @@ function writeSalesByEmail(warehouse: Warehouse, directory: string, batchRows: n
   mkdirSync(directory, { recursive: true });
   const emails = new ColumnWriter(join(directory, 'email.arrow'), 'string', 'plain', batchRows);
   const amounts = new ColumnWriter(join(directory, 'sales.arrow'), 'number', 'plain', batchRows);
+  const customerTable = warehouse.schema.tables.get('customer')?.name ?? WAREHOUSE_TABLES.customer.name;
   let summary: CachedSalesByEmail | undefined;
   writeColumns([emails, amounts], () => {
-    summary = eachSalesByEmail(warehouse, (email, amount) => {
+    summary = eachSalesByEmailInOnePass(warehouse, customerTable, (email, amount) => {
       emails.push(email);
       amounts.push(amount);
     });
