@@ -65,15 +65,14 @@ export function keyCleanedInPass(definition: TableDefinition): boolean {
 }
 
 /**
- * The cleaned columns of the rows whose rowids the JSON array parameter lists (ascending), in that order: each a
- * seek by rowid, nothing sorted. `_rowid` first, so the reader can check every row is the one it asked for.
+ * The columns of the rows whose rowids the JSON array parameter lists (ascending), in that order: each a seek by
+ * rowid, nothing sorted. Emails and timestamps come raw, for the reader to clean with the rule's own cleanEmail and
+ * parseInstant (rawCleaningConverter) rather than through a SQLite expression and function call per value. `_rowid`
+ * first, so the reader can check every row is the one it asked for.
  */
-export function rowsByRowidSql(definition: TableDefinition, tableName: string, columns: readonly string[]): string {
-  const selectList = columns.map(
-    (c) => `${selectExpression(c, definition.columns[c] as ColumnKind)} AS ${quoteIdentifier(c)}`,
-  );
+export function rowsByRowidSql(tableName: string, columns: readonly string[]): string {
   const table = quoteIdentifier(tableName);
-  return `SELECT ${table}.rowid${selectList.map((s) => `, ${s}`).join('')}
+  return `SELECT ${table}.rowid${columns.map((c) => `, ${table}.${quoteIdentifier(c)}`).join('')}
     FROM json_each(?) AS wanted CROSS JOIN ${table} ON ${table}.rowid = wanted.value`;
 }
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Converter, converterFor, type ValueIssueCounter } from '../clean-values.js';
+import { type Converter, converterFor, rawCleaningConverter, type ValueIssueCounter } from '../clean-values.js';
 import type { KeyStats } from '../key-stats.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { COLUMNS_READ } from '../queries/columns-read.js';
@@ -117,15 +117,14 @@ export function cacheTable(
 
   const columns = (COLUMNS_READ[tableId] ?? []).filter((c) => info.columns.has(c));
   if (columns.length === 0) return undefined;
-  const writer = new RankWriter(directory, definition, columns, snapshot ? 2 : 1, batchRows);
+  const writer = new RankWriter(directory, definition, columns, batchRows, snapshot ? BY_ROWID_ROWS : RANKED_ROWS);
   if (!snapshot) {
     const sql = rankedRowsSql(definition, info.name, columns, 'all');
-    // Its rows are `_rowid, _rank, <columns>…`: the values start at index 2.
-    const ranks = writer.write((push) => warehouse.eachRawRow(sql, (row) => push(1, row)), 2);
+    const ranks = writer.write((push) => warehouse.eachRawRow(sql, (row) => push(1, row)));
     return tableEntry(info.name, definition, columns, ranks, snapshotKeyStats(warehouse, tableId), started);
   }
   const { rowids, ranks: rankOf, keyStats } = latestTwoPerKey(warehouse, definition, info.name);
-  const sql = rowsByRowidSql(definition, info.name, columns);
+  const sql = rowsByRowidSql(info.name, columns);
   const ranks = writer.write((push) => {
     for (let from = 0; from < rowids.length; from += ROWIDS_PER_FETCH) {
       const to = Math.min(rowids.length, from + ROWIDS_PER_FETCH);
@@ -136,12 +135,25 @@ export function cacheTable(
       });
       if (i !== to) throw new Error(`${info.name}: ${to - i} of the ranked rows were not found by rowid`);
     }
-  }, 1);
+  });
   return tableEntry(info.name, definition, columns, ranks, keyStats, started);
 }
 
 /** Rowids per statement of the fetch by rowid: a JSON array of about 1 MB. */
 const ROWIDS_PER_FETCH = 131_072;
+
+/** How a statement's rows hold a table's values, and how they are cleaned into the cache's. */
+interface RowShape {
+  readonly rankCount: 1 | 2;
+  /** Index of the first column's value in a row. */
+  readonly valuesFrom: number;
+  readonly converter: (kind: ColumnKind) => Converter;
+}
+
+/** rankedRowsSql's `_rowid, _rank, <columns>…`, emails and timestamps cleaned by SQL: a table without snapshots. */
+const RANKED_ROWS: RowShape = { rankCount: 1, valuesFrom: 2, converter: converterFor };
+/** rowsByRowidSql's `_rowid, <raw columns>…`: a snapshot table's latest two rows per key. */
+const BY_ROWID_ROWS: RowShape = { rankCount: 2, valuesFrom: 1, converter: rawCleaningConverter };
 
 /**
  * Rank sets of one table, each column streaming to its file batch by batch (`rank-N/<column>.arrow`, plus
@@ -160,12 +172,12 @@ class RankWriter {
     directory: string,
     definition: TableDefinition,
     private readonly columns: readonly string[],
-    rankCount: 1 | 2,
     batchRows: number,
+    private readonly shape: RowShape,
   ) {
     const kinds = columns.map((c) => definition.columns[c] as ColumnKind);
-    this.converters = kinds.map(converterFor);
-    this.ranks = Array.from({ length: rankCount }, (_, i) => {
+    this.converters = kinds.map(shape.converter);
+    this.ranks = Array.from({ length: shape.rankCount }, (_, i) => {
       const folder = join(directory, `rank-${i + 1}`);
       mkdirSync(folder, { recursive: true });
       return {
@@ -184,9 +196,10 @@ class RankWriter {
     });
   }
 
-  /** `fill` pushes each row with its rank (1 or 2), `_rowid` first and the columns from `valuesFrom` on. */
-  write(fill: (push: (rank: 1 | 2, row: readonly unknown[]) => void) => void, valuesFrom: 1 | 2): CachedRankSet[] {
+  /** `fill` pushes each row, `_rowid` first, with its rank (1 or 2); then every file is completed. */
+  write(fill: (push: (rank: 1 | 2, row: readonly unknown[]) => void) => void): CachedRankSet[] {
     const { columns, converters, ranks } = this;
+    const { valuesFrom } = this.shape;
     writeColumns(
       ranks.flatMap((rank) => [rank.rowids, ...rank.columns]),
       () =>
