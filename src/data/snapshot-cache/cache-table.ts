@@ -31,10 +31,11 @@ export interface CacheTaskResults {
 }
 
 /**
- * Every unit of a build of this export, with a cost estimate for sharing them out: CPU microseconds per row as
- * measured alone at 100k customers (7 Dec). A snapshot table costs ~5 us per row to clean, count and rank, plus
- * ~0.4 us per written value (about two rows per customer); a plain table ~1 us per row plus 0.3 per value; the
- * sales reduction ~4 us per customer row; the /customer index ~6 us per customer, mapping and value row.
+ * Every unit of a build of this export, with a cost estimate: the threads take the costliest first. CPU
+ * microseconds per row as measured alone at 100k customers (7 Dec, one-pass build): a snapshot table ~3 us per row
+ * to clean and rank plus ~0.3 us per written value (about two rows per customer); a plain table ~1 us per row plus
+ * 0.3 per value; the sales reduction ~2.5 us per customer row; the /customer index's id pairs ~3 us per customer,
+ * mapping and value row, its name tuples ~2.2 us per customer row. Row counts are estimates (largest rowid).
  */
 export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: number }[] {
   const tasks: { task: CacheTask; cost: number }[] = [];
@@ -47,20 +48,19 @@ export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: numbe
     const rows = warehouse.rowCountEstimate(tableId);
     const columns = (COLUMNS_READ[tableId] ?? []).filter((c) => info.columns.has(c)).length;
     const cost = (WAREHOUSE_TABLES[tableId] as TableDefinition).snapshot
-      ? rows * 5 + Math.min(rows, 2 * customers) * columns * 0.4
+      ? rows * 3 + Math.min(rows, 2 * customers) * columns * 0.3
       : rows * (1 + 0.3 * columns);
     tasks.push({ task: { kind: 'table', tableId }, cost });
   }
   const customer = warehouse.schema.tables.get('customer');
   if (customer && CUSTOMER_SALES_COLUMNS.every((c) => customer.columns.has(c))) {
-    tasks.push({ task: { kind: 'sales' }, cost: warehouse.rowCountEstimate('customer') * 4 });
+    tasks.push({ task: { kind: 'sales' }, cost: warehouse.rowCountEstimate('customer') * 2.5 });
   }
-  // The /customer index reads the customer table twice, and the mapping and value tables for source ids.
   const customerRows = warehouse.rowCountEstimate('customer');
   const mappedRows = warehouse.rowCountEstimate('mapping') + warehouse.rowCountEstimate('value');
   if (customerRows + mappedRows > 0) {
-    tasks.push({ task: { kind: 'lookup', part: 'ids' }, cost: (customerRows + mappedRows) * 4 });
-    tasks.push({ task: { kind: 'lookup', part: 'names' }, cost: customerRows * 3 });
+    tasks.push({ task: { kind: 'lookup', part: 'ids' }, cost: (customerRows + mappedRows) * 3 });
+    tasks.push({ task: { kind: 'lookup', part: 'names' }, cost: customerRows * 2.2 });
   }
   return tasks;
 }

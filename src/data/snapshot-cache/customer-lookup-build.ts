@@ -106,35 +106,38 @@ function writeIdPairs(
   });
 }
 
+/**
+ * One source column at a time: the value table's ids of that source → their emails (a map of about a million
+ * entries at a million customers, one alive at a time), then the mapping rows carrying that source.
+ */
 function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; value: string }, pairs: PairSet): void {
-  const sources = SOURCE_ID_COLUMNS.flatMap((c) => idTextOrCleanedSql(c)).join(', ');
-  // Per source column, each source id of the value table → its email, or emails when several rows carry it.
-  const emailsBySource = SOURCE_ID_COLUMNS.map(() => new Map<string, string | string[]>());
-  warehouse.eachRawRow(`SELECT primary_email, ${sources} FROM ${quoteIdentifier(mapped.value)}`, (row) => {
-    const email = cleanEmail(row[0]);
-    if (email === null) return;
-    emailsBySource.forEach((emails, i) => {
-      const source = splitId(row[1 + 2 * i], row[2 + 2 * i]);
-      if (source === null) return;
+  const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
+  for (const column of SOURCE_ID_COLUMNS) {
+    const [sourceText, sourceCleaned] = idTextOrCleanedSql(column);
+    const present = `${quoteIdentifier(column)} IS NOT NULL`;
+    const emails = new Map<string, string | string[]>();
+    const valueSql = `SELECT primary_email, ${sourceText}, ${sourceCleaned} FROM ${quoteIdentifier(mapped.value)}
+      WHERE ${present}`;
+    warehouse.eachRawRow(valueSql, ([rawEmail, text, cleaned]) => {
+      const email = cleanEmail(rawEmail);
+      const source = email === null ? null : splitId(text, cleaned);
+      if (email === null || source === null) return;
       const known = emails.get(source);
       if (known === undefined) emails.set(source, email);
       else if (typeof known === 'string') emails.set(source, [known, email]);
       else known.push(email);
     });
-  });
-  const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
-  const sql = `SELECT ${idText}, ${idCleaned}, ${sources} FROM ${quoteIdentifier(mapped.mapping)}`;
-  warehouse.eachRawRow(sql, (row) => {
-    const id = splitId(row[0], row[1]);
-    if (id === null) return;
-    emailsBySource.forEach((emails, i) => {
-      const source = splitId(row[2 + 2 * i], row[3 + 2 * i]);
+    const mappingSql = `SELECT ${idText}, ${idCleaned}, ${sourceText}, ${sourceCleaned}
+      FROM ${quoteIdentifier(mapped.mapping)} WHERE ${present}`;
+    warehouse.eachRawRow(mappingSql, ([text, cleaned, sourceTextValue, sourceCleanedValue]) => {
+      const source = splitId(sourceTextValue, sourceCleanedValue);
       const found = source === null ? undefined : emails.get(source);
-      if (found === undefined) return;
+      const id = found === undefined ? null : splitId(text, cleaned);
+      if (found === undefined || id === null) return;
       if (typeof found === 'string') pairs.add(id, found);
       else for (const email of found) pairs.add(id, email);
     });
-  });
+  }
 }
 
 /** The cleaned id of an idTextOrCleanedSql pair of columns: text cleaned by the rule, else SQL's cleaning. */
