@@ -19,8 +19,8 @@ export interface SnapshotCacheBuild {
 }
 
 /**
- * Reads every table of the export once — window-ranked, cleaned exactly as readTable cleans — and writes the latest
- * two rows per key column by column, on this thread. Written to a scratch folder and renamed into place, so a crash
+ * Ranks every table of the export — cleaned exactly as readTable cleans, one pass per table (cache-table.ts) — and
+ * writes the latest two rows per key column by column, on this thread. Written to a scratch folder and renamed into place, so a crash
  * mid-build leaves no half cache; caches of older exports of the same file are removed after.
  */
 export function buildSnapshotCache(
@@ -78,11 +78,8 @@ export async function buildSnapshotCacheInParallel(
     } finally {
       await Promise.allSettled([...started.keys()].map((worker) => worker.terminate()));
     }
-    return {
-      tables: Object.assign({}, ...results.map((r) => r.tables)),
-      ...Object.assign({}, ...results.map((r) => (r.salesByEmail ? { salesByEmail: r.salesByEmail } : {}))),
-      ...Object.assign({}, ...results.map((r) => (r.customerLookup ? { customerLookup: r.customerLookup } : {}))),
-    };
+    // Each thread's tables, and whatever else its tasks wrote into the manifest (one field per kind of task).
+    return { ...Object.assign({}, ...results), tables: Object.assign({}, ...results.map((r) => r.tables)) };
   });
 }
 
@@ -162,9 +159,7 @@ function manifestOf(
     source,
     builtAt: now().toISOString(),
     buildMs: Math.round(performance.now() - started),
-    tables: results.tables,
-    ...(results.salesByEmail ? { salesByEmail: results.salesByEmail } : {}),
-    ...(results.customerLookup ? { customerLookup: results.customerLookup } : {}),
+    ...results,
   };
 }
 

@@ -17,7 +17,12 @@ import { eachSalesByEmailInOnePass } from './sales-by-email-pass.js';
 import { SALES_BY_EMAIL_FOLDER } from './snapshot-cache.js';
 import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-manifest.js';
 
-/** One unit of a cache build: a table, or the sales-by-email reduction. Units run in any order, on any thread. */
+/**
+ * One unit of a cache build. Units run in any order, on any thread, each on its thread's own read-only connection.
+ * A new step is a new kind here, with its cost in cacheTasks, its branch in runCacheTasks (writing under the
+ * build's scratch folder) and its manifest field in CacheTaskResults and SnapshotManifest; the threads take it like
+ * any other task, and the parallel build merges its field into the manifest without being told.
+ */
 export type CacheTask =
   | { readonly kind: 'table'; readonly tableId: TableId }
   | { readonly kind: 'sales' }
