@@ -89,6 +89,8 @@ function writeIdPairs(
   const idEmails = writer('id-email');
   writeColumns([idKeys, idEmails], () => {
     const pairs = new PairSet();
+    // Mapped pairs first: each source's map of the value table's ids is gone before the customer pairs come in.
+    if (mapped) addMappedPairs(warehouse, mapped, pairs);
     if (customer) {
       const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
       const sql = `SELECT ${idText}, ${idCleaned}, email FROM ${quoteIdentifier(customer)}`;
@@ -98,7 +100,6 @@ function writeIdPairs(
         if (id !== null && email !== null) pairs.add(id, email);
       });
     }
-    if (mapped) addMappedPairs(warehouse, mapped, pairs);
     pairs.each((id, email) => {
       idKeys.push(id);
       idEmails.push(email);
