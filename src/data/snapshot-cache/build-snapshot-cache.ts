@@ -53,14 +53,12 @@ export async function buildSnapshotCacheInParallel(
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), tasks.length));
   const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const started = new Map<Worker, Promise<CacheTaskResults>>();
-  const exits: Promise<unknown>[] = [];
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   return finishBuildAsync(warehouse, root, options.now ?? (() => new Date()), async (scratch) => {
     let results: CacheTaskResults[];
     for (let t = 1; t < threads; t++) {
       const data: CacheTableWorkerData = { warehousePath: warehouse.path, directory: scratch, tasks, batchRows, claim };
       const worker = startWorker(siblingModule(import.meta.url, 'cache-table-worker'), data);
-      exits.push(new Promise((resolve) => worker.once('exit', resolve)));
       const result = workerResult(worker);
       // Awaited below; until then (this thread's own tasks may throw first) a failure must not go unhandled.
       result.catch(() => {});
@@ -69,8 +67,6 @@ export async function buildSnapshotCacheInParallel(
     try {
       const own = runCacheTasks(warehouse, scratch, tasks, batchRows, claim);
       results = [own, ...(await Promise.all(started.values()))];
-      // A thread that replied ends by itself (and only then writes a --cpu-prof profile).
-      await Promise.all(exits);
     } catch (error) {
       // Stop the other threads taking more tasks: the build is lost.
       Atomics.store(claim, 0, tasks.length);
