@@ -1,4 +1,4 @@
-import { cleanLabel, parseInstant } from './cleaning-rule.js';
+import { cleanEmail, cleanLabel, parseInstant } from './cleaning-rule.js';
 import type { ColumnKind } from './warehouse-schema.js';
 
 /**
@@ -78,6 +78,16 @@ export function converterFor(kind: ColumnKind): Converter {
     case 'timestamp':
       return passThroughSqlCleaned;
   }
+}
+
+/**
+ * converterFor a column read raw (rowsByRowidSql): emails and timestamps cleaned here by the functions SQL would
+ * have called, to the very values converterFor passes through from SQL; other kinds as converterFor.
+ */
+export function rawCleaningConverter(kind: ColumnKind): Converter {
+  if (kind === 'email') return cleanEmail;
+  if (kind === 'timestamp') return parseInstant;
+  return converterFor(kind);
 }
 
 /** Parses a timestamp with the one rule SQL also applies (cleaning-rule.ts); for values that never went through SQL. */

@@ -63,21 +63,65 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(\.\
  */
 export function parseInstant(raw: unknown): number | null {
   if (typeof raw !== 'string') return null;
+  const plain = plainInstant(raw);
+  return plain === undefined ? parseInstantByPattern(raw) : plain;
+}
+
+/** parseInstant by its pattern alone: the reference the plain shapes' shortcut is tested against. */
+export function parseInstantByPattern(raw: string): number | null {
   const match = TIMESTAMP.exec(trimUnicode(raw));
   if (!match) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', zone = 'Z'] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
+  const utc = utcOf(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s));
+  if (utc === null) return null;
+  const millis = frac === '' ? 0 : Math.floor(Number(`0${frac}`) * 1000 + 1e-6);
+  return utc + millis - offsetMinutes(zone) * 60_000;
+}
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/**
+ * The shapes nearly every export writes — `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, `YYYY-MM-DDTHH:MM:SS` and the last
+ * with `Z` — read by character codes, without the pattern (millions of snapshot rows per table): the instant, or
+ * null for an impossible date, or undefined when the text has another shape and the pattern must decide.
+ */
+function plainInstant(text: string): number | null | undefined {
+  const n = text.length;
+  if (n !== 10 && n !== 19 && !(n === 20 && text.charCodeAt(19) === 90)) return undefined;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  if (n === 10) return year < 0 || month < 0 || day < 0 ? undefined : utcOf(year, month, day, 0, 0, 0);
+  const separator = text.charCodeAt(10);
+  if ((separator !== 32 && separator !== 84) || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) {
+    return undefined;
+  }
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  return utcOf(year, month, day, hour, minute, second);
+}
+
+/** The number the ASCII digits at `from` spell, or -1 when one of them is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const code = text.charCodeAt(i);
+    if (code < DIGIT_0 || code > DIGIT_9) return -1;
+    value = value * 10 + (code - DIGIT_0);
+  }
+  return value;
+}
+
+/** Epoch milliseconds of a UTC date and time, or null when the date or time does not exist. */
+function utcOf(year: number, month: number, day: number, hour: number, minute: number, second: number): number | null {
   // Date.UTC would roll 2024-02-31 over to March; an export never means that.
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const millis = frac === '' ? 0 : Math.floor(Number(`0${frac}`) * 1000 + 1e-6);
-  return utc + millis - offsetMinutes(zone) * 60_000;
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;

@@ -1,7 +1,7 @@
 import { quoteIdentifier } from './inspect-schema.js';
 import { cleanEmailSql, cleanIdSql, numericSql, parseTimestampSql } from './sql-cleaning.js';
 import { SQL_CLEAN_LABEL } from './sqlite-cleaning-functions.js';
-import type { ColumnKind, TableDefinition } from './warehouse-schema.js';
+import type { ColumnKind, SnapshotRule, TableDefinition } from './warehouse-schema.js';
 
 /**
  * `latest`: one row per key, the latest parsed snapshot (ties: higher numeric tie-break,
@@ -45,34 +45,35 @@ export function rankedRowsSql(
 }
 
 /**
- * `radar prepare`'s ranking in two steps over a keyed table (keyedTableSql): the rowids of the latest two rows per
- * key into a temp table, sorted by rowid (CREATE TABLE … AS SELECT … ORDER BY numbers the rows in that order) …
+ * `radar prepare`'s one pass over a snapshot table (latest-two-per-key.ts): `_rowid, _key, raw key, raw timestamp,
+ * _tie` per row, in table order and unsorted. An email key comes raw only (`_key` NULL): the pass cleans it with the
+ * rule's own cleanEmail, as it parses the raw timestamp with parseInstant, both without a call out of SQLite per
+ * row; an id key is cleaned here by cleanIdSql, whose SQLite number-to-text conversion only SQL repeats exactly.
  */
-export function rankedTableSql(keyedTable: string, rankedTable: string): string {
-  return `CREATE TEMP TABLE ${quoteIdentifier(rankedTable)} AS
-    SELECT _rowid, _rank FROM (
-      SELECT _rowid, ${RANK_OVER_KEY} AS _rank FROM ${quoteIdentifier(keyedTable)} WHERE _key IS NOT NULL
-    ) WHERE _rank <= 2 ORDER BY _rowid`;
+export function keyPassSql(definition: TableDefinition, tableName: string): string {
+  const snapshot = definition.snapshot;
+  if (!snapshot) throw new Error(`${tableName} has no snapshots`);
+  const key = keyCleanedInPass(definition) ? 'NULL' : keyExpression(definition, snapshot.key);
+  const tie = snapshot.numericTieBreak ? numericSql(snapshot.numericTieBreak) : 'NULL';
+  return `SELECT rowid, ${key}, ${quoteIdentifier(snapshot.key)}, ${quoteIdentifier(snapshot.timestamp)}, ${tie}
+    FROM ${quoteIdentifier(tableName)}`;
+}
+
+/** Whether keyPassSql leaves the key to the pass to clean (emails: cleanEmail is the whole rule). */
+export function keyCleanedInPass(definition: TableDefinition): boolean {
+  return definition.snapshot !== undefined && definition.columns[definition.snapshot.key] === 'email';
 }
 
 /**
- * … then their columns, reading the export in rowid order and sorting nothing: 30 % less CPU than sorting the
- * joined rows (activity at 100k: 1.9 s against 2.8 s; value 1.0 s against 1.4 s), since the sort carried every
- * selected column and the lookups hopped around the file.
+ * The columns of the rows whose rowids the JSON array parameter lists (ascending), in that order: each a seek by
+ * rowid, nothing sorted. Emails and timestamps come raw, for the reader to clean with the rule's own cleanEmail and
+ * parseInstant (rawCleaningConverter) rather than through a SQLite expression and function call per value. `_rowid`
+ * first, so the reader can check every row is the one it asked for.
  */
-export function rowsOfRankedSql(
-  definition: TableDefinition,
-  tableName: string,
-  columns: readonly string[],
-  rankedTable: string,
-): string {
-  const selectList = columns.map(
-    (c) => `${selectExpression(c, definition.columns[c] as ColumnKind)} AS ${quoteIdentifier(c)}`,
-  );
+export function rowsByRowidSql(tableName: string, columns: readonly string[]): string {
   const table = quoteIdentifier(tableName);
-  return `SELECT ranked._rowid, ranked._rank${selectList.map((s) => `, ${s}`).join('')}
-    FROM ${quoteIdentifier(rankedTable)} AS ranked JOIN ${table} ON ${table}.rowid = ranked._rowid
-    ORDER BY ranked.rowid`;
+  return `SELECT ${table}.rowid${columns.map((c) => `, ${table}.${quoteIdentifier(c)}`).join('')}
+    FROM json_each(?) AS wanted CROSS JOIN ${table} ON ${table}.rowid = wanted.value`;
 }
 
 const RANK_OVER_KEY =
@@ -83,30 +84,22 @@ export function keyStatsSql(definition: TableDefinition, tableName: string): str
   return keyStatsOf(`base AS MATERIALIZED (${keyedSelect(definition, tableName, true)})`);
 }
 
-/**
- * A temporary table of every row's cleaned key, instant and tie-break (plus what KeyStats counts), computed once so
- * that `radar prepare` ranks (rankedTableSql) and counts (keyStatsFromKeyedSql) from one cleaning
- * pass instead of two: the JavaScript cleaning calls are most of a snapshot table's cost.
- */
-export function keyedTableSql(definition: TableDefinition, tableName: string, keyedTable: string): string {
-  return `CREATE TEMP TABLE ${quoteIdentifier(keyedTable)} AS ${keyedSelect(definition, tableName, true)}`;
-}
-
-export function keyStatsFromKeyedSql(keyedTable: string): string {
-  return keyStatsOf(`base AS (SELECT * FROM ${quoteIdentifier(keyedTable)})`);
-}
-
 function keyedSelect(definition: TableDefinition, tableName: string, forStats: boolean): string {
   const snapshot = definition.snapshot;
   if (!snapshot) throw new Error(`${tableName} has no snapshots`);
-  const key = keyExpression(definition, snapshot.key);
-  const ts = parseTimestampSql(snapshot.timestamp);
-  const tie = snapshot.numericTieBreak ? numericSql(snapshot.numericTieBreak) : 'NULL';
   const rawTs = quoteIdentifier(snapshot.timestamp);
   // Blank = NULL or only (Unicode) whitespace: "missing"; any other value that does not parse is "unparseable".
   const blank = `(${rawTs} IS NULL OR (typeof(${rawTs}) = 'text' AND ${SQL_CLEAN_LABEL}(${rawTs}) IS NULL))`;
   const stats = forStats ? `, ${quoteIdentifier(snapshot.key)} AS _raw_key, ${blank} AS _blank_ts` : '';
-  return `SELECT rowid AS _rowid, ${key} AS _key, ${ts} AS _ts, ${tie} AS _tie${stats} FROM ${quoteIdentifier(tableName)}`;
+  return `SELECT ${keyedColumns(definition, snapshot)}${stats} FROM ${quoteIdentifier(tableName)}`;
+}
+
+/** `_rowid, _key, _ts, _tie`: what the ranking rule compares, cleaned. */
+function keyedColumns(definition: TableDefinition, snapshot: SnapshotRule): string {
+  const key = keyExpression(definition, snapshot.key);
+  const ts = parseTimestampSql(snapshot.timestamp);
+  const tie = snapshot.numericTieBreak ? numericSql(snapshot.numericTieBreak) : 'NULL';
+  return `rowid AS _rowid, ${key} AS _key, ${ts} AS _ts, ${tie} AS _tie`;
 }
 
 function keyStatsOf(base: string): string {

@@ -27,6 +27,19 @@ export function cleanIdSql(column: string): string {
 }
 
 /**
+ * An id column in two parts, for a pass that cleans text in JavaScript: the raw value when it is text (cleanLabel
+ * cleans it exactly as cleanIdSql does: plain ASCII is left as it is, '' is NULL), and cleanIdSql's result when it
+ * is not (a number's text is SQLite's own conversion, which only SQL repeats exactly). One of the two is NULL.
+ */
+export function idTextOrCleanedSql(column: string): [text: string, cleaned: string] {
+  const c = quoteIdentifier(column);
+  return [
+    `(CASE WHEN typeof(${c}) = 'text' THEN ${c} END)`,
+    `(CASE WHEN typeof(${c}) <> 'text' THEN ${cleanIdSql(column)} END)`,
+  ];
+}
+
+/**
  * Epoch milliseconds from `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS` or ISO 8601 (T, optional Z or offset, read as the
  * instant); zone-less values are UTC. Anything else, including a number, is NULL, and the reader counts it.
  */

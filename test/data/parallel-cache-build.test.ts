@@ -6,8 +6,9 @@ import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js'
 import {
   buildSnapshotCache,
   buildSnapshotCacheInParallel,
-  shareOut,
+  longestFirst,
 } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
+import { type CacheTask, runCacheTasks } from '../../src/data/snapshot-cache/cache-table.js';
 import { MANIFEST_FILE } from '../../src/data/snapshot-cache/snapshot-cache.js';
 import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
@@ -70,22 +71,28 @@ describe('data/snapshot-cache parallel build', () => {
     expect(readdirSync(root).filter((name) => name.includes('.building-'))).toEqual([]);
   });
 
-  it('shares tables out longest first to the least loaded thread', () => {
+  it('orders the tasks longest first, the order the threads take them in', () => {
     const task = (id: string) => ({ kind: 'table', tableId: id }) as never;
-    const shares = shareOut(
-      [
-        { task: task('a'), cost: 6 },
-        { task: task('b'), cost: 5 },
-        { task: task('c'), cost: 4 },
-        { task: task('d'), cost: 2 },
-      ],
-      2,
-    );
-    // 6 → first, 5 → second, 4 → second (5 < 6), 2 → first (6 < 9): loads 8 and 9.
-    expect(shares).toEqual([
-      [task('a'), task('d')],
-      [task('b'), task('c')],
+    const tasks = longestFirst([
+      { task: task('a'), cost: 2 },
+      { task: task('b'), cost: 6 },
+      { task: task('c'), cost: 4 },
     ]);
-    expect(shareOut([{ task: task('a'), cost: 1 }], 4)).toEqual([[task('a')]]);
+    expect(tasks).toEqual([task('b'), task('c'), task('a')]);
+  });
+
+  it('runs only the tasks it claims from the shared counter, each once, and leaves the counter past the end', () => {
+    const path = ensureDemoWarehouse('full');
+    const tasks: CacheTask[] = [
+      { kind: 'table', tableId: 'netsuite' },
+      { kind: 'table', tableId: 'address' },
+      { kind: 'table', tableId: 'mapping' },
+    ];
+    // Another thread has already taken the first task.
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    claim[0] = 1;
+    const results = runCacheTasks(openTestWarehouse(path), tempDir(), tasks, undefined, claim);
+    expect(Object.keys(results.tables).sort()).toEqual(['address', 'mapping']);
+    expect(claim[0]).toBeGreaterThanOrEqual(tasks.length);
   });
 });

@@ -25,7 +25,7 @@ const WHITESPACE = 'char(32, 9, 10, 13, 11, 12, 160)';
  * SQL's view of "sales is a number", matching clean-values' toNumber for every value an export
  * plausibly holds; the TypeScript converter re-checks the chosen row and counts any disagreement.
  */
-function salesPresentSql(column: string): string {
+export function salesPresentSql(column: string): string {
   const c = quoteIdentifier(column);
   const t = `trim(${c}, ${WHITESPACE})`;
   return `(CASE WHEN typeof(${c}) IN ('integer', 'real') THEN 1 WHEN typeof(${c}) = 'text' AND ${t} GLOB '*[0-9]*' AND ${t} NOT GLOB '*[^0-9.eE+-]*' THEN 1 ELSE 0 END)`;
@@ -93,19 +93,6 @@ export function reduceSalesByEmail(warehouse: Warehouse): CustomerSalesByEmail {
   });
   for (const row of warehouse.rawRows(reduceByEmailSql(warehouse))) tally.add(row);
   return { sales, ...tally.summary() };
-}
-
-/**
- * The same reduction streamed, one email at a time in the statement's order: what the snapshot cache writes,
- * without holding a million-entry map or the statement's rows.
- */
-export function eachSalesByEmail(
-  warehouse: Warehouse,
-  visit: (email: string, sales: number | null) => void,
-): Omit<CustomerSalesByEmail, 'sales'> {
-  const tally = salesTally(warehouse, visit);
-  warehouse.eachRawRow(reduceByEmailSql(warehouse), (row) => tally.add(row));
-  return tally.summary();
 }
 
 function reduceByEmailSql(warehouse: Warehouse): string {

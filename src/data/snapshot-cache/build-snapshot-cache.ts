@@ -19,8 +19,8 @@ export interface SnapshotCacheBuild {
 }
 
 /**
- * Reads every table of the export once — window-ranked, cleaned exactly as readTable cleans — and writes the latest
- * two rows per key column by column, on this thread. Written to a scratch folder and renamed into place, so a crash
+ * Ranks every table of the export — cleaned exactly as readTable cleans, one pass per table (cache-table.ts) — and
+ * writes the latest two rows per key column by column, on this thread. Written to a scratch folder and renamed into place, so a crash
  * mid-build leaves no half cache; caches of older exports of the same file are removed after.
  */
 export function buildSnapshotCache(
@@ -37,10 +37,10 @@ export function buildSnapshotCache(
 }
 
 /**
- * The same cache built by `threads` connections at once (default: one per core): the tasks are shared out by their
- * measured cost (cache-table.ts), this thread takes the first share and worker threads the others. Every column
- * streams to disk batch by batch, so a thread holds a batch per column, not its tables: at a million customers the
- * two-thread build peaked at 1.4 GB (format 4, which built columns whole: 4.6 GB) — bench/README.md.
+ * The same cache built by `threads` connections at once (default: one per core): this thread and worker threads
+ * take the tasks one at a time, longest first by their cost estimate (cache-table.ts), each the next one left when
+ * it finishes the last, so an added kind of task needs no change here. Every column streams to disk batch by batch,
+ * so a thread holds a batch per column, not its tables (bench/README.md).
  */
 export async function buildSnapshotCacheInParallel(
   warehouse: Warehouse,
@@ -49,32 +49,34 @@ export async function buildSnapshotCacheInParallel(
 ): Promise<SnapshotCacheBuild> {
   const existing = existingBuild(warehouse, root);
   if (existing) return existing;
-  const shares = shareOut(cacheTasks(warehouse), options.threads ?? availableParallelism());
+  const tasks = longestFirst(cacheTasks(warehouse));
+  const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), tasks.length));
+  const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const started = new Map<Worker, Promise<CacheTaskResults>>();
-  let results: CacheTaskResults[] = [];
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
-  const build = finishBuildAsync(warehouse, root, options.now ?? (() => new Date()), async (scratch) => {
-    for (const share of shares.slice(1)) {
-      const data: CacheTableWorkerData = { warehousePath: warehouse.path, directory: scratch, tasks: share, batchRows };
+  return finishBuildAsync(warehouse, root, options.now ?? (() => new Date()), async (scratch) => {
+    let results: CacheTaskResults[];
+    for (let t = 1; t < threads; t++) {
+      const data: CacheTableWorkerData = { warehousePath: warehouse.path, directory: scratch, tasks, batchRows, claim };
       const worker = startWorker(siblingModule(import.meta.url, 'cache-table-worker'), data);
       const result = workerResult(worker);
-      // Awaited below; until then (this thread's own share may throw first) a failure must not go unhandled.
+      // Awaited below; until then (this thread's own tasks may throw first) a failure must not go unhandled.
       result.catch(() => {});
       started.set(worker, result);
     }
     try {
-      const own = runCacheTasks(warehouse, scratch, shares[0] ?? [], batchRows);
+      const own = runCacheTasks(warehouse, scratch, tasks, batchRows, claim);
       results = [own, ...(await Promise.all(started.values()))];
+    } catch (error) {
+      // Stop the other threads taking more tasks: the build is lost.
+      Atomics.store(claim, 0, tasks.length);
+      throw error;
     } finally {
       await Promise.allSettled([...started.keys()].map((worker) => worker.terminate()));
     }
-    return {
-      tables: Object.assign({}, ...results.map((r) => r.tables)),
-      ...Object.assign({}, ...results.map((r) => (r.salesByEmail ? { salesByEmail: r.salesByEmail } : {}))),
-      ...Object.assign({}, ...results.map((r) => (r.customerLookup ? { customerLookup: r.customerLookup } : {}))),
-    };
+    // Each thread's tables, and whatever else its tasks wrote into the manifest (one field per kind of task).
+    return { ...Object.assign({}, ...results), tables: Object.assign({}, ...results.map((r) => r.tables)) };
   });
-  return build;
 }
 
 function workerResult(worker: Worker): Promise<CacheTaskResults> {
@@ -87,16 +89,9 @@ function workerResult(worker: Worker): Promise<CacheTaskResults> {
   });
 }
 
-/** Longest first, each to the least loaded share: within a table of the best split for a handful of tables. */
-export function shareOut(tasks: readonly { task: CacheTask; cost: number }[], threads: number): CacheTask[][] {
-  const count = Math.max(1, Math.min(threads, tasks.length));
-  const shares = Array.from({ length: count }, () => ({ cost: 0, tasks: [] as CacheTask[] }));
-  for (const { task, cost } of [...tasks].sort((a, b) => b.cost - a.cost)) {
-    const least = shares.reduce((a, b) => (b.cost < a.cost ? b : a));
-    least.tasks.push(task);
-    least.cost += cost;
-  }
-  return shares.map((s) => s.tasks);
+/** The tasks by estimated cost, longest first: the threads take them in this order. */
+export function longestFirst(tasks: readonly { task: CacheTask; cost: number }[]): CacheTask[] {
+  return [...tasks].sort((a, b) => b.cost - a.cost).map((t) => t.task);
 }
 
 function allTasks(warehouse: Warehouse): CacheTask[] {
@@ -160,9 +155,7 @@ function manifestOf(
     source,
     builtAt: now().toISOString(),
     buildMs: Math.round(performance.now() - started),
-    tables: results.tables,
-    ...(results.salesByEmail ? { salesByEmail: results.salesByEmail } : {}),
-    ...(results.customerLookup ? { customerLookup: results.customerLookup } : {}),
+    ...results,
   };
 }
 

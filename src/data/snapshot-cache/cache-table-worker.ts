@@ -7,19 +7,21 @@ export interface CacheTableWorkerData {
   readonly directory: string;
   readonly tasks: readonly CacheTask[];
   readonly batchRows: number;
+  /** The build's shared task counter (runCacheTasks). */
+  readonly claim: Int32Array;
 }
 
 export type CacheTableWorkerReply =
   | { readonly ok: true; readonly results: CacheTaskResults }
   | { readonly ok: false; readonly message: string };
 
-/** One share of a parallel cache build (build-snapshot-cache.ts), on its own read-only connection. */
-const { warehousePath, directory, tasks, batchRows } = workerData as CacheTableWorkerData;
+/** One thread of a parallel cache build (build-snapshot-cache.ts), on its own read-only connection. */
+const { warehousePath, directory, tasks, batchRows, claim } = workerData as CacheTableWorkerData;
 let reply: CacheTableWorkerReply;
 try {
   const warehouse = openWarehouse(warehousePath);
   try {
-    reply = { ok: true, results: runCacheTasks(warehouse, directory, tasks, batchRows) };
+    reply = { ok: true, results: runCacheTasks(warehouse, directory, tasks, batchRows, claim) };
   } finally {
     warehouse.close();
   }

@@ -1,31 +1,28 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { converterFor, type ValueIssueCounter } from '../clean-values.js';
+import { type Converter, converterFor, rawCleaningConverter, type ValueIssueCounter } from '../clean-values.js';
 import type { KeyStats } from '../key-stats.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { COLUMNS_READ } from '../queries/columns-read.js';
-import { CUSTOMER_SALES_COLUMNS, eachSalesByEmail } from '../queries/customer-sales.js';
-import {
-  keyedTableSql,
-  keyStatsFromKeyedSql,
-  rankedRowsSql,
-  rankedTableSql,
-  rowsOfRankedSql,
-} from '../ranked-rows-sql.js';
-import { keyStatsOfRow, snapshotKeyStats, tableAvailability } from '../read-table.js';
+import { CUSTOMER_SALES_COLUMNS } from '../queries/customer-sales.js';
+import { rankedRowsSql, rowsByRowidSql } from '../ranked-rows-sql.js';
+import { snapshotKeyStats } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import type { StoredColumnType } from './column-store.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, type StringEncoding, writeColumns } from './column-writer.js';
-import {
-  type CachedCustomerLookup,
-  CUSTOMER_LOOKUP_FOLDER,
-  type LookupPart,
-  writeCustomerLookup,
-} from './customer-lookup-index.js';
+import { type LookupPart, writeCustomerLookup } from './customer-lookup-build.js';
+import { type CachedCustomerLookup, CUSTOMER_LOOKUP_FOLDER } from './customer-lookup-index.js';
+import { latestTwoPerKey } from './latest-two-per-key.js';
+import { eachSalesByEmailInOnePass } from './sales-by-email-pass.js';
 import { SALES_BY_EMAIL_FOLDER } from './snapshot-cache.js';
 import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-manifest.js';
 
-/** One unit of a cache build: a table, or the sales-by-email reduction. Units run in any order, on any thread. */
+/**
+ * One unit of a cache build. Units run in any order, on any thread, each on its thread's own read-only connection.
+ * A new step is a new kind here, with its cost in cacheTasks, its branch in runCacheTasks (writing under the
+ * build's scratch folder) and its manifest field in CacheTaskResults and SnapshotManifest; the threads take it like
+ * any other task, and the parallel build merges its field into the manifest without being told.
+ */
 export type CacheTask =
   | { readonly kind: 'table'; readonly tableId: TableId }
   | { readonly kind: 'sales' }
@@ -39,48 +36,57 @@ export interface CacheTaskResults {
 }
 
 /**
- * Every unit of a build of this export, with a cost estimate for sharing them out: CPU microseconds per row as
- * measured alone at 100k customers (7 Dec). A snapshot table costs ~5 us per row to clean, count and rank, plus
- * ~0.4 us per written value (about two rows per customer); a plain table ~1 us per row plus 0.3 per value; the
- * sales reduction ~4 us per customer row; the /customer index ~6 us per customer, mapping and value row.
+ * Every unit of a build of this export, with a cost estimate: the threads take the costliest first. CPU
+ * microseconds per row as measured alone at 100k customers (7 Dec, one-pass build): a snapshot table ~3 us per row
+ * to clean and rank plus ~0.3 us per written value (about two rows per customer); a plain table ~1 us per row plus
+ * 0.3 per value; the sales reduction ~2.5 us per customer row; the /customer index's id pairs ~3 us per customer,
+ * mapping and value row, its name tuples ~2.2 us per customer row. Row counts are estimates (largest rowid).
  */
 export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: number }[] {
   const tasks: { task: CacheTask; cost: number }[] = [];
-  const customers = warehouse.schema.tables.has('value') ? warehouse.rowCount('value') : Number.POSITIVE_INFINITY;
+  const customers = warehouse.schema.tables.has('value')
+    ? warehouse.rowCountEstimate('value')
+    : Number.POSITIVE_INFINITY;
   for (const tableId of Object.keys(WAREHOUSE_TABLES) as TableId[]) {
     const info = warehouse.schema.tables.get(tableId);
     if (!info || !COLUMNS_READ[tableId]) continue;
-    const rows = warehouse.rowCount(tableId);
+    const rows = warehouse.rowCountEstimate(tableId);
     const columns = (COLUMNS_READ[tableId] ?? []).filter((c) => info.columns.has(c)).length;
     const cost = (WAREHOUSE_TABLES[tableId] as TableDefinition).snapshot
-      ? rows * 5 + Math.min(rows, 2 * customers) * columns * 0.4
+      ? rows * 3 + Math.min(rows, 2 * customers) * columns * 0.3
       : rows * (1 + 0.3 * columns);
     tasks.push({ task: { kind: 'table', tableId }, cost });
   }
-  if (tableAvailability(warehouse, 'customer', CUSTOMER_SALES_COLUMNS).missingColumns.length === 0) {
-    tasks.push({ task: { kind: 'sales' }, cost: warehouse.rowCount('customer') * 4 });
+  const customer = warehouse.schema.tables.get('customer');
+  if (customer && CUSTOMER_SALES_COLUMNS.every((c) => customer.columns.has(c))) {
+    tasks.push({ task: { kind: 'sales' }, cost: warehouse.rowCountEstimate('customer') * 2.5 });
   }
-  // The /customer index reads the customer table twice, and the mapping and value tables for source ids.
-  const customerRows = warehouse.rowCount('customer');
-  const mappedRows = warehouse.rowCount('mapping') + warehouse.rowCount('value');
+  const customerRows = warehouse.rowCountEstimate('customer');
+  const mappedRows = warehouse.rowCountEstimate('mapping') + warehouse.rowCountEstimate('value');
   if (customerRows + mappedRows > 0) {
-    tasks.push({ task: { kind: 'lookup', part: 'ids' }, cost: (customerRows + mappedRows) * 4 });
-    tasks.push({ task: { kind: 'lookup', part: 'names' }, cost: customerRows * 3 });
+    tasks.push({ task: { kind: 'lookup', part: 'ids' }, cost: (customerRows + mappedRows) * 3 });
+    tasks.push({ task: { kind: 'lookup', part: 'names' }, cost: customerRows * 2.2 });
   }
   return tasks;
 }
 
-/** Runs `tasks` on one connection, writing under `directory` (the scratch folder of the build). */
+/**
+ * Runs tasks on one connection, writing under `directory` (the scratch folder of the build): every task when alone,
+ * or, in a parallel build, the next unclaimed one until none is left. `claim` is a counter the threads share
+ * (a SharedArrayBuffer): each takes the task at the index it draws, so a thread that finishes early takes more.
+ */
 export function runCacheTasks(
   warehouse: Warehouse,
   directory: string,
   tasks: readonly CacheTask[],
   batchRows: number = DEFAULT_BATCH_ROWS,
+  claim: Int32Array = new Int32Array(1),
 ): CacheTaskResults {
   const tables: Partial<Record<TableId, CachedTable>> = {};
   let salesByEmail: CachedSalesByEmail | undefined;
   let customerLookup: CachedCustomerLookup | undefined;
-  for (const task of tasks) {
+  for (let i = Atomics.add(claim, 0, 1); i < tasks.length; i = Atomics.add(claim, 0, 1)) {
+    const task = tasks[i] as CacheTask;
     if (task.kind === 'lookup') {
       customerLookup = writeCustomerLookup(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER), task.part, batchRows);
       continue;
@@ -96,9 +102,9 @@ export function runCacheTasks(
 }
 
 /**
- * Ranks, cleans and writes one table (the latest two rows per key, or every row of a table without snapshots).
- * A snapshot table's keys and instants are cleaned once into a temp table that both the ranking and the KeyStats
- * count read: one JavaScript cleaning pass instead of two.
+ * Ranks, cleans and writes one table (the latest two rows per key, or every row of a table without snapshots). A
+ * snapshot table is read twice: one pass ranks it and counts its KeyStats (latest-two-per-key.ts), then the kept
+ * rows are fetched by rowid, in rowid order, with their columns cleaned.
  */
 export function cacheTable(
   warehouse: Warehouse,
@@ -116,32 +122,67 @@ export function cacheTable(
 
   const columns = (COLUMNS_READ[tableId] ?? []).filter((c) => info.columns.has(c));
   if (columns.length === 0) return undefined;
+  const writer = new RankWriter(directory, definition, columns, batchRows, snapshot ? BY_ROWID_ROWS : RANKED_ROWS);
   if (!snapshot) {
-    const ranks = writeRanks(warehouse, rankedRowsSql(definition, info.name, columns, 'all'), definition, columns, 1);
+    const sql = rankedRowsSql(definition, info.name, columns, 'all');
+    const ranks = writer.write((push) => warehouse.eachRawRow(sql, (row) => push(1, row)));
     return tableEntry(info.name, definition, columns, ranks, snapshotKeyStats(warehouse, tableId), started);
   }
-  const keyed = `radar_keyed_${tableId}`;
-  const ranked = `radar_ranked_${tableId}`;
-  return warehouse.withTempTable(keyed, keyedTableSql(definition, info.name, keyed), () => {
-    const keyStats = keyStatsOfRow(warehouse.firstRow<Record<string, number | null>>(keyStatsFromKeyedSql(keyed)));
-    return warehouse.withTempTable(ranked, rankedTableSql(keyed, ranked), () => {
-      const sql = rowsOfRankedSql(definition, info.name, columns, ranked);
-      const ranks = writeRanks(warehouse, sql, definition, columns, 2);
-      return tableEntry(info.name, definition, columns, ranks, keyStats, started);
-    });
+  const { rowids, ranks: rankOf, keyStats } = latestTwoPerKey(warehouse, definition, info.name);
+  const sql = rowsByRowidSql(info.name, columns);
+  const ranks = writer.write((push) => {
+    for (let from = 0; from < rowids.length; from += ROWIDS_PER_FETCH) {
+      const to = Math.min(rowids.length, from + ROWIDS_PER_FETCH);
+      let i = from;
+      warehouse.eachRawRow(sql, [JSON.stringify(Array.from(rowids.subarray(from, to)))], (row) => {
+        if (row[0] !== rowids[i]) throw new Error(`${info.name}: rowid ${rowids[i]} came back as ${row[0]}`);
+        push(rankOf[i++] as 1 | 2, row);
+      });
+      if (i !== to) throw new Error(`${info.name}: ${to - i} of the ranked rows were not found by rowid`);
+    }
   });
+  return tableEntry(info.name, definition, columns, ranks, keyStats, started);
+}
 
-  function writeRanks(
-    warehouse: Warehouse,
-    sql: string,
+/** Rowids per statement of the fetch by rowid: a JSON array of about 1 MB. */
+const ROWIDS_PER_FETCH = 131_072;
+
+/** How a statement's rows hold a table's values, and how they are cleaned into the cache's. */
+interface RowShape {
+  readonly rankCount: 1 | 2;
+  /** Index of the first column's value in a row. */
+  readonly valuesFrom: number;
+  readonly converter: (kind: ColumnKind) => Converter;
+}
+
+/** rankedRowsSql's `_rowid, _rank, <columns>…`, emails and timestamps cleaned by SQL: a table without snapshots. */
+const RANKED_ROWS: RowShape = { rankCount: 1, valuesFrom: 2, converter: converterFor };
+/** rowsByRowidSql's `_rowid, <raw columns>…`: a snapshot table's latest two rows per key. */
+const BY_ROWID_ROWS: RowShape = { rankCount: 2, valuesFrom: 1, converter: rawCleaningConverter };
+
+/**
+ * Rank sets of one table, each column streaming to its file batch by batch (`rank-N/<column>.arrow`, plus
+ * `rowid.arrow`): the build holds one batch per column, not the table. Rows are `[_rowid, <columns>…]` (rank
+ * given apart) or `[_rowid, _rank, <columns>…]`, as the two statements return them.
+ */
+class RankWriter {
+  private readonly converters: Converter[];
+  private readonly ranks: {
+    rowids: ColumnWriter;
+    columns: ColumnWriter[];
+    issues: ValueIssueCounter[];
+  }[];
+
+  constructor(
+    directory: string,
     definition: TableDefinition,
-    columns: readonly string[],
-    rankCount: 1 | 2,
-  ): CachedRankSet[] {
+    private readonly columns: readonly string[],
+    batchRows: number,
+    private readonly shape: RowShape,
+  ) {
     const kinds = columns.map((c) => definition.columns[c] as ColumnKind);
-    const converters = kinds.map(converterFor);
-    // Each column streams to its file batch by batch: the build holds one batch per column, not the table.
-    const ranks = Array.from({ length: rankCount }, (_, i) => {
+    this.converters = kinds.map(shape.converter);
+    this.ranks = Array.from({ length: shape.rankCount }, (_, i) => {
       const folder = join(directory, `rank-${i + 1}`);
       mkdirSync(folder, { recursive: true });
       return {
@@ -158,17 +199,24 @@ export function cacheTable(
         issues: columns.map((): ValueIssueCounter => ({ unreadable: 0 })),
       };
     });
-    const writers = ranks.flatMap((rank) => [rank.rowids, ...rank.columns]);
-    writeColumns(writers, () =>
-      warehouse.eachRawRow(sql, (row) => {
-        const rank = ranks[(row[1] as number) - 1];
-        if (!rank) return;
-        rank.rowids.push(row[0] as number);
-        for (let c = 0; c < columns.length; c++) {
-          const convert = converters[c] as (typeof converters)[number];
-          (rank.columns[c] as ColumnWriter).push(convert(row[c + 2], rank.issues[c] as ValueIssueCounter));
-        }
-      }),
+  }
+
+  /** `fill` pushes each row, `_rowid` first, with its rank (1 or 2); then every file is completed. */
+  write(fill: (push: (rank: 1 | 2, row: readonly unknown[]) => void) => void): CachedRankSet[] {
+    const { columns, converters, ranks } = this;
+    const { valuesFrom } = this.shape;
+    writeColumns(
+      ranks.flatMap((rank) => [rank.rowids, ...rank.columns]),
+      () =>
+        fill((rankNumber, row) => {
+          const rank = ranks[rankNumber - 1];
+          if (!rank) return;
+          rank.rowids.push(row[0] as number);
+          for (let c = 0; c < columns.length; c++) {
+            const convert = converters[c] as Converter;
+            (rank.columns[c] as ColumnWriter).push(convert(row[c + valuesFrom], rank.issues[c] as ValueIssueCounter));
+          }
+        }),
     );
     return ranks.map((rank) => {
       const unreadable: Record<string, number> = {};
@@ -202,9 +250,10 @@ function writeSalesByEmail(warehouse: Warehouse, directory: string, batchRows: n
   mkdirSync(directory, { recursive: true });
   const emails = new ColumnWriter(join(directory, 'email.arrow'), 'string', 'plain', batchRows);
   const amounts = new ColumnWriter(join(directory, 'sales.arrow'), 'number', 'plain', batchRows);
+  const customerTable = warehouse.schema.tables.get('customer')?.name ?? WAREHOUSE_TABLES.customer.name;
   let summary: CachedSalesByEmail | undefined;
   writeColumns([emails, amounts], () => {
-    summary = eachSalesByEmail(warehouse, (email, amount) => {
+    summary = eachSalesByEmailInOnePass(warehouse, customerTable, (email, amount) => {
       emails.push(email);
       amounts.push(amount);
     });

@@ -1,0 +1,176 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareCodePoints } from '../../analysis/code-point-order.js';
+import { cleanEmail, cleanLabel } from '../cleaning-rule.js';
+import { quoteIdentifier } from '../inspect-schema.js';
+import type { Warehouse } from '../open-warehouse.js';
+import { idTextOrCleanedSql } from '../sql-cleaning.js';
+import type { TableId } from '../warehouse-schema.js';
+import { ColumnWriter, DEFAULT_BATCH_ROWS, writeColumns } from './column-writer.js';
+import type { CachedCustomerLookup } from './customer-lookup-index.js';
+
+const SOURCE_ID_COLUMNS = ['zendesk_user_id', 'marketo_lead_id', 'stripe_customer_id'] as const;
+
+/** The two halves of the index, built by separate tasks (on separate threads in a parallel build). */
+export type LookupPart = 'ids' | 'names';
+
+/**
+ * Builds the /customer index with the cache, so a lookup by id or name is a binary search or a byte search in
+ * memory instead of a scan of the 7.2M-row customer table:
+ * - `id-key` / `id-email`: every (customer360_id, email) pair — from customer rows, and from value rows whose
+ *   zendesk, marketo or stripe id a mapping row gives that customer360_id — sorted by the id's UTF-8 bytes;
+ * - `name` / `organization` / `name-email`: each distinct (lower-cased full_name, organization_name, email) of the
+ *   customer table, in the order of its first row.
+ * The customer table is read once per half, unsorted, its emails, ids and names cleaned in JavaScript by the
+ * cleaning rule's own functions (what cleanEmailSql, cleanIdSql and the lower-casing do for text); rows stream to
+ * the files batch by batch.
+ */
+export function writeCustomerLookup(
+  warehouse: Warehouse,
+  directory: string,
+  part: LookupPart,
+  batchRows: number = DEFAULT_BATCH_ROWS,
+): CachedCustomerLookup | undefined {
+  const customer = tableName(warehouse, 'customer', ['customer360_id', 'email', 'full_name', 'organization_name']);
+  const mapping = tableName(warehouse, 'mapping', ['customer360_id', ...SOURCE_ID_COLUMNS]);
+  const value = tableName(warehouse, 'value', ['primary_email', ...SOURCE_ID_COLUMNS]);
+  if (!customer && !(mapping && value)) return undefined;
+  mkdirSync(directory, { recursive: true });
+  const writer = (base: string) => new ColumnWriter(join(directory, `${base}.arrow`), 'string', 'plain', batchRows);
+  if (part === 'ids') writeIdPairs(warehouse, customer, mapping && value ? { mapping, value } : undefined, writer);
+  else writeNameTuples(warehouse, customer, writer);
+  return { customerTable: customer, mappingTable: mapping && value ? mapping : null };
+}
+
+/**
+ * Distinct lower-cased (name, organisation, email) of customer rows with an email and a name or organisation, in
+ * the order of their first row (rowid order). A name stored as a number and the same digits as text are one tuple.
+ */
+function writeNameTuples(warehouse: Warehouse, customer: string | null, writer: (base: string) => ColumnWriter): void {
+  const names = writer('name');
+  const organizations = writer('organization');
+  const nameEmails = writer('name-email');
+  writeColumns([names, organizations, nameEmails], () => {
+    if (!customer) return;
+    const seen = new Set<string>();
+    const sql = `SELECT full_name, organization_name, email FROM ${quoteIdentifier(customer)} ORDER BY rowid`;
+    warehouse.eachRawRow(sql, ([rawName, rawOrganization, rawEmail]) => {
+      const email = cleanEmail(rawEmail);
+      if (email === null || (rawName === null && rawOrganization === null)) return;
+      const name = rawName === null ? '' : String(lower(rawName));
+      const organization = rawOrganization === null ? '' : String(lower(rawOrganization));
+      const tuple = `${name}\u0000${organization}\u0000${email}`;
+      if (seen.has(tuple)) return;
+      seen.add(tuple);
+      names.push(name);
+      organizations.push(organization);
+      nameEmails.push(email);
+    });
+  });
+}
+
+/** Unicode lower case of text, anything else as it is: the SQL_LOWER function searches use. */
+function lower(raw: unknown): unknown {
+  return typeof raw === 'string' ? raw.toLowerCase() : raw;
+}
+
+/**
+ * Distinct (id, email) pairs in code-point (UTF-8 byte) order, what SQLite's BINARY `ORDER BY id, email` gives: the
+ * customer table's pairs, and for each mapping row the emails of the value rows carrying one of its source ids
+ * (joined through per-source maps of the value table's ids, instead of three SQL joins and a sort of every pair).
+ */
+function writeIdPairs(
+  warehouse: Warehouse,
+  customer: string | null,
+  mapped: { mapping: string; value: string } | undefined,
+  writer: (base: string) => ColumnWriter,
+): void {
+  const idKeys = writer('id-key');
+  const idEmails = writer('id-email');
+  writeColumns([idKeys, idEmails], () => {
+    const pairs = new PairSet();
+    // Mapped pairs first: each source's map of the value table's ids is gone before the customer pairs come in.
+    if (mapped) addMappedPairs(warehouse, mapped, pairs);
+    if (customer) {
+      const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
+      const sql = `SELECT ${idText}, ${idCleaned}, email FROM ${quoteIdentifier(customer)}`;
+      warehouse.eachRawRow(sql, ([text, cleaned, rawEmail]) => {
+        const id = splitId(text, cleaned);
+        const email = id === null ? null : cleanEmail(rawEmail);
+        if (id !== null && email !== null) pairs.add(id, email);
+      });
+    }
+    pairs.each((id, email) => {
+      idKeys.push(id);
+      idEmails.push(email);
+    });
+  });
+}
+
+/**
+ * One source column at a time: the value table's ids of that source → their emails (a map of about a million
+ * entries at a million customers, one alive at a time), then the mapping rows carrying that source.
+ */
+function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; value: string }, pairs: PairSet): void {
+  const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
+  for (const column of SOURCE_ID_COLUMNS) {
+    const [sourceText, sourceCleaned] = idTextOrCleanedSql(column);
+    const present = `${quoteIdentifier(column)} IS NOT NULL`;
+    const emails = new Map<string, string | string[]>();
+    const valueSql = `SELECT primary_email, ${sourceText}, ${sourceCleaned} FROM ${quoteIdentifier(mapped.value)}
+      WHERE ${present}`;
+    warehouse.eachRawRow(valueSql, ([rawEmail, text, cleaned]) => {
+      const email = cleanEmail(rawEmail);
+      const source = email === null ? null : splitId(text, cleaned);
+      if (email === null || source === null) return;
+      const known = emails.get(source);
+      if (known === undefined) emails.set(source, email);
+      else if (typeof known === 'string') emails.set(source, [known, email]);
+      else known.push(email);
+    });
+    const mappingSql = `SELECT ${idText}, ${idCleaned}, ${sourceText}, ${sourceCleaned}
+      FROM ${quoteIdentifier(mapped.mapping)} WHERE ${present}`;
+    warehouse.eachRawRow(mappingSql, ([text, cleaned, sourceTextValue, sourceCleanedValue]) => {
+      const source = splitId(sourceTextValue, sourceCleanedValue);
+      const found = source === null ? undefined : emails.get(source);
+      const id = found === undefined ? null : splitId(text, cleaned);
+      if (found === undefined || id === null) return;
+      if (typeof found === 'string') pairs.add(id, found);
+      else for (const email of found) pairs.add(id, email);
+    });
+  }
+}
+
+/** The cleaned id of an idTextOrCleanedSql pair of columns: text cleaned by the rule, else SQL's cleaning. */
+function splitId(text: unknown, cleaned: unknown): string | null {
+  return text === null ? (cleaned as string | null) : cleanLabel(text);
+}
+
+/** Distinct (id, email) pairs: per id its email, or its emails when it has several; no pair string per row. */
+class PairSet {
+  private readonly byId = new Map<string, string | Set<string>>();
+
+  add(id: string, email: string): void {
+    const known = this.byId.get(id);
+    if (known === undefined) this.byId.set(id, email);
+    else if (typeof known === 'string') {
+      if (known !== email) this.byId.set(id, new Set([known, email]));
+    } else known.add(email);
+  }
+
+  /** Every pair, by id and then email in code-point order. */
+  each(visit: (id: string, email: string) => void): void {
+    for (const id of [...this.byId.keys()].sort(compareCodePoints)) {
+      const emails = this.byId.get(id) as string | Set<string>;
+      if (typeof emails === 'string') visit(id, emails);
+      else for (const email of [...emails].sort(compareCodePoints)) visit(id, email);
+    }
+  }
+}
+
+/** The table's real name when it exists with these columns, else null. */
+function tableName(warehouse: Warehouse, tableId: TableId, columns: readonly string[]): string | null {
+  const info = warehouse.schema.tables.get(tableId);
+  if (!info || columns.some((c) => !info.columns.has(c))) return null;
+  return info.name;
+}
