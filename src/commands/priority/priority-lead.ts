@@ -9,6 +9,7 @@ import { type MessageKey, termFor, translator } from '../../i18n/translate.js';
 import { actionText } from '../../vocabulary/action-text.js';
 import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { AccountList, AnswerLead, NamedAccount, Provenance } from '../command-answer.js';
+import { lazyAccountList } from '../account-list.js';
 import { contextLine } from '../context-line.js';
 import type { PriorityCommandOptions } from './priority-options.js';
 
@@ -123,8 +124,16 @@ function routeRows(rows: readonly ScoredCustomer[], locale: Locale): string[][] 
   ]);
 }
 
-/** Customers per route; a record of four counters rather than a Map keyed by string, as it runs over every row. */
-export function countRoutes(rows: readonly ScoredCustomer[]): Record<PriorityRoute, number> {
+/** Route counts per list of rows: the lead and the details both count the same matched rows, on every repeat. */
+const routeCounts = new WeakMap<readonly ScoredCustomer[], Readonly<Record<PriorityRoute, number>>>();
+
+/**
+ * Customers per route; a record of four counters rather than a Map keyed by string, as it runs over every row. The
+ * rows are read-only, so the counts of one list (the whole ranking when no filter is given) are kept with it.
+ */
+export function countRoutes(rows: readonly ScoredCustomer[]): Readonly<Record<PriorityRoute, number>> {
+  const known = routeCounts.get(rows);
+  if (known) return known;
   const counts: Record<PriorityRoute, number> = {
     'manual-intervention': 0,
     'dedicated-acceleration': 0,
@@ -132,6 +141,7 @@ export function countRoutes(rows: readonly ScoredCustomer[]): Record<PriorityRou
     standard: 0,
   };
   for (let i = 0; i < rows.length; i++) counts[(rows[i] as ScoredCustomer).route]++;
+  routeCounts.set(rows, counts);
   return counts;
 }
 
@@ -140,11 +150,11 @@ export function countRoutes(rows: readonly ScoredCustomer[]): Record<PriorityRou
  * in the reader's language; tier, stage and zone stay the data's values, so the CSV filters like the export.
  */
 function accountList(rows: readonly ScoredCustomer[], zoneOf: RowZones, locale: Locale): AccountList {
-  const routeText = routeTexts(locale);
-  const actionOf = actionTexts(locale);
-  return {
-    columns: translator(locale)('priority.csv.columns').split(','),
-    rows: rows.map((r) => {
+  // Built only when read: at 1M the list is a million rows, and most answers only show how many there are.
+  return lazyAccountList(translator(locale)('priority.csv.columns').split(','), rows.length, () => {
+    const routeText = routeTexts(locale);
+    const actionOf = actionTexts(locale);
+    return rows.map((r) => {
       const zone = zoneOf.zoneOfRow(r);
       return [
         r.rank,
@@ -161,8 +171,8 @@ function accountList(rows: readonly ScoredCustomer[], zoneOf: RowZones, locale: 
         routeText[r.route],
         actionOf(zone, r.route),
       ];
-    }),
-  };
+    });
+  });
 }
 
 /** Every route's name, translated once: the list has a row per matching customer (a million at 1M). */
