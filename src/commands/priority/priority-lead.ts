@@ -8,8 +8,8 @@ import type { Locale } from '../../i18n/locale.js';
 import { type MessageKey, termFor, translator } from '../../i18n/translate.js';
 import { actionText } from '../../vocabulary/action-text.js';
 import { glossaryFor } from '../../vocabulary/glossary.js';
-import type { AccountList, AnswerLead, NamedAccount, Provenance } from '../command-answer.js';
 import { lazyAccountList } from '../account-list.js';
+import type { AccountList, AnswerLead, NamedAccount, Provenance } from '../command-answer.js';
 import { contextLine } from '../context-line.js';
 import type { PriorityCommandOptions } from './priority-options.js';
 
