@@ -137,10 +137,11 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
   },
   run(options, context): CommandAnswer {
     const warehouse = context.warehouse();
-    const { result, report } = loadPriority(warehouse, '/priority', options.scoring);
+    const { result, report, cacheRows } = loadPriority(warehouse, '/priority', options.scoring);
     // Zones decide each customer's next action (red → intervene within 48 hours), so they are always read.
     const zones = result.n === 0 ? null : loadZones(warehouse, '/priority', zoneOptionsFor(context));
-    const zoneOf: RowZones = zones ? zonesByRank(result, zones.lookup) : { zoneOfRow: () => null };
+    const join = cacheRows && zones?.byCacheRow ? { customerRows: cacheRows, zones: zones.byCacheRow } : undefined;
+    const zoneOf: RowZones = zones ? zonesByRank(result, zones.lookup, join) : { zoneOfRow: () => null };
     const selection = selectPriority(result.ranked, options.filters, options.top, zoneOf);
     // The zone fallback re-reads the value table; list each table once in the footer.
     const zoneReads = (zones?.reads ?? []).filter((r) => r.tableId !== report.tableId);

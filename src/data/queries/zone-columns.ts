@@ -4,12 +4,15 @@ import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { type TableReadReport, tableAvailability } from '../read-table.js';
 import { readTableColumns } from '../read-table-columns.js';
+import type { SnapshotCache } from '../snapshot-cache/snapshot-cache.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { ZONE_ACTIVITY_COLUMNS } from './zone-inputs.js';
 
 export interface LoadedActivityZoneColumns {
   readonly columns: ActivityZoneColumns;
   readonly report: TableReadReport;
+  /** The snapshot cache the columns are the latest activity rows of (in its row order); undefined when from SQLite. */
+  readonly cache?: SnapshotCache;
   /** Row of each customer by cleaned email. */
   readonly rowOf: (email: string) => number | undefined;
 }
@@ -38,6 +41,7 @@ export const loadActivityZoneColumns = oncePerWarehouse(
         weightedEngagement: c.weighted_engagement_score as Float64Array,
       },
       report: read.report,
+      ...(read.cache ? { cache: read.cache } : {}),
       rowOf: rowIndex(key),
     };
   },
