@@ -24,6 +24,7 @@ import { loadZones } from '../load-zones.js';
 import { zoneOptionsFor } from '../zone-options-for.js';
 import type { PriorityCommandOptions } from './priority-options.js';
 import { presentPriority } from './priority-present.js';
+import { shownRows } from './priority-shown.js';
 import { zonesByRank } from './priority-zones.js';
 
 const en = translator('en');
@@ -148,10 +149,9 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
     return presentPriority({
       options,
       result,
-      selection,
+      selection: shownRows(result, selection, zoneOf),
       reads: [report, ...zoneReads],
       zones: zones?.result ?? null,
-      zoneOf,
       locale: context.locale,
     });
   },
