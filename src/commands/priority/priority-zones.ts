@@ -58,7 +58,7 @@ export function zoneCodesByEmail(result: PriorityResult, lookup: ZoneLookup): Ui
  * byte join of the two email columns, the last activity row of an email winning as in the lookup's index), that
  * row's zone. Undefined when the customers and the zones were not read from the same cache.
  */
-export function zoneCodesByRow(result: PriorityResult, join: ZoneRowJoin): Uint8Array | undefined {
+export function zoneCodesByRow(result: Pick<PriorityResult, 'rankedFrom'>, join: ZoneRowJoin): Uint8Array | undefined {
   const { cache, rows } = join.customerRows;
   if (cache !== join.zones.cache) return undefined;
   const activityRowOf = cache.joinedRows(

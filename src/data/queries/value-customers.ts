@@ -187,26 +187,36 @@ function customersFromColumns(
     const email = at.text('primary_email', r);
     if (!email) continue;
     rows[customers.length] = r;
-    customers.push({
-      email,
-      organization: at.text('primary_organization', r),
-      tier: at.text('customer_tier', r),
-      portfolioPct: at.number('portfolio_contribution_pct', r),
-      stage: at.text('lifecycle_stage', r),
-      ...priorityInputsAt(at, r),
-      ltv: at.number('estimated_customer_ltv', r),
-      revenue: at.number('expected_annual_revenue', r),
-      accountAgeDays: at.number('account_age_days', r),
-      daysSinceLastActivity: at.number('days_since_last_activity', r),
-      rfmSegment: at.text('rfm_segment', r),
-      engagementModel: at.text('recommended_engagement_model', r),
-      previous: previousOf(email, r),
-    });
+    customers.push(cachedValueCustomer(at, r, email, previousOf(email, r)));
   }
   return { customers, rows: rows.subarray(0, customers.length) };
 }
 
-function priorityInputsAt(at: ColumnReader, r: number): PriorityInputs {
+/** The customer of latest row r of the cache's columns (`at`), as loadValueCustomers builds it. */
+export function cachedValueCustomer(
+  at: ColumnReader,
+  r: number,
+  email: string,
+  previous: PriorityInputs | null,
+): ValueCustomer {
+  return {
+    email,
+    organization: at.text('primary_organization', r),
+    tier: at.text('customer_tier', r),
+    portfolioPct: at.number('portfolio_contribution_pct', r),
+    stage: at.text('lifecycle_stage', r),
+    ...priorityInputsAt(at, r),
+    ltv: at.number('estimated_customer_ltv', r),
+    revenue: at.number('expected_annual_revenue', r),
+    accountAgeDays: at.number('account_age_days', r),
+    daysSinceLastActivity: at.number('days_since_last_activity', r),
+    rfmSegment: at.text('rfm_segment', r),
+    engagementModel: at.text('recommended_engagement_model', r),
+    previous,
+  };
+}
+
+export function priorityInputsAt(at: ColumnReader, r: number): PriorityInputs {
   return {
     recency: at.number('recency_score', r),
     frequency: at.number('frequency_score', r),
