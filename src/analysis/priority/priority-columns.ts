@@ -44,7 +44,7 @@ export interface RankedPriorityColumns extends Omit<PriorityResult, 'ranked'> {
   readonly normHealth: (x: number) => number;
 }
 
-const INPUTS: readonly PriorityInput[] = ['recency', 'frequency', 'monetary', 'health', 'churn'];
+const ROUTE_CODE = Object.fromEntries(PRIORITY_ROUTES.map((route, i) => [route, i])) as Record<PriorityRoute, number>;
 
 /**
  * computePriority over columns: the same scale, priorities, ranks, cume_dists, changes and routes, computed with
@@ -60,16 +60,21 @@ export function rankPriorityColumns(input: PriorityColumnsInput, options: Priori
   let rfmMax = Number.NEGATIVE_INFINITY;
   let healthMin = Number.POSITIVE_INFINITY;
   let healthMax = Number.NEGATIVE_INFINITY;
+  const { recency, frequency, monetary, health: healths, churn } = latest;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as number;
-    let complete = true;
-    for (const name of INPUTS) {
-      if (Number.isNaN(latest[name][r] as number)) {
-        missingInputs[name]++;
-        complete = false;
-      }
-    }
-    if (!complete) continue;
+    // Counted one input at a time (not through a list of names): this loop runs over every customer.
+    const missingRecency = Number.isNaN(recency[r] as number);
+    const missingFrequency = Number.isNaN(frequency[r] as number);
+    const missingMonetary = Number.isNaN(monetary[r] as number);
+    const missingHealth = Number.isNaN(healths[r] as number);
+    const missingChurn = Number.isNaN(churn[r] as number);
+    if (missingRecency) missingInputs.recency++;
+    if (missingFrequency) missingInputs.frequency++;
+    if (missingMonetary) missingInputs.monetary++;
+    if (missingHealth) missingInputs.health++;
+    if (missingChurn) missingInputs.churn++;
+    if (missingRecency || missingFrequency || missingMonetary || missingHealth || missingChurn) continue;
     const rfm = ((latest.recency[r] as number) + (latest.frequency[r] as number) + (latest.monetary[r] as number)) / 3;
     const health = latest.health[r] as number;
     if (rfm < rfmMin) rfmMin = rfm;
@@ -133,7 +138,7 @@ export function rankPriorityColumns(input: PriorityColumnsInput, options: Priori
       change,
       options,
     );
-    route[p] = PRIORITY_ROUTES.indexOf(routeName);
+    route[p] = ROUTE_CODE[routeName];
     routeCounts[routeName]++;
   }
   return {
@@ -176,7 +181,15 @@ function previousScore(
   const monetary = previous.monetary[q] as number;
   const health = previous.health[q] as number;
   const churn = previous.churn[q] as number;
-  if ([recency, frequency, monetary, health, churn].some(Number.isNaN)) return null;
+  if (
+    Number.isNaN(recency) ||
+    Number.isNaN(frequency) ||
+    Number.isNaN(monetary) ||
+    Number.isNaN(health) ||
+    Number.isNaN(churn)
+  ) {
+    return null;
+  }
   return scoreOf((recency + frequency + monetary) / 3, health, churn);
 }
 

@@ -47,10 +47,19 @@ export const loadActivityZoneColumns = oncePerWarehouse(
   },
 );
 
-/** Email → row, built on first use (later rows win, as a Map filled in row order would keep them). */
+/**
+ * Email → row (later rows win, as a Map filled in row order would keep them). The first few lookups scan the
+ * columns (a million string comparisons take milliseconds; /customer looks up one email), and the index is built
+ * once lookups keep coming (the scan and the zone lookups of whole rankings).
+ */
 function rowIndex(key: CodedColumn): (email: string) => number | undefined {
   let index: Map<string, number> | undefined;
+  let scans = 0;
   return (email) => {
+    if (!index && scans < SCANS_BEFORE_INDEX) {
+      scans++;
+      return scanFor(key, email);
+    }
     if (!index) {
       index = new Map();
       for (let r = 0; r < key.indices.length; r++) {
@@ -60,4 +69,16 @@ function rowIndex(key: CodedColumn): (email: string) => number | undefined {
     }
     return index.get(email);
   };
+}
+
+const SCANS_BEFORE_INDEX = 8;
+
+/** The last row holding `email`. */
+function scanFor(key: CodedColumn, email: string): number | undefined {
+  const { indices, dictionary } = key;
+  for (let r = indices.length - 1; r >= 0; r--) {
+    const code = indices[r] as number;
+    if (code >= 0 && dictionary[code] === email) return r;
+  }
+  return undefined;
 }

@@ -157,9 +157,11 @@ export class SnapshotCache {
     const { indices, dictionary: data, plain } = readStringColumn(directory, column);
     if (plain) {
       // Stored one value per row (ids, emails); analyses join and count by code, so codes must be distinct values.
-      const coded = codeUtf8ByValue(data, indices);
-      this.#plainColumns.set(path, coded, coded.dictionary.length);
-      return coded;
+      return codedOnFirstRead(() => {
+        const coded = codeUtf8ByValue(data, indices);
+        this.#plainColumns.set(path, coded, coded.dictionary.length);
+        return coded;
+      });
     }
     let dictionary = this.#dictionaries.get(path);
     if (!dictionary) {
@@ -177,6 +179,25 @@ export class SnapshotCache {
     const columnData = columns.map((c, i) => this.readColumn(directory, c, types[i] as StoredColumnType));
     return rowFactory(columns, types)(rowids, rank, columnData);
   }
+}
+
+/**
+ * A plain column, coded by value when its codes or levels are first read: a read often asks for columns that only
+ * some answers use (/priority joins emails on their bytes and names the organisations of ten rows), and coding a
+ * million values costs ~0.5 s and a million strings.
+ */
+function codedOnFirstRead(code: () => CodedColumn): CodedColumn {
+  let coded: CodedColumn | undefined;
+  return {
+    get indices() {
+      coded ??= code();
+      return coded.indices;
+    },
+    get dictionary() {
+      coded ??= code();
+      return coded.dictionary;
+    },
+  };
 }
 
 /** A column of one rank of a cached table. */
