@@ -33,7 +33,8 @@ export function selectPriorityColumns(
   zoneCodes: Uint8Array,
   filters: PriorityFilters,
 ): PriorityColumnSelection {
-  let positions = Uint32Array.from({ length: ranked.n }, (_, p) => p);
+  let positions = new Uint32Array(ranked.n);
+  for (let p = 0; p < positions.length; p++) positions[p] = p;
   const rowOf = (p: number) => input.rows[ranked.rankedFrom[p] as number] as number;
   const byLevel = (column: CodedColumn): CodedValues => ({
     codeAt: (p) => column.indices[rowOf(p)] as number,
