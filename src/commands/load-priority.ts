@@ -8,7 +8,7 @@ import {
 import type { ValueCustomer } from '../analysis/value-segments/value-customer.js';
 import { oncePerWarehouse } from '../data/once-per-warehouse.js';
 import type { Warehouse } from '../data/open-warehouse.js';
-import { loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
+import { type CacheRows, loadValueCustomers, VALUE_PRIORITY_COLUMNS } from '../data/queries/value-customers.js';
 import type { TableReadReport } from '../data/read-table.js';
 
 export interface LoadedPriority {
@@ -16,6 +16,8 @@ export interface LoadedPriority {
   readonly customers: readonly ValueCustomer[];
   readonly report: TableReadReport;
   readonly result: PriorityResult;
+  /** When read from the snapshot cache: each customer's row among the cache's latest value rows. */
+  readonly cacheRows?: CacheRows;
   /** A customer's value row and scored row by cleaned email; the email → row index is built on first use. */
   readonly rowOf: (email: string) => {
     readonly value: ValueCustomer | undefined;
@@ -36,12 +38,18 @@ export function loadPriority(
   const key = JSON.stringify(options);
   const cached = built.get(key);
   if (cached) return cached;
-  const { customers, report } = loadValueCustomers(warehouse, VALUE_PRIORITY_COLUMNS, {
+  const { customers, report, cacheRows } = loadValueCustomers(warehouse, VALUE_PRIORITY_COLUMNS, {
     neededFor,
     withPrevious: true,
   });
   const result = computePriority(customers, options);
-  const loaded: LoadedPriority = { customers, report, result, rowOf: rowIndex(customers, result) };
+  const loaded: LoadedPriority = {
+    customers,
+    report,
+    result,
+    ...(cacheRows ? { cacheRows } : {}),
+    rowOf: rowIndex(customers, result),
+  };
   built.set(key, loaded);
   // Weights change rarely (a CSM trying a few); the defaults and the last other set are enough.
   if (built.size > MAX_OPTION_SETS) built.delete(built.keys().next().value as string);
@@ -55,6 +63,7 @@ const rankingsBuilt = oncePerWarehouse((_warehouse: Warehouse) => new Map<string
 /**
  * Email → value row and ranked row, as Maps filled in row order would answer (the last row of an email wins), but
  * held as one Map to a row number and a typed array of ranked positions instead of two maps of a million entries.
+ * The latest value rows are one per cleaned email, so a customer's ranked row is found by its index (rankedFrom).
  */
 function rowIndex(customers: readonly ValueCustomer[], result: PriorityResult): LoadedPriority['rowOf'] {
   let index: Map<string, number> | undefined;
@@ -64,11 +73,8 @@ function rowIndex(customers: readonly ValueCustomer[], result: PriorityResult): 
       index = new Map();
       for (let i = 0; i < customers.length; i++) index.set((customers[i] as ValueCustomer).email, i);
       rankedAt = new Int32Array(customers.length).fill(-1);
-      const { ranked } = result;
-      for (let p = 0; p < ranked.length; p++) {
-        const row = index.get((ranked[p] as ScoredCustomer).customer.email);
-        if (row !== undefined) rankedAt[row] = p;
-      }
+      const { rankedFrom } = result;
+      for (let p = 0; p < rankedFrom.length; p++) rankedAt[rankedFrom[p] as number] = p;
     }
     const row = index.get(email);
     if (row === undefined) return { value: undefined, scored: undefined };

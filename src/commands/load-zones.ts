@@ -8,6 +8,7 @@ import type { Warehouse } from '../data/open-warehouse.js';
 import { loadActivityZoneColumns } from '../data/queries/zone-columns.js';
 import { loadZoneInputs } from '../data/queries/zone-inputs.js';
 import type { TableReadReport } from '../data/read-table.js';
+import type { SnapshotCache } from '../data/snapshot-cache/snapshot-cache.js';
 import type { Locale } from '../i18n/locale.js';
 import { type MessageKey, translator } from '../i18n/translate.js';
 
@@ -16,6 +17,11 @@ export interface LoadedZones {
   readonly result: ZoneSummary;
   readonly lookup: ZoneLookup;
   readonly reads: readonly TableReadReport[];
+  /**
+   * By the activity method from the snapshot cache: the zone of each of the cache's latest activity rows (an index
+   * into ZONE_CODES), for callers that join customers to those rows by row number instead of by email.
+   */
+  readonly byCacheRow?: { readonly cache: SnapshotCache; readonly zones: Uint8Array };
 }
 
 /**
@@ -56,7 +62,8 @@ function zonesOf(warehouse: Warehouse, neededFor: string, options: ZoneOptions):
       const row = columnar.rowOf(email);
       return row === undefined ? null : (ZONE_CODES[zones[row] as number] ?? null);
     };
-    return { result, lookup, reads: [columnar.report] };
+    const byCacheRow = columnar.cache ? { byCacheRow: { cache: columnar.cache, zones } } : {};
+    return { result, lookup, reads: [columnar.report], ...byCacheRow };
   }
   const { inputs, reads } = loadZoneInputs(warehouse, neededFor);
   // Only the zone of each customer is filtered on, so no reason sentences (tallyZones).

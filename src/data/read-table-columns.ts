@@ -3,7 +3,7 @@ import { formatDataDate } from './clean-values.js';
 import type { Warehouse } from './open-warehouse.js';
 import { type ReadOptions, readTable, snapshotKeyStats, type TableReadReport } from './read-table.js';
 import type { TypedColumn } from './snapshot-cache/column-store.js';
-import type { CachedColumns } from './snapshot-cache/snapshot-cache.js';
+import type { CachedColumns, SnapshotCache } from './snapshot-cache/snapshot-cache.js';
 import { EmptyTableError } from './warehouse-errors.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from './warehouse-schema.js';
 
@@ -12,6 +12,8 @@ export interface TableColumnsRead {
   readonly columns: Readonly<Record<string, TypedColumn>>;
   readonly length: number;
   readonly report: TableReadReport;
+  /** The snapshot cache the columns were read from (rank-1 rows, in its order); undefined when read from SQLite. */
+  readonly cache?: SnapshotCache;
 }
 
 /**
@@ -28,7 +30,7 @@ export function readTableColumns(
   const cached = readCachedColumns(warehouse, tableId, columns, options, false);
   if (cached) {
     const [latest] = cached.ranks as [CachedColumns];
-    return { columns: latest.columns, length: latest.rowids.length, report: cached.report };
+    return { columns: latest.columns, length: latest.rowids.length, report: cached.report, cache: cached.cache };
   }
   return warehouse.timeRead(() => {
     const definition: TableDefinition = WAREHOUSE_TABLES[tableId];
@@ -55,15 +57,18 @@ export function readCachedColumns(
   columns: readonly string[],
   options: Omit<ReadOptions, 'snapshot'>,
   withPrevious: boolean,
-): { readonly ranks: readonly CachedColumns[]; readonly report: TableReadReport } | undefined {
+):
+  | { readonly ranks: readonly CachedColumns[]; readonly report: TableReadReport; readonly cache: SnapshotCache }
+  | undefined {
   return warehouse.timeRead(() => {
     const definition: TableDefinition = WAREHOUSE_TABLES[tableId];
-    const table = warehouse.snapshotCache?.manifest.tables[tableId];
-    if (!table || (withPrevious && !table.snapshot)) return undefined;
+    const cache = warehouse.snapshotCache;
+    const table = cache?.manifest.tables[tableId];
+    if (!cache || !table || (withPrevious && !table.snapshot)) return undefined;
     const ranks: CachedColumns[] = [];
     try {
       for (const rank of withPrevious ? ([1, 2] as const) : ([1] as const)) {
-        const read = warehouse.snapshotCache?.columns(tableId, rank, columns);
+        const read = cache.columns(tableId, rank, columns);
         if (!read) return undefined;
         ranks.push(read);
       }
@@ -92,6 +97,6 @@ export function readCachedColumns(
       unreadableValues,
       dataDate: formatDataDate(stats.dataDateMs),
     };
-    return { ranks, report };
+    return { ranks, report, cache };
   });
 }

@@ -1,3 +1,4 @@
+import { accountListLength } from '../commands/account-list.js';
 import type { AnswerLead, CommandAnswer } from '../commands/command-answer.js';
 import { formatTable } from '../commands/present-text.js';
 import { numberFormat } from '../format/number-format.js';
@@ -89,11 +90,11 @@ export function leadBlocks(answer: CommandAnswer, lead: AnswerLead, t: Translate
           value,
         },
       ];
-    if (lead.list !== undefined && lead.list.rows.length > 0) {
+    if (lead.list !== undefined && accountListLength(lead.list) > 0) {
       elements.push({
         type: 'button',
         action_id: ANSWER_ACTIONS.list,
-        text: { type: 'plain_text', text: LIST_ALL_TEXT(t, lead.list.rows.length) },
+        text: { type: 'plain_text', text: LIST_ALL_TEXT(t, accountListLength(lead.list)) },
         value,
       });
     }

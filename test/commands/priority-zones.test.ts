@@ -3,9 +3,9 @@ import { selectPriority } from '../../src/analysis/priority/priority-filter.js';
 import type { ScoredCustomer } from '../../src/analysis/priority/priority-score.js';
 import { loadPriority } from '../../src/commands/load-priority.js';
 import { loadZones } from '../../src/commands/load-zones.js';
-import { zonesByRank } from '../../src/commands/priority/priority-zones.js';
+import { zoneCodesByEmail, zoneCodesByRow, zonesByRank } from '../../src/commands/priority/priority-zones.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
+import { openCachedTestWarehouse, openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
 const demo = () => openTestWarehouse(ensureDemoWarehouse('full'));
 
@@ -38,5 +38,34 @@ describe('commands/priority-zones', () => {
       expect(byRank.matched).toEqual(byEmail.matched);
       expect(byRank.matched.length).toBeGreaterThan(0);
     }
+  });
+
+  it('joins ranked customers to their zones by cache rows exactly as the email lookup does', () => {
+    const warehouse = openCachedTestWarehouse(ensureDemoWarehouse('full'));
+    const { result, cacheRows } = loadPriority(warehouse, 'the test');
+    const zones = loadZones(warehouse, 'the test');
+    expect(cacheRows).toBeDefined();
+    expect(zones.byCacheRow).toBeDefined();
+    if (!cacheRows || !zones.byCacheRow) return;
+    const join = { customerRows: cacheRows, zones: zones.byCacheRow };
+    const byRow = zoneCodesByRow(result, join);
+    const byEmail = zoneCodesByEmail(result, zones.lookup);
+    expect(byRow).toBeDefined();
+    expect([...(byRow ?? [])]).toEqual([...byEmail]);
+    expect(new Set(byEmail)).toEqual(new Set([0, 1, 2, 3]));
+    const byRank = zonesByRank(result, zones.lookup, join);
+    for (const row of result.ranked) expect(byRank.zoneOfRow(row)).toBe(zones.lookup(row.customer.email));
+  });
+
+  it('falls back to the email lookup when the customers and zones come from different caches', () => {
+    const path = ensureDemoWarehouse('full');
+    const one = openCachedTestWarehouse(path);
+    const other = openCachedTestWarehouse(path);
+    const { result, cacheRows } = loadPriority(one, 'the test');
+    const zones = loadZones(other, 'the test');
+    if (!cacheRows || !zones.byCacheRow) throw new Error('both should be read from their caches');
+    expect(zoneCodesByRow(result, { customerRows: cacheRows, zones: zones.byCacheRow })).toBeUndefined();
+    const byRank = zonesByRank(result, zones.lookup, { customerRows: cacheRows, zones: zones.byCacheRow });
+    for (const row of result.ranked) expect(byRank.zoneOfRow(row)).toBe(zones.lookup(row.customer.email));
   });
 });

@@ -69,4 +69,22 @@ describe('data/zone-columns', () => {
     expect(loadActivityZoneColumns(plain, 'the test')).toBeNull();
     expect(loadZones(plain, 'the test').result.method).toBe('value-fallback');
   });
+
+  it('finds each email’s last row by scanning for the first lookups and through an index after, as a Map would', () => {
+    for (const warehouse of [cachedDemo(), openTestWarehouse(ensureDemoWarehouse('full'))]) {
+      const loaded = loadActivityZoneColumns(warehouse, 'the test');
+      if (!loaded) throw new Error('the demo has an activity table');
+      const byMap = new Map<string, number>();
+      const { key } = loaded.columns;
+      for (let r = 0; r < key.indices.length; r++) {
+        const email = codedValue(key, r);
+        if (email !== null) byMap.set(email, r);
+      }
+      const emails = [...byMap.keys()];
+      // Lookups 1-8 scan the columns, the rest go through the index: both must give the Map's rows.
+      for (const email of [...emails.slice(0, 6), 'nobody@example.invalid', ...emails.slice(-200)]) {
+        expect(loaded.rowOf(email)).toBe(byMap.get(email));
+      }
+    }
+  });
 });

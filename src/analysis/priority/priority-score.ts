@@ -75,6 +75,8 @@ export interface PriorityResult {
   readonly routeCounts: Readonly<Record<PriorityRoute, number>>;
   /** Sorted by priority descending, then email ascending. */
   readonly ranked: readonly ScoredCustomer[];
+  /** Index into the input customers of each ranked row: `ranked[p].customer === customers[rankedFrom[p]]`. */
+  readonly rankedFrom: Uint32Array;
 }
 
 /** The scoring pass both computePriority and priorityStanding share, so one customer's figures match the full ranking. */
@@ -227,7 +229,12 @@ export function computePriority(
     rows[k] = row;
   }
   const ranked = new Array<ScoredCustomer>(n);
-  for (let i = 0; i < n; i++) ranked[i] = rows[order[i] as number] as ScoredCustomer;
+  const rankedFrom = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = order[i] as number;
+    ranked[i] = rows[k] as ScoredCustomer;
+    rankedFrom[i] = scored.members[k] as number;
+  }
 
   return {
     options,
@@ -242,6 +249,7 @@ export function computePriority(
     comparable,
     routeCounts,
     ranked,
+    rankedFrom,
   };
 }
 

@@ -15,6 +15,7 @@ import {
   DEFAULT_PRIORITY_WEIGHTS,
 } from '../../analysis/priority/priority-score.js';
 import { VALUE_PRIORITY_COLUMNS } from '../../data/queries/value-customers.js';
+import { loadPriorityColumns } from '../../data/queries/value-priority-columns.js';
 import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
@@ -22,8 +23,10 @@ import type { CommandDefinition } from '../command-definition.js';
 import { loadPriority } from '../load-priority.js';
 import { loadZones } from '../load-zones.js';
 import { zoneOptionsFor } from '../zone-options-for.js';
+import { rankedColumns, shownColumns, zoneCodesOfColumns } from './priority-on-columns.js';
 import type { PriorityCommandOptions } from './priority-options.js';
 import { presentPriority } from './priority-present.js';
+import { shownRows } from './priority-shown.js';
 import { zonesByRank } from './priority-zones.js';
 
 const en = translator('en');
@@ -137,20 +140,35 @@ export const priorityCommand: CommandDefinition<PriorityCommandOptions> = {
   },
   run(options, context): CommandAnswer {
     const warehouse = context.warehouse();
-    const { result, report } = loadPriority(warehouse, '/priority', options.scoring);
+    const columns = loadPriorityColumns(warehouse, '/priority');
+    if (columns) {
+      const ranked = rankedColumns(warehouse, columns, options.scoring);
+      const zones = ranked.n === 0 ? null : loadZones(warehouse, '/priority', zoneOptionsFor(context));
+      const zoneCodes = zones ? zoneCodesOfColumns(ranked, columns, zones) : new Uint8Array(ranked.n);
+      const zoneReads = (zones?.reads ?? []).filter((r) => r.tableId !== columns.report.tableId);
+      return presentPriority({
+        options,
+        result: ranked,
+        selection: shownColumns(ranked, columns, zoneCodes, options),
+        reads: [columns.report, ...zoneReads],
+        zones: zones?.result ?? null,
+        locale: context.locale,
+      });
+    }
+    const { result, report, cacheRows } = loadPriority(warehouse, '/priority', options.scoring);
     // Zones decide each customer's next action (red → intervene within 48 hours), so they are always read.
     const zones = result.n === 0 ? null : loadZones(warehouse, '/priority', zoneOptionsFor(context));
-    const zoneOf: RowZones = zones ? zonesByRank(result, zones.lookup) : { zoneOfRow: () => null };
+    const join = cacheRows && zones?.byCacheRow ? { customerRows: cacheRows, zones: zones.byCacheRow } : undefined;
+    const zoneOf: RowZones = zones ? zonesByRank(result, zones.lookup, join) : { zoneOfRow: () => null };
     const selection = selectPriority(result.ranked, options.filters, options.top, zoneOf);
     // The zone fallback re-reads the value table; list each table once in the footer.
     const zoneReads = (zones?.reads ?? []).filter((r) => r.tableId !== report.tableId);
     return presentPriority({
       options,
       result,
-      selection,
+      selection: shownRows(result, selection, zoneOf),
       reads: [report, ...zoneReads],
       zones: zones?.result ?? null,
-      zoneOf,
       locale: context.locale,
     });
   },

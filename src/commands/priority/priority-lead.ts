@@ -1,25 +1,26 @@
 import { nextAction } from '../../analysis/next-action/next-action.js';
-import type { PrioritySelection, PriorityZone, RowZones } from '../../analysis/priority/priority-filter.js';
+import type { PriorityZone, RowZones } from '../../analysis/priority/priority-filter.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from '../../analysis/priority/priority-routes.js';
-import type { PriorityResult, ScoredCustomer } from '../../analysis/priority/priority-score.js';
+import type { ScoredCustomer } from '../../analysis/priority/priority-score.js';
 import { numberFormat } from '../../format/number-format.js';
 import { joinList, joinSentences } from '../../i18n/join.js';
 import type { Locale } from '../../i18n/locale.js';
 import { type MessageKey, termFor, translator } from '../../i18n/translate.js';
 import { actionText } from '../../vocabulary/action-text.js';
 import { glossaryFor } from '../../vocabulary/glossary.js';
-import type { AccountList, AnswerLead, NamedAccount, Provenance } from '../command-answer.js';
+import { lazyAccountList } from '../account-list.js';
+import type { AccountList, AnswerLead, CsvCell, NamedAccount, Provenance } from '../command-answer.js';
 import { contextLine } from '../context-line.js';
 import type { PriorityCommandOptions } from './priority-options.js';
+import type { PriorityFigures, PriorityShown } from './priority-shown.js';
 
 /** Named accounts in the main message; the rest go to `list` so the message stays within 25 lines. */
 export const ACCOUNTS_SHOWN = 10;
 
 export interface PriorityLeadInput {
   readonly options: PriorityCommandOptions;
-  readonly result: PriorityResult;
-  readonly selection: PrioritySelection;
-  readonly zoneOf: RowZones;
+  readonly result: PriorityFigures;
+  readonly selection: PriorityShown;
   readonly provenance: Provenance;
   readonly filterTexts: readonly string[];
   readonly unavailable: string | null;
@@ -47,15 +48,15 @@ export function priorityLead(p: PriorityLeadInput): AnswerLead {
   }
   const { selection, result, options } = p;
   const shown = selection.top.slice(0, ACCOUNTS_SHOWN);
-  const accounts = shown.map((r) => namedAccount(r, p.zoneOf, p.locale));
+  const accounts = shown.map((r) => namedAccount(r, selection.zoneOf, p.locale));
   const first = selection.top[0] as ScoredCustomer;
-  const firstAction = nextAction({ zone: p.zoneOf.zoneOfRow(first), route: first.route });
+  const firstAction = nextAction({ zone: selection.zoneOf.zoneOfRow(first), route: first.route });
   const who = g.accountName(first.customer.organization, first.customer.email);
   const fell = result.routeCounts['manual-intervention'];
   const takeaway =
     options.filters.route !== undefined
       ? t('priority.takeawayRoute', {
-          count: selection.matched.length,
+          count: selection.matchedCount,
           route: routeName(options.filters.route, p.locale),
           who,
         })
@@ -72,7 +73,7 @@ export function priorityLead(p: PriorityLeadInput): AnswerLead {
   return {
     takeaway,
     accountsTitle: t('priority.accountsTitle'),
-    accountsTotal: selection.matched.length,
+    accountsTotal: selection.matchedCount,
     accounts,
     tables: [
       {
@@ -81,12 +82,12 @@ export function priorityLead(p: PriorityLeadInput): AnswerLead {
         table: {
           columns: [t('priority.column.route'), t('priority.column.customers'), t('priority.column.share')],
           align: ['left', 'right', 'right'],
-          rows: routeRows(selection.matched, p.locale),
+          rows: routeRows(selection.matchedRoutes, selection.matchedCount, p.locale),
         },
       },
     ],
     context,
-    list: accountList(selection.matched, p.zoneOf, p.locale),
+    list: accountList(selection, p.locale),
   };
 }
 
@@ -113,56 +114,44 @@ function namedAccount(r: ScoredCustomer, zoneOf: RowZones, locale: Locale): Name
   };
 }
 
-function routeRows(rows: readonly ScoredCustomer[], locale: Locale): string[][] {
+function routeRows(counts: Readonly<Record<PriorityRoute, number>>, total: number, locale: Locale): string[][] {
   const f = numberFormat(locale);
-  const counts = countRoutes(rows);
   return PRIORITY_ROUTES.filter((route) => counts[route] > 0).map((route) => [
     routeName(route, locale),
     f.count(counts[route]),
-    f.percent(counts[route] / rows.length),
+    f.percent(counts[route] / total),
   ]);
-}
-
-/** Customers per route; a record of four counters rather than a Map keyed by string, as it runs over every row. */
-export function countRoutes(rows: readonly ScoredCustomer[]): Record<PriorityRoute, number> {
-  const counts: Record<PriorityRoute, number> = {
-    'manual-intervention': 0,
-    'dedicated-acceleration': 0,
-    'automated-nurture': 0,
-    standard: 0,
-  };
-  for (let i = 0; i < rows.length; i++) counts[(rows[i] as ScoredCustomer).route]++;
-  return counts;
 }
 
 /**
  * Every matching customer in rank order, raw numbers, for `list` and "List all N". Headings, routes and actions are
  * in the reader's language; tier, stage and zone stay the data's values, so the CSV filters like the export.
  */
-function accountList(rows: readonly ScoredCustomer[], zoneOf: RowZones, locale: Locale): AccountList {
-  const routeText = routeTexts(locale);
-  const actionOf = actionTexts(locale);
-  return {
-    columns: translator(locale)('priority.csv.columns').split(','),
-    rows: rows.map((r) => {
-      const zone = zoneOf.zoneOfRow(r);
-      return [
+function accountList(selection: PriorityShown, locale: Locale): AccountList {
+  // Built only when read: at 1M the list is a million rows, and most answers only show how many there are.
+  return lazyAccountList(translator(locale)('priority.csv.columns').split(','), selection.matchedCount, () => {
+    const routeText = routeTexts(locale);
+    const actionOf = actionTexts(locale);
+    const rows: CsvCell[][] = [];
+    selection.eachMatched((r) => {
+      rows.push([
         r.rank,
-        r.customer.organization,
-        r.customer.email,
-        r.customer.tier,
-        r.customer.stage,
-        zone,
+        r.organization,
+        r.email,
+        r.tier,
+        r.stage,
+        r.zone,
         r.priority,
         r.change,
-        r.customer.health,
-        r.customer.churn,
-        r.customer.ltv,
+        r.health,
+        r.churn,
+        r.ltv,
         routeText[r.route],
-        actionOf(zone, r.route),
-      ];
-    }),
-  };
+        actionOf(r.zone, r.route),
+      ]);
+    });
+    return rows;
+  });
 }
 
 /** Every route's name, translated once: the list has a row per matching customer (a million at 1M). */

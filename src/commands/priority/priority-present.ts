@@ -1,6 +1,5 @@
-import type { PrioritySelection, RowZones } from '../../analysis/priority/priority-filter.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from '../../analysis/priority/priority-routes.js';
-import { PRIORITY_INPUTS, type PriorityResult, type ScoredCustomer } from '../../analysis/priority/priority-score.js';
+import { PRIORITY_INPUTS, type ScoredCustomer } from '../../analysis/priority/priority-score.js';
 import type { ZoneSummary } from '../../analysis/zones/zone-types.js';
 import { buildPriorityBarsChart } from '../../charts/priority/priority-bars.js';
 import type { TableReadReport } from '../../data/read-table.js';
@@ -12,16 +11,16 @@ import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { zoneMethodNote } from '../load-zones.js';
 import { buildProvenance } from '../provenance.js';
-import { countRoutes, priorityLead } from './priority-lead.js';
+import { priorityLead } from './priority-lead.js';
 import type { PriorityCommandOptions } from './priority-options.js';
+import type { PriorityFigures, PriorityShown } from './priority-shown.js';
 
 export interface PriorityPresentation {
   readonly options: PriorityCommandOptions;
-  readonly result: PriorityResult;
-  readonly selection: PrioritySelection;
+  readonly result: PriorityFigures;
+  readonly selection: PriorityShown;
   readonly reads: readonly TableReadReport[];
   readonly zones: ZoneSummary | null;
-  readonly zoneOf: RowZones;
   readonly locale: Locale;
 }
 
@@ -79,10 +78,10 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
         filterTexts.length > 0
           ? t('priority.section.topFiltered', {
               shown: fmt.count(selection.top.length),
-              n: selection.matched.length,
+              n: selection.matchedCount,
               filters: filterTexts.join(', '),
             })
-          : t('priority.section.top', { shown: fmt.count(selection.top.length), n: selection.matched.length }),
+          : t('priority.section.top', { shown: fmt.count(selection.top.length), n: selection.matchedCount }),
       table: {
         columns: t('priority.table.columns').split('|'),
         align: ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'left'],
@@ -103,11 +102,11 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
     });
     sections.push({
       kind: 'table',
-      title: t('priority.section.routesAcross', { n: selection.matched.length }),
+      title: t('priority.section.routesAcross', { n: selection.matchedCount }),
       table: {
         columns: [t('priority.column.route'), t('priority.column.customers'), t('priority.column.share')],
         align: ['left', 'right', 'right'],
-        rows: routeRows(selection.matched, locale),
+        rows: routeRows(selection.matchedRoutes, selection.matchedCount, locale),
       },
     });
   }
@@ -151,12 +150,12 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
   });
   const charts =
     selection.top.length > 0
-      ? [buildPriorityBarsChart(selection.top, selection.matched.length, filterTexts, locale)]
+      ? [buildPriorityBarsChart(selection.top, selection.matchedCount, filterTexts, locale)]
       : [];
   return {
     command,
     title: t('priority.title'),
-    lead: priorityLead({ options, result, selection, zoneOf: p.zoneOf, provenance, filterTexts, unavailable, locale }),
+    lead: priorityLead({ options, result, selection, provenance, filterTexts, unavailable, locale }),
     headline,
     sections,
     provenance,
@@ -170,9 +169,9 @@ export function presentPriority(p: PriorityPresentation): CommandAnswer {
       scale: result.scale,
       comparable: result.comparable,
       routeCounts: result.routeCounts,
-      matched: selection.matched.length,
+      matched: selection.matchedCount,
       emptyFilter: selection.emptyFilter,
-      top: selection.top.map((r) => ({ ...rowData(r), zone: p.zoneOf.zoneOfRow(r) })),
+      top: selection.top.map((r) => ({ ...rowData(r), zone: selection.zoneOf.zoneOfRow(r) })),
     },
   };
 }
@@ -210,17 +209,16 @@ function headlineFor(p: PriorityPresentation): string {
   ]);
 }
 
-function routeRows(rows: readonly ScoredCustomer[], locale: Locale): string[][] {
+function routeRows(counts: Readonly<Record<PriorityRoute, number>>, total: number, locale: Locale): string[][] {
   const fmt = numberFormat(locale);
-  const counts = countRoutes(rows);
   return PRIORITY_ROUTES.filter((route) => counts[route] > 0).map((route) => [
     termFor(locale, 'route', route),
     fmt.count(counts[route]),
-    fmt.percent(counts[route] / rows.length),
+    fmt.percent(counts[route] / total),
   ]);
 }
 
-function missingText(result: PriorityResult, locale: Locale): string {
+function missingText(result: PriorityFigures, locale: Locale): string {
   const t = translator(locale);
   const fmt = numberFormat(locale);
   const parts = PRIORITY_INPUTS.filter((i) => result.missingInputs[i] > 0).map((i) =>

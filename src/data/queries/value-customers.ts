@@ -2,7 +2,7 @@ import type { PriorityInputs, ValueCustomer } from '../../analysis/value-segment
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport } from '../read-table.js';
 import { readCachedColumns } from '../read-table-columns.js';
-import type { CachedColumns } from '../snapshot-cache/snapshot-cache.js';
+import type { CachedColumns, SnapshotCache } from '../snapshot-cache/snapshot-cache.js';
 import type { ColumnOf, TableRow } from '../warehouse-schema.js';
 import { type ColumnReader, columnReader } from './column-reader.js';
 
@@ -37,7 +37,17 @@ type AnyValueRow = Partial<TableRow<'value', ValueColumn>> & { readonly snapshot
 export interface LoadedValueCustomers {
   readonly customers: ValueCustomer[];
   readonly report: TableReadReport;
+  /** When read from the snapshot cache: each customer's row among the cache's latest value rows, for joins by row. */
+  readonly cacheRows?: CacheRows;
 }
+
+/** Rows of the snapshot cache's latest rows of a table, one per item of a list (customers, ranked rows). */
+export interface CacheRows {
+  readonly cache: SnapshotCache;
+  readonly rows: Int32Array;
+}
+
+const LATEST_EMAIL = { tableId: 'value', rank: 1, column: 'primary_email' } as const;
 
 /**
  * The latest value row per cleaned email, each carrying its second-latest row's priority
@@ -64,7 +74,7 @@ export function loadValueCustomers(
   }
   perWarehouse.set(key, loaded);
   // A fresh array per caller (callers sort and filter it); the customers are readonly and shared.
-  return { customers: loaded.customers.slice(), report: loaded.report };
+  return { ...loaded, customers: loaded.customers.slice() };
 }
 
 /**
@@ -87,7 +97,14 @@ function buildValueCustomers(
     { neededFor: options.neededFor, requireRows: true },
     options.withPrevious,
   );
-  if (cached) return { customers: customersFromColumns(cached.ranks), report: cached.report };
+  if (cached) {
+    // The previous row of each latest row by email, joined on the stored bytes (no Map of a million emails).
+    const previousRows = options.withPrevious
+      ? cached.cache.joinedRows(LATEST_EMAIL, { ...LATEST_EMAIL, rank: 2 })
+      : undefined;
+    const { customers, rows } = customersFromColumns(cached.ranks, previousRows);
+    return { customers, report: cached.report, cacheRows: { cache: cached.cache, rows } };
+  }
   const { rows, report } = readTable(warehouse, 'value', columns, {
     snapshot: options.withPrevious ? 'previous' : 'latest',
     neededFor: options.neededFor,
@@ -139,43 +156,67 @@ function toValueCustomer(row: AnyValueRow, previous: PriorityInputs | null): Val
 
 /**
  * The same customers straight from the cache's columns (latest rank, and the second-latest for `previous`): no row
- * object per snapshot row in between, which at a million customers was two million short-lived objects.
+ * object per snapshot row in between, which at a million customers was two million short-lived objects. With
+ * `previousRows` (each latest row's second-latest row by email) only the previous inputs that are used are built.
+ * Also gives each customer's latest row.
  */
-function customersFromColumns(ranks: readonly CachedColumns[]): ValueCustomer[] {
+function customersFromColumns(
+  ranks: readonly CachedColumns[],
+  previousRows: Int32Array | undefined,
+): { customers: ValueCustomer[]; rows: Int32Array } {
   const [latest, second] = ranks as [CachedColumns, CachedColumns | undefined];
-  const previous = new Map<string, PriorityInputs>();
-  if (second) {
-    const at = columnReader(second.columns);
+  const secondAt = second && columnReader(second.columns);
+  let previousOf: (email: string, r: number) => PriorityInputs | null = () => null;
+  if (secondAt && previousRows) {
+    previousOf = (_email, r) => {
+      const p = previousRows[r] as number;
+      return p < 0 ? null : priorityInputsAt(secondAt, p);
+    };
+  } else if (secondAt && second) {
+    const previous = new Map<string, PriorityInputs>();
     for (let r = 0; r < second.rowids.length; r++) {
-      const email = at.text('primary_email', r);
-      if (email) previous.set(email, priorityInputsAt(at, r));
+      const email = secondAt.text('primary_email', r);
+      if (email) previous.set(email, priorityInputsAt(secondAt, r));
     }
+    previousOf = (email) => previous.get(email) ?? null;
   }
   const at = columnReader(latest.columns);
   const customers: ValueCustomer[] = [];
+  const rows = new Int32Array(latest.rowids.length);
   for (let r = 0; r < latest.rowids.length; r++) {
     const email = at.text('primary_email', r);
     if (!email) continue;
-    customers.push({
-      email,
-      organization: at.text('primary_organization', r),
-      tier: at.text('customer_tier', r),
-      portfolioPct: at.number('portfolio_contribution_pct', r),
-      stage: at.text('lifecycle_stage', r),
-      ...priorityInputsAt(at, r),
-      ltv: at.number('estimated_customer_ltv', r),
-      revenue: at.number('expected_annual_revenue', r),
-      accountAgeDays: at.number('account_age_days', r),
-      daysSinceLastActivity: at.number('days_since_last_activity', r),
-      rfmSegment: at.text('rfm_segment', r),
-      engagementModel: at.text('recommended_engagement_model', r),
-      previous: previous.get(email) ?? null,
-    });
+    rows[customers.length] = r;
+    customers.push(cachedValueCustomer(at, r, email, previousOf(email, r)));
   }
-  return customers;
+  return { customers, rows: rows.subarray(0, customers.length) };
 }
 
-function priorityInputsAt(at: ColumnReader, r: number): PriorityInputs {
+/** The customer of latest row r of the cache's columns (`at`), as loadValueCustomers builds it. */
+export function cachedValueCustomer(
+  at: ColumnReader,
+  r: number,
+  email: string,
+  previous: PriorityInputs | null,
+): ValueCustomer {
+  return {
+    email,
+    organization: at.text('primary_organization', r),
+    tier: at.text('customer_tier', r),
+    portfolioPct: at.number('portfolio_contribution_pct', r),
+    stage: at.text('lifecycle_stage', r),
+    ...priorityInputsAt(at, r),
+    ltv: at.number('estimated_customer_ltv', r),
+    revenue: at.number('expected_annual_revenue', r),
+    accountAgeDays: at.number('account_age_days', r),
+    daysSinceLastActivity: at.number('days_since_last_activity', r),
+    rfmSegment: at.text('rfm_segment', r),
+    engagementModel: at.text('recommended_engagement_model', r),
+    previous,
+  };
+}
+
+export function priorityInputsAt(at: ColumnReader, r: number): PriorityInputs {
   return {
     recency: at.number('recency_score', r),
     frequency: at.number('frequency_score', r),

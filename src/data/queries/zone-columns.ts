@@ -4,12 +4,15 @@ import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { type TableReadReport, tableAvailability } from '../read-table.js';
 import { readTableColumns } from '../read-table-columns.js';
+import type { SnapshotCache } from '../snapshot-cache/snapshot-cache.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { ZONE_ACTIVITY_COLUMNS } from './zone-inputs.js';
 
 export interface LoadedActivityZoneColumns {
   readonly columns: ActivityZoneColumns;
   readonly report: TableReadReport;
+  /** The snapshot cache the columns are the latest activity rows of (in its row order); undefined when from SQLite. */
+  readonly cache?: SnapshotCache;
   /** Row of each customer by cleaned email. */
   readonly rowOf: (email: string) => number | undefined;
 }
@@ -38,15 +41,25 @@ export const loadActivityZoneColumns = oncePerWarehouse(
         weightedEngagement: c.weighted_engagement_score as Float64Array,
       },
       report: read.report,
+      ...(read.cache ? { cache: read.cache } : {}),
       rowOf: rowIndex(key),
     };
   },
 );
 
-/** Email → row, built on first use (later rows win, as a Map filled in row order would keep them). */
+/**
+ * Email → row (later rows win, as a Map filled in row order would keep them). The first few lookups scan the
+ * columns (a million string comparisons take milliseconds; /customer looks up one email), and the index is built
+ * once lookups keep coming (the scan and the zone lookups of whole rankings).
+ */
 function rowIndex(key: CodedColumn): (email: string) => number | undefined {
   let index: Map<string, number> | undefined;
+  let scans = 0;
   return (email) => {
+    if (!index && scans < SCANS_BEFORE_INDEX) {
+      scans++;
+      return scanFor(key, email);
+    }
     if (!index) {
       index = new Map();
       for (let r = 0; r < key.indices.length; r++) {
@@ -56,4 +69,16 @@ function rowIndex(key: CodedColumn): (email: string) => number | undefined {
     }
     return index.get(email);
   };
+}
+
+const SCANS_BEFORE_INDEX = 8;
+
+/** The last row holding `email`. */
+function scanFor(key: CodedColumn, email: string): number | undefined {
+  const { indices, dictionary } = key;
+  for (let r = indices.length - 1; r >= 0; r--) {
+    const code = indices[r] as number;
+    if (code >= 0 && dictionary[code] === email) return r;
+  }
+  return undefined;
 }

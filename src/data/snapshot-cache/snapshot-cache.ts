@@ -5,7 +5,7 @@ import type { KeyStats } from '../key-stats.js';
 import type { CustomerSalesByEmail } from '../queries/customer-sales.js';
 import { RowBudgetCache } from '../read-cache.js';
 import type { TableId } from '../warehouse-schema.js';
-import { codeUtf8ByValue } from './code-by-value.js';
+import { codeUtf8ByValue, joinUtf8ByValue, type Utf8Rows } from './code-by-value.js';
 import {
   decodeDictionary,
   readColumnValues,
@@ -41,6 +41,8 @@ export class SnapshotCache {
   readonly #dictionaries = new RowBudgetCache<readonly string[]>(DICTIONARY_BUDGET);
   /** Plain (one value per row) string columns coded by distinct value once, within the same budget of strings. */
   readonly #plainColumns = new RowBudgetCache<CodedColumn>(DICTIONARY_BUDGET);
+  /** Row joins by value (joinedRows), a few Int32Arrays of one entry per row. */
+  readonly #joins = new Map<string, Int32Array>();
 
   constructor(
     readonly directory: string,
@@ -118,6 +120,35 @@ export class SnapshotCache {
     return { rowids, columns: read };
   }
 
+  /**
+   * For each row of `from` (rank-`rank` rows of a table, as columns() numbers them), the last row of `to` with the
+   * same value, -1 when none or NULL: a join of two plain string columns (emails, ids) done on their stored bytes,
+   * kept per pair. Undefined when the cache does not hold both as plain strings (callers then join by string).
+   */
+  joinedRows(from: CachedColumnRef, to: CachedColumnRef): Int32Array | undefined {
+    const key = JSON.stringify([from, to]);
+    let joined = this.#joins.get(key);
+    if (!joined) {
+      const fromRows = this.plainRows(from);
+      const toRows = fromRows && this.plainRows(to);
+      if (!fromRows || !toRows) return undefined;
+      joined = joinUtf8ByValue(fromRows, toRows);
+      if (this.#joins.size >= KEPT_JOINS) this.#joins.delete(this.#joins.keys().next().value as string);
+      this.#joins.set(key, joined);
+    }
+    return joined;
+  }
+
+  private plainRows(ref: CachedColumnRef): Utf8Rows | undefined {
+    const table = this.manifest.tables[ref.tableId];
+    if (!table?.ranks[ref.rank] || table.columns[ref.column] !== 'string') return undefined;
+    const { indices, dictionary, plain } = readStringColumn(
+      join(this.directory, ref.tableId, `rank-${ref.rank}`),
+      ref.column,
+    );
+    return plain ? { chunks: dictionary, rowCodes: indices } : undefined;
+  }
+
   private readColumn(directory: string, column: string, type: StoredColumnType): TypedColumn {
     if (type === 'number') return readNumberColumn(directory, column);
     const path = join(directory, column);
@@ -126,9 +157,11 @@ export class SnapshotCache {
     const { indices, dictionary: data, plain } = readStringColumn(directory, column);
     if (plain) {
       // Stored one value per row (ids, emails); analyses join and count by code, so codes must be distinct values.
-      const coded = codeUtf8ByValue(data, indices);
-      this.#plainColumns.set(path, coded, coded.dictionary.length);
-      return coded;
+      return codedOnFirstRead(() => {
+        const coded = codeUtf8ByValue(data, indices);
+        this.#plainColumns.set(path, coded, coded.dictionary.length);
+        return coded;
+      });
     }
     let dictionary = this.#dictionaries.get(path);
     if (!dictionary) {
@@ -147,6 +180,35 @@ export class SnapshotCache {
     return rowFactory(columns, types)(rowids, rank, columnData);
   }
 }
+
+/**
+ * A plain column, coded by value when its codes or levels are first read: a read often asks for columns that only
+ * some answers use (/priority joins emails on their bytes and names the organisations of ten rows), and coding a
+ * million values costs ~0.5 s and a million strings.
+ */
+function codedOnFirstRead(code: () => CodedColumn): CodedColumn {
+  let coded: CodedColumn | undefined;
+  return {
+    get indices() {
+      coded ??= code();
+      return coded.indices;
+    },
+    get dictionary() {
+      coded ??= code();
+      return coded.dictionary;
+    },
+  };
+}
+
+/** A column of one rank of a cached table. */
+export interface CachedColumnRef {
+  readonly tableId: TableId;
+  readonly rank: 1 | 2;
+  readonly column: string;
+}
+
+/** Joins kept per cache: the value table's previous rows and the activity rows of the value customers. */
+const KEPT_JOINS = 4;
 
 /** One rank of a cached table, column by column; `rowids` orders them as readTable orders rows. */
 export interface CachedColumns {
