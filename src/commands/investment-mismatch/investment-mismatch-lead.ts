@@ -1,4 +1,4 @@
-import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
+import type { InvestmentMismatchFigures } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import type { ScoredCustomer } from '../../analysis/investment-mismatch/score-customers.js';
 import { nextAction } from '../../analysis/next-action/next-action.js';
 import type { ZoneLookup } from '../../analysis/priority/priority-filter.js';
@@ -14,7 +14,7 @@ const SHOWN = 10;
 
 /** The main message: how many top-priority accounts underperform, and the ones with most value at risk. */
 export function investmentLead(
-  result: InvestmentMismatchResult,
+  result: InvestmentMismatchFigures,
   zoneOf: ZoneLookup,
   provenance: Provenance,
   filters: readonly string[],
@@ -33,7 +33,7 @@ export function investmentLead(
     },
     locale,
   );
-  const mismatched = p.customers.filter((c) => c.mismatched).sort(byValueAtRisk);
+  const mismatched = [...result.mismatchedCustomers].sort(byValueAtRisk);
   if (mismatched.length === 0) {
     const none = t('mismatch.noneQualify');
     return { takeaway: none, accounts: [], noAccounts: none, tables: [], context };
