@@ -13,7 +13,7 @@ export function diagnoseBiasColumns(scored: ScoredColumns): BiasDiagnosis {
   const n = rows.length;
   const priorities = new Float64Array(n);
   for (let i = 0; i < n; i++) priorities[i] = scored.input.priority[rows[i] as number] as number;
-  const sorted = priorities.slice().sort();
+  const sorted = scored.sortedPriority;
   const lowUpTo = largestAtOrBelowSorted(sorted, 1 / 3) ?? Number.NEGATIVE_INFINITY;
   const highFrom = smallestAtOrAboveSorted(sorted, 2 / 3) ?? Number.POSITIVE_INFINITY;
   const sums = [0, 0, 0];

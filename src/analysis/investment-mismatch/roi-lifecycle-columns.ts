@@ -1,7 +1,7 @@
+import { quantileSorted } from 'd3-array';
 import { distinctLevels } from '../columns/distinct-levels.js';
 import { ValueGrouper } from '../columns/grouped-values.js';
 import { boxOfSorted } from '../stats/descriptive.js';
-import { typedMean, typedSortedMedian } from '../stats/typed-arrays.js';
 import { type Availability, available, unavailable } from './mismatch-types.js';
 import {
   byMedianRoi,
@@ -23,7 +23,7 @@ export function summariseRoiAndLifecycleColumns(scored: ScoredColumns): RoiAndLi
   const n = rows.length;
   const stage = distinctLevels(scored.input.lifecycleStage, rows);
   const levels = stage.levels.length;
-  const all = new Float64Array(n);
+  let roiSum = 0;
   let withRoi = 0;
   const perStage = new ValueGrouper(n);
   const stageOrder: number[] = [];
@@ -38,7 +38,8 @@ export function summariseRoiAndLifecycleColumns(scored: ScoredColumns): RoiAndLi
     if (s < 0) missingStage++;
     const value = roi[i] as number;
     if (!Number.isNaN(value)) {
-      all[withRoi++] = value;
+      roiSum += value;
+      withRoi++;
       if (s >= 0) {
         if (stageSeen[s] === 0) {
           stageSeen[s] = 1;
@@ -57,21 +58,20 @@ export function summariseRoiAndLifecycleColumns(scored: ScoredColumns): RoiAndLi
     }
   }
 
-  const rois = all.subarray(0, withRoi);
   const bounds = figures.roiBounds;
   let roiSummary: Availability<RoiSummary>;
   if (bounds === null || withRoi === 0) roiSummary = unavailable(noRoiReason(n));
   else {
-    // The mean sums in row order, before the median sorts the values.
-    const meanRoi = typedMean(rois) as number;
-    const shareAboveOne = countAbove(rois, 1) / withRoi;
+    // The winsorised ROIs are already sorted (scoring's sort, clamped); the mean sums them in row order.
+    const sorted = scored.sortedRoi;
     roiSummary = available({
       n: withRoi,
       p1: bounds.p1,
       p99: bounds.p99,
-      median: typedSortedMedian(rois) as number,
-      mean: meanRoi,
-      shareAboveOne,
+      // d3 reads any array-like by index; the cast only widens the declared parameter type.
+      median: quantileSorted(sorted as unknown as number[], 0.5) as number,
+      mean: roiSum / withRoi,
+      shareAboveOne: countAbove(sorted, 1) / withRoi,
       clippedLow: bounds.clippedLow,
       clippedHigh: bounds.clippedHigh,
       missing: figures.roiMissing,

@@ -36,6 +36,10 @@ export interface ScoredColumns {
   readonly roi: Float64Array;
   /** TOP and BOTTOM bits; mismatched is both. */
   readonly flags: Uint8Array;
+  /** The valid customers' priorities, ascending (every cume_dist of priority is read from it). */
+  readonly sortedPriority: Float64Array;
+  /** The winsorised ROIs present, ascending: clamping keeps the raw ROIs' order, so no second sort. */
+  readonly sortedRoi: Float64Array;
   readonly scale: MetricScalers;
 }
 
@@ -104,6 +108,8 @@ export function scoreCustomerColumns(
       priorityNorm: none,
       roi: none,
       flags: new Uint8Array(0),
+      sortedPriority: none,
+      sortedRoi: none,
       scale: { sales: zero, adoption: zero, support: zero, priority: zero },
     };
   }
@@ -139,9 +145,9 @@ export function scoreCustomerColumns(
   }
 
   // The cut-offs as scoreCustomers finds them (see there): one per sorted column, then a comparison per customer.
+  const sortedPriority = priorities.slice().sort();
   const topFrom =
-    smallestAtOrAboveSorted(priorities.slice().sort(), 1 - options.topShare - CUME_DIST_TOLERANCE) ??
-    Number.POSITIVE_INFINITY;
+    smallestAtOrAboveSorted(sortedPriority, 1 - options.topShare - CUME_DIST_TOLERANCE) ?? Number.POSITIVE_INFINITY;
   const bottomTo =
     largestAtOrBelowSorted(composite.slice().sort(), options.bottomShare + CUME_DIST_TOLERANCE) ??
     Number.NEGATIVE_INFINITY;
@@ -187,6 +193,9 @@ export function scoreCustomerColumns(
       }
     }
   }
+  if (p1 !== null && p99 !== null) {
+    for (let k = 0; k < roiCount; k++) sortedRois[k] = Math.min(p99, Math.max(p1, sortedRois[k] as number));
+  }
   return {
     figures: {
       ...counts,
@@ -205,6 +214,8 @@ export function scoreCustomerColumns(
     priorityNorm,
     roi: rawRoi,
     flags,
+    sortedPriority,
+    sortedRoi: sortedRois,
     scale,
   };
 }
