@@ -1,7 +1,7 @@
 import type { InvestmentMismatchFigures } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import type { ScoredCustomer } from '../../analysis/investment-mismatch/score-customers.js';
 import { nextAction } from '../../analysis/next-action/next-action.js';
-import type { ZoneLookup } from '../../analysis/priority/priority-filter.js';
+import type { PriorityZone, ZoneLookup } from '../../analysis/priority/priority-filter.js';
 import { numberFormat } from '../../format/number-format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { type Translate, termFor, translator } from '../../i18n/translate.js';
@@ -38,6 +38,16 @@ export function investmentLead(
     const none = t('mismatch.noneQualify');
     return { takeaway: none, accounts: [], noAccounts: none, tables: [], context };
   }
+  // The action depends on the zone alone: worked out once per zone, not once for each of ~100k listed accounts.
+  const actions = new Map<PriorityZone | null, string>();
+  const actionFor = (zone: PriorityZone | null): string => {
+    let text = actions.get(zone);
+    if (text === undefined) {
+      text = actionText(nextAction({ zone, route: null, underperforming: true }), locale);
+      actions.set(zone, text);
+    }
+    return text;
+  };
   const stages = countStages(mismatched);
   const [topStage] = stages;
   const takeaway =
@@ -70,7 +80,7 @@ export function investmentLead(
         ltv: terms.ltv.format(c.lifetimeValue),
         performance: terms.compositePerformance.format(c.composite),
       }),
-      action: actionText(nextAction({ zone: zoneOf(c.email), route: null, underperforming: true }), locale),
+      action: actionFor(zoneOf(c.email)),
     })),
     tables: [
       {
@@ -103,7 +113,7 @@ export function investmentLead(
           c.support,
           c.lifetimeValue,
           c.roi,
-          actionText(nextAction({ zone, route: null, underperforming: true }), locale),
+          actionFor(zone),
         ];
       }),
     },
