@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import type { CodedColumn } from '../../analysis/columns/coded-column.js';
 import {
   type InvestmentMismatchFigures,
   populationFigures,
 } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
-import { computeInvestmentMismatchColumns } from '../../analysis/investment-mismatch/compute-investment-mismatch-columns.js';
-import { allRows, type InvestmentColumns } from '../../analysis/investment-mismatch/investment-columns.js';
 import {
   DEFAULT_BOTTOM_SHARE,
   DEFAULT_MIN_CELL_SIZE,
@@ -32,6 +29,7 @@ import type { CommandDefinition } from '../command-definition.js';
 import { contextLine } from '../context-line.js';
 import { loadZones } from '../load-zones.js';
 import { zoneOptionsFor } from '../zone-options-for.js';
+import { investmentFigures } from './investment-mismatch-figures.js';
 import { investmentLead } from './investment-mismatch-lead.js';
 import { buildHeadline, buildSections } from './investment-mismatch-present.js';
 import { investmentNotes, investmentProvenance } from './investment-mismatch-provenance.js';
@@ -146,7 +144,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
 
     // An empty value table is a warehouse problem, as for every other command (exit 1, not an empty answer).
     if (load.columns.length === 0) throw new EmptyTableError(WAREHOUSE_TABLES.value.name, SLASH);
-    const filtered = applyFilters(load.columns, options);
+    const filtered = investmentFigures(context.warehouse(), load.columns, options);
     if (filtered.kind === 'none') {
       return unavailableAnswer(
         command,
@@ -157,7 +155,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
         context.locale,
       );
     }
-    const result = computeInvestmentMismatchColumns(load.columns, filtered.rows, options.analysis);
+    const result = filtered.figures;
     const notes = investmentNotes(load, result, context.locale);
     const provenance = investmentProvenance(load, result.validCount, options, notes, context.locale);
     if (result.validCount === 0) {
@@ -190,42 +188,6 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     };
   },
 };
-
-type Filtered = { kind: 'rows'; rows: Int32Array } | { kind: 'none'; reason: string };
-
-/** Labels match after trimming, ignoring case, so `industry=technology` finds "Technology". */
-function applyFilters(columns: InvestmentColumns, options: InvestmentMismatchCommandOptions): Filtered {
-  if (columns.length === 0) return { kind: 'none', reason: 'The value table has no rows with an email.' };
-  let kept = allRows(columns);
-  for (const [key, wanted, column] of [
-    ['industry', options.industry, columns.industry],
-    ['size', options.size, columns.sizeTier],
-  ] as const) {
-    if (wanted === null) continue;
-    const target = wanted.toLowerCase();
-    const matches = column.dictionary.map((level) => level.toLowerCase() === target);
-    const next = kept.filter((r) => {
-      const code = column.indices[r] as number;
-      return code >= 0 && matches[code] === true;
-    });
-    if (next.length === 0) {
-      const levels = levelsPresent(column).sort();
-      return {
-        kind: 'none',
-        reason: `Not available because no customer matches \`${key}=${wanted}\`. ${levels.length > 0 ? `Values present: ${levels.join(', ')}.` : `No customer has a ${key === 'industry' ? 'industry_vertical' : 'company_size_tier'}.`}`,
-      };
-    }
-    kept = next;
-  }
-  return { kind: 'rows', rows: kept };
-}
-
-/** The distinct values some row holds. */
-function levelsPresent(column: CodedColumn): string[] {
-  const used = new Uint8Array(column.dictionary.length);
-  for (const code of column.indices) if (code >= 0) used[code] = 1;
-  return [...new Set(column.dictionary.filter((_, code) => used[code] === 1))];
-}
 
 function describeInvocation(options: InvestmentMismatchCommandOptions): string {
   const a = options.analysis;

@@ -33,7 +33,7 @@ export function investmentLead(
     },
     locale,
   );
-  const mismatched = [...result.mismatchedCustomers].sort(byValueAtRisk);
+  const mismatched = byValueAtRiskOf(result.mismatchedCustomers);
   if (mismatched.length === 0) {
     const none = t('mismatch.noneQualify');
     return { takeaway: none, accounts: [], noAccounts: none, tables: [], context };
@@ -118,6 +118,18 @@ export function investmentLead(
       }),
     },
   };
+}
+
+const sortedByValue = new WeakMap<readonly ScoredCustomer[], readonly ScoredCustomer[]>();
+
+/** The customers by value at risk, sorted once per figures (which are kept per export and options). */
+function byValueAtRiskOf(customers: readonly ScoredCustomer[]): readonly ScoredCustomer[] {
+  let sorted = sortedByValue.get(customers);
+  if (!sorted) {
+    sorted = [...customers].sort(byValueAtRisk);
+    sortedByValue.set(customers, sorted);
+  }
+  return sorted;
 }
 
 /** Largest lifetime value first (value at risk); ties by email so the order is stable. */
