@@ -7,7 +7,6 @@ import { type TableReadReport, tableAvailability } from '../read-table.js';
 import { readTableColumns } from '../read-table-columns.js';
 import type { TypedColumn } from '../snapshot-cache/column-store.js';
 import { investmentSalesOf } from '../snapshot-cache/investment-sales.js';
-import { type MappedSales, mappedSalesOf } from '../snapshot-cache/mapped-sales.js';
 import type { ColumnOf } from '../warehouse-schema.js';
 import { columnReader } from './column-reader.js';
 import { CUSTOMER_SALES_COLUMNS, loadSalesByCustomerId, loadSalesByEmail } from './customer-sales.js';
@@ -285,26 +284,9 @@ function salesThroughMapping(
   entries: readonly SourceIds[],
 ): ({ via: SourceIdColumn; sales: number | null } | null)[] {
   if (entries.length === 0) return [];
-  try {
-    const cached = warehouse.snapshotCache && mappedSalesOf(warehouse.snapshotCache);
-    if (cached) return entries.map((entry) => cachedMatch(cached, entry));
-  } catch {
-    // Cache files gone or unreadable (a newer export's build removed them): SQLite still has the truth.
-    warehouse.snapshotCache = undefined;
-  }
   const resolved = resolveThroughMapping(warehouse, entries);
   const salesById = loadSalesByCustomerId(warehouse, [...new Set(resolved.flatMap((m) => (m ? [m.customerId] : [])))]);
   return resolved.map((m) => (m === null ? null : { via: m.via, sales: salesById.get(m.customerId) ?? null }));
-}
-
-function cachedMatch(cached: MappedSales, entry: SourceIds): { via: SourceIdColumn; sales: number | null } | null {
-  for (const column of SOURCE_ID_ORDER) {
-    const id = entry[column];
-    if (id === null) continue;
-    const sales = cached[column].get(id);
-    if (sales !== undefined) return { via: column, sales };
-  }
-  return null;
 }
 
 /** A number column as read, or all NULL when the export lacks it (what the row path's null was). */

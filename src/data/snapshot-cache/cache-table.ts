@@ -22,7 +22,6 @@ import {
   type LookupPart,
   writeCustomerLookup,
 } from './customer-lookup-index.js';
-import { MAPPED_SALES_FOLDER, writeMappedSales } from './mapped-sales.js';
 import { SALES_BY_EMAIL_FOLDER } from './snapshot-cache.js';
 import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-manifest.js';
 
@@ -31,9 +30,7 @@ export type CacheTask =
   | { readonly kind: 'table'; readonly tableId: TableId }
   | { readonly kind: 'sales' }
   /** The /customer index in two halves (id pairs; name tuples), each a pass over the customer table. */
-  | { readonly kind: 'lookup'; readonly part: LookupPart }
-  /** /investment-mismatch's sales through the mapping (mapped-sales.ts). */
-  | { readonly kind: 'mapped-sales' };
+  | { readonly kind: 'lookup'; readonly part: LookupPart };
 
 export interface CacheTaskResults {
   readonly tables: Partial<Record<TableId, CachedTable>>;
@@ -70,10 +67,6 @@ export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: numbe
     tasks.push({ task: { kind: 'lookup', part: 'ids' }, cost: (customerRows + mappedRows) * 4 });
     tasks.push({ task: { kind: 'lookup', part: 'names' }, cost: customerRows * 3 });
   }
-  // Two passes over the customer table (its emails; the resolved ids' sales) and one over the value rows.
-  if (warehouse.schema.tables.has('mapping') && warehouse.schema.tables.has('value')) {
-    tasks.push({ task: { kind: 'mapped-sales' }, cost: customerRows * 1.5 + warehouse.rowCount('value') });
-  }
   return tasks;
 }
 
@@ -90,10 +83,6 @@ export function runCacheTasks(
   for (const task of tasks) {
     if (task.kind === 'lookup') {
       customerLookup = writeCustomerLookup(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER), task.part, batchRows);
-      continue;
-    }
-    if (task.kind === 'mapped-sales') {
-      writeMappedSales(warehouse, join(directory, MAPPED_SALES_FOLDER), batchRows);
       continue;
     }
     if (task.kind === 'sales') {

@@ -10,9 +10,10 @@ import type { SnapshotManifest } from './snapshot-manifest.js';
 /**
  * A build step after every table is written: /investment-mismatch's sales join (by email, else through the mapping)
  * made by the command's own code on the cache just written, and stored per latest value row with its figures. A
- * command then reads one number column instead of decoding a million emails and source ids and joining them (and
- * the mapping's sales come from mapped-sales.ts, written in parallel with the tables, not from SQLite). At a million
- * customers this step costs a few seconds of the build; nothing is written when the export lacks what §1 needs.
+ * command then reads one number column instead of decoding a million emails and source ids, joining them, and
+ * scanning the 7.2M-row customer table and the mapping in SQLite for the few thousand customers whose email has no
+ * customer row (~9 s of a first answer at a million customers). The step costs the build that same SQL once (about
+ * 5 s of CPU at a million customers, bench/README.md); nothing is written when the export lacks what §1 needs.
  */
 export function writeInvestmentSales(
   warehouse: Warehouse,
