@@ -174,7 +174,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     ];
     return {
       command,
-      lead: investmentLead(result, zones.lookup, provenance, filters, options.analysis.topShare, context.locale),
+      lead: investmentLead(result, zones.lookupAll, provenance, filters, options.analysis.topShare, context.locale),
       title: translator(context.locale)('mismatch.title', {
         top: Math.round(options.analysis.topShare * 100),
         bottom: Math.round(options.analysis.bottomShare * 100),

@@ -1,7 +1,7 @@
 import type { InvestmentMismatchFigures } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import type { ScoredCustomer } from '../../analysis/investment-mismatch/score-customers.js';
 import { nextAction } from '../../analysis/next-action/next-action.js';
-import type { PriorityZone, ZoneLookup } from '../../analysis/priority/priority-filter.js';
+import type { PriorityZone } from '../../analysis/priority/priority-filter.js';
 import { numberFormat } from '../../format/number-format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { type Translate, termFor, translator } from '../../i18n/translate.js';
@@ -15,7 +15,8 @@ const SHOWN = 10;
 /** The main message: how many top-priority accounts underperform, and the ones with most value at risk. */
 export function investmentLead(
   result: InvestmentMismatchFigures,
-  zoneOf: ZoneLookup,
+  /** The zones of the listed customers, in the order asked (LoadedZones.lookupAll). */
+  zonesOf: (emails: readonly string[]) => readonly (PriorityZone | null)[],
   provenance: Provenance,
   filters: readonly string[],
   topShare: number,
@@ -48,6 +49,7 @@ export function investmentLead(
     }
     return text;
   };
+  const zones = zonesOf(mismatched.map((c) => c.email));
   const stages = countStages(mismatched);
   const [topStage] = stages;
   const takeaway =
@@ -71,7 +73,7 @@ export function investmentLead(
     takeaway,
     accountsTotal: mismatched.length,
     accountsTitle: t('mismatch.accountsTitle'),
-    accounts: mismatched.slice(0, SHOWN).map((c) => ({
+    accounts: mismatched.slice(0, SHOWN).map((c, i) => ({
       lookup: c.email,
       organisation: c.organization ?? null,
       email: c.email,
@@ -80,7 +82,7 @@ export function investmentLead(
         ltv: terms.ltv.format(c.lifetimeValue),
         performance: terms.compositePerformance.format(c.composite),
       }),
-      action: actionFor(zoneOf(c.email)),
+      action: actionFor(zones[i] ?? null),
     })),
     tables: [
       {
@@ -97,8 +99,8 @@ export function investmentLead(
     context,
     list: {
       columns: t('mismatch.csv.columns').split('|'),
-      rows: mismatched.map((c) => {
-        const zone = zoneOf(c.email);
+      rows: mismatched.map((c, i) => {
+        const zone = zones[i] ?? null;
         return [
           c.email,
           c.organization ?? null,

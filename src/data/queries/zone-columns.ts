@@ -12,6 +12,8 @@ export interface LoadedActivityZoneColumns {
   readonly report: TableReadReport;
   /** Row of each customer by cleaned email. */
   readonly rowOf: (email: string) => number | undefined;
+  /** The rows of several customers at once (-1 for none), as rowOf gives them. */
+  readonly rowsOf: (emails: readonly string[]) => Int32Array;
 }
 
 /**
@@ -38,15 +40,19 @@ export const loadActivityZoneColumns = oncePerWarehouse(
         weightedEngagement: c.weighted_engagement_score as Float64Array,
       },
       report: read.report,
-      rowOf: rowIndex(key),
+      ...rowIndex(key),
     };
   },
 );
 
-/** Email → row, built on first use (later rows win, as a Map filled in row order would keep them). */
-function rowIndex(key: CodedColumn): (email: string) => number | undefined {
+/**
+ * Email → row, built on first use (later rows win, as a Map filled in row order would keep them). Asked for a list
+ * of emails before the index exists (an answer listing ~100k of a million customers), only those emails are hashed
+ * and the rows scanned once: a million-entry Map costs over a second to build.
+ */
+function rowIndex(key: CodedColumn): Pick<LoadedActivityZoneColumns, 'rowOf' | 'rowsOf'> {
   let index: Map<string, number> | undefined;
-  return (email) => {
+  const built = (): Map<string, number> => {
     if (!index) {
       index = new Map();
       for (let r = 0; r < key.indices.length; r++) {
@@ -54,6 +60,35 @@ function rowIndex(key: CodedColumn): (email: string) => number | undefined {
         if (code >= 0) index.set(key.dictionary[code] as string, r);
       }
     }
-    return index.get(email);
+    return index;
+  };
+  return {
+    rowOf: (email) => built().get(email),
+    rowsOf: (emails) => {
+      const rows = new Int32Array(emails.length).fill(-1);
+      if (index) {
+        emails.forEach((email, k) => {
+          rows[k] = index?.get(email) ?? -1;
+        });
+        return rows;
+      }
+      const wanted = new Map<string, number>();
+      for (const email of emails) if (!wanted.has(email)) wanted.set(email, wanted.size);
+      const wantedOfCode = new Int32Array(key.dictionary.length);
+      key.dictionary.forEach((email, code) => {
+        wantedOfCode[code] = wanted.get(email) ?? -1;
+      });
+      const lastRow = new Int32Array(wanted.size).fill(-1);
+      for (let r = 0; r < key.indices.length; r++) {
+        const code = key.indices[r] as number;
+        if (code < 0) continue;
+        const w = wantedOfCode[code] as number;
+        if (w >= 0) lastRow[w] = r;
+      }
+      emails.forEach((email, k) => {
+        rows[k] = lastRow[wanted.get(email) as number] as number;
+      });
+      return rows;
+    },
   };
 }
