@@ -47,11 +47,12 @@ export const loadActivityZoneColumns = oncePerWarehouse(
 
 /**
  * Email → row, built on first use (later rows win, as a Map filled in row order would keep them). Asked for a list
- * of emails before the index exists (an answer listing ~100k of a million customers), only those emails are hashed
- * and the rows scanned once: a million-entry Map costs over a second to build.
+ * of emails before the index exists (the first answer listing ~100k of a million customers), only those emails are
+ * hashed and the rows scanned: a million-entry Map costs over a second to build. A second list builds the index.
  */
 function rowIndex(key: CodedColumn): Pick<LoadedActivityZoneColumns, 'rowOf' | 'rowsOf'> {
   let index: Map<string, number> | undefined;
+  let scannedOnce = false;
   const built = (): Map<string, number> => {
     if (!index) {
       index = new Map();
@@ -66,6 +67,9 @@ function rowIndex(key: CodedColumn): Pick<LoadedActivityZoneColumns, 'rowOf' | '
     rowOf: (email) => built().get(email),
     rowsOf: (emails) => {
       const rows = new Int32Array(emails.length).fill(-1);
+      // A second list is a repeated answer: from then on the index (built once) beats scanning every row again.
+      if (scannedOnce) built();
+      scannedOnce = true;
       if (index) {
         emails.forEach((email, k) => {
           rows[k] = index?.get(email) ?? -1;
