@@ -60,6 +60,30 @@ describe('data/zone-columns', () => {
     expect(zones.lookup('nobody@example.invalid')).toBeNull();
   });
 
+  it('looks a list of customers up at once as one by one, before and after the full index is built', () => {
+    const cached = cachedDemo();
+    const byRows = tallyZones(loadZoneInputs(openTestWarehouse(ensureDemoWarehouse('full'))).inputs).customers;
+    // Repeats, unknown emails and every other customer, in an order unlike the rows'.
+    const emails = [
+      'nobody@example.invalid',
+      ...byRows
+        .filter((_, i) => i % 2 === 0)
+        .map((c) => c.key)
+        .reverse(),
+      byRows[0]?.key as string,
+    ];
+    const batch = loadZones(cached, 'the test').lookupAll(emails);
+    expect(batch).toEqual(emails.map((e) => byRows.find((c) => c.key === e)?.zone ?? null));
+    const columns = loadActivityZoneColumns(cached, 'the test');
+    if (!columns) throw new Error('expected activity columns');
+    const scanned = Array.from(columns.rowsOf(emails));
+    const oneByOne = emails.map((e) => columns.rowOf(e) ?? -1);
+    expect(scanned).toEqual(oneByOne);
+    // rowOf has built the index now; the list answers from it the same.
+    expect(Array.from(columns.rowsOf(emails))).toEqual(oneByOne);
+    expect(loadZones(cached, 'the test').lookupAll(emails)).toEqual(batch);
+  });
+
   it('names the command when the activity table lacks rows, by falling back to the value table', () => {
     const plain = openTestWarehouse(ensureDemoWarehouse('full'));
     // The demo has activity rows; a warehouse without the activity table takes the row path (value fallback).

@@ -52,20 +52,41 @@ export function diagnoseBias(population: ScoredPopulation): BiasDiagnosis {
     counts[t] = (counts[t] as number) + 1;
     if (c.top && c.roi !== null) (c.mismatched ? roiMismatched : roiOther).push(c.roi);
   }
+  return biasOf({
+    priorityComposite: pearson(priorities, composites),
+    priorityRoi: pearson(priorities, rois),
+    tertileSums: sums,
+    tertileCounts: counts,
+    meanRoiMismatched: mean(roiMismatched),
+    meanRoiOtherTop: mean(roiOther),
+  });
+}
+
+/** What the diagnosis is worked out from, however the customers were scanned. */
+export interface BiasSums {
+  readonly priorityComposite: Correlation;
+  readonly priorityRoi: Correlation;
+  /** Sum of composites and customers per priority tertile (T1, T2, T3). */
+  readonly tertileSums: readonly number[];
+  readonly tertileCounts: readonly number[];
+  readonly meanRoiMismatched: number | null;
+  readonly meanRoiOtherTop: number | null;
+}
+
+export function biasOf(s: BiasSums): BiasDiagnosis {
   const tertiles = ([1, 2, 3] as const).map((tertile) => {
-    const count = counts[tertile - 1] as number;
-    return { tertile, n: count, meanComposite: count > 0 ? (sums[tertile - 1] as number) / count : null };
+    const count = s.tertileCounts[tertile - 1] as number;
+    return { tertile, n: count, meanComposite: count > 0 ? (s.tertileSums[tertile - 1] as number) / count : null };
   });
   const [t1, t2, t3] = tertiles.map((t) => t.meanComposite);
   const monotone =
     t1 === null || t2 === null || t3 === null || t1 === undefined || t2 === undefined || t3 === undefined
       ? null
       : t1 < t2 && t2 < t3;
-  const meanRoiMismatched = mean(roiMismatched);
-  const meanRoiOtherTop = mean(roiOther);
+  const { meanRoiMismatched, meanRoiOtherTop } = s;
   return {
-    priorityComposite: pearson(priorities, composites),
-    priorityRoi: pearson(priorities, rois),
+    priorityComposite: s.priorityComposite,
+    priorityRoi: s.priorityRoi,
     tertiles,
     monotone,
     meanRoiMismatched,

@@ -3,7 +3,8 @@ import { buildIndustrySizeGrid, type IndustrySizeGrid } from './industry-size-gr
 import type { InvestmentInputRow, InvestmentMismatchOptions } from './mismatch-types.js';
 import { analyseOnboarding, type OnboardingAnalysis } from './onboarding.js';
 import { type RoiAndLifecycle, summariseRoiAndLifecycle } from './roi-lifecycle.js';
-import { type ScoredPopulation, scoreCustomers } from './score-customers.js';
+import type { PopulationFigures } from './score-customer-columns.js';
+import { type ScoredCustomer, type ScoredPopulation, scoreCustomers } from './score-customers.js';
 import { computeSegmentCells, type SegmentCells } from './segment-cells.js';
 import { analyseTeamAndLevel, type TeamAndLevel } from './team-and-level.js';
 import { contrastTopGroup, type TopGroupContrast } from './top-group-contrast.js';
@@ -13,9 +14,15 @@ import { contrastTopGroup, type TopGroupContrast } from './top-group-contrast.js
  * customers perform in the bottom half, where they cluster, and whether the priority score
  * tracks performance at all. Every part is computed on the same valid population.
  */
-export interface InvestmentMismatchResult {
+
+/** What an answer reports: every figure, and of the customers only the mismatched ones (the answer lists them). */
+export interface InvestmentMismatchFigures {
   readonly options: InvestmentMismatchOptions;
-  readonly population: ScoredPopulation;
+  readonly population: PopulationFigures;
+  /** Valid customers: the population every figure is computed on. */
+  readonly validCount: number;
+  /** The mismatched customers, in input order. */
+  readonly mismatchedCustomers: readonly ScoredCustomer[];
   /** Mismatched / top count; null without top customers. */
   readonly mismatchRate: number | null;
   readonly roiAndLifecycle: RoiAndLifecycle;
@@ -28,6 +35,11 @@ export interface InvestmentMismatchResult {
   readonly topGroup: TopGroupContrast;
 }
 
+/** The row path's result: the figures, with every valid customer scored (the reference the column path matches). */
+export interface InvestmentMismatchResult extends InvestmentMismatchFigures {
+  readonly population: ScoredPopulation;
+}
+
 export function computeInvestmentMismatch(
   rows: readonly InvestmentInputRow[],
   options: InvestmentMismatchOptions,
@@ -36,6 +48,8 @@ export function computeInvestmentMismatch(
   return {
     options,
     population,
+    validCount: population.customers.length,
+    mismatchedCustomers: population.customers.filter((c) => c.mismatched),
     mismatchRate: population.topCount > 0 ? population.mismatchedCount / population.topCount : null,
     roiAndLifecycle: summariseRoiAndLifecycle(population),
     segmentCells: computeSegmentCells(population, options.weights, options.minCellSize),
@@ -44,5 +58,25 @@ export function computeInvestmentMismatch(
     bias: diagnoseBias(population),
     grid: buildIndustrySizeGrid(population),
     topGroup: contrastTopGroup(population),
+  };
+}
+
+/** The population's reported figures, in the order an answer's JSON gives them (ScoredPopulation's, less customers). */
+export function populationFigures(population: PopulationFigures): PopulationFigures {
+  return {
+    rowsIn: population.rowsIn,
+    missingInputs: population.missingInputs,
+    missingSales: population.missingSales,
+    missingAdoption: population.missingAdoption,
+    missingSupport: population.missingSupport,
+    missingPriority: population.missingPriority,
+    ranges: population.ranges,
+    topCount: population.topCount,
+    bottomCount: population.bottomCount,
+    mismatchedCount: population.mismatchedCount,
+    priorityCutoff: population.priorityCutoff,
+    compositeCutoff: population.compositeCutoff,
+    roiBounds: population.roiBounds,
+    roiMissing: population.roiMissing,
   };
 }

@@ -74,7 +74,7 @@ export function buildIndustrySizeGrid(population: ScoredPopulation): IndustrySiz
       meanSupport: mean(cellSupport.get(key) ?? []) as number,
     };
   });
-  cells.sort((a, b) => a.industry.localeCompare(b.industry) || a.sizeTier.localeCompare(b.sizeTier));
+  cells.sort(byIndustryThenSize);
   const industryGaps: IndustryGap[] = [...gaps].map(([industry, values]) => ({
     industry,
     n: values.length,
@@ -82,6 +82,15 @@ export function buildIndustrySizeGrid(population: ScoredPopulation): IndustrySiz
     meanPriorityNorm: mean(priorityNorms.get(industry) ?? []) as number,
     meanComposite: mean(composites.get(industry) ?? []) as number,
   }));
-  industryGaps.sort((a, b) => b.medianGap - a.medianGap || a.industry.localeCompare(b.industry));
+  industryGaps.sort(byLargestGap);
   return { cells, industryGaps, missingIndustry, missingSizeTier };
+}
+
+export function byIndustryThenSize(a: GridCell, b: GridCell): number {
+  return a.industry.localeCompare(b.industry) || a.sizeTier.localeCompare(b.sizeTier);
+}
+
+/** Largest median gap (most over-prioritised) first, then by name. */
+export function byLargestGap(a: IndustryGap, b: IndustryGap): number {
+  return b.medianGap - a.medianGap || a.industry.localeCompare(b.industry);
 }

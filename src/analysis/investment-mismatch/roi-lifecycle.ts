@@ -61,7 +61,7 @@ export function summariseRoiAndLifecycle(population: ScoredPopulation): RoiAndLi
   const bounds = population.roiBounds;
   const roi: Availability<RoiSummary> =
     bounds === null || all.length === 0
-      ? unavailable(noRoiReason(population))
+      ? unavailable(noRoiReason(population.customers.length))
       : available({
           n: all.length,
           p1: bounds.p1,
@@ -75,11 +75,9 @@ export function summariseRoiAndLifecycle(population: ScoredPopulation): RoiAndLi
         });
 
   const stages = [...perStage].map(([stage, values]) => ({ stage, ...(boxStats(values) as BoxStats) }));
-  stages.sort((a, b) => b.median - a.median || a.stage.localeCompare(b.stage));
+  stages.sort(byMedianRoi);
   const byStage: Availability<readonly StageRoi[]> =
-    stages.length > 0
-      ? available(stages)
-      : unavailable(all.length === 0 ? noRoiReason(population) : 'no customer with an ROI has a lifecycle_stage');
+    stages.length > 0 ? available(stages) : unavailable(noStageReason(all.length, population.customers.length));
 
   const groupTotals = { mismatched: 0, 'other-top': 0 };
   for (const counts of mix.values()) {
@@ -93,26 +91,39 @@ export function summariseRoiAndLifecycle(population: ScoredPopulation): RoiAndLi
       if (total > 0) shares.push({ stage, group, n: counts[group], share: counts[group] / total });
     }
   }
-  shares.sort((a, b) => a.stage.localeCompare(b.stage) || a.group.localeCompare(b.group));
+  shares.sort(byStageThenGroup);
   const stageMix: Availability<readonly StageShare[]> =
-    shares.length > 0
-      ? available(shares)
-      : unavailable(
-          population.topCount === 0
-            ? 'there are no top-priority customers'
-            : 'no top-priority customer has a lifecycle_stage',
-        );
+    shares.length > 0 ? available(shares) : unavailable(noMixReason(population.topCount));
 
   return { roi, byStage, stageMix, missingStage };
 }
 
-function countAbove(values: readonly number[], bound: number): number {
+export function countAbove(values: ArrayLike<number>, bound: number): number {
   let count = 0;
-  for (const v of values) if (v > bound) count++;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > bound) count++;
   return count;
 }
 
-function noRoiReason(population: ScoredPopulation): string {
-  if (population.customers.length === 0) return 'there are no valid rows';
-  return `none of the ${population.customers.length} valid rows has customer_lifetime_value and an acquisition_cost above 0`;
+/** Why there is no ROI summary, for `valid` valid rows (the column path words it the same). */
+export function noRoiReason(valid: number): string {
+  if (valid === 0) return 'there are no valid rows';
+  return `none of the ${valid} valid rows has customer_lifetime_value and an acquisition_cost above 0`;
+}
+
+export function noStageReason(withRoi: number, valid: number): string {
+  return withRoi === 0 ? noRoiReason(valid) : 'no customer with an ROI has a lifecycle_stage';
+}
+
+export function noMixReason(topCount: number): string {
+  return topCount === 0 ? 'there are no top-priority customers' : 'no top-priority customer has a lifecycle_stage';
+}
+
+/** Box statistics per stage, highest median first (ties by name). */
+export function byMedianRoi(a: StageRoi, b: StageRoi): number {
+  return b.median - a.median || a.stage.localeCompare(b.stage);
+}
+
+/** Stage shares by stage, then group. */
+export function byStageThenGroup(a: StageShare, b: StageShare): number {
+  return a.stage.localeCompare(b.stage) || a.group.localeCompare(b.group);
 }

@@ -47,7 +47,8 @@ export interface SegmentCells {
   readonly missingLabels: number;
 }
 
-interface Side {
+/** One side of a cell (its mismatched or its other top customers): sums in the order customers are added. */
+export interface Side {
   n: number;
   sales: number;
   adoption: number;
@@ -57,7 +58,7 @@ interface Side {
   supportNorm: number;
 }
 
-const emptySide = (): Side => ({
+export const emptySide = (): Side => ({
   n: 0,
   sales: 0,
   adoption: 0,
@@ -82,7 +83,7 @@ export function computeSegmentCells(
   weights: CompositeWeights,
   minCellSize: number,
 ): SegmentCells {
-  const groups = new Map<string, { industry: string; sizeTier: string; mismatched: Side; rest: Side }>();
+  const groups = new Map<string, CellSides>();
   let missingLabels = 0;
   for (const c of population.customers) {
     if (!c.top) continue;
@@ -100,10 +101,29 @@ export function computeSegmentCells(
     add(c.mismatched ? g.mismatched : g.rest, c);
   }
 
+  return segmentCellsOf([...groups.values()], population, weights, minCellSize, missingLabels);
+}
+
+/** A cell's two sides, as grouping (by rows or by columns) leaves them. */
+export interface CellSides {
+  readonly industry: string;
+  readonly sizeTier: string;
+  readonly mismatched: Side;
+  readonly rest: Side;
+}
+
+/** The reported cells from the grouped sides, in the order the groups were first met. */
+export function segmentCellsOf(
+  groups: readonly CellSides[],
+  counts: { readonly mismatchedCount: number; readonly topCount: number },
+  weights: CompositeWeights,
+  minCellSize: number,
+  missingLabels: number,
+): SegmentCells {
   const cells: SegmentCell[] = [];
   let smallCells = 0;
   let customersInSmallCells = 0;
-  for (const g of groups.values()) {
+  for (const g of groups) {
     const n = g.mismatched.n + g.rest.n;
     if (n < minCellSize) {
       smallCells++;
@@ -116,26 +136,30 @@ export function computeSegmentCells(
       n,
       mismatched: g.mismatched.n,
       mismatchRate: g.mismatched.n / n,
-      relativeRisk: relativeRisk(g.mismatched.n, n, population.mismatchedCount, population.topCount),
+      relativeRisk: relativeRisk(g.mismatched.n, n, counts.mismatchedCount, counts.topCount),
       mismatchedMeans: rawMeans(g.mismatched),
       restMeans: rawMeans(g.rest),
       gapShares: gapShares(g.mismatched, g.rest, weights),
     });
   }
-  cells.sort(
-    (a, b) =>
-      (b.relativeRisk?.rr ?? -1) - (a.relativeRisk?.rr ?? -1) ||
-      b.n - a.n ||
-      a.industry.localeCompare(b.industry) ||
-      a.sizeTier.localeCompare(b.sizeTier),
-  );
+  cells.sort(byRelativeRisk);
   return {
     minCellSize,
-    cells: cells.length > 0 ? available(cells) : unavailable(noCellReason(population, groups.size, minCellSize)),
+    cells: cells.length > 0 ? available(cells) : unavailable(noCellReason(counts.topCount, groups.length, minCellSize)),
     smallCells,
     customersInSmallCells,
     missingLabels,
   };
+}
+
+/** Highest relative risk first, then the larger cell, then by name. */
+function byRelativeRisk(a: SegmentCell, b: SegmentCell): number {
+  return (
+    (b.relativeRisk?.rr ?? -1) - (a.relativeRisk?.rr ?? -1) ||
+    b.n - a.n ||
+    a.industry.localeCompare(b.industry) ||
+    a.sizeTier.localeCompare(b.sizeTier)
+  );
 }
 
 function rawMeans(side: Side): MetricMeans {
@@ -153,8 +177,8 @@ function gapShares(mismatched: Side, rest: Side, weights: CompositeWeights): Gap
   return { sales: sales / total, adoption: adoption / total, support: support / total, total };
 }
 
-function noCellReason(population: ScoredPopulation, cellCount: number, minCellSize: number): string {
-  if (population.topCount === 0) return 'there are no top-priority customers';
+function noCellReason(topCount: number, cellCount: number, minCellSize: number): string {
+  if (topCount === 0) return 'there are no top-priority customers';
   if (cellCount === 0) return 'no top-priority customer has both industry_vertical and company_size_tier';
   return `none of the ${cellCount} industry × size cells has ${minCellSize} or more top-priority customers (min_cell=${minCellSize})`;
 }

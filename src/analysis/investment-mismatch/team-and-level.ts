@@ -97,9 +97,7 @@ export function analyseTeamAndLevel(population: ScoredPopulation): TeamAndLevel 
     for (const group of COMPARISON_GROUPS)
       decisionLevels.push({ group, level, ...roiCell(levels.get(`${group}|${level}`)) });
   }
-  const mismatchedMean = (level: string) =>
-    decisionLevels.find((d) => d.level === level && d.group === 'mismatched')?.meanRoi ?? Number.NEGATIVE_INFINITY;
-  decisionLevels.sort((a, b) => mismatchedMean(b.level) - mismatchedMean(a.level) || a.level.localeCompare(b.level));
+  sortByMismatchedRoi(decisionLevels);
 
   return {
     teamExec,
@@ -112,6 +110,13 @@ export function analyseTeamAndLevel(population: ScoredPopulation): TeamAndLevel 
     missingTeamSize,
     missingDecisionLevel,
   };
+}
+
+/** In place: by the mismatched group's mean ROI of the level, highest first (none last), then by name. */
+export function sortByMismatchedRoi(decisionLevels: DecisionLevelCell[]): void {
+  const mismatchedMean = (level: string) =>
+    decisionLevels.find((d) => d.level === level && d.group === 'mismatched')?.meanRoi ?? Number.NEGATIVE_INFINITY;
+  decisionLevels.sort((a, b) => mismatchedMean(b.level) - mismatchedMean(a.level) || a.level.localeCompare(b.level));
 }
 
 function roiCell(values: readonly number[] | undefined): { n: number; meanRoi: number | null } {

@@ -53,9 +53,7 @@ export function contrastTopGroup(population: ScoredPopulation): TopGroupContrast
     if (c.mismatched) cell.mismatched++;
     byCell.set(key, cell);
   }
-  const cells = [...byCell.values()]
-    .map((c) => ({ ...c, mismatchRate: c.mismatched / c.n }))
-    .sort((a, b) => b.mismatchRate - a.mismatchRate || b.n - a.n || a.industry.localeCompare(b.industry));
+  const cells = [...byCell.values()].map((c) => ({ ...c, mismatchRate: c.mismatched / c.n })).sort(byMismatchRate);
   const mismatchedCount = top.filter((c) => c.mismatched).length;
   return {
     cells,
@@ -63,4 +61,9 @@ export function contrastTopGroup(population: ScoredPopulation): TopGroupContrast
     mismatched: means(top.filter((c) => c.mismatched)),
     rest: means(top.filter((c) => !c.mismatched)),
   };
+}
+
+/** Largest rate first, then the larger cell, then by industry. */
+export function byMismatchRate(a: MismatchCell, b: MismatchCell): number {
+  return b.mismatchRate - a.mismatchRate || b.n - a.n || a.industry.localeCompare(b.industry);
 }

@@ -1,4 +1,4 @@
-import { quickselect } from 'd3-array';
+import { quantileSorted, quickselect } from 'd3-array';
 import { type BoxStats, boxOfSorted } from './descriptive.js';
 
 /**
@@ -14,6 +14,25 @@ import { type BoxStats, boxOfSorted } from './descriptive.js';
 export function typedBoxStats(values: Float64Array): BoxStats | null {
   if (values.length === 0) return null;
   return boxOfSorted(values.sort());
+}
+
+/** mean() of typed values: the same sum in the same order, so the same bits. */
+export function typedMean(values: ArrayLike<number>): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i] as number;
+  return sum / n;
+}
+
+/**
+ * median() of a Float64Array, sorted in place: the same interpolation as median(), so the same bits where a
+ * figure must match the row path exactly (typedMedian's selection halves the two middle values instead).
+ */
+export function typedSortedMedian(values: Float64Array): number | null {
+  if (values.length === 0) return null;
+  // d3 reads any array-like by index; the cast only widens the declared parameter type.
+  return quantileSorted(values.sort() as unknown as number[], 0.5) ?? null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
+import type { InvestmentMismatchFigures } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import type { Locale } from '../../i18n/locale.js';
 import type { ChartDefinition } from '../chart-definition.js';
 import { buildMismatchHeatmap } from './mismatch-heatmap.js';
@@ -20,7 +20,7 @@ import {
  * headline and the heatmaps drew 4–10 point spreads as signal).
  */
 export function buildInvestmentMismatchCharts(
-  result: InvestmentMismatchResult,
+  result: InvestmentMismatchFigures,
   locale: Locale = 'en',
 ): ChartDefinition[] {
   const charts = [

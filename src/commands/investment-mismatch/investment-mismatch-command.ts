@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import {
-  computeInvestmentMismatch,
-  type InvestmentMismatchResult,
+  type InvestmentMismatchFigures,
+  populationFigures,
 } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import {
   DEFAULT_BOTTOM_SHARE,
   DEFAULT_MIN_CELL_SIZE,
   DEFAULT_TOP_SHARE,
   DEFAULT_WEIGHTS,
-  type InvestmentInputRow,
   type InvestmentMismatchOptions,
 } from '../../analysis/investment-mismatch/mismatch-types.js';
 import { buildInvestmentMismatchCharts } from '../../charts/investment-mismatch/index.js';
@@ -16,7 +15,7 @@ import { CUSTOMER_SALES_COLUMNS } from '../../data/queries/customer-sales.js';
 import {
   INVESTMENT_CORE_COLUMNS,
   INVESTMENT_DETAIL_COLUMNS,
-  loadInvestmentCustomers,
+  loadInvestmentColumns,
   type MissingColumns,
 } from '../../data/queries/investment-customers.js';
 import { MAPPING_COLUMNS } from '../../data/queries/investment-mapping.js';
@@ -30,6 +29,7 @@ import type { CommandDefinition } from '../command-definition.js';
 import { contextLine } from '../context-line.js';
 import { loadZones } from '../load-zones.js';
 import { zoneOptionsFor } from '../zone-options-for.js';
+import { investmentFigures } from './investment-mismatch-figures.js';
 import { investmentLead } from './investment-mismatch-lead.js';
 import { buildHeadline, buildSections } from './investment-mismatch-present.js';
 import { investmentNotes, investmentProvenance } from './investment-mismatch-provenance.js';
@@ -138,27 +138,27 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     };
   },
   run(options, context): CommandAnswer {
-    const load = loadInvestmentCustomers(context.warehouse(), SLASH);
+    const load = loadInvestmentColumns(context.warehouse(), SLASH);
     const command = describeInvocation(options);
     if (load.kind === 'missing-columns') return missingColumnsAnswer(command, load.missing);
 
     // An empty value table is a warehouse problem, as for every other command (exit 1, not an empty answer).
-    if (load.rows.length === 0) throw new EmptyTableError(WAREHOUSE_TABLES.value.name, SLASH);
-    const filtered = applyFilters(load.rows, options);
+    if (load.columns.length === 0) throw new EmptyTableError(WAREHOUSE_TABLES.value.name, SLASH);
+    const filtered = investmentFigures(context.warehouse(), load.columns, options);
     if (filtered.kind === 'none') {
       return unavailableAnswer(
         command,
-        load.rows.length === 0 ? translator(context.locale)('mismatch.noEmailRows') : filtered.reason,
+        load.columns.length === 0 ? translator(context.locale)('mismatch.noEmailRows') : filtered.reason,
         {
           ...investmentProvenance(load, 0, options, [], context.locale),
         },
         context.locale,
       );
     }
-    const result = computeInvestmentMismatch(filtered.rows, options.analysis);
+    const result = filtered.figures;
     const notes = investmentNotes(load, result, context.locale);
-    const provenance = investmentProvenance(load, result.population.customers.length, options, notes, context.locale);
-    if (result.population.customers.length === 0) {
+    const provenance = investmentProvenance(load, result.validCount, options, notes, context.locale);
+    if (result.validCount === 0) {
       return unavailableAnswer(
         command,
         translator(context.locale)('mismatch.noPopulation', { notes: notes.slice(0, 2).join('; ') }),
@@ -174,7 +174,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     ];
     return {
       command,
-      lead: investmentLead(result, zones.lookup, provenance, filters, options.analysis.topShare, context.locale),
+      lead: investmentLead(result, zones.lookupAll, provenance, filters, options.analysis.topShare, context.locale),
       title: translator(context.locale)('mismatch.title', {
         top: Math.round(options.analysis.topShare * 100),
         bottom: Math.round(options.analysis.bottomShare * 100),
@@ -188,31 +188,6 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     };
   },
 };
-
-type Filtered = { kind: 'rows'; rows: InvestmentInputRow[] } | { kind: 'none'; reason: string };
-
-/** Labels match after trimming, ignoring case, so `industry=technology` finds "Technology". */
-function applyFilters(rows: InvestmentInputRow[], options: InvestmentMismatchCommandOptions): Filtered {
-  if (rows.length === 0) return { kind: 'none', reason: 'The value table has no rows with an email.' };
-  let kept = rows;
-  for (const [key, wanted, pick] of [
-    ['industry', options.industry, (r: InvestmentInputRow) => r.industry],
-    ['size', options.size, (r: InvestmentInputRow) => r.sizeTier],
-  ] as const) {
-    if (wanted === null) continue;
-    const target = wanted.toLowerCase();
-    const next = kept.filter((r) => pick(r)?.toLowerCase() === target);
-    if (next.length === 0) {
-      const levels = [...new Set(rows.map(pick).filter((v): v is string => v !== null))].sort();
-      return {
-        kind: 'none',
-        reason: `Not available because no customer matches \`${key}=${wanted}\`. ${levels.length > 0 ? `Values present: ${levels.join(', ')}.` : `No customer has a ${key === 'industry' ? 'industry_vertical' : 'company_size_tier'}.`}`,
-      };
-    }
-    kept = next;
-  }
-  return { kind: 'rows', rows: kept };
-}
 
 function describeInvocation(options: InvestmentMismatchCommandOptions): string {
   const a = options.analysis;
@@ -284,12 +259,11 @@ function unavailableAnswer(
   };
 }
 
-function jsonData(result: InvestmentMismatchResult, options: InvestmentMismatchCommandOptions) {
-  const { customers, ...population } = result.population;
+function jsonData(result: InvestmentMismatchFigures, options: InvestmentMismatchCommandOptions) {
   return {
     available: true,
     options,
-    population,
+    population: populationFigures(result.population),
     mismatchRate: result.mismatchRate,
     roiAndLifecycle: result.roiAndLifecycle,
     segmentCells: result.segmentCells,
@@ -297,16 +271,14 @@ function jsonData(result: InvestmentMismatchResult, options: InvestmentMismatchC
     teamAndLevel: result.teamAndLevel,
     bias: result.bias,
     grid: result.grid,
-    mismatchedCustomers: customers
-      .filter((c) => c.mismatched)
-      .map((c) => ({
-        email: c.email,
-        priority: c.priority,
-        composite: c.composite,
-        roi: c.roi,
-        industry: c.industry,
-        sizeTier: c.sizeTier,
-        lifecycleStage: c.lifecycleStage,
-      })),
+    mismatchedCustomers: result.mismatchedCustomers.map((c) => ({
+      email: c.email,
+      priority: c.priority,
+      composite: c.composite,
+      roi: c.roi,
+      industry: c.industry,
+      sizeTier: c.sizeTier,
+      lifecycleStage: c.lifecycleStage,
+    })),
   };
 }

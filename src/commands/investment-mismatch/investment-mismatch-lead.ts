@@ -1,7 +1,7 @@
-import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
+import type { InvestmentMismatchFigures } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import type { ScoredCustomer } from '../../analysis/investment-mismatch/score-customers.js';
 import { nextAction } from '../../analysis/next-action/next-action.js';
-import type { ZoneLookup } from '../../analysis/priority/priority-filter.js';
+import type { PriorityZone } from '../../analysis/priority/priority-filter.js';
 import { numberFormat } from '../../format/number-format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { type Translate, termFor, translator } from '../../i18n/translate.js';
@@ -14,8 +14,9 @@ const SHOWN = 10;
 
 /** The main message: how many top-priority accounts underperform, and the ones with most value at risk. */
 export function investmentLead(
-  result: InvestmentMismatchResult,
-  zoneOf: ZoneLookup,
+  result: InvestmentMismatchFigures,
+  /** The zones of the listed customers, in the order asked (LoadedZones.lookupAll). */
+  zonesOf: (emails: readonly string[]) => readonly (PriorityZone | null)[],
   provenance: Provenance,
   filters: readonly string[],
   topShare: number,
@@ -33,11 +34,22 @@ export function investmentLead(
     },
     locale,
   );
-  const mismatched = p.customers.filter((c) => c.mismatched).sort(byValueAtRisk);
+  const mismatched = byValueAtRiskOf(result.mismatchedCustomers);
   if (mismatched.length === 0) {
     const none = t('mismatch.noneQualify');
     return { takeaway: none, accounts: [], noAccounts: none, tables: [], context };
   }
+  // The action depends on the zone alone: worked out once per zone, not once for each of ~100k listed accounts.
+  const actions = new Map<PriorityZone | null, string>();
+  const actionFor = (zone: PriorityZone | null): string => {
+    let text = actions.get(zone);
+    if (text === undefined) {
+      text = actionText(nextAction({ zone, route: null, underperforming: true }), locale);
+      actions.set(zone, text);
+    }
+    return text;
+  };
+  const zones = zonesOf(mismatched.map((c) => c.email));
   const stages = countStages(mismatched);
   const [topStage] = stages;
   const takeaway =
@@ -61,7 +73,7 @@ export function investmentLead(
     takeaway,
     accountsTotal: mismatched.length,
     accountsTitle: t('mismatch.accountsTitle'),
-    accounts: mismatched.slice(0, SHOWN).map((c) => ({
+    accounts: mismatched.slice(0, SHOWN).map((c, i) => ({
       lookup: c.email,
       organisation: c.organization ?? null,
       email: c.email,
@@ -70,7 +82,7 @@ export function investmentLead(
         ltv: terms.ltv.format(c.lifetimeValue),
         performance: terms.compositePerformance.format(c.composite),
       }),
-      action: actionText(nextAction({ zone: zoneOf(c.email), route: null, underperforming: true }), locale),
+      action: actionFor(zones[i] ?? null),
     })),
     tables: [
       {
@@ -87,8 +99,8 @@ export function investmentLead(
     context,
     list: {
       columns: t('mismatch.csv.columns').split('|'),
-      rows: mismatched.map((c) => {
-        const zone = zoneOf(c.email);
+      rows: mismatched.map((c, i) => {
+        const zone = zones[i] ?? null;
         return [
           c.email,
           c.organization ?? null,
@@ -103,11 +115,23 @@ export function investmentLead(
           c.support,
           c.lifetimeValue,
           c.roi,
-          actionText(nextAction({ zone, route: null, underperforming: true }), locale),
+          actionFor(zone),
         ];
       }),
     },
   };
+}
+
+const sortedByValue = new WeakMap<readonly ScoredCustomer[], readonly ScoredCustomer[]>();
+
+/** The customers by value at risk, sorted once per figures (which are kept per export and options). */
+function byValueAtRiskOf(customers: readonly ScoredCustomer[]): readonly ScoredCustomer[] {
+  let sorted = sortedByValue.get(customers);
+  if (!sorted) {
+    sorted = [...customers].sort(byValueAtRisk);
+    sortedByValue.set(customers, sorted);
+  }
+  return sorted;
 }
 
 /** Largest lifetime value first (value at risk); ties by email so the order is stable. */

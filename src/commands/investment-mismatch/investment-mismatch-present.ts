@@ -1,4 +1,4 @@
-import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
+import type { InvestmentMismatchFigures } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import type { Availability } from '../../analysis/investment-mismatch/mismatch-types.js';
 import type { NumberFormat } from '../../format/number-format.js';
 import { joinList, joinSentences } from '../../i18n/join.js';
@@ -27,7 +27,7 @@ export const TABLE_ROWS = 8;
 const cutoff = (fmt: NumberFormat, x: number | null) => fmt.decimal(x, 4);
 
 export function buildSections(
-  result: InvestmentMismatchResult,
+  result: InvestmentMismatchFigures,
   missing: readonly string[],
   locale: Locale = 'en',
 ): AnswerSection[] {
@@ -39,7 +39,7 @@ export function buildSections(
       kind: 'text',
       title: t('mismatch.details.priorityTitle'),
       lines: [
-        t('mismatch.details.valid', { n: fmt.count(p.customers.length) }),
+        t('mismatch.details.valid', { n: fmt.count(result.validCount) }),
         t('mismatch.details.topLine', {
           share: fmt.percent(result.options.topShare, { decimals: 0 }),
           count: p.topCount,
@@ -78,7 +78,7 @@ function orUnavailable<T>(
   return value.available ? present(value.value) : { kind: 'unavailable', title, reason: value.reason };
 }
 
-function roiSections(result: InvestmentMismatchResult, missing: readonly string[], w: Words): AnswerSection[] {
+function roiSections(result: InvestmentMismatchFigures, missing: readonly string[], w: Words): AnswerSection[] {
   const { t, fmt, locale } = w;
   const { roi, byStage } = result.roiAndLifecycle;
   const roiTitle = t('mismatch.details.roiTitle');
@@ -117,7 +117,7 @@ function roiSections(result: InvestmentMismatchResult, missing: readonly string[
   ];
 }
 
-function cellSections(result: InvestmentMismatchResult, missing: readonly string[], w: Words): AnswerSection[] {
+function cellSections(result: InvestmentMismatchFigures, missing: readonly string[], w: Words): AnswerSection[] {
   const { t, fmt, locale } = w;
   const { cells, minCellSize, smallCells, customersInSmallCells } = result.segmentCells;
   const note =
@@ -177,7 +177,7 @@ function cellSections(result: InvestmentMismatchResult, missing: readonly string
   return [risk, gaps];
 }
 
-function biasSection(result: InvestmentMismatchResult, w: Words): AnswerSection {
+function biasSection(result: InvestmentMismatchFigures, w: Words): AnswerSection {
   const { t, fmt, locale } = w;
   const b = result.bias;
   const tertiles = b.tertiles.map((x) =>
@@ -209,10 +209,10 @@ function biasSection(result: InvestmentMismatchResult, w: Words): AnswerSection 
   };
 }
 
-export function buildHeadline(result: InvestmentMismatchResult, locale: Locale = 'en'): string {
+export function buildHeadline(result: InvestmentMismatchFigures, locale: Locale = 'en'): string {
   const { t, fmt } = wordsFor(locale);
   const p = result.population;
-  if (p.customers.length === 0) return t('mismatch.details.headlineNone');
+  if (result.validCount === 0) return t('mismatch.details.headlineNone');
   const first = t('mismatch.details.headlineFirst', {
     mismatched: fmt.count(p.mismatchedCount),
     top: fmt.count(p.topCount),

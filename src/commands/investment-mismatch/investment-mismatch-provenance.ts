@@ -1,5 +1,5 @@
-import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
-import type { InvestmentLoad } from '../../data/queries/investment-customers.js';
+import type { InvestmentMismatchFigures } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
+import type { LoadedInvestment } from '../../data/queries/investment-customers.js';
 import { numberFormat } from '../../format/number-format.js';
 import type { Locale } from '../../i18n/locale.js';
 import { translator } from '../../i18n/translate.js';
@@ -7,11 +7,9 @@ import type { Provenance } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
 import type { InvestmentMismatchCommandOptions } from './investment-mismatch-command.js';
 
-type Loaded = Extract<InvestmentLoad, { kind: 'loaded' }>;
-
 /** What §1 was computed on: the value read, the customer-table reduction, the join and the thresholds. */
 export function investmentProvenance(
-  load: Loaded,
+  load: LoadedInvestment,
   n: number,
   options: InvestmentMismatchCommandOptions,
   notes: readonly string[],
@@ -58,7 +56,11 @@ export function investmentProvenance(
   };
 }
 
-export function investmentNotes(load: Loaded, result: InvestmentMismatchResult, locale: Locale = 'en'): string[] {
+export function investmentNotes(
+  load: LoadedInvestment,
+  result: InvestmentMismatchFigures,
+  locale: Locale = 'en',
+): string[] {
   const t = translator(locale);
   const fmt = numberFormat(locale);
   const j = load.join;

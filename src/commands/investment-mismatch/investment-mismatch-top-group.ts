@@ -1,4 +1,4 @@
-import type { InvestmentMismatchResult } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
+import type { InvestmentMismatchFigures } from '../../analysis/investment-mismatch/compute-investment-mismatch.js';
 import type { AnswerSection } from '../command-answer.js';
 import {
   BULLET_COLUMNS,
@@ -10,7 +10,7 @@ import {
 
 /** The top-priority group's method parts: onboarding against adoption, and ROI by team size × decision maker. */
 export function onboardingSection(
-  result: InvestmentMismatchResult,
+  result: InvestmentMismatchFigures,
   missing: readonly string[],
   w: Words,
 ): AnswerSection {
@@ -43,7 +43,7 @@ export function onboardingSection(
   };
 }
 
-export function teamSection(result: InvestmentMismatchResult, missing: readonly string[], w: Words): AnswerSection {
+export function teamSection(result: InvestmentMismatchFigures, missing: readonly string[], w: Words): AnswerSection {
   const { t, fmt, locale } = w;
   const title = t('mismatch.details.teamTitle');
   const reason = missingColumnReason(BULLET_COLUMNS.team, missing, locale);

@@ -1,8 +1,12 @@
+import { type CodedColumn, codedValue } from '../../analysis/columns/coded-column.js';
+import { type InvestmentColumns, investmentRowAt } from '../../analysis/investment-mismatch/investment-columns.js';
 import type { InvestmentInputRow } from '../../analysis/investment-mismatch/mismatch-types.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { type TableReadReport, tableAvailability } from '../read-table.js';
 import { readTableColumns } from '../read-table-columns.js';
+import type { TypedColumn } from '../snapshot-cache/column-store.js';
+import { investmentSalesOf } from '../snapshot-cache/investment-sales.js';
 import type { ColumnOf } from '../warehouse-schema.js';
 import { columnReader } from './column-reader.js';
 import { CUSTOMER_SALES_COLUMNS, loadSalesByCustomerId, loadSalesByEmail } from './customer-sales.js';
@@ -64,28 +68,101 @@ export interface SalesJoinStats {
   readonly unreadableSales: number;
 }
 
+/** What a load reports besides its customers (the provenance's figures). */
+export interface LoadedInvestment {
+  readonly kind: 'loaded';
+  readonly valueReport: TableReadReport;
+  readonly join: SalesJoinStats;
+  readonly missingDetailColumns: readonly string[];
+}
+
 export type InvestmentLoad =
   | { readonly kind: 'missing-columns'; readonly missing: readonly MissingColumns[] }
-  | {
-      readonly kind: 'loaded';
-      readonly rows: InvestmentInputRow[];
-      readonly valueReport: TableReadReport;
-      readonly join: SalesJoinStats;
-      readonly missingDetailColumns: readonly string[];
-    };
+  | (LoadedInvestment & { readonly columns: InvestmentColumns });
+
+/** The same load with one row object per customer: the row path, which the column path is checked against. */
+export type InvestmentRowsLoad =
+  | { readonly kind: 'missing-columns'; readonly missing: readonly MissingColumns[] }
+  | (LoadedInvestment & { readonly rows: InvestmentInputRow[] });
 
 type ValueColumn = ColumnOf<'value'>;
 
 /**
- * The value rows /investment-mismatch scores, joined to sales, built once per open warehouse (one export): at a
- * million customers the build is ~0.8 s a call. Rows are readonly and shared; each caller gets its own array.
+ * The value rows /investment-mismatch scores, as typed columns joined to sales, built once per open warehouse (one
+ * export) and shared read-only by every answer: a million customers are a few typed arrays, not a million objects.
+ * When the snapshot cache holds the join (written with it: investment-sales.ts), the source ids are not read at all.
  */
-export function loadInvestmentCustomers(warehouse: Warehouse, neededFor: string): InvestmentLoad {
-  const load = investmentCustomersOf(warehouse, neededFor);
-  return load.kind === 'loaded' ? { ...load, rows: load.rows.slice() } : load;
+export const loadInvestmentColumns = oncePerWarehouse((warehouse: Warehouse, neededFor: string): InvestmentLoad => {
+  const shape = investmentShape(warehouse);
+  if (shape.kind === 'missing-columns') return shape;
+  const cached = cachedInvestmentSales(warehouse);
+  const read = readTableColumns(warehouse, 'value', cached ? shape.analysed : [...shape.analysed, ...shape.ids], {
+    neededFor,
+  });
+  const email = textColumn(read.columns, 'primary_email', read.length);
+  const joined =
+    cached && cached.sales.length === read.length
+      ? cached
+      : joinSales(warehouse, shape, read.columns, read.length, read.report);
+  const number = (column: string) => numberColumn(read.columns, column, read.length);
+  const text = (column: string) => textColumn(read.columns, column, read.length);
+  return {
+    kind: 'loaded',
+    columns: {
+      length: read.length,
+      email,
+      priority: number('investment_priority_score'),
+      sales: joined.sales,
+      adoption: number('product_adoption_rate'),
+      support: number('support_resolution_efficiency'),
+      lifetimeValue: number('customer_lifetime_value'),
+      acquisitionCost: number('acquisition_cost'),
+      onboarding: number('customer_onboarding_score'),
+      teamSize: number('team_size'),
+      decisionLevel: text('decision_maker_level'),
+      industry: text('industry_vertical'),
+      sizeTier: text('company_size_tier'),
+      lifecycleStage: text('lifecycle_stage'),
+      organization: text('primary_organization'),
+    },
+    valueReport: joined.valueReport,
+    missingDetailColumns: shape.missingDetailColumns,
+    join: joined.join,
+  };
+});
+
+/** Sales per latest value row (NaN = none), with the join's figures and the value read's report. */
+export interface InvestmentSales {
+  readonly sales: Float64Array;
+  readonly join: SalesJoinStats;
+  readonly valueReport: TableReadReport;
 }
 
-const investmentCustomersOf = oncePerWarehouse((warehouse: Warehouse, neededFor: string): InvestmentLoad => {
+/**
+ * The join loadInvestmentColumns makes without a cached one, from the value columns as it reads them: what the snapshot
+ * cache build writes (investment-sales.ts). Undefined when the export lacks what /investment-mismatch needs.
+ */
+export function joinInvestmentSales(warehouse: Warehouse, neededFor: string): InvestmentSales | undefined {
+  const shape = investmentShape(warehouse);
+  if (shape.kind === 'missing-columns') return undefined;
+  const read = readTableColumns(warehouse, 'value', [...shape.analysed, ...shape.ids], { neededFor });
+  return joinSales(warehouse, shape, read.columns, read.length, read.report);
+}
+
+type InvestmentShape =
+  | { readonly kind: 'missing-columns'; readonly missing: readonly MissingColumns[] }
+  | {
+      readonly kind: 'ok';
+      /** The value columns the analysis reads (those the export has). */
+      readonly analysed: readonly ValueColumn[];
+      /** The value table's source id columns, for the mapping fallback. */
+      readonly ids: readonly ValueColumn[];
+      readonly missingDetailColumns: readonly string[];
+      readonly mappingUnavailable: string | null;
+    };
+
+/** What the export has of what §1 reads. */
+function investmentShape(warehouse: Warehouse): InvestmentShape {
   const value = tableAvailability(warehouse, 'value', [...INVESTMENT_CORE_COLUMNS, ...INVESTMENT_DETAIL_COLUMNS]);
   const customer = tableAvailability(warehouse, 'customer', CUSTOMER_SALES_COLUMNS);
   const missing: MissingColumns[] = [];
@@ -102,97 +179,125 @@ const investmentCustomersOf = oncePerWarehouse((warehouse: Warehouse, neededFor:
   const mapping = tableAvailability(warehouse, 'mapping', MAPPING_COLUMNS);
   const ids = SOURCE_ID_ORDER.filter((c) => !value.missingColumns.includes(c));
   const missingDetailColumns = value.missingColumns;
-  const columns = [
-    'primary_email',
-    ...INVESTMENT_CORE_COLUMNS,
-    ...INVESTMENT_DETAIL_COLUMNS.filter((c) => !missingDetailColumns.includes(c)),
-    ...ids,
-  ] as ValueColumn[];
-  // Typed columns (straight from the snapshot cache's Arrow files when it has them): one object per customer is
-  // built below, instead of a row object per value row first and the customer object from it.
-  const read = readTableColumns(warehouse, 'value', columns, { neededFor });
-  const sales = loadSalesByEmail(warehouse);
+  return {
+    kind: 'ok',
+    analysed: [
+      'primary_email',
+      ...INVESTMENT_CORE_COLUMNS,
+      ...INVESTMENT_DETAIL_COLUMNS.filter((c) => !missingDetailColumns.includes(c)),
+    ] as ValueColumn[],
+    ids: ids as ValueColumn[],
+    missingDetailColumns,
+    mappingUnavailable: !mapping.present
+      ? 'the warehouse has no customer360__mapping table'
+      : mapping.missingColumns.length > 0
+        ? `customer360__mapping lacks ${mapping.missingColumns.join(', ')}`
+        : ids.length === 0
+          ? 'the value table has none of zendesk_user_id, marketo_lead_id, stripe_customer_id'
+          : null,
+  };
+}
 
-  const mappingUnavailable = !mapping.present
-    ? 'the warehouse has no customer360__mapping table'
-    : mapping.missingColumns.length > 0
-      ? `customer360__mapping lacks ${mapping.missingColumns.join(', ')}`
-      : ids.length === 0
-        ? 'the value table has none of zendesk_user_id, marketo_lead_id, stripe_customer_id'
-        : null;
+/** The cache's join, when it was built with one and can be read (else the join is made here). */
+function cachedInvestmentSales(warehouse: Warehouse): InvestmentSales | undefined {
+  try {
+    return warehouse.snapshotCache && investmentSalesOf(warehouse.snapshotCache);
+  } catch {
+    // Cache files gone or unreadable (a newer export's build removed them): SQLite still has the truth.
+    warehouse.snapshotCache = undefined;
+    return undefined;
+  }
+}
 
-  const at = columnReader(read.columns);
-  const rows = new Array<InvestmentInputRow>(read.length);
+/** loadInvestmentColumns with one InvestmentInputRow per customer, for the row path (each caller its own array). */
+export function loadInvestmentCustomers(warehouse: Warehouse, neededFor: string): InvestmentRowsLoad {
+  const load = loadInvestmentColumns(warehouse, neededFor);
+  if (load.kind !== 'loaded') return load;
+  const { columns, ...rest } = load;
+  return { ...rest, rows: Array.from({ length: columns.length }, (_, r) => investmentRowAt(columns, r)) };
+}
+
+/**
+ * Sales per value row: by email from the customer table's reduction, else through the mapping (from the snapshot
+ * cache when it holds the mapped sales, else from SQLite). NaN where the row path has null.
+ */
+function joinSales(
+  warehouse: Warehouse,
+  shape: Extract<InvestmentShape, { kind: 'ok' }>,
+  columns: Readonly<Record<string, TypedColumn>>,
+  length: number,
+  valueReport: TableReadReport,
+): InvestmentSales {
+  const { mappingUnavailable } = shape;
+  const email = textColumn(columns, 'primary_email', length);
+  const byEmailSales = loadSalesByEmail(warehouse);
+  const sales = new Float64Array(length).fill(Number.NaN);
+  const at = columnReader(columns);
   const fallbackIndex: number[] = [];
-  const fallbackIds: SourceIds[] = [];
   let byEmail = 0;
   let byEmailWithoutSales = 0;
-  for (let i = 0; i < read.length; i++) {
-    const email = at.text('primary_email', i) as string;
-    const emailSales = sales.sales.get(email);
+  for (let i = 0; i < length; i++) {
+    const emailSales = byEmailSales.sales.get(codedValue(email, i) as string);
     if (emailSales !== undefined) {
       byEmail++;
       if (emailSales === null) byEmailWithoutSales++;
-    } else if (mappingUnavailable === null) {
-      fallbackIndex.push(i);
-      fallbackIds.push({
-        zendesk_user_id: at.text('zendesk_user_id', i),
-        marketo_lead_id: at.text('marketo_lead_id', i),
-        stripe_customer_id: at.text('stripe_customer_id', i),
-      });
-    }
-    rows[i] = {
-      email,
-      priority: at.number('investment_priority_score', i),
-      sales: emailSales ?? null,
-      adoption: at.number('product_adoption_rate', i),
-      support: at.number('support_resolution_efficiency', i),
-      lifetimeValue: at.number('customer_lifetime_value', i),
-      acquisitionCost: at.number('acquisition_cost', i),
-      onboarding: at.number('customer_onboarding_score', i),
-      teamSize: at.number('team_size', i),
-      decisionLevel: at.text('decision_maker_level', i),
-      industry: at.text('industry_vertical', i),
-      sizeTier: at.text('company_size_tier', i),
-      lifecycleStage: at.text('lifecycle_stage', i),
-      organization: at.text('primary_organization', i),
-    };
+      else sales[i] = emailSales;
+    } else if (mappingUnavailable === null) fallbackIndex.push(i);
   }
-
+  const entries: SourceIds[] = fallbackIndex.map((i) => ({
+    zendesk_user_id: at.text('zendesk_user_id', i),
+    marketo_lead_id: at.text('marketo_lead_id', i),
+    stripe_customer_id: at.text('stripe_customer_id', i),
+  }));
   const viaMapping: Record<SourceIdColumn, number> = { zendesk_user_id: 0, marketo_lead_id: 0, stripe_customer_id: 0 };
   let viaMappingWithoutSales = 0;
-  if (fallbackIndex.length > 0) {
-    const resolved = resolveThroughMapping(warehouse, fallbackIds);
-    const customerIds = [...new Set(resolved.flatMap((m) => (m ? [m.customerId] : [])))];
-    const salesById = loadSalesByCustomerId(warehouse, customerIds);
-    resolved.forEach((match, k) => {
-      if (match === null) return;
-      const index = fallbackIndex[k] as number;
-      const idSales = salesById.get(match.customerId) ?? null;
-      viaMapping[match.via]++;
-      if (idSales === null) viaMappingWithoutSales++;
-      rows[index] = { ...(rows[index] as InvestmentInputRow), sales: idSales };
-    });
-  }
+  salesThroughMapping(warehouse, entries).forEach((match, k) => {
+    if (match === null) return;
+    viaMapping[match.via]++;
+    if (match.sales === null) viaMappingWithoutSales++;
+    else sales[fallbackIndex[k] as number] = match.sales;
+  });
   const mapped = viaMapping.zendesk_user_id + viaMapping.marketo_lead_id + viaMapping.stripe_customer_id;
   return {
-    kind: 'loaded',
-    rows,
-    valueReport: read.report,
-    missingDetailColumns,
+    sales,
+    valueReport,
     join: {
-      valueRows: rows.length,
+      valueRows: length,
       byEmail,
       byEmailWithoutSales,
       viaMapping,
       viaMappingWithoutSales,
-      unmatched: rows.length - byEmail - mapped,
+      unmatched: length - byEmail - mapped,
       mappingUnavailable,
-      customerRows: sales.rowsInTable,
-      customerEmails: sales.distinctEmails,
-      emailsWithSeveralRows: sales.emailsWithSeveralRows,
-      maxRowsPerEmail: sales.maxRowsPerEmail,
-      unreadableSales: sales.unreadableSales,
+      customerRows: byEmailSales.rowsInTable,
+      customerEmails: byEmailSales.distinctEmails,
+      emailsWithSeveralRows: byEmailSales.emailsWithSeveralRows,
+      maxRowsPerEmail: byEmailSales.maxRowsPerEmail,
+      unreadableSales: byEmailSales.unreadableSales,
     },
   };
-});
+}
+
+/** Each entry's sales through the mapping (null = resolved, but no sales), or null when no id resolves. */
+function salesThroughMapping(
+  warehouse: Warehouse,
+  entries: readonly SourceIds[],
+): ({ via: SourceIdColumn; sales: number | null } | null)[] {
+  if (entries.length === 0) return [];
+  const resolved = resolveThroughMapping(warehouse, entries);
+  const salesById = loadSalesByCustomerId(warehouse, [...new Set(resolved.flatMap((m) => (m ? [m.customerId] : [])))]);
+  return resolved.map((m) => (m === null ? null : { via: m.via, sales: salesById.get(m.customerId) ?? null }));
+}
+
+/** A number column as read, or all NULL when the export lacks it (what the row path's null was). */
+function numberColumn(columns: Readonly<Record<string, TypedColumn>>, name: string, length: number): Float64Array {
+  const column = columns[name];
+  return column instanceof Float64Array ? column : new Float64Array(length).fill(Number.NaN);
+}
+
+function textColumn(columns: Readonly<Record<string, TypedColumn>>, name: string, length: number): CodedColumn {
+  const column = columns[name];
+  return column === undefined || column instanceof Float64Array
+    ? { indices: new Int32Array(length).fill(-1), dictionary: [] }
+    : column;
+}

@@ -28,22 +28,10 @@ export function resolveThroughMapping(
   warehouse: Warehouse,
   entries: readonly SourceIds[],
 ): (MappingResolution | null)[] {
-  const table = quoteIdentifier(warehouse.schema.tables.get('mapping')?.name ?? WAREHOUSE_TABLES.mapping.name);
   const lookups = new Map<SourceIdColumn, Map<string, string>>();
   for (const column of SOURCE_ID_ORDER) {
     const wanted = [...new Set(entries.map((e) => e[column]).filter((id): id is string => id !== null))];
-    const found = new Map<string, string>();
-    lookups.set(column, found);
-    if (wanted.length === 0) continue;
-    const key = cleanIdSql(column);
-    const sql = `SELECT k, cid FROM (
-        SELECT ${key} AS k, ${cleanIdSql('customer360_id')} AS cid,
-          ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${isHeaderSql('is_organization_header')} DESC,
-            ${cleanIdSql('customer360_id')}, rowid) AS rk
-        FROM ${table}
-        WHERE ${key} IN (SELECT value FROM json_each(?)) AND ${cleanIdSql('customer360_id')} IS NOT NULL
-      ) WHERE rk = 1`;
-    for (const row of warehouse.rawRows(sql, [JSON.stringify(wanted)])) found.set(row[0] as string, row[1] as string);
+    lookups.set(column, resolveSourceIds(warehouse, column, wanted));
   }
   return entries.map((entry) => {
     for (const column of SOURCE_ID_ORDER) {
@@ -54,4 +42,25 @@ export function resolveThroughMapping(
     }
     return null;
   });
+}
+
+/** Cleaned source id → the customer360_id its winning mapping row gives, for the ids of one column that have one. */
+export function resolveSourceIds(
+  warehouse: Warehouse,
+  column: SourceIdColumn,
+  ids: readonly string[],
+): Map<string, string> {
+  const found = new Map<string, string>();
+  if (ids.length === 0) return found;
+  const table = quoteIdentifier(warehouse.schema.tables.get('mapping')?.name ?? WAREHOUSE_TABLES.mapping.name);
+  const key = cleanIdSql(column);
+  const sql = `SELECT k, cid FROM (
+      SELECT ${key} AS k, ${cleanIdSql('customer360_id')} AS cid,
+        ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${isHeaderSql('is_organization_header')} DESC,
+          ${cleanIdSql('customer360_id')}, rowid) AS rk
+      FROM ${table}
+      WHERE ${key} IN (SELECT value FROM json_each(?)) AND ${cleanIdSql('customer360_id')} IS NOT NULL
+    ) WHERE rk = 1`;
+  for (const row of warehouse.rawRows(sql, [JSON.stringify(ids)])) found.set(row[0] as string, row[1] as string);
+  return found;
 }

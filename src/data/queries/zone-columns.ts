@@ -15,6 +15,8 @@ export interface LoadedActivityZoneColumns {
   readonly cache?: SnapshotCache;
   /** Row of each customer by cleaned email. */
   readonly rowOf: (email: string) => number | undefined;
+  /** The rows of several customers at once (-1 for none), as rowOf gives them. */
+  readonly rowsOf: (emails: readonly string[]) => Int32Array;
 }
 
 /**
@@ -42,24 +44,23 @@ export const loadActivityZoneColumns = oncePerWarehouse(
       },
       report: read.report,
       ...(read.cache ? { cache: read.cache } : {}),
-      rowOf: rowIndex(key),
+      ...rowIndex(key),
     };
   },
 );
 
 /**
- * Email → row (later rows win, as a Map filled in row order would keep them). The first few lookups scan the
- * columns (a million string comparisons take milliseconds; /customer looks up one email), and the index is built
- * once lookups keep coming (the scan and the zone lookups of whole rankings).
+ * Email → row (later rows win, as a Map filled in row order would keep them). The first few single lookups scan the
+ * columns (a million string comparisons take milliseconds; /customer looks up one email). Asked for a list of emails
+ * before the index exists (the first answer listing ~100k of a million customers), only those emails are hashed and
+ * the rows scanned: a million-entry Map costs over a second to build. The index is built once lookups keep coming
+ * (a second list, the scan, the zone lookups of whole rankings).
  */
-function rowIndex(key: CodedColumn): (email: string) => number | undefined {
+function rowIndex(key: CodedColumn): Pick<LoadedActivityZoneColumns, 'rowOf' | 'rowsOf'> {
   let index: Map<string, number> | undefined;
   let scans = 0;
-  return (email) => {
-    if (!index && scans < SCANS_BEFORE_INDEX) {
-      scans++;
-      return scanFor(key, email);
-    }
+  let scannedOnce = false;
+  const built = (): Map<string, number> => {
     if (!index) {
       index = new Map();
       for (let r = 0; r < key.indices.length; r++) {
@@ -67,7 +68,45 @@ function rowIndex(key: CodedColumn): (email: string) => number | undefined {
         if (code >= 0) index.set(key.dictionary[code] as string, r);
       }
     }
-    return index.get(email);
+    return index;
+  };
+  return {
+    rowOf: (email) => {
+      if (!index && scans < SCANS_BEFORE_INDEX) {
+        scans++;
+        return scanFor(key, email);
+      }
+      return built().get(email);
+    },
+    rowsOf: (emails) => {
+      const rows = new Int32Array(emails.length).fill(-1);
+      // A second list is a repeated answer: from then on the index (built once) beats scanning every row again.
+      if (scannedOnce) built();
+      scannedOnce = true;
+      if (index) {
+        emails.forEach((email, k) => {
+          rows[k] = index?.get(email) ?? -1;
+        });
+        return rows;
+      }
+      const wanted = new Map<string, number>();
+      for (const email of emails) if (!wanted.has(email)) wanted.set(email, wanted.size);
+      const wantedOfCode = new Int32Array(key.dictionary.length);
+      key.dictionary.forEach((email, code) => {
+        wantedOfCode[code] = wanted.get(email) ?? -1;
+      });
+      const lastRow = new Int32Array(wanted.size).fill(-1);
+      for (let r = 0; r < key.indices.length; r++) {
+        const code = key.indices[r] as number;
+        if (code < 0) continue;
+        const w = wantedOfCode[code] as number;
+        if (w >= 0) lastRow[w] = r;
+      }
+      emails.forEach((email, k) => {
+        rows[k] = lastRow[wanted.get(email) as number] as number;
+      });
+      return rows;
+    },
   };
 }
 

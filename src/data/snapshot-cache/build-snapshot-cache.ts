@@ -11,6 +11,7 @@ import { DEFAULT_BATCH_ROWS } from './column-writer.js';
 import { MANIFEST_FILE, openSnapshotCache, type SnapshotCache } from './snapshot-cache.js';
 import { pathPrefix, snapshotCacheDirectory, sourceIdentity } from './snapshot-cache-location.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest } from './snapshot-manifest.js';
+import { writeInvestmentSales } from './write-investment-sales.js';
 
 export interface SnapshotCacheBuild {
   readonly cache: SnapshotCache;
@@ -112,7 +113,7 @@ function finishBuild(
 ): SnapshotCacheBuild {
   const { scratch, started, directory, source } = startBuild(warehouse, root);
   try {
-    publish(scratch, directory, manifestOf(source, now, started, write(scratch)));
+    publish(warehouse, scratch, directory, manifestOf(source, now, started, write(scratch)));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
@@ -128,7 +129,7 @@ async function finishBuildAsync(
 ): Promise<SnapshotCacheBuild> {
   const { scratch, started, directory, source } = startBuild(warehouse, root);
   try {
-    publish(scratch, directory, manifestOf(source, now, started, await write(scratch)));
+    publish(warehouse, scratch, directory, manifestOf(source, now, started, await write(scratch)));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
@@ -159,7 +160,8 @@ function manifestOf(
   };
 }
 
-function publish(scratch: string, directory: string, manifest: SnapshotManifest): void {
+function publish(warehouse: Warehouse, scratch: string, directory: string, manifest: SnapshotManifest): void {
+  writeInvestmentSales(warehouse, scratch, manifest);
   writeFileSync(join(scratch, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
   try {
     renameSync(scratch, directory);
