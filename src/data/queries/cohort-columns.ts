@@ -1,5 +1,5 @@
 import type { CodedColumn } from '../../analysis/columns/coded-column.js';
-import { joinRowsThrough, keyCodes } from '../../analysis/columns/join-rows.js';
+import { keyJoin } from '../../analysis/columns/join-rows.js';
 import type { CohortColumns } from '../../analysis/conversion-cohort/cohort-columns.js';
 import type { SourceIdColumn } from '../../analysis/conversion-cohort/cohort-geography.js';
 import type { ActivityZoneColumns } from '../../analysis/zones/activity-zone-columns.js';
@@ -36,8 +36,8 @@ export const loadCohortColumns = oncePerWarehouse((warehouse: Warehouse, neededF
   const v = value.columns;
   const text = (c: unknown) => c as CodedColumn;
   const numbers = (c: unknown) => c as Float64Array;
-  // The activity emails hashed once for both joins.
-  const emailCodes = keyCodes(text(a.primary_email));
+  // Both joins from the activity emails: by code in the cache's email key space, else the emails hashed once.
+  const joinFromActivity = keyJoin(text(a.primary_email));
   const columns: CohortColumns = {
     activity: {
       key: text(a.primary_email),
@@ -70,8 +70,8 @@ export const loadCohortColumns = oncePerWarehouse((warehouse: Warehouse, neededF
       frequency: numbers(v.frequency_score),
       monetary: numbers(v.monetary_score),
     },
-    funnelRowOf: joinRowsThrough(text(a.primary_email), emailCodes, text(f.primary_email)),
-    valueRowOf: joinRowsThrough(text(a.primary_email), emailCodes, text(v.primary_email)),
+    funnelRowOf: joinFromActivity(text(f.primary_email)),
+    valueRowOf: joinFromActivity(text(v.primary_email)),
   };
   return {
     columns,

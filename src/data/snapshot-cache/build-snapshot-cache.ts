@@ -8,6 +8,7 @@ import { processAlive } from '../process-alive.js';
 import { type CacheTask, type CacheTaskResults, cacheTasks, runCacheTasks } from './cache-table.js';
 import type { CacheTableWorkerData, CacheTableWorkerReply } from './cache-table-worker.js';
 import { DEFAULT_BATCH_ROWS } from './column-writer.js';
+import { writeKeySpaces } from './key-spaces.js';
 import { MANIFEST_FILE, openSnapshotCache, type SnapshotCache } from './snapshot-cache.js';
 import { pathPrefix, snapshotCacheDirectory, sourceIdentity } from './snapshot-cache-location.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest } from './snapshot-manifest.js';
@@ -117,7 +118,9 @@ function finishBuild(
 ): SnapshotCacheBuild {
   const { scratch, started, directory, source } = startBuild(warehouse, root);
   try {
-    publish(scratch, directory, manifestOf(source, now, started, write(scratch)));
+    const results = write(scratch);
+    writeKeySpaces(scratch, results.tables);
+    publish(scratch, directory, manifestOf(source, now, started, results));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
@@ -133,7 +136,9 @@ async function finishBuildAsync(
 ): Promise<SnapshotCacheBuild> {
   const { scratch, started, directory, source } = startBuild(warehouse, root);
   try {
-    publish(scratch, directory, manifestOf(source, now, started, await write(scratch)));
+    const results = await write(scratch);
+    writeKeySpaces(scratch, results.tables);
+    publish(scratch, directory, manifestOf(source, now, started, results));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
