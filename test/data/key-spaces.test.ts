@@ -12,7 +12,9 @@ import {
   type KeySpacesIndex,
   keyColumnName,
   keySpaceOf,
+  writeKeySpaces,
 } from '../../src/data/snapshot-cache/key-spaces.js';
+import { SnapshotCache } from '../../src/data/snapshot-cache/snapshot-cache.js';
 import type { TableId } from '../../src/data/warehouse-schema.js';
 import { openCachedTestWarehouse, openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
@@ -23,8 +25,12 @@ describe('data/snapshot-cache key spaces on the demo', () => {
   it('codes every plain string column of the latest rows in its space, with the values SQLite gives', () => {
     const cached = openCachedTestWarehouse(ensureDemoWarehouse('full'));
     const plain = openTestWarehouse(ensureDemoWarehouse('full'));
-    const cache = cached.snapshotCache;
-    if (!cache) throw new Error('no cache');
+    const built = cached.snapshotCache;
+    if (!built) throw new Error('no cache');
+    // The spaces written again with their values in batches of 97, so values are read across many record batches.
+    writeKeySpaces(built.directory, built.manifest.tables, 97);
+    const cache = new SnapshotCache(built.directory, built.manifest);
+    cached.snapshotCache = cache;
     const index = JSON.parse(
       readFileSync(join(cache.directory, KEY_SPACES_FOLDER, KEY_SPACES_INDEX), 'utf8'),
     ) as KeySpacesIndex;
@@ -51,16 +57,19 @@ describe('data/snapshot-cache key spaces on the demo', () => {
     }
     expect(index.columns['funnel/primary_email']).toBe('email');
 
-    for (const name of Object.keys(index.columns)) {
+    const read = Object.keys(index.columns).map((name) => {
       const [tableId, column] = name.split('/') as [TableId, string];
       const fromCache = readTableColumns(cached, tableId, [column], { neededFor: 'the test' });
       const fromSql = readTableColumns(plain, tableId, [column], { neededFor: 'the test' });
-      const read = fromCache.columns[column] as CodedColumn;
-      expect(read.keys?.size, name).toBe(index.spaces[index.columns[name] as string]?.values);
-      expect(decoded(read), name).toEqual(decoded(fromSql.columns[column] as CodedColumn));
-      // One value at a time, without the whole dictionary: the same strings.
-      const one = [...read.indices].map((k) => (k < 0 ? null : read.keys?.value(k)));
-      expect(one, name).toEqual(decoded(read));
+      const coded = fromCache.columns[column] as CodedColumn;
+      // One value at a time first, before any dictionary is decoded: a batch of values at a time.
+      const oneByOne = [...coded.indices].map((k) => (k < 0 ? null : coded.keys?.value(k)));
+      return { name, coded, oneByOne, expected: decoded(fromSql.columns[column] as CodedColumn) };
+    });
+    for (const { name, coded, oneByOne, expected } of read) {
+      expect(coded.keys?.size, name).toBe(index.spaces[index.columns[name] as string]?.values);
+      expect(oneByOne, name).toEqual(expected);
+      expect(decoded(coded), name).toEqual(expected);
     }
     expect(cache.misses).toBe(0);
   });

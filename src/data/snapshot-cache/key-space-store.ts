@@ -13,12 +13,11 @@ import {
   valuesFile,
 } from './key-spaces.js';
 
-const utf8 = new TextDecoder();
-
 /**
  * The key spaces of one cache (key-spaces.ts), read as columns need them: a column's Int32 codes view the file's
- * bytes, and a space's values are decoded only when a caller reads its dictionary (once per cache, then kept) or one
- * value at a time. Every column of a space carries the same KeySpace object, which is what joins test.
+ * bytes, and a space's values are decoded only when read: all of them when a caller reads its dictionary, else the
+ * record batches (128k values) holding the values read, each once per cache. Every column of a space carries the
+ * same KeySpace object, which is what joins test.
  */
 export class CachedKeySpaces {
   readonly #spaces = new Map<string, CachedKeySpace>();
@@ -69,6 +68,8 @@ class CachedKeySpace implements KeySpace {
   #chunks: readonly Data<Utf8>[] | undefined;
   /** Per chunk, the code of its first value. */
   #firstCodes: number[] = [];
+  /** Per chunk, its values once one of them was read: a cohort's members touch a few per chunk, repeatedly. */
+  #decodedChunks: (readonly string[] | undefined)[] = [];
   #dictionary: readonly string[] | undefined;
   readonly #path: string;
 
@@ -80,18 +81,29 @@ class CachedKeySpace implements KeySpace {
   }
 
   get dictionary(): readonly string[] {
-    this.#dictionary ??= decodeDictionary(this.chunks());
+    if (!this.#dictionary) {
+      const chunks = this.chunks();
+      this.#dictionary = chunks.flatMap((chunk, c) => this.#decodedChunks[c] ?? decodeDictionary([chunk]));
+      this.#decodedChunks = [];
+    }
     return this.#dictionary;
   }
 
+  /**
+   * One value, decoding only its chunk of the values (once; the same string objects every call, so Maps and Sets
+   * keyed by them reuse their hashes from one answer to the next).
+   */
   value(code: number): string {
     if (this.#dictionary) return this.#dictionary[code] as string;
     const chunks = this.chunks();
     let c = chunks.length - 1;
     while ((this.#firstCodes[c] as number) > code) c--;
-    const chunk = chunks[c] as Data<Utf8>;
-    const i = chunk.offset + code - (this.#firstCodes[c] as number);
-    return utf8.decode(chunk.values.subarray(chunk.valueOffsets[i] as number, chunk.valueOffsets[i + 1] as number));
+    let decoded = this.#decodedChunks[c];
+    if (!decoded) {
+      decoded = decodeDictionary([chunks[c] as Data<Utf8>]);
+      this.#decodedChunks[c] = decoded;
+    }
+    return decoded[code - (this.#firstCodes[c] as number)] as string;
   }
 
   private chunks(): readonly Data<Utf8>[] {
