@@ -6,6 +6,29 @@
 export interface CodedColumn {
   readonly indices: Int32Array;
   readonly dictionary: readonly string[];
+  /**
+   * Set when the codes are those of a key space other columns share (the snapshot cache's ids and emails): a code
+   * means the same value in every column carrying the same `keys` object, so joins between them compare codes, and
+   * `dictionary` (the space's values, every code's) may be decoded only when first read.
+   */
+  readonly keys?: KeySpace;
+}
+
+/** The codes of a key space: `0 … size - 1`, one per distinct value over every column coded in it. */
+export interface KeySpace {
+  readonly size: number;
+  /** The value of one code, without decoding the whole dictionary. */
+  value(code: number): string;
+}
+
+/** How many codes the column's dictionary has, without decoding a key space's values. */
+export function levelCount(column: CodedColumn): number {
+  return column.keys ? column.keys.size : column.dictionary.length;
+}
+
+/** Whether `a` and `b` are coded in one key space: equal codes ⇔ equal values, across the two columns. */
+export function sharesKeys(a: CodedColumn, b: CodedColumn): boolean {
+  return a.keys !== undefined && a.keys === b.keys;
 }
 
 /** Codes `values` (row order kept), for callers holding rows rather than columns, and for tests. */
@@ -38,5 +61,6 @@ export function numberColumn(values: readonly (number | null)[]): Float64Array {
 /** The value at row `r`, as a row would hold it. */
 export function codedValue(column: CodedColumn, r: number): string | null {
   const code = column.indices[r] as number;
-  return code < 0 ? null : (column.dictionary[code] as string);
+  if (code < 0) return null;
+  return column.keys ? column.keys.value(code) : (column.dictionary[code] as string);
 }

@@ -21,6 +21,8 @@ import type { CohortMember, CohortSelection } from './select-cohort.js';
 export function computeConversionCohortColumns(
   columns: CohortColumns,
   bounds: CohortBounds,
+  /** cohortPopulationOf(columns), when the caller keeps it (it does not depend on the bounds). */
+  population?: CohortPopulation,
 ): { readonly cohort: ConversionCohortResult; readonly memberRows: readonly number[] } {
   const { activity, funnel, value } = columns;
   const activityRows = activity.key.indices.length;
@@ -30,18 +32,23 @@ export function computeConversionCohortColumns(
   const { selection, memberRows } = selectCohortColumns(columns, bounds);
   const none = unavailableFor(activityRows, funnelRows, selection);
   if (none) return { cohort: none, memberRows: [] };
-  const population: CohortPopulation = {
+  const cohortValue = memberRows.map((r) => {
+    const v = columns.valueRowOf[r] as number;
+    return v < 0 ? undefined : valueRowAt(value, v);
+  });
+  return { cohort: cohortFigures(selection, cohortValue, population ?? cohortPopulationOf(columns)), memberRows };
+}
+
+/** The whole-population figures the cohort is compared with: the same for any bounds, so a caller may keep them. */
+export function cohortPopulationOf(columns: CohortColumns): CohortPopulation {
+  const { activity, funnel, value } = columns;
+  return {
     valueTierLtv: groupSumsOfColumns(value.tier, value.ltv),
     funnelTierLtv: groupSumsOfColumns(funnel.tier, funnel.ltv),
     channels: distributionOfCodes(activity.channel),
     platforms: tallyPlatformColumns(activity.inMarketo, activity.inStripe, activity.inZendesk, activity.health),
     riskVelocity: crossTabColumns(activity.riskLevel, activity.velocity, activity.health),
   };
-  const cohortValue = memberRows.map((r) => {
-    const v = columns.valueRowOf[r] as number;
-    return v < 0 ? undefined : valueRowAt(value, v);
-  });
-  return { cohort: cohortFigures(selection, cohortValue, population), memberRows };
 }
 
 /** selectCohort over columns; `memberRows` are the members' activity rows, in order. */

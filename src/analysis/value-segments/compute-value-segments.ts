@@ -125,9 +125,7 @@ export function computeValueSegmentsOver(
   funnel: SegmentFunnel,
   portfolioCut: number,
 ): ValueSegmentsResult {
-  const accumulators = new Map<SegmentGroup, GroupAccumulator>(
-    SEGMENT_GROUPS.map((g) => [g, new GroupAccumulator(SLOTS, CORRELATED_SLOTS, CHURN_SLOT)]),
-  );
+  const accumulators = segmentAccumulators();
   const all = accumulators.get('All') as GroupAccumulator;
   const funnelAt = funnel.available ? funnel.at : null;
   const funnelJoined = new Map<SegmentGroup, number>(SEGMENT_GROUPS.map((g) => [g, 0]));
@@ -168,25 +166,54 @@ export function computeValueSegmentsOver(
     xy[1] = p.ltv;
     pair.add(xy);
   }
-  const correlation = pair.correlation(0, 1);
+  return valueSegmentsResult({ n, portfolioCut, accumulators, funnel, funnelJoined, points, pair, days, segments });
+}
 
+/** What one pass over the customers gathered (either path), as the result. */
+export function valueSegmentsResult(pass: {
+  readonly n: number;
+  readonly portfolioCut: number;
+  readonly accumulators: ReadonlyMap<SegmentGroup, GroupAccumulator>;
+  readonly funnel:
+    | { readonly available: true; readonly customers: number }
+    | { readonly available: false; readonly reason: string };
+  /** Customers whose funnel row joined, per group ('All' included). */
+  readonly funnelJoined: ReadonlyMap<SegmentGroup, number>;
+  readonly points: { rfm: number; ltv: number; segment: ValueSegment }[];
+  /** RFM (column 0) and LTV (column 1) over `points`, in their order. */
+  readonly pair: CoMoments;
+  readonly days: Float64Array;
+  readonly segments: readonly ValueSegment[];
+}): ValueSegmentsResult {
+  const { funnel, funnelJoined, pair } = pass;
+  const correlation = pair.correlation(0, 1);
   return {
-    n,
-    portfolioCut,
+    n: pass.n,
+    portfolioCut: pass.portfolioCut,
     groups: SEGMENT_GROUPS.map((g) =>
-      groupResult(g, accumulators.get(g) as GroupAccumulator, funnel.available ? (funnelJoined.get(g) ?? 0) : null),
+      groupResult(
+        g,
+        pass.accumulators.get(g) as GroupAccumulator,
+        funnel.available ? (funnelJoined.get(g) ?? 0) : null,
+      ),
     ),
     funnel: funnel.available
-      ? { available: true, funnelCustomers: funnel.customers, joined }
+      ? { available: true, funnelCustomers: funnel.customers, joined: funnelJoined.get('All') ?? 0 }
       : { available: false, reason: funnel.reason },
-    rfmLtv: { points, correlation, regression: correlation.kind === 'ok' ? pair.regression(0, 1) : null },
-    inactivity: inactivityHistogram(days, segments),
+    rfmLtv: { points: pass.points, correlation, regression: correlation.kind === 'ok' ? pair.regression(0, 1) : null },
+    inactivity: inactivityHistogram(pass.days, pass.segments),
   };
 }
 
-const SLOTS = VALUE_METRICS.length + PROXY_METRICS.length + 2;
-const FUNNEL_CONSISTENCY_SLOT = SLOTS - 2;
-const FUNNEL_VELOCITY_SLOT = SLOTS - 1;
+/** One GroupAccumulator per group, over the value slots below. */
+export function segmentAccumulators(): Map<SegmentGroup, GroupAccumulator> {
+  return new Map(SEGMENT_GROUPS.map((g) => [g, new GroupAccumulator(SLOTS, CORRELATED_SLOTS, CHURN_SLOT)]));
+}
+
+/** A customer's values as the accumulators take them: VALUE_METRICS, then PROXY_METRICS, then the funnel's two. */
+export const SLOTS = VALUE_METRICS.length + PROXY_METRICS.length + 2;
+export const FUNNEL_CONSISTENCY_SLOT = SLOTS - 2;
+export const FUNNEL_VELOCITY_SLOT = SLOTS - 1;
 const RFM_SLOT = VALUE_METRICS.indexOf('rfm');
 const CHURN_SLOT = VALUE_METRICS.indexOf('churn');
 const CORRELATED_SLOTS = CORRELATION_METRICS.map((m) => VALUE_METRICS.indexOf(m));

@@ -41,6 +41,14 @@ export class GroupAccumulator {
   }
 
   add(values: Float64Array, stage: string | null, rfmSegment: string | null, model: string | null): void {
+    this.addValues(values);
+    count(this.lifecycle, stage);
+    count(this.rfmSegment, rfmSegment);
+    count(this.engagementModel, model);
+  }
+
+  /** add without the three categories, for callers that count those by code and add them with addLevel. */
+  addValues(values: Float64Array): void {
     this.n++;
     for (let i = 0; i < values.length; i++) {
       const v = values[i] as number;
@@ -61,9 +69,12 @@ export class GroupAccumulator {
     if (complete) this.co.add(this.complete);
     const churn = values[this.churnIndex] as number;
     if (!Number.isNaN(churn)) this.pushChurn(churn);
-    count(this.lifecycle, stage);
-    count(this.rfmSegment, rfmSegment);
-    count(this.engagementModel, model);
+  }
+
+  /** `k` more customers with `label` (null: missing) in one of the three category counts. */
+  addLevel(counts: Map<string, number>, label: string | null, k: number): void {
+    const key = label ?? MISSING_LABEL;
+    counts.set(key, (counts.get(key) ?? 0) + k);
   }
 
   mean(index: number): MeanOf {

@@ -28,7 +28,8 @@ export function cohortLead(
   cohort: ConversionCohortResult,
   zones: ZoneTally,
   cohortZones: readonly ZoneVerdict[] | null,
-  organisations: ReadonlyMap<string, string | null>,
+  /** Per cohort member, in the order of the cohort's members. */
+  organisations: readonly (string | null)[],
   provenance: Provenance,
   changed: readonly string[],
   locale: Locale = 'en',
@@ -55,17 +56,27 @@ export function cohortLead(
       context,
     };
   }
-  const zoneOf = new Map((cohortZones ?? []).map((z) => [z.key, z]));
-  const unsorted: Member[] = cohort.selection.members.map((m) => ({
+  const zoneOf = memberZones(cohort.memberKeys, cohortZones);
+  const unsorted: Member[] = cohort.selection.members.map((m, i) => ({
     key: m.activity.key,
-    organisation: organisations.get(m.activity.key) ?? null,
-    zone: zoneOf.get(m.activity.key),
+    organisation: organisations[i] ?? null,
+    zone: zoneOf(m.activity.key, i),
     salesToSupportDays: m.funnel.salesToSupportDays,
     marketingToSalesDays: m.funnel.marketingToSalesDays,
     tier: m.funnel.tier,
     ltv: m.funnel.ltv,
   }));
   const members = byUrgency(unsorted);
+  // The action depends on the zone alone: worded once per zone, not once per member.
+  const actions = new Map<ZoneName | null, string>();
+  const actionOf = (zone: ZoneName | null): string => {
+    let text = actions.get(zone);
+    if (text === undefined) {
+      text = actionText(nextAction({ zone, route: null }), locale);
+      actions.set(zone, text);
+    }
+    return text;
+  };
   const red = members.filter((m) => m.zone?.zone === 'red').length;
   return {
     takeaway: t('cohort.takeaway', {
@@ -89,7 +100,7 @@ export function cohortLead(
         m.salesToSupportDays,
         m.tier,
         m.ltv,
-        actionText(nextAction({ zone: m.zone?.zone ?? null, route: null }), locale),
+        actionOf(m.zone?.zone ?? null),
       ]),
     },
   };
@@ -119,6 +130,23 @@ function byUrgency(members: readonly Member[]): Member[] {
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
   return order.map((i) => members[i] as Member);
+}
+
+/**
+ * Each member's verdict: by position when the verdicts are the members' in order (the column path), else by key.
+ */
+function memberZones(
+  memberKeys: readonly string[],
+  cohortZones: readonly ZoneVerdict[] | null,
+): (key: string, i: number) => ZoneVerdict | undefined {
+  if (cohortZones && alignedWith(cohortZones, memberKeys)) return (_key, i) => cohortZones[i];
+  const zoneOf = new Map((cohortZones ?? []).map((z) => [z.key, z]));
+  return (key) => zoneOf.get(key);
+}
+
+/** Whether verdict i is member i's, for every member. */
+export function alignedWith(verdicts: readonly ZoneVerdict[], memberKeys: readonly string[]): boolean {
+  return verdicts.length === memberKeys.length && verdicts.every((v, i) => v.key === memberKeys[i]);
 }
 
 function named(m: Member, locale: Locale): NamedAccount {

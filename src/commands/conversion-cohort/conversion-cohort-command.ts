@@ -135,7 +135,7 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
       return presentZones({ options, zones: computeZones(inputs, options.zones), reads, locale: context.locale });
     }
     const loaded = loadCohortColumns(warehouse, '/conversion-cohort');
-    const { cohort, memberRows } = computeConversionCohortColumns(loaded.columns, options.bounds);
+    const { cohort, memberRows } = computeConversionCohortColumns(loaded.columns, options.bounds, loaded.population());
     const zones = cohortZones(warehouse, loaded, memberRows, options.zones);
     let geography: CohortGeography | null = null;
     const geographyReads = [];
@@ -147,13 +147,7 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     }
     const { activity, funnel, value } = loaded.reads;
     const reads = [activity, funnel, value, ...geographyReads];
-    const organisations = new Map<string, string | null>();
-    for (const r of memberRows) {
-      organisations.set(
-        codedValue(loaded.zoneColumns.key, r) as string,
-        codedValue(loaded.zoneColumns.organization, r),
-      );
-    }
+    const organisations = memberRows.map((r) => codedValue(loaded.zoneColumns.organization, r));
     return presentConversionCohort({ options, cohort, zones, geography, reads, organisations, locale: context.locale });
   },
 };

@@ -16,7 +16,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { type MessageKey, type Translate, translator } from '../../i18n/translate.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
-import { cohortLead, zoneWord } from './cohort-lead.js';
+import { alignedWith, cohortLead, zoneWord } from './cohort-lead.js';
 import type { ConversionCohortOptions } from './conversion-cohort-options.js';
 import { cohortSections, describeBounds } from './conversion-cohort-sections.js';
 
@@ -27,8 +27,8 @@ export interface CohortPresentation {
   readonly zones: ZoneTally;
   readonly geography: CohortGeography | null;
   readonly reads: readonly TableReadReport[];
-  /** Organisation of each cohort member, to name them. */
-  readonly organisations: ReadonlyMap<string, string | null>;
+  /** Organisation of each cohort member (in the order of the cohort's members), to name them. */
+  readonly organisations: readonly (string | null)[];
   readonly locale: Locale;
 }
 
@@ -51,9 +51,9 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
   const sections: AnswerSection[] = [];
   const charts: ChartDefinition[] = [];
   const notes: string[] = [];
-  const memberKeys = cohort.kind === 'ok' ? new Set(cohort.memberKeys) : null;
+  const memberKeys = cohort.kind === 'ok' ? cohort.memberKeys : null;
   // One pass over every customer's zone for both the section and the data: each pass is a million lookups at 1M.
-  const cohortZones = memberKeys ? zones.customers.filter((c) => memberKeys.has(c.key)) : null;
+  const cohortZones = memberKeys ? membersOnly(zones.customers, memberKeys) : null;
 
   if (cohort.kind === 'unavailable') {
     const [first, ...rest] = COHORT_BULLETS.map((key) => t(key));
@@ -263,4 +263,14 @@ function commandText(options: ConversionCohortOptions): string {
   if (z.redBelow !== undefined) parts.push(`red_below=${z.redBelow}`);
   if (z.greenAbove !== undefined) parts.push(`green_above=${z.greenAbove}`);
   return parts.join(' ');
+}
+
+/**
+ * The verdicts of the cohort's members, in the verdicts' order. Zones tallied for the members alone come in the
+ * members' order already (the column path): then no set of ~200k keys is built to find them.
+ */
+function membersOnly(verdicts: readonly ZoneVerdict[], memberKeys: readonly string[]): readonly ZoneVerdict[] {
+  if (alignedWith(verdicts, memberKeys)) return verdicts;
+  const keys = new Set(memberKeys);
+  return verdicts.filter((c) => keys.has(c.key));
 }

@@ -1,7 +1,9 @@
 import type { CodedColumn } from '../../analysis/columns/coded-column.js';
-import { joinRowsThrough, keyCodes } from '../../analysis/columns/join-rows.js';
+import { keyJoin } from '../../analysis/columns/join-rows.js';
 import type { CohortColumns } from '../../analysis/conversion-cohort/cohort-columns.js';
 import type { SourceIdColumn } from '../../analysis/conversion-cohort/cohort-geography.js';
+import { cohortPopulationOf } from '../../analysis/conversion-cohort/compute-cohort-columns.js';
+import type { CohortPopulation } from '../../analysis/conversion-cohort/compute-conversion-cohort.js';
 import type { ActivityZoneColumns } from '../../analysis/zones/activity-zone-columns.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
@@ -11,6 +13,8 @@ import { COHORT_ACTIVITY_COLUMNS, COHORT_FUNNEL_COLUMNS, COHORT_VALUE_COLUMNS } 
 
 export interface LoadedCohortColumns {
   readonly columns: CohortColumns;
+  /** The population figures every cohort is compared with (cohortPopulationOf), once per export. */
+  readonly population: () => CohortPopulation;
   /** The same latest activity rows as the activity zone method's inputs, so the zones need no second read. */
   readonly zoneColumns: ActivityZoneColumns;
   /** The activity rows' source ids, one object per export: geography resolves through it once. */
@@ -36,8 +40,8 @@ export const loadCohortColumns = oncePerWarehouse((warehouse: Warehouse, neededF
   const v = value.columns;
   const text = (c: unknown) => c as CodedColumn;
   const numbers = (c: unknown) => c as Float64Array;
-  // The activity emails hashed once for both joins.
-  const emailCodes = keyCodes(text(a.primary_email));
+  // Both joins from the activity emails: by code in the cache's email key space, else the emails hashed once.
+  const joinFromActivity = keyJoin(text(a.primary_email));
   const columns: CohortColumns = {
     activity: {
       key: text(a.primary_email),
@@ -70,11 +74,16 @@ export const loadCohortColumns = oncePerWarehouse((warehouse: Warehouse, neededF
       frequency: numbers(v.frequency_score),
       monetary: numbers(v.monetary_score),
     },
-    funnelRowOf: joinRowsThrough(text(a.primary_email), emailCodes, text(f.primary_email)),
-    valueRowOf: joinRowsThrough(text(a.primary_email), emailCodes, text(v.primary_email)),
+    funnelRowOf: joinFromActivity(text(f.primary_email)),
+    valueRowOf: joinFromActivity(text(v.primary_email)),
   };
+  let population: CohortPopulation | undefined;
   return {
     columns,
+    population: () => {
+      population ??= cohortPopulationOf(columns);
+      return population;
+    },
     zoneColumns: {
       key: text(a.primary_email),
       organization: text(a.primary_organization),

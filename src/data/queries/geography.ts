@@ -1,4 +1,4 @@
-import type { CodedColumn } from '../../analysis/columns/coded-column.js';
+import { type CodedColumn, codedValue, levelCount, sharesKeys } from '../../analysis/columns/coded-column.js';
 import { keyCodes } from '../../analysis/columns/join-rows.js';
 import {
   type GeographyJoin,
@@ -109,7 +109,11 @@ export function loadCohortGeography(
   for (const i of order) {
     const row = lookups.addressRowOf[resolvedId[i] as number] as number;
     if (row >= 0)
-      locations.push({ key: customers.keys[i] as string, country: textAt(country, row), state: textAt(state, row) });
+      locations.push({
+        key: customers.keys[i] as string,
+        country: codedValue(country, row),
+        state: codedValue(state, row),
+      });
   }
   return {
     join: {
@@ -176,13 +180,7 @@ function buildResolvedGeography(
   for (const column of SOURCE_ID_ORDER) {
     const mapped = mapping.columns[column] as CodedColumn;
     const choice = chooseCustomer360(mapped, c360, header);
-    // The customers' id codes ← the mapping's id codes → the chosen customer360_id code: one hash of each id string.
-    const customerCodes = keyCodes(ids[column]);
-    const ofCode = new Int32Array(ids[column].dictionary.length).fill(-1);
-    mapped.dictionary.forEach((id, m) => {
-      const code = customerCodes.get(id);
-      if (code !== undefined) ofCode[code] = choice[m] as number;
-    });
+    const ofCode = sharesKeys(ids[column], mapped) ? choice : choicePerCustomerCode(ids[column], mapped, choice);
     const indices = ids[column].indices;
     const ofRow = new Int32Array(indices.length);
     for (let r = 0; r < indices.length; r++) {
@@ -197,7 +195,7 @@ function buildResolvedGeography(
   const priority = address.columns.priority as Float64Array;
   const rank = address.columns.rank as Float64Array;
   // Rows come in rowid order, so on equal priority and rank the first row seen is the lowest rowid and stays.
-  const best = new Int32Array(addressIds.dictionary.length).fill(-1);
+  const best = new Int32Array(levelCount(addressIds)).fill(-1);
   for (let r = 0; r < address.length; r++) {
     const id = addressIds.indices[r] as number;
     if (id < 0) continue;
@@ -206,12 +204,16 @@ function buildResolvedGeography(
   }
   let distinct = 0;
   for (const row of best) if (row >= 0) distinct++;
-  const addressCodes = keyCodes(addressIds);
-  const addressRowOf = new Int32Array(c360.dictionary.length).fill(-1);
-  c360.dictionary.forEach((id, code) => {
-    const addressCode = addressCodes.get(id);
-    if (addressCode !== undefined) addressRowOf[code] = best[addressCode] as number;
-  });
+  // In the cache's customer360_id key space both tables carry the same codes; otherwise one hash of the address ids.
+  let addressRowOf = best;
+  if (!sharesKeys(c360, addressIds)) {
+    const addressCodes = keyCodes(addressIds);
+    addressRowOf = new Int32Array(c360.dictionary.length).fill(-1);
+    c360.dictionary.forEach((id, code) => {
+      const addressCode = addressCodes.get(id);
+      if (addressCode !== undefined) addressRowOf[code] = best[addressCode] as number;
+    });
+  }
   return {
     customer360OfRow,
     addressRowOf,
@@ -225,12 +227,32 @@ function buildResolvedGeography(
 }
 
 /**
+ * The customers' id codes ← the mapping's id codes → the chosen customer360_id code, for id columns coded apart
+ * (read from SQLite): one hash of each of the customers' id strings.
+ */
+function choicePerCustomerCode(customers: CodedColumn, mapped: CodedColumn, choice: Int32Array): Int32Array {
+  const customerCodes = keyCodes(customers);
+  const ofCode = new Int32Array(customers.dictionary.length).fill(-1);
+  mapped.dictionary.forEach((id, m) => {
+    const code = customerCodes.get(id);
+    if (code !== undefined) ofCode[code] = choice[m] as number;
+  });
+  return ofCode;
+}
+
+/**
  * Per source id code of the mapping, the customer360_id code its rows resolve to (-1: none with a customer360_id):
  * an organisation header first, then the smallest customer360_id as text; equal candidates keep the first row.
  */
 function chooseCustomer360(ids: CodedColumn, c360: CodedColumn, header: Float64Array): Int32Array {
-  const customer360 = new Int32Array(ids.dictionary.length).fill(-1);
-  const chosenHeader = new Uint8Array(ids.dictionary.length);
+  const customer360 = new Int32Array(levelCount(ids)).fill(-1);
+  const chosenHeader = new Uint8Array(customer360.length);
+  // The customer360_id strings, read only when two candidates tie on the header (a key space decodes on first read).
+  let names: readonly string[] | undefined;
+  const textBefore = (a: number, b: number): boolean => {
+    names ??= c360.dictionary;
+    return (names[a] as string) < (names[b] as string);
+  };
   for (let r = 0; r < header.length; r++) {
     const id = c360.indices[r] as number;
     const code = ids.indices[r] as number;
@@ -241,7 +263,7 @@ function chooseCustomer360(ids: CodedColumn, c360: CodedColumn, header: Float64A
     if (
       current < 0 ||
       (isHeader === 1 && currentHeader === 0) ||
-      (isHeader === currentHeader && (c360.dictionary[id] as string) < (c360.dictionary[current] as string))
+      (isHeader === currentHeader && id !== current && textBefore(id, current))
     ) {
       customer360[code] = id;
       chosenHeader[code] = isHeader;
@@ -262,9 +284,4 @@ function compareNaNLast(a: number, b: number): number {
   const bMissing = Number.isNaN(b);
   if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;
   return a === b ? 0 : a - b;
-}
-
-function textAt(column: CodedColumn, r: number): string | null {
-  const code = column.indices[r] as number;
-  return code < 0 ? null : (column.dictionary[code] as string);
 }

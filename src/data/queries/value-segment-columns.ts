@@ -1,4 +1,4 @@
-import type { CodedColumn } from '../../analysis/columns/coded-column.js';
+import { type CodedColumn, levelCount } from '../../analysis/columns/coded-column.js';
 import { joinRows } from '../../analysis/columns/join-rows.js';
 import type { FunnelColumnsInput, ValueSegmentColumns } from '../../analysis/value-segments/value-segment-columns.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
@@ -75,7 +75,7 @@ function funnelColumns(
   const read = readTableColumns(warehouse, 'funnel', VALUE_FUNNEL_COLUMNS, { neededFor });
   if (read.length === 0) return unavailable(`no row of ${table} has a primary_email`);
   const funnelEmail = read.columns.primary_email as CodedColumn;
-  const seen = new Uint8Array(funnelEmail.dictionary.length);
+  const seen = new Uint8Array(levelCount(funnelEmail));
   let customers = 0;
   for (const code of funnelEmail.indices) {
     if (code < 0 || seen[code] === 1) continue;

@@ -8,6 +8,7 @@ import { processAlive } from '../process-alive.js';
 import { type CacheTask, type CacheTaskResults, cacheTasks, runCacheTasks } from './cache-table.js';
 import type { CacheTableWorkerData, CacheTableWorkerReply } from './cache-table-worker.js';
 import { DEFAULT_BATCH_ROWS } from './column-writer.js';
+import { writeKeySpaces } from './key-spaces.js';
 import { MANIFEST_FILE, openSnapshotCache, type SnapshotCache } from './snapshot-cache.js';
 import { pathPrefix, snapshotCacheDirectory, sourceIdentity } from './snapshot-cache-location.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest } from './snapshot-manifest.js';
@@ -113,7 +114,9 @@ function finishBuild(
 ): SnapshotCacheBuild {
   const { scratch, started, directory, source } = startBuild(warehouse, root);
   try {
-    publish(warehouse, scratch, directory, manifestOf(source, now, started, write(scratch)));
+    const results = write(scratch);
+    writeKeySpaces(scratch, results.tables);
+    publish(warehouse, scratch, directory, manifestOf(source, now, started, results));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
@@ -129,7 +132,9 @@ async function finishBuildAsync(
 ): Promise<SnapshotCacheBuild> {
   const { scratch, started, directory, source } = startBuild(warehouse, root);
   try {
-    publish(warehouse, scratch, directory, manifestOf(source, now, started, await write(scratch)));
+    const results = await write(scratch);
+    writeKeySpaces(scratch, results.tables);
+    publish(warehouse, scratch, directory, manifestOf(source, now, started, results));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;

@@ -5,7 +5,6 @@ import type { KeyStats } from '../key-stats.js';
 import type { CustomerSalesByEmail } from '../queries/customer-sales.js';
 import { RowBudgetCache } from '../read-cache.js';
 import type { TableId } from '../warehouse-schema.js';
-import { codeUtf8ByValue, joinUtf8ByValue, type Utf8Rows } from './code-by-value.js';
 import {
   decodeDictionary,
   readColumnValues,
@@ -15,10 +14,12 @@ import {
   type TypedColumn,
 } from './column-store.js';
 import { CUSTOMER_LOOKUP_FOLDER, CustomerLookupIndex } from './customer-lookup-index.js';
+import { CachedKeySpaces } from './key-space-store.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest, type SourceIdentity } from './snapshot-manifest.js';
+import { codeByValue, joinUtf8ByValue, type Utf8Rows } from './utf8-key-coder.js';
 
 export const MANIFEST_FILE = 'manifest.json';
-/** Strings kept decoded across reads: every email column of the latest rows at 1M customers, a few hundred MB. */
+/** Label strings kept decoded across reads (ids and emails are key spaces, decoded once per cache when read). */
 const DICTIONARY_BUDGET = 4_000_000;
 export const SALES_BY_EMAIL_FOLDER = 'sales-by-email';
 
@@ -37,9 +38,11 @@ export class SnapshotCache {
   misses = 0;
   #salesByEmail: CustomerSalesByEmail | undefined;
   #customerLookup: CustomerLookupIndex | undefined;
-  /** Decoded string dictionaries (decoding a million emails costs ~0.1 s); typed arrays are re-read each time. */
+  /** Decoded label dictionaries (decoding a million values costs ~0.1 s); typed arrays are re-read each time. */
   readonly #dictionaries = new RowBudgetCache<readonly string[]>(DICTIONARY_BUDGET);
-  /** Plain (one value per row) string columns coded by distinct value once, within the same budget of strings. */
+  /** The latest rows' ids and emails, coded in key spaces when the cache was built (key-spaces.ts). */
+  #keySpaces: CachedKeySpaces | undefined;
+  /** Second-latest rows' ids and emails, coded by value on first read, within the same budget of strings. */
   readonly #plainColumns = new RowBudgetCache<CodedColumn>(DICTIONARY_BUDGET);
   /** Row joins by value (joinedRows), a few Int32Arrays of one entry per row. */
   readonly #joins = new Map<string, Int32Array>();
@@ -113,10 +116,9 @@ export class SnapshotCache {
     if (!table || (rank === 2 && !table.ranks[2]) || columns.some((c) => table.columns[c] === undefined)) {
       return this.miss();
     }
-    const directory = join(this.directory, tableId, `rank-${rank}`);
-    const rowids = readNumberColumn(directory, 'rowid');
+    const rowids = readNumberColumn(join(this.directory, tableId, `rank-${rank}`), 'rowid');
     const read: Record<string, TypedColumn> = {};
-    for (const c of columns) read[c] = this.readColumn(directory, c, table.columns[c] as StoredColumnType);
+    for (const c of columns) read[c] = this.readColumn(tableId, rank, c, table.columns[c] as StoredColumnType);
     return { rowids, columns: read };
   }
 
@@ -149,16 +151,21 @@ export class SnapshotCache {
     return plain ? { chunks: dictionary, rowCodes: indices } : undefined;
   }
 
-  private readColumn(directory: string, column: string, type: StoredColumnType): TypedColumn {
+  private readColumn(tableId: TableId, rank: 1 | 2, column: string, type: StoredColumnType): TypedColumn {
+    const directory = join(this.directory, tableId, `rank-${rank}`);
     if (type === 'number') return readNumberColumn(directory, column);
+    // Ids and emails (stored one value per row) of the latest rows come coded in their key space.
+    this.#keySpaces ??= CachedKeySpaces.open(this.directory);
+    const keyed = rank === 1 ? this.#keySpaces.column(tableId, column) : undefined;
+    if (keyed) return keyed;
     const path = join(directory, column);
     const recoded = this.#plainColumns.get(path);
     if (recoded) return recoded;
     const { indices, dictionary: data, plain } = readStringColumn(directory, column);
     if (plain) {
-      // Stored one value per row (ids, emails); analyses join and count by code, so codes must be distinct values.
+      // Second-latest ids and emails: analyses join and count by code, so codes must be distinct values.
       return codedOnFirstRead(() => {
-        const coded = codeUtf8ByValue(data, indices);
+        const coded = codeByValue(data, indices);
         this.#plainColumns.set(path, coded, coded.dictionary.length);
         return coded;
       });
@@ -173,10 +180,9 @@ export class SnapshotCache {
 
   private readRank(tableId: TableId, rank: 1 | 2, columns: readonly string[]): Record<string, unknown>[] {
     const table = this.manifest.tables[tableId];
-    const directory = join(this.directory, tableId, `rank-${rank}`);
-    const rowids = readNumberColumn(directory, 'rowid');
+    const rowids = readNumberColumn(join(this.directory, tableId, `rank-${rank}`), 'rowid');
     const types = columns.map((c) => table?.columns[c] as StoredColumnType);
-    const columnData = columns.map((c, i) => this.readColumn(directory, c, types[i] as StoredColumnType));
+    const columnData = columns.map((c, i) => this.readColumn(tableId, rank, c, types[i] as StoredColumnType));
     return rowFactory(columns, types)(rowids, rank, columnData);
   }
 }

@@ -121,12 +121,3 @@ describe('analysis/computeConversionCohortColumns', () => {
     if (cohort.kind === 'ok') expect(memberRows.map((r) => inputs.activity[r]?.key)).toEqual(cohort.memberKeys);
   });
 });
-
-describe('analysis/joinRows', () => {
-  it('finds each key’s row in the other table, the later row on a repeated key, -1 for none or NULL', () => {
-    const from = codeColumn(['a', null, 'b', 'c', 'a']);
-    const to = codeColumn(['c', 'a', 'x', 'a']);
-    expect([...joinRows(from, to)]).toEqual([3, -1, -1, 0, 3]);
-    expect([...joinRows(codeColumn([]), to)]).toEqual([]);
-  });
-});

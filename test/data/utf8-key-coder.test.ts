@@ -3,43 +3,36 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeColumn } from '../../src/analysis/columns/coded-column.js';
-import { codeUtf8ByValue, joinUtf8ByValue, type Utf8Rows } from '../../src/data/snapshot-cache/code-by-value.js';
-import { readStringColumn } from '../../src/data/snapshot-cache/column-store.js';
+import { decodeDictionary, readStringColumn } from '../../src/data/snapshot-cache/column-store.js';
 import { ColumnWriter } from '../../src/data/snapshot-cache/column-writer.js';
+import { joinUtf8ByValue, Utf8KeyCoder, type Utf8Rows } from '../../src/data/snapshot-cache/utf8-key-coder.js';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Writes `values` as a plain Utf8 column in batches of `batchRows` and reads its chunks back. */
-function stored(values: readonly (string | null)[], batchRows: number): Utf8Rows {
-  const dir = mkdtempSync(join(tmpdir(), 'radar-code-by-value-'));
+/** Writes `values` as a plain Utf8 column in batches of `batchRows` and reads it back (chunks and NULL marks). */
+function written(values: readonly (string | null)[], batchRows: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'radar-key-coder-'));
   dirs.push(dir);
   const writer = new ColumnWriter(join(dir, 'ids.arrow'), 'string', 'plain', batchRows);
   for (const value of values) writer.push(value);
   writer.finish();
-  const { indices, dictionary, plain } = readStringColumn(dir, 'ids');
-  expect(plain).toBe(true);
-  return { chunks: dictionary, rowCodes: indices };
+  const read = readStringColumn(dir, 'ids');
+  expect(read.plain).toBe(true);
+  return read;
 }
 
-/** Writes `values` as a plain Utf8 column, reads it back and codes it by value. */
-function roundTrip(values: readonly (string | null)[], batchRows: number) {
-  const { chunks, rowCodes } = stored(values, batchRows);
-  return codeUtf8ByValue(chunks, rowCodes);
+/** Codes `values` alone with a fresh coder: its codes and its values decoded, as a CodedColumn. */
+function roundTrip(values: readonly (string | null)[], batchRows: number, valueBatchRows = 3) {
+  const { indices, dictionary } = written(values, batchRows);
+  const coder = new Utf8KeyCoder(2);
+  const codes = coder.code(dictionary, indices);
+  return { indices: codes, dictionary: decodeDictionary(coder.values(valueBatchRows)) };
 }
 
-/** The join by a Map of strings filled in row order (the last row of a value wins). */
-function joinByMap(from: readonly (string | null)[], to: readonly (string | null)[]): number[] {
-  const rowOf = new Map<string, number>();
-  to.forEach((value, row) => {
-    if (value !== null) rowOf.set(value, row);
-  });
-  return from.map((value) => (value === null ? -1 : (rowOf.get(value) ?? -1)));
-}
-
-describe('data/snapshot-cache codeUtf8ByValue', () => {
+describe('data/snapshot-cache Utf8KeyCoder', () => {
   it('codes ids and emails by distinct value across batches, as a Map of the decoded strings does', () => {
     const values = [
       'a@x.com',
@@ -92,6 +85,26 @@ describe('data/snapshot-cache codeUtf8ByValue', () => {
     expect([...coded.indices]).toEqual([...expected.indices]);
   });
 
+  it('codes several columns into one space: equal codes exactly where the values are equal, across columns', () => {
+    const columns = [
+      ['a@x.com', null, 'b@x.com', 'ü@x.com'],
+      ['b@x.com', 'c@x.com', 'a@x.com', null, 'c@x.com'],
+      [],
+      ['ü@x.com', 'd@x.com'],
+    ];
+    const coder = new Utf8KeyCoder(1);
+    const codes = columns.map((values) => {
+      const { indices, dictionary } = written(values, 2);
+      return [...coder.code(dictionary, indices)];
+    });
+    // The reference: one Map of strings over every row of every column, in the same order.
+    const expected = codeColumn(columns.flat());
+    expect(codes.flat()).toEqual([...expected.indices]);
+    expect(coder.size).toBe(5);
+    expect(decodeDictionary(coder.values(3))).toEqual(['a@x.com', 'b@x.com', 'ü@x.com', 'c@x.com', 'd@x.com']);
+    expect(codes).toEqual([[0, -1, 1, 2], [1, 3, 0, -1, 3], [], [2, 4]]);
+  });
+
   it('codes an empty column and a column of NULLs', () => {
     expect(roundTrip([], 3)).toEqual({ indices: new Int32Array(0), dictionary: [] });
     const nulls = roundTrip([null, null, null], 2);
@@ -99,6 +112,21 @@ describe('data/snapshot-cache codeUtf8ByValue', () => {
     expect(nulls.dictionary).toEqual([]);
   });
 });
+
+/** A plain Utf8 column as stored, for joinUtf8ByValue. */
+function stored(values: readonly (string | null)[], batchRows: number): Utf8Rows {
+  const { indices, dictionary } = written(values, batchRows);
+  return { chunks: dictionary, rowCodes: indices };
+}
+
+/** The join by a Map of strings filled in row order (the last row of a value wins). */
+function joinByMap(from: readonly (string | null)[], to: readonly (string | null)[]): number[] {
+  const rowOf = new Map<string, number>();
+  to.forEach((value, row) => {
+    if (value !== null) rowOf.set(value, row);
+  });
+  return from.map((value) => (value === null ? -1 : (rowOf.get(value) ?? -1)));
+}
 
 describe('data/snapshot-cache joinUtf8ByValue', () => {
   it('finds the last row of the same bytes, as a Map of strings filled in row order does', () => {

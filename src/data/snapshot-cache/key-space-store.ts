@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Data, tableFromIPC, type Utf8 } from 'apache-arrow';
+import type { CodedColumn, KeySpace } from '../../analysis/columns/coded-column.js';
+import type { TableId } from '../warehouse-schema.js';
+import { decodeDictionary } from './column-store.js';
+import {
+  codesFile,
+  KEY_SPACES_FOLDER,
+  KEY_SPACES_INDEX,
+  type KeySpacesIndex,
+  keyColumnName,
+  valuesFile,
+} from './key-spaces.js';
+
+/**
+ * The key spaces of one cache (key-spaces.ts), read as columns need them: a column's Int32 codes view the file's
+ * bytes, and a space's values are decoded only when read: all of them when a caller reads its dictionary, else the
+ * record batches (128k values) holding the values read, each once per cache. Every column of a space carries the
+ * same KeySpace object, which is what joins test.
+ */
+export class CachedKeySpaces {
+  readonly #spaces = new Map<string, CachedKeySpace>();
+
+  private constructor(
+    private readonly folder: string,
+    readonly index: KeySpacesIndex,
+  ) {}
+
+  /** Throws when the cache has no key spaces (an unfinished cache: the caller reads SQLite instead). */
+  static open(cacheDirectory: string): CachedKeySpaces {
+    const folder = join(cacheDirectory, KEY_SPACES_FOLDER);
+    const index = JSON.parse(readFileSync(join(folder, KEY_SPACES_INDEX), 'utf8')) as KeySpacesIndex;
+    return new CachedKeySpaces(folder, index);
+  }
+
+  /**
+   * The latest rows' column as codes in its key space; undefined when it is not a plain column (labels are Arrow
+   * dictionaries).
+   */
+  column(tableId: TableId, column: string): CodedColumn | undefined {
+    const space = this.index.columns[keyColumnName(tableId, column)];
+    if (space === undefined) return undefined;
+    const indices = readInt32Column(join(this.folder, codesFile(tableId, column)));
+    const keys = this.space(space);
+    return {
+      indices,
+      keys,
+      get dictionary() {
+        return keys.dictionary;
+      },
+    };
+  }
+
+  private space(name: string): CachedKeySpace {
+    let space = this.#spaces.get(name);
+    if (!space) {
+      const size = this.index.spaces[name]?.values;
+      if (size === undefined) throw new Error(`key space ${name} is not in ${join(this.folder, KEY_SPACES_INDEX)}`);
+      space = new CachedKeySpace(join(this.folder, valuesFile(name)), size);
+      this.#spaces.set(name, space);
+    }
+    return space;
+  }
+}
+
+class CachedKeySpace implements KeySpace {
+  #chunks: readonly Data<Utf8>[] | undefined;
+  /** Per chunk, the code of its first value. */
+  #firstCodes: number[] = [];
+  /** Per chunk, its values once one of them was read: a cohort's members touch a few per chunk, repeatedly. */
+  #decodedChunks: (readonly string[] | undefined)[] = [];
+  #dictionary: readonly string[] | undefined;
+  readonly #path: string;
+
+  constructor(
+    path: string,
+    readonly size: number,
+  ) {
+    this.#path = path;
+  }
+
+  get dictionary(): readonly string[] {
+    if (!this.#dictionary) {
+      const chunks = this.chunks();
+      this.#dictionary = chunks.flatMap((chunk, c) => this.#decodedChunks[c] ?? decodeDictionary([chunk]));
+      this.#decodedChunks = [];
+    }
+    return this.#dictionary;
+  }
+
+  /**
+   * One value, decoding only its chunk of the values (once; the same string objects every call, so Maps and Sets
+   * keyed by them reuse their hashes from one answer to the next).
+   */
+  value(code: number): string {
+    if (this.#dictionary) return this.#dictionary[code] as string;
+    const chunks = this.chunks();
+    let c = chunks.length - 1;
+    while ((this.#firstCodes[c] as number) > code) c--;
+    let decoded = this.#decodedChunks[c];
+    if (!decoded) {
+      decoded = decodeDictionary([chunks[c] as Data<Utf8>]);
+      this.#decodedChunks[c] = decoded;
+    }
+    return decoded[code - (this.#firstCodes[c] as number)] as string;
+  }
+
+  private chunks(): readonly Data<Utf8>[] {
+    if (!this.#chunks) {
+      const vector = tableFromIPC(readFileSync(this.#path)).getChildAt(0);
+      if (!vector) throw new Error(`${this.#path} holds no column`);
+      this.#chunks = vector.data as Data<Utf8>[];
+      let first = 0;
+      this.#firstCodes = this.#chunks.map((chunk) => {
+        const at = first;
+        first += chunk.length;
+        return at;
+      });
+    }
+    return this.#chunks;
+  }
+}
+
+/** A one-batch Int32 column file, as a view of its bytes. */
+function readInt32Column(path: string): Int32Array {
+  const batches = tableFromIPC(readFileSync(path)).getChildAt(0)?.data ?? [];
+  const batch = batches.length === 1 ? batches[0] : undefined;
+  if (!batch || !(batch.values instanceof Int32Array)) throw new Error(`${path} is not a one-batch Int32 column`);
+  const values = batch.values;
+  return values.length === batch.length ? values : values.subarray(0, batch.length);
+}
