@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodedColumn } from '../../analysis/columns/coded-column.js';
+import { type HeldStructure, holdExportStructure } from '../export-memory.js';
 import type { KeyStats } from '../key-stats.js';
 import type { CustomerSalesByEmail } from '../queries/customer-sales.js';
 import { RowBudgetCache } from '../read-cache.js';
@@ -41,6 +42,8 @@ export class SnapshotCache {
   readonly #dictionaries = new RowBudgetCache<readonly string[]>(DICTIONARY_BUDGET);
   /** Plain (one value per row) string columns coded by distinct value once, within the same budget of strings. */
   readonly #plainColumns = new RowBudgetCache<CodedColumn>(DICTIONARY_BUDGET);
+  /** The decoded strings and the sales map as one structure export-memory.ts may release (undefined: none kept). */
+  #decoded: HeldStructure | undefined;
 
   constructor(
     readonly directory: string,
@@ -51,6 +54,7 @@ export class SnapshotCache {
   salesByEmail(): CustomerSalesByEmail | undefined {
     const summary = this.manifest.salesByEmail;
     if (!summary) return undefined;
+    this.#useDecoded();
     if (!this.#salesByEmail) {
       const directory = join(this.directory, SALES_BY_EMAIL_FOLDER);
       const emails = readColumnValues(directory, 'email', 'string') as string[];
@@ -118,8 +122,22 @@ export class SnapshotCache {
     return { rowids, columns: read };
   }
 
+  /** Marks the decoded strings as used by this answer, registering them on first use. */
+  #useDecoded(): void {
+    if (this.#decoded) this.#decoded.use();
+    else this.#decoded = holdExportStructure(this, (cache) => cache.#releaseDecoded());
+  }
+
+  #releaseDecoded(): void {
+    this.#decoded = undefined;
+    this.#salesByEmail = undefined;
+    this.#dictionaries.clear();
+    this.#plainColumns.clear();
+  }
+
   private readColumn(directory: string, column: string, type: StoredColumnType): TypedColumn {
     if (type === 'number') return readNumberColumn(directory, column);
+    this.#useDecoded();
     const path = join(directory, column);
     const recoded = this.#plainColumns.get(path);
     if (recoded) return recoded;
