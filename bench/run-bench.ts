@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVE_ALLOCATOR_ENV } from '../src/cli/allocator-relaunch.js';
+import { SERVE_ALLOCATOR_ENV, SERVE_NODE_FLAGS } from '../src/cli/allocator-relaunch.js';
 import { distIsStale } from '../src/cli/build-freshness.js';
 import { ensureScaledDemoWarehouse } from '../src/data/demo/demo-cache.js';
 import { ensureDemoWarehouse } from '../src/data/demo/demo-warehouse-path.js';
@@ -216,10 +216,11 @@ function runScript(name: string, args: readonly string[], what: string, compiled
   const script = join(repoRoot, 'bench', name);
   return new Promise((resolvePromise, reject) => {
     // 6 GB of heap: at 1M customers a command holds millions of rows; RSS is what the report judges.
-    const child = spawn(process.execPath, ['--max-old-space-size=6144', '--import', 'tsx', script, ...args], {
+    const flags = ['--max-old-space-size=6144', ...SERVE_NODE_FLAGS];
+    const child = spawn(process.execPath, [...flags, '--import', 'tsx', script, ...args], {
       cwd: repoRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
-      // A size process stands for `radar serve`: the same allocator settings its launcher sets (allocator-relaunch.ts).
+      // A size process stands for `radar serve`: the allocator and heap settings its launcher sets (allocator-relaunch.ts).
       env: compiledWorkers
         ? { ...SERVE_ALLOCATOR_ENV, ...process.env, [COMPILED_WORKERS_ENV]: '1' }
         : { ...SERVE_ALLOCATOR_ENV, ...process.env },

@@ -10,6 +10,15 @@ import { spawn } from 'node:child_process';
  */
 export const SERVE_ALLOCATOR_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '1048576' };
 
+/**
+ * V8's heap growth for `radar serve` (every thread: V8 flags are per process). After a full collection V8 lets the
+ * heap grow by a factor it picks between 1.1 and 4 before the next one; at a million customers, where one answer
+ * allocates ~600 MB of short-lived arrays over a live heap of ~1 GB, that let the bench's 1M process reach 3.1 GB
+ * with ~1.3 GB live. A fixed 1.5 keeps it at 2.4 GB for ~5 % more CPU (145 s vs 138 s user + sys for the whole 1M
+ * bench process; bench/README.md).
+ */
+export const SERVE_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=50'];
+
 /** Global options of main.ts that take a value (the word after them is not the subcommand). */
 const OPTIONS_WITH_VALUE = new Set(['-w', '--warehouse']);
 
@@ -39,13 +48,13 @@ export function needsAllocatorRelaunch(
 }
 
 /**
- * Runs this same launch again as a child with SERVE_ALLOCATOR_ENV, passing signals on and exiting as it exits.
+ * Runs this same launch again as a child with SERVE_ALLOCATOR_ENV and SERVE_NODE_FLAGS, passing signals on and exiting as it exits.
  * Returns false (and does nothing) when no relaunch is needed; the caller then starts the CLI itself.
  */
 export function relaunchWithServeAllocator(): boolean {
   const args = process.argv.slice(2);
   if (!needsAllocatorRelaunch(args, process.env, process.platform, process.send !== undefined)) return false;
-  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+  const child = spawn(process.execPath, [...SERVE_NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...SERVE_ALLOCATOR_ENV, ...process.env },
   });
