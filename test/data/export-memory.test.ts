@@ -3,7 +3,7 @@ import type { CommandContext } from '../../src/commands/command-definition.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { runCommand } from '../../src/commands/run-command.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
-import { answerFinished, heldExportStructures } from '../../src/data/export-memory.js';
+import { answerFinished, beforeBuild, heldExportStructures } from '../../src/data/export-memory.js';
 import { oncePerWarehouse } from '../../src/data/once-per-warehouse.js';
 import type { Warehouse } from '../../src/data/open-warehouse.js';
 import { openCachedTestWarehouse } from '../helpers/open-test-warehouse.js';
@@ -36,6 +36,20 @@ describe('export-memory', () => {
     expect(builds).toBe(2);
     expect(used(warehouse)).toEqual({ used: 1 }); // still kept
     expect(unused(warehouse)).toEqual({ unused: 3 }); // released, so built again
+  });
+
+  it('over the budget, releases before a build what the answer in progress has not used yet', () => {
+    let builds = 0;
+    const earlier = oncePerWarehouse((_w: Warehouse) => ({ earlier: ++builds }));
+    const warehouse = {} as Warehouse;
+    earlier(warehouse);
+    answerFinished(UNDER.used, UNDER.budget);
+    expect(beforeBuild(UNDER.used, UNDER.budget)).toBe(0);
+    expect(beforeBuild(OVER.used, OVER.budget)).toBeGreaterThanOrEqual(1);
+    expect(earlier(warehouse)).toEqual({ earlier: 2 });
+    // Used by this answer now: a second build over the budget keeps it.
+    beforeBuild(OVER.used, OVER.budget);
+    expect(earlier(warehouse)).toEqual({ earlier: 2 });
   });
 
   it('forgets the structures of a warehouse that is gone without holding it', () => {
