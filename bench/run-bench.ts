@@ -3,8 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVE_ALLOCATOR_ENV, SERVE_NODE_FLAGS } from '../src/cli/allocator-relaunch.js';
+import { distIsStale } from '../src/cli/build-freshness.js';
 import { ensureScaledDemoWarehouse } from '../src/data/demo/demo-cache.js';
 import { ensureDemoWarehouse } from '../src/data/demo/demo-warehouse-path.js';
+import { COMPILED_WORKERS_ENV } from '../src/workers/worker-pool.js';
 import type {
   BenchReport,
   CleaningCost,
@@ -197,7 +200,10 @@ function runCleaningCost(rows: number): CleaningCost {
 
 /** The size in a fresh Node process (through tsx, like this script), so its peak RSS is honest. */
 function runChild(task: SizeTask): Promise<void> {
-  return runScript('size-run.ts', [JSON.stringify(task)], `the ${task.label} process`);
+  // Its pools start the compiled workers, as `radar serve` does, when dist/ is up to date (`npm run bench` builds it).
+  const compiled = !distIsStale(repoRoot);
+  if (!compiled) say(`${task.label}: dist/ is missing or older than src/, so its worker threads run the sources (tsx)`);
+  return runScript('size-run.ts', [JSON.stringify(task)], `the ${task.label} process`, compiled);
 }
 
 /** The snapshot cache of `warehousePath`, built (or found) in its own process. */
@@ -206,13 +212,18 @@ async function runPrepare(warehousePath: string, out: string): Promise<SnapshotC
   return JSON.parse(readFileSync(out, 'utf8')) as SnapshotCacheResult;
 }
 
-function runScript(name: string, args: readonly string[], what: string): Promise<void> {
+function runScript(name: string, args: readonly string[], what: string, compiledWorkers = false): Promise<void> {
   const script = join(repoRoot, 'bench', name);
   return new Promise((resolvePromise, reject) => {
     // 6 GB of heap: at 1M customers a command holds millions of rows; RSS is what the report judges.
-    const child = spawn(process.execPath, ['--max-old-space-size=6144', '--import', 'tsx', script, ...args], {
+    const flags = ['--max-old-space-size=6144', ...SERVE_NODE_FLAGS];
+    const child = spawn(process.execPath, [...flags, '--import', 'tsx', script, ...args], {
       cwd: repoRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
+      // A size process stands for `radar serve`: the allocator and heap settings its launcher sets (allocator-relaunch.ts).
+      env: compiledWorkers
+        ? { ...SERVE_ALLOCATOR_ENV, ...process.env, [COMPILED_WORKERS_ENV]: '1' }
+        : { ...SERVE_ALLOCATOR_ENV, ...process.env },
     });
     child.once('error', reject);
     child.once('exit', (code) =>

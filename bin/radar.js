@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // Thin launcher so `radar` works from the compiled output; `npm run build` (run by `npm ci` via `prepare`) produces dist/.
-import '../dist/cli/main.js';
+// `radar serve` restarts once with glibc allocator and V8 heap settings (src/cli/allocator-relaunch.ts); the rest runs here.
+const { relaunchWithServeAllocator } = await import('../dist/cli/allocator-relaunch.js');
+if (!relaunchWithServeAllocator()) await import('../dist/cli/main.js');

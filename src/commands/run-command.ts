@@ -1,4 +1,5 @@
 import { stampDataDate } from '../charts/chart-title.js';
+import { answerFinished } from '../data/export-memory.js';
 import { UsageError } from '../errors.js';
 import { shortEcho } from '../format/short-echo.js';
 import { type Locale, parseLocale, supportedLocaleList } from '../i18n/locale.js';
@@ -98,7 +99,13 @@ export async function runCommand(
   const parsed = parseCommand(command, text, context.locale);
   if (parsed.kind === 'help') return parsed;
   const locale = parsed.common.locale ?? context.locale;
-  const ran = await command.run(parsed.options as never, { ...context, locale });
+  let ran: CommandAnswer;
+  try {
+    ran = await command.run(parsed.options as never, { ...context, locale });
+  } finally {
+    // Over the thread's memory budget, the per-export structures this answer did not use are let go.
+    answerFinished();
+  }
   const answer =
     context.staleAfterMs === undefined
       ? ran

@@ -18,6 +18,11 @@ export class RowBudgetCache<V> {
     return entry.value;
   }
 
+  clear(): void {
+    this.#entries.clear();
+    this.#rows = 0;
+  }
+
   set(key: string, value: V, rows: number): void {
     const existing = this.#entries.get(key);
     if (existing) {

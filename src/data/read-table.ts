@@ -1,5 +1,6 @@
 import { converterFor, formatDataDate, type ValueIssueCounter } from './clean-values.js';
 import type { KeyStats } from './key-stats.js';
+import { oncePerWarehouse } from './once-per-warehouse.js';
 import type { Warehouse } from './open-warehouse.js';
 import { keyStatsSql, rankedRowsSql, type SnapshotMode } from './ranked-rows-sql.js';
 import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
@@ -66,11 +67,7 @@ export function readTable<T extends TableId, C extends ColumnOf<T>>(
   options: ReadOptions,
 ): TableRead<T, C> {
   return warehouse.timeRead(() => {
-    let perWarehouse = readCache.get(warehouse);
-    if (!perWarehouse) {
-      perWarehouse = new RowBudgetCache(READ_CACHE_MAX_ROWS);
-      readCache.set(warehouse, perWarehouse);
-    }
+    const perWarehouse = readCache(warehouse);
     const key = `${tableId}\u0000${options.snapshot ?? ''}\u0000${columns.join('\u0000')}`;
     let read = perWarehouse.get(key) as TableRead<T, C> | undefined;
     if (!read) {
@@ -89,7 +86,9 @@ export function readTable<T extends TableId, C extends ColumnOf<T>>(
  * as of one data date (the provider opens a new one when the export is replaced), so a read never goes stale; the
  * cache lives as long as the Warehouse object, within a row budget (least recently used reads go first). Later commands on the same data skip SQL and cleaning entirely.
  */
-const readCache = new WeakMap<Warehouse, RowBudgetCache<TableRead<TableId, never>>>();
+const readCache = oncePerWarehouse(
+  (_warehouse: Warehouse) => new RowBudgetCache<TableRead<TableId, never>>(READ_CACHE_MAX_ROWS),
+);
 
 function readCleanRows<T extends TableId, C extends ColumnOf<T>>(
   warehouse: Warehouse,

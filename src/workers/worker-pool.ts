@@ -33,12 +33,28 @@ export function defaultPoolSize(): number {
  * does not work, because tsx's auto-registration skips worker threads on Node 20.
  */
 export function startWorker(entry: URL, workerData?: unknown): Worker {
+  const compiled = process.env[COMPILED_WORKERS_ENV] === '1' ? compiledTwin(entry) : undefined;
+  if (compiled) return new Worker(compiled, { execArgv: [], workerData });
   if (!entry.href.endsWith('.ts')) return new Worker(entry, { execArgv: [], workerData });
   // The ESM build of `tsx/esm/api` (require.resolve would pick its CommonJS build).
   const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
   return new Worker(bootstrap, { eval: true, execArgv: [], workerData });
+}
+
+/**
+ * Set to `1` by the bench (after `npm run bench` built dist/) so that pools created from the sources start the
+ * compiled workers, as `radar serve` does: a worker that registers tsx transpiles and keeps the module graph's
+ * sources again, ≈ 50 MB of resident memory per worker (a command worker at 5k: +100 MB from sources, +50 MB
+ * compiled) that no deployment pays.
+ */
+export const COMPILED_WORKERS_ENV = 'RADAR_COMPILED_WORKERS';
+
+/** `…/src/<path>.ts` → `…/dist/<path>.js` (the build's layout, tsconfig.build.json); undefined for anything else. */
+export function compiledTwin(entry: URL): URL | undefined {
+  const match = /^(.*)\/src\/(.*)\.ts$/.exec(entry.href);
+  return match ? new URL(`${match[1]}/dist/${match[2]}.js`) : undefined;
 }
 
 /** The worker module next to the caller: `.js` in dist/, `.ts` when running the sources. */

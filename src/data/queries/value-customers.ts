@@ -1,4 +1,5 @@
 import type { PriorityInputs, ValueCustomer } from '../../analysis/value-segments/value-customer.js';
+import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport } from '../read-table.js';
 import { readCachedColumns } from '../read-table-columns.js';
@@ -59,11 +60,7 @@ export function loadValueCustomers(
   columns: readonly ColumnOf<'value'>[],
   options: { readonly neededFor: string; readonly withPrevious: boolean },
 ): LoadedValueCustomers {
-  let perWarehouse = loadedByWarehouse.get(warehouse);
-  if (!perWarehouse) {
-    perWarehouse = new Map();
-    loadedByWarehouse.set(warehouse, perWarehouse);
-  }
+  const perWarehouse = loadedByWarehouse(warehouse);
   const key = `${options.withPrevious}\u0000${columns.join('\u0000')}`;
   let loaded = perWarehouse.get(key);
   if (loaded) {
@@ -82,7 +79,7 @@ export function loadValueCustomers(
  * build is ~1 s a call and /priority, /customer, /value-segments and the scan all start with it. Two column sets
  * are in use (priority and segments), so two are kept, least recently used out.
  */
-const loadedByWarehouse = new WeakMap<Warehouse, Map<string, LoadedValueCustomers>>();
+const loadedByWarehouse = oncePerWarehouse((_warehouse: Warehouse) => new Map<string, LoadedValueCustomers>());
 const KEPT_PER_WAREHOUSE = 2;
 
 function buildValueCustomers(

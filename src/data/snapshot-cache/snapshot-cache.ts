@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodedColumn } from '../../analysis/columns/coded-column.js';
+import { type HeldStructure, holdExportStructure } from '../export-memory.js';
 import type { KeyStats } from '../key-stats.js';
 import type { CustomerSalesByEmail } from '../queries/customer-sales.js';
 import { RowBudgetCache } from '../read-cache.js';
@@ -46,6 +47,11 @@ export class SnapshotCache {
   readonly #plainColumns = new RowBudgetCache<CodedColumn>(DICTIONARY_BUDGET);
   /** Row joins by value (joinedRows), a few Int32Arrays of one entry per row. */
   readonly #joins = new Map<string, Int32Array>();
+  /**
+   * The decoded strings, joins and the sales map as one structure export-memory.ts may release (undefined: none
+   * kept). Key spaces stay: columns other structures hold are matched to each other by their space's identity.
+   */
+  #decoded: HeldStructure | undefined;
 
   constructor(
     readonly directory: string,
@@ -56,6 +62,7 @@ export class SnapshotCache {
   salesByEmail(): CustomerSalesByEmail | undefined {
     const summary = this.manifest.salesByEmail;
     if (!summary) return undefined;
+    this.#useDecoded();
     if (!this.#salesByEmail) {
       const directory = join(this.directory, SALES_BY_EMAIL_FOLDER);
       const emails = readColumnValues(directory, 'email', 'string') as string[];
@@ -122,6 +129,20 @@ export class SnapshotCache {
     return { rowids, columns: read };
   }
 
+  /** Marks the decoded strings as used by this answer, registering them on first use. */
+  #useDecoded(): void {
+    if (this.#decoded) this.#decoded.use();
+    else this.#decoded = holdExportStructure(this, (cache) => cache.#releaseDecoded());
+  }
+
+  #releaseDecoded(): void {
+    this.#decoded = undefined;
+    this.#salesByEmail = undefined;
+    this.#dictionaries.clear();
+    this.#plainColumns.clear();
+    this.#joins.clear();
+  }
+
   /**
    * For each row of `from` (rank-`rank` rows of a table, as columns() numbers them), the last row of `to` with the
    * same value, -1 when none or NULL: a join of two plain string columns (emails, ids) done on their stored bytes,
@@ -129,6 +150,7 @@ export class SnapshotCache {
    */
   joinedRows(from: CachedColumnRef, to: CachedColumnRef): Int32Array | undefined {
     const key = JSON.stringify([from, to]);
+    this.#useDecoded();
     let joined = this.#joins.get(key);
     if (!joined) {
       const fromRows = this.plainRows(from);
@@ -154,6 +176,7 @@ export class SnapshotCache {
   private readColumn(tableId: TableId, rank: 1 | 2, column: string, type: StoredColumnType): TypedColumn {
     const directory = join(this.directory, tableId, `rank-${rank}`);
     if (type === 'number') return readNumberColumn(directory, column);
+    this.#useDecoded();
     // Ids and emails (stored one value per row) of the latest rows come coded in their key space.
     this.#keySpaces ??= CachedKeySpaces.open(this.directory);
     const keyed = rank === 1 ? this.#keySpaces.column(tableId, column) : undefined;

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { needsAllocatorRelaunch, SERVE_ALLOCATOR_ENV, subcommandOf } from '../../src/cli/allocator-relaunch.js';
+
+describe('subcommandOf', () => {
+  it('skips global options and the warehouse path after -w', () => {
+    expect(subcommandOf(['serve'])).toBe('serve');
+    expect(subcommandOf(['-w', 'serve.sqlite', 'ask', '/priority'])).toBe('ask');
+    expect(subcommandOf(['--warehouse', 'x.sqlite', 'serve'])).toBe('serve');
+    expect(subcommandOf(['--help'])).toBeUndefined();
+    expect(subcommandOf([])).toBeUndefined();
+  });
+});
+
+describe('needsAllocatorRelaunch', () => {
+  const unset = {};
+  it('relaunches only `radar serve` on Linux without the settings and without an IPC parent', () => {
+    expect(needsAllocatorRelaunch(['serve'], unset, 'linux', false)).toBe(true);
+    expect(needsAllocatorRelaunch(['ask', 'serve'], unset, 'linux', false)).toBe(false);
+    expect(needsAllocatorRelaunch(['serve'], unset, 'darwin', false)).toBe(false);
+    expect(needsAllocatorRelaunch(['serve'], unset, 'linux', true)).toBe(false);
+  });
+
+  it('keeps settings already in the environment (the relaunched child, or an operator choice)', () => {
+    expect(needsAllocatorRelaunch(['serve'], { ...SERVE_ALLOCATOR_ENV }, 'linux', false)).toBe(false);
+    expect(needsAllocatorRelaunch(['serve'], { MALLOC_MMAP_THRESHOLD_: '4194304' }, 'linux', false)).toBe(false);
+  });
+});
