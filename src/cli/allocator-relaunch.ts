@@ -33,8 +33,18 @@ export function subcommandOf(args: readonly string[]): string | undefined {
 }
 
 /**
- * Whether this launch should restart Node with SERVE_ALLOCATOR_ENV: `radar serve` on Linux (glibc reads these
- * variables), when they are not set yet and no parent talks to this process over IPC (the test clock does; a
+ * Whether this launch serves Slack: `radar serve`, or `radar` / `npm start` with no subcommand and a bot token
+ * (main.ts serves Slack then, and the local prompt otherwise).
+ */
+export function servesSlack(args: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  const subcommand = subcommandOf(args);
+  if (subcommand !== undefined) return subcommand === 'serve';
+  return !args.some((arg) => arg === '-h' || arg === '--help') && (env.SLACK_BOT_TOKEN ?? '').trim() !== '';
+}
+
+/**
+ * Whether this launch should restart Node with SERVE_ALLOCATOR_ENV: a launch that serves Slack, on Linux (glibc reads
+ * these variables), when they are not set yet and no parent talks to this process over IPC (the test clock does; a
  * relaunched child would not have the channel).
  */
 export function needsAllocatorRelaunch(
@@ -43,7 +53,7 @@ export function needsAllocatorRelaunch(
   platform: NodeJS.Platform,
   hasIpc: boolean,
 ): boolean {
-  if (platform !== 'linux' || hasIpc || subcommandOf(args) !== 'serve') return false;
+  if (platform !== 'linux' || hasIpc || !servesSlack(args, env)) return false;
   return Object.keys(SERVE_ALLOCATOR_ENV).some((name) => env[name] === undefined);
 }
 

@@ -20,6 +20,16 @@ describe('needsAllocatorRelaunch', () => {
     expect(needsAllocatorRelaunch(['serve'], unset, 'linux', true)).toBe(false);
   });
 
+  it('relaunches `radar` with no subcommand when it will serve Slack (a bot token is set), not the local prompt', () => {
+    const token = { SLACK_BOT_TOKEN: 'xoxb-1' };
+    expect(needsAllocatorRelaunch([], token, 'linux', false)).toBe(true);
+    expect(needsAllocatorRelaunch(['-w', 'x.sqlite'], token, 'linux', false)).toBe(true);
+    expect(needsAllocatorRelaunch([], { SLACK_BOT_TOKEN: ' ' }, 'linux', false)).toBe(false);
+    expect(needsAllocatorRelaunch([], unset, 'linux', false)).toBe(false);
+    expect(needsAllocatorRelaunch(['--help'], token, 'linux', false)).toBe(false);
+    expect(needsAllocatorRelaunch(['ask', '/priority'], token, 'linux', false)).toBe(false);
+  });
+
   it('keeps settings already in the environment (the relaunched child, or an operator choice)', () => {
     expect(needsAllocatorRelaunch(['serve'], { ...SERVE_ALLOCATOR_ENV }, 'linux', false)).toBe(false);
     expect(needsAllocatorRelaunch(['serve'], { MALLOC_MMAP_THRESHOLD_: '4194304' }, 'linux', false)).toBe(false);
