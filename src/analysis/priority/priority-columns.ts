@@ -1,9 +1,9 @@
 import type { CodedColumn } from '../columns/coded-column.js';
-import { minMaxScaler } from '../stats/scaling.js';
 import type { ValueCustomer } from '../value-segments/value-customer.js';
 import { VALUE_SEGMENTS, valueSegmentOf } from '../value-segments/value-segment.js';
 import { rankingOrder } from './priority-ranking-order.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from './priority-routes.js';
+import { priorityScaling } from './priority-scaling.js';
 import {
   type PriorityInput,
   type PriorityOptions,
@@ -85,10 +85,7 @@ export function rankPriorityColumns(input: PriorityColumnsInput, options: Priori
     rfms.push(rfm);
   }
   const { weights } = options;
-  const normRfm = minMaxScaler(rfmMin, rfmMax);
-  const normHealth = minMaxScaler(healthMin, healthMax);
-  const scoreOf = (rfm: number, health: number, churn: number): number =>
-    weights.rfm * normRfm(rfm) + weights.health * normHealth(health) - weights.churn * churn;
+  const { normRfm, normHealth, scoreOf } = priorityScaling(weights, rfmMin, rfmMax, healthMin, healthMax);
 
   const n = members.length;
   const scored = new Float64Array(n);

@@ -1,8 +1,8 @@
-import { minMaxScaler } from '../stats/scaling.js';
 import { type PriorityInputs, rfmComposite, type ValueCustomer } from '../value-segments/value-customer.js';
 import { type ValueSegment, valueSegmentOf } from '../value-segments/value-segment.js';
 import { compareScored, rankingOrder } from './priority-ranking-order.js';
 import { PRIORITY_ROUTES, type PriorityRoute } from './priority-routes.js';
+import { priorityScaling } from './priority-scaling.js';
 
 /**
  * §4 priority = w_rfm·norm(RFM composite) + w_health·norm(health) − w_churn·churn, normalised
@@ -78,7 +78,6 @@ export interface PriorityResult {
   /** Index into the input customers of each ranked row: `ranked[p].customer === customers[rankedFrom[p]]`. */
   readonly rankedFrom: Uint32Array;
 }
-
 /** The scoring pass both computePriority and priorityStanding share, so one customer's figures match the full ranking. */
 interface ScoredPopulation {
   readonly missingInputs: Record<PriorityInput, number>;
@@ -132,10 +131,7 @@ function scorePopulation(customers: readonly ValueCustomer[], options: PriorityO
   }
 
   const { weights } = options;
-  const normRfm = minMaxScaler(rfmMin, rfmMax);
-  const normHealth = minMaxScaler(healthMin, healthMax);
-  const scoreOf = (rfm: number, health: number, churn: number): number =>
-    weights.rfm * normRfm(rfm) + weights.health * normHealth(health) - weights.churn * churn;
+  const { normRfm, normHealth, scoreOf } = priorityScaling(weights, rfmMin, rfmMax, healthMin, healthMax);
 
   const n = members.length;
   const priorities = new Float64Array(n);
