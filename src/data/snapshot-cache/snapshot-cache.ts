@@ -6,6 +6,7 @@ import type { KeyStats } from '../key-stats.js';
 import type { CustomerSalesByEmail } from '../queries/customer-sales.js';
 import { RowBudgetCache } from '../read-cache.js';
 import type { TableId } from '../warehouse-schema.js';
+import { type CachedColumnRef, CachedRowJoins } from './cached-row-joins.js';
 import {
   decodeDictionary,
   readColumnValues,
@@ -17,7 +18,7 @@ import {
 import { CUSTOMER_LOOKUP_FOLDER, CustomerLookupIndex } from './customer-lookup-index.js';
 import { CachedKeySpaces } from './key-space-store.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest, type SourceIdentity } from './snapshot-manifest.js';
-import { codeByValue, joinUtf8ByValue, type Utf8Rows } from './utf8-key-coder.js';
+import { codeByValue } from './utf8-key-coder.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 /** Label strings kept decoded across reads (ids and emails are key spaces, decoded once per cache when read). */
@@ -46,7 +47,7 @@ export class SnapshotCache {
   /** Second-latest rows' ids and emails, coded by value on first read, within the same budget of strings. */
   readonly #plainColumns = new RowBudgetCache<CodedColumn>(DICTIONARY_BUDGET);
   /** Row joins by value (joinedRows), a few Int32Arrays of one entry per row. */
-  readonly #joins = new Map<string, Int32Array>();
+  readonly #joins: CachedRowJoins;
   /**
    * The decoded strings, joins and the sales map as one structure export-memory.ts may release (undefined: none
    * kept). Key spaces stay: columns other structures hold are matched to each other by their space's identity.
@@ -56,7 +57,9 @@ export class SnapshotCache {
   constructor(
     readonly directory: string,
     readonly manifest: SnapshotManifest,
-  ) {}
+  ) {
+    this.#joins = new CachedRowJoins(directory, manifest);
+  }
 
   /** The sales reduction of customer-sales.ts, decoded once per cache (every /investment-mismatch needs it whole). */
   salesByEmail(): CustomerSalesByEmail | undefined {
@@ -149,28 +152,8 @@ export class SnapshotCache {
    * kept per pair. Undefined when the cache does not hold both as plain strings (callers then join by string).
    */
   joinedRows(from: CachedColumnRef, to: CachedColumnRef): Int32Array | undefined {
-    const key = JSON.stringify([from, to]);
     this.#useDecoded();
-    let joined = this.#joins.get(key);
-    if (!joined) {
-      const fromRows = this.plainRows(from);
-      const toRows = fromRows && this.plainRows(to);
-      if (!fromRows || !toRows) return undefined;
-      joined = joinUtf8ByValue(fromRows, toRows);
-      if (this.#joins.size >= KEPT_JOINS) this.#joins.delete(this.#joins.keys().next().value as string);
-      this.#joins.set(key, joined);
-    }
-    return joined;
-  }
-
-  private plainRows(ref: CachedColumnRef): Utf8Rows | undefined {
-    const table = this.manifest.tables[ref.tableId];
-    if (!table?.ranks[ref.rank] || table.columns[ref.column] !== 'string') return undefined;
-    const { indices, dictionary, plain } = readStringColumn(
-      join(this.directory, ref.tableId, `rank-${ref.rank}`),
-      ref.column,
-    );
-    return plain ? { chunks: dictionary, rowCodes: indices } : undefined;
+    return this.#joins.joined(from, to);
   }
 
   private readColumn(tableId: TableId, rank: 1 | 2, column: string, type: StoredColumnType): TypedColumn {
@@ -228,16 +211,6 @@ function codedOnFirstRead(code: () => CodedColumn): CodedColumn {
     },
   };
 }
-
-/** A column of one rank of a cached table. */
-export interface CachedColumnRef {
-  readonly tableId: TableId;
-  readonly rank: 1 | 2;
-  readonly column: string;
-}
-
-/** Joins kept per cache: the value table's previous rows and the activity rows of the value customers. */
-const KEPT_JOINS = 4;
 
 /** One rank of a cached table, column by column; `rowids` orders them as readTable orders rows. */
 export interface CachedColumns {
