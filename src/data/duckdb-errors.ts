@@ -44,16 +44,27 @@ export class DuckdbReadError extends RadarError {
   }
 }
 
+/** What a DuckDB round trip was reading, named in the reader's language if it runs out of time. */
+export type DuckdbRead =
+  | { readonly read: 'functions' | 'schemas' | 'tables' | 'rowCounts' | 'session' }
+  | { readonly read: 'table'; readonly table: string };
+
 export class DuckdbTimeoutError extends RadarError {
   readonly code = 'warehouse_timeout';
   constructor(
     readonly label: string,
     readonly timeoutMs: number,
-    what: string,
+    what: DuckdbRead,
   ) {
     super({
       key: 'warehouseError.duckdbTimeout',
-      values: { label, what, seconds: String(timeoutMs / 1000), timeoutMs: String(timeoutMs) },
+      values: {
+        label,
+        read: what.read,
+        table: what.read === 'table' ? what.table : '',
+        seconds: String(timeoutMs / 1000),
+        timeoutMs: String(timeoutMs),
+      },
     });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DuckdbLockedError, DuckdbMissingColumnError } from '../../src/data/duckdb-errors.js';
+import { DuckdbLockedError, DuckdbMissingColumnError, DuckdbTimeoutError } from '../../src/data/duckdb-errors.js';
 import { MissingColumnError, WarehouseNotFoundError } from '../../src/data/warehouse-errors.js';
 import { WarehouseTimeoutError } from '../../src/data/warehouse-source-errors.js';
 import { radarErrorDetails, reviveRadarError } from '../../src/workers/radar-error-transport.js';
@@ -29,6 +29,17 @@ describe('warehouse errors in the reader’s language', () => {
     expect(new DuckdbLockedError('/w.duckdb', undefined).userMessage).toMatch(/by another process\. DuckDB lets/);
     expect(new DuckdbLockedError('/w.duckdb', undefined).messageIn('zh-CN')).toMatch(/以写方式打开。文件在写入时/);
     expect(new DuckdbMissingColumnError('w', 't', ['a']).userMessage).toMatch(/lacks column `a`\. Add it to/);
+  });
+
+  it('names what a timed-out DuckDB read was reading in the reader’s language, a table by its own name', () => {
+    const table = new DuckdbTimeoutError('/w.duckdb', 1500, { read: 'table', table: 'customer360__customer' });
+    expect(table.userMessage).toMatch(
+      /^Reading table customer360__customer from the DuckDB warehouse \/w\.duckdb took longer than 1\.5 s/,
+    );
+    expect(table.messageIn('zh-CN')).toMatch(/^从 DuckDB 仓库 \/w\.duckdb 读取 customer360__customer 表超过了 1\.5 秒/);
+    const counts = new DuckdbTimeoutError('/w.duckdb', 1500, { read: 'rowCounts' });
+    expect(counts.userMessage).toMatch(/^Reading the row counts from/);
+    expect(counts.messageIn('zh-CN')).toMatch(/读取行数超过了/);
   });
 
   it('crosses a worker boundary as a key and values, so the main thread can still translate it', () => {

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DuckDBValue } from '@duckdb/node-api';
-import { DuckdbAmbiguousSchemaError, DuckdbMissingColumnError, DuckdbMissingTableError } from '../duckdb-errors.js';
+import {
+  DuckdbAmbiguousSchemaError,
+  DuckdbMissingColumnError,
+  DuckdbMissingTableError,
+  type DuckdbRead,
+} from '../duckdb-errors.js';
 import { appendRows, plainLayout, planSelect, quoteIdent } from './duckdb-rows.js';
 import { checkDuckdbFile, DuckdbInstanceHolder, type DuckdbSession } from './duckdb-session.js';
 import { converterForType, type EngineValue } from './duckdb-values.js';
@@ -39,7 +44,7 @@ export async function openDuckdbEngine(
       session,
       path,
       timeoutMs,
-      'the list of functions',
+      { read: 'functions' },
       "SELECT count(*) FROM duckdb_functions() WHERE function_name = 'json_array'",
     );
     const canPackText = options.packText ?? Number(json[0]?.[0]) > 0;
@@ -54,7 +59,7 @@ async function martSchema(session: DuckdbSession, path: string, timeoutMs: numbe
     session,
     path,
     timeoutMs,
-    'the list of schemas',
+    { read: 'schemas' },
     `SELECT DISTINCT table_schema FROM information_schema.tables
      WHERE table_catalog = current_database() AND starts_with(table_name, $1)
      ORDER BY table_schema`,
@@ -112,7 +117,7 @@ class DuckdbEngine implements WarehouseEngine {
       const values =
         selects.length === 0
           ? []
-          : ((await this.query(session, 'the row counts', `SELECT ${selects.join(', ')}`))[0] ?? []);
+          : ((await this.query(session, { read: 'rowCounts' }, `SELECT ${selects.join(', ')}`))[0] ?? []);
       const at = (slot: number | string) => (typeof slot === 'number' ? values[slot] : slot);
       const state = plans.map((plan) => [plan.table, at(plan.count), at(plan.latest)]);
       const text = JSON.stringify(state, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
@@ -133,7 +138,7 @@ class DuckdbEngine implements WarehouseEngine {
       // order, while the ORDER BY would sort — hold — the whole table before the first row (0.6 s vs 0.35 s CPU and
       // a full copy in memory for 3M rows). A view keeps its own query's order.
       const sql = `SELECT ${list} FROM ${this.qualified(described.name)}`;
-      const what = `table ${described.name}`;
+      const what: DuckdbRead = { read: 'table', table: described.name };
       const result = await session.timed(this.label, this.timeoutMs, what, () => session.connection.stream(sql));
       const converters = result.columnTypes().map(converterForType);
       let batch: EngineValue[][] = [];
@@ -162,7 +167,7 @@ class DuckdbEngine implements WarehouseEngine {
     return this.withSession(async (session) => {
       const [row] = await this.query(
         session,
-        'the session settings',
+        { read: 'session' },
         "SELECT current_setting('access_mode')::VARCHAR, current_setting('enable_external_access')::VARCHAR",
       );
       return `access_mode = ${String(row?.[0]).toLowerCase()}, enable_external_access = ${String(row?.[1])}`;
@@ -190,7 +195,7 @@ class DuckdbEngine implements WarehouseEngine {
   private async describeTables(session: DuckdbSession): Promise<EngineTable[]> {
     const rows = await this.query(
       session,
-      'the list of tables',
+      { read: 'tables' },
       `SELECT table_name, column_name, data_type FROM information_schema.columns
        WHERE table_catalog = current_database() AND table_schema = $1
        ORDER BY table_name, ordinal_position`,
@@ -208,7 +213,12 @@ class DuckdbEngine implements WarehouseEngine {
     return tables;
   }
 
-  private query(session: DuckdbSession, what: string, sql: string, values?: DuckDBValue[]): Promise<EngineValue[][]> {
+  private query(
+    session: DuckdbSession,
+    what: DuckdbRead,
+    sql: string,
+    values?: DuckDBValue[],
+  ): Promise<EngineValue[][]> {
     return query(session, this.label, this.timeoutMs, what, sql, values);
   }
 
@@ -221,7 +231,7 @@ async function query(
   session: DuckdbSession,
   label: string,
   timeoutMs: number,
-  what: string,
+  what: DuckdbRead,
   sql: string,
   values?: DuckDBValue[],
 ): Promise<EngineValue[][]> {

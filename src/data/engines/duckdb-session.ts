@@ -1,7 +1,13 @@
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBResult } from '@duckdb/node-api';
 import { isRadarError } from '../../errors.js';
-import { DuckdbLockedError, DuckdbReadError, DuckdbTimeoutError, NotDuckdbError } from '../duckdb-errors.js';
+import {
+  DuckdbLockedError,
+  type DuckdbRead,
+  DuckdbReadError,
+  DuckdbTimeoutError,
+  NotDuckdbError,
+} from '../duckdb-errors.js';
 import { WarehouseNotFoundError } from '../warehouse-errors.js';
 
 /**
@@ -124,7 +130,7 @@ export class DuckdbSession {
     private readonly onClose: () => void,
   ) {}
 
-  async timed<T>(label: string, timeoutMs: number, what: string, call: () => Promise<T>): Promise<T> {
+  async timed<T>(label: string, timeoutMs: number, what: DuckdbRead, call: () => Promise<T>): Promise<T> {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;

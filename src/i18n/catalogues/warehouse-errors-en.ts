@@ -41,7 +41,7 @@ export const warehouseErrorsEn = {
   'warehouseError.duckdbUnreadable':
     'DuckDB could not read the warehouse {path}: {detail}. Check that the user running Radar can read the file and that it was written by DuckDB 1.x; if it is damaged, rebuild it (dbt run) or copy it again.',
   'warehouseError.duckdbTimeout':
-    'Reading {what} from the DuckDB warehouse {label} took longer than {seconds} s, so Radar stopped it. Check that the file is on a local, not overloaded disk, or allow more time with RADAR_WAREHOUSE_TIMEOUT_MS (now {timeoutMs}).',
+    'Reading {read, select, table {table {table}} rowCounts {the row counts} schemas {the list of schemas} tables {the list of tables} functions {the list of functions} other {the session settings}} from the DuckDB warehouse {label} took longer than {seconds} s, so Radar stopped it. Check that the file is on a local, not overloaded disk, or allow more time with RADAR_WAREHOUSE_TIMEOUT_MS (now {timeoutMs}).',
   'warehouseError.duckdbSchemas':
     "The DuckDB warehouse {path} has customer360__ tables in several schemas ({schemas}) and none in `main`, so Radar cannot tell which are the marts. Build the marts into `main` (dbt-duckdb's default) or drop the stale copies.",
   'warehouseError.duckdbMissingTable':

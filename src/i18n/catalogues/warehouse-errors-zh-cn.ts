@@ -37,7 +37,7 @@ export const warehouseErrorsZhCn = {
   'warehouseError.duckdbUnreadable':
     'DuckDB 无法读取仓库 {path}：{detail}。请确认运行 Radar 的用户可以读取该文件，且文件由 DuckDB 1.x 写出；如已损坏，请重新构建（dbt run）或重新复制。',
   'warehouseError.duckdbTimeout':
-    '从 DuckDB 仓库 {label} 读取{what}超过了 {seconds} 秒，Radar 已停止读取。请确认文件位于本地且磁盘不繁忙，或用 RADAR_WAREHOUSE_TIMEOUT_MS 放宽时限（当前为 {timeoutMs}）。',
+    '从 DuckDB 仓库 {label} 读取{read, select, table { {table} 表} rowCounts {行数} schemas {schema 列表} tables {表清单} functions {函数清单} other {会话设置}}超过了 {seconds} 秒，Radar 已停止读取。请确认文件位于本地且磁盘不繁忙，或用 RADAR_WAREHOUSE_TIMEOUT_MS 放宽时限（当前为 {timeoutMs}）。',
   'warehouseError.duckdbSchemas':
     'DuckDB 仓库 {path} 的多个 schema（{schemas}）中都有 customer360__ 表，而 `main` 中没有，Radar 无法判断哪一份是数据集市。请把数据集市构建到 `main`（dbt-duckdb 的默认值），或删除过时的副本。',
   'warehouseError.duckdbMissingTable':
