@@ -11,6 +11,7 @@ import type { TableReadReport } from '../data/read-table.js';
 import type { SnapshotCache } from '../data/snapshot-cache/snapshot-cache.js';
 import type { Locale } from '../i18n/locale.js';
 import { type MessageKey, translator } from '../i18n/translate.js';
+import { tableGapText } from './table-gap-text.js';
 
 export interface LoadedZones {
   /** Counts and figures; per-customer verdicts go through `lookup`. */
@@ -85,6 +86,6 @@ export function zoneMethodNote(
   const t = translator(locale);
   const method = t(`zones.method.${zones.method}` as MessageKey);
   return zones.activityUnavailable
-    ? t('zones.methodNoteWhy', { method, why: zones.activityUnavailable })
+    ? t('zones.methodNoteWhy', { method, why: tableGapText(t, zones.activityUnavailable) })
     : t('zones.methodNote', { method });
 }

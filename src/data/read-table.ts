@@ -1,3 +1,4 @@
+import type { TableGap } from '../analysis/table-gap.js';
 import { converterFor, formatDataDate, type ValueIssueCounter } from './clean-values.js';
 import type { KeyStats } from './key-stats.js';
 import { oncePerWarehouse } from './once-per-warehouse.js';
@@ -223,4 +224,15 @@ export function tableAvailability(
     rows: warehouse.rowCount(tableId),
     missingColumns: columns.filter((c) => !info.columns.has(c)),
   };
+}
+
+/** What keeps a table from being used before reading it (absent, lacking columns, empty); null when nothing does. */
+export function tableGap(warehouse: Warehouse, tableId: TableId, columns: readonly string[] = []): TableGap | null {
+  const table = WAREHOUSE_TABLES[tableId].name;
+  const availability = tableAvailability(warehouse, tableId, columns);
+  if (!availability.present) return { code: 'no-table', table };
+  if (availability.missingColumns.length > 0) {
+    return { code: 'missing-columns', table, columns: availability.missingColumns };
+  }
+  return availability.rows === 0 ? { code: 'no-rows', table } : null;
 }

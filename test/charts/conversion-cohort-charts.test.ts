@@ -130,7 +130,11 @@ describe('charts/conversion-cohort', () => {
 
   it('returns no chart rather than an empty one', () => {
     expect(buildChannelChart({ n: 0, missing: 2, levels: [] }, 2)).toBeNull();
-    const empty = computeZones({ method: 'value-fallback', rows: [], activityUnavailable: 'x' });
+    const empty = computeZones({
+      method: 'value-fallback',
+      rows: [],
+      activityUnavailable: { code: 'no-rows', table: 'customer360__activity_metrics' },
+    });
     expect(buildZoneDistributionChart(empty, 'every customer')).toBeNull();
   });
 });

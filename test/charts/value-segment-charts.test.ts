@@ -57,7 +57,10 @@ const customers = [
 type AnySpec = { data?: { values: Record<string, unknown>[] }; title: { text: string; subtitle?: string | string[] } };
 
 describe('charts/value-segments and customer-card', () => {
-  const result = computeValueSegments(customers, { available: false, reason: 'empty' });
+  const result = computeValueSegments(customers, {
+    available: false,
+    gap: { code: 'no-rows', table: 'customer360__conversion_funnel' },
+  });
   const charts = buildValueSegmentCharts(result);
 
   it('builds the six §3 charts, most telling first, each with a takeaway title and honest scales', () => {
@@ -91,7 +94,14 @@ describe('charts/value-segments and customer-card', () => {
   });
 
   it('draws no charts for an empty population', () => {
-    expect(buildValueSegmentCharts(computeValueSegments([], { available: false, reason: 'empty' }))).toEqual([]);
+    expect(
+      buildValueSegmentCharts(
+        computeValueSegments([], {
+          available: false,
+          gap: { code: 'no-rows', table: 'customer360__conversion_funnel' },
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('compares a customer with the tier medians, each metric scaled to its pair', () => {

@@ -253,7 +253,7 @@ describe('commands/conversion-cohort', () => {
     const loaded = loadZoneInputs(empty.warehouse);
     expect(loaded.inputs).toMatchObject({
       method: 'value-fallback',
-      activityUnavailable: 'customer360__customer_activity_metrics has no rows',
+      activityUnavailable: { code: 'no-rows', table: 'customer360__customer_activity_metrics' },
     });
     expect(loaded.inputs.rows).toHaveLength(8);
   });

@@ -48,7 +48,7 @@ describe('commands/customerZone', () => {
     const email = inputs.rows[0]?.key as string;
     const read = customerZone(warehouse, email, DEFAULT_ZONE_OPTIONS);
     expect(read.method).toBe('value-fallback');
-    expect(read.activityUnavailable).toMatch(/customer360__customer_activity_metrics/);
+    expect(read.activityUnavailable).toEqual({ code: 'no-rows', table: 'customer360__customer_activity_metrics' });
     expect(read.zone).toEqual(zoneOf(inputs, email, DEFAULT_ZONE_OPTIONS));
   });
 });

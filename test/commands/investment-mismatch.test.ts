@@ -8,6 +8,7 @@ import { openWarehouse, type Warehouse } from '../../src/data/open-warehouse.js'
 import { loadInvestmentCustomers } from '../../src/data/queries/investment-customers.js';
 import { EmptyTableError, MissingTableError } from '../../src/data/warehouse-errors.js';
 import { UsageError } from '../../src/errors.js';
+import type { Locale } from '../../src/i18n/locale.js';
 import { createFixtureWarehouse, type FixtureOptions, type FixtureRow } from '../helpers/fixture-warehouse.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -91,12 +92,12 @@ function fixture(tables: Tables, options: FixtureOptions = {}): Warehouse {
   return openWarehouse(path);
 }
 
-async function ask(warehouse: Warehouse, text = ''): Promise<CommandAnswer> {
+async function ask(warehouse: Warehouse, text = '', locale: Locale = 'en'): Promise<CommandAnswer> {
   try {
     const outcome = await runCommand(investmentMismatchCommand, text, {
       warehouse: () => warehouse,
       now: () => NOW,
-      locale: 'en',
+      locale,
     });
     if (outcome.kind !== 'answer') throw new Error('expected an answer');
     return outcome.answer;
@@ -171,7 +172,29 @@ describe('commands/investment-mismatch', () => {
 
   it('says what to export when the customer table lacks total_sales_amount', async () => {
     const answer = await ask(fixture(JOIN_FIXTURE, { omitColumns: { customer: ['total_sales_amount'] } }));
-    expect(answer.headline).toContain('customer360__customer (total_sales_amount)');
+    expect(answer.headline).toBe(
+      'Not available because the export lacks what §1 needs: customer360__customer (total_sales_amount).',
+    );
+    expect(answer.sections).toEqual([
+      {
+        kind: 'unavailable',
+        title: 'customer360__customer',
+        reason:
+          'it lacks `total_sales_amount`; re-export customer360__customer with this column (the DB-055 investment and performance export)',
+      },
+    ]);
+    const inChinese = await ask(
+      fixture(JOIN_FIXTURE, { omitColumns: { customer: ['total_sales_amount'] } }),
+      '',
+      'zh-CN',
+    );
+    expect(inChinese.title).toBe('投资错配 — 此导出无法提供');
+    expect(inChinese.headline).toBe(
+      '无法提供，因为导出缺少第 1 部分所需的内容：customer360__customer（total_sales_amount）。',
+    );
+    expect(inChinese.sections[0]).toMatchObject({
+      reason: expect.stringMatching(/^缺少 `total_sales_amount`；请重新导出/),
+    });
   });
 
   it('raises the typed error when the value table is missing', async () => {

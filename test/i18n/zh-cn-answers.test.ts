@@ -310,6 +310,40 @@ describe('zh-CN answers on the demo', () => {
   });
 });
 
+describe('zh-CN reasons when the export lacks what an analysis needs', () => {
+  // The DB-056 shape: activity and funnel tables present but empty, so zones fall back and the funnel join is off.
+  const emptyTables = openWarehouse(ensureDemoWarehouse('empty-activity-funnel'));
+  afterAll(() => emptyTables.close());
+
+  async function answerOn(input: string, on = emptyTables): Promise<CommandAnswer> {
+    const { command, text } = resolveInvocation(input, COMMANDS, 'zh-CN');
+    const outcome = await runCommand(command, text, { ...context, warehouse: () => on });
+    if (outcome.kind !== 'answer') throw new Error(`${input} answered with help`);
+    return outcome.answer;
+  }
+
+  it.each(['/value-segments', '/conversion-cohort', '/conversion-cohort zones', '/priority zone=red'])(
+    '%s: why a table is not used is written in Chinese, naming the table',
+    async (input) => {
+      const a = await answerOn(input);
+      const text = `${formatAnswerText(a)}\n${formatDetailsText(a)}`;
+      expect(text).toMatch(/customer360__\w+ 表没有记录/);
+      expect(
+        leftoverEnglish(text, [...namesIn(a), input.replace(/^\/\S+\s*/, ''), 'demo-v1-empty-activity-funnel.sqlite']),
+      ).toEqual([]);
+    },
+  );
+
+  it('/investment-mismatch with a filter matching nothing says so in Chinese and lists the levels present', async () => {
+    const a = await answerOn('/investment-mismatch industry=Mining', warehouse);
+    expect(a.headline).toMatch(/^没有客户符合 `industry=Mining`。现有取值：/);
+    // The levels listed are the export's own industry names, data rather than words to translate.
+    const levels = (a.headline.split('：')[1] ?? '').replace(/。$/, '').split('，');
+    expect(levels).toContain('Retail');
+    expect(leftoverEnglish(formatAnswerText(a), [...namesIn(a), ...levels, 'industry=Mining'])).toEqual([]);
+  });
+});
+
 describe('zh-CN help and errors', () => {
   it.each(COMMANDS.map((c) => c.slash))('%s help is in Chinese', (slash) => {
     const command = COMMANDS.find((c) => c.slash === slash);

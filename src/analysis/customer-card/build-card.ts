@@ -21,7 +21,12 @@ export type CardPriority =
       readonly change: number | null;
       readonly route: PriorityRoute;
     }
-  | { readonly kind: 'unavailable'; readonly reason: string };
+  | {
+      readonly kind: 'unavailable';
+      readonly reason: string;
+      /** The ranking inputs the customer's latest value row lacks; empty when it has them all. */
+      readonly missing: readonly string[];
+    };
 
 export type CardZone =
   | {
@@ -87,10 +92,14 @@ export type CardRanking = Pick<PriorityResult, 'n' | 'ranked'>;
 function cardPriority(customer: ValueCustomer, result: CardRanking): CardPriority {
   const missing = PRIORITY_INPUTS.filter((input) => customer[input] === null);
   if (missing.length > 0) {
-    return { kind: 'unavailable', reason: `the latest value row lacks ${missing.join(', ')}, so it cannot be ranked.` };
+    return {
+      kind: 'unavailable',
+      reason: `the latest value row lacks ${missing.join(', ')}, so it cannot be ranked.`,
+      missing,
+    };
   }
   const row = result.ranked.find((r) => r.customer.email === customer.email);
-  if (!row) return { kind: 'unavailable', reason: 'the customer is not in the ranked population.' };
+  if (!row) return { kind: 'unavailable', reason: 'the customer is not in the ranked population.', missing: [] };
   return {
     kind: 'ranked',
     rank: row.rank,

@@ -1,6 +1,7 @@
 import { tickStep } from 'd3-array';
 import type { BoxStats } from '../stats/descriptive.js';
 import type { Correlation } from '../stats/pearson.js';
+import type { TableGap } from '../table-gap.js';
 import { CoMoments } from './co-moments.js';
 import { GroupAccumulator, type LevelShare } from './group-accumulator.js';
 import type { ValueCustomer } from './value-customer.js';
@@ -45,7 +46,7 @@ export interface FunnelFigures {
 
 export type FunnelInput =
   | { readonly available: true; readonly byEmail: ReadonlyMap<string, FunnelFigures> }
-  | { readonly available: false; readonly reason: string };
+  | { readonly available: false; readonly gap: TableGap };
 
 export interface CorrelationCell {
   readonly a: CorrelationMetric;
@@ -82,7 +83,7 @@ export interface ValueSegmentsResult {
   readonly groups: readonly SegmentGroupResult[];
   readonly funnel:
     | { readonly available: true; readonly funnelCustomers: number; readonly joined: number }
-    | { readonly available: false; readonly reason: string };
+    | { readonly available: false; readonly gap: TableGap };
   readonly rfmLtv: {
     readonly points: readonly { readonly rfm: number; readonly ltv: number; readonly segment: ValueSegment }[];
     readonly correlation: Correlation;
@@ -113,7 +114,7 @@ export type SegmentFunnel =
       readonly customers: number;
       readonly at: (customer: ValueCustomer, i: number) => FunnelFigures | undefined;
     }
-  | { readonly available: false; readonly reason: string };
+  | { readonly available: false; readonly gap: TableGap };
 
 /**
  * computeValueSegments over `n` customers read through `customerAt`, which may hand back one reused object refilled
@@ -176,7 +177,7 @@ export function valueSegmentsResult(pass: {
   readonly accumulators: ReadonlyMap<SegmentGroup, GroupAccumulator>;
   readonly funnel:
     | { readonly available: true; readonly customers: number }
-    | { readonly available: false; readonly reason: string };
+    | { readonly available: false; readonly gap: TableGap };
   /** Customers whose funnel row joined, per group ('All' included). */
   readonly funnelJoined: ReadonlyMap<SegmentGroup, number>;
   readonly points: { rfm: number; ltv: number; segment: ValueSegment }[];
@@ -199,7 +200,7 @@ export function valueSegmentsResult(pass: {
     ),
     funnel: funnel.available
       ? { available: true, funnelCustomers: funnel.customers, joined: funnelJoined.get('All') ?? 0 }
-      : { available: false, reason: funnel.reason },
+      : { available: false, gap: funnel.gap },
     rfmLtv: { points: pass.points, correlation, regression: correlation.kind === 'ok' ? pair.regression(0, 1) : null },
     inactivity: inactivityHistogram(pass.days, pass.segments),
   };

@@ -1,4 +1,5 @@
 import { type CodedColumn, levelCount } from '../columns/coded-column.js';
+import type { TableGap } from '../table-gap.js';
 import { CoMoments } from './co-moments.js';
 import {
   FUNNEL_CONSISTENCY_SLOT,
@@ -45,7 +46,7 @@ export type FunnelColumnsInput =
       /** Distinct emails among the funnel rows. */
       readonly customers: number;
     }
-  | { readonly available: false; readonly reason: string };
+  | { readonly available: false; readonly gap: TableGap };
 
 /**
  * computeValueSegments over columns, figure by figure: one loop over typed arrays in row order (so every sum, mean

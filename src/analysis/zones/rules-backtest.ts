@@ -1,3 +1,4 @@
+import type { TableGap } from '../table-gap.js';
 import { tallyZones } from './compute-zones.js';
 import type { ZoneMethod } from './zone-rules.js';
 import { type ZoneThresholds, zoneOptionsWith } from './zone-thresholds.js';
@@ -19,7 +20,7 @@ export type ZoneHistory =
   | {
       readonly method: 'value-fallback';
       readonly rows: readonly { readonly at: number; readonly input: ValueZoneInput }[];
-      readonly activityUnavailable: string;
+      readonly activityUnavailable: TableGap;
     };
 
 export interface BacktestInput {
@@ -57,7 +58,7 @@ export interface RulesBacktest {
 
 export interface BacktestResult {
   readonly method: ZoneMethod;
-  readonly activityUnavailable: string | null;
+  readonly activityUnavailable: TableGap | null;
   /** Cut-offs, oldest first. */
   readonly cutoffs: readonly number[];
   /** Customers at the latest cut-off. */

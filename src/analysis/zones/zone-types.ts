@@ -1,3 +1,4 @@
+import type { TableGap } from '../table-gap.js';
 import type { ZoneMethod, ZoneName, ZoneOptions } from './zone-rules.js';
 
 /** One latest activity row, as the activity method needs it. */
@@ -24,7 +25,7 @@ export type ZoneInputs =
       readonly method: 'value-fallback';
       readonly rows: readonly ValueZoneInput[];
       /** Why the activity method could not be used (e.g. the table has no rows). */
-      readonly activityUnavailable: string;
+      readonly activityUnavailable: TableGap;
     };
 
 /** The rule that decided a customer's zone (or why there is none). */
@@ -97,7 +98,7 @@ export interface ZonesResult {
   readonly method: ZoneMethod;
   readonly options: ZoneOptions;
   /** Why the fallback was used; null for the activity method. */
-  readonly activityUnavailable: string | null;
+  readonly activityUnavailable: TableGap | null;
   /** Customers considered (every input row). */
   readonly n: number;
   readonly counts: Readonly<Record<ZoneName, number>>;

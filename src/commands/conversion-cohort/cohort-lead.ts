@@ -9,6 +9,7 @@ import { actionText } from '../../vocabulary/action-text.js';
 import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { AnswerLead, NamedAccount, Provenance } from '../command-answer.js';
 import { contextLine } from '../context-line.js';
+import { cohortUnavailableText } from './cohort-unavailable-text.js';
 
 const SHOWN = 10;
 const ZONE_ORDER: Readonly<Record<ZoneName, number>> = { red: 0, yellow: 1, green: 2 };
@@ -40,7 +41,7 @@ export function cohortLead(
   const zonesTable = zonesTableOf(zones, cohortZones, locale);
   if (cohort.kind === 'unavailable') {
     return {
-      takeaway: t('cohort.unavailable', { reason: cohort.reason }),
+      takeaway: t('cohort.unavailable', { reason: cohortUnavailableText(cohort, t, f) }),
       accounts: [],
       noAccounts: t('cohort.noneQualify'),
       tables: [zonesTable],

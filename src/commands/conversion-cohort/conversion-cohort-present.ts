@@ -16,7 +16,9 @@ import type { Locale } from '../../i18n/locale.js';
 import { type MessageKey, type Translate, translator } from '../../i18n/translate.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
+import { tableGapText } from '../table-gap-text.js';
 import { alignedWith, cohortLead, zoneWord } from './cohort-lead.js';
+import { cohortUnavailableText } from './cohort-unavailable-text.js';
 import type { ConversionCohortOptions } from './conversion-cohort-options.js';
 import { cohortSections, describeBounds } from './conversion-cohort-sections.js';
 
@@ -57,7 +59,7 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
 
   if (cohort.kind === 'unavailable') {
     const [first, ...rest] = COHORT_BULLETS.map((key) => t(key));
-    sections.push({ kind: 'unavailable', title: first as string, reason: cohort.reason });
+    sections.push({ kind: 'unavailable', title: first as string, reason: cohortUnavailableText(cohort, t, fmt) });
     for (const title of rest) {
       sections.push({ kind: 'unavailable', title, reason: t('cohort.details.noCohort', { first: first as string }) });
     }
@@ -114,7 +116,7 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
 function methodNote(zones: ZoneTally, t: Translate): string {
   const method = t(`zones.method.${zones.method}`);
   return zones.activityUnavailable
-    ? t('zones.methodNoteWhy', { method, why: zones.activityUnavailable })
+    ? t('zones.methodNoteWhy', { method, why: tableGapText(t, zones.activityUnavailable) })
     : t('zones.methodNote', { method });
 }
 
@@ -148,7 +150,10 @@ function headline(cohort: ConversionCohortResult, zones: ZoneTally, t: Translate
     n: fmt.count(zones.n),
   });
   if (cohort.kind === 'unavailable') {
-    return joinSentences(t, [t('cohort.details.headlineUnavailable', { reason: cohort.reason }), zoneLine]);
+    return joinSentences(t, [
+      t('cohort.details.headlineUnavailable', { reason: cohortUnavailableText(cohort, t, fmt) }),
+      zoneLine,
+    ]);
   }
   const joined = cohort.selection.steps.joined;
   if (cohort.size === 0) {
@@ -211,7 +216,7 @@ function zoneSection(zones: ZoneTally, cohortZones: readonly ZoneVerdict[] | nul
       rows,
     },
     note: zones.activityUnavailable
-      ? t('cohort.details.zonesNoteWhy', { method, why: zones.activityUnavailable })
+      ? t('cohort.details.zonesNoteWhy', { method, why: tableGapText(t, zones.activityUnavailable) })
       : t('cohort.details.zonesNote', { method }),
   };
 }

@@ -19,6 +19,7 @@ import { actionText } from '../../vocabulary/action-text.js';
 import type { AnswerSection, CommandAnswer } from '../command-answer.js';
 import { zoneReason } from '../customer/zone-reason.js';
 import { buildProvenance } from '../provenance.js';
+import { tableGapText } from '../table-gap-text.js';
 import { zoneWord } from './cohort-lead.js';
 import { type ConversionCohortOptions, DEFAULT_REDS_LISTED } from './conversion-cohort-options.js';
 import { zonesLead } from './zones-lead.js';
@@ -65,7 +66,7 @@ export function presentZones({ options, zones, reads, locale }: ZonesPresentatio
         ],
       },
       note: zones.activityUnavailable
-        ? t('cohort.details.zonesView.methodWhy', { method, why: zones.activityUnavailable })
+        ? t('cohort.details.zonesView.methodWhy', { method, why: tableGapText(t, zones.activityUnavailable) })
         : t('cohort.details.zonesView.method', { method }),
     },
     {
@@ -181,7 +182,7 @@ function headline(zones: ZonesResult, w: Words): string {
     green: fmt.count(zones.counts.green),
     zoned: fmt.count(zoned),
     method: zones.method,
-    why: zones.activityUnavailable ?? '',
+    why: zones.activityUnavailable === null ? '' : tableGapText(t, zones.activityUnavailable),
     lowest: fmt.percent(zones.options.fallbackRedCumeDist, { decimals: 0 }),
   });
   const byRule = forced > 0 ? t('cohort.details.zonesView.headlineForced', { n: fmt.count(forced) }) : '';

@@ -9,6 +9,7 @@ import { accountName } from '../../vocabulary/glossary.js';
 import type { AnswerLead, Provenance } from '../command-answer.js';
 import { contextLine } from '../context-line.js';
 import { zoneReason } from '../customer/zone-reason.js';
+import { tableGapText } from '../table-gap-text.js';
 import { zoneWord } from './cohort-lead.js';
 
 const SHOWN = 10;
@@ -42,7 +43,7 @@ export function zonesLead(
   };
   const notes: string[] = [];
   if (zones.method === 'value-fallback' && zones.activityUnavailable) {
-    notes.push(t('zones.fallbackNote', { reason: zones.activityUnavailable }));
+    notes.push(t('zones.fallbackNote', { reason: tableGapText(t, zones.activityUnavailable) }));
   }
   const first = reds[0];
   const takeaway =

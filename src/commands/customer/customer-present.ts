@@ -152,10 +152,13 @@ export function presentCustomerCard(p: CardPresentation): CommandAnswer {
   };
 }
 
-/** The analysis says why a customer is unranked in English; other languages say it from the catalogue. */
+/** Why a customer is unranked, in the reader's language; the analysis's English sentence stays in --json. */
 function unrankedReason(card: CustomerCard, t: Translate): string {
   if (card.priority.kind !== 'unavailable') return '';
-  return t.locale === 'en' ? card.priority.reason : t('customer.notRanked');
+  const { missing } = card.priority;
+  return missing.length > 0
+    ? t('customer.unrankedWhy.missing', { columns: missing.join(', ') })
+    : t('customer.unrankedWhy.notInRanking');
 }
 
 /** The card a CSM reads: who, the zone and the next action first, then the key figures in glossary words. */

@@ -1,3 +1,4 @@
+import type { TableGap } from '../../analysis/table-gap.js';
 import { activityZoneOfColumns } from '../../analysis/zones/activity-zone-of-columns.js';
 import { zoneOf } from '../../analysis/zones/compute-zones.js';
 import type { ZoneMethod, ZoneOptions } from '../../analysis/zones/zone-rules.js';
@@ -11,7 +12,7 @@ export interface CustomerZoneRead {
   readonly zone: CustomerZone | null;
   readonly reads: readonly TableReadReport[];
   readonly method: ZoneMethod;
-  readonly activityUnavailable: string | null;
+  readonly activityUnavailable: TableGap | null;
 }
 
 /**

@@ -16,23 +16,21 @@ import {
   INVESTMENT_CORE_COLUMNS,
   INVESTMENT_DETAIL_COLUMNS,
   loadInvestmentColumns,
-  type MissingColumns,
 } from '../../data/queries/investment-customers.js';
 import { MAPPING_COLUMNS } from '../../data/queries/investment-mapping.js';
 import { EmptyTableError } from '../../data/warehouse-errors.js';
 import { WAREHOUSE_TABLES } from '../../data/warehouse-schema.js';
-import type { Locale } from '../../i18n/locale.js';
 import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
-import { contextLine } from '../context-line.js';
 import { loadZones } from '../load-zones.js';
 import { zoneOptionsFor } from '../zone-options-for.js';
 import { investmentFigures } from './investment-mismatch-figures.js';
 import { investmentLead } from './investment-mismatch-lead.js';
 import { buildHeadline, buildSections } from './investment-mismatch-present.js';
 import { investmentNotes, investmentProvenance } from './investment-mismatch-provenance.js';
+import { missingColumnsAnswer, unavailableAnswer, unmatchedText } from './investment-mismatch-unavailable.js';
 
 export interface InvestmentMismatchCommandOptions {
   readonly analysis: InvestmentMismatchOptions;
@@ -140,7 +138,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
   run(options, context): CommandAnswer {
     const load = loadInvestmentColumns(context.warehouse(), SLASH);
     const command = describeInvocation(options);
-    if (load.kind === 'missing-columns') return missingColumnsAnswer(command, load.missing);
+    if (load.kind === 'missing-columns') return missingColumnsAnswer(command, load.missing, context.locale);
 
     // An empty value table is a warehouse problem, as for every other command (exit 1, not an empty answer).
     if (load.columns.length === 0) throw new EmptyTableError(WAREHOUSE_TABLES.value.name, SLASH);
@@ -148,7 +146,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     if (filtered.kind === 'none') {
       return unavailableAnswer(
         command,
-        load.columns.length === 0 ? translator(context.locale)('mismatch.noEmailRows') : filtered.reason,
+        unmatchedText(filtered.unmatched, translator(context.locale)),
         {
           ...investmentProvenance(load, 0, options, [], context.locale),
         },
@@ -201,62 +199,6 @@ function describeInvocation(options: InvestmentMismatchCommandOptions): string {
   if (options.industry) parts.push(`industry=${options.industry}`);
   if (options.size) parts.push(`size=${options.size}`);
   return parts.join(' ');
-}
-
-function missingColumnsAnswer(command: string, missing: readonly MissingColumns[]): CommandAnswer {
-  const sections = missing.map((m) => ({
-    kind: 'unavailable' as const,
-    title: m.table,
-    reason: m.tableMissing
-      ? `the warehouse has no \`${m.table}\` table; export it with ${CUSTOMER_SALES_COLUMNS.join(', ')}`
-      : `it lacks ${m.columns.map((c) => `\`${c}\``).join(', ')}; re-export ${m.table} with ${m.columns.length > 1 ? 'these columns' : 'this column'} (the DB-055 investment and performance export)`,
-  }));
-  const headline = `Not available because the export lacks what §1 needs: ${missing.map((m) => (m.tableMissing ? `table ${m.table}` : `${m.table} (${m.columns.join(', ')})`)).join('; ')}.`;
-  return {
-    command,
-    title: 'Investment mismatch — not available on this export',
-    lead: {
-      takeaway: 'Investment mismatch cannot run on this export: it lacks the investment and performance figures.',
-      accounts: [],
-      noAccounts: 'None qualify until the export has them (Method and data says which are missing).',
-      tables: [],
-      context: 'Run /radar doctor for what this export has.',
-    },
-    headline,
-    sections,
-    provenance: { tables: [], n: 0, filters: [], thresholds: [], dataDate: null, qualityNotes: [] },
-    charts: [],
-    chartsOmitted: 0,
-    data: { available: false, missing },
-  };
-}
-
-function unavailableAnswer(
-  command: string,
-  reason: string,
-  provenance: CommandAnswer['provenance'],
-  locale: Locale,
-): CommandAnswer {
-  const t = translator(locale);
-  return {
-    command,
-    title: t('mismatch.titleUnavailable'),
-    lead: {
-      takeaway: reason.startsWith('Not available because ')
-        ? t('mismatch.unavailableTakeaway', { reason: reason.slice('Not available because '.length) })
-        : reason,
-      accounts: [],
-      noAccounts: t('mismatch.noneQualify'),
-      tables: [],
-      context: contextLine(provenance, { population: t('mismatch.population') }, locale),
-    },
-    headline: reason,
-    sections: [{ kind: 'unavailable', title: t('mismatch.section'), reason }],
-    provenance,
-    charts: [],
-    chartsOmitted: 0,
-    data: { available: false, reason },
-  };
 }
 
 function jsonData(result: InvestmentMismatchFigures, options: InvestmentMismatchCommandOptions) {

@@ -6,7 +6,18 @@ import { oncePerWarehouse } from '../../data/once-per-warehouse.js';
 import type { Warehouse } from '../../data/open-warehouse.js';
 import type { InvestmentMismatchCommandOptions } from './investment-mismatch-command.js';
 
-type Filtered = { kind: 'figures'; figures: InvestmentMismatchFigures } | { kind: 'none'; reason: string };
+/** A filter no customer matches, with the levels the export has, so the answer can say what to type instead. */
+export interface UnmatchedFilter {
+  readonly key: 'industry' | 'size';
+  readonly wanted: string;
+  /** The column the filter reads, as the warehouse spells it. */
+  readonly column: string;
+  readonly levels: readonly string[];
+}
+
+type Filtered =
+  | { kind: 'figures'; figures: InvestmentMismatchFigures }
+  | { kind: 'none'; unmatched: UnmatchedFilter | null };
 
 /**
  * §1's figures for these options on this export (`columns`: its investment columns), worked out once per export and
@@ -41,8 +52,8 @@ const figuresBuilt = oncePerWarehouse((_warehouse: Warehouse) => new Map<string,
 function applyFilters(
   columns: InvestmentColumns,
   options: InvestmentMismatchCommandOptions,
-): { kind: 'rows'; rows: Int32Array } | { kind: 'none'; reason: string } {
-  if (columns.length === 0) return { kind: 'none', reason: 'The value table has no rows with an email.' };
+): { kind: 'rows'; rows: Int32Array } | { kind: 'none'; unmatched: UnmatchedFilter | null } {
+  if (columns.length === 0) return { kind: 'none', unmatched: null };
   let kept = allRows(columns);
   for (const [key, wanted, column] of [
     ['industry', options.industry, columns.industry],
@@ -56,11 +67,8 @@ function applyFilters(
       return code >= 0 && matches[code] === true;
     });
     if (next.length === 0) {
-      const levels = levelsPresent(column).sort();
-      return {
-        kind: 'none',
-        reason: `Not available because no customer matches \`${key}=${wanted}\`. ${levels.length > 0 ? `Values present: ${levels.join(', ')}.` : `No customer has a ${key === 'industry' ? 'industry_vertical' : 'company_size_tier'}.`}`,
-      };
+      const levelColumn = key === 'industry' ? 'industry_vertical' : 'company_size_tier';
+      return { kind: 'none', unmatched: { key, wanted, column: levelColumn, levels: levelsPresent(column).sort() } };
     }
     kept = next;
   }

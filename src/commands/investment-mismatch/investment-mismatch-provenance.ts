@@ -5,6 +5,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { translator } from '../../i18n/translate.js';
 import type { Provenance } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
+import { tableGapText } from '../table-gap-text.js';
 import type { InvestmentMismatchCommandOptions } from './investment-mismatch-command.js';
 
 /** What §1 was computed on: the value read, the customer-table reduction, the join and the thresholds. */
@@ -89,7 +90,7 @@ export function investmentNotes(
     }),
   );
   if (j.mappingUnavailable !== null) {
-    notes.push(t('mismatch.details.note.mappingUnavailable', { reason: j.mappingUnavailable }));
+    notes.push(t('mismatch.details.note.mappingUnavailable', { reason: tableGapText(t, j.mappingUnavailable) }));
   }
   const counted = (key: Parameters<typeof t>[0], n: number, values: Record<string, string> = {}) =>
     notes.push(t(key, { count: n, n: fmt.count(n), ...values }));

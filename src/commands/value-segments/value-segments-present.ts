@@ -14,6 +14,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { type Translate, termFor, translator } from '../../i18n/translate.js';
 import type { AnswerSection, AnswerTable, CommandAnswer } from '../command-answer.js';
 import { buildProvenance } from '../provenance.js';
+import { tableGapText } from '../table-gap-text.js';
 import { valueSegmentsLead } from './value-segments-lead.js';
 import type { ValueSegmentsOptions } from './value-segments-options.js';
 
@@ -66,8 +67,7 @@ export function presentValueSegments(
     sections.push({
       kind: 'unavailable',
       title: t('value.details.funnelMissingTitle'),
-      // The data layer's reason names the table and column as the warehouse spells them.
-      reason: t('value.details.funnelMissing', { reason: result.funnel.reason }),
+      reason: t('value.details.funnelMissing', { reason: tableGapText(t, result.funnel.gap) }),
     });
   }
   sections.push({

@@ -1,6 +1,7 @@
 import { type CodedColumn, codedValue } from '../../analysis/columns/coded-column.js';
 import { type InvestmentColumns, investmentRowAt } from '../../analysis/investment-mismatch/investment-columns.js';
 import type { InvestmentInputRow } from '../../analysis/investment-mismatch/mismatch-types.js';
+import type { TableGap } from '../../analysis/table-gap.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { type TableReadReport, tableAvailability } from '../read-table.js';
@@ -8,6 +9,7 @@ import { readTableColumns } from '../read-table-columns.js';
 import type { TypedColumn } from '../snapshot-cache/column-store.js';
 import { investmentSalesOf } from '../snapshot-cache/investment-sales.js';
 import type { ColumnOf } from '../warehouse-schema.js';
+import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { columnReader } from './column-reader.js';
 import { CUSTOMER_SALES_COLUMNS, loadSalesByCustomerId, loadSalesByEmail } from './customer-sales.js';
 import {
@@ -60,7 +62,7 @@ export interface SalesJoinStats {
   readonly viaMappingWithoutSales: number;
   readonly unmatched: number;
   /** Why the mapping fallback could not be used; null when it could. */
-  readonly mappingUnavailable: string | null;
+  readonly mappingUnavailable: TableGap | null;
   readonly customerRows: number;
   readonly customerEmails: number;
   readonly emailsWithSeveralRows: number;
@@ -158,7 +160,7 @@ type InvestmentShape =
       /** The value table's source id columns, for the mapping fallback. */
       readonly ids: readonly ValueColumn[];
       readonly missingDetailColumns: readonly string[];
-      readonly mappingUnavailable: string | null;
+      readonly mappingUnavailable: TableGap | null;
     };
 
 /** What the export has of what §1 reads. */
@@ -189,11 +191,11 @@ function investmentShape(warehouse: Warehouse): InvestmentShape {
     ids: ids as ValueColumn[],
     missingDetailColumns,
     mappingUnavailable: !mapping.present
-      ? 'the warehouse has no customer360__mapping table'
+      ? { code: 'no-table', table: WAREHOUSE_TABLES.mapping.name }
       : mapping.missingColumns.length > 0
-        ? `customer360__mapping lacks ${mapping.missingColumns.join(', ')}`
+        ? { code: 'missing-columns', table: WAREHOUSE_TABLES.mapping.name, columns: mapping.missingColumns }
         : ids.length === 0
-          ? 'the value table has none of zendesk_user_id, marketo_lead_id, stripe_customer_id'
+          ? { code: 'missing-columns', table: WAREHOUSE_TABLES.value.name, columns: SOURCE_ID_ORDER }
           : null,
   };
 }

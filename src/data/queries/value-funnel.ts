@@ -1,7 +1,7 @@
 import type { FunnelInput } from '../../analysis/value-segments/compute-value-segments.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
+import { readTable, type TableReadReport, tableGap } from '../read-table.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 
 export const VALUE_FUNNEL_COLUMNS = [
@@ -21,17 +21,8 @@ export function loadValueFunnel(
   warehouse: Warehouse,
   neededFor: string,
 ): { funnel: FunnelInput; report: TableReadReport | null } {
-  const table = WAREHOUSE_TABLES.funnel.name;
-  const availability = tableAvailability(warehouse, 'funnel', [
-    ...VALUE_FUNNEL_COLUMNS,
-    WAREHOUSE_TABLES.funnel.snapshot.timestamp,
-  ]);
-  const unavailable = (reason: string) => ({ funnel: { available: false as const, reason }, report: null });
-  if (!availability.present) return unavailable(`the warehouse has no table ${table}`);
-  if (availability.missingColumns.length > 0) {
-    return unavailable(`${table} lacks ${availability.missingColumns.join(', ')}`);
-  }
-  if (availability.rows === 0) return unavailable(`${table} has no rows`);
+  const gap = tableGap(warehouse, 'funnel', [...VALUE_FUNNEL_COLUMNS, WAREHOUSE_TABLES.funnel.snapshot.timestamp]);
+  if (gap !== null) return { funnel: { available: false, gap }, report: null };
   return funnelOf(warehouse, neededFor);
 }
 
@@ -40,8 +31,8 @@ const funnelOf = oncePerWarehouse(
   (warehouse: Warehouse, neededFor: string): { funnel: FunnelInput; report: TableReadReport | null } => {
     const { rows, report } = readTable(warehouse, 'funnel', VALUE_FUNNEL_COLUMNS, { neededFor, keepRows: false });
     if (rows.length === 0) {
-      const reason = `no row of ${WAREHOUSE_TABLES.funnel.name} has a primary_email`;
-      return { funnel: { available: false, reason }, report: null };
+      const gap = { code: 'no-keyed-rows', table: WAREHOUSE_TABLES.funnel.name, key: 'primary_email' } as const;
+      return { funnel: { available: false, gap }, report: null };
     }
     const byEmail = new Map<string, { consistency: number | null; velocity: number | null }>();
     for (const row of rows) {

@@ -1,9 +1,10 @@
 import { type CodedColumn, levelCount } from '../../analysis/columns/coded-column.js';
 import { joinRows } from '../../analysis/columns/join-rows.js';
+import type { TableGap } from '../../analysis/table-gap.js';
 import type { FunnelColumnsInput, ValueSegmentColumns } from '../../analysis/value-segments/value-segment-columns.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { type TableReadReport, tableAvailability } from '../read-table.js';
+import { type TableReadReport, tableGap } from '../read-table.js';
 import { readTableColumns } from '../read-table-columns.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { VALUE_SEGMENT_COLUMNS } from './value-customers.js';
@@ -61,19 +62,13 @@ function funnelColumns(
   neededFor: string,
   email: CodedColumn,
 ): { funnel: FunnelColumnsInput; funnelReport: TableReadReport | null } {
-  const table = WAREHOUSE_TABLES.funnel.name;
-  const availability = tableAvailability(warehouse, 'funnel', [
-    ...VALUE_FUNNEL_COLUMNS,
-    WAREHOUSE_TABLES.funnel.snapshot.timestamp,
-  ]);
-  const unavailable = (reason: string) => ({ funnel: { available: false as const, reason }, funnelReport: null });
-  if (!availability.present) return unavailable(`the warehouse has no table ${table}`);
-  if (availability.missingColumns.length > 0) {
-    return unavailable(`${table} lacks ${availability.missingColumns.join(', ')}`);
-  }
-  if (availability.rows === 0) return unavailable(`${table} has no rows`);
+  const unavailable = (gap: TableGap) => ({ funnel: { available: false as const, gap }, funnelReport: null });
+  const gap = tableGap(warehouse, 'funnel', [...VALUE_FUNNEL_COLUMNS, WAREHOUSE_TABLES.funnel.snapshot.timestamp]);
+  if (gap !== null) return unavailable(gap);
   const read = readTableColumns(warehouse, 'funnel', VALUE_FUNNEL_COLUMNS, { neededFor });
-  if (read.length === 0) return unavailable(`no row of ${table} has a primary_email`);
+  if (read.length === 0) {
+    return unavailable({ code: 'no-keyed-rows', table: WAREHOUSE_TABLES.funnel.name, key: 'primary_email' });
+  }
   const funnelEmail = read.columns.primary_email as CodedColumn;
   const seen = new Uint8Array(levelCount(funnelEmail));
   let customers = 0;

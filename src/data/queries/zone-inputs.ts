@@ -1,7 +1,7 @@
 import type { ActivityZoneInput, ValueZoneInput, ZoneInputs } from '../../analysis/zones/zone-types.js';
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { readTable, type TableReadReport, tableAvailability } from '../read-table.js';
+import { readTable, type TableReadReport, tableGap } from '../read-table.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 
 /** Activity columns the zone score reads. */
@@ -43,26 +43,17 @@ export function loadZoneInputs(warehouse: Warehouse, neededFor = 'zones'): Loade
  * from them, and at a million customers building them from rows is ~0.5 s a call. Their rows stay out of the memo.
  */
 const zoneInputsOf = oncePerWarehouse((warehouse: Warehouse, neededFor: string): LoadedZoneInputs => {
-  const activityTable = WAREHOUSE_TABLES.activity.name;
-  const availability = tableAvailability(warehouse, 'activity', [
-    ...ZONE_ACTIVITY_COLUMNS,
-    WAREHOUSE_TABLES.activity.snapshot.timestamp,
-  ]);
-  let reason: string;
-  if (!availability.present) reason = `the warehouse has no table ${activityTable}`;
-  else if (availability.missingColumns.length > 0) {
-    reason = `${activityTable} lacks ${availability.missingColumns.join(', ')}`;
-  } else if (availability.rows === 0) reason = `${activityTable} has no rows`;
-  else {
+  let gap = tableGap(warehouse, 'activity', [...ZONE_ACTIVITY_COLUMNS, WAREHOUSE_TABLES.activity.snapshot.timestamp]);
+  if (gap === null) {
     const activity = readTable(warehouse, 'activity', ZONE_ACTIVITY_COLUMNS, { neededFor, keepRows: false });
     if (activity.rows.length > 0) {
       return { inputs: { method: 'activity', rows: activity.rows.map(toActivityZoneInput) }, reads: [activity.report] };
     }
-    reason = `no row of ${activityTable} has a primary_email`;
+    gap = { code: 'no-keyed-rows', table: WAREHOUSE_TABLES.activity.name, key: 'primary_email' };
   }
   const value = readTable(warehouse, 'value', ZONE_VALUE_COLUMNS, { neededFor, requireRows: true, keepRows: false });
   return {
-    inputs: { method: 'value-fallback', rows: value.rows.map(toValueZoneInput), activityUnavailable: reason },
+    inputs: { method: 'value-fallback', rows: value.rows.map(toValueZoneInput), activityUnavailable: gap },
     reads: [value.report],
   };
 });

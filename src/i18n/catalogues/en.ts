@@ -12,6 +12,12 @@ export const en = {
   // ── What is wrong with a warehouse (errors raised in the data layer): warehouse-errors-en.ts ──
   ...warehouseErrorsEn,
 
+  // ── Why a table could not be used (TableGap), inside other sentences: lower-case, no full stop ──
+  'tableGap.noTable': 'the warehouse has no table {table}',
+  'tableGap.missingColumns': '{table} lacks {columns}',
+  'tableGap.noRows': '{table} has no rows',
+  'tableGap.noKeyedRows': 'no row of {table} has a {key}',
+
   // ── Languages ──
   'language.name.en': 'English',
   'language.name.zh-CN': 'Simplified Chinese (简体中文)',
@@ -337,6 +343,8 @@ export const en = {
   'customer.zoneText': '{zone} (zone score {score} / 100)',
   'customer.rank': '#{rank} of {of}',
   'customer.notRanked': 'not ranked (an input is missing)',
+  'customer.unrankedWhy.missing': 'the latest value row lacks {columns}, so it cannot be ranked.',
+  'customer.unrankedWhy.notInRanking': 'the customer is not in the ranked population.',
   'customer.alertsNotTracked': 'Open alerts: not tracked here (only with alert tracking running).',
   'customer.noAlerts': 'Open alerts: none.',
   'customer.alertAssigned': 'Open alert: {state} since {since}, assigned to <@{assignee}>.',
@@ -569,6 +577,20 @@ export const en = {
   'mismatch.unavailableTakeaway': 'Investment mismatch is not available: {reason}',
   'mismatch.section': 'Investment mismatch',
   'mismatch.noEmailRows': 'The value table has no rows with an email.',
+  'mismatch.noFilterMatch': 'Not available because no customer matches `{filter}`. Values present: {values}.',
+  'mismatch.noFilterMatchNoLevels': 'Not available because no customer matches `{filter}`. No customer has a {column}.',
+  'mismatch.missing.title': 'Investment mismatch — not available on this export',
+  'mismatch.missing.takeaway':
+    'Investment mismatch cannot run on this export: it lacks the investment and performance figures.',
+  'mismatch.missing.noAccounts': 'None qualify until the export has them (Method and data says which are missing).',
+  'mismatch.missing.context': 'Run /radar doctor for what this export has.',
+  'mismatch.missing.headline': 'Not available because the export lacks what §1 needs: {parts}.',
+  'mismatch.missing.partSeparator': '; ',
+  'mismatch.missing.partTable': 'table {table}',
+  'mismatch.missing.partColumns': '{table} ({columns})',
+  'mismatch.missing.noTable': 'the warehouse has no `{table}` table; export it with {columns}',
+  'mismatch.missing.columns':
+    'it lacks {columns}; re-export {table} with {count, plural, one {this column} other {these columns}} (the DB-055 investment and performance export)',
   'mismatch.noPopulation': 'No customer has sales, adoption, support and an investment priority together ({notes}).',
   'mismatch.usage.zeroWeights':
     '`w_sales`, `w_adoption` and `w_support` cannot all be 0: the composite would be empty.',
@@ -754,6 +776,14 @@ export const en = {
     '{size} engaged customers were sold quickly but waited over {days} for support — {red} of them are in the red zone now.',
   'cohort.empty': 'No customer fits the slow hand-off pattern (of {joined} with activity and funnel data).',
   'cohort.unavailable': 'The slow hand-off cohort cannot be formed: {reason}.',
+  'cohort.unavailableWhy.bothEmpty':
+    'the activity metrics and conversion funnel tables have no rows with an email, and the cohort needs both: the hand-off days come from the funnel table, engagement from the activity table',
+  'cohort.unavailableWhy.activityEmpty':
+    'the activity metrics table has no rows with an email, and the cohort needs it: engagement comes from the activity table',
+  'cohort.unavailableWhy.funnelEmpty':
+    'the conversion funnel table has no rows with an email, and the cohort needs it: the hand-off days come from the funnel table',
+  'cohort.unavailableWhy.noJoin':
+    'no email of the {activityRows} latest activity rows appears among the {funnelRows} latest funnel rows, so the join matches nothing',
   'cohort.accountsTitle': 'Act on these first (red zone first, then the lowest zone score)',
   'cohort.why': '{zone}, waited {waited} for support',
   'cohort.zoneWithScore': '{zone} (zone score {score})',

@@ -9,6 +9,12 @@ export const zhCN = {
   // ── 仓库错误（数据层报出）：warehouse-errors-zh-cn.ts ──
   ...warehouseErrorsZhCn,
 
+  // ── 表无法使用的原因（TableGap），嵌在其他句子中 ──
+  'tableGap.noTable': '仓库中没有 {table} 表',
+  'tableGap.missingColumns': '{table} 表缺少 {columns}',
+  'tableGap.noRows': '{table} 表没有记录',
+  'tableGap.noKeyedRows': '{table} 表没有一条记录带有 {key}',
+
   // ── Languages ──
   'language.name.en': '英文 (English)',
   'language.name.zh-CN': '简体中文',
@@ -322,6 +328,8 @@ export const zhCN = {
   'customer.zoneText': '{zone}（区域分 {score} / 100）',
   'customer.rank': '{of} 位中排第 {rank}',
   'customer.notRanked': '未排序（缺少输入）',
+  'customer.unrankedWhy.missing': '最新价值表记录缺少 {columns}，因此无法排序。',
+  'customer.unrankedWhy.notInRanking': '该客户不在已排序的客户群中。',
   'customer.alertsNotTracked': '未处理告警：此处不跟踪（仅在告警跟踪运行时显示）。',
   'customer.noAlerts': '未处理告警：无。',
   'customer.alertAssigned': '未处理告警：自 {since} 起为 {state}，已分配给 <@{assignee}>。',
@@ -539,6 +547,19 @@ export const zhCN = {
   'mismatch.unavailableTakeaway': '无法提供投资错配分析：{reason}',
   'mismatch.section': '投资错配',
   'mismatch.noEmailRows': '价值表中没有带邮箱的记录。',
+  'mismatch.noFilterMatch': '没有客户符合 `{filter}`。现有取值：{values}。',
+  'mismatch.noFilterMatchNoLevels': '没有客户符合 `{filter}`。没有客户填写 {column}。',
+  'mismatch.missing.title': '投资错配 — 此导出无法提供',
+  'mismatch.missing.takeaway': '此导出无法运行投资错配分析：缺少投资与绩效数据。',
+  'mismatch.missing.noAccounts': '导出补齐这些数据之前没有符合条件的客户（“方法与数据”列出缺少哪些）。',
+  'mismatch.missing.context': '运行 /radar doctor 查看此导出包含的内容。',
+  'mismatch.missing.headline': '无法提供，因为导出缺少第 1 部分所需的内容：{parts}。',
+  'mismatch.missing.partSeparator': '；',
+  'mismatch.missing.partTable': '{table} 表',
+  'mismatch.missing.partColumns': '{table}（{columns}）',
+  'mismatch.missing.noTable': '仓库中没有 `{table}` 表；请连同 {columns} 一起导出',
+  'mismatch.missing.columns':
+    '缺少 {columns}；请重新导出 {table} 并包含{count, plural, other {这些列}}（DB-055 投资与绩效导出）',
   'mismatch.noPopulation': '没有客户同时具备销售额、采用率、支持和投资优先分（{notes}）。',
   'mismatch.usage.zeroWeights': '`w_sales`、`w_adoption` 和 `w_support` 不能都为 0：否则综合表现为空。',
   'mismatch.details.missingColumns':
@@ -708,6 +729,12 @@ export const zhCN = {
   'cohort.takeaway': '{size} 位仍在参与的客户成交很快，却等待支持超过 {days} — 其中 {red} 位现在处于红区。',
   'cohort.empty': '没有客户符合慢交接模式（在 {joined} 位同时有活动和漏斗数据的客户中）。',
   'cohort.unavailable': '无法形成慢交接群组：{reason}。',
+  'cohort.unavailableWhy.bothEmpty':
+    '活动指标表和转化漏斗表都没有带邮箱的记录，而群组两者都需要：交接天数来自漏斗表，参与度来自活动表',
+  'cohort.unavailableWhy.activityEmpty': '活动指标表没有带邮箱的记录，而群组需要它：参与度来自活动表',
+  'cohort.unavailableWhy.funnelEmpty': '转化漏斗表没有带邮箱的记录，而群组需要它：交接天数来自漏斗表',
+  'cohort.unavailableWhy.noJoin':
+    '最新的 {activityRows} 条活动记录中，没有一个邮箱出现在最新的 {funnelRows} 条漏斗记录里，因此关联不到任何客户',
   'cohort.accountsTitle': '优先处理这些客户（先红区，再按区域分从低到高）',
   'cohort.why': '{zone}，等待支持 {waited}',
   'cohort.zoneWithScore': '{zone}（区域分 {score}）',

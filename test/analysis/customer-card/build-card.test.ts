@@ -29,6 +29,7 @@ describe('analysis/customer-card/build-card', () => {
     expect(card.priority).toEqual({
       kind: 'unavailable',
       reason: 'the latest value row lacks health, so it cannot be ranked.',
+      missing: ['health'],
     });
   });
 

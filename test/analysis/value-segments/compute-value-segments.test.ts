@@ -61,7 +61,7 @@ const customers = [
   valueCustomer('o2@x.com', { portfolioPct: 0.3 }),
 ];
 
-const noFunnel: FunnelInput = { available: false, reason: 'the funnel table has no rows' };
+const noFunnel: FunnelInput = { available: false, gap: { code: 'no-rows', table: 'customer360__conversion_funnel' } };
 
 function group(result: ReturnType<typeof computeValueSegments>, name: string): SegmentGroupResult {
   const g = result.groups.find((x) => x.group === name);

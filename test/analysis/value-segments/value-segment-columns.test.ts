@@ -75,7 +75,7 @@ describe('analysis/computeValueSegmentsColumns', () => {
     );
     const funnels: FunnelInput[] = [
       { available: true, byEmail },
-      { available: false, reason: 'no funnel table' },
+      { available: false, gap: { code: 'no-table', table: 'customer360__conversion_funnel' } },
     ];
     for (const funnel of funnels) {
       for (const cut of [0.05, 0.015]) {
@@ -88,7 +88,7 @@ describe('analysis/computeValueSegmentsColumns', () => {
   });
 
   it('gives an empty result for no customers, as the row path does', () => {
-    const funnel: FunnelInput = { available: false, reason: 'none' };
+    const funnel: FunnelInput = { available: false, gap: { code: 'no-rows', table: 'customer360__conversion_funnel' } };
     expect(computeValueSegmentsColumns(columnsOf([]), funnel)).toEqual(computeValueSegments([], funnel));
     const some: FunnelInput = { available: true, byEmail: new Map([['a@x.com', { consistency: 1, velocity: null }]]) };
     const columns = columnsOf([]);

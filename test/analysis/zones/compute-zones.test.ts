@@ -128,7 +128,11 @@ describe('analysis/zones/computeZones (value-table fallback)', () => {
     value('v10', 0, 3), // 100
     value('v11', null, 2), // no zone
   ];
-  const result = computeZones({ method: 'value-fallback', rows, activityUnavailable: 'activity has no rows' });
+  const result = computeZones({
+    method: 'value-fallback',
+    rows,
+    activityUnavailable: { code: 'no-rows', table: 'customer360__activity_metrics' },
+  });
   const zones = byKey(result.customers);
 
   it('scores from churn and rescaled health and cuts on cume_dist ≤ 0.10 / ≤ 0.30', () => {
@@ -152,7 +156,7 @@ describe('analysis/zones/computeZones (value-table fallback)', () => {
 
   it('says which method made the zones and why, and counts customers without inputs', () => {
     expect(result.method).toBe('value-fallback');
-    expect(result.activityUnavailable).toBe('activity has no rows');
+    expect(result.activityUnavailable).toEqual({ code: 'no-rows', table: 'customer360__activity_metrics' });
     expect(result.customers.every((c) => c.method === 'value-fallback')).toBe(true);
     expect(result.counts).toEqual({ red: 1, yellow: 2, green: 7 });
     expect(result.noZone).toBe(1);
@@ -162,7 +166,11 @@ describe('analysis/zones/computeZones (value-table fallback)', () => {
   });
 
   it('gives no zones at all, without crashing, when no row has both inputs', () => {
-    const empty = computeZones({ method: 'value-fallback', rows: [value('z', null, null)], activityUnavailable: 'x' });
+    const empty = computeZones({
+      method: 'value-fallback',
+      rows: [value('z', null, null)],
+      activityUnavailable: { code: 'no-rows', table: 'customer360__activity_metrics' },
+    });
     expect(empty.counts).toEqual({ red: 0, yellow: 0, green: 0 });
     expect(empty.noZone).toBe(1);
     expect(empty.scaledRange).toBeNull();

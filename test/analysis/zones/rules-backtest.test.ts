@@ -121,7 +121,11 @@ describe('analysis/rules backtest (hand-worked weekly history)', () => {
       input: { key: `v${i}`, organization: null, churnProbability: i / 10, healthScore: 50 },
     }));
     const fallback = backtestRules({
-      history: { method: 'value-fallback', rows, activityUnavailable: 'the activity table has no rows' },
+      history: {
+        method: 'value-fallback',
+        rows,
+        activityUnavailable: { code: 'no-rows', table: 'customer360__activity_metrics' },
+      },
       interventions: [],
       current: DEFAULT_ZONE_THRESHOLDS,
       proposed: { ...DEFAULT_ZONE_THRESHOLDS, fallbackRedCumeDist: 0.2 },

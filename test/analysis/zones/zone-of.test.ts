@@ -22,7 +22,7 @@ function fallbackInputs(seed: number, n: number): ZoneInputs {
   const random = seededRandom(seed);
   return {
     method: 'value-fallback',
-    activityUnavailable: 'activity has no rows',
+    activityUnavailable: { code: 'no-rows', table: 'customer360__activity_metrics' },
     rows: Array.from({ length: n }, (_, i) => ({
       key: `k${i % (n - 5)}`,
       organization: null,
