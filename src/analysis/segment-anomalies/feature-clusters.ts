@@ -1,7 +1,7 @@
 import { kmeans } from 'ml-kmeans';
-import { typedMedian, typedZScores } from '../stats/typed-arrays.js';
-import { FEATURE_IDS, type FeatureId, type FeatureMatrix } from './customer-features.js';
-import { NOT_RECORDED } from './netsuite-customer.js';
+import { typedZScores } from '../stats/typed-arrays.js';
+import { type ClusterProfile, profileClusters } from './cluster-profiles.js';
+import { FEATURE_IDS, type FeatureMatrix } from './customer-features.js';
 import { evenlySpacedIndices, type FlatPoints, meanSilhouette } from './silhouette.js';
 
 /** k = 2..6 (analyses.md §5). */
@@ -32,25 +32,6 @@ export const KMEANS_INIT_SAMPLE = 1000;
 const MAX_ITERATIONS = 100;
 const MAX_K = 6;
 
-export interface LabelCount {
-  readonly label: string;
-  readonly n: number;
-}
-
-export interface ClusterProfile {
-  /** 1-based, largest cluster first. */
-  readonly cluster: number;
-  readonly n: number;
-  readonly anomalies: number;
-  readonly anomalyRate: number;
-  /** Medians of the raw (not z-scored) features. */
-  readonly medians: Readonly<Record<FeatureId, number | null>>;
-  /** Centroid in z units, in FEATURES order. */
-  readonly centroid: readonly number[];
-  readonly segmentMix: readonly LabelCount[];
-  readonly stageMix: readonly LabelCount[];
-}
-
 export type FeatureClusters =
   | {
       readonly kind: 'ok';
@@ -78,6 +59,8 @@ export type FeatureClusters =
 export type ClusterUnavailableCause =
   | { readonly code: 'too-few'; readonly complete: number; readonly distinct: number }
   | { readonly code: 'no-clusters' };
+
+export type { ClusterProfile, LabelCount } from './cluster-profiles.js';
 
 export interface ClusterInputs {
   readonly features: FeatureMatrix;
@@ -257,53 +240,4 @@ function countDistinct(points: FlatPoints, limit: number): number {
     if (!same) seen.push(r);
   }
   return seen.length;
-}
-
-function profileClusters(
-  input: ClusterInputs,
-  rows: Int32Array,
-  labels: Int32Array,
-  centroids: readonly number[][],
-): ClusterProfile[] {
-  const byCluster = new Map<number, number[]>();
-  rows.forEach((i, r) => {
-    const label = labels[r] as number;
-    const members = byCluster.get(label);
-    if (members) members.push(i);
-    else byCluster.set(label, [i]);
-  });
-  // Largest first; equal sizes keep the order k-means numbered them in.
-  const ordered = [...byCluster].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
-  return ordered.map(([label, members], index) => {
-    let anomalies = 0;
-    for (const i of members) anomalies += input.positive[i] as number;
-    const buffer = new Float64Array(members.length);
-    const medians = {} as Record<FeatureId, number | null>;
-    for (const id of FEATURE_IDS) {
-      const column = input.features.columns[id];
-      members.forEach((i, m) => {
-        buffer[m] = column[i] as number;
-      });
-      medians[id] = typedMedian(buffer);
-    }
-    return {
-      cluster: index + 1,
-      n: members.length,
-      anomalies,
-      anomalyRate: anomalies / members.length,
-      medians,
-      centroid: centroids[label] ?? [],
-      segmentMix: mix(members, input.segments),
-      stageMix: mix(members, input.stages),
-    };
-  });
-}
-
-function mix(members: readonly number[], levels: readonly (string | null)[]): LabelCount[] {
-  const counts = new Map<string, number>();
-  for (const i of members) {
-    const label = levels[i] ?? NOT_RECORDED;
-    counts.set(label, (counts.get(label) ?? 0) + 1);
-  }
-  return [...counts].map(([label, n]) => ({ label, n })).sort((a, b) => b.n - a.n || a.label.localeCompare(b.label));
 }
