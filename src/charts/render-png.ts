@@ -2,6 +2,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { ChartRenderError, ChartRenderErrorCode } from './chart-errors.js';
 import { configureChartFonts } from './chart-fonts.js';
+import { cachingExpressionCodegen } from './expression-codegen-cache.js';
 import { measureTextWidth } from './font-metrics.js';
 import { createOfflineLoader } from './offline-loader.js';
 import { RecentCache } from './recent-cache.js';
@@ -65,12 +66,21 @@ function compileSpec(spec: TopLevelSpec): vega.Spec {
   }
 }
 
+/** This thread's compiled vega expressions (see expression-codegen-cache.ts), made on the first render. */
+let expressionCodegen: ReturnType<typeof cachingExpressionCodegen> | undefined;
+
 /** vega-lite → vega → SVG string, with the theme as base config and no network access. */
 export async function renderChartSvg(spec: TopLevelSpec, options: RenderOptions = {}): Promise<string> {
   installTextMetrics();
   const vegaSpec = compileSpec(spec);
   const loader = createOfflineLoader();
-  const view = new vega.View(vega.parse(vegaSpec), { renderer: 'none', loader, logLevel: vega.Error });
+  expressionCodegen ??= cachingExpressionCodegen();
+  const view = new vega.View(vega.parse(vegaSpec), {
+    renderer: 'none',
+    loader,
+    logLevel: vega.Error,
+    expr: expressionCodegen,
+  });
   try {
     const svg = await view.toSVG(options.scale ?? PIXEL_RATIO);
     if (loader.refused.length > 0) {
