@@ -2,8 +2,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import { type SerializedError, siblingModule, WorkerPool } from '../workers/worker-pool.js';
 import { ChartRenderError, ChartRenderErrorCode } from './chart-errors.js';
 import { chartWorkerCount, currentMachine } from './chart-worker-count.js';
-import { loadSharp, type RenderOptions, renderChartPng } from './render-png.js';
+import type { RenderOptions } from './render-png.js';
 import type { RenderRequest } from './render-worker.js';
+import { loadSharp } from './sharp-library.js';
 import { warmUpChart } from './warm-up-chart.js';
 
 export { defaultPoolSize } from '../workers/worker-pool.js';
@@ -157,14 +158,18 @@ export class RenderPool implements ChartRenderer {
   }
 }
 
-/** Renders on the calling thread: simplest for the CLI and for tests that compare bytes. */
+/**
+ * Renders on the calling thread: simplest for the CLI and for tests that compare bytes. vega and vega-lite are loaded
+ * on the first render, so a process that renders through the pool never loads them on its main thread.
+ */
 class InProcessRenderer implements ChartRenderer {
   #closed = false;
 
-  render(spec: TopLevelSpec, options?: RenderOptions): Promise<Buffer> {
+  async render(spec: TopLevelSpec, options?: RenderOptions): Promise<Buffer> {
     if (this.#closed) {
-      return Promise.reject(new ChartRenderError(ChartRenderErrorCode.workerFailed, 'The chart renderer is closed'));
+      throw new ChartRenderError(ChartRenderErrorCode.workerFailed, 'The chart renderer is closed');
     }
+    const { renderChartPng } = await import('./render-png.js');
     return renderChartPng(spec, options);
   }
 
