@@ -92,6 +92,9 @@ async function main(task: SizeTask): Promise<void> {
     }
     const scan = await measureScan(provider.get);
     log(task, `scan: first ${Math.round(scan.firstMs)} ms, p50 ${Math.round(scan.repeat.p50)} ms`);
+    // measureCharts starts its own one-worker pools: the size's renderer stops first, so one chart pool runs at a
+    // time, as in `radar serve` (close() is safe to call again below).
+    if (task.charts) await renderer.close();
     const charts = task.charts ? await measureCharts(COMMANDS, textFor, context) : [];
     const result: SizeResult = {
       label: task.label,
