@@ -31,8 +31,8 @@ export interface SizeTask {
 }
 
 /**
- * One size in its own process, so its peak RSS is its own: every command (default charts), the red-zone scan,
- * the Slack burst, and (when asked) every chart cold and warm. Writes a SizeResult as JSON to `task.out`.
+ * One size in its own process, so its peak RSS is its own: the Slack burst, every command (default charts), the
+ * red-zone scan, and (when asked) every chart cold and warm. Writes a SizeResult as JSON to `task.out`.
  */
 async function main(task: SizeTask): Promise<void> {
   const started = performance.now();
@@ -40,8 +40,30 @@ async function main(task: SizeTask): Promise<void> {
   const context: CommandContext = { warehouse: provider.get, now: () => new Date(), locale: 'en' };
   const renderer = createChartRenderer();
   try {
-    const commands: CommandResult[] = [];
     const textFor = benchTexts(provider.get());
+    // The Slack burst first, as a freshly started `radar serve` meets it: its main thread answers no command (the
+    // command worker does), so it holds no per-export structures; the chart workers warmed as serve warms them. The
+    // in-process measurements below then build the main thread's own, once the command worker has stopped.
+    const executor = task.slackConcurrency > 0 ? createCommandPool({ warehousePath: task.warehousePath }) : null;
+    if (executor !== null) await renderer.warm?.();
+    const slack =
+      executor !== null
+        ? await measureSlackBurst(
+            COMMANDS,
+            textFor,
+            () => context,
+            renderer,
+            executor,
+            task.slackConcurrency,
+            task.slackAnswerTimeoutMs,
+          ).finally(() => executor.close())
+        : null;
+    if (slack)
+      log(
+        task,
+        `slack burst: ack p99 ${Math.round(slack.ack.p99)} ms, answered p50 ${Math.round(slack.answered.p50)} ms`,
+      );
+    const commands: CommandResult[] = [];
     for (const command of COMMANDS) {
       const text = textFor(command.slash);
       const result = await measureCommand({ command, text }, context, provider.get, renderer, {
@@ -70,24 +92,9 @@ async function main(task: SizeTask): Promise<void> {
     }
     const scan = await measureScan(provider.get);
     log(task, `scan: first ${Math.round(scan.firstMs)} ms, p50 ${Math.round(scan.repeat.p50)} ms`);
-    const executor = task.slackConcurrency > 0 ? createCommandPool({ warehousePath: task.warehousePath }) : null;
-    const slack =
-      executor !== null
-        ? await measureSlackBurst(
-            COMMANDS,
-            textFor,
-            () => context,
-            renderer,
-            executor,
-            task.slackConcurrency,
-            task.slackAnswerTimeoutMs,
-          ).finally(() => executor.close())
-        : null;
-    if (slack)
-      log(
-        task,
-        `slack burst: ack p99 ${Math.round(slack.ack.p99)} ms, answered p50 ${Math.round(slack.answered.p50)} ms`,
-      );
+    // measureCharts starts its own one-worker pools: the size's renderer stops first, so one chart pool runs at a
+    // time, as in `radar serve` (close() is safe to call again below).
+    if (task.charts) await renderer.close();
     const charts = task.charts ? await measureCharts(COMMANDS, textFor, context) : [];
     const result: SizeResult = {
       label: task.label,

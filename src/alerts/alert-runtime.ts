@@ -24,7 +24,7 @@ export interface AlertRuntimeOptions {
   /** RADAR_LANGUAGE: the language of channel posts (the digest's channel copy included). */
   readonly channelLocale?: Locale;
   readonly logger: Logger;
-  /** Runs the scan job elsewhere (a worker thread, see scan-in-worker.ts); in-process when absent. */
+  /** Runs the scan job elsewhere (a command worker, see command-pool.ts runScan); in-process when absent. */
   readonly runScanJob?: (now: number) => Promise<JobResult<ScanOutcome>>;
 }
 

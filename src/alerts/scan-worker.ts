@@ -1,31 +1,36 @@
-import { workerData } from 'node:worker_threads';
-import { createWarehouseProvider } from '../data/warehouse-provider.js';
+import type { Warehouse } from '../data/open-warehouse.js';
 import { createLogger } from '../logging.js';
-import { radarErrorDetails } from '../workers/radar-error-transport.js';
-import { serveWorkerRequests } from '../workers/serve-worker-requests.js';
 import { type JobResult, runScanJob } from './alert-jobs.js';
 import type { AlertStore, ScanOutcome } from './alert-store.js';
 import { openAlertStore } from './open-alert-store.js';
-import type { ScanWorkerData, ScanWorkerRequest } from './scan-in-worker.js';
+
+/** Where a worker thread's scan job finds Radar's state and its schedule (the warehouse is the thread's own). */
+export interface ScanWorkerData {
+  readonly stateDbPath: string;
+  /** RADAR_STATE_URL: the worker opens its own Postgres pool on it instead of the SQLite file. */
+  readonly stateUrl?: string | undefined;
+  readonly scanCron: string;
+}
 
 /**
- * Runs the red-zone scan job off the main thread for scan-in-worker.ts, on its own connections: the warehouse
- * read-only, the state shared with the main thread (the SQLite file in WAL mode, or its own Postgres pool; the scan's
- * writes are one transaction).
+ * The red-zone scan job as a worker thread runs it (command-worker.ts, which imports this module on its first scan
+ * only), on the thread's own connections: the warehouse read-only, with the per-export structures the thread's
+ * commands already built (/priority's ranking, the zone columns: one build for both), and the state shared with the
+ * main thread (the SQLite file in WAL mode, or its own Postgres pool; the scan's writes are one transaction).
+ * Delivery stays on the main thread, which drains the outbox the scan filled.
  */
-const { warehousePath, stateDbPath, stateUrl, scanCron } = workerData as ScanWorkerData;
-const warehouse = createWarehouseProvider(warehousePath);
-const logger = createLogger({ level: 'warn' });
-let opening: Promise<AlertStore> | undefined;
-
-serveWorkerRequests<ScanWorkerRequest, JobResult<ScanOutcome>>({
-  async handle({ now }) {
-    opening ??= openAlertStore({ RADAR_STATE_DB: stateDbPath, RADAR_STATE_URL: stateUrl }, now, logger);
+export function scanInThisThread(
+  data: ScanWorkerData,
+  warehouse: () => Warehouse,
+): (now: number) => Promise<JobResult<ScanOutcome>> {
+  const logger = createLogger({ level: 'warn' });
+  let opening: Promise<AlertStore> | undefined;
+  return async (now) => {
+    opening ??= openAlertStore({ RADAR_STATE_DB: data.stateDbPath, RADAR_STATE_URL: data.stateUrl }, now, logger);
     const store = await opening.catch((error: unknown) => {
       opening = undefined; // the next scan tries to connect again
       throw error;
     });
-    return runScanJob({ store, warehouse: warehouse.get, scanCron, now });
-  },
-  errorDetails: radarErrorDetails,
-});
+    return runScanJob({ store, warehouse, scanCron: data.scanCron, now });
+  };
+}

@@ -1,11 +1,11 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { ChartRenderError, ChartRenderErrorCode } from './chart-errors.js';
-import { configureChartFonts } from './chart-fonts.js';
 import { cachingExpressionCodegen } from './expression-codegen-cache.js';
 import { measureTextWidth } from './font-metrics.js';
 import { createOfflineLoader } from './offline-loader.js';
 import { RecentCache } from './recent-cache.js';
+import { loadSharp } from './sharp-library.js';
 import { CHART_CONFIG, PIXEL_RATIO } from './theme.js';
 
 export interface RenderOptions {
@@ -93,29 +93,6 @@ export async function renderChartSvg(spec: TopLevelSpec, options: RenderOptions 
   } finally {
     view.finalize();
   }
-}
-
-type Sharp = typeof import('sharp');
-
-let sharpModule: Promise<Sharp> | undefined;
-
-/**
- * sharp is imported only here, after FONTCONFIG_FILE points at the package fonts: fontconfig
- * reads it once, the first time sharp draws text, and would otherwise scan system fonts.
- * The render pool also calls this on the main thread before starting workers, as sharp
- * requires on Linux so its shared libraries outlive every worker.
- */
-export function loadSharp(): Promise<Sharp> {
-  if (sharpModule === undefined) {
-    configureChartFonts();
-    sharpModule = import('sharp').then((module) => {
-      // libvips' operation cache (50 MB by default, shared by every thread) only pays off for repeated operations on
-      // the same input; every SVG here is new, and repeated specs hit our own PNG cache first.
-      module.default.cache(false);
-      return module.default;
-    });
-  }
-  return sharpModule;
 }
 
 /**

@@ -1,3 +1,6 @@
+import type { JobResult } from '../alerts/alert-jobs.js';
+import type { ScanOutcome } from '../alerts/alert-store.js';
+import type { ScanWorkerData } from '../alerts/scan-worker.js';
 import type { ZoneThresholds } from '../analysis/zones/zone-thresholds.js';
 import type { Locale } from '../i18n/locale.js';
 import { reviveRadarError } from '../workers/radar-error-transport.js';
@@ -5,9 +8,12 @@ import { siblingModule, WorkerPool } from '../workers/worker-pool.js';
 import type { AnyCommandDefinition, CommandContext, OpenAlertSummary } from './command-definition.js';
 import type { RadarStateSnapshot } from './radar-state.js';
 import { type CommandOutcome, runCommand } from './run-command.js';
+import { type AnswerParts, type OutcomeReply, outcomeOfReply } from './shown-outcome.js';
 
 export interface CommandWorkerData {
   readonly warehousePath: string;
+  /** Where the red-zone scan finds Radar's state; absent when this pool runs no scans. */
+  readonly scan?: ScanWorkerData;
 }
 
 export interface CommandRunRequest {
@@ -27,14 +33,43 @@ export interface CommandRunRequest {
   readonly zoneThresholds?: ZoneThresholds;
   /** Start-up warm-up: open the warehouse and answer nothing (slash and text are ignored). */
   readonly warm?: true;
+  /** What of the answer to send back (`whole` unless set). */
+  readonly parts?: AnswerParts;
+}
+
+/** The red-zone scan job for the period of `scanAt` (a clock reading in ms). */
+export interface ScanRunRequest {
+  readonly scanAt: number;
+}
+
+export type CommandWorkerRequest = CommandRunRequest | ScanRunRequest;
+export type CommandWorkerReply = OutcomeReply | JobResult<ScanOutcome>;
+
+export interface RunOptions {
+  /** What of the answer the caller reads; `whole` unless set (see AnswerParts). */
+  readonly parts?: AnswerParts;
 }
 
 /** Runs a command and returns its outcome; in-process or in worker threads, chosen at startup. */
 export interface CommandExecutor {
-  run(command: AnyCommandDefinition, text: string, context: CommandContext): Promise<CommandOutcome>;
+  run(
+    command: AnyCommandDefinition,
+    text: string,
+    context: CommandContext,
+    options?: RunOptions,
+  ): Promise<CommandOutcome>;
   /** Starts the workers and opens the warehouse in each before the first command needs them. */
   warm?(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Command workers that also run the red-zone scan (createCommandPool with `scan`). */
+export interface CommandPool extends CommandExecutor {
+  /**
+   * The scan job in a command worker, on the per-export structures its commands built (the scan and /priority share
+   * the ranking and zone columns): a scan thread of its own built them again, ≈ the export's whole working set twice.
+   */
+  runScan(now: number): Promise<JobResult<ScanOutcome>>;
 }
 
 /**
@@ -44,6 +79,8 @@ export interface CommandExecutor {
 export function createCommandPool(options: {
   readonly warehousePath: string;
   readonly size?: number;
+  /** Run the red-zone scan in these workers too (runScan), on this state. */
+  readonly scan?: ScanWorkerData;
   /** All open alerts, passed to the worker with each request (the worker cannot reach the main thread's store). */
   readonly openAlerts?: () => readonly OpenAlertSummary[];
   /**
@@ -51,21 +88,24 @@ export function createCommandPool(options: {
    * carries them: a change saved in the modal holds from the next answer on.
    */
   readonly thresholdsInForce?: () => Promise<ZoneThresholds>;
-}): CommandExecutor {
-  const pool = new WorkerPool<CommandRunRequest, CommandOutcome>({
+}): CommandPool {
+  const pool = new WorkerPool<CommandWorkerRequest, CommandWorkerReply>({
     entry: siblingModule(import.meta.url, 'command-worker'),
-    workerData: { warehousePath: options.warehousePath } satisfies CommandWorkerData,
+    workerData: {
+      warehousePath: options.warehousePath,
+      ...(options.scan === undefined ? {} : { scan: options.scan }),
+    } satisfies CommandWorkerData,
     ...(options.size === undefined ? {} : { size: options.size }),
     reviveError: reviveRadarError,
     failure: (message, cause) => new Error(`Running the command failed: ${message}`, { cause }),
   });
   return {
-    async run(command, text, context) {
+    async run(command, text, context, runOptions) {
       const openAlerts = options.openAlerts?.();
       // Only /radar reads Radar's own state; other commands do not wait for the store.
       const radarState = command.slash === '/radar' ? await context.radarState?.() : undefined;
       const zoneThresholds = context.zoneThresholds ?? (await options.thresholdsInForce?.());
-      return pool.run({
+      const request: CommandRunRequest = {
         slash: command.slash,
         text,
         nowMs: context.now().getTime(),
@@ -74,7 +114,13 @@ export function createCommandPool(options: {
         ...(radarState === undefined ? {} : { radarState }),
         ...(context.staleAfterMs === undefined ? {} : { staleAfterMs: context.staleAfterMs }),
         ...(zoneThresholds === undefined ? {} : { zoneThresholds }),
-      });
+        ...(runOptions?.parts === undefined ? {} : { parts: runOptions.parts }),
+      };
+      return outcomeOfReply((await pool.run(request)) as OutcomeReply);
+    },
+    async runScan(now) {
+      if (options.scan === undefined) throw new Error('This command pool was created without the scan state');
+      return (await pool.run({ scanAt: now })) as JobResult<ScanOutcome>;
     },
     async warm() {
       // One request per worker: each idle slot takes one, so every worker starts and opens the warehouse.

@@ -2,6 +2,7 @@ import type { App, BlockButtonAction, RespondFn, webApi } from '@slack/bolt';
 import type { CommandAnswer } from '../commands/command-answer.js';
 import { formatAccountCsv } from '../commands/present-text.js';
 import { resolveInvocation, runCommand } from '../commands/run-command.js';
+import type { AnswerParts } from '../commands/shown-outcome.js';
 import { isRadarError } from '../errors.js';
 import { numberFormat } from '../format/number-format.js';
 import { type Translate, translator } from '../i18n/translate.js';
@@ -39,7 +40,7 @@ export function registerAnswerActions(app: App, deps: ListenerDeps, tasks: Backg
   app.action<BlockButtonAction>(ANSWER_ACTIONS.details, async ({ ack, action, body, client, respond }) => {
     await ack();
     tasks.run('answer details', async () => {
-      const pressed = await pressedAnswer(body, decodeAnswerValue(action.value), respond, deps);
+      const pressed = await pressedAnswer(body, decodeAnswerValue(action.value), respond, deps, 'shown');
       if (pressed === undefined) return;
       const { where, answer, t } = pressed;
       const layout = layoutDetails(answer, { maxMessages: 4, t });
@@ -50,7 +51,8 @@ export function registerAnswerActions(app: App, deps: ListenerDeps, tasks: Backg
   app.action<BlockButtonAction>(ANSWER_ACTIONS.list, async ({ ack, action, body, client, respond }) => {
     await ack();
     tasks.run('answer list', async () => {
-      const pressed = await pressedAnswer(body, decodeAnswerValue(action.value), respond, deps);
+      // The one answer whose list rows are read: they cross from the command worker for this button only.
+      const pressed = await pressedAnswer(body, decodeAnswerValue(action.value), respond, deps, 'whole');
       if (pressed === undefined) return;
       const { where, invocation, answer, t } = pressed;
       const list = answer.lead?.list;
@@ -89,6 +91,7 @@ export function registerAnswerActions(app: App, deps: ListenerDeps, tasks: Backg
         lookup === undefined ? undefined : `/customer ${lookup}`,
         respond,
         deps,
+        'shown',
       );
       if (pressed === undefined) return;
       for (const message of layoutAnswer(pressed.answer, { maxMessages: 2, t: pressed.t }).messages) {
@@ -122,6 +125,7 @@ async function pressedAnswer(
   invocation: string | undefined,
   respond: RespondFn,
   deps: ListenerDeps,
+  parts: AnswerParts,
 ): Promise<{ where: Container; invocation: string; answer: CommandAnswer; t: Translate } | undefined> {
   // The presser's language (a `lang=` in the command the button carries still wins, through runCommand).
   const presser = translator(await deps.readerLocales.localeOf(body.user.id));
@@ -130,7 +134,7 @@ async function pressedAnswer(
     await tell(respond, BUTTON_EXPIRED(presser), deps);
     return undefined;
   }
-  const answer = await answerFor(invocation, body.user.id, where.channelId, respond, deps, presser);
+  const answer = await answerFor(invocation, body.user.id, where.channelId, respond, deps, presser, parts);
   if (answer === undefined) return undefined;
   return { where, invocation, answer, t: answer.locale === undefined ? presser : translator(answer.locale) };
 }
@@ -142,12 +146,13 @@ async function answerFor(
   respond: RespondFn,
   deps: ListenerDeps,
   t: Translate,
+  parts: AnswerParts,
 ) {
   try {
     const { command, text } = resolveInvocation(invocation, deps.commands);
     const context = { ...deps.contextFor({ userId, channelId }), locale: t.locale };
     const outcome = deps.executor
-      ? await deps.executor.run(command, text, context)
+      ? await deps.executor.run(command, text, context, { parts })
       : await runCommand(command, text, context);
     return outcome.kind === 'answer' ? outcome.answer : undefined;
   } catch (error) {

@@ -95,7 +95,8 @@ async function answer(
   try {
     const context = { ...deps.contextFor({ userId: request.userId, channelId: request.channelId }), locale };
     outcome = deps.executor
-      ? await deps.executor.run(request.command, request.text, context)
+      ? // What the messages show: a list's rows cross only when `list` attaches them (the button asks again).
+        await deps.executor.run(request.command, request.text, context, { parts: 'shown' })
       : await runCommand(request.command, request.text, context);
   } catch (error) {
     if (isRadarError(error)) {

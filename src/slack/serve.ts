@@ -1,7 +1,6 @@
 import { startHealthChecks } from '../alerts/health/health-schedule.js';
 import { openAlertStore, stateLocation } from '../alerts/open-alert-store.js';
 import { readRadarState } from '../alerts/radar-state-source.js';
-import { createScanInWorker } from '../alerts/scan-in-worker.js';
 import { startSchedules } from '../alerts/scheduler.js';
 import { digestJobNames } from '../alerts/schedules.js';
 import { DEFAULT_STATE_DB } from '../alerts/sqlite/sqlite-alert-store.js';
@@ -47,13 +46,6 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
   sourceWatch?.unref();
   const renderer = createChartRenderer();
   // Red-zone alerts (off unless RADAR_ALERT_CHANNEL is set): state store, buttons, Home section, schedules.
-  // The scan job (zones for every customer) runs in its own worker thread, for the same reason as commands.
-  const scanner = createScanInWorker({
-    warehousePath: session.warehousePath,
-    stateDbPath: config.RADAR_STATE_DB ?? DEFAULT_STATE_DB,
-    stateUrl: config.RADAR_STATE_URL,
-    scanCron: config.RADAR_SCAN_CRON,
-  });
   // SQLite by default; Postgres (RADAR_STATE_URL) when several instances share the state.
   const store = alertChannels(config) === null ? undefined : await openAlertStore(config, clock.now(), logger);
   const alerts = createSlackAlerts(config, {
@@ -61,12 +53,19 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
     now: clock.now,
     logger,
     renderer,
-    runScanJob: scanner.run,
+    // The scan job (zones for every customer) runs in a command worker, for the same reason as commands, on the
+    // per-export structures the commands built there (a scan thread of its own would build them a second time).
+    runScanJob: (now) => executor.runScan(now),
     ...(store === undefined ? {} : { store }),
   });
   // Analyses run in worker threads: at a million customers one takes seconds, and acks must not wait for it.
   const executor = createCommandPool({
     warehousePath: session.warehousePath,
+    scan: {
+      stateDbPath: config.RADAR_STATE_DB ?? DEFAULT_STATE_DB,
+      stateUrl: config.RADAR_STATE_URL,
+      scanCron: config.RADAR_SCAN_CRON,
+    },
     ...(alerts === null ? {} : { openAlerts: () => alerts.runtime.allOpenAlerts() }),
     ...(store === undefined ? {} : { thresholdsInForce: async () => (await store.thresholdsInForce()).thresholds }),
   });
@@ -203,7 +202,6 @@ export async function serveSlack(config: RadarConfig, mode: 'http' | 'socket'): 
         await snapshotCache.close();
         await alerts?.runtime.close();
         await executor.close();
-        await scanner.close();
         await renderer.close();
         session.close();
         clock.close();

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 /** A failure inside a worker, as it crosses the thread boundary (Error objects lose their class). */
 export interface SerializedError {
@@ -32,15 +32,16 @@ export function defaultPoolSize(): number {
  * For sources, a bootstrap registers tsx in the worker first: `execArgv: ['--import', 'tsx']`
  * does not work, because tsx's auto-registration skips worker threads on Node 20.
  */
-export function startWorker(entry: URL, workerData?: unknown): Worker {
+export function startWorker(entry: URL, workerData?: unknown, resourceLimits?: ResourceLimits): Worker {
+  const limits = resourceLimits === undefined ? {} : { resourceLimits };
   const compiled = process.env[COMPILED_WORKERS_ENV] === '1' ? compiledTwin(entry) : undefined;
-  if (compiled) return new Worker(compiled, { execArgv: [], workerData });
-  if (!entry.href.endsWith('.ts')) return new Worker(entry, { execArgv: [], workerData });
+  if (compiled) return new Worker(compiled, { execArgv: [], workerData, ...limits });
+  if (!entry.href.endsWith('.ts')) return new Worker(entry, { execArgv: [], workerData, ...limits });
   // The ESM build of `tsx/esm/api` (require.resolve would pick its CommonJS build).
   const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, execArgv: [], workerData });
+  return new Worker(bootstrap, { eval: true, execArgv: [], workerData, ...limits });
 }
 
 /**
@@ -78,6 +79,8 @@ export interface WorkerPoolOptions {
   readonly entry: URL;
   readonly size?: number;
   readonly workerData?: unknown;
+  /** V8 heap limits of each worker (e.g. a smaller young generation for workers that hold little). */
+  readonly resourceLimits?: ResourceLimits;
   /** Rebuilds an error thrown in a worker as the owner's error type. */
   readonly reviveError?: (error: SerializedError) => Error;
   /** The error for a worker that crashed or a pool that closed. */
@@ -138,7 +141,7 @@ export class WorkerPool<Q, R> {
   #spawn(): Slot<Q, R> | undefined {
     if (this.#slots.length >= this.size) return undefined;
     const slot: Slot<Q, R> = {
-      worker: startWorker(this.options.entry, this.options.workerData),
+      worker: startWorker(this.options.entry, this.options.workerData, this.options.resourceLimits),
       job: undefined,
       failure: undefined,
     };

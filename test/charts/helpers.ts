@@ -3,7 +3,7 @@ import { withTheme } from '../../src/charts/theme.js';
 
 /** Loads sharp after the chart fonts are configured, exactly as the renderer does. */
 export async function testSharp() {
-  const { loadSharp } = await import('../../src/charts/render-png.js');
+  const { loadSharp } = await import('../../src/charts/sharp-library.js');
   return loadSharp();
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { accountListLength } from '../../src/commands/account-list.js';
 import type { CommandContext } from '../../src/commands/command-definition.js';
 import { createCommandPool, inProcessCommandExecutor } from '../../src/commands/command-pool.js';
 import { COMMANDS } from '../../src/commands/index.js';
@@ -73,5 +74,35 @@ describe('commands/command-pool', () => {
     } finally {
       await withAlerts.close();
     }
+  });
+
+  it("sends only what a message shows for parts 'shown': the list's count and columns, not its rows or data", async () => {
+    const inProcess = await inProcessCommandExecutor.run(command('/priority'), 'route=manual', context);
+    const shown = await pool.run(command('/priority'), 'route=manual', context, { parts: 'shown' });
+    if (inProcess.kind !== 'answer' || shown.kind !== 'answer') throw new Error('expected answers');
+    const whole = inProcess.answer.lead?.list;
+    const sent = shown.answer.lead?.list;
+    if (whole === undefined || sent === undefined) throw new Error('expected a list');
+    // The demo has 25 manual-route accounts (the Slack button says "List all 25").
+    expect(accountListLength(sent)).toBe(25);
+    expect(whole.rows).toHaveLength(25);
+    expect(sent.columns).toEqual(whole.columns);
+    expect(() => sent.rows).toThrow(/stayed in the command worker/);
+    expect(shown.answer.data).toBeNull();
+    // Everything else is the whole answer's.
+    const { list: _sentList, ...shownLead } = shown.answer.lead ?? {};
+    const { list: _wholeList, ...wholeLead } = inProcess.answer.lead ?? {};
+    expect(shownLead).toEqual(JSON.parse(JSON.stringify(wholeLead)));
+    const { lead: _l1, data: _d1, ...shownRest } = shown.answer;
+    const { lead: _l2, data: _d2, ...wholeRest } = inProcess.answer;
+    expect(shownRest).toEqual(JSON.parse(JSON.stringify(wholeRest)));
+  });
+
+  it("sends the list's rows for parts 'shown' when the command asks for them (`list`)", async () => {
+    const inProcess = await inProcessCommandExecutor.run(command('/priority'), 'route=manual list', context);
+    const shown = await pool.run(command('/priority'), 'route=manual list', context, { parts: 'shown' });
+    if (inProcess.kind !== 'answer' || shown.kind !== 'answer') throw new Error('expected answers');
+    expect(shown.answer.lead?.list?.rows).toEqual(inProcess.answer.lead?.list?.rows);
+    expect(shown.answer.lead?.list?.rows).toHaveLength(25);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChartRenderer, createChartRenderer } from '../../src/charts/render-pool.js';
+import { type CommandExecutor, createCommandPool } from '../../src/commands/command-pool.js';
 import { COMMANDS } from '../../src/commands/index.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { createWarehouseProvider } from '../../src/data/warehouse-provider.js';
@@ -20,14 +21,20 @@ interface Button {
 
 /**
  * The buttons of an answer, through the real Bolt app and the fake Slack over HTTP: "Method and data" and "List all N"
- * answer in the thread of the answer; "Open card" shows the account's /customer card to the presser only.
+ * answer in the thread of the answer; "Open card" shows the account's /customer card to the presser only. Commands run
+ * in-process and, as `radar serve` runs them, in a command worker, which sends a list's rows only for "List all N" and
+ * `list` (the main message shows only their count).
  */
-describe('slack/answer buttons on the demo warehouse', () => {
+describe.each([
+  ['in-process', false],
+  ['in a command worker', true],
+])('slack/answer buttons on the demo warehouse, commands %s', (_, inWorker) => {
   let fake: FakeSlack;
   let app: RunningSlackApp;
   let renderer: ChartRenderer;
   let target: SlackRequestTarget;
   let closeWarehouse: () => void;
+  let executor: CommandExecutor | undefined;
   let answerTs = '';
   let buttons: Button[] = [];
   let cards: Button[] = [];
@@ -40,6 +47,7 @@ describe('slack/answer buttons on the demo warehouse', () => {
     const provider = createWarehouseProvider(ensureDemoWarehouse('full'));
     closeWarehouse = provider.close;
     renderer = createChartRenderer({ poolSize: 1 });
+    executor = inWorker ? createCommandPool({ warehousePath: ensureDemoWarehouse('full'), size: 1 }) : undefined;
     app = await startSlackApp(
       env,
       {
@@ -48,6 +56,7 @@ describe('slack/answer buttons on the demo warehouse', () => {
         clock: env.clock,
         logger: createLogger({ level: 'error', destination: { write: () => {} } }),
         renderer,
+        ...(executor === undefined ? {} : { executor }),
         privateByDefault: false,
       },
       { retryConfig: { retries: 0 } },
@@ -70,6 +79,7 @@ describe('slack/answer buttons on the demo warehouse', () => {
   afterAll(async () => {
     await app.stop();
     await renderer.close();
+    await executor?.close();
     closeWarehouse();
   });
 
