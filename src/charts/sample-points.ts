@@ -18,7 +18,27 @@ export function sampleForScatter<T>(rows: readonly T[], max = SCATTER_POINT_LIMI
   if (rows.length <= max) return rows;
   // A seeded generator, so a seed always picks the same rows.
   const random = xoroshiro128plus(seed);
-  // Partial Fisher–Yates over indices: the first `max` slots become a uniform sample.
+  // Partial Fisher–Yates over the indices 0 … n - 1, holding only the slots a swap moved (index i is at slot i
+  // until then): the first `max` slots become a uniform sample, without an array of every index (a million at 1M).
+  const n = rows.length;
+  const moved = new Map<number, number>();
+  const at = (slot: number) => moved.get(slot) ?? slot;
+  for (let slot = 0; slot < max; slot++) {
+    const pick = uniformInt(random, slot, n - 1);
+    const chosen = at(pick);
+    moved.set(pick, at(slot));
+    moved.set(slot, chosen);
+  }
+  return Array.from({ length: max }, (_, slot) => at(slot))
+    .sort((a, b) => a - b)
+    .map((index) => rows[index] as T);
+}
+
+/** sampleForScatter's first form, shuffling an array of every index: the reference its tests compare with. */
+export function sampleForScatterBySwaps<T>(rows: readonly T[], max = SCATTER_POINT_LIMIT, seed = 1): readonly T[] {
+  if (!Number.isInteger(max) || max < 0) throw new RangeError(`max must be a non-negative integer, got ${max}`);
+  if (rows.length <= max) return rows;
+  const random = xoroshiro128plus(seed);
   const indices = Array.from(rows.keys());
   for (let slot = 0; slot < max; slot++) {
     const pick = uniformInt(random, slot, indices.length - 1);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SCATTER_POINT_LIMIT, sampleForScatter, sampleStratified } from '../../src/charts/sample-points.js';
+import {
+  SCATTER_POINT_LIMIT,
+  sampleForScatter,
+  sampleForScatterBySwaps,
+  sampleStratified,
+} from '../../src/charts/sample-points.js';
 
 const rows = Array.from({ length: 5000 }, (_, index) => ({ index }));
 
@@ -32,6 +37,19 @@ describe('charts/sample-points', () => {
   it('rejects a negative or fractional limit', () => {
     expect(() => sampleForScatter(rows, -1)).toThrow(RangeError);
     expect(() => sampleForScatter(rows, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('sampleForScatter against the whole-array shuffle (sampleForScatterBySwaps)', () => {
+  it('picks the same rows for every size, budget and seed tried', () => {
+    for (const n of [0, 1, 7, 500, 501, 2_000, 50_000]) {
+      const rows = Array.from({ length: n }, (_, index) => ({ index }));
+      for (const max of [0, 1, 3, 250, 500, 1_999]) {
+        for (const seed of [1, 2, 99]) {
+          expect(sampleForScatter(rows, max, seed)).toEqual(sampleForScatterBySwaps(rows, max, seed));
+        }
+      }
+    }
   });
 });
 

@@ -133,6 +133,19 @@ describe('commands/conversion-cohort', () => {
     expect(answer.chartsOmitted).toBe(2);
   });
 
+  it("keeps every customer's zones per set of thresholds: a repeat answers as the first, another set as its own", async () => {
+    build(fullTables());
+    const zonesOf = (answer: CommandAnswer) => JSON.stringify((answer.data as { zones: unknown }).zones);
+    const allRed = await ask('red_below=60 green_above=80');
+    const defaults = await ask('');
+    const allRedAgain = await ask('red_below=60 green_above=80');
+    expect(zonesOf(allRedAgain)).toBe(zonesOf(allRed));
+    expect(JSON.stringify(allRedAgain)).toBe(JSON.stringify(allRed));
+    // Every weighted engagement is 50: red by score under red_below=60, not under the default threshold.
+    const counts = (answer: CommandAnswer) => (answer.data as { zones: { counts: { red: number } } }).zones.counts;
+    expect(counts(allRed).red).toBeGreaterThan(counts(defaults).red);
+  });
+
   it('places the cohort through mapping → address, and says why when nothing joins', async () => {
     build({
       ...fullTables(),

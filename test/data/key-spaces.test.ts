@@ -66,6 +66,18 @@ describe('data/snapshot-cache key spaces on the demo', () => {
       const oneByOne = [...coded.indices].map((k) => (k < 0 ? null : coded.keys?.value(k)));
       return { name, coded, oneByOne, expected: decoded(fromSql.columns[column] as CodedColumn) };
     });
+    // Before any dictionary is decoded: a space orders two codes as < orders their values (bytes, across batches).
+    for (const { name, coded } of read) {
+      const keys = coded.keys;
+      if (!keys?.before) throw new Error(`${name}: no key space`);
+      const size = keys.size;
+      for (let k = 0; k < 400; k++) {
+        const a = (k * 7919) % size;
+        const b = (k * 104729 + 13) % size;
+        expect(keys.before(a, b), `${name} ${a} ${b}`).toBe(keys.value(a) < keys.value(b));
+        expect(keys.before(a, a)).toBe(false);
+      }
+    }
     for (const { name, coded, oneByOne, expected } of read) {
       expect(coded.keys?.size, name).toBe(index.spaces[index.columns[name] as string]?.values);
       expect(oneByOne, name).toEqual(expected);

@@ -10,7 +10,12 @@ import { reduceSalesByEmail } from '../../src/data/queries/customer-sales.js';
 import { readTable, type SnapshotMode } from '../../src/data/read-table.js';
 import { readTableColumns } from '../../src/data/read-table-columns.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
-import { readColumnValues } from '../../src/data/snapshot-cache/column-store.js';
+import {
+  joinedCopy,
+  joinedInFileBuffer,
+  readColumnValues,
+  readNumberColumn,
+} from '../../src/data/snapshot-cache/column-store.js';
 import { ColumnWriter, writeColumns } from '../../src/data/snapshot-cache/column-writer.js';
 import { type TableId, WAREHOUSE_TABLES } from '../../src/data/warehouse-schema.js';
 import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
@@ -133,6 +138,34 @@ describe('data/snapshot-cache ColumnWriter', () => {
     }
     expect(layout(join(dir, 'names.arrow'))).toEqual({ batches: 2, typeId: Type.Utf8 });
     expect(layout(join(dir, 'levels.arrow'))).toEqual({ batches: 2, typeId: Type.Dictionary });
+  });
+
+  it("joins a number column's batches inside the file buffer with the rows a copy gives, NaN, -0 and odd sizes kept", () => {
+    const dir = tempDir();
+    for (const [rows, batch] of [
+      [10, 3],
+      [1_000, 128],
+      [7, 7],
+      [5, 1],
+    ] as const) {
+      const values = Array.from({ length: rows }, (_, i) =>
+        i % 9 === 0 ? null : i % 13 === 0 ? -0 : i % 4 === 0 ? 1e300 / (i + 1) : i * 0.1 - 3,
+      );
+      const base = `n-${rows}-${batch}`;
+      const writer = new ColumnWriter(join(dir, `${base}.arrow`), 'number', 'plain', batch);
+      for (const value of values) writer.push(value);
+      writer.finish();
+      const read = () => tableFromIPC(readFileSync(join(dir, `${base}.arrow`))).getChildAt(0)?.data ?? [];
+      const copied = joinedCopy(read());
+      const batches = read();
+      const inPlace = joinedInFileBuffer(batches);
+      if (!inPlace) throw new Error(`${base}: not joined in place`);
+      // A view of the buffer the file was read into, not a new array.
+      expect(inPlace.buffer).toBe(batches[0]?.values.buffer);
+      expect([...inPlace].map((v) => Object.is(v, -0))).toEqual([...copied].map((v) => Object.is(v, -0)));
+      expect([...inPlace]).toEqual([...copied]);
+      expect([...readNumberColumn(dir, base)]).toEqual(values.map((v) => v ?? Number.NaN));
+    }
   });
 
   it('writes an empty column as a readable file of no rows', () => {

@@ -19,6 +19,8 @@ export interface KeySpace {
   readonly size: number;
   /** The value of one code, without decoding the whole dictionary. */
   value(code: number): string;
+  /** Whether code a's value sorts before code b's by `<` (UTF-16 code units), decoding as little as it can. */
+  before?(a: number, b: number): boolean;
 }
 
 /** How many codes the column's dictionary has, without decoding a key space's values. */

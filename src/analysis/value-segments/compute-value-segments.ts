@@ -185,18 +185,22 @@ export function valueSegmentsResult(pass: {
   readonly pair: CoMoments;
   readonly days: Float64Array;
   readonly segments: readonly ValueSegment[];
+  /** Groups whose result was worked out before (the population's 'All', kept per export): used as they are. */
+  readonly worked?: ReadonlyMap<SegmentGroup, SegmentGroupResult>;
 }): ValueSegmentsResult {
   const { funnel, funnelJoined, pair } = pass;
   const correlation = pair.correlation(0, 1);
   return {
     n: pass.n,
     portfolioCut: pass.portfolioCut,
-    groups: SEGMENT_GROUPS.map((g) =>
-      groupResult(
-        g,
-        pass.accumulators.get(g) as GroupAccumulator,
-        funnel.available ? (funnelJoined.get(g) ?? 0) : null,
-      ),
+    groups: SEGMENT_GROUPS.map(
+      (g) =>
+        pass.worked?.get(g) ??
+        segmentGroupResult(
+          g,
+          pass.accumulators.get(g) as GroupAccumulator,
+          funnel.available ? (funnelJoined.get(g) ?? 0) : null,
+        ),
     ),
     funnel: funnel.available
       ? { available: true, funnelCustomers: funnel.customers, joined: funnelJoined.get('All') ?? 0 }
@@ -206,9 +210,13 @@ export function valueSegmentsResult(pass: {
   };
 }
 
-/** One GroupAccumulator per group, over the value slots below. */
-export function segmentAccumulators(): Map<SegmentGroup, GroupAccumulator> {
-  return new Map(SEGMENT_GROUPS.map((g) => [g, new GroupAccumulator(SLOTS, CORRELATED_SLOTS, CHURN_SLOT)]));
+/**
+ * One GroupAccumulator per group, over the value slots below; `sortedChurn`: the caller hands each group its churn
+ * values sorted (GroupAccumulator.useSortedChurn) instead of the accumulators collecting them.
+ */
+export function segmentAccumulators(sortedChurn = false): Map<SegmentGroup, GroupAccumulator> {
+  const churn = sortedChurn ? -1 : CHURN_SLOT;
+  return new Map(SEGMENT_GROUPS.map((g) => [g, new GroupAccumulator(SLOTS, CORRELATED_SLOTS, churn)]));
 }
 
 /** A customer's values as the accumulators take them: VALUE_METRICS, then PROXY_METRICS, then the funnel's two. */
@@ -223,7 +231,12 @@ function orNaN(value: number | null | undefined): number {
   return value === null || value === undefined ? Number.NaN : value;
 }
 
-function groupResult(group: SegmentGroup, acc: GroupAccumulator, funnelJoined: number | null): SegmentGroupResult {
+/** One group's figures from its accumulator; `funnelJoined` null when the funnel has no rows. */
+export function segmentGroupResult(
+  group: SegmentGroup,
+  acc: GroupAccumulator,
+  funnelJoined: number | null,
+): SegmentGroupResult {
   const correlations: CorrelationCell[] = [];
   for (let i = 0; i < CORRELATION_METRICS.length; i++) {
     for (let j = i + 1; j < CORRELATION_METRICS.length; j++) {

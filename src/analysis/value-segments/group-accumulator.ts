@@ -1,4 +1,5 @@
 import type { BoxStats } from '../stats/descriptive.js';
+import { boxOfSorted } from '../stats/descriptive.js';
 import { typedBoxStats } from '../stats/typed-arrays.js';
 import { CoMoments } from './co-moments.js';
 import type { MeanOf } from './value-metrics.js';
@@ -25,10 +26,14 @@ export class GroupAccumulator {
   readonly lifecycle = new Map<string, number>();
   readonly rfmSegment = new Map<string, number>();
   readonly engagementModel = new Map<string, number>();
-  private churn = new Float64Array(1024);
+  private churn: Float64Array = new Float64Array(1024);
   private churnN = 0;
+  private churnSorted = false;
 
-  /** `correlated` = indices into the value array of the complete-case correlation columns. */
+  /**
+   * `correlated` = indices into the value array of the complete-case correlation columns; `churnIndex` = the churn
+   * value's index, or -1 when the caller hands the churn values over already sorted (useSortedChurn).
+   */
   constructor(
     size: number,
     private readonly correlated: readonly number[],
@@ -67,6 +72,7 @@ export class GroupAccumulator {
       this.complete[i] = v;
     }
     if (complete) this.co.add(this.complete);
+    if (this.churnIndex < 0) return;
     const churn = values[this.churnIndex] as number;
     if (!Number.isNaN(churn)) this.pushChurn(churn);
   }
@@ -90,7 +96,18 @@ export class GroupAccumulator {
 
   /** Box statistics of the churn values seen (stats/typedBoxStats on a copy, numeric sort, no comparator). */
   churnBox(): BoxStats | null {
+    if (this.churnSorted) return this.churnN === 0 ? null : boxOfSorted(this.churn.subarray(0, this.churnN));
     return typedBoxStats(this.churn.slice(0, this.churnN));
+  }
+
+  /**
+   * The group's churn values (NaN left out) in the order the native numeric sort gives them, instead of collecting
+   * them row by row: churnBox then reads them without sorting.
+   */
+  useSortedChurn(sorted: Float64Array): void {
+    this.churn = sorted;
+    this.churnN = sorted.length;
+    this.churnSorted = true;
   }
 
   private pushChurn(v: number): void {

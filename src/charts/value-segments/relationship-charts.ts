@@ -14,6 +14,22 @@ import { SCHEMA, segmentScale } from './segment-colors.js';
 const themed = (spec: object) =>
   withTheme({ autosize: GROW_HEIGHT_AUTOSIZE, height: 340, ...spec } as unknown as TopLevelSpec);
 
+/**
+ * The smallest and largest RFM, by Math.min / Math.max in point order (as a reduce over the values would; -0 and 0
+ * included): a loop, not Math.min(...), since spreading a million points overflows the call stack, and no array of
+ * a million values beside the points.
+ */
+function rfmRange(points: readonly { readonly rfm: number }[]): [number, number] {
+  let min = (points[0] as { rfm: number }).rfm;
+  let max = min;
+  for (let i = 1; i < points.length; i++) {
+    const x = (points[i] as { rfm: number }).rfm;
+    min = Math.min(min, x);
+    max = Math.max(max, x);
+  }
+  return [min, max];
+}
+
 export function rfmLtvScatterChart(result: ValueSegmentsResult, locale: Locale = 'en'): ChartDefinition {
   const t = translator(locale);
   const num = (x: number, kind: 'decimal' | 'integer') => formatNumber(x, kind, locale);
@@ -34,11 +50,9 @@ export function rfmLtvScatterChart(result: ValueSegmentsResult, locale: Locale =
     }),
   );
   const sampled = shown.length < n ? t('chart.scatter.sampled', { groups: groups.join(', ') }) : null;
-  const xs = points.map((p) => p.rfm);
   const line =
-    regression && xs.length > 0
-      ? // A loop, not Math.min(...xs): spreading a million points overflows the call stack.
-        [xs.reduce((a, b) => Math.min(a, b)), xs.reduce((a, b) => Math.max(a, b))].map((x) => ({
+    regression && points.length > 0
+      ? rfmRange(points).map((x) => ({
           x,
           y: regression.intercept + regression.slope * x,
         }))

@@ -7,9 +7,11 @@ import type { Locale } from '../../i18n/locale.js';
 import { termFor, translator } from '../../i18n/translate.js';
 import { actionText } from '../../vocabulary/action-text.js';
 import { glossaryFor } from '../../vocabulary/glossary.js';
+import { lazyAccountList } from '../account-list.js';
 import type { AnswerLead, NamedAccount, Provenance } from '../command-answer.js';
 import { contextLine } from '../context-line.js';
 import { cohortUnavailableText } from './cohort-unavailable-text.js';
+import { urgencyOrder } from './urgency-order.js';
 
 const SHOWN = 10;
 const ZONE_ORDER: Readonly<Record<ZoneName, number>> = { red: 0, yellow: 1, green: 2 };
@@ -58,16 +60,33 @@ export function cohortLead(
     };
   }
   const zoneOf = memberZones(cohort.memberKeys, cohortZones);
-  const unsorted: Member[] = cohort.selection.members.map((m, i) => ({
-    key: m.activity.key,
-    organisation: organisations[i] ?? null,
-    zone: zoneOf(m.activity.key, i),
-    salesToSupportDays: m.funnel.salesToSupportDays,
-    marketingToSalesDays: m.funnel.marketingToSalesDays,
-    tier: m.funnel.tier,
-    ltv: m.funnel.ltv,
-  }));
-  const members = byUrgency(unsorted);
+  const cohortMembers = cohort.selection.members;
+  const n = cohortMembers.length;
+  // Per member: its verdict, zone rank and score; a Member object only for the members shown or listed.
+  const verdicts = new Array<ZoneVerdict | undefined>(n);
+  const rank = new Uint8Array(n);
+  const score = new Float64Array(n);
+  let red = 0;
+  for (let i = 0; i < n; i++) {
+    const verdict = zoneOf(cohort.memberKeys[i] as string, i);
+    verdicts[i] = verdict;
+    rank[i] = verdict?.zone == null ? 3 : ZONE_ORDER[verdict.zone];
+    score[i] = verdict?.score ?? Number.POSITIVE_INFINITY;
+    if (verdict?.zone === 'red') red++;
+  }
+  const order = urgencyOrder(rank, score, (i) => cohort.memberKeys[i] as string);
+  const memberAt = (i: number): Member => {
+    const m = cohortMembers[i] as (typeof cohortMembers)[number];
+    return {
+      key: m.activity.key,
+      organisation: organisations[i] ?? null,
+      zone: verdicts[i],
+      salesToSupportDays: m.funnel.salesToSupportDays,
+      marketingToSalesDays: m.funnel.marketingToSalesDays,
+      tier: m.funnel.tier,
+      ltv: m.funnel.ltv,
+    };
+  };
   // The action depends on the zone alone: worded once per zone, not once per member.
   const actions = new Map<ZoneName | null, string>();
   const actionOf = (zone: ZoneName | null): string => {
@@ -78,7 +97,6 @@ export function cohortLead(
     }
     return text;
   };
-  const red = members.filter((m) => m.zone?.zone === 'red').length;
   return {
     takeaway: t('cohort.takeaway', {
       size: f.count(cohort.size),
@@ -86,51 +104,28 @@ export function cohortLead(
       red: f.count(red),
     }),
     accountsTitle: t('cohort.accountsTitle'),
-    accounts: members.slice(0, SHOWN).map((m) => named(m, locale)),
+    accounts: Array.from(order.subarray(0, SHOWN), (i) => named(memberAt(i), locale)),
     tables: [zonesTable],
-    accountsTotal: members.length,
+    accountsTotal: n,
     context,
-    list: {
-      columns: t('cohort.csv.columns').split('|'),
-      rows: members.map((m) => [
-        m.key,
-        m.organisation,
-        m.zone?.zone ?? null,
-        m.zone?.score ?? null,
-        m.marketingToSalesDays,
-        m.salesToSupportDays,
-        m.tier,
-        m.ltv,
-        actionOf(m.zone?.zone ?? null),
-      ]),
-    },
+    // Every member, for `list`, "List all N" and the JSON: built when first read.
+    list: lazyAccountList(t('cohort.csv.columns').split('|'), n, () =>
+      Array.from(order, (i) => {
+        const m = memberAt(i);
+        return [
+          m.key,
+          m.organisation,
+          m.zone?.zone ?? null,
+          m.zone?.score ?? null,
+          m.marketingToSalesDays,
+          m.salesToSupportDays,
+          m.tier,
+          m.ltv,
+          actionOf(m.zone?.zone ?? null),
+        ];
+      }),
+    ),
   };
-}
-
-/**
- * Red first, then yellow, green, no zone; within a zone the lowest score first (no score last), then by email. The
- * zone rank and score are read into typed arrays first: a large cohort (~200k members at a million customers) sorted
- * through the objects took over a second.
- */
-function byUrgency(members: readonly Member[]): Member[] {
-  const rank = new Float64Array(members.length);
-  const score = new Float64Array(members.length);
-  members.forEach((m, i) => {
-    rank[i] = m.zone?.zone == null ? 3 : ZONE_ORDER[m.zone.zone];
-    score[i] = m.zone?.score ?? Number.POSITIVE_INFINITY;
-  });
-  const order = Array.from(members, (_, i) => i);
-  order.sort((a, b) => {
-    const r = (rank[a] as number) - (rank[b] as number);
-    if (r !== 0) return r;
-    const sa = score[a] as number;
-    const sb = score[b] as number;
-    if (sa !== sb) return sa - sb;
-    const ka = (members[a] as Member).key;
-    const kb = (members[b] as Member).key;
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
-  return order.map((i) => members[i] as Member);
 }
 
 /**

@@ -4,11 +4,17 @@ import type { CohortGeography } from '../../analysis/conversion-cohort/cohort-ge
 import { summariseGeography } from '../../analysis/conversion-cohort/cohort-geography.js';
 import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../../analysis/conversion-cohort/cohort-inputs.js';
 import { computeConversionCohortColumns } from '../../analysis/conversion-cohort/compute-cohort-columns.js';
-import { RULE_CODES, tallyActivityZoneColumns, ZONE_CODES } from '../../analysis/zones/activity-zone-columns.js';
+import {
+  type ActivityZoneTally,
+  RULE_CODES,
+  tallyActivityZoneColumns,
+  ZONE_CODES,
+} from '../../analysis/zones/activity-zone-columns.js';
 import { computeZones, tallyZones } from '../../analysis/zones/compute-zones.js';
 import { DEFAULT_ZONE_OPTIONS, type ZoneOptions } from '../../analysis/zones/zone-rules.js';
 import { DEFAULT_ZONE_THRESHOLDS, type ZoneThresholds, zoneOptionsWith } from '../../analysis/zones/zone-thresholds.js';
 import type { ZoneRule, ZoneTally, ZoneVerdict } from '../../analysis/zones/zone-types.js';
+import { oncePerWarehouse } from '../../data/once-per-warehouse.js';
 import type { Warehouse } from '../../data/open-warehouse.js';
 import { type LoadedCohortColumns, loadCohortColumns } from '../../data/queries/cohort-columns.js';
 import {
@@ -165,7 +171,7 @@ function cohortZones(
 ): ZoneTally {
   const key = loaded.zoneColumns.key;
   if (key.indices.length === 0) return tallyZones(loadZoneInputs(warehouse, '/conversion-cohort').inputs, options);
-  const { zones, scores, rules, ...summary } = tallyActivityZoneColumns(loaded.zoneColumns, options);
+  const { zones, scores, rules, ...summary } = activityZonesFor(warehouse, loaded, options);
   const customers = memberRows.map(
     (r): ZoneVerdict => ({
       key: codedValue(key, r) as string,
@@ -176,6 +182,28 @@ function cohortZones(
   );
   return { ...summary, customers };
 }
+
+/**
+ * Every customer's zone by the activity method over the cohort's activity columns, per set of zone options (the last
+ * few), once per export: the tally does not depend on the cohort's bounds, and at a million customers it was a sixth
+ * of each answer. Held within the export memory budget (three typed arrays per option set).
+ */
+function activityZonesFor(warehouse: Warehouse, loaded: LoadedCohortColumns, options: ZoneOptions): ActivityZoneTally {
+  const built = activityTallies(warehouse);
+  // Keyed on the options, so a threshold change is never answered with the zones of the old thresholds.
+  const key = JSON.stringify(options);
+  let tally = built.get(key);
+  if (!tally) {
+    tally = tallyActivityZoneColumns(loaded.zoneColumns, options);
+    built.set(key, tally);
+    if (built.size > MAX_ZONE_OPTION_SETS) built.delete(built.keys().next().value as string);
+  }
+  return tally;
+}
+
+const MAX_ZONE_OPTION_SETS = 4;
+
+const activityTallies = oncePerWarehouse((_warehouse: Warehouse) => new Map<string, ActivityZoneTally>());
 
 const given = <K extends keyof ZoneThresholds>(key: K, value: number | undefined): Partial<ZoneThresholds> =>
   value === undefined ? {} : { [key]: value };

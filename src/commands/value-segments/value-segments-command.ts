@@ -1,15 +1,26 @@
 import { z } from 'zod';
+import { valuePopulationOf } from '../../analysis/value-segments/value-population.js';
 import { DEFAULT_PORTFOLIO_CUT } from '../../analysis/value-segments/value-segment.js';
 import { computeValueSegmentsColumns } from '../../analysis/value-segments/value-segment-columns.js';
+import { oncePerWarehouse } from '../../data/once-per-warehouse.js';
+import type { Warehouse } from '../../data/open-warehouse.js';
 import { VALUE_SEGMENT_COLUMNS } from '../../data/queries/value-customers.js';
 import { VALUE_FUNNEL_COLUMNS } from '../../data/queries/value-funnel.js';
-import { loadValueSegmentColumns } from '../../data/queries/value-segment-columns.js';
+import { type LoadedValueSegmentColumns, loadValueSegmentColumns } from '../../data/queries/value-segment-columns.js';
 import { translator } from '../../i18n/translate.js';
 import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
 import type { ValueSegmentsOptions } from './value-segments-options.js';
 import { presentValueSegments } from './value-segments-present.js';
+
+/**
+ * What no cut changes (the 'All' group, the RFM × LTV line, the churn order), once per export and held within the
+ * export memory budget like the columns it comes from; a rebuild gives the same figures.
+ */
+const populationOf = oncePerWarehouse((_warehouse: Warehouse, loaded: LoadedValueSegmentColumns) =>
+  valuePopulationOf(loaded.columns, loaded.funnel),
+);
 
 export const valueSegmentsCommand: CommandDefinition<ValueSegmentsOptions> = {
   slash: '/value-segments',
@@ -41,8 +52,9 @@ export const valueSegmentsCommand: CommandDefinition<ValueSegmentsOptions> = {
   },
   run(options, context): CommandAnswer {
     const warehouse = context.warehouse();
-    const { columns, report, funnel, funnelReport } = loadValueSegmentColumns(warehouse, '/value-segments');
-    const result = computeValueSegmentsColumns(columns, funnel, options.cut);
+    const loaded = loadValueSegmentColumns(warehouse, '/value-segments');
+    const { columns, report, funnel, funnelReport } = loaded;
+    const result = computeValueSegmentsColumns(columns, funnel, options.cut, populationOf(warehouse, loaded));
     return presentValueSegments(result, options, funnelReport ? [report, funnelReport] : [report], context.locale);
   },
 };

@@ -1,4 +1,10 @@
-import { type CodedColumn, codedValue, levelCount, sharesKeys } from '../../analysis/columns/coded-column.js';
+import {
+  type CodedColumn,
+  codedValue,
+  type KeySpace,
+  levelCount,
+  sharesKeys,
+} from '../../analysis/columns/coded-column.js';
 import { keyCodes } from '../../analysis/columns/join-rows.js';
 import {
   type GeographyJoin,
@@ -247,12 +253,12 @@ function choicePerCustomerCode(customers: CodedColumn, mapped: CodedColumn, choi
 function chooseCustomer360(ids: CodedColumn, c360: CodedColumn, header: Float64Array): Int32Array {
   const customer360 = new Int32Array(levelCount(ids)).fill(-1);
   const chosenHeader = new Uint8Array(customer360.length);
-  // The customer360_id strings, read only when two candidates tie on the header (a key space decodes on first read).
-  let names: readonly string[] | undefined;
-  const textBefore = (a: number, b: number): boolean => {
-    names ??= c360.dictionary;
-    return (names[a] as string) < (names[b] as string);
-  };
+  // The customer360_id strings, compared only when two candidates tie on the header: a key space compares its
+  // values' bytes without decoding its whole dictionary (2.8M ids at a million customers, ~1 s).
+  const keys = c360.keys;
+  const names = keys?.before ? null : c360.dictionary;
+  const textBefore = (a: number, b: number): boolean =>
+    names ? (names[a] as string) < (names[b] as string) : (keys as Required<KeySpace>).before(a, b);
   for (let r = 0; r < header.length; r++) {
     const id = c360.indices[r] as number;
     const code = ids.indices[r] as number;

@@ -3,6 +3,7 @@ import { codeColumn, numberColumn } from '../../../src/analysis/columns/coded-co
 import { joinRows } from '../../../src/analysis/columns/join-rows.js';
 import { computeValueSegments, type FunnelInput } from '../../../src/analysis/value-segments/compute-value-segments.js';
 import type { ValueCustomer } from '../../../src/analysis/value-segments/value-customer.js';
+import { sortedChurnByGroup, valuePopulationOf } from '../../../src/analysis/value-segments/value-population.js';
 import {
   computeValueSegmentsColumns,
   type FunnelColumnsInput,
@@ -95,5 +96,56 @@ describe('analysis/computeValueSegmentsColumns', () => {
     expect(computeValueSegmentsColumns(columns, funnelColumnsOf(some, columns))).toEqual(
       computeValueSegments([], some),
     );
+  });
+});
+
+describe('analysis/valuePopulationOf (the figures no cut changes, kept per export)', () => {
+  // Churn with ties, -0 beside 0, NULLs and a row without an email: what the kept churn order must sort as the
+  // native numeric sort does.
+  const churns = [0.5, 0, -0, null, 0.5, 0.25, 0, -0, 1, null, 0.25, 0.75, 0.5, -0, 0.1];
+  const tied = customers.map((c, i) => ({ ...c, churn: churns[i % churns.length] ?? null }));
+  const byEmail = new Map(
+    tied.filter((_, i) => i % 4 !== 0).map((c, i) => [c.email, { consistency: i, velocity: null }]),
+  );
+
+  it('gives, kept once and reused for several cuts, the row path result of each cut, figure by figure', () => {
+    for (const funnel of [
+      { available: true, byEmail },
+      { available: false, reason: 'none' },
+    ] as FunnelInput[]) {
+      const columns = columnsOf(tied);
+      const funnelColumns = funnelColumnsOf(funnel, columns);
+      const population = valuePopulationOf(columns, funnelColumns);
+      for (const cut of [0.05, 0.015, 0.3, 0.001]) {
+        const rows = computeValueSegments(tied, funnel, cut);
+        const kept = computeValueSegmentsColumns(columns, funnelColumns, cut, population);
+        expect(kept).toEqual(rows);
+        // 'All' is the same whatever the cut: the kept figures are the row path's 'All' for this cut.
+        expect(population.all).toEqual(rows.groups.find((g) => g.group === 'All'));
+        expect(kept.groups.map((g) => g.churnBox?.min)).toEqual(rows.groups.map((g) => g.churnBox?.min));
+      }
+    }
+  });
+
+  it("reads each group's churn in the order Float64Array.prototype.sort gives it, -0 before 0", () => {
+    const columns = columnsOf(tied);
+    const population = valuePopulationOf(columns, {
+      available: false,
+      gap: { code: 'no-rows', table: 'customer360__conversion_funnel_analysis' },
+    });
+    for (const groupOf of [(r: number) => r % 3, () => 0]) {
+      const groupOfRow = Uint8Array.from(columns.churn, (_, r) => groupOf(r));
+      const byGroup = sortedChurnByGroup(population, groupOfRow);
+      for (let g = 0; g < 3; g++) {
+        const mine = columns.churn.filter(
+          (v, r) => groupOf(r) === g && !Number.isNaN(v) && columns.email.indices[r] !== -1,
+        );
+        const expected = [...mine.sort()];
+        const got = [...(byGroup[g] as Float64Array)];
+        expect(got.map((v) => Object.is(v, -0))).toEqual(expected.map((v) => Object.is(v, -0)));
+        expect(got).toEqual(expected);
+      }
+      expect(byGroup[3]).toHaveLength(0);
+    }
   });
 });
