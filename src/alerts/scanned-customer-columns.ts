@@ -29,11 +29,14 @@ export interface ScanFigureSources {
   readonly priority: PriorityResult | null;
 }
 
-/** A customer's value row (if any) and the figures an alert shows for it. */
+/** A customer's value row (if any; its organisation is what a scan reads) and the figures an alert shows for it. */
 export type FiguresLookup = (key: string) => {
-  readonly value: ValueCustomer | undefined;
+  readonly value: Pick<ValueCustomer, 'organization'> | undefined;
   readonly figures: CustomerFigures;
 };
+
+/** The same by row of the activity columns a scan zones. */
+export type RowFiguresLookup = (row: number) => ReturnType<FiguresLookup>;
 
 /** A customer's zone with the figures an alert shows: the organisation falls back to the value row's. */
 export function scannedCustomer(
@@ -90,7 +93,7 @@ interface ScanColumns {
   readonly tally: ActivityZoneTally;
   readonly options: ZoneOptions;
   readonly dataDate: string | null;
-  readonly figures: FiguresLookup;
+  readonly figures: RowFiguresLookup;
 }
 
 /**
@@ -104,7 +107,7 @@ export function scannedCustomersFromColumns(
   columns: ActivityZoneColumns,
   tally: ActivityZoneTally,
   options: ZoneOptions,
-  figures: FiguresLookup,
+  figures: RowFiguresLookup,
   dataDate: string | null,
 ): ScannedCustomer[] {
   const n = tally.zones.length;
@@ -118,7 +121,7 @@ export function scannedCustomersFromColumns(
       customers[r] = new LazyScannedCustomer(scan, r, key);
       continue;
     }
-    customers[r] = scannedCustomer(zoneAt(scan, r), figures(key), dataDate);
+    customers[r] = scannedCustomer(zoneAt(scan, r), figures(r), dataDate);
   }
   return customers;
 }
@@ -159,7 +162,7 @@ class LazyScannedCustomer implements ScannedCustomer {
 
   get organization(): string | null {
     const own = codedValue(this.#scan.columns.organization, this.#row);
-    return own ?? this.#scan.figures(this.key).value?.organization ?? null;
+    return own ?? this.#scan.figures(this.#row).value?.organization ?? null;
   }
 
   get reason(): string {
@@ -171,7 +174,7 @@ class LazyScannedCustomer implements ScannedCustomer {
   }
 
   get figures(): CustomerFigures {
-    return this.#scan.figures(this.key).figures;
+    return this.#scan.figures(this.#row).figures;
   }
 
   get dataDate(): string | null {

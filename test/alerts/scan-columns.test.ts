@@ -38,6 +38,10 @@ describe('alerts/scan-inputs on typed columns', () => {
     expect(columnSummary).toEqual(rowSummary);
     expect(byColumns.dataDate).toBe(byRows.dataDate);
     expect(byColumns.priority?.n).toBe(byRows.priority?.n);
+    // The ranking a digest lists, row by row (the cache's figures come from the column ranking /priority keeps).
+    const everyRanked = (inputs: typeof byRows) => inputs.priority?.top(inputs.priority.n);
+    expect(everyRanked(byColumns)).toEqual(everyRanked(byRows));
+    expect(byColumns.priority?.top(3)).toEqual(everyRanked(byRows)?.slice(0, 3));
     let red = 0;
     byRows.customers.forEach((expected, i) => {
       const actual = byColumns.customers[i] as ScannedCustomer;

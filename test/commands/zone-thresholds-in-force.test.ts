@@ -67,7 +67,7 @@ describe('commands zone with the thresholds in force (issue 18)', () => {
 
   it('/priority zone=red lists the ranked customers of the scan’s red set, and the defaults without state', async () => {
     const { priority } = loadScanInputs(provider.get(), zoneOptionsWith(TUNED));
-    const ranked = (priority?.ranked ?? []).map((r) => r.customer.email);
+    const ranked = (priority?.top(priority.n) ?? []).map((r) => r.customer.email);
     for (const [context, reds] of [
       [tuned, redAt45],
       [plain, redAt50],

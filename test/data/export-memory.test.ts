@@ -6,6 +6,7 @@ import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js'
 import { answerFinished, beforeBuild, heldExportStructures } from '../../src/data/export-memory.js';
 import { oncePerWarehouse } from '../../src/data/once-per-warehouse.js';
 import type { Warehouse } from '../../src/data/open-warehouse.js';
+import { type LoadedPriorityColumns, loadPriorityColumns } from '../../src/data/queries/value-priority-columns.js';
 import { openCachedTestWarehouse } from '../helpers/open-test-warehouse.js';
 
 const UNDER = { used: 1, budget: 2 };
@@ -63,6 +64,21 @@ describe('export-memory', () => {
     expect(heldExportStructures()).toBeLessThanOrEqual(before + 1);
   });
 
+  it('holds /priority’s value columns (also /customer’s and the scan’s) within the budget', () => {
+    const warehouse = openCachedTestWarehouse(ensureDemoWarehouse('full'));
+    const first = loadPriorityColumns(warehouse, 'the test') as LoadedPriorityColumns;
+    answerFinished(UNDER.used, UNDER.budget);
+    expect(loadPriorityColumns(warehouse, 'the test')).toBe(first);
+    // An answer that used nothing, over the budget: released, and built again the same.
+    answerFinished(1, 0);
+    answerFinished(1, 0);
+    const again = loadPriorityColumns(warehouse, 'the test') as LoadedPriorityColumns;
+    expect(again).not.toBe(first);
+    expect(again.input.rows).toEqual(first.input.rows);
+    expect(again.input.previousRow).toEqual(first.input.previousRow);
+    expect(again.customerAt(7)).toEqual(first.customerAt(7));
+  });
+
   it('gives the same answer, byte for byte, from structures rebuilt after a release', async () => {
     const warehouse = openCachedTestWarehouse(ensureDemoWarehouse('full'));
     const context: CommandContext = {
@@ -75,6 +91,7 @@ describe('export-memory', () => {
       ['/value-segments', ''],
       ['/conversion-cohort', ''],
       ['/investment-mismatch', ''],
+      ['/customer', 'a'],
     ];
     const answers = async () => {
       const out: string[] = [];

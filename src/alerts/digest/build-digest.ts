@@ -84,7 +84,7 @@ export function buildDigest(input: DigestBuildInput): DigestContent {
   }
 
   const zoneOf = new Map(scan.customers.map((c) => [c.key, c.zone]));
-  const top = (scan.priority?.ranked ?? []).slice(0, TOP_PRIORITY_ROWS);
+  const top = scan.priority?.top(TOP_PRIORITY_ROWS) ?? [];
   const topPriority = top.map((r) => {
     const zone = (zoneOf.get(r.customer.email) ?? null) as ZoneName | null;
     return {

@@ -59,9 +59,13 @@ export interface CustomerCard {
   readonly nextAction: NextAction;
 }
 
+/**
+ * `tierMediansOf`: every customer (the medians are worked out over them), or the medians of a tier however the
+ * caller works them out (tierMediansOfColumns).
+ */
 export function buildCustomerCard(
   customer: ValueCustomer,
-  customers: readonly ValueCustomer[],
+  tierMediansOf: readonly ValueCustomer[] | ((tier: string) => TierMedians),
   priority: CardRanking,
   zone: CustomerZone | null,
 ): CustomerCard {
@@ -75,7 +79,12 @@ export function buildCustomerCard(
     values: { health: customer.health, churn: customer.churn, ltv: customer.ltv, rfm },
     priority: ranked,
     zone: zoned,
-    tierMedians: customer.tier === null ? null : tierMedians(customer.tier, customers),
+    tierMedians:
+      customer.tier === null
+        ? null
+        : typeof tierMediansOf === 'function'
+          ? tierMediansOf(customer.tier)
+          : tierMedians(customer.tier, tierMediansOf),
     nextAction: nextAction({
       zone: zoned.kind === 'zoned' ? zoned.zone : null,
       route: ranked.kind === 'ranked' ? ranked.route : null,

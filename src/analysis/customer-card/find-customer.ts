@@ -100,12 +100,20 @@ export function closest(
   limit = SUGGESTION_LIMIT,
   among: 'emails' | 'emails-and-names' = 'emails-and-names',
 ): string[] {
-  const needle = query.slice(0, FUZZY_QUERY_LIMIT);
   const candidates = new Set<string>();
   for (const c of customers) {
     candidates.add(c.email);
     if (c.organization && among === 'emails-and-names') candidates.add(c.organization);
   }
+  return closestAmong(query, candidates, limit);
+}
+
+/**
+ * The `limit` distinct candidates nearest the query, ties alphabetically: the same whatever the candidates' order,
+ * as the running cut-off only skips strings farther than every one kept.
+ */
+export function closestAmong(query: string, candidates: ReadonlySet<string>, limit = SUGGESTION_LIMIT): string[] {
+  const needle = query.slice(0, FUZZY_QUERY_LIMIT);
   const best: { text: string; distance: number }[] = [];
   let cutoff = Number.POSITIVE_INFINITY;
   for (const text of candidates) {
@@ -119,6 +127,7 @@ export function closest(
   return best.map((b) => b.text);
 }
 
-function compare(a: string, b: string): number {
+/** UTF-16 code-unit order, as the pick list and suggestions sort. */
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

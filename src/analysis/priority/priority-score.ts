@@ -291,7 +291,8 @@ export function routeOf(
   return 'standard';
 }
 
-function previousScore(
+/** The previous snapshot's score under this population's scale; null when it lacks an input. */
+export function previousScore(
   previous: PriorityInputs | null,
   scoreOf: (rfm: number, health: number, churn: number) => number,
 ): number | null {

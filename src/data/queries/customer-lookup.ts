@@ -19,14 +19,14 @@ const NAME_MATCH_LIMIT = 200;
  * absent simply contribute nothing; the answer's lookup note says which were searched.
  */
 export function lookupHints(warehouse: Warehouse, query: string): { hints: LookupHints; searched: string[] } {
-  let index: CustomerLookupIndex | undefined;
   try {
-    index = warehouse.snapshotCache?.customerLookup();
+    const index = warehouse.snapshotCache?.customerLookup();
+    if (index) return hintsFromIndex(index, query);
   } catch {
     // Index files gone or unreadable (a newer export's build removed them): SQLite still has the truth.
     warehouse.snapshotCache = undefined;
   }
-  return index ? hintsFromIndex(index, query) : hintsFromSql(warehouse, query);
+  return hintsFromSql(warehouse, query);
 }
 
 /** The same hints from the index built with the snapshot cache: no table scan per lookup. */

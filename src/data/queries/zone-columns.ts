@@ -4,6 +4,7 @@ import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { type TableReadReport, tableAvailability } from '../read-table.js';
 import { readTableColumns } from '../read-table-columns.js';
+import { codesOfValues } from '../snapshot-cache/key-space-store.js';
 import type { SnapshotCache } from '../snapshot-cache/snapshot-cache.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { ZONE_ACTIVITY_COLUMNS } from './zone-inputs.js';
@@ -112,12 +113,16 @@ function rowIndex(key: CodedColumn): Pick<LoadedActivityZoneColumns, 'rowOf' | '
 
 const SCANS_BEFORE_INDEX = 8;
 
-/** The last row holding `email`. */
+/**
+ * The last row holding `email`, compared by code: the email's code is found on the key space's bytes (or in the
+ * dictionary), so a million emails are not decoded for one lookup.
+ */
 function scanFor(key: CodedColumn, email: string): number | undefined {
-  const { indices, dictionary } = key;
+  const { indices } = key;
+  const wanted = codesOfValues(key, [email]);
   for (let r = indices.length - 1; r >= 0; r--) {
     const code = indices[r] as number;
-    if (code >= 0 && dictionary[code] === email) return r;
+    if (code >= 0 && wanted[code] === 0) return r;
   }
   return undefined;
 }

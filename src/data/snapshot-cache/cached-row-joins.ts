@@ -41,6 +41,34 @@ export class CachedRowJoins {
     return joined;
   }
 
+  /**
+   * The last row of `to` holding `value` (-1: none), as joined() answers a row with that value, without the join:
+   * one customer's previous row compared byte by byte instead of hashing every row of both columns. Undefined when
+   * `to` is not a plain column.
+   */
+  lastRowOf(to: CachedColumnRef, value: string): number | undefined {
+    const rows = this.plainRows(to);
+    if (!rows) return undefined;
+    const wanted = Buffer.from(value, 'utf8');
+    let r = rows.rowCodes.length;
+    let found = -1;
+    for (let c = rows.chunks.length - 1; c >= 0 && found < 0; c--) {
+      const chunk = rows.chunks[c] as (typeof rows.chunks)[number];
+      const offsets = chunk.valueOffsets;
+      const bytes = chunk.values;
+      for (let i = chunk.offset + chunk.length - 1; i >= chunk.offset; i--) {
+        r--;
+        const start = offsets[i] as number;
+        if ((offsets[i + 1] as number) - start !== wanted.length || (rows.rowCodes[r] as number) < 0) continue;
+        if (wanted.equals(bytes.subarray(start, start + wanted.length))) {
+          found = r;
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
   clear(): void {
     this.#joins.clear();
   }

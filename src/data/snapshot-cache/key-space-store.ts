@@ -146,6 +146,59 @@ class CachedKeySpace implements KeySpace {
     return lo;
   }
 
+  /**
+   * Per code, the index in `values` of its value (-1: none of them), found on the stored UTF-8 bytes rather than by
+   * decoding them: /customer looks up one email, or the few hundred a name search hinted. One value is searched for
+   * with memmem (Buffer.indexOf); several are told apart by a cheap probe (length, first, middle and last byte)
+   * before their bytes are compared.
+   */
+  codesOf(values: readonly string[]): Int32Array {
+    const wanted = new Int32Array(this.size).fill(-1);
+    const encoded: { bytes: Buffer; index: number }[] = [];
+    const seen = new Set<string>();
+    values.forEach((value, index) => {
+      // The first of equal values, as a Map keyed by them would keep it.
+      if (seen.has(value)) return;
+      seen.add(value);
+      encoded.push({ bytes: Buffer.from(value, 'utf8'), index });
+    });
+    const only = encoded.length === 1 ? (encoded[0] as { bytes: Buffer; index: number }) : undefined;
+    let first = 0;
+    for (const chunk of this.chunks()) {
+      if (only && only.bytes.length > 0) markOne(chunk, first, only.bytes, only.index, wanted);
+      else if (encoded.length > 0) markSeveral(chunk, first, encoded, wanted);
+      first += chunk.length;
+    }
+    return wanted;
+  }
+
+  /** The values of a few codes, each decoded alone when its record batch is not decoded yet (no batch kept). */
+  valuesOf(codes: ArrayLike<number>): string[] {
+    const out = new Array<string>(codes.length);
+    const chunks = this.chunks();
+    for (let k = 0; k < codes.length; k++) {
+      const code = codes[k] as number;
+      if (this.#dictionary) {
+        out[k] = this.#dictionary[code] as string;
+        continue;
+      }
+      let c = chunks.length - 1;
+      while ((this.#firstCodes[c] as number) > code) c--;
+      const local = code - (this.#firstCodes[c] as number);
+      const decoded = this.#decodedChunks[c];
+      if (decoded) {
+        out[k] = decoded[local] as string;
+        continue;
+      }
+      const chunk = chunks[c] as Data<Utf8>;
+      const at = chunk.offset + local;
+      out[k] = utf8Decoder.decode(
+        chunk.values.subarray(chunk.valueOffsets[at] as number, chunk.valueOffsets[at + 1] as number),
+      );
+    }
+    return out;
+  }
+
   private chunks(): readonly Data<Utf8>[] {
     if (!this.#chunks) {
       const vector = tableFromIPC(readFileSync(this.#path)).getChildAt(0);
@@ -160,6 +213,88 @@ class CachedKeySpace implements KeySpace {
     }
     return this.#chunks;
   }
+}
+
+/**
+ * Per code of `column`, the index in `values` of its value (-1: none): through the key space's bytes when the column
+ * is coded in one (no value decoded), else through its dictionary.
+ */
+export function codesOfValues(column: CodedColumn, values: readonly string[]): Int32Array {
+  if (column.keys instanceof CachedKeySpace) return column.keys.codesOf(values);
+  const index = new Map<string, number>();
+  values.forEach((value, i) => {
+    if (!index.has(value)) index.set(value, i);
+  });
+  return Int32Array.from(column.dictionary, (value) => index.get(value) ?? -1);
+}
+
+/** The values of some codes of `column` (each >= 0), decoding only those when it is coded in a key space. */
+export function valuesOfCodes(column: CodedColumn, codes: ArrayLike<number>): string[] {
+  if (column.keys instanceof CachedKeySpace) return column.keys.valuesOf(codes);
+  return Array.from(codes, (code) => column.dictionary[code] as string);
+}
+
+const utf8Decoder = new TextDecoder();
+
+/** Marks the code of the value whose bytes are exactly `bytes` (not empty): memmem hits checked against the offsets. */
+function markOne(chunk: Data<Utf8>, firstCode: number, bytes: Buffer, index: number, wanted: Int32Array): void {
+  const offsets = chunk.valueOffsets;
+  const base = offsets[chunk.offset] as number;
+  const end = offsets[chunk.offset + chunk.length] as number;
+  const values = Buffer.from(chunk.values.buffer, chunk.values.byteOffset, chunk.values.byteLength);
+  for (let at = values.indexOf(bytes, base); at >= 0 && at < end; at = values.indexOf(bytes, at + 1)) {
+    // The value starting at `at`, if any: offsets only grow.
+    let lo = chunk.offset;
+    let hi = chunk.offset + chunk.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((offsets[mid] as number) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < chunk.offset + chunk.length && offsets[lo] === at && offsets[lo + 1] === at + bytes.length) {
+      wanted[firstCode + lo - chunk.offset] = index;
+      return;
+    }
+  }
+}
+
+/** Marks the codes of several values (or of the empty one): a probe of four numbers first, then the bytes. */
+function markSeveral(
+  chunk: Data<Utf8>,
+  firstCode: number,
+  encoded: readonly { bytes: Buffer; index: number }[],
+  wanted: Int32Array,
+): void {
+  const byProbe = new Map<number, { bytes: Buffer; index: number }[]>();
+  for (const e of encoded) {
+    const key = probe(e.bytes, 0, e.bytes.length);
+    const same = byProbe.get(key);
+    if (same) same.push(e);
+    else byProbe.set(key, [e]);
+  }
+  const offsets = chunk.valueOffsets;
+  const bytes = chunk.values;
+  for (let i = chunk.offset; i < chunk.offset + chunk.length; i++) {
+    const start = offsets[i] as number;
+    const end = offsets[i + 1] as number;
+    const same = byProbe.get(probe(bytes, start, end));
+    if (!same) continue;
+    for (const e of same) {
+      if (e.bytes.length === end - start && e.bytes.equals(bytes.subarray(start, end))) {
+        wanted[firstCode + i - chunk.offset] = e.index;
+      }
+    }
+  }
+}
+
+/** Length and three bytes of a value, as one number: equal values probe equal. */
+function probe(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length === 0) return 0;
+  const a = bytes[start] as number;
+  const b = bytes[start + (length >> 1)] as number;
+  const c = bytes[end - 1] as number;
+  return length * 16777216 + a * 65536 + b * 256 + c;
 }
 
 /** A one-batch Int32 column file, as a view of its bytes. */

@@ -156,6 +156,11 @@ export class SnapshotCache {
     return this.#joins.joined(from, to);
   }
 
+  /** The last row of `to` holding `value` (-1: none): joinedRows' answer for one value; undefined when not plain. */
+  lastRowWithValue(to: CachedColumnRef, value: string): number | undefined {
+    return this.#joins.lastRowOf(to, value);
+  }
+
   private readColumn(tableId: TableId, rank: 1 | 2, column: string, type: StoredColumnType): TypedColumn {
     const directory = join(this.directory, tableId, `rank-${rank}`);
     if (type === 'number') return readNumberColumn(directory, column);

@@ -74,6 +74,24 @@ export class Utf8KeyCoder {
     return makeData({ type: new Utf8(), length: count, nullCount: 0, valueOffsets: offsets, data: bytes });
   }
 
+  /** The code of a value already coded (-1: none), without adding it: a lookup of the other side of a join. */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    let hash = FNV_OFFSET;
+    for (let k = start; k < end; k++) hash = Math.imul(hash ^ (bytes[k] as number), FNV_PRIME);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const stored = slots[slot * 2] as number;
+      if (stored === 0) return -1;
+      if (slots[slot * 2 + 1] !== hash) continue;
+      const at = (stored - 1) * CODE_FIELDS;
+      const other = this.buffers[this.codes[at + BUFFER] as number] as Uint8Array;
+      if (sameBytes(bytes, start, end, other, this.codes[at + START] as number, this.codes[at + END] as number)) {
+        return stored - 1;
+      }
+    }
+  }
+
   private codeOf(bytes: Uint8Array, b: number, start: number, end: number): number {
     let hash = FNV_OFFSET;
     for (let k = start; k < end; k++) hash = Math.imul(hash ^ (bytes[k] as number), FNV_PRIME);
@@ -166,12 +184,20 @@ export function joinUtf8ByValue(from: Utf8Rows, to: Utf8Rows): Int32Array {
     const code = toCodes[r] as number;
     if (code >= 0) lastRowOfCode[code] = r;
   }
-  // Values only `from` holds get codes past those of `to`, which no row of `to` has.
-  const fromCodes = coder.code(from.chunks, from.rowCodes);
-  const joined = new Int32Array(fromCodes.length);
-  for (let r = 0; r < fromCodes.length; r++) {
-    const code = fromCodes[r] as number;
-    joined[r] = code >= 0 && code < lastRowOfCode.length ? (lastRowOfCode[code] as number) : -1;
+  // `from` is only looked up, not coded: a million latest emails against the few percent with a previous row.
+  const joined = new Int32Array(from.rowCodes.length);
+  let r = 0;
+  for (const chunk of from.chunks) {
+    const offsets = chunk.valueOffsets;
+    const bytes = chunk.values;
+    for (let i = chunk.offset; i < chunk.offset + chunk.length; i++, r++) {
+      if ((from.rowCodes[r] as number) < 0) {
+        joined[r] = -1;
+        continue;
+      }
+      const code = coder.find(bytes, offsets[i] as number, offsets[i + 1] as number);
+      joined[r] = code < 0 ? -1 : (lastRowOfCode[code] as number);
+    }
   }
   return joined;
 }
