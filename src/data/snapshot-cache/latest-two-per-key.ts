@@ -29,6 +29,8 @@ export function latestTwoPerKey(warehouse: Warehouse, definition: TableDefinitio
   let unparseableTimestamps = 0;
   let missingTimestamps = 0;
   let dataDateMs: number | null = null;
+  let previousRawKey: unknown;
+  let previousSlot = -1;
   warehouse.eachRawRow(keyPassSql(definition, tableName), (row) => {
     rowsInTable++;
     const rawTs = row[3];
@@ -41,14 +43,23 @@ export function latestTwoPerKey(warehouse: Warehouse, definition: TableDefinitio
       dataDateMs = ts;
     }
     const rawKey = row[2];
+    const tie = (row[4] as number | null) ?? Number.NaN;
+    // Exports often hold a key's rows one after the other: the same raw text as the row before is the same key
+    // and the same spelling, with no cleaning and no hash lookup.
+    if (cleanKey && typeof rawKey === 'string' && rawKey === previousRawKey) {
+      if (previousSlot < 0) rowsWithoutKey++;
+      else keys.addToSlot(previousSlot, row[0] as number, ts ?? Number.NaN, tie, undefined);
+      return;
+    }
     const key = cleanKey ? cleanEmail(rawKey) : (row[1] as string | null);
+    previousRawKey = rawKey;
     if (key === null) {
+      previousSlot = -1;
       rowsWithoutKey++;
       return;
     }
-    const tie = row[4] as number | null;
     // The spelling of text equal to its cleaned key is stored as NULL: no string kept per key for most keys.
-    keys.add(key, row[0] as number, ts ?? Number.NaN, tie ?? Number.NaN, rawKey === key ? null : rawKey);
+    previousSlot = keys.add(key, row[0] as number, ts ?? Number.NaN, tie, rawKey === key ? null : rawKey);
   });
   return {
     ...keys.latestTwo(),
@@ -93,20 +104,32 @@ class KeyTable {
   private best = new Float64Array(this.capacity * 3);
   private second = new Float64Array(this.capacity * 3);
 
-  add(key: string, rowid: number, ts: Instant, tie: number, spelling: unknown): void {
-    let k = this.index.get(key);
-    if (k === undefined) {
-      k = this.index.size;
-      this.index.set(key, k);
-      if (k === this.capacity) this.grow();
-      this.count[k] = 1;
-      this.spelling.push(spelling);
-      this.set(this.best, k, ts, tie, rowid);
-      return;
+  /** Adds a row of `key`; returns the key's slot, for rows known to share it (addToSlot). */
+  add(key: string, rowid: number, ts: Instant, tie: number, spelling: unknown): number {
+    const k = this.index.get(key);
+    if (k !== undefined) {
+      this.addToSlot(k, rowid, ts, tie, spelling);
+      return k;
     }
+    const slot = this.index.size;
+    this.index.set(key, slot);
+    if (slot === this.capacity) this.grow();
+    this.count[slot] = 1;
+    this.spelling.push(spelling);
+    this.set(this.best, slot, ts, tie, rowid);
+    return slot;
+  }
+
+  /**
+   * A further row of the key in slot `k`. `spelling` undefined: spelled as the row before it, already compared
+   * with the key's first spelling.
+   */
+  addToSlot(k: number, rowid: number, ts: Instant, tie: number, spelling: unknown): void {
     const count = (this.count[k] as number) + 1;
     this.count[k] = count;
-    if (this.merged[k] === 0 && !sameSpelling(this.spelling[k], spelling)) this.merged[k] = 1;
+    if (spelling !== undefined && this.merged[k] === 0 && !sameSpelling(this.spelling[k], spelling)) {
+      this.merged[k] = 1;
+    }
     const b = this.best;
     const at = k * 3;
     if (ranksBefore(ts, tie, rowid, b[at] as number, b[at + 1] as number, b[at + 2] as number)) {

@@ -5,6 +5,7 @@ import { quoteIdentifier } from '../inspect-schema.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { isHeaderSql, salesPresentSql } from '../queries/customer-sales.js';
 import { idTextOrCleanedSql } from '../sql-cleaning.js';
+import { sortByCodePoints } from './code-point-sort.js';
 import type { CachedSalesByEmail } from './snapshot-manifest.js';
 
 /**
@@ -26,42 +27,43 @@ export function eachSalesByEmailInOnePass(
       ${isHeaderSql('is_organization_header')}, ${quoteIdentifier('total_sales_amount')},
       ${salesPresentSql('total_sales_amount')}
     FROM ${quoteIdentifier(tableName)}`;
-  const index = new Map<string, number>();
-  const emails: string[] = [];
-  const count: number[] = [];
-  const chosen: Chosen[] = [];
+  const chosen = new ChosenRows();
   let rowsInTable = 0;
+  // Exports often hold an email's rows one after the other: the same raw text as the row before is the same email.
+  let previousRawEmail: unknown;
+  let previousSlot = -1;
   warehouse.eachRawRow(sql, (row) => {
     rowsInTable++;
-    const email = cleanEmail(row[1]);
-    if (email === null) return;
-    const candidate: Chosen = {
-      rowid: row[0] as number,
-      id: row[2] === null ? (row[3] as string | null) : cleanLabel(row[2]),
-      header: row[4] as number,
-      sales: row[5],
-      present: row[6] as number,
-    };
-    const k = index.get(email);
-    if (k === undefined) {
-      index.set(email, emails.length);
-      emails.push(email);
-      count.push(1);
-      chosen.push(candidate);
-      return;
+    const rawEmail = row[1];
+    let k: number;
+    if (typeof rawEmail === 'string' && rawEmail === previousRawEmail) {
+      if (previousSlot < 0) return;
+      k = previousSlot;
+    } else {
+      previousRawEmail = rawEmail;
+      const email = cleanEmail(rawEmail);
+      previousSlot = email === null ? -1 : chosen.slotOf(email);
+      if (previousSlot < 0) return;
+      k = previousSlot;
+      if (chosen.count[k] === 0) {
+        chosen.take(k, row);
+        chosen.count[k] = 1;
+        return;
+      }
     }
-    count[k] = (count[k] as number) + 1;
-    if (chosenBefore(candidate, chosen[k] as Chosen)) chosen[k] = candidate;
+    chosen.count[k] = (chosen.count[k] as number) + 1;
+    if (chosen.before(row, k)) chosen.take(k, row);
   });
-  const order = Array.from(emails.keys()).sort((a, b) => compareCodePoints(emails[a] as string, emails[b] as string));
+  const { emails, count } = chosen;
   const issues: ValueIssueCounter = { unreadable: 0 };
   let emailsWithSeveralRows = 0;
   let maxRowsPerEmail = 0;
-  for (const k of order) {
+  for (const email of sortByCodePoints(emails.slice())) {
+    const k = chosen.slotOf(email);
     const n = count[k] as number;
     if (n > 1) emailsWithSeveralRows++;
     if (n > maxRowsPerEmail) maxRowsPerEmail = n;
-    visit(emails[k] as string, toNumber((chosen[k] as Chosen).sales, issues));
+    visit(email, toNumber(chosen.sales[k], issues));
   }
   return {
     rowsInTable,
@@ -72,21 +74,73 @@ export function eachSalesByEmailInOnePass(
   };
 }
 
-interface Chosen {
-  readonly rowid: number;
-  readonly id: string | null;
+/**
+ * Per cleaned email (in the order first met) its row count and its chosen row, in arrays rather than an object per
+ * row: rows are `rowid, email, id text, id cleaned by SQL, header flag, sales, sales present` (the pass's statement).
+ */
+class ChosenRows {
+  private readonly index = new Map<string, number>();
+  readonly emails: string[] = [];
+  count = new Int32Array(1024);
+  private rowid = new Float64Array(1024);
   /** isHeaderSql: 1 for the organisation header row, else 0. */
-  readonly header: number;
-  readonly sales: unknown;
+  private header = new Uint8Array(1024);
   /** salesPresentSql: 1 when the sales value is a number. */
-  readonly present: number;
+  private present = new Uint8Array(1024);
+  /** The id's two parts as read (idTextOrCleanedSql), cleaned only when two rows tie up to the id. */
+  private readonly idText: unknown[] = [];
+  private readonly idCleaned: unknown[] = [];
+  readonly sales: unknown[] = [];
+
+  /** The email's slot; a new one has count 0. */
+  slotOf(email: string): number {
+    let k = this.index.get(email);
+    if (k === undefined) {
+      k = this.emails.length;
+      this.index.set(email, k);
+      this.emails.push(email);
+      if (k === this.count.length) this.grow();
+    }
+    return k;
+  }
+
+  take(k: number, row: readonly unknown[]): void {
+    this.rowid[k] = row[0] as number;
+    this.idText[k] = row[2];
+    this.idCleaned[k] = row[3];
+    this.header[k] = row[4] as number;
+    this.sales[k] = row[5];
+    this.present[k] = row[6] as number;
+  }
+
+  /** Whether `row` comes before slot k's chosen row in the window's order: `present DESC, header DESC, id IS NULL, id, rowid`. */
+  before(row: readonly unknown[], k: number): boolean {
+    const present = row[6] as number;
+    if (present !== this.present[k]) return present > (this.present[k] as number);
+    const header = row[4] as number;
+    if (header !== this.header[k]) return header > (this.header[k] as number);
+    const a = cleanedId(row[2], row[3]);
+    const b = cleanedId(this.idText[k], this.idCleaned[k]);
+    if ((a === null) !== (b === null)) return b === null;
+    if (a !== null && b !== null && a !== b) return compareCodePoints(a, b) < 0;
+    return (row[0] as number) < (this.rowid[k] as number);
+  }
+
+  private grow(): void {
+    const length = this.count.length * 2;
+    const grown = <T extends Int32Array | Uint8Array | Float64Array>(array: T): T => {
+      const next = new (array.constructor as new (n: number) => T)(length);
+      next.set(array);
+      return next;
+    };
+    this.count = grown(this.count);
+    this.rowid = grown(this.rowid);
+    this.header = grown(this.header);
+    this.present = grown(this.present);
+  }
 }
 
-/** The window's order: `present DESC, header DESC, id IS NULL, id, rowid`. */
-function chosenBefore(a: Chosen, b: Chosen): boolean {
-  if (a.present !== b.present) return a.present > b.present;
-  if (a.header !== b.header) return a.header > b.header;
-  if ((a.id === null) !== (b.id === null)) return b.id === null;
-  if (a.id !== null && b.id !== null && a.id !== b.id) return compareCodePoints(a.id, b.id) < 0;
-  return a.rowid < b.rowid;
+/** The id of idTextOrCleanedSql's two parts: text cleaned by the rule, else what SQL cleaned. */
+function cleanedId(text: unknown, cleaned: unknown): string | null {
+  return text === null ? (cleaned as string | null) : cleanLabel(text);
 }
