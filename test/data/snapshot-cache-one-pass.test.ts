@@ -76,7 +76,61 @@ function messyExport(): string {
   return path;
 }
 
+/**
+ * The messy export with every table's rows stored again in key order, so rows with the same raw key follow each
+ * other (the case the passes skip the cleaning and the hash for): repeated blanks, spellings and numbers included.
+ */
+function groupedExport(): string {
+  const path = join(tempDir(), 'grouped.sqlite');
+  const db = new Database(path);
+  db.exec(`ATTACH '${messyExport()}' AS messy`);
+  const tables: [string, string][] = [
+    ['customer360__customer_value_analysis', 'primary_email'],
+    ['netsuite2_customer_analytics', 'customer_id'],
+    ['customer360__customer', 'email, full_name, organization_name'],
+    ['customer360__mapping', 'customer360_id'],
+  ];
+  for (const [table, key] of tables) {
+    db.exec(`CREATE TABLE ${table} AS SELECT * FROM messy.${table} ORDER BY ${key}`);
+    db.exec(`INSERT INTO ${table} SELECT * FROM messy.${table} ORDER BY ${key}`);
+  }
+  db.exec(`INSERT INTO customer360__customer_value_analysis (primary_email, analysis_timestamp)
+      VALUES ('   ', '2024-04-01'), ('   ', '2024-04-02'), ('JANE@acme.com', '2024-06-01'), ('JANE@acme.com', NULL);
+    INSERT INTO customer360__customer (customer360_id, email, is_organization_header, total_sales_amount)
+      VALUES ('z', '   ', 1, 5), ('z', '   ', 1, 5), ('0', 'BOB@x.org', 1, 7), ('0', 'BOB@x.org', 1, 8);`);
+  db.close();
+  return path;
+}
+
 describe('data/snapshot-cache one-pass reductions', () => {
+  it('gives the SQL statements’ answers when a key’s rows follow each other (the repeated-key shortcut)', () => {
+    const path = groupedExport();
+    const warehouse = openTestWarehouse(path);
+    for (const tableId of ['value', 'netsuite'] as TableId[]) {
+      const definition: TableDefinition = WAREHOUSE_TABLES[tableId];
+      const key = definition.snapshot?.key as string;
+      const fromSql = warehouse.rawRows(rankedRowsSql(definition, definition.name, [key], 'previous'));
+      const onePass = latestTwoPerKey(warehouse, definition, definition.name);
+      expect(Array.from(onePass.rowids, (rowid, i) => [rowid, onePass.ranks[i]])).toEqual(
+        fromSql.map((row) => [row[0], row[1]]),
+      );
+      expect(onePass.keyStats).toEqual(keyStatsOfRow(warehouse.firstRow(keyStatsSql(definition, definition.name))));
+    }
+    const visited: [string, number | null][] = [];
+    const summary = eachSalesByEmailInOnePass(warehouse, 'customer360__customer', (email, sales) => {
+      visited.push([email, sales]);
+    });
+    const { sales, ...summaryFromSql } = reduceSalesByEmail(warehouse);
+    expect(visited).toEqual([...sales.entries()]);
+    expect(summary).toEqual(summaryFromSql);
+    // By hand: bob's header rows with sales are ids '10', '9' (each twice) and the two new '0' rows; the smallest
+    // id is '0', and of its two rows the first by rowid (7).
+    expect(sales.get('bob@x.org')).toBe(7);
+    const directory = join(buildSnapshotCache(warehouse, tempDir()).cache.directory, CUSTOMER_LOOKUP_FOLDER);
+    const column = (base: string) => readColumnValues(directory, base, 'string');
+    expect(column('id-key').map((id, i) => [id, column('id-email')[i]])).toEqual(warehouse.rawRows(idPairsSql()));
+  });
+
   for (const tableId of ['value', 'netsuite'] as TableId[]) {
     it(`ranks ${tableId} and counts its key statistics as rankedRowsSql and keyStatsSql do`, () => {
       const warehouse = openTestWarehouse(messyExport());
