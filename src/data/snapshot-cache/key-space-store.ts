@@ -13,6 +13,7 @@ import {
   valuesFile,
 } from './key-spaces.js';
 import { utf8Before } from './utf8-string-order.js';
+import { markValue, markValues } from './utf8-value-search.js';
 
 /**
  * The key spaces of one cache (key-spaces.ts), read as columns need them: a column's Int32 codes view the file's
@@ -165,8 +166,8 @@ class CachedKeySpace implements KeySpace {
     const only = encoded.length === 1 ? (encoded[0] as { bytes: Buffer; index: number }) : undefined;
     let first = 0;
     for (const chunk of this.chunks()) {
-      if (only && only.bytes.length > 0) markOne(chunk, first, only.bytes, only.index, wanted);
-      else if (encoded.length > 0) markSeveral(chunk, first, encoded, wanted);
+      if (only && only.bytes.length > 0) markValue(chunk, first, only.bytes, only.index, wanted);
+      else if (encoded.length > 0) markValues(chunk, first, encoded, wanted);
       first += chunk.length;
     }
     return wanted;
@@ -235,67 +236,6 @@ export function valuesOfCodes(column: CodedColumn, codes: ArrayLike<number>): st
 }
 
 const utf8Decoder = new TextDecoder();
-
-/** Marks the code of the value whose bytes are exactly `bytes` (not empty): memmem hits checked against the offsets. */
-function markOne(chunk: Data<Utf8>, firstCode: number, bytes: Buffer, index: number, wanted: Int32Array): void {
-  const offsets = chunk.valueOffsets;
-  const base = offsets[chunk.offset] as number;
-  const end = offsets[chunk.offset + chunk.length] as number;
-  const values = Buffer.from(chunk.values.buffer, chunk.values.byteOffset, chunk.values.byteLength);
-  for (let at = values.indexOf(bytes, base); at >= 0 && at < end; at = values.indexOf(bytes, at + 1)) {
-    // The value starting at `at`, if any: offsets only grow.
-    let lo = chunk.offset;
-    let hi = chunk.offset + chunk.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((offsets[mid] as number) < at) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < chunk.offset + chunk.length && offsets[lo] === at && offsets[lo + 1] === at + bytes.length) {
-      wanted[firstCode + lo - chunk.offset] = index;
-      return;
-    }
-  }
-}
-
-/** Marks the codes of several values (or of the empty one): a probe of four numbers first, then the bytes. */
-function markSeveral(
-  chunk: Data<Utf8>,
-  firstCode: number,
-  encoded: readonly { bytes: Buffer; index: number }[],
-  wanted: Int32Array,
-): void {
-  const byProbe = new Map<number, { bytes: Buffer; index: number }[]>();
-  for (const e of encoded) {
-    const key = probe(e.bytes, 0, e.bytes.length);
-    const same = byProbe.get(key);
-    if (same) same.push(e);
-    else byProbe.set(key, [e]);
-  }
-  const offsets = chunk.valueOffsets;
-  const bytes = chunk.values;
-  for (let i = chunk.offset; i < chunk.offset + chunk.length; i++) {
-    const start = offsets[i] as number;
-    const end = offsets[i + 1] as number;
-    const same = byProbe.get(probe(bytes, start, end));
-    if (!same) continue;
-    for (const e of same) {
-      if (e.bytes.length === end - start && e.bytes.equals(bytes.subarray(start, end))) {
-        wanted[firstCode + i - chunk.offset] = e.index;
-      }
-    }
-  }
-}
-
-/** Length and three bytes of a value, as one number: equal values probe equal. */
-function probe(bytes: Uint8Array, start: number, end: number): number {
-  const length = end - start;
-  if (length === 0) return 0;
-  const a = bytes[start] as number;
-  const b = bytes[start + (length >> 1)] as number;
-  const c = bytes[end - 1] as number;
-  return length * 16777216 + a * 65536 + b * 256 + c;
-}
 
 /** A one-batch Int32 column file, as a view of its bytes. */
 function readInt32Column(path: string): Int32Array {
