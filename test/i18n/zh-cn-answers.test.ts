@@ -336,9 +336,9 @@ describe('zh-CN reasons when the export lacks what an analysis needs', () => {
 
   it('/investment-mismatch with a filter matching nothing says so in Chinese and lists the levels present', async () => {
     const a = await answerOn('/investment-mismatch industry=Mining', warehouse);
-    expect(a.headline).toMatch(/^没有客户符合 `industry=Mining`。现有取值：/);
+    expect(a.headline).toMatch(/^无法提供，原因：没有客户符合 `industry=Mining`。现有取值：/);
     // The levels listed are the export's own industry names, data rather than words to translate.
-    const levels = (a.headline.split('：')[1] ?? '').replace(/。$/, '').split('，');
+    const levels = (a.headline.split('：')[2] ?? '').replace(/。$/, '').split('，');
     expect(levels).toContain('Retail');
     expect(leftoverEnglish(formatAnswerText(a), [...namesIn(a), ...levels, 'industry=Mining'])).toEqual([]);
   });

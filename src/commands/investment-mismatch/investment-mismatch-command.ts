@@ -30,7 +30,7 @@ import { investmentFigures } from './investment-mismatch-figures.js';
 import { investmentLead } from './investment-mismatch-lead.js';
 import { buildHeadline, buildSections } from './investment-mismatch-present.js';
 import { investmentNotes, investmentProvenance } from './investment-mismatch-provenance.js';
-import { missingColumnsAnswer, unavailableAnswer, unmatchedText } from './investment-mismatch-unavailable.js';
+import { missingColumnsAnswer, unavailableAnswer, unmatchedWhy } from './investment-mismatch-unavailable.js';
 
 export interface InvestmentMismatchCommandOptions {
   readonly analysis: InvestmentMismatchOptions;
@@ -146,7 +146,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     if (filtered.kind === 'none') {
       return unavailableAnswer(
         command,
-        unmatchedText(filtered.unmatched, translator(context.locale)),
+        unmatchedWhy(filtered.unmatched, translator(context.locale)),
         {
           ...investmentProvenance(load, 0, options, [], context.locale),
         },
@@ -159,7 +159,7 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     if (result.validCount === 0) {
       return unavailableAnswer(
         command,
-        translator(context.locale)('mismatch.noPopulation', { notes: notes.slice(0, 2).join('; ') }),
+        { sentence: translator(context.locale)('mismatch.noPopulation', { notes: notes.slice(0, 2).join('; ') }) },
         provenance,
         context.locale,
       );

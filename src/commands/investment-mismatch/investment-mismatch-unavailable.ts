@@ -7,8 +7,6 @@ import type { CommandAnswer } from '../command-answer.js';
 import { contextLine } from '../context-line.js';
 import type { UnmatchedFilter } from './investment-mismatch-figures.js';
 
-const NOT_AVAILABLE_PREFIX = 'Not available because ';
-
 /** The answer when the export lacks the investment and performance figures: which tables and columns, and what to do. */
 export function missingColumnsAnswer(
   command: string,
@@ -51,37 +49,48 @@ export function missingColumnsAnswer(
   };
 }
 
+/**
+ * Why no customer is left to analyse: a `clause` completes "not available because …" (a filter matching nothing); a
+ * `sentence` stands alone (no keyed rows, no customer with every figure).
+ */
+export type UnavailableWhy = { readonly clause: string } | { readonly sentence: string };
+
 /** Why no customer is left after the filters, and what the export has instead. */
-export function unmatchedText(unmatched: UnmatchedFilter | null, t: Translate): string {
-  if (unmatched === null) return t('mismatch.noEmailRows');
+export function unmatchedWhy(unmatched: UnmatchedFilter | null, t: Translate): UnavailableWhy {
+  if (unmatched === null) return { sentence: t('mismatch.noEmailRows') };
   const filter = `${unmatched.key}=${unmatched.wanted}`;
-  return unmatched.levels.length > 0
-    ? t('mismatch.noFilterMatch', { filter, values: joinList(t, unmatched.levels) })
-    : t('mismatch.noFilterMatchNoLevels', { filter, column: unmatched.column });
+  return {
+    clause:
+      unmatched.levels.length > 0
+        ? t('mismatch.noFilterMatch', { filter, values: joinList(t, unmatched.levels) })
+        : t('mismatch.noFilterMatchNoLevels', { filter, column: unmatched.column }),
+  };
 }
 
 /** The answer when the export has the figures but no customer is left to analyse (filters, empty population). */
 export function unavailableAnswer(
   command: string,
-  reason: string,
+  why: UnavailableWhy,
   provenance: CommandAnswer['provenance'],
   locale: Locale,
 ): CommandAnswer {
   const t = translator(locale);
+  const reason = 'clause' in why ? t('answer.unavailable', { reason: why.clause }) : why.sentence;
   return {
     command,
     title: t('mismatch.titleUnavailable'),
     lead: {
-      takeaway: reason.startsWith(NOT_AVAILABLE_PREFIX)
-        ? t('mismatch.unavailableTakeaway', { reason: reason.slice(NOT_AVAILABLE_PREFIX.length) })
-        : reason,
+      takeaway: 'clause' in why ? t('mismatch.unavailableTakeaway', { reason: why.clause }) : why.sentence,
       accounts: [],
       noAccounts: t('mismatch.noneQualify'),
       tables: [],
       context: contextLine(provenance, { population: t('mismatch.population') }, locale),
     },
     headline: reason,
-    sections: [{ kind: 'unavailable', title: t('mismatch.section'), reason }],
+    // A section's reason is worded as a clause by its presenter ("Not available because …").
+    sections: [
+      { kind: 'unavailable', title: t('mismatch.section'), reason: 'clause' in why ? why.clause : why.sentence },
+    ],
     provenance,
     charts: [],
     chartsOmitted: 0,

@@ -577,8 +577,8 @@ export const en = {
   'mismatch.unavailableTakeaway': 'Investment mismatch is not available: {reason}',
   'mismatch.section': 'Investment mismatch',
   'mismatch.noEmailRows': 'The value table has no rows with an email.',
-  'mismatch.noFilterMatch': 'Not available because no customer matches `{filter}`. Values present: {values}.',
-  'mismatch.noFilterMatchNoLevels': 'Not available because no customer matches `{filter}`. No customer has a {column}.',
+  'mismatch.noFilterMatch': 'no customer matches `{filter}`. Values present: {values}.',
+  'mismatch.noFilterMatchNoLevels': 'no customer matches `{filter}`. No customer has a {column}.',
   'mismatch.missing.title': 'Investment mismatch — not available on this export',
   'mismatch.missing.takeaway':
     'Investment mismatch cannot run on this export: it lacks the investment and performance figures.',
