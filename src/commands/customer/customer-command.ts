@@ -17,8 +17,9 @@ import type { CommandAnswer } from '../command-answer.js';
 import type { CommandArgs } from '../command-args.js';
 import type { CommandDefinition } from '../command-definition.js';
 import { zoneOptionsFor } from '../zone-options-for.js';
+import { presentNoMatch, presentPickList } from './customer-match-present.js';
 import { type CustomerLookup, customerLookupOnColumns } from './customer-on-columns.js';
-import { presentCustomerCard, presentNoMatch, presentPickList } from './customer-present.js';
+import { presentCustomerCard } from './customer-present.js';
 import { customerZone } from './customer-zone.js';
 
 /** The longest email address there can be (RFC 5321); ids and names are shorter. */
