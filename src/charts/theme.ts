@@ -164,6 +164,16 @@ export const CHART_CONFIG: Config = {
 };
 
 /**
+ * The `stack` of a bar chart's value channel when every bar has a category (and offset) of its own, so nothing
+ * stacks. vega-lite stacks coloured bars unless told not to, and draws `cornerRadiusEnd` on a stacked bar as a
+ * group per stack clipped to a rounded rectangle: a sub-dataflow, scenegraph group and clip path for every bar.
+ * Unstacked, the bar rounds its own end: the same PNG, byte for byte (test/charts/unstacked-bars.test.ts), for
+ * ≈ 15–20 % less CPU per render on the bar charts of the demo (e.g. cohort channels 57 → 47 ms in-process).
+ * Bars with a stroke are not the same picture (the clip cut the stroke's outer half), so those keep the default.
+ */
+export const UNSTACKED = null;
+
+/**
  * For charts that grow with their categories (one bar or row per customer or cell): the width
  * stays CHART_SIZE.width, so the 360 px preview scales text the same as every other chart, and
  * `height` is the plot's own height; titles, legends and axes add to it instead of squeezing it.

@@ -5,7 +5,7 @@ import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
 import { truncateLabel } from '../labels.js';
-import { CATEGORY_PALETTE, GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
+import { CATEGORY_PALETTE, GROW_HEIGHT_AUTOSIZE, UNSTACKED, withTheme } from '../theme.js';
 
 /** Channels beyond this are summed into one "Other" bar so the bars stay readable. */
 export const CHANNEL_BARS = 12;
@@ -103,6 +103,7 @@ export function buildChannelChart(
       x: {
         field: 'share',
         type: 'quantitative',
+        stack: UNSTACKED,
         title: t('chart.channel.axis'),
         axis: { format: '.0%' },
         scale: { domain: [0, Math.min(1, max * 1.3)], nice: false },

@@ -5,7 +5,7 @@ import { termFor, translator } from '../../i18n/translate.js';
 import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { formatNumber } from '../format.js';
-import { CATEGORY_PALETTE, GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
+import { CATEGORY_PALETTE, GROW_HEIGHT_AUTOSIZE, UNSTACKED, withTheme } from '../theme.js';
 
 /** Tiers with fewer cohort customers than this are drawn pale: too few to read a gap from. */
 export const SMALL_TIER = 20;
@@ -76,6 +76,7 @@ export function buildLtvDifferenceChart(ltv: CohortLtv, locale: Locale = 'en'): 
       x: {
         field: 'pct',
         type: 'quantitative',
+        stack: UNSTACKED,
         title: t('chart.ltv.axis'),
         axis: { format: '.0%' },
         scale: { domain: [-extent * 2, extent * 2], nice: false },

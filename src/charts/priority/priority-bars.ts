@@ -9,7 +9,7 @@ import type { ChartDefinition, TopLevelSpec } from '../chart-definition.js';
 import { chartTitle } from '../chart-title.js';
 import { chartWords } from '../chart-words.js';
 import { formatNumber } from '../format.js';
-import { CATEGORY_PALETTE, CHART_SIZE, FONT_SIZES, GROW_HEIGHT_AUTOSIZE, withTheme } from '../theme.js';
+import { CATEGORY_PALETTE, CHART_SIZE, FONT_SIZES, GROW_HEIGHT_AUTOSIZE, UNSTACKED, withTheme } from '../theme.js';
 import { priorityBarNames } from './priority-bar-names.js';
 
 /** Customer labels longer than this many columns end in an ellipsis (the axis has ~280 px). */
@@ -109,6 +109,7 @@ export function buildPriorityBarsChart(
       x: {
         field: 'priority',
         type: 'quantitative',
+        stack: UNSTACKED,
         title: words.priority,
         scale: { domain: paddedDomain(values.map((v) => v.priority)), nice: false },
         // Five ticks stay apart however long the names (which narrow the bars); flush labels would push 0.0 into 0.1.

@@ -5,6 +5,7 @@ import type { Locale } from '../../i18n/locale.js';
 import { termFor, translator } from '../../i18n/translate.js';
 import type { ChartDefinition } from '../chart-definition.js';
 import { LABEL_LINE_BREAK, WRAPPED_LABEL_EXPR } from '../labels.js';
+import { UNSTACKED } from '../theme.js';
 import {
   chart,
   count as countIn,
@@ -68,6 +69,7 @@ function rateBars(bars: readonly RateBar[], overall: RateBar, axisTitle: string 
           x: {
             field: 'rate',
             type: 'quantitative',
+            stack: UNSTACKED,
             title: t('chart.rate.axis'),
             // Few ticks, and drop any that would still collide (e.g. "45%50%" at the right end).
             axis: { format: '.0%', values: [0, 0.25, 0.5, 0.75, 1] },
