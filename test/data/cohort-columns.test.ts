@@ -7,6 +7,7 @@ import { codeColumn } from '../../src/analysis/columns/coded-column.js';
 import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../../src/analysis/conversion-cohort/cohort-inputs.js';
 import { computeConversionCohortColumns } from '../../src/analysis/conversion-cohort/compute-cohort-columns.js';
 import { computeConversionCohort } from '../../src/analysis/conversion-cohort/compute-conversion-cohort.js';
+import { selectCohort } from '../../src/analysis/conversion-cohort/select-cohort.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import type { Warehouse } from '../../src/data/open-warehouse.js';
 import { loadCohortColumns } from '../../src/data/queries/cohort-columns.js';
@@ -83,8 +84,7 @@ describe('data/cohort-columns on the demo', () => {
     const path = demoWithAddresses();
     const plain = openTestWarehouse(path);
     const inputs = loadCohortInputs(plain).inputs;
-    const cohort = computeConversionCohort(inputs, DEFAULT_COHORT_BOUNDS);
-    const members = cohort.kind === 'ok' ? cohort.selection.members.map((m) => m.activity) : [];
+    const members = selectCohort(inputs.activity, inputs.funnel, DEFAULT_COHORT_BOUNDS).members.map((m) => m.activity);
     expect(members.length).toBeGreaterThan(100);
     const expectedAll = loadCohortGeographyFromRows(plain, inputs.activity);
     const expectedMembers = loadCohortGeographyFromRows(plain, members);
