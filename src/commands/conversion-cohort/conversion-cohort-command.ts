@@ -147,7 +147,12 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     let geography: CohortGeography | null = null;
     const geographyReads = [];
     if (cohort.kind === 'ok') {
-      const customers = { keys: cohort.memberKeys, rows: memberRows, ids: loaded.geographyIds };
+      const customers = {
+        keys: cohort.memberKeys,
+        rows: memberRows,
+        ids: loaded.geographyIds,
+        cache: loaded.activityCache,
+      };
       const { join, reads } = loadCohortGeography(warehouse, customers);
       geography = summariseGeography(join);
       geographyReads.push(...reads);
