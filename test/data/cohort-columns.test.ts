@@ -4,16 +4,20 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeColumn } from '../../src/analysis/columns/coded-column.js';
+import { SOURCE_ID_ORDER } from '../../src/analysis/conversion-cohort/cohort-geography.js';
 import { type CohortBounds, DEFAULT_COHORT_BOUNDS } from '../../src/analysis/conversion-cohort/cohort-inputs.js';
 import { computeConversionCohortColumns } from '../../src/analysis/conversion-cohort/compute-cohort-columns.js';
 import { computeConversionCohort } from '../../src/analysis/conversion-cohort/compute-conversion-cohort.js';
+import { selectCohort } from '../../src/analysis/conversion-cohort/select-cohort.js';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import type { Warehouse } from '../../src/data/open-warehouse.js';
 import { loadCohortColumns } from '../../src/data/queries/cohort-columns.js';
 import { loadCohortInputs } from '../../src/data/queries/cohort-inputs.js';
 import { loadCohortGeography } from '../../src/data/queries/geography.js';
+import { buildResolvedGeography, NO_ADDRESS, NO_CUSTOMER360 } from '../../src/data/queries/geography-resolution.js';
 import { loadCohortGeographyFromRows } from '../../src/data/queries/geography-rows.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
+import { storedGeographyOf } from '../../src/data/snapshot-cache/cohort-geography-store.js';
 import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 
 const cleanups: Array<() => void> = [];
@@ -83,8 +87,7 @@ describe('data/cohort-columns on the demo', () => {
     const path = demoWithAddresses();
     const plain = openTestWarehouse(path);
     const inputs = loadCohortInputs(plain).inputs;
-    const cohort = computeConversionCohort(inputs, DEFAULT_COHORT_BOUNDS);
-    const members = cohort.kind === 'ok' ? cohort.selection.members.map((m) => m.activity) : [];
+    const members = selectCohort(inputs.activity, inputs.funnel, DEFAULT_COHORT_BOUNDS).members.map((m) => m.activity);
     expect(members.length).toBeGreaterThan(100);
     const expectedAll = loadCohortGeographyFromRows(plain, inputs.activity);
     const expectedMembers = loadCohortGeographyFromRows(plain, members);
@@ -96,8 +99,12 @@ describe('data/cohort-columns on the demo', () => {
       const { memberRows } = computeConversionCohortColumns(loaded.columns, DEFAULT_COHORT_BOUNDS);
       const keysOf = (rows: readonly number[]) => rows.map((r) => inputs.activity[r]?.key as string);
       const ids = loaded.geographyIds;
-      expect(loadCohortGeography(warehouse, { keys: keysOf(all), rows: all, ids })).toEqual(expectedAll);
-      expect(loadCohortGeography(warehouse, { keys: keysOf(memberRows), rows: memberRows, ids })).toEqual(
+      // From the cache, the join its build stored (write-cohort-geography.ts); from SQLite, the join built here.
+      const cache = loaded.activityCache;
+      expect(cache !== undefined).toBe(warehouse.snapshotCache !== undefined);
+      if (cache) expect(storedGeographyOf(cache)).toBeDefined();
+      expect(loadCohortGeography(warehouse, { keys: keysOf(all), rows: all, ids, cache })).toEqual(expectedAll);
+      expect(loadCohortGeography(warehouse, { keys: keysOf(memberRows), rows: memberRows, ids, cache })).toEqual(
         expectedMembers,
       );
       // Customers resolving only through a later id type, in another order, keep the row path's order and counts.
@@ -114,5 +121,32 @@ describe('data/cohort-columns on the demo', () => {
       expect(loadCohortGeography(warehouse, { keys: [], rows: [], ids }).join.customers).toBe(0);
       if (warehouse.snapshotCache) expect(warehouse.snapshotCache.misses).toBe(0);
     }
+  });
+
+  it('stores at build time, per latest activity row, the join a command builds from the same columns', () => {
+    const warehouse = cachedDemo(demoWithAddresses());
+    const loaded = loadCohortColumns(warehouse, 'the test');
+    const stored = loaded.activityCache && storedGeographyOf(loaded.activityCache);
+    if (!stored) throw new Error('the cache build stored no geography join');
+    const built = buildResolvedGeography(warehouse, loaded.geographyIds, 'the test');
+    const { addressOfRow, address: _address, ...figures } = built;
+    expect(stored.figures).toEqual(figures);
+    const seen = { address: 0, noAddress: 0, noCustomer360: 0 };
+    for (const column of SOURCE_ID_ORDER) {
+      const expected = addressOfRow[column];
+      const actual = stored.addressOfRow[column];
+      expect(actual.length).toBe(loaded.geographyIds[column].indices.length);
+      for (let r = 0; r < expected.length; r++) {
+        expect(actual[r]).toBe(expected[r]);
+        const at = expected[r] as number;
+        if (at >= 0) seen.address++;
+        else if (at === NO_ADDRESS) seen.noAddress++;
+        else if (at === NO_CUSTOMER360) seen.noCustomer360++;
+      }
+    }
+    // Every kind of outcome is there to compare: an address row, a customer360_id without one, no customer360_id.
+    expect(seen.address).toBeGreaterThan(1000);
+    expect(seen.noAddress).toBeGreaterThan(10);
+    expect(seen.noCustomer360).toBeGreaterThan(10);
   });
 });

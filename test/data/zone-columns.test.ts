@@ -82,6 +82,12 @@ describe('data/zone-columns', () => {
     // rowOf has built the index now; the list answers from it the same.
     expect(Array.from(columns.rowsOf(emails))).toEqual(oneByOne);
     expect(loadZones(cached, 'the test').lookupAll(emails)).toEqual(batch);
+    // From SQLite (emails coded by value, no key space), the list finds the same rows as one by one.
+    const plain = loadActivityZoneColumns(openTestWarehouse(ensureDemoWarehouse('full')), 'the test');
+    if (!plain) throw new Error('expected activity columns');
+    const plainScanned = Array.from(plain.rowsOf(emails));
+    expect(plainScanned).toEqual(emails.map((e) => plain.rowOf(e) ?? -1));
+    expect(plainScanned).toEqual(scanned);
   });
 
   it('names the command when the activity table lacks rows, by falling back to the value table', () => {

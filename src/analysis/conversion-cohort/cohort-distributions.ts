@@ -27,12 +27,13 @@ export function distribution(labels: readonly (string | null)[]): Distribution {
   return distributionOfCounts(counts, labels.length - missing, missing);
 }
 
-/** distribution over a coded column: counted per code, then per label. */
-export function distributionOfCodes(column: CodedColumn): Distribution {
+/** distribution over a coded column (its `rows` only, when given): counted per code, then per label. */
+export function distributionOfCodes(column: CodedColumn, rows?: ArrayLike<number>): Distribution {
   const perCode = new Float64Array(column.dictionary.length);
+  const count = rows ? rows.length : column.indices.length;
   let missing = 0;
-  for (let r = 0; r < column.indices.length; r++) {
-    const code = column.indices[r] as number;
+  for (let k = 0; k < count; k++) {
+    const code = column.indices[rows ? (rows[k] as number) : k] as number;
     if (code < 0) missing++;
     else perCode[code] = (perCode[code] as number) + 1;
   }
@@ -41,7 +42,7 @@ export function distributionOfCodes(column: CodedColumn): Distribution {
     const k = perCode[code] as number;
     if (k > 0) counts.set(label, (counts.get(label) ?? 0) + k);
   });
-  return distributionOfCounts(counts, column.indices.length - missing, missing);
+  return distributionOfCounts(counts, count - missing, missing);
 }
 
 function distributionOfCounts(counts: ReadonlyMap<string, number>, n: number, missing: number): Distribution {
@@ -69,5 +70,18 @@ export function flagShare(flags: readonly Flag[]): FlagShare {
     else if (f === 1) active++;
   }
   const n = flags.length - notClean;
+  return { n, active, share: n > 0 ? active / n : null, notClean };
+}
+
+/** flagShare over a flag column's `rows` (NaN or anything but 0/1 is not clean, as the reader's Flag). */
+export function flagShareOfRows(flags: Float64Array, rows: ArrayLike<number>): FlagShare {
+  let active = 0;
+  let notClean = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const f = flags[rows[k] as number] as number;
+    if (f === 1) active++;
+    else if (f !== 0) notClean++;
+  }
+  const n = rows.length - notClean;
   return { n, active, share: n > 0 ? active / n : null, notClean };
 }

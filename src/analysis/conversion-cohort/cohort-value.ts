@@ -111,34 +111,54 @@ export function cohortLtvAgainst(
   funnelAll: TierSums,
   cohortFunnel: readonly CohortFunnelRow[],
 ): CohortLtv {
-  const tierMean = (tier: string): number | null => {
-    const s = tierSums.get(tier);
-    return s === undefined ? null : s.sum / s.n;
-  };
-
-  const cohortByTier = new Map<string, { ltv: number[]; diff: number[] }>();
-  const allDiffs: number[] = [];
-  let withoutValueRow = 0;
-  let withoutTierOrLtv = 0;
+  const tierMean = tierMeanOf(tierSums);
+  const cohort: CohortTierLtvs = { byTier: new Map(), allDiffs: [], withoutValueRow: 0, withoutTierOrLtv: 0 };
   for (const v of cohortValue) {
     if (v === undefined) {
-      withoutValueRow++;
+      cohort.withoutValueRow++;
       continue;
     }
     if (v.tier === null || v.ltv === null) {
-      withoutTierOrLtv++;
+      cohort.withoutTierOrLtv++;
       continue;
     }
     const base = tierMean(v.tier) as number;
-    const group = cohortByTier.get(v.tier) ?? { ltv: [], diff: [] };
+    const group = cohort.byTier.get(v.tier) ?? { ltv: [], diff: [] };
     group.ltv.push(v.ltv);
     group.diff.push(v.ltv - base);
-    cohortByTier.set(v.tier, group);
-    allDiffs.push(v.ltv - base);
+    cohort.byTier.set(v.tier, group);
+    cohort.allDiffs.push(v.ltv - base);
   }
+  return cohortLtvOf(tierSums, cohort, funnelAll, groupSums(cohortFunnel, funnelTier, funnelLtv));
+}
 
+/** The cohort members' value-table LTVs by tier (in member order), and the members left out, as counted. */
+export interface CohortTierLtvs {
+  readonly byTier: Map<string, { ltv: number[]; diff: number[] }>;
+  /** Every counted member's LTV − own tier mean. */
+  readonly allDiffs: number[];
+  withoutValueRow: number;
+  withoutTierOrLtv: number;
+}
+
+/** The population's mean LTV of a tier; null when no row of the tier has one. */
+export function tierMeanOf(tierSums: TierSums): (tier: string) => number | null {
+  return (tier) => {
+    const s = tierSums.get(tier);
+    return s === undefined ? null : s.sum / s.n;
+  };
+}
+
+/** CohortLtv from the members' LTVs and the funnel's cohort sums, however they were gathered (rows or columns). */
+export function cohortLtvOf(
+  tierSums: TierSums,
+  cohort: CohortTierLtvs,
+  funnelAll: TierSums,
+  funnelCohort: TierSums,
+): CohortLtv {
+  const tierMean = tierMeanOf(tierSums);
   const byTier = [...tierSums.keys()].sort(compareTiers).map((tier): TierLtv => {
-    const group = cohortByTier.get(tier);
+    const group = cohort.byTier.get(tier);
     const cohortMean = group ? mean(group.ltv) : null;
     const tm = tierMean(tier);
     const difference = cohortMean === null || tm === null ? null : cohortMean - tm;
@@ -154,24 +174,24 @@ export function cohortLtvAgainst(
     };
   });
 
-  const funnelCohort = groupSums(cohortFunnel, funnelTier, funnelLtv);
   const funnelByTier = [...funnelAll.keys()].sort(compareTiers).map((tier): FunnelTierLtv => {
     const all = funnelAll.get(tier);
-    const cohort = funnelCohort.get(tier);
+    const c = funnelCohort.get(tier);
     return {
       tier,
-      cohortN: cohort?.n ?? 0,
-      cohortMean: cohort ? cohort.sum / cohort.n : null,
+      cohortN: c?.n ?? 0,
+      cohortMean: c ? c.sum / c.n : null,
       tierN: all?.n ?? 0,
       tierMean: all ? all.sum / all.n : null,
     };
   });
 
+  const allDiffs = cohort.allDiffs;
   return {
     byTier,
     perCustomer: { n: allDiffs.length, mean: mean(allDiffs), median: median(allDiffs) },
-    withoutValueRow,
-    withoutTierOrLtv,
+    withoutValueRow: cohort.withoutValueRow,
+    withoutTierOrLtv: cohort.withoutTierOrLtv,
     funnelByTier,
   };
 }
@@ -200,11 +220,20 @@ export function groupSums<T>(
   return sums;
 }
 
-/** groupSums over columns: NULL tier or amount skipped, sums per tier in row order (the same bits as rows). */
-export function groupSumsOfColumns(group: CodedColumn, amount: Float64Array): Map<string, { sum: number; n: number }> {
+/**
+ * groupSums over columns (every row, or `rows` in their order): NULL tier or amount skipped, sums per tier in row
+ * order (the same bits as rows).
+ */
+export function groupSumsOfColumns(
+  group: CodedColumn,
+  amount: Float64Array,
+  rows?: ArrayLike<number>,
+): Map<string, { sum: number; n: number }> {
   const sum = new Float64Array(group.dictionary.length);
   const n = new Float64Array(group.dictionary.length);
-  for (let r = 0; r < amount.length; r++) {
+  const count = rows ? rows.length : amount.length;
+  for (let k = 0; k < count; k++) {
+    const r = rows ? (rows[k] as number) : k;
     const code = group.indices[r] as number;
     const x = amount[r] as number;
     if (code < 0 || Number.isNaN(x)) continue;

@@ -10,11 +10,11 @@ import {
 } from './cohort-value.js';
 import { type PlatformMix, type PlatformTally, platformMixOf, tallyPlatforms } from './platform-mix.js';
 import { crossTab, type RiskVelocity, type RiskVelocityTable, riskVelocityOf } from './risk-velocity.js';
-import { type CohortSelection, selectCohort } from './select-cohort.js';
+import { type CohortSelection, type CohortSelectionSummary, selectCohort } from './select-cohort.js';
 
 export interface CohortFigures {
   readonly kind: 'ok';
-  readonly selection: CohortSelection;
+  readonly selection: CohortSelectionSummary;
   readonly size: number;
   /** Cohort emails, in activity-row order. */
   readonly memberKeys: readonly string[];
@@ -32,6 +32,16 @@ export interface CohortFigures {
   readonly zendesk: FlagShare;
   readonly platformMix: PlatformMix;
   readonly riskVelocity: RiskVelocity;
+  /** The funnel figures each member is listed with, in member order. */
+  readonly handOffs: MemberHandOffs;
+}
+
+/** Per member, in member order (parallel to memberKeys): its funnel row's hand-off days, tier and LTV. */
+export interface MemberHandOffs {
+  readonly marketingToSalesDays: readonly (number | null)[];
+  readonly salesToSupportDays: readonly (number | null)[];
+  readonly tier: readonly (string | null)[];
+  readonly ltv: readonly (number | null)[];
 }
 
 export interface CohortUnavailable {
@@ -98,7 +108,7 @@ export interface CohortPopulation {
 export function unavailableFor(
   activityRows: number,
   funnelRows: number,
-  selection: CohortSelection | null,
+  selection: CohortSelectionSummary | null,
 ): CohortUnavailable | null {
   if (activityRows === 0 || funnelRows === 0) {
     const empty = [activityRows === 0 ? 'activity metrics' : null, funnelRows === 0 ? 'conversion funnel' : null]
@@ -130,12 +140,12 @@ export function cohortFigures(
   cohortValue: readonly (CohortValueRow | undefined)[],
   population: CohortPopulation,
 ): CohortFigures {
-  const members = selection.members;
+  const { members, ...summary } = selection;
   const cohortActivity = members.map((m) => m.activity);
   const cohortFunnel = members.map((m) => m.funnel);
   return {
     kind: 'ok',
-    selection,
+    selection: summary,
     size: members.length,
     memberKeys: cohortActivity.map((a) => a.key),
     rfm: cohortRfm(cohortValue),
@@ -148,5 +158,11 @@ export function cohortFigures(
     zendesk: flagShare(cohortActivity.map((a) => a.zendeskActive)),
     platformMix: platformMixOf(tallyPlatforms(cohortActivity), population.platforms),
     riskVelocity: riskVelocityOf(crossTab(cohortActivity), population.riskVelocity),
+    handOffs: {
+      marketingToSalesDays: cohortFunnel.map((f) => f.marketingToSalesDays),
+      salesToSupportDays: cohortFunnel.map((f) => f.salesToSupportDays),
+      tier: cohortFunnel.map((f) => f.tier),
+      ltv: cohortFunnel.map((f) => f.ltv),
+    },
   };
 }

@@ -90,23 +90,27 @@ export function tallyPlatforms(rows: readonly CohortActivityRow[]): PlatformTall
 }
 
 /**
- * tallyPlatforms over columns (flags and health as Float64Array, NaN = NULL): the same sums in the same row order,
- * so the same figures, without a row object per customer. A flag other than 0/1 counts as not clean.
+ * tallyPlatforms over columns (flags and health as Float64Array, NaN = NULL), over every row or over `rows` (in
+ * their order): the same sums in the same row order, so the same figures, without a row object per customer. A flag
+ * other than 0/1 counts as not clean.
  */
 export function tallyPlatformColumns(
   inMarketo: Float64Array,
   inStripe: Float64Array,
   inZendesk: Float64Array,
   health: Float64Array,
+  rows?: ArrayLike<number>,
 ): PlatformTally {
   const byLabel = emptyByLabel();
   // Index m·4 + s·2 + z → its accumulator, so a row costs no string.
   const slots = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => byLabel.get(`${i >> 2}${(i >> 1) & 1}${i & 1}`) as Accumulator);
-  const px = new Float64Array(health.length);
-  const py = new Float64Array(health.length);
+  const count = rows ? rows.length : health.length;
+  const px = new Float64Array(count);
+  const py = new Float64Array(count);
   let pairs = 0;
   let notClean = 0;
-  for (let r = 0; r < health.length; r++) {
+  for (let k = 0; k < count; k++) {
+    const r = rows ? (rows[k] as number) : k;
     const m = inMarketo[r] as number;
     const s = inStripe[r] as number;
     const z = inZendesk[r] as number;

@@ -48,17 +48,25 @@ export function crossTab(rows: readonly CohortActivityRow[]): RiskVelocityTable 
 }
 
 /**
- * crossTab over columns: each distinct (risk, velocity) label pair accumulates in row order, as the row path does,
- * so the sums are the same bits. Codes are first mapped to labels (NULL and a literal "(missing)" meet, as in rows).
+ * crossTab over columns (every row, or `rows` in their order): each distinct (risk, velocity) label pair accumulates
+ * in row order, as the row path does, so the sums are the same bits. Codes are first mapped to labels (NULL and a
+ * literal "(missing)" meet, as in rows).
  */
-export function crossTabColumns(risk: CodedColumn, velocity: CodedColumn, health: Float64Array): RiskVelocityTable {
+export function crossTabColumns(
+  risk: CodedColumn,
+  velocity: CodedColumn,
+  health: Float64Array,
+  rows?: ArrayLike<number>,
+): RiskVelocityTable {
   const riskLabels = labelIndex(risk.dictionary);
   const velocityLabels = labelIndex(velocity.dictionary);
   const width = velocityLabels.labels.length;
   const n = new Float64Array(riskLabels.labels.length * width);
   const healthN = new Float64Array(n.length);
   const sum = new Float64Array(n.length);
-  for (let r = 0; r < health.length; r++) {
+  const count = rows ? rows.length : health.length;
+  for (let k = 0; k < count; k++) {
+    const r = rows ? (rows[k] as number) : k;
     const rc = risk.indices[r] as number;
     const vc = velocity.indices[r] as number;
     const cell =

@@ -29,6 +29,9 @@ export interface CohortSelection {
   readonly members: readonly CohortMember[];
 }
 
+/** The selection without its members: what a result keeps (its members are listed by key, their figures apart). */
+export type CohortSelectionSummary = Omit<CohortSelection, 'members'>;
+
 /**
  * The §2 cohort: inner join of latest activity and latest funnel rows on email, then
  * marketing_to_sales_days in [min, max] (inclusive), sales_to_support_days > bound

@@ -60,8 +60,8 @@ export function cohortLead(
     };
   }
   const zoneOf = memberZones(cohort.memberKeys, cohortZones);
-  const cohortMembers = cohort.selection.members;
-  const n = cohortMembers.length;
+  const { handOffs } = cohort;
+  const n = cohort.memberKeys.length;
   // Per member: its verdict, zone rank and score; a Member object only for the members shown or listed.
   const verdicts = new Array<ZoneVerdict | undefined>(n);
   const rank = new Uint8Array(n);
@@ -75,18 +75,15 @@ export function cohortLead(
     if (verdict?.zone === 'red') red++;
   }
   const order = urgencyOrder(rank, score, (i) => cohort.memberKeys[i] as string);
-  const memberAt = (i: number): Member => {
-    const m = cohortMembers[i] as (typeof cohortMembers)[number];
-    return {
-      key: m.activity.key,
-      organisation: organisations[i] ?? null,
-      zone: verdicts[i],
-      salesToSupportDays: m.funnel.salesToSupportDays,
-      marketingToSalesDays: m.funnel.marketingToSalesDays,
-      tier: m.funnel.tier,
-      ltv: m.funnel.ltv,
-    };
-  };
+  const memberAt = (i: number): Member => ({
+    key: cohort.memberKeys[i] as string,
+    organisation: organisations[i] ?? null,
+    zone: verdicts[i],
+    salesToSupportDays: handOffs.salesToSupportDays[i] ?? null,
+    marketingToSalesDays: handOffs.marketingToSalesDays[i] ?? null,
+    tier: handOffs.tier[i] ?? null,
+    ltv: handOffs.ltv[i] ?? null,
+  });
   // The action depends on the zone alone: worded once per zone, not once per member.
   const actions = new Map<ZoneName | null, string>();
   const actionOf = (zone: ZoneName | null): string => {

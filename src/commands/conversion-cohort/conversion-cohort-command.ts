@@ -142,11 +142,17 @@ export const conversionCohortCommand: CommandDefinition<ConversionCohortOptions>
     }
     const loaded = loadCohortColumns(warehouse, '/conversion-cohort');
     const { cohort, memberRows } = computeConversionCohortColumns(loaded.columns, options.bounds, loaded.population());
-    const zones = cohortZones(warehouse, loaded, memberRows, options.zones);
+    const memberKeys = cohort.kind === 'ok' ? cohort.memberKeys : [];
+    const zones = cohortZones(warehouse, loaded, memberRows, memberKeys, options.zones);
     let geography: CohortGeography | null = null;
     const geographyReads = [];
     if (cohort.kind === 'ok') {
-      const customers = { keys: cohort.memberKeys, rows: memberRows, ids: loaded.geographyIds };
+      const customers = {
+        keys: cohort.memberKeys,
+        rows: memberRows,
+        ids: loaded.geographyIds,
+        cache: loaded.activityCache,
+      };
       const { join, reads } = loadCohortGeography(warehouse, customers);
       geography = summariseGeography(join);
       geographyReads.push(...reads);
@@ -167,14 +173,16 @@ function cohortZones(
   warehouse: Warehouse,
   loaded: LoadedCohortColumns,
   memberRows: readonly number[],
+  /** The members' emails (parallel to memberRows), decoded once for the answer. */
+  memberKeys: readonly string[],
   options: ZoneOptions,
 ): ZoneTally {
   const key = loaded.zoneColumns.key;
   if (key.indices.length === 0) return tallyZones(loadZoneInputs(warehouse, '/conversion-cohort').inputs, options);
   const { zones, scores, rules, ...summary } = activityZonesFor(warehouse, loaded, options);
   const customers = memberRows.map(
-    (r): ZoneVerdict => ({
-      key: codedValue(key, r) as string,
+    (r, i): ZoneVerdict => ({
+      key: memberKeys[i] as string,
       zone: ZONE_CODES[zones[r] as number] ?? null,
       score: Number.isNaN(scores[r]) ? null : (scores[r] as number),
       rule: RULE_CODES[rules[r] as number] as ZoneRule,

@@ -104,8 +104,8 @@ export function presentConversionCohort(p: CohortPresentation): CommandAnswer {
     chartsOmitted: 0,
     data: {
       options,
-      // Members are listed by key; their full input rows would only repeat the warehouse.
-      cohort: cohort.kind === 'ok' ? { ...cohort, selection: { ...cohort.selection, members: undefined } } : cohort,
+      // Members are listed by key; their hand-off figures are in the lead's list already.
+      cohort: cohort.kind === 'ok' ? { ...cohort, handOffs: undefined } : cohort,
       geography: p.geography && { ...p.geography, join: p.geography.join && { ...p.geography.join, locations: [] } },
       zones: zoneSummary(zones, cohortZones),
     },

@@ -9,6 +9,7 @@ import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import type { TableReadReport } from '../read-table.js';
 import { readTableColumns } from '../read-table-columns.js';
+import type { SnapshotCache } from '../snapshot-cache/snapshot-cache.js';
 import { COHORT_ACTIVITY_COLUMNS, COHORT_FUNNEL_COLUMNS, COHORT_VALUE_COLUMNS } from './cohort-inputs.js';
 
 export interface LoadedCohortColumns {
@@ -19,6 +20,8 @@ export interface LoadedCohortColumns {
   readonly zoneColumns: ActivityZoneColumns;
   /** The activity rows' source ids, one object per export: geography resolves through it once. */
   readonly geographyIds: Readonly<Record<SourceIdColumn, CodedColumn>>;
+  /** The snapshot cache the activity rows were read from; undefined when they came from SQLite. */
+  readonly activityCache?: SnapshotCache;
   readonly reads: {
     readonly activity: TableReadReport;
     readonly funnel: TableReadReport;
@@ -96,6 +99,7 @@ export const loadCohortColumns = oncePerWarehouse((warehouse: Warehouse, neededF
       marketo_lead_id: columns.activity.marketoLeadId,
       stripe_customer_id: columns.activity.stripeCustomerId,
     },
+    ...(activity.cache && { activityCache: activity.cache }),
     reads: { activity: activity.report, funnel: funnel.report, value: value.report },
   };
 });

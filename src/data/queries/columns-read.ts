@@ -1,6 +1,6 @@
 import type { TableId } from '../warehouse-schema.js';
 import { COHORT_ACTIVITY_COLUMNS, COHORT_FUNNEL_COLUMNS, COHORT_VALUE_COLUMNS } from './cohort-inputs.js';
-import { ADDRESS_COLUMNS } from './geography.js';
+import { ADDRESS_COLUMNS } from './geography-resolution.js';
 import { INVESTMENT_CORE_COLUMNS, INVESTMENT_DETAIL_COLUMNS } from './investment-customers.js';
 import { MAPPING_COLUMNS, SOURCE_ID_ORDER } from './investment-mapping.js';
 import { NETSUITE_ANALYSIS_COLUMNS } from './netsuite-customers.js';

@@ -7,7 +7,8 @@ import {
 import { oncePerWarehouse } from '../once-per-warehouse.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { readTable, type TableReadReport } from '../read-table.js';
-import { ADDRESS_COLUMNS, emptyGeographyJoin, type GeographyCustomer, missingGeographyInputs } from './geography.js';
+import { emptyGeographyJoin, type GeographyCustomer, missingGeographyInputs } from './geography.js';
+import { ADDRESS_COLUMNS } from './geography-resolution.js';
 import { MAPPING_COLUMNS } from './investment-mapping.js';
 
 const ID_FIELD: Readonly<Record<SourceIdColumn, keyof GeographyCustomer>> = {

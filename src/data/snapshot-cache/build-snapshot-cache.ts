@@ -12,6 +12,7 @@ import { writeKeySpaces } from './key-spaces.js';
 import { MANIFEST_FILE, openSnapshotCache, type SnapshotCache } from './snapshot-cache.js';
 import { pathPrefix, snapshotCacheDirectory, sourceIdentity } from './snapshot-cache-location.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest } from './snapshot-manifest.js';
+import { writeCohortGeography } from './write-cohort-geography.js';
 import { writeInvestmentSales } from './write-investment-sales.js';
 
 export interface SnapshotCacheBuild {
@@ -167,6 +168,7 @@ function manifestOf(
 
 function publish(warehouse: Warehouse, scratch: string, directory: string, manifest: SnapshotManifest): void {
   writeInvestmentSales(warehouse, scratch, manifest);
+  writeCohortGeography(warehouse, scratch, manifest);
   writeFileSync(join(scratch, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
   try {
     renameSync(scratch, directory);

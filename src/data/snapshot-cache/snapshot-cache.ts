@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CodedColumn } from '../../analysis/columns/coded-column.js';
+import { type CodedColumn, sharesKeys } from '../../analysis/columns/coded-column.js';
+import { joinRows } from '../../analysis/columns/join-rows.js';
 import { type HeldStructure, holdExportStructure } from '../export-memory.js';
 import type { KeyStats } from '../key-stats.js';
 import type { CustomerSalesByEmail } from '../queries/customer-sales.js';
@@ -153,7 +154,24 @@ export class SnapshotCache {
    */
   joinedRows(from: CachedColumnRef, to: CachedColumnRef): Int32Array | undefined {
     this.#useDecoded();
-    return this.#joins.joined(from, to);
+    return this.#joinedByCode(from, to) ?? this.#joins.joined(from, to);
+  }
+
+  /**
+   * joinedRows of two latest-row columns coded in one key space, by code (same code ⇔ same bytes, so the same rows,
+   * the last `to` row of a value winning): integer work where the byte join hashes every row of both columns (~0.7 s
+   * of /priority's zones at a million customers). Undefined when they are not both in one space.
+   */
+  #joinedByCode(from: CachedColumnRef, to: CachedColumnRef): Int32Array | undefined {
+    if (from.rank !== 1 || to.rank !== 1) return undefined;
+    try {
+      this.#keySpaces ??= CachedKeySpaces.open(this.directory);
+    } catch {
+      return undefined;
+    }
+    const fromCodes = this.#keySpaces.column(from.tableId, from.column);
+    const toCodes = fromCodes && this.#keySpaces.column(to.tableId, to.column);
+    return fromCodes && toCodes && sharesKeys(fromCodes, toCodes) ? joinRows(fromCodes, toCodes) : undefined;
   }
 
   /** The last row of `to` holding `value` (-1: none): joinedRows' answer for one value; undefined when not plain. */

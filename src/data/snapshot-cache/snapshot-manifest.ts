@@ -4,7 +4,7 @@ import type { StoredColumnType } from './column-store.js';
 import type { CachedCustomerLookup } from './customer-lookup-index.js';
 
 /** Bumped whenever the files' layout or the cleaning they hold changes, so old caches are never read. */
-export const SNAPSHOT_CACHE_FORMAT = 7;
+export const SNAPSHOT_CACHE_FORMAT = 8;
 
 /** The export a cache was built from: a replaced or edited file has a new size, mtime or inode. */
 export interface SourceIdentity {

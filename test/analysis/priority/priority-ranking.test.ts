@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compareScored, rankingOrder } from '../../../src/analysis/priority/priority-ranking-order.js';
 import {
   computePriority,
   DEFAULT_PRIORITY_OPTIONS,
@@ -47,6 +48,28 @@ describe('analysis/priority/computePriority ranking order', () => {
       for (const r of ranked.slice(0, 50)) {
         expect(r.cumeDist).toBe(ranked.filter((o) => o.priority <= r.priority).length / ranked.length);
       }
+    }
+  });
+});
+
+describe('analysis/priority/rankingOrder ties', () => {
+  it('orders tie runs as the stable compareScored sort does, runs with and without surrogates alike', () => {
+    // Characters on both sides of the surrogates (U+E000 and up sort after a surrogate pair by code point, before it
+    // by `<`), duplicates (input order breaks them), and runs where only some members hold a surrogate pair.
+    const alphabet = ['a', 'b', 'z', 'я', '\uff21', '\ue000', '\u{20bb7}', '\u{1f600}', '.', '@'];
+    const random = seededRandom(7);
+    for (const withAstral of [false, true]) {
+      const letters = withAstral ? alphabet : alphabet.filter((c) => c.length === 1);
+      const n = 3000;
+      const emails = Array.from({ length: n }, () =>
+        Array.from({ length: 1 + Math.floor(random() * 4) }, () => letters[Math.floor(random() * letters.length)]).join(
+          '',
+        ),
+      );
+      const priorities = Float64Array.from({ length: n }, () => Math.floor(random() * 40) / 8);
+      const scored = { priorities, emails };
+      const expected = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareScored(scored, a, b));
+      expect(Array.from(rankingOrder(scored))).toEqual(expected);
     }
   });
 });
