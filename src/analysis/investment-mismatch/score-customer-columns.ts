@@ -264,6 +264,14 @@ export function mismatchedCustomers(scored: ScoredColumns): ScoredCustomer[] {
   return out;
 }
 
+/** The input row of each mismatched customer, in mismatchedCustomers' order (to join them to other tables by row). */
+export function mismatchedRows(scored: ScoredColumns): Int32Array {
+  const rows = new Int32Array(scored.figures.mismatchedCount);
+  let k = 0;
+  for (let i = 0; i < scored.flags.length; i++) if (isMismatched(scored.flags, i)) rows[k++] = scored.rows[i] as number;
+  return rows;
+}
+
 /** rawRoi with NaN for null. */
 function roiOf(lifetimeValue: number, acquisitionCost: number): number {
   if (Number.isNaN(lifetimeValue) || Number.isNaN(acquisitionCost) || acquisitionCost <= 0) return Number.NaN;
