@@ -5,7 +5,7 @@ import type { InvestmentColumns } from './investment-columns.js';
 import type { InvestmentMismatchOptions } from './mismatch-types.js';
 import { analyseOnboardingColumns } from './onboarding-columns.js';
 import { summariseRoiAndLifecycleColumns } from './roi-lifecycle-columns.js';
-import { mismatchedCustomers, scoreCustomerColumns } from './score-customer-columns.js';
+import { mismatchedCustomers, mismatchedRows, scoreCustomerColumns } from './score-customer-columns.js';
 import { computeSegmentCellsColumns } from './segment-cells-columns.js';
 import { analyseTeamAndLevelColumns } from './team-and-level-columns.js';
 import { contrastTopGroupColumns } from './top-group-contrast-columns.js';
@@ -26,6 +26,7 @@ export function computeInvestmentMismatchColumns(
     population,
     validCount: scored.rows.length,
     mismatchedCustomers: mismatchedCustomers(scored),
+    mismatchedRows: mismatchedRows(scored),
     mismatchRate: population.topCount > 0 ? population.mismatchedCount / population.topCount : null,
     roiAndLifecycle: summariseRoiAndLifecycleColumns(scored),
     segmentCells: computeSegmentCellsColumns(scored, options.weights, options.minCellSize),

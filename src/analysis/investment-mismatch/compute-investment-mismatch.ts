@@ -23,6 +23,8 @@ export interface InvestmentMismatchFigures {
   readonly validCount: number;
   /** The mismatched customers, in input order. */
   readonly mismatchedCustomers: readonly ScoredCustomer[];
+  /** Each mismatched customer's input row (same order), when computed on columns: joins them to other tables by row. */
+  readonly mismatchedRows?: Int32Array;
   /** Mismatched / top count; null without top customers. */
   readonly mismatchRate: number | null;
   readonly roiAndLifecycle: RoiAndLifecycle;

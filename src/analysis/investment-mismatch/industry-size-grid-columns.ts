@@ -1,6 +1,6 @@
 import { distinctLevels } from '../columns/distinct-levels.js';
 import { ValueGrouper } from '../columns/grouped-values.js';
-import { typedSortedMedian } from '../stats/typed-arrays.js';
+import { typedSelectedMedian } from '../stats/typed-arrays.js';
 import {
   byIndustryThenSize,
   byLargestGap,
@@ -76,7 +76,7 @@ export function buildIndustrySizeGridColumns(scored: ScoredColumns): IndustrySiz
       industry: industry.levels[label.industry] as string,
       sizeTier: size.levels[label.sizeTier] as string,
       n: count,
-      medianRoi: typedSortedMedian(rois),
+      medianRoi: typedSelectedMedian(rois),
       roiN: rois.length,
       meanAdoption: (adoptionSum[k] as number) / count,
       meanSupport: (supportSum[k] as number) / count,
@@ -89,7 +89,7 @@ export function buildIndustrySizeGridColumns(scored: ScoredColumns): IndustrySiz
     return {
       industry: name,
       n: count,
-      medianGap: typedSortedMedian(gapValues.of(k)) as number,
+      medianGap: typedSelectedMedian(gapValues.of(k)) as number,
       meanPriorityNorm: (priorityNormSum[k] as number) / count,
       meanComposite: (compositeSum[k] as number) / count,
     };

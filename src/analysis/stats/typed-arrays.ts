@@ -36,6 +36,26 @@ export function typedSortedMedian(values: Float64Array): number | null {
 }
 
 /**
+ * typedSortedMedian's value to the bit (quantileSorted's interpolation of the two middle order statistics), found by
+ * selection instead of a full sort; `values` is reordered. A sort orders −0 before +0 and puts NaN last, which a
+ * selection by < does not, so with a NaN present or a zero in the middle it sorts after all.
+ */
+export function typedSelectedMedian(values: Float64Array): number | null {
+  const n = values.length;
+  if (n < 2) return typedSortedMedian(values);
+  for (let k = 0; k < n; k++) if (Number.isNaN(values[k] as number)) return typedSortedMedian(values);
+  const i = (n - 1) * 0.5;
+  const i0 = Math.floor(i);
+  quickselect(values, i0);
+  const value0 = values[i0] as number;
+  // After selection everything right of i0 is ≥ it; the next order statistic is their minimum.
+  let value1 = Number.POSITIVE_INFINITY;
+  for (let k = i0 + 1; k < n; k++) if ((values[k] as number) < value1) value1 = values[k] as number;
+  if (value0 === 0 || value1 === 0) return typedSortedMedian(values);
+  return value0 + (value1 - value0) * (i - i0);
+}
+
+/**
  * Median of a Float64Array (reordered in place) by selection rather than a full sort: ~3×
  * faster on a million values, which matters for 14 medians per cluster.
  */

@@ -31,6 +31,7 @@ import { investmentLead } from './investment-mismatch-lead.js';
 import { buildHeadline, buildSections } from './investment-mismatch-present.js';
 import { investmentNotes, investmentProvenance } from './investment-mismatch-provenance.js';
 import { missingColumnsAnswer, unavailableAnswer, unmatchedWhy } from './investment-mismatch-unavailable.js';
+import { mismatchedZones } from './investment-mismatch-zones.js';
 
 export interface InvestmentMismatchCommandOptions {
   readonly analysis: InvestmentMismatchOptions;
@@ -172,7 +173,14 @@ export const investmentMismatchCommand: CommandDefinition<InvestmentMismatchComm
     ];
     return {
       command,
-      lead: investmentLead(result, zones.lookupAll, provenance, filters, options.analysis.topShare, context.locale),
+      lead: investmentLead(
+        result,
+        mismatchedZones(result, zones, load.cache),
+        provenance,
+        filters,
+        options.analysis.topShare,
+        context.locale,
+      ),
       title: translator(context.locale)('mismatch.title', {
         top: Math.round(options.analysis.topShare * 100),
         bottom: Math.round(options.analysis.bottomShare * 100),

@@ -9,14 +9,15 @@ import { actionText } from '../../vocabulary/action-text.js';
 import { glossaryFor } from '../../vocabulary/glossary.js';
 import type { AnswerLead, Provenance } from '../command-answer.js';
 import { contextLine } from '../context-line.js';
+import type { MismatchedZones } from './investment-mismatch-zones.js';
 
 const SHOWN = 10;
 
 /** The main message: how many top-priority accounts underperform, and the ones with most value at risk. */
 export function investmentLead(
   result: InvestmentMismatchFigures,
-  /** The zones of the listed customers, in the order asked (LoadedZones.lookupAll). */
-  zonesOf: (emails: readonly string[]) => readonly (PriorityZone | null)[],
+  /** The zones of mismatched customers by their indices in result.mismatchedCustomers (investment-mismatch-zones). */
+  zonesOf: MismatchedZones,
   provenance: Provenance,
   filters: readonly string[],
   topShare: number,
@@ -34,7 +35,8 @@ export function investmentLead(
     },
     locale,
   );
-  const mismatched = byValueAtRiskOf(result.mismatchedCustomers);
+  const order = byValueAtRiskOf(result.mismatchedCustomers);
+  const mismatched = order.map((k) => result.mismatchedCustomers[k] as ScoredCustomer);
   if (mismatched.length === 0) {
     const none = t('mismatch.noneQualify');
     return { takeaway: none, accounts: [], noAccounts: none, tables: [], context };
@@ -49,7 +51,7 @@ export function investmentLead(
     }
     return text;
   };
-  const zones = zonesOf(mismatched.map((c) => c.email));
+  const zones = zonesOf(order);
   const stages = countStages(mismatched);
   const [topStage] = stages;
   const takeaway =
@@ -122,13 +124,18 @@ export function investmentLead(
   };
 }
 
-const sortedByValue = new WeakMap<readonly ScoredCustomer[], readonly ScoredCustomer[]>();
+const sortedByValue = new WeakMap<readonly ScoredCustomer[], readonly number[]>();
 
-/** The customers by value at risk, sorted once per figures (which are kept per export and options). */
-function byValueAtRiskOf(customers: readonly ScoredCustomer[]): readonly ScoredCustomer[] {
+/**
+ * The customers' indices by value at risk, sorted once per figures (which are kept per export and options); indices,
+ * so their zones can be found by row (the sort is stable, so the order is the customers' own sorted order).
+ */
+function byValueAtRiskOf(customers: readonly ScoredCustomer[]): readonly number[] {
   let sorted = sortedByValue.get(customers);
   if (!sorted) {
-    sorted = [...customers].sort(byValueAtRisk);
+    sorted = Array.from(customers.keys()).sort((a, b) =>
+      byValueAtRisk(customers[a] as ScoredCustomer, customers[b] as ScoredCustomer),
+    );
     sortedByValue.set(customers, sorted);
   }
   return sorted;

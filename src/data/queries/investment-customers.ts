@@ -8,6 +8,7 @@ import { type TableReadReport, tableAvailability } from '../read-table.js';
 import { readTableColumns } from '../read-table-columns.js';
 import type { TypedColumn } from '../snapshot-cache/column-store.js';
 import { investmentSalesOf } from '../snapshot-cache/investment-sales.js';
+import type { SnapshotCache } from '../snapshot-cache/snapshot-cache.js';
 import type { ColumnOf } from '../warehouse-schema.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { columnReader } from './column-reader.js';
@@ -76,6 +77,8 @@ export interface LoadedInvestment {
   readonly valueReport: TableReadReport;
   readonly join: SalesJoinStats;
   readonly missingDetailColumns: readonly string[];
+  /** The snapshot cache whose latest value rows the columns are (row r is its row r); undefined when from SQLite. */
+  readonly cache?: SnapshotCache;
 }
 
 export type InvestmentLoad =
@@ -130,6 +133,7 @@ export const loadInvestmentColumns = oncePerWarehouse((warehouse: Warehouse, nee
     valueReport: joined.valueReport,
     missingDetailColumns: shape.missingDetailColumns,
     join: joined.join,
+    ...(read.cache ? { cache: read.cache } : {}),
   };
 });
 
