@@ -53,13 +53,12 @@ function writeNameTuples(warehouse: Warehouse, customer: string | null, writer: 
   writeColumns([names, organizations, nameEmails], () => {
     if (!customer) return;
     const seen = new Set<string>();
-    const sql = `SELECT full_name, organization_name, email FROM ${quoteIdentifier(customer)} ORDER BY rowid`;
     let previous: unknown[] = [];
-    warehouse.eachRawRow(sql, (row) => {
+    warehouse.eachTableRow(customer, 'full_name, organization_name, email', undefined, (row) => {
       // The same raw values as the row before (a customer's rows often follow each other): the same tuple, seen.
-      if (row[0] === previous[0] && row[1] === previous[1] && row[2] === previous[2]) return;
+      if (row[1] === previous[1] && row[2] === previous[2] && row[3] === previous[3]) return;
       previous = row;
-      const [rawName, rawOrganization, rawEmail] = row;
+      const [, rawName, rawOrganization, rawEmail] = row;
       const email = cleanEmail(rawEmail);
       if (email === null || (rawName === null && rawOrganization === null)) return;
       const name = rawName === null ? '' : String(lower(rawName));
@@ -98,13 +97,12 @@ function writeIdPairs(
     if (mapped) addMappedPairs(warehouse, mapped, pairs);
     if (customer) {
       const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
-      const sql = `SELECT ${idText}, ${idCleaned}, email FROM ${quoteIdentifier(customer)}`;
       let previous: unknown[] = [];
-      warehouse.eachRawRow(sql, (row) => {
+      warehouse.eachTableRow(customer, `${idText}, ${idCleaned}, email`, undefined, (row) => {
         // The same raw values as the row before: the same pair, added already.
-        if (row[0] === previous[0] && row[1] === previous[1] && row[2] === previous[2]) return;
+        if (row[1] === previous[1] && row[2] === previous[2] && row[3] === previous[3]) return;
         previous = row;
-        const [text, cleaned, rawEmail] = row;
+        const [, text, cleaned, rawEmail] = row;
         const id = splitId(text, cleaned);
         const email = id === null ? null : cleanEmail(rawEmail);
         if (id !== null && email !== null) pairs.add(id, email);
@@ -128,12 +126,12 @@ function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; value: 
   const sources = SOURCE_ID_COLUMNS.map((column) => idTextOrCleanedSql(column).join(', ')).join(', ');
   const present = SOURCE_ID_COLUMNS.map((column) => `${quoteIdentifier(column)} IS NOT NULL`).join(' OR ');
   const emailsBySource = SOURCE_ID_COLUMNS.map(() => new Map<string, string | string[]>());
-  const valueSql = `SELECT primary_email, ${sources} FROM ${quoteIdentifier(mapped.value)} WHERE ${present}`;
-  warehouse.eachRawRow(valueSql, (row) => {
-    const email = cleanEmail(row[0]);
+  // Rows are `rowid, primary_email, <source id parts>…` and `rowid, <customer360_id parts>, <source id parts>…`.
+  warehouse.eachTableRow(mapped.value, `primary_email, ${sources}`, present, (row) => {
+    const email = cleanEmail(row[1]);
     if (email === null) return;
     emailsBySource.forEach((emails, s) => {
-      const source = splitId(row[1 + 2 * s], row[2 + 2 * s]);
+      const source = splitId(row[2 + 2 * s], row[3 + 2 * s]);
       if (source === null) return;
       const known = emails.get(source);
       if (known === undefined) emails.set(source, email);
@@ -141,15 +139,13 @@ function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; value: 
       else known.push(email);
     });
   });
-  const mappingSql = `SELECT ${idText}, ${idCleaned}, ${sources} FROM ${quoteIdentifier(mapped.mapping)}
-    WHERE ${present}`;
-  warehouse.eachRawRow(mappingSql, (row) => {
+  warehouse.eachTableRow(mapped.mapping, `${idText}, ${idCleaned}, ${sources}`, present, (row) => {
     let id: string | null | undefined;
     emailsBySource.forEach((emails, s) => {
-      const source = splitId(row[2 + 2 * s], row[3 + 2 * s]);
+      const source = splitId(row[3 + 2 * s], row[4 + 2 * s]);
       const found = source === null ? undefined : emails.get(source);
       if (found === undefined) return;
-      id ??= splitId(row[0], row[1]);
+      id ??= splitId(row[1], row[2]);
       if (id === null) return;
       if (typeof found === 'string') pairs.add(id, found);
       else for (const email of found) pairs.add(id, email);

@@ -23,16 +23,14 @@ export function eachSalesByEmailInOnePass(
   visit: (email: string, sales: number | null) => void,
 ): CachedSalesByEmail {
   const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
-  const sql = `SELECT rowid, ${quoteIdentifier('email')}, ${idText}, ${idCleaned},
-      ${isHeaderSql('is_organization_header')}, ${quoteIdentifier('total_sales_amount')},
-      ${salesPresentSql('total_sales_amount')}
-    FROM ${quoteIdentifier(tableName)}`;
+  const columns = `${quoteIdentifier('email')}, ${idText}, ${idCleaned}, ${isHeaderSql('is_organization_header')},
+    ${quoteIdentifier('total_sales_amount')}, ${salesPresentSql('total_sales_amount')}`;
   const chosen = new ChosenRows();
   let rowsInTable = 0;
   // Exports often hold an email's rows one after the other: the same raw text as the row before is the same email.
   let previousRawEmail: unknown;
   let previousSlot = -1;
-  warehouse.eachRawRow(sql, (row) => {
+  warehouse.eachTableRow(tableName, columns, undefined, (row) => {
     rowsInTable++;
     const rawEmail = row[1];
     let k: number;
