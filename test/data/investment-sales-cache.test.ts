@@ -1,13 +1,11 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { loadInvestmentColumns } from '../../src/data/queries/investment-customers.js';
 import { buildSnapshotCache } from '../../src/data/snapshot-cache/build-snapshot-cache.js';
 import { INVESTMENT_SALES_FOLDER, investmentSalesOf } from '../../src/data/snapshot-cache/investment-sales.js';
-import { KEY_SPACES_FOLDER } from '../../src/data/snapshot-cache/key-spaces.js';
 import { openSnapshotCache } from '../../src/data/snapshot-cache/snapshot-cache.js';
-import { writeInvestmentSales } from '../../src/data/snapshot-cache/write-investment-sales.js';
 import { openTestWarehouse } from '../helpers/open-test-warehouse.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -47,26 +45,5 @@ describe('data/investment sales written with the snapshot cache', () => {
     const fromSqlite = loaded(openTestWarehouse(demoPath()));
     expect(fromCache.join).toEqual(fromSqlite.join);
     expect(Array.from(fromCache.columns.sales)).toEqual(Array.from(fromSqlite.columns.sales));
-  });
-
-  it('writes the same join from a cache whose key spaces are not written yet (the parallel build), from the cache', () => {
-    const warehouse = openTestWarehouse(demoPath());
-    const { cache } = buildSnapshotCache(warehouse, tempDir('radar-investment-sales-'));
-    const folder = join(cache.directory, INVESTMENT_SALES_FOLDER);
-    const written = new Map(readdirSync(folder).map((name) => [name, readFileSync(join(folder, name))]));
-    rmSync(folder, { recursive: true });
-    rmSync(join(cache.directory, KEY_SPACES_FOLDER), { recursive: true });
-    const reads = openTestWarehouse(demoPath());
-    let sqlReads = 0;
-    const rawRows = reads.rawRows.bind(reads);
-    reads.rawRows = (...args: Parameters<typeof reads.rawRows>) => {
-      // The mapping fallback reads SQLite by design; anything else means the cache was not used.
-      if (!/mapping|json_each/.test(args[0])) sqlReads++;
-      return rawRows(...args);
-    };
-    writeInvestmentSales(reads, cache.directory, cache.manifest, undefined, false);
-    expect(sqlReads).toBe(0);
-    expect(readdirSync(folder).sort()).toEqual([...written.keys()].sort());
-    for (const [name, bytes] of written) expect(readFileSync(join(folder, name)).equals(bytes), name).toBe(true);
   });
 });

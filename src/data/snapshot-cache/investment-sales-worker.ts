@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openWarehouse } from '../open-warehouse.js';
-import { DEFAULT_BATCH_ROWS } from './column-writer.js';
 import type { SnapshotManifest } from './snapshot-manifest.js';
 import { writeInvestmentSales } from './write-investment-sales.js';
 
@@ -23,8 +22,7 @@ let reply: InvestmentSalesWorkerReply;
 try {
   const warehouse = openWarehouse(warehousePath);
   try {
-    // The build's thread writes the key spaces meanwhile: the value table's emails are coded here by value.
-    writeInvestmentSales(warehouse, scratch, manifest, DEFAULT_BATCH_ROWS, false);
+    writeInvestmentSales(warehouse, scratch, manifest);
     reply = { ok: true };
   } finally {
     warehouse.close();

@@ -57,11 +57,6 @@ export class SnapshotCache {
   constructor(
     readonly directory: string,
     readonly manifest: SnapshotManifest,
-    /**
-     * False: latest rows' ids and emails are coded by value on first read, as second-latest ones are, instead of
-     * read from the key spaces (for a build step that runs while the key spaces are being written).
-     */
-    private readonly useKeySpaces: boolean = true,
   ) {
     this.#joins = new CachedRowJoins(directory, manifest);
   }
@@ -171,15 +166,15 @@ export class SnapshotCache {
     if (type === 'number') return readNumberColumn(directory, column);
     this.#useDecoded();
     // Ids and emails (stored one value per row) of the latest rows come coded in their key space.
-    if (this.useKeySpaces) this.#keySpaces ??= CachedKeySpaces.open(this.directory);
-    const keyed = rank === 1 ? this.#keySpaces?.column(tableId, column) : undefined;
+    this.#keySpaces ??= CachedKeySpaces.open(this.directory);
+    const keyed = rank === 1 ? this.#keySpaces.column(tableId, column) : undefined;
     if (keyed) return keyed;
     const path = join(directory, column);
     const recoded = this.#plainColumns.get(path);
     if (recoded) return recoded;
     const { indices, dictionary: data, plain } = readStringColumn(directory, column);
     if (plain) {
-      // Second-latest ids and emails (or any, without key spaces): analyses join and count by code, so codes must be distinct values.
+      // Second-latest ids and emails: analyses join and count by code, so codes must be distinct values.
       return codedOnFirstRead(() => {
         const coded = codeByValue(data, indices);
         this.#plainColumns.set(path, coded, coded.dictionary.length);

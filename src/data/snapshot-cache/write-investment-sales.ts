@@ -20,11 +20,9 @@ export function writeInvestmentSales(
   scratch: string,
   manifest: SnapshotManifest,
   batchRows: number = DEFAULT_BATCH_ROWS,
-  /** False while the key spaces are still being written (the parallel build writes them beside this step). */
-  keySpacesWritten = true,
 ): void {
   const previous = warehouse.snapshotCache;
-  warehouse.snapshotCache = new SnapshotCache(scratch, manifest, keySpacesWritten);
+  warehouse.snapshotCache = new SnapshotCache(scratch, manifest);
   try {
     const joined = joinInvestmentSales(warehouse, 'the snapshot cache build');
     if (!joined) return;
