@@ -8,7 +8,6 @@ import { processAlive } from '../process-alive.js';
 import { type CacheTask, type CacheTaskResults, cacheTasks, runCacheTasks } from './cache-table.js';
 import type { CacheTableWorkerData, CacheTableWorkerReply } from './cache-table-worker.js';
 import { DEFAULT_BATCH_ROWS } from './column-writer.js';
-import type { InvestmentSalesWorkerData, InvestmentSalesWorkerReply } from './investment-sales-worker.js';
 import { writeKeySpaces } from './key-spaces.js';
 import { MANIFEST_FILE, openSnapshotCache, type SnapshotCache } from './snapshot-cache.js';
 import { pathPrefix, snapshotCacheDirectory, sourceIdentity } from './snapshot-cache-location.js';
@@ -35,13 +34,7 @@ export function buildSnapshotCache(
 ): SnapshotCacheBuild {
   return (
     existingBuild(warehouse, root) ??
-    finishBuild(
-      warehouse,
-      root,
-      now,
-      (scratch) => runCacheTasks(warehouse, scratch, allTasks(warehouse), batchRows),
-      (scratch, manifest) => keySpacesThenInvestmentSales(warehouse, scratch, manifest),
-    )
+    finishBuild(warehouse, root, now, (scratch) => runCacheTasks(warehouse, scratch, allTasks(warehouse), batchRows))
   );
 }
 
@@ -63,12 +56,7 @@ export async function buildSnapshotCacheInParallel(
   const claim = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const started = new Map<Worker, Promise<CacheTaskResults>>();
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
-  const tail =
-    threads > 1
-      ? keySpacesBesideInvestmentSales(warehouse)
-      : async (scratch: string, manifest: SnapshotManifest) =>
-          keySpacesThenInvestmentSales(warehouse, scratch, manifest);
-  return finishBuildAsync(warehouse, root, options.now ?? (() => new Date()), tail, async (scratch) => {
+  return finishBuildAsync(warehouse, root, options.now ?? (() => new Date()), async (scratch) => {
     let results: CacheTaskResults[];
     for (let t = 1; t < threads; t++) {
       const data: CacheTableWorkerData = { warehousePath: warehouse.path, directory: scratch, tasks, batchRows, claim };
@@ -91,37 +79,6 @@ export async function buildSnapshotCacheInParallel(
     // Each thread's tables, and whatever else its tasks wrote into the manifest (one field per kind of task).
     return { ...Object.assign({}, ...results), tables: Object.assign({}, ...results.map((r) => r.tables)) };
   });
-}
-
-/** The steps after the tables, given the build's manifest so far: the key spaces and the sales join. */
-type BuildTail = (scratch: string, manifest: SnapshotManifest) => Promise<void>;
-
-function keySpacesThenInvestmentSales(warehouse: Warehouse, scratch: string, manifest: SnapshotManifest): void {
-  writeKeySpaces(scratch, manifest.tables);
-  writeInvestmentSales(warehouse, scratch, manifest);
-}
-
-/** The sales join on a worker thread (investment-sales-worker.ts) while this thread codes the key spaces. */
-function keySpacesBesideInvestmentSales(warehouse: Warehouse): BuildTail {
-  return async (scratch, manifest) => {
-    const data: InvestmentSalesWorkerData = { warehousePath: warehouse.path, scratch, manifest };
-    const worker = startWorker(siblingModule(import.meta.url, 'investment-sales-worker'), data);
-    const joined = new Promise<void>((resolve, reject) => {
-      worker.once('message', (reply: InvestmentSalesWorkerReply) =>
-        reply.ok ? resolve() : reject(new Error(reply.message)),
-      );
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the sales join thread stopped (exit code ${code})`)));
-    });
-    // Awaited below; until then (the key spaces may throw first) a failure must not go unhandled.
-    joined.catch(() => {});
-    try {
-      writeKeySpaces(scratch, manifest.tables);
-      await joined;
-    } finally {
-      await worker.terminate();
-    }
-  };
 }
 
 function workerResult(worker: Worker): Promise<CacheTaskResults> {
@@ -154,13 +111,12 @@ function finishBuild(
   root: string,
   now: () => Date,
   write: (scratch: string) => CacheTaskResults,
-  tail: (scratch: string, manifest: SnapshotManifest) => void,
 ): SnapshotCacheBuild {
   const { scratch, started, directory, source } = startBuild(warehouse, root);
   try {
     const results = write(scratch);
-    tail(scratch, manifestOf(source, now, started, results));
-    publish(scratch, directory, manifestOf(source, now, started, results));
+    writeKeySpaces(scratch, results.tables);
+    publish(warehouse, scratch, directory, manifestOf(source, now, started, results));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
@@ -172,14 +128,13 @@ async function finishBuildAsync(
   warehouse: Warehouse,
   root: string,
   now: () => Date,
-  tail: BuildTail,
   write: (scratch: string) => Promise<CacheTaskResults>,
 ): Promise<SnapshotCacheBuild> {
   const { scratch, started, directory, source } = startBuild(warehouse, root);
   try {
     const results = await write(scratch);
-    await tail(scratch, manifestOf(source, now, started, results));
-    publish(scratch, directory, manifestOf(source, now, started, results));
+    writeKeySpaces(scratch, results.tables);
+    publish(warehouse, scratch, directory, manifestOf(source, now, started, results));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
@@ -210,7 +165,8 @@ function manifestOf(
   };
 }
 
-function publish(scratch: string, directory: string, manifest: SnapshotManifest): void {
+function publish(warehouse: Warehouse, scratch: string, directory: string, manifest: SnapshotManifest): void {
+  writeInvestmentSales(warehouse, scratch, manifest);
   writeFileSync(join(scratch, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
   try {
     renameSync(scratch, directory);
