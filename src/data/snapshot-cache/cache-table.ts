@@ -10,10 +10,15 @@ import { snapshotKeyStats } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import type { StoredColumnType } from './column-store.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, type StringEncoding, writeColumns } from './column-writer.js';
-import { type LookupPart, writeCustomerLookup } from './customer-lookup-build.js';
+import {
+  customerNamesReadable,
+  type LookupPart,
+  startNameTuples,
+  writeCustomerLookup,
+} from './customer-lookup-build.js';
 import { type CachedCustomerLookup, CUSTOMER_LOOKUP_FOLDER } from './customer-lookup-index.js';
 import { latestTwoPerKey } from './latest-two-per-key.js';
-import { eachSalesByEmailInOnePass } from './sales-by-email-pass.js';
+import { writeSalesByEmail } from './sales-by-email-pass.js';
 import { SALES_BY_EMAIL_FOLDER } from './snapshot-cache.js';
 import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-manifest.js';
 
@@ -25,7 +30,8 @@ import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-
  */
 export type CacheTask =
   | { readonly kind: 'table'; readonly tableId: TableId }
-  | { readonly kind: 'sales' }
+  /** The sales reduction; `withNames`: its pass over the customer table also writes the /customer index's names. */
+  | { readonly kind: 'sales'; readonly withNames: boolean }
   /** The /customer index in two halves (id pairs; name tuples), each a pass over the customer table. */
   | { readonly kind: 'lookup'; readonly part: LookupPart };
 
@@ -40,7 +46,8 @@ export interface CacheTaskResults {
  * microseconds per row as measured alone at 100k customers (7 Dec, one-pass build): a snapshot table ~3 us per row
  * to clean and rank plus ~0.3 us per written value (about two rows per customer); a plain table ~1 us per row plus
  * 0.3 per value; the sales reduction ~2.5 us per customer row; the /customer index's id pairs ~3 us per customer,
- * mapping and value row, its name tuples ~2.2 us per customer row. Row counts are estimates (largest rowid).
+ * mapping and value row, its name tuples ~2.2 us per customer row (~1.5 more for the sales pass that reads them
+ * along: one read of the row instead of two). Row counts are estimates (largest rowid).
  */
 export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: number }[] {
   const tasks: { task: CacheTask; cost: number }[] = [];
@@ -58,14 +65,17 @@ export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: numbe
     tasks.push({ task: { kind: 'table', tableId }, cost });
   }
   const customer = warehouse.schema.tables.get('customer');
-  if (customer && CUSTOMER_SALES_COLUMNS.every((c) => customer.columns.has(c))) {
-    tasks.push({ task: { kind: 'sales' }, cost: warehouse.rowCountEstimate('customer') * 2.5 });
-  }
   const customerRows = warehouse.rowCountEstimate('customer');
+  const sales = customer !== undefined && CUSTOMER_SALES_COLUMNS.every((c) => customer.columns.has(c));
+  // The names come with the sales pass when the customer table has both (a pass of the table fewer). Its cost is
+  // put just under the funnel's (~3.8 us per row measured): so ranked, it starts after the id pairs rather than
+  // beside them, and their hash maps are not held at once (side by side: a 1.52 GB peak at a million customers).
+  const withNames = sales && customerNamesReadable(warehouse);
+  if (sales) tasks.push({ task: { kind: 'sales', withNames }, cost: customerRows * (withNames ? 3.3 : 2.5) });
   const mappedRows = warehouse.rowCountEstimate('mapping') + warehouse.rowCountEstimate('value');
   if (customerRows + mappedRows > 0) {
     tasks.push({ task: { kind: 'lookup', part: 'ids' }, cost: (customerRows + mappedRows) * 3 });
-    tasks.push({ task: { kind: 'lookup', part: 'names' }, cost: customerRows * 2.2 });
+    if (!withNames) tasks.push({ task: { kind: 'lookup', part: 'names' }, cost: customerRows * 2.2 });
   }
   return tasks;
 }
@@ -92,7 +102,11 @@ export function runCacheTasks(
       continue;
     }
     if (task.kind === 'sales') {
-      salesByEmail = writeSalesByEmail(warehouse, join(directory, SALES_BY_EMAIL_FOLDER), batchRows);
+      const names = task.withNames
+        ? startNameTuples(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER), batchRows)
+        : undefined;
+      salesByEmail = writeSalesByEmail(warehouse, join(directory, SALES_BY_EMAIL_FOLDER), batchRows, names?.tuples);
+      if (names) customerLookup = names.covers;
       continue;
     }
     const table = cacheTable(warehouse, task.tableId, join(directory, task.tableId), batchRows);
@@ -249,21 +263,6 @@ function tableEntry(
     keyStats,
     buildMs: Math.round(performance.now() - started),
   };
-}
-
-function writeSalesByEmail(warehouse: Warehouse, directory: string, batchRows: number): CachedSalesByEmail {
-  mkdirSync(directory, { recursive: true });
-  const emails = new ColumnWriter(join(directory, 'email.arrow'), 'string', 'plain', batchRows);
-  const amounts = new ColumnWriter(join(directory, 'sales.arrow'), 'number', 'plain', batchRows);
-  const customerTable = warehouse.schema.tables.get('customer')?.name ?? WAREHOUSE_TABLES.customer.name;
-  let summary: CachedSalesByEmail | undefined;
-  writeColumns([emails, amounts], () => {
-    summary = eachSalesByEmailInOnePass(warehouse, customerTable, (email, amount) => {
-      emails.push(email);
-      amounts.push(amount);
-    });
-  });
-  return summary as CachedSalesByEmail;
 }
 
 /** Ids and emails are about one value per row: plain. Labels are mostly categories; measured on the first batch. */
