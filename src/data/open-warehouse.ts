@@ -16,6 +16,9 @@ import type { TableId } from './warehouse-schema.js';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
 
+/** Rows per page of eachTableRow: a few hundred arrays held at a time (256 to 4,096 measured alike, 7 Dec). */
+const TABLE_ROW_PAGE = 512;
+
 /**
  * Where the data came from, as users are told: the export file, or the database a local replica copies (label
  * without password). Reports, doctor and messages name this, never the replica's path.
@@ -92,6 +95,35 @@ export class Warehouse {
         .raw(true)
         .iterate(...params) as Iterable<unknown[]>)
         visit(row);
+    });
+  }
+
+  /**
+   * Every row of one table in rowid order, as `[rowid, <columns>…]` arrays: `SELECT rowid, <columns> FROM <table>
+   * [WHERE <where>]`, the same rows in the same order as that statement's plain scan. Read in pages of rowids (`.all()`
+   * per page), not row by row: at a million customers the build hands over ~35M rows, and a row from `.iterate()`
+   * costs ~0.3 µs more than one of a page (6.4M rows of 5 columns: 6.4 s against 4.5 s of CPU, 7 Dec).
+   */
+  eachTableRow(
+    table: string,
+    columns: string,
+    where: string | undefined,
+    visit: (row: unknown[]) => void,
+    pageRows: number = TABLE_ROW_PAGE,
+  ): void {
+    const sql = `SELECT rowid, ${columns} FROM ${quoteIdentifier(table)} WHERE rowid > ?${
+      where === undefined ? '' : ` AND (${where})`
+    } ORDER BY rowid LIMIT ?`;
+    this.guard(() => {
+      const page = this.db.prepare(sql).raw(true);
+      // Below every rowid (SQLite's are 64-bit integers, negative ones included).
+      let after = Number.NEGATIVE_INFINITY;
+      for (;;) {
+        const rows = page.all(after, pageRows) as unknown[][];
+        for (let i = 0; i < rows.length; i++) visit(rows[i] as unknown[]);
+        if (rows.length < pageRows) return;
+        after = (rows[rows.length - 1] as unknown[])[0] as number;
+      }
     });
   }
 

@@ -5,15 +5,20 @@ import type { KeyStats } from '../key-stats.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { COLUMNS_READ } from '../queries/columns-read.js';
 import { CUSTOMER_SALES_COLUMNS } from '../queries/customer-sales.js';
-import { rankedRowsSql, rowsByRowidSql } from '../ranked-rows-sql.js';
+import { cleanedColumnsSql, rowsByRowidSql } from '../ranked-rows-sql.js';
 import { snapshotKeyStats } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import type { StoredColumnType } from './column-store.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, type StringEncoding, writeColumns } from './column-writer.js';
-import { type LookupPart, writeCustomerLookup } from './customer-lookup-build.js';
+import {
+  customerNamesReadable,
+  type LookupPart,
+  startNameTuples,
+  writeCustomerLookup,
+} from './customer-lookup-build.js';
 import { type CachedCustomerLookup, CUSTOMER_LOOKUP_FOLDER } from './customer-lookup-index.js';
 import { latestTwoPerKey } from './latest-two-per-key.js';
-import { eachSalesByEmailInOnePass } from './sales-by-email-pass.js';
+import { writeSalesByEmail } from './sales-by-email-pass.js';
 import { SALES_BY_EMAIL_FOLDER } from './snapshot-cache.js';
 import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-manifest.js';
 
@@ -25,9 +30,12 @@ import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-
  */
 export type CacheTask =
   | { readonly kind: 'table'; readonly tableId: TableId }
-  | { readonly kind: 'sales' }
+  /** The sales reduction; `withNames`: its pass over the customer table also writes the /customer index's names. */
+  | { readonly kind: 'sales'; readonly withNames: boolean }
   /** The /customer index in two halves (id pairs; name tuples), each a pass over the customer table. */
-  | { readonly kind: 'lookup'; readonly part: LookupPart };
+  | { readonly kind: 'lookup'; readonly part: LookupPart }
+  /** Tasks one thread runs one after the other: ones whose memory must not be held at the same time. */
+  | { readonly kind: 'sequence'; readonly steps: readonly CacheTask[] };
 
 export interface CacheTaskResults {
   readonly tables: Partial<Record<TableId, CachedTable>>;
@@ -40,7 +48,8 @@ export interface CacheTaskResults {
  * microseconds per row as measured alone at 100k customers (7 Dec, one-pass build): a snapshot table ~3 us per row
  * to clean and rank plus ~0.3 us per written value (about two rows per customer); a plain table ~1 us per row plus
  * 0.3 per value; the sales reduction ~2.5 us per customer row; the /customer index's id pairs ~3 us per customer,
- * mapping and value row, its name tuples ~2.2 us per customer row. Row counts are estimates (largest rowid).
+ * mapping and value row, its name tuples ~2.2 us per customer row (~1.5 more for the sales pass that reads them
+ * along: one read of the row instead of two). Row counts are estimates (largest rowid).
  */
 export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: number }[] {
   const tasks: { task: CacheTask; cost: number }[] = [];
@@ -58,14 +67,24 @@ export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: numbe
     tasks.push({ task: { kind: 'table', tableId }, cost });
   }
   const customer = warehouse.schema.tables.get('customer');
-  if (customer && CUSTOMER_SALES_COLUMNS.every((c) => customer.columns.has(c))) {
-    tasks.push({ task: { kind: 'sales' }, cost: warehouse.rowCountEstimate('customer') * 2.5 });
-  }
   const customerRows = warehouse.rowCountEstimate('customer');
+  const sales = customer !== undefined && CUSTOMER_SALES_COLUMNS.every((c) => customer.columns.has(c));
+  // The names come with the sales pass when the customer table has both (a pass of the table fewer, ~3.8 us per
+  // row for the two). That pass then runs after the id pairs on the same thread: their hash maps held at once, side
+  // by side on two threads, peaked at 1.5–1.6 GB at a million customers (1.1 GB one after the other).
+  const withNames = sales && customerNamesReadable(warehouse);
   const mappedRows = warehouse.rowCountEstimate('mapping') + warehouse.rowCountEstimate('value');
-  if (customerRows + mappedRows > 0) {
-    tasks.push({ task: { kind: 'lookup', part: 'ids' }, cost: (customerRows + mappedRows) * 3 });
-    tasks.push({ task: { kind: 'lookup', part: 'names' }, cost: customerRows * 2.2 });
+  const ids = { task: { kind: 'lookup', part: 'ids' } as const, cost: (customerRows + mappedRows) * 3 };
+  const hasLookup = customerRows + mappedRows > 0;
+  if (withNames && hasLookup) {
+    const steps = [ids.task, { kind: 'sales', withNames } as const];
+    tasks.push({ task: { kind: 'sequence', steps }, cost: ids.cost + customerRows * 3.8 });
+    return tasks;
+  }
+  if (sales) tasks.push({ task: { kind: 'sales', withNames }, cost: customerRows * (withNames ? 3.8 : 2.5) });
+  if (hasLookup) {
+    tasks.push(ids);
+    if (!withNames) tasks.push({ task: { kind: 'lookup', part: 'names' }, cost: customerRows * 2.2 });
   }
   return tasks;
 }
@@ -85,19 +104,27 @@ export function runCacheTasks(
   const tables: Partial<Record<TableId, CachedTable>> = {};
   let salesByEmail: CachedSalesByEmail | undefined;
   let customerLookup: CachedCustomerLookup | undefined;
-  for (let i = Atomics.add(claim, 0, 1); i < tasks.length; i = Atomics.add(claim, 0, 1)) {
-    const task = tasks[i] as CacheTask;
+  const run = (task: CacheTask): void => {
+    if (task.kind === 'sequence') {
+      for (const step of task.steps) run(step);
+      return;
+    }
     if (task.kind === 'lookup') {
       customerLookup = writeCustomerLookup(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER), task.part, batchRows);
-      continue;
+      return;
     }
     if (task.kind === 'sales') {
-      salesByEmail = writeSalesByEmail(warehouse, join(directory, SALES_BY_EMAIL_FOLDER), batchRows);
-      continue;
+      const names = task.withNames
+        ? startNameTuples(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER), batchRows)
+        : undefined;
+      salesByEmail = writeSalesByEmail(warehouse, join(directory, SALES_BY_EMAIL_FOLDER), batchRows, names?.tuples);
+      if (names) customerLookup = names.covers;
+      return;
     }
     const table = cacheTable(warehouse, task.tableId, join(directory, task.tableId), batchRows);
     if (table) tables[task.tableId] = table;
-  }
+  };
+  for (let i = Atomics.add(claim, 0, 1); i < tasks.length; i = Atomics.add(claim, 0, 1)) run(tasks[i] as CacheTask);
   return { tables, ...(salesByEmail ? { salesByEmail } : {}), ...(customerLookup ? { customerLookup } : {}) };
 }
 
@@ -124,8 +151,9 @@ export function cacheTable(
   if (columns.length === 0) return undefined;
   const writer = new RankWriter(directory, definition, columns, batchRows, snapshot ? BY_ROWID_ROWS : RANKED_ROWS);
   if (!snapshot) {
-    const sql = rankedRowsSql(definition, info.name, columns, 'all');
-    const ranks = writer.write((push) => warehouse.eachRawRow(sql, (row) => push(1, row)));
+    // rankedRowsSql's `_rowid, _rank, <cleaned columns>…` for every row ('all'), read in pages of rowids.
+    const selected = `1, ${cleanedColumnsSql(definition, columns)}`;
+    const ranks = writer.write((push) => warehouse.eachTableRow(info.name, selected, undefined, (row) => push(1, row)));
     return tableEntry(info.name, definition, columns, ranks, snapshotKeyStats(warehouse, tableId), started);
   }
   const { rowids, ranks: rankOf, keyStats } = latestTwoPerKey(warehouse, definition, info.name);
@@ -134,18 +162,22 @@ export function cacheTable(
     for (let from = 0; from < rowids.length; from += ROWIDS_PER_FETCH) {
       const to = Math.min(rowids.length, from + ROWIDS_PER_FETCH);
       let i = from;
-      warehouse.eachRawRow(sql, [JSON.stringify(Array.from(rowids.subarray(from, to)))], (row) => {
+      const wanted = JSON.stringify(Array.from(rowids.subarray(from, to)));
+      for (const row of warehouse.rawRows(sql, [wanted], { cache: false })) {
         if (row[0] !== rowids[i]) throw new Error(`${info.name}: rowid ${rowids[i]} came back as ${row[0]}`);
         push(rankOf[i++] as 1 | 2, row);
-      });
+      }
       if (i !== to) throw new Error(`${info.name}: ${to - i} of the ranked rows were not found by rowid`);
     }
   });
   return tableEntry(info.name, definition, columns, ranks, keyStats, started);
 }
 
-/** Rowids per statement of the fetch by rowid: a JSON array of about 1 MB. */
-const ROWIDS_PER_FETCH = 131_072;
+/**
+ * Rowids per statement of the fetch by rowid, whose rows come as one array (`.all()`): a row of a page costs ~0.3 µs
+ * less than one from `.iterate()`, and a page of 2,048 rows of the value table's 30 columns is a few MB.
+ */
+const ROWIDS_PER_FETCH = 2_048;
 
 /** How a statement's rows hold a table's values, and how they are cleaned into the cache's. */
 interface RowShape {
@@ -155,7 +187,7 @@ interface RowShape {
   readonly converter: (kind: ColumnKind) => Converter;
 }
 
-/** rankedRowsSql's `_rowid, _rank, <columns>…`, emails and timestamps cleaned by SQL: a table without snapshots. */
+/** `_rowid, _rank, <columns>…` as rankedRowsSql selects them, emails and timestamps cleaned by SQL: a table without snapshots. */
 const RANKED_ROWS: RowShape = { rankCount: 1, valuesFrom: 2, converter: converterFor };
 /** rowsByRowidSql's `_rowid, <raw columns>…`: a snapshot table's latest two rows per key. */
 const BY_ROWID_ROWS: RowShape = { rankCount: 2, valuesFrom: 1, converter: rawCleaningConverter };
@@ -244,21 +276,6 @@ function tableEntry(
     keyStats,
     buildMs: Math.round(performance.now() - started),
   };
-}
-
-function writeSalesByEmail(warehouse: Warehouse, directory: string, batchRows: number): CachedSalesByEmail {
-  mkdirSync(directory, { recursive: true });
-  const emails = new ColumnWriter(join(directory, 'email.arrow'), 'string', 'plain', batchRows);
-  const amounts = new ColumnWriter(join(directory, 'sales.arrow'), 'number', 'plain', batchRows);
-  const customerTable = warehouse.schema.tables.get('customer')?.name ?? WAREHOUSE_TABLES.customer.name;
-  let summary: CachedSalesByEmail | undefined;
-  writeColumns([emails, amounts], () => {
-    summary = eachSalesByEmailInOnePass(warehouse, customerTable, (email, amount) => {
-      emails.push(email);
-      amounts.push(amount);
-    });
-  });
-  return summary as CachedSalesByEmail;
 }
 
 /** Ids and emails are about one value per row: plain. Labels are mostly categories; measured on the first batch. */

@@ -8,6 +8,7 @@ import type { TableId } from '../warehouse-schema.js';
 import { sortByCodePoints } from './code-point-sort.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, writeColumns } from './column-writer.js';
 import type { CachedCustomerLookup } from './customer-lookup-index.js';
+import { CustomerNameTuples } from './customer-name-tuples.js';
 
 const SOURCE_ID_COLUMNS = ['zendesk_user_id', 'marketo_lead_id', 'stripe_customer_id'] as const;
 
@@ -21,9 +22,9 @@ export type LookupPart = 'ids' | 'names';
  *   zendesk, marketo or stripe id a mapping row gives that customer360_id — sorted by the id's UTF-8 bytes;
  * - `name` / `organization` / `name-email`: each distinct (lower-cased full_name, organization_name, email) of the
  *   customer table, in the order of its first row.
- * The customer table is read once per half, unsorted, its emails, ids and names cleaned in JavaScript by the
- * cleaning rule's own functions (what cleanEmailSql, cleanIdSql and the lower-casing do for text); rows stream to
- * the files batch by batch.
+ * The customer table is read once per half (the names usually by the sales pass instead: startNameTuples), its
+ * emails, ids and names cleaned in JavaScript by the cleaning rule's own functions (what cleanEmailSql, cleanIdSql
+ * and the lower-casing do for text); rows stream to the files batch by batch.
  */
 export function writeCustomerLookup(
   warehouse: Warehouse,
@@ -31,52 +32,59 @@ export function writeCustomerLookup(
   part: LookupPart,
   batchRows: number = DEFAULT_BATCH_ROWS,
 ): CachedCustomerLookup | undefined {
+  const covers = lookupCovers(warehouse);
+  if (!covers) return undefined;
+  const { customerTable: customer, mappingTable: mapping } = covers;
+  mkdirSync(directory, { recursive: true });
+  if (part === 'names') {
+    writeNameTuples(warehouse, customer, directory, batchRows);
+    return covers;
+  }
+  const value = tableName(warehouse, 'value', ['primary_email', ...SOURCE_ID_COLUMNS]) as string;
+  const writer = (base: string) => new ColumnWriter(join(directory, `${base}.arrow`), 'string', 'plain', batchRows);
+  writeIdPairs(warehouse, customer, mapping ? { mapping, value } : undefined, writer);
+  return covers;
+}
+
+/** Whether the customer table has what the name half reads (else its files are written empty). */
+export function customerNamesReadable(warehouse: Warehouse): boolean {
+  return lookupCovers(warehouse)?.customerTable != null;
+}
+
+/** The tables the index is built from: undefined when it cannot be built (neither the customers nor the mapping). */
+function lookupCovers(warehouse: Warehouse): CachedCustomerLookup | undefined {
   const customer = tableName(warehouse, 'customer', ['customer360_id', 'email', 'full_name', 'organization_name']);
   const mapping = tableName(warehouse, 'mapping', ['customer360_id', ...SOURCE_ID_COLUMNS]);
   const value = tableName(warehouse, 'value', ['primary_email', ...SOURCE_ID_COLUMNS]);
   if (!customer && !(mapping && value)) return undefined;
-  mkdirSync(directory, { recursive: true });
-  const writer = (base: string) => new ColumnWriter(join(directory, `${base}.arrow`), 'string', 'plain', batchRows);
-  if (part === 'ids') writeIdPairs(warehouse, customer, mapping && value ? { mapping, value } : undefined, writer);
-  else writeNameTuples(warehouse, customer, writer);
   return { customerTable: customer, mappingTable: mapping && value ? mapping : null };
 }
 
-/**
- * Distinct lower-cased (name, organisation, email) of customer rows with an email and a name or organisation, in
- * the order of their first row (rowid order). A name stored as a number and the same digits as text are one tuple.
- */
-function writeNameTuples(warehouse: Warehouse, customer: string | null, writer: (base: string) => ColumnWriter): void {
-  const names = writer('name');
-  const organizations = writer('organization');
-  const nameEmails = writer('name-email');
-  writeColumns([names, organizations, nameEmails], () => {
+/** The name half in its own pass over the customer table (CustomerNameTuples); no customer table: empty files. */
+function writeNameTuples(warehouse: Warehouse, customer: string | null, directory: string, batchRows: number): void {
+  const tuples = new CustomerNameTuples(directory, batchRows);
+  writeColumns(tuples.writers, () => {
     if (!customer) return;
-    const seen = new Set<string>();
-    const sql = `SELECT full_name, organization_name, email FROM ${quoteIdentifier(customer)} ORDER BY rowid`;
-    let previous: unknown[] = [];
-    warehouse.eachRawRow(sql, (row) => {
-      // The same raw values as the row before (a customer's rows often follow each other): the same tuple, seen.
-      if (row[0] === previous[0] && row[1] === previous[1] && row[2] === previous[2]) return;
-      previous = row;
-      const [rawName, rawOrganization, rawEmail] = row;
-      const email = cleanEmail(rawEmail);
-      if (email === null || (rawName === null && rawOrganization === null)) return;
-      const name = rawName === null ? '' : String(lower(rawName));
-      const organization = rawOrganization === null ? '' : String(lower(rawOrganization));
-      const tuple = `${name}\u0000${organization}\u0000${email}`;
-      if (seen.has(tuple)) return;
-      seen.add(tuple);
-      names.push(name);
-      organizations.push(organization);
-      nameEmails.push(email);
-    });
+    warehouse.eachTableRow(customer, 'full_name, organization_name, email', undefined, (row) =>
+      tuples.add(row[1], row[2], row[3]),
+    );
   });
 }
 
-/** Unicode lower case of text, anything else as it is: the SQL_LOWER function searches use. */
-function lower(raw: unknown): unknown {
-  return typeof raw === 'string' ? raw.toLowerCase() : raw;
+/**
+ * The name half for a pass that reads the customer table anyway (the sales pass), when the table has what it needs:
+ * its tuples to feed `full_name, organization_name, email` row by row, in rowid order, and then complete with
+ * writeColumns, and the index's manifest entry. Undefined otherwise (the build runs the 'names' task instead).
+ */
+export function startNameTuples(
+  warehouse: Warehouse,
+  directory: string,
+  batchRows: number = DEFAULT_BATCH_ROWS,
+): { tuples: CustomerNameTuples; covers: CachedCustomerLookup } | undefined {
+  const covers = lookupCovers(warehouse);
+  if (!covers?.customerTable) return undefined;
+  mkdirSync(directory, { recursive: true });
+  return { tuples: new CustomerNameTuples(directory, batchRows), covers };
 }
 
 /**
@@ -98,13 +106,12 @@ function writeIdPairs(
     if (mapped) addMappedPairs(warehouse, mapped, pairs);
     if (customer) {
       const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
-      const sql = `SELECT ${idText}, ${idCleaned}, email FROM ${quoteIdentifier(customer)}`;
       let previous: unknown[] = [];
-      warehouse.eachRawRow(sql, (row) => {
+      warehouse.eachTableRow(customer, `${idText}, ${idCleaned}, email`, undefined, (row) => {
         // The same raw values as the row before: the same pair, added already.
-        if (row[0] === previous[0] && row[1] === previous[1] && row[2] === previous[2]) return;
+        if (row[1] === previous[1] && row[2] === previous[2] && row[3] === previous[3]) return;
         previous = row;
-        const [text, cleaned, rawEmail] = row;
+        const [, text, cleaned, rawEmail] = row;
         const id = splitId(text, cleaned);
         const email = id === null ? null : cleanEmail(rawEmail);
         if (id !== null && email !== null) pairs.add(id, email);
@@ -128,12 +135,12 @@ function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; value: 
   const sources = SOURCE_ID_COLUMNS.map((column) => idTextOrCleanedSql(column).join(', ')).join(', ');
   const present = SOURCE_ID_COLUMNS.map((column) => `${quoteIdentifier(column)} IS NOT NULL`).join(' OR ');
   const emailsBySource = SOURCE_ID_COLUMNS.map(() => new Map<string, string | string[]>());
-  const valueSql = `SELECT primary_email, ${sources} FROM ${quoteIdentifier(mapped.value)} WHERE ${present}`;
-  warehouse.eachRawRow(valueSql, (row) => {
-    const email = cleanEmail(row[0]);
+  // Rows are `rowid, primary_email, <source id parts>…` and `rowid, <customer360_id parts>, <source id parts>…`.
+  warehouse.eachTableRow(mapped.value, `primary_email, ${sources}`, present, (row) => {
+    const email = cleanEmail(row[1]);
     if (email === null) return;
     emailsBySource.forEach((emails, s) => {
-      const source = splitId(row[1 + 2 * s], row[2 + 2 * s]);
+      const source = splitId(row[2 + 2 * s], row[3 + 2 * s]);
       if (source === null) return;
       const known = emails.get(source);
       if (known === undefined) emails.set(source, email);
@@ -141,15 +148,13 @@ function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; value: 
       else known.push(email);
     });
   });
-  const mappingSql = `SELECT ${idText}, ${idCleaned}, ${sources} FROM ${quoteIdentifier(mapped.mapping)}
-    WHERE ${present}`;
-  warehouse.eachRawRow(mappingSql, (row) => {
+  warehouse.eachTableRow(mapped.mapping, `${idText}, ${idCleaned}, ${sources}`, present, (row) => {
     let id: string | null | undefined;
     emailsBySource.forEach((emails, s) => {
-      const source = splitId(row[2 + 2 * s], row[3 + 2 * s]);
+      const source = splitId(row[3 + 2 * s], row[4 + 2 * s]);
       const found = source === null ? undefined : emails.get(source);
       if (found === undefined) return;
-      id ??= splitId(row[0], row[1]);
+      id ??= splitId(row[1], row[2]);
       if (id === null) return;
       if (typeof found === 'string') pairs.add(id, found);
       else for (const email of found) pairs.add(id, email);

@@ -1,7 +1,7 @@
 import { cleanEmail, cleanLabel, parseInstant } from '../cleaning-rule.js';
 import type { KeyStats } from '../key-stats.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { keyCleanedInPass, keyPassSql } from '../ranked-rows-sql.js';
+import { keyCleanedInPass, keyPassColumns } from '../ranked-rows-sql.js';
 import type { TableDefinition } from '../warehouse-schema.js';
 
 /** The rows a snapshot table keeps in the cache, in rowid order, and the table's KeyStats. */
@@ -31,7 +31,7 @@ export function latestTwoPerKey(warehouse: Warehouse, definition: TableDefinitio
   let dataDateMs: number | null = null;
   let previousRawKey: unknown;
   let previousSlot = -1;
-  warehouse.eachRawRow(keyPassSql(definition, tableName), (row) => {
+  warehouse.eachTableRow(tableName, keyPassColumns(definition), undefined, (row) => {
     rowsInTable++;
     const rawTs = row[3];
     const ts = parseInstant(rawTs);

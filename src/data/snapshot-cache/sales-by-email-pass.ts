@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { compareCodePoints } from '../../analysis/code-point-order.js';
 import { toNumber, type ValueIssueCounter } from '../clean-values.js';
 import { cleanEmail, cleanLabel } from '../cleaning-rule.js';
@@ -5,8 +7,42 @@ import { quoteIdentifier } from '../inspect-schema.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { isHeaderSql, salesPresentSql } from '../queries/customer-sales.js';
 import { idTextOrCleanedSql } from '../sql-cleaning.js';
+import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { sortByCodePoints } from './code-point-sort.js';
+import { ColumnWriter, writeColumns } from './column-writer.js';
+import type { CustomerNameTuples } from './customer-name-tuples.js';
 import type { CachedSalesByEmail } from './snapshot-manifest.js';
+
+/** The sales reduction's files; with `names`, the same pass feeds the /customer index's name tuples. */
+export function writeSalesByEmail(
+  warehouse: Warehouse,
+  directory: string,
+  batchRows: number,
+  names: CustomerNameTuples | undefined,
+): CachedSalesByEmail {
+  mkdirSync(directory, { recursive: true });
+  const emails = new ColumnWriter(join(directory, 'email.arrow'), 'string', 'plain', batchRows);
+  const amounts = new ColumnWriter(join(directory, 'sales.arrow'), 'number', 'plain', batchRows);
+  const customerTable = warehouse.schema.tables.get('customer')?.name ?? WAREHOUSE_TABLES.customer.name;
+  // The pass's own seven columns come first (sales-by-email-pass.ts); the names' three after them.
+  const alongside = names && {
+    columns: 'full_name, organization_name, email',
+    visitRow: (row: readonly unknown[]) => names.add(row[7], row[8], row[9]),
+  };
+  let summary: CachedSalesByEmail | undefined;
+  writeColumns([emails, amounts, ...(names?.writers ?? [])], () => {
+    summary = eachSalesByEmailInOnePass(
+      warehouse,
+      customerTable,
+      (email, amount) => {
+        emails.push(email);
+        amounts.push(amount);
+      },
+      alongside,
+    );
+  });
+  return summary as CachedSalesByEmail;
+}
 
 /**
  * customer-sales.ts's one-sales-figure-per-email reduction (reduceSalesByEmail, the reference) in one unsorted pass
@@ -21,19 +57,26 @@ export function eachSalesByEmailInOnePass(
   warehouse: Warehouse,
   tableName: string,
   visit: (email: string, sales: number | null) => void,
+  /**
+   * More columns of the same rows for another reduction (the /customer index's names, customer-name-tuples.ts):
+   * selected after the pass's own seven, and every row handed to `visitRow` in rowid order.
+   */
+  alongside?: { readonly columns: string; readonly visitRow: (row: readonly unknown[]) => void },
 ): CachedSalesByEmail {
   const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
-  const sql = `SELECT rowid, ${quoteIdentifier('email')}, ${idText}, ${idCleaned},
-      ${isHeaderSql('is_organization_header')}, ${quoteIdentifier('total_sales_amount')},
-      ${salesPresentSql('total_sales_amount')}
-    FROM ${quoteIdentifier(tableName)}`;
+  const columns = `${quoteIdentifier('email')}, ${idText}, ${idCleaned}, ${isHeaderSql('is_organization_header')},
+    ${quoteIdentifier('total_sales_amount')}, ${salesPresentSql('total_sales_amount')}${
+      alongside ? `, ${alongside.columns}` : ''
+    }`;
+  const visitRow = alongside?.visitRow;
   const chosen = new ChosenRows();
   let rowsInTable = 0;
   // Exports often hold an email's rows one after the other: the same raw text as the row before is the same email.
   let previousRawEmail: unknown;
   let previousSlot = -1;
-  warehouse.eachRawRow(sql, (row) => {
+  warehouse.eachTableRow(tableName, columns, undefined, (row) => {
     rowsInTable++;
+    visitRow?.(row);
     const rawEmail = row[1];
     let k: number;
     if (typeof rawEmail === 'string' && rawEmail === previousRawEmail) {
