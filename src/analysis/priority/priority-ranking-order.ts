@@ -1,5 +1,5 @@
 import { compareCodePoints as compareText } from '../code-point-order.js';
-import { descendingOrder } from '../stats/descending-order.js';
+import { descendingOrder } from '../stats/radix-order.js';
 
 /** What ordering needs of a scored population: priorities and emails, parallel arrays. */
 export interface RankingKeys {

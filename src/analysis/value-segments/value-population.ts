@@ -1,3 +1,4 @@
+import { nativeAscendingOrder } from '../stats/radix-order.js';
 import { CoMoments } from './co-moments.js';
 import {
   SEGMENT_GROUPS,
@@ -92,45 +93,29 @@ function rfmLtvMoments(c: ValueSegmentColumns): CoMoments {
 }
 
 /**
- * The customer rows with a churn value, ordered by it: the values sorted natively once, then each row placed at the
- * first free slot of its value's run (found by binary search), so equal values keep row order.
+ * The customer rows with a churn value, ordered by it as the native sort orders the values (-0 before 0), equal
+ * values in row order: one stable radix order over the rows' values.
  */
 function churnOrderOf(c: ValueSegmentColumns): { churnOrder: Int32Array; churnSorted: Float64Array } {
   const emails = c.email.indices;
   const churn = c.churn;
   let k = 0;
   for (let r = 0; r < emails.length; r++) if ((emails[r] as number) >= 0 && !Number.isNaN(churn[r])) k++;
-  const sorted = new Float64Array(k);
+  const rows = new Int32Array(k);
+  const values = new Float64Array(k);
   k = 0;
   for (let r = 0; r < emails.length; r++) {
-    if ((emails[r] as number) >= 0 && !Number.isNaN(churn[r])) sorted[k++] = churn[r] as number;
+    if ((emails[r] as number) < 0 || Number.isNaN(churn[r])) continue;
+    rows[k] = r;
+    values[k++] = churn[r] as number;
   }
-  sorted.sort();
+  const byValue = nativeAscendingOrder(values);
   const order = new Int32Array(k);
-  const taken = new Int32Array(k);
-  for (let r = 0; r < emails.length; r++) {
-    const v = churn[r] as number;
-    if ((emails[r] as number) < 0 || Number.isNaN(v)) continue;
-    const start = firstNotBefore(sorted, v);
-    order[start + (taken[start] as number)] = r;
-    taken[start] = (taken[start] as number) + 1;
+  const sorted = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    const j = byValue[i] as number;
+    order[i] = rows[j] as number;
+    sorted[i] = values[j] as number;
   }
-  // Each row sits in its own value's run (-0 and 0 are separate runs), so sorted[k] is row order[k]'s value.
   return { churnOrder: order, churnSorted: sorted };
-}
-
-/** The first index of `sorted` whose value the native sort does not put before `v` (-0 sorts before 0). */
-function firstNotBefore(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sortsBefore(sorted[mid] as number, v)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function sortsBefore(a: number, b: number): boolean {
-  return a < b || (a === 0 && b === 0 && Object.is(a, -0) && !Object.is(b, -0));
 }
