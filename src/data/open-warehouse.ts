@@ -1,4 +1,3 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { readReplicaMetadata } from './engines/replica-metadata.js';
 import type { SourceKind } from './engines/source-kind.js';
@@ -6,15 +5,8 @@ import { inspectSchema, quoteIdentifier, type WarehouseSchema } from './inspect-
 import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
 import type { SnapshotCache } from './snapshot-cache/snapshot-cache.js';
 import { registerCleaningFunctions } from './sqlite-cleaning-functions.js';
-import {
-  CorruptWarehouseError,
-  NotSqliteError,
-  WarehouseLockedError,
-  WarehouseNotFoundError,
-} from './warehouse-errors.js';
+import { checkSqliteFile, translateSqliteError } from './sqlite-file-checks.js';
 import type { TableId } from './warehouse-schema.js';
-
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
 
 /** Rows per page of eachTableRow: a few hundred arrays held at a time (256 to 4,096 measured alike, 7 Dec). */
 const TABLE_ROW_PAGE = 512;
@@ -226,31 +218,16 @@ export class Warehouse {
   }
 }
 
-/**
- * Opens the warehouse so that writing is impossible, not merely avoided: the connection is
- * read-only at the SQLite level and `query_only` refuses even a stray PRAGMA that writes.
- * The header and size checks turn the common broken files into messages a person can act on.
- */
 /** How long a read waits for another process's write lock on the export before saying the file is locked. */
 export const WAREHOUSE_BUSY_TIMEOUT_MS = 5_000;
 
+/**
+ * Opens the warehouse so that writing is impossible, not merely avoided: the connection is
+ * read-only at the SQLite level and `query_only` refuses even a stray PRAGMA that writes.
+ * checkSqliteFile turns the common broken files into messages a person can act on first.
+ */
 export function openWarehouse(path: string, options: { readonly busyTimeoutMs?: number } = {}): Warehouse {
-  if (!existsSync(path)) throw new WarehouseNotFoundError(path);
-  const stat = statSync(path);
-  if (!stat.isFile()) throw new NotSqliteError(path, 'it is a directory, not a file');
-  if (stat.size === 0) throw new NotSqliteError(path, 'the file is empty');
-  const header = readHeader(path);
-  if (!header.subarray(0, 16).equals(SQLITE_MAGIC)) {
-    throw new NotSqliteError(path, 'its first bytes are not the SQLite header');
-  }
-  const pageSize = decodePageSize(header);
-  const declaredPages = header.readUInt32BE(28);
-  if (pageSize > 0 && declaredPages > 0 && stat.size < pageSize * declaredPages) {
-    throw new CorruptWarehouseError(
-      path,
-      `the file is ${stat.size} bytes but its header declares ${declaredPages} pages of ${pageSize} bytes: it is truncated`,
-    );
-  }
+  checkSqliteFile(path);
 
   let db: Database.Database;
   try {
@@ -284,32 +261,4 @@ export function openWarehouse(path: string, options: { readonly busyTimeoutMs?: 
     db.close();
     throw translateSqliteError(path, error);
   }
-}
-
-function readHeader(path: string): Buffer {
-  const header = Buffer.alloc(100);
-  const fd = openSync(path, 'r');
-  try {
-    readSync(fd, header, 0, 100, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return header;
-}
-
-function decodePageSize(header: Buffer): number {
-  const raw = header.readUInt16BE(16);
-  return raw === 1 ? 65536 : raw;
-}
-
-function translateSqliteError(path: string, error: unknown): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_NOTADB') return new NotSqliteError(path, 'SQLite refused to read it');
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_CORRUPT_INDEX' || code === 'SQLITE_CORRUPT_VTAB') {
-    return new CorruptWarehouseError(path, 'SQLite reports a malformed database image', { cause: error });
-  }
-  if (code === 'SQLITE_CANTOPEN') return new WarehouseNotFoundError(path);
-  if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code))
-    return new WarehouseLockedError(path, { cause: error });
-  return error;
 }
