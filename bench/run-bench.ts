@@ -130,7 +130,7 @@ async function main(): Promise<void> {
       say(`${plan.label}: preparing the snapshot cache…`);
       const snapshotCache = await runPrepare(warehousePath, join(scratch, `${plan.label}-prepare.json`));
       say(
-        `${plan.label}: snapshot cache ${snapshotCache.built ? `built in ${formatDuration(snapshotCache.buildMs)}` : 'already there'}`,
+        `${plan.label}: snapshot cache ${snapshotCache.built ? `built in ${formatDuration(snapshotCache.ms)}` : 'already there'}`,
       );
       const task: SizeTask = {
         label: plan.label,

@@ -118,7 +118,7 @@ function snapshotCacheLine(cache: SnapshotCacheResult | null): string {
   if (cache === null) return 'Snapshot cache: none (commands read SQLite directly).';
   const size = `${(cache.bytes / 1024 ** 2).toFixed(0)} MB`;
   return cache.built
-    ? `Snapshot cache (\`radar prepare\`, once per export; \`radar serve\` builds it in a worker thread): built in ${formatDuration(cache.buildMs)}, ${size}, peak RSS ${Math.round(cache.peakRssMb)} MB in its own process. Commands below read it.`
+    ? `Snapshot cache (\`radar prepare\`, once per export; \`radar serve\` builds it in a worker thread): built in ${formatDuration(cache.ms)} (opening the export to the last file written; the manifest's own clock, which stops before the stored joins, says ${formatDuration(cache.buildMs)}), ${size}, peak RSS ${Math.round(cache.peakRssMb)} MB in its own process. Commands below read it.`
     : `Snapshot cache (\`radar prepare\`, once per export): already there for this export (it took ${formatDuration(cache.buildMs)} to build), ${size}. Commands below read it.`;
 }
 
