@@ -9,7 +9,7 @@ import { tableAvailability } from '../read-table.js';
 import { readTableColumns } from '../read-table-columns.js';
 import { COHORT_GEOGRAPHY_FIGURES, COHORT_GEOGRAPHY_FOLDER } from './cohort-geography-store.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, writeColumns } from './column-writer.js';
-import { SnapshotCache } from './snapshot-cache.js';
+import { onCacheBeingBuilt } from './on-cache-being-built.js';
 import type { SnapshotManifest } from './snapshot-manifest.js';
 
 /**
@@ -25,9 +25,7 @@ export function writeCohortGeography(
   manifest: SnapshotManifest,
   batchRows: number = DEFAULT_BATCH_ROWS,
 ): void {
-  const previous = warehouse.snapshotCache;
-  warehouse.snapshotCache = new SnapshotCache(scratch, manifest);
-  try {
+  onCacheBeingBuilt(warehouse, scratch, manifest, () => {
     const activity = tableAvailability(warehouse, 'activity', SOURCE_ID_ORDER);
     if (!activity.present || activity.missingColumns.length > 0) return;
     if (missingGeographyInputs(warehouse).length > 0) return;
@@ -46,7 +44,5 @@ export function writeCohortGeography(
       });
     }
     writeFileSync(join(directory, COHORT_GEOGRAPHY_FIGURES), JSON.stringify(figures));
-  } finally {
-    warehouse.snapshotCache = previous;
-  }
+  });
 }

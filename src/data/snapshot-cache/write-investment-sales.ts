@@ -4,7 +4,7 @@ import type { Warehouse } from '../open-warehouse.js';
 import { joinInvestmentSales } from '../queries/investment-customers.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, writeColumns } from './column-writer.js';
 import { INVESTMENT_SALES_FIGURES, INVESTMENT_SALES_FOLDER } from './investment-sales.js';
-import { SnapshotCache } from './snapshot-cache.js';
+import { onCacheBeingBuilt } from './on-cache-being-built.js';
 import type { SnapshotManifest } from './snapshot-manifest.js';
 
 /**
@@ -21,9 +21,7 @@ export function writeInvestmentSales(
   manifest: SnapshotManifest,
   batchRows: number = DEFAULT_BATCH_ROWS,
 ): void {
-  const previous = warehouse.snapshotCache;
-  warehouse.snapshotCache = new SnapshotCache(scratch, manifest);
-  try {
+  onCacheBeingBuilt(warehouse, scratch, manifest, () => {
     const joined = joinInvestmentSales(warehouse, 'the snapshot cache build');
     if (!joined) return;
     const directory = join(scratch, INVESTMENT_SALES_FOLDER);
@@ -34,7 +32,5 @@ export function writeInvestmentSales(
     });
     const { sales: _sales, ...figures } = joined;
     writeFileSync(join(directory, INVESTMENT_SALES_FIGURES), JSON.stringify(figures));
-  } finally {
-    warehouse.snapshotCache = previous;
-  }
+  });
 }
