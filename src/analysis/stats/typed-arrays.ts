@@ -44,15 +44,10 @@ export function typedSelectedMedian(values: Float64Array): number | null {
   const n = values.length;
   if (n < 2) return typedSortedMedian(values);
   for (let k = 0; k < n; k++) if (Number.isNaN(values[k] as number)) return typedSortedMedian(values);
-  const i = (n - 1) * 0.5;
-  const i0 = Math.floor(i);
-  quickselect(values, i0);
-  const value0 = values[i0] as number;
-  // After selection everything right of i0 is ≥ it; the next order statistic is their minimum.
-  let value1 = Number.POSITIVE_INFINITY;
-  for (let k = i0 + 1; k < n; k++) if ((values[k] as number) < value1) value1 = values[k] as number;
+  const [value0, value1] = middlePair(values);
   if (value0 === 0 || value1 === 0) return typedSortedMedian(values);
-  return value0 + (value1 - value0) * (i - i0);
+  const i = (n - 1) * 0.5;
+  return value0 + (value1 - value0) * (i - Math.floor(i));
 }
 
 /**
@@ -62,14 +57,22 @@ export function typedSelectedMedian(values: Float64Array): number | null {
 export function typedMedian(values: Float64Array): number | null {
   const n = values.length;
   if (n === 0) return null;
+  const [low, next] = middlePair(values);
+  return n % 2 === 1 ? low : (low + next) / 2;
+}
+
+/**
+ * The ((n − 1) >> 1)-th smallest value and the one after it in sorted order (+Infinity when n = 1), by selection;
+ * `values` (n ≥ 1) is reordered. After selection everything right of the first is ≥ it, so the second is their
+ * minimum.
+ */
+function middlePair(values: Float64Array): readonly [number, number] {
+  const n = values.length;
   const mid = (n - 1) >> 1;
   quickselect(values, mid);
-  const low = values[mid] as number;
-  if (n % 2 === 1) return low;
-  // After selection everything right of `mid` is ≥ it; the next order statistic is their minimum.
   let next = Number.POSITIVE_INFINITY;
   for (let i = mid + 1; i < n; i++) if ((values[i] as number) < next) next = values[i] as number;
-  return (low + next) / 2;
+  return [values[mid] as number, next];
 }
 
 /**
