@@ -39,6 +39,14 @@ export class WarehouseLockedError extends RadarError {
   }
 }
 
+/** The export was renamed into place again and again while Radar opened it (an export job still swapping files). */
+export class WarehouseChangingError extends RadarError {
+  readonly code = 'warehouse_changing';
+  constructor(readonly path: string) {
+    super({ key: 'warehouseError.changing', values: { path } });
+  }
+}
+
 export class MissingTableError extends RadarError {
   readonly code = 'warehouse_missing_table';
   constructor(

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { openWarehouse, type Warehouse } from './open-warehouse.js';
 import { openSnapshotCache } from './snapshot-cache/snapshot-cache.js';
-import { snapshotCacheDirectory, snapshotCacheRoot, sourceIdentity } from './snapshot-cache/snapshot-cache-location.js';
+import { snapshotCacheDirectory, snapshotCacheRoot } from './snapshot-cache/snapshot-cache-location.js';
 
 /** How often a warehouse without a snapshot cache looks again for one (a build finishing in the background). */
 const CACHE_RECHECK_MS = 2_000;
@@ -67,7 +67,8 @@ export function createWarehouseProvider(path: string, options: WarehouseProvider
   };
   const attachCache = (warehouse: Warehouse): void => {
     try {
-      const source = sourceIdentity(path);
+      // The cache of the file this connection reads (its identity at open), whatever the path names by now.
+      const source = warehouse.identity;
       warehouse.snapshotCache = openSnapshotCache(snapshotCacheDirectory(root, source), source);
     } catch {
       // No cache (or no longer the same file): reads go to SQLite, which is always correct.
@@ -88,7 +89,9 @@ export function createWarehouseProvider(path: string, options: WarehouseProvider
       current = undefined;
       const warehouse = openWarehouse(path);
       attachCache(warehouse);
-      current = { warehouse, signature: now, cacheCheckedAt: nowMs() };
+      // What was opened, which may be newer than the stat above; a file swapped since is seen at the next get().
+      const { size, mtimeMs, ino } = warehouse.identity;
+      current = { warehouse, signature: `${size}:${mtimeMs}:${ino}`, cacheCheckedAt: nowMs() };
       return warehouse;
     },
     close() {

@@ -10,7 +10,7 @@ import type { CacheTableWorkerData, CacheTableWorkerReply } from './cache-table-
 import { DEFAULT_BATCH_ROWS } from './column-writer.js';
 import { writeKeySpaces } from './key-spaces.js';
 import { MANIFEST_FILE, openSnapshotCache, type SnapshotCache } from './snapshot-cache.js';
-import { pathPrefix, snapshotCacheDirectory, sourceIdentity } from './snapshot-cache-location.js';
+import { pathPrefix, snapshotCacheDirectory } from './snapshot-cache-location.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest } from './snapshot-manifest.js';
 import { writeCohortGeography } from './write-cohort-geography.js';
 import { writeInvestmentSales } from './write-investment-sales.js';
@@ -60,7 +60,14 @@ export async function buildSnapshotCacheInParallel(
   return finishBuildAsync(warehouse, root, options.now ?? (() => new Date()), async (scratch) => {
     let results: CacheTaskResults[];
     for (let t = 1; t < threads; t++) {
-      const data: CacheTableWorkerData = { warehousePath: warehouse.path, directory: scratch, tasks, batchRows, claim };
+      const data: CacheTableWorkerData = {
+        warehousePath: warehouse.path,
+        identity: warehouse.identity,
+        directory: scratch,
+        tasks,
+        batchRows,
+        claim,
+      };
       const worker = startWorker(siblingModule(import.meta.url, 'cache-table-worker'), data);
       const result = workerResult(worker);
       // Awaited below; until then (this thread's own tasks may throw first) a failure must not go unhandled.
@@ -102,7 +109,7 @@ function allTasks(warehouse: Warehouse): CacheTask[] {
 }
 
 function existingBuild(warehouse: Warehouse, root: string): SnapshotCacheBuild | undefined {
-  const source = sourceIdentity(warehouse.path);
+  const source = warehouse.identity;
   const existing = openSnapshotCache(snapshotCacheDirectory(root, source), source);
   return existing ? { cache: existing, built: false } : undefined;
 }
@@ -144,7 +151,9 @@ async function finishBuildAsync(
 }
 
 function startBuild(warehouse: Warehouse, root: string) {
-  const source = sourceIdentity(warehouse.path);
+  // The file this connection reads, not a fresh stat of the path: a new export renamed into place meanwhile gets
+  // its own cache, and this one stays filed under the export its rows came from.
+  const source = warehouse.identity;
   const directory = snapshotCacheDirectory(root, source);
   const scratch = `${directory}.building-${process.pid}-${Math.random().toString(36).slice(2)}`;
   mkdirSync(scratch, { recursive: true });

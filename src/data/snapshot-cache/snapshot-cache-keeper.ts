@@ -1,6 +1,7 @@
 import type { Logger } from '../../logging.js';
 import { siblingModule, WorkerPool } from '../../workers/worker-pool.js';
 import { snapshotCacheRoot, sourceIdentity } from './snapshot-cache-location.js';
+import type { SourceIdentity } from './snapshot-manifest.js';
 
 export interface SnapshotCacheWorkerData {
   readonly warehousePath: string;
@@ -12,7 +13,8 @@ export interface SnapshotCacheBuildSummary {
   readonly built: boolean;
   readonly buildMs: number;
   readonly tables: readonly string[];
-  readonly sourceMtimeMs: number;
+  /** The export the cache was built from: the file the worker opened, which may be newer than the one asked for. */
+  readonly source: SourceIdentity;
 }
 
 /** What the keeper last saw, for `radar status` and the self-health check. */
@@ -56,10 +58,10 @@ export function keepSnapshotCacheFresh(options: SnapshotCacheKeeperOptions): Sna
   let readyFor: string | undefined;
   let state: SnapshotCacheState = { kind: 'not-started' };
 
+  const versionOf = (s: SourceIdentity): string => `${s.path}:${s.size}:${s.mtimeMs}:${s.ino}`;
   const currentVersion = (): string | undefined => {
     try {
-      const s = sourceIdentity(options.warehousePath);
-      return `${s.path}:${s.size}:${s.mtimeMs}:${s.ino}`;
+      return versionOf(sourceIdentity(options.warehousePath));
     } catch {
       return undefined;
     }
@@ -75,7 +77,7 @@ export function keepSnapshotCacheFresh(options: SnapshotCacheKeeperOptions): Sna
     running = pool
       .run(null)
       .then((summary) => {
-        readyFor = version;
+        readyFor = versionOf(summary.source);
         state = { kind: 'ready', at: Date.now() };
         options.logger.info(
           { ...summary, ms: Math.round(performance.now() - started) },

@@ -24,6 +24,11 @@ export function sourceIdentity(warehousePath: string): SourceIdentity {
   return { path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
 }
 
+/** Whether two stats name the same version of the same file. */
+export function sameSource(a: SourceIdentity, b: SourceIdentity): boolean {
+  return a.path === b.path && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
 /** `<hash of the path>-<hash of this version of the file>`: one folder per export, siblings per older export. */
 export function snapshotCacheDirectory(root: string, source: SourceIdentity): string {
   return join(root, `${pathPrefix(source.path)}${versionHash(source)}`);

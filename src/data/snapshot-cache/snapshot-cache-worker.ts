@@ -17,7 +17,7 @@ serveWorkerRequests<null, SnapshotCacheBuildSummary>({
         built,
         buildMs: cache.manifest.buildMs,
         tables: Object.keys(cache.manifest.tables),
-        sourceMtimeMs: cache.manifest.source.mtimeMs,
+        source: cache.manifest.source,
       };
     } finally {
       warehouse.close();

@@ -12,6 +12,8 @@ export const warehouseErrorsEn = {
     'The warehouse {path} is damaged ({detail}). Re-export or re-copy the file; a partial download or copy is the usual cause.',
   'warehouseError.locked':
     'The warehouse {path} is locked by another process that is writing to it (an export still running, or a tool holding a write transaction). Wait for that process to finish and try again, or point RADAR_WAREHOUSE at a finished copy.',
+  'warehouseError.changing':
+    'The warehouse {path} was replaced several times while Radar was opening it, so Radar could not tell which export to read. Wait until the export job has finished, then try again.',
   'warehouseError.missingTable':
     'The warehouse has no table `{table}`, which {neededFor} needs. Add it to the export (dbt model of that name). Run `radar doctor --warehouse <path>` to see what the file holds.',
   'warehouseError.missingColumns':

@@ -9,6 +9,8 @@ export const warehouseErrorsZhCn = {
   'warehouseError.corrupt': '仓库 {path} 已损坏（{detail}）。请重新导出或重新复制该文件；常见原因是下载或复制不完整。',
   'warehouseError.locked':
     '仓库 {path} 正被另一个进程写入而锁定（导出仍在进行，或某个工具持有写事务）。请等该进程结束后重试，或将 RADAR_WAREHOUSE 指向一份已完成的副本。',
+  'warehouseError.changing':
+    '仓库 {path} 在 Radar 打开它的过程中被多次替换，Radar 无法确定应读取哪一份导出。请等导出任务完成后重试。',
   'warehouseError.missingTable':
     '仓库中没有 `{table}` 表，而 {neededFor} 需要它。请把它加入导出（同名的 dbt 模型）。运行 `radar doctor --warehouse <path>` 查看文件内容。',
   'warehouseError.missingColumns':
