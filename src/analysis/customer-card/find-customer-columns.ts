@@ -1,4 +1,4 @@
-import type { CodedColumn } from '../columns/coded-column.js';
+import { type CodedColumn, levelCount } from '../columns/coded-column.js';
 import type { ValueCustomer } from '../value-segments/value-customer.js';
 import {
   type CustomerMatch,
@@ -111,24 +111,27 @@ function matched(
   };
 }
 
-/** Every customer's email (closest's candidates for an email query). */
-function emailSet(columns: CustomerColumns): Set<string> {
-  const { rows, emails } = columns;
-  const out = new Set<string>();
-  for (let i = 0; i < rows.length; i++)
-    out.add(emails.dictionary[emails.indices[rows[i] as number] as number] as string);
-  return out;
+/** Every customer's email once (closest's candidates for an email query): no set of a million strings to hash. */
+function* emailSet(columns: CustomerColumns): Generator<string> {
+  yield* distinctValues(columns, columns.emails);
 }
 
-/** Every customer's email and organisation, in findCustomer's order (closest's candidates for other text). */
-function candidateSet(columns: CustomerColumns): Set<string> {
-  const { rows, emails, organizations } = columns;
-  const out = new Set<string>();
+/** Every customer's email and organisation once each (closest's candidates for other text). */
+function* candidateSet(columns: CustomerColumns): Generator<string> {
+  yield* distinctValues(columns, columns.emails);
+  for (const organization of distinctValues(columns, columns.organizations))
+    if (organization !== '') yield organization;
+}
+
+/** The values a column holds for the customers, each dictionary code once. */
+function* distinctValues(columns: CustomerColumns, column: CodedColumn): Generator<string> {
+  const { rows } = columns;
+  const seen = new Uint8Array(levelCount(column));
+  const values = column.dictionary;
   for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as number;
-    out.add(emails.dictionary[emails.indices[r] as number] as string);
-    const org = organizations.indices[r] as number;
-    if (org >= 0 && organizations.dictionary[org] !== '') out.add(organizations.dictionary[org] as string);
+    const code = column.indices[rows[i] as number] as number;
+    if (code < 0 || seen[code] === 1) continue;
+    seen[code] = 1;
+    yield values[code] as string;
   }
-  return out;
 }
