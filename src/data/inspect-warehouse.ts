@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { formatDataDate } from './clean-values.js';
 import { quoteIdentifier } from './inspect-schema.js';
 import type { Warehouse, WarehouseSource } from './open-warehouse.js';
@@ -96,7 +95,7 @@ export function inspectWarehouse(warehouse: Warehouse): WarehouseHealth {
   return {
     path: warehouse.source.label,
     source: warehouse.source,
-    sizeBytes: statSync(warehouse.path).size,
+    sizeBytes: warehouse.identity.size,
     tables,
     otherTables: warehouse.schema.otherTables,
     dataDate: formatDataDate(dates.length > 0 ? Math.max(...dates) : null),
