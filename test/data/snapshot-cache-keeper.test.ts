@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
 import { keepSnapshotCacheFresh } from '../../src/data/snapshot-cache/snapshot-cache-keeper.js';
+import { sourceIdentity } from '../../src/data/snapshot-cache/snapshot-cache-location.js';
 import { createLogger } from '../../src/logging.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -32,6 +33,8 @@ describe('data/snapshot-cache-keeper', () => {
     // The keeper starts a build at once; refresh() joins it.
     const first = await keeper.refresh();
     expect(first?.built).toBe(true);
+    // Built from the file the worker opened, said in the summary (the keeper remembers that one as done).
+    expect(first?.source).toEqual(sourceIdentity(warehousePath));
     expect(first?.tables).toEqual(expect.arrayContaining(['activity', 'funnel', 'value', 'netsuite']));
     expect(await keeper.refresh()).toBeNull();
 
