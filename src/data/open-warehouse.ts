@@ -2,13 +2,12 @@ import Database from 'better-sqlite3';
 import { readReplicaMetadata } from './engines/replica-metadata.js';
 import type { SourceKind } from './engines/source-kind.js';
 import { inspectSchema, quoteIdentifier, type WarehouseSchema } from './inspect-schema.js';
+import { openSettledFile, type StatSource } from './open-settled-file.js';
 import { READ_CACHE_MAX_ROWS, RowBudgetCache } from './read-cache.js';
 import type { SnapshotCache } from './snapshot-cache/snapshot-cache.js';
-import { sameSource, sourceIdentity } from './snapshot-cache/snapshot-cache-location.js';
 import type { SourceIdentity } from './snapshot-cache/snapshot-manifest.js';
 import { registerCleaningFunctions } from './sqlite-cleaning-functions.js';
 import { checkSqliteFile, translateSqliteError } from './sqlite-file-checks.js';
-import { WarehouseChangingError, WarehouseNotFoundError } from './warehouse-errors.js';
 import type { TableId } from './warehouse-schema.js';
 
 /** Rows per page of eachTableRow: a few hundred arrays held at a time (256 to 4,096 measured alike, 7 Dec). */
@@ -230,48 +229,21 @@ export class Warehouse {
 /** How long a read waits for another process's write lock on the export before saying the file is locked. */
 export const WAREHOUSE_BUSY_TIMEOUT_MS = 5_000;
 
-/** How many times an export replaced while it was being opened is opened again before giving up. */
-const OPEN_ATTEMPTS = 5;
-
 export interface OpenWarehouseOptions {
   readonly busyTimeoutMs?: number;
   /** Stats the export's path (tests inject one that replaces the file mid-open). */
-  readonly statSource?: (path: string) => SourceIdentity;
+  readonly statSource?: StatSource;
 }
 
 /**
  * Opens the warehouse so that writing is impossible, not merely avoided: the connection is
  * read-only at the SQLite level and `query_only` refuses even a stray PRAGMA that writes.
- * checkSqliteFile turns the common broken files into messages a person can act on first.
- *
- * The path is stat'ed before the connection opens its file and again after the first read: when both name the same
- * file, that is the file the connection holds (an export job renames a new file into place; an open descriptor
- * keeps reading the old one). When they differ the export was swapped mid-open, so it is opened again.
+ * checkSqliteFile turns the common broken files into messages a person can act on first. The
+ * Warehouse carries the identity of the very file it reads (open-settled-file.ts).
  */
 export function openWarehouse(path: string, options: OpenWarehouseOptions = {}): Warehouse {
-  const statSource = options.statSource ?? sourceIdentity;
-  for (let attempt = 1; ; attempt++) {
-    checkSqliteFile(path);
-    const before = statOrExplain(path, statSource);
-    const warehouse = openConnection(path, before, options.busyTimeoutMs);
-    const after = statOrExplain(path, statSource, () => warehouse.close());
-    if (sameSource(before, after)) return warehouse;
-    warehouse.close();
-    if (attempt === OPEN_ATTEMPTS) {
-      throw new WarehouseChangingError(path);
-    }
-  }
-}
-
-/** The export's identity; gone between the file checks and the stat (an export job mid-swap) reads as not found. */
-function statOrExplain(path: string, statSource: (path: string) => SourceIdentity, cleanup?: () => void) {
-  try {
-    return statSource(path);
-  } catch (error) {
-    cleanup?.();
-    if ((error as { code?: unknown } | null)?.code === 'ENOENT') throw new WarehouseNotFoundError(path);
-    throw error;
-  }
+  checkSqliteFile(path);
+  return openSettledFile(path, (identity) => openConnection(path, identity, options.busyTimeoutMs), options.statSource);
 }
 
 function openConnection(path: string, identity: SourceIdentity, busyTimeoutMs: number | undefined): Warehouse {
