@@ -1,7 +1,11 @@
-import { statSync } from 'node:fs';
 import { openWarehouse, type Warehouse } from './open-warehouse.js';
 import { openSnapshotCache } from './snapshot-cache/snapshot-cache.js';
-import { snapshotCacheDirectory, snapshotCacheRoot } from './snapshot-cache/snapshot-cache-location.js';
+import {
+  snapshotCacheDirectory,
+  snapshotCacheRoot,
+  sourceIdentity,
+  sourceVersion,
+} from './snapshot-cache/snapshot-cache-location.js';
 
 /** How often a warehouse without a snapshot cache looks again for one (a build finishing in the background). */
 const CACHE_RECHECK_MS = 2_000;
@@ -59,8 +63,7 @@ export function createWarehouseProvider(path: string, options: WarehouseProvider
   };
   const signature = (): string => {
     try {
-      const s = statSync(path);
-      return `${s.size}:${s.mtimeMs}:${s.ino}`;
+      return sourceVersion(sourceIdentity(path));
     } catch {
       return 'missing';
     }
@@ -90,8 +93,7 @@ export function createWarehouseProvider(path: string, options: WarehouseProvider
       const warehouse = openWarehouse(path);
       attachCache(warehouse);
       // What was opened, which may be newer than the stat above; a file swapped since is seen at the next get().
-      const { size, mtimeMs, ino } = warehouse.identity;
-      current = { warehouse, signature: `${size}:${mtimeMs}:${ino}`, cacheCheckedAt: nowMs() };
+      current = { warehouse, signature: sourceVersion(warehouse.identity), cacheCheckedAt: nowMs() };
       return warehouse;
     },
     close() {

@@ -1,6 +1,6 @@
 import type { Logger } from '../../logging.js';
 import { siblingModule, WorkerPool } from '../../workers/worker-pool.js';
-import { snapshotCacheRoot, sourceIdentity } from './snapshot-cache-location.js';
+import { snapshotCacheRoot, sourceIdentity, sourceVersion } from './snapshot-cache-location.js';
 import type { SourceIdentity } from './snapshot-manifest.js';
 
 export interface SnapshotCacheWorkerData {
@@ -58,10 +58,9 @@ export function keepSnapshotCacheFresh(options: SnapshotCacheKeeperOptions): Sna
   let readyFor: string | undefined;
   let state: SnapshotCacheState = { kind: 'not-started' };
 
-  const versionOf = (s: SourceIdentity): string => `${s.path}:${s.size}:${s.mtimeMs}:${s.ino}`;
   const currentVersion = (): string | undefined => {
     try {
-      return versionOf(sourceIdentity(options.warehousePath));
+      return sourceVersion(sourceIdentity(options.warehousePath));
     } catch {
       return undefined;
     }
@@ -77,7 +76,7 @@ export function keepSnapshotCacheFresh(options: SnapshotCacheKeeperOptions): Sna
     running = pool
       .run(null)
       .then((summary) => {
-        readyFor = versionOf(summary.source);
+        readyFor = sourceVersion(summary.source);
         state = { kind: 'ready', at: Date.now() };
         options.logger.info(
           { ...summary, ms: Math.round(performance.now() - started) },

@@ -24,9 +24,14 @@ export function sourceIdentity(warehousePath: string): SourceIdentity {
   return { path, size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
 }
 
+/** One version of one file as a string: equal strings, same file and version. */
+export function sourceVersion(source: SourceIdentity): string {
+  return `${source.path}:${source.size}:${source.mtimeMs}:${source.ino}`;
+}
+
 /** Whether two stats name the same version of the same file. */
 export function sameSource(a: SourceIdentity, b: SourceIdentity): boolean {
-  return a.path === b.path && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+  return sourceVersion(a) === sourceVersion(b);
 }
 
 /** `<hash of the path>-<hash of this version of the file>`: one folder per export, siblings per older export. */
