@@ -10,6 +10,7 @@ import { snapshotKeyStats } from '../read-table.js';
 import { type ColumnKind, type TableDefinition, type TableId, WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import type { StoredColumnType } from './column-store.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, type StringEncoding, writeColumns } from './column-writer.js';
+import { CUSTOMER_ID_SALES_FOLDER } from './customer-id-sales.js';
 import {
   customerNamesReadable,
   type LookupPart,
@@ -110,7 +111,15 @@ export function runCacheTasks(
       return;
     }
     if (task.kind === 'lookup') {
-      customerLookup = writeCustomerLookup(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER), task.part, batchRows);
+      // The id pass also writes sales per customer360_id for the investment join after the tables (build-only).
+      const idSales = task.part === 'ids' ? join(directory, CUSTOMER_ID_SALES_FOLDER) : undefined;
+      customerLookup = writeCustomerLookup(
+        warehouse,
+        join(directory, CUSTOMER_LOOKUP_FOLDER),
+        task.part,
+        batchRows,
+        idSales,
+      );
       return;
     }
     if (task.kind === 'sales') {
