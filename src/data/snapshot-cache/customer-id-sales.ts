@@ -27,7 +27,9 @@ export function idSalesColumnsSql(): string {
 export class CustomerIdSales {
   private present = new Int8Array(1024).fill(-1);
   private header = new Uint8Array(1024);
-  private sales: unknown[] = [];
+  /** The chosen row's sales as toNumber reads them (NaN: null), in a typed array: no boxed number per id. */
+  private sales = new Float64Array(1024);
+  private readonly issues: ValueIssueCounter = { unreadable: 0 };
 
   /** A customer row of the id in `slot`: `header`, `sales`, `present` as idSalesColumnsSql selects them. Rows come in rowid order. */
   add(slot: number, header: number, sales: unknown, present: number): void {
@@ -37,7 +39,7 @@ export class CustomerIdSales {
     if (known >= 0 && (present < known || (present === known && header <= (this.header[slot] as number)))) return;
     this.present[slot] = present;
     this.header[slot] = header;
-    this.sales[slot] = sales;
+    this.sales[slot] = toNumber(sales, this.issues) ?? Number.NaN;
   }
 
   /** Whether the id in `slot` has a customer row. */
@@ -46,8 +48,9 @@ export class CustomerIdSales {
   }
 
   /** The chosen row's sales as a number (null: none, or not a number), for an id with a customer row. */
-  salesOf(slot: number, issues: ValueIssueCounter): number | null {
-    return toNumber(this.sales[slot], issues);
+  salesOf(slot: number): number | null {
+    const sales = this.sales[slot] as number;
+    return Number.isNaN(sales) ? null : sales;
   }
 
   private grow(slot: number): void {
@@ -57,8 +60,11 @@ export class CustomerIdSales {
     present.set(this.present);
     const header = new Uint8Array(length);
     header.set(this.header);
+    const sales = new Float64Array(length);
+    sales.set(this.sales);
     this.present = present;
     this.header = header;
+    this.sales = sales;
   }
 }
 
@@ -73,7 +79,6 @@ export class CustomerIdSalesWriter {
   private readonly pairHasRow: ColumnWriter;
   private readonly orphanIds: ColumnWriter;
   private readonly orphanSales: ColumnWriter;
-  private readonly issues: ValueIssueCounter = { unreadable: 0 };
 
   constructor(
     directory: string,
@@ -91,7 +96,7 @@ export class CustomerIdSalesWriter {
   /** The next id-key row's id slot. */
   pair(slot: number): void {
     const hasRow = this.sales.has(slot);
-    this.pairSales.push(hasRow ? this.sales.salesOf(slot, this.issues) : null);
+    this.pairSales.push(hasRow ? this.sales.salesOf(slot) : null);
     this.pairHasRow.push(hasRow ? 1 : 0);
   }
 
@@ -99,7 +104,7 @@ export class CustomerIdSalesWriter {
   orphan(id: string, slot: number): void {
     if (!this.sales.has(slot)) return;
     this.orphanIds.push(id);
-    this.orphanSales.push(this.sales.salesOf(slot, this.issues));
+    this.orphanSales.push(this.sales.salesOf(slot));
   }
 }
 
