@@ -24,10 +24,11 @@ export function writeSalesByEmail(
   const emails = new ColumnWriter(join(directory, 'email.arrow'), 'string', 'plain', batchRows);
   const amounts = new ColumnWriter(join(directory, 'sales.arrow'), 'number', 'plain', batchRows);
   const customerTable = warehouse.schema.tables.get('customer')?.name ?? WAREHOUSE_TABLES.customer.name;
-  // The pass's own seven columns come first (sales-by-email-pass.ts); the names' three after them.
+  // The pass's own seven columns come first (rowid, then the raw email at 1); the names' two after them. The email
+  // is not selected twice: a string value less per row of the 7.2M at a million customers (~0.1–0.2 µs each).
   const alongside = names && {
-    columns: 'full_name, organization_name, email',
-    visitRow: (row: readonly unknown[]) => names.add(row[7], row[8], row[9]),
+    columns: 'full_name, organization_name',
+    visitRow: (row: readonly unknown[]) => names.add(row[7], row[8], row[1]),
   };
   let summary: CachedSalesByEmail | undefined;
   writeColumns([emails, amounts, ...(names?.writers ?? [])], () => {
