@@ -1,16 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEmail, cleanLabel } from '../cleaning-rule.js';
+import { cleanEmail } from '../cleaning-rule.js';
 import { quoteIdentifier } from '../inspect-schema.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { CUSTOMER_SALES_COLUMNS } from '../queries/customer-sales.js';
-import { idTextOrCleanedSql } from '../sql-cleaning.js';
+import { idTextOrCleanedBytesSql } from '../sql-cleaning.js';
 import type { TableId } from '../warehouse-schema.js';
 import { sortByCodePoints } from './code-point-sort.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, writeColumns } from './column-writer.js';
 import { CustomerIdSales, CustomerIdSalesWriter, idSalesColumnsSql } from './customer-id-sales.js';
 import type { CachedCustomerLookup } from './customer-lookup-index.js';
 import { CustomerNameTuples } from './customer-name-tuples.js';
+import { idOfTextOrCleanedBytes } from './id-of-pass-value.js';
 
 const SOURCE_ID_COLUMNS = ['zendesk_user_id', 'marketo_lead_id', 'stripe_customer_id'] as const;
 
@@ -117,20 +118,18 @@ function writeIdPairs(
     // Mapped pairs first: each source's map of the value table's ids is gone before the customer pairs come in.
     if (mapped) addMappedPairs(warehouse, mapped, pairs);
     if (customer) {
-      const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
-      const columns = `${idText}, ${idCleaned}, email${sales ? `, ${idSalesColumnsSql()}` : ''}`;
+      const columns = `${idTextOrCleanedBytesSql('customer360_id')}, email${sales ? `, ${idSalesColumnsSql()}` : ''}`;
       let previous: unknown[] = [];
       let previousSlot = -1;
       warehouse.eachTableRow(customer, columns, undefined, (row) => {
         // The same raw id and email as the row before: the same pair, added already (its sales still count).
-        if (row[1] !== previous[1] || row[2] !== previous[2] || row[3] !== previous[3]) {
+        if (row[1] !== previous[1] || row[2] !== previous[2]) {
           previous = row;
-          const [, text, cleaned, rawEmail] = row;
-          const id = splitId(text, cleaned);
-          const email = id === null ? null : cleanEmail(rawEmail);
+          const id = idOfTextOrCleanedBytes(row[1]);
+          const email = id === null ? null : cleanEmail(row[2]);
           previousSlot = id === null ? -1 : email === null ? (sales ? pairs.slotOf(id) : -1) : pairs.add(id, email);
         }
-        if (sales && previousSlot >= 0) sales.add(previousSlot, row[4] as number, row[5], row[6] as number);
+        if (sales && previousSlot >= 0) sales.add(previousSlot, row[3] as number, row[4], row[5] as number);
       });
     }
     pairs.each(
@@ -151,16 +150,15 @@ function writeIdPairs(
  * for a third of the maps' memory, which is gone before the customer pairs come in.
  */
 function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; value: string }, pairs: PairSet): void {
-  const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
-  const sources = SOURCE_ID_COLUMNS.map((column) => idTextOrCleanedSql(column).join(', ')).join(', ');
+  const sources = SOURCE_ID_COLUMNS.map((column) => idTextOrCleanedBytesSql(column)).join(', ');
   const present = SOURCE_ID_COLUMNS.map((column) => `${quoteIdentifier(column)} IS NOT NULL`).join(' OR ');
   const emailsBySource = SOURCE_ID_COLUMNS.map(() => new Map<string, string | string[]>());
-  // Rows are `rowid, primary_email, <source id parts>…` and `rowid, <customer360_id parts>, <source id parts>…`.
+  // Rows are `rowid, primary_email, <source ids>…` and `rowid, customer360_id, <source ids>…`.
   warehouse.eachTableRow(mapped.value, `primary_email, ${sources}`, present, (row) => {
     const email = cleanEmail(row[1]);
     if (email === null) return;
     emailsBySource.forEach((emails, s) => {
-      const source = splitId(row[2 + 2 * s], row[3 + 2 * s]);
+      const source = idOfTextOrCleanedBytes(row[2 + s]);
       if (source === null) return;
       const known = emails.get(source);
       if (known === undefined) emails.set(source, email);
@@ -168,23 +166,19 @@ function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; value: 
       else known.push(email);
     });
   });
-  warehouse.eachTableRow(mapped.mapping, `${idText}, ${idCleaned}, ${sources}`, present, (row) => {
+  const id360 = idTextOrCleanedBytesSql('customer360_id');
+  warehouse.eachTableRow(mapped.mapping, `${id360}, ${sources}`, present, (row) => {
     let id: string | null | undefined;
     emailsBySource.forEach((emails, s) => {
-      const source = splitId(row[3 + 2 * s], row[4 + 2 * s]);
+      const source = idOfTextOrCleanedBytes(row[2 + s]);
       const found = source === null ? undefined : emails.get(source);
       if (found === undefined) return;
-      id ??= splitId(row[1], row[2]);
+      id ??= idOfTextOrCleanedBytes(row[1]);
       if (id === null) return;
       if (typeof found === 'string') pairs.add(id, found);
       else for (const email of found) pairs.add(id, email);
     });
   });
-}
-
-/** The cleaned id of an idTextOrCleanedSql pair of columns: text cleaned by the rule, else SQL's cleaning. */
-function splitId(text: unknown, cleaned: unknown): string | null {
-  return text === null ? (cleaned as string | null) : cleanLabel(text);
 }
 
 /**
