@@ -27,16 +27,16 @@ export function cleanIdSql(column: string): string {
 }
 
 /**
- * An id column in two parts, for a pass that cleans text in JavaScript: the raw value when it is text (cleanLabel
- * cleans it exactly as cleanIdSql does: plain ASCII is left as it is, '' is NULL), and cleanIdSql's result when it
- * is not (a number's text is SQLite's own conversion, which only SQL repeats exactly). One of the two is NULL.
+ * An id column for a pass that cleans text in JavaScript, in one column: the raw value when it is text (cleanLabel
+ * cleans it exactly as cleanIdSql does: plain ASCII is left as it is, '' is NULL), else cleanIdSql's result (a
+ * number's text is SQLite's own conversion, which only SQL repeats exactly) as a BLOB of its UTF-8 bytes, so the
+ * reader tells the two apart by type (idOfTextOrCleanedBytes). It replaces a pair of columns, one of them NULL on
+ * every row: at a million customers the pair cost ~0.55 µs more per customer row (2M rows with the email: 2.9–3.0 s
+ * vs 1.8 s, 7 Dec), over 7.2M rows in each of two passes.
  */
-export function idTextOrCleanedSql(column: string): [text: string, cleaned: string] {
+export function idTextOrCleanedBytesSql(column: string): string {
   const c = quoteIdentifier(column);
-  return [
-    `(CASE WHEN typeof(${c}) = 'text' THEN ${c} END)`,
-    `(CASE WHEN typeof(${c}) <> 'text' THEN ${cleanIdSql(column)} END)`,
-  ];
+  return `(CASE WHEN typeof(${c}) = 'text' THEN ${c} ELSE CAST(${cleanIdSql(column)} AS BLOB) END)`;
 }
 
 /**

@@ -148,12 +148,20 @@ export interface InvestmentSales {
  * The join loadInvestmentColumns makes without a cached one, from the value columns as it reads them: what the snapshot
  * cache build writes (investment-sales.ts). Undefined when the export lacks what /investment-mismatch needs.
  */
-export function joinInvestmentSales(warehouse: Warehouse, neededFor: string): InvestmentSales | undefined {
+export function joinInvestmentSales(
+  warehouse: Warehouse,
+  neededFor: string,
+  /** loadSalesByCustomerId's answer from elsewhere (the build's id pass, customer-id-sales.ts) instead of SQLite. */
+  salesById: SalesByCustomerId = loadSalesByCustomerId,
+): InvestmentSales | undefined {
   const shape = investmentShape(warehouse);
   if (shape.kind === 'missing-columns') return undefined;
   const read = readTableColumns(warehouse, 'value', [...shape.analysed, ...shape.ids], { neededFor });
-  return joinSales(warehouse, shape, read.columns, read.length, read.report);
+  return joinSales(warehouse, shape, read.columns, read.length, read.report, salesById);
 }
+
+/** Per asked customer360_id with a customer row, its reduced sales (customer-sales.ts's one-row rule). */
+export type SalesByCustomerId = (warehouse: Warehouse, ids: readonly string[]) => Map<string, number | null>;
 
 type InvestmentShape =
   | { readonly kind: 'missing-columns'; readonly missing: readonly MissingColumns[] }
@@ -233,6 +241,7 @@ function joinSales(
   columns: Readonly<Record<string, TypedColumn>>,
   length: number,
   valueReport: TableReadReport,
+  salesById: SalesByCustomerId = loadSalesByCustomerId,
 ): InvestmentSales {
   const { mappingUnavailable } = shape;
   const email = textColumn(columns, 'primary_email', length);
@@ -257,7 +266,7 @@ function joinSales(
   }));
   const viaMapping: Record<SourceIdColumn, number> = { zendesk_user_id: 0, marketo_lead_id: 0, stripe_customer_id: 0 };
   let viaMappingWithoutSales = 0;
-  salesThroughMapping(warehouse, entries).forEach((match, k) => {
+  salesThroughMapping(warehouse, entries, salesById).forEach((match, k) => {
     if (match === null) return;
     viaMapping[match.via]++;
     if (match.sales === null) viaMappingWithoutSales++;
@@ -288,11 +297,13 @@ function joinSales(
 function salesThroughMapping(
   warehouse: Warehouse,
   entries: readonly SourceIds[],
+  salesById: SalesByCustomerId,
 ): ({ via: SourceIdColumn; sales: number | null } | null)[] {
   if (entries.length === 0) return [];
   const resolved = resolveThroughMapping(warehouse, entries);
-  const salesById = loadSalesByCustomerId(warehouse, [...new Set(resolved.flatMap((m) => (m ? [m.customerId] : [])))]);
-  return resolved.map((m) => (m === null ? null : { via: m.via, sales: salesById.get(m.customerId) ?? null }));
+  const ids = [...new Set(resolved.flatMap((m) => (m ? [m.customerId] : [])))];
+  const sales = ids.length === 0 ? new Map<string, number | null>() : salesById(warehouse, ids);
+  return resolved.map((m) => (m === null ? null : { via: m.via, sales: sales.get(m.customerId) ?? null }));
 }
 
 /** A number column as read, or all NULL when the export lacks it (what the row path's null was). */

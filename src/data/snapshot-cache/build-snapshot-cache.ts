@@ -9,6 +9,7 @@ import { type CacheTask, type CacheTaskResults, cacheTasks, runCacheTasks } from
 import type { CacheTableWorkerData, CacheTableWorkerReply } from './cache-table-worker.js';
 import { DEFAULT_BATCH_ROWS } from './column-writer.js';
 import { writeKeySpaces } from './key-spaces.js';
+import { writeKeySpacesInParallel } from './key-spaces-in-parallel.js';
 import { MANIFEST_FILE, openSnapshotCache, type SnapshotCache } from './snapshot-cache.js';
 import { pathPrefix, snapshotCacheDirectory } from './snapshot-cache-location.js';
 import { SNAPSHOT_CACHE_FORMAT, type SnapshotManifest } from './snapshot-manifest.js';
@@ -141,7 +142,7 @@ async function finishBuildAsync(
   const { scratch, started, directory, source } = startBuild(warehouse, root);
   try {
     const results = await write(scratch);
-    writeKeySpaces(scratch, results.tables);
+    await writeKeySpacesInParallel(scratch, results.tables);
     publish(warehouse, scratch, directory, manifestOf(source, now, started, results));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });

@@ -216,8 +216,7 @@ export function utf8Data(strings: readonly (string | null)[]): Data<Utf8> {
     chars += strings[r]?.length ?? 0;
     offsets[r + 1] = chars;
   }
-  const joined = strings.join('');
-  let bytes: Uint8Array = Buffer.from(joined, 'utf8');
+  let bytes: Uint8Array = Buffer.from(joinedText(strings), 'utf8');
   if (bytes.length !== chars) {
     const pieces = strings.map((s) => Buffer.from(s ?? '', 'utf8'));
     let at = 0;
@@ -229,4 +228,20 @@ export function utf8Data(strings: readonly (string | null)[]): Data<Utf8> {
   }
   const { bitmap, nullCount } = validity(strings);
   return makeData({ type: new Utf8(), length: n, nullCount, nullBitmap: bitmap, valueOffsets: offsets, data: bytes });
+}
+
+/** Strings per join in joinedText. */
+const JOIN_CHUNK = 1_024;
+
+/**
+ * `strings.join('')` (NULL as ''), joined 1,024 at a time and then the pieces: one join of a 128k-string batch cost
+ * ~0.27 µs per string, in chunks ~0.12 (emails of the 1M demo's customer table, 7 Dec), and a build writes tens of
+ * millions of strings. The same text, so the same bytes.
+ */
+export function joinedText(strings: readonly (string | null)[]): string {
+  if (strings.length <= JOIN_CHUNK) return strings.join('');
+  const pieces: string[] = [];
+  for (let from = 0; from < strings.length; from += JOIN_CHUNK)
+    pieces.push(strings.slice(from, from + JOIN_CHUNK).join(''));
+  return pieces.join('');
 }

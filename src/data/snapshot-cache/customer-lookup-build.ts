@@ -1,14 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEmail, cleanLabel } from '../cleaning-rule.js';
+import { cleanEmail } from '../cleaning-rule.js';
 import { quoteIdentifier } from '../inspect-schema.js';
 import type { Warehouse } from '../open-warehouse.js';
-import { idTextOrCleanedSql } from '../sql-cleaning.js';
+import { CUSTOMER_SALES_COLUMNS } from '../queries/customer-sales.js';
+import { idTextOrCleanedBytesSql } from '../sql-cleaning.js';
 import type { TableId } from '../warehouse-schema.js';
 import { sortByCodePoints } from './code-point-sort.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, writeColumns } from './column-writer.js';
+import { CustomerIdSales, CustomerIdSalesWriter, idSalesColumnsSql } from './customer-id-sales.js';
 import type { CachedCustomerLookup } from './customer-lookup-index.js';
 import { CustomerNameTuples } from './customer-name-tuples.js';
+import { idOfTextOrCleanedBytes } from './id-of-pass-value.js';
 
 const SOURCE_ID_COLUMNS = ['zendesk_user_id', 'marketo_lead_id', 'stripe_customer_id'] as const;
 
@@ -31,6 +34,8 @@ export function writeCustomerLookup(
   directory: string,
   part: LookupPart,
   batchRows: number = DEFAULT_BATCH_ROWS,
+  /** Where the id pass also writes sales per customer360_id for the build's investment join (customer-id-sales.ts). */
+  idSalesDirectory?: string,
 ): CachedCustomerLookup | undefined {
   const covers = lookupCovers(warehouse);
   if (!covers) return undefined;
@@ -42,7 +47,12 @@ export function writeCustomerLookup(
   }
   const value = tableName(warehouse, 'value', ['primary_email', ...SOURCE_ID_COLUMNS]) as string;
   const writer = (base: string) => new ColumnWriter(join(directory, `${base}.arrow`), 'string', 'plain', batchRows);
-  writeIdPairs(warehouse, customer, mapping ? { mapping, value } : undefined, writer);
+  const withSales =
+    idSalesDirectory !== undefined && customer !== null && tableName(warehouse, 'customer', CUSTOMER_SALES_COLUMNS);
+  writeIdPairs(warehouse, customer, mapping ? { mapping, value } : undefined, writer, {
+    batchRows,
+    idSalesDirectory: withSales ? idSalesDirectory : undefined,
+  });
   return covers;
 }
 
@@ -97,30 +107,39 @@ function writeIdPairs(
   customer: string | null,
   mapped: { mapping: string; value: string } | undefined,
   writer: (base: string) => ColumnWriter,
+  options: { readonly batchRows: number; readonly idSalesDirectory: string | undefined },
 ): void {
   const idKeys = writer('id-key');
   const idEmails = writer('id-email');
-  writeColumns([idKeys, idEmails], () => {
-    const pairs = new PairSet();
+  const pairs = new PairSet();
+  const sales = options.idSalesDirectory === undefined ? undefined : new CustomerIdSales();
+  const salesWriter = sales && new CustomerIdSalesWriter(options.idSalesDirectory as string, sales, options.batchRows);
+  writeColumns([idKeys, idEmails, ...(salesWriter?.writers ?? [])], () => {
     // Mapped pairs first: each source's map of the value table's ids is gone before the customer pairs come in.
     if (mapped) addMappedPairs(warehouse, mapped, pairs);
     if (customer) {
-      const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
+      const columns = `${idTextOrCleanedBytesSql('customer360_id')}, email${sales ? `, ${idSalesColumnsSql()}` : ''}`;
       let previous: unknown[] = [];
-      warehouse.eachTableRow(customer, `${idText}, ${idCleaned}, email`, undefined, (row) => {
-        // The same raw values as the row before: the same pair, added already.
-        if (row[1] === previous[1] && row[2] === previous[2] && row[3] === previous[3]) return;
-        previous = row;
-        const [, text, cleaned, rawEmail] = row;
-        const id = splitId(text, cleaned);
-        const email = id === null ? null : cleanEmail(rawEmail);
-        if (id !== null && email !== null) pairs.add(id, email);
+      let previousSlot = -1;
+      warehouse.eachTableRow(customer, columns, undefined, (row) => {
+        // The same raw id and email as the row before: the same pair, added already (its sales still count).
+        if (row[1] !== previous[1] || row[2] !== previous[2]) {
+          previous = row;
+          const id = idOfTextOrCleanedBytes(row[1]);
+          const email = id === null ? null : cleanEmail(row[2]);
+          previousSlot = id === null ? -1 : email === null ? (sales ? pairs.slotOf(id) : -1) : pairs.add(id, email);
+        }
+        if (sales && previousSlot >= 0) sales.add(previousSlot, row[3] as number, row[4], row[5] as number);
       });
     }
-    pairs.each((id, email) => {
-      idKeys.push(id);
-      idEmails.push(email);
-    });
+    pairs.each(
+      (id, email, slot) => {
+        idKeys.push(id);
+        idEmails.push(email);
+        salesWriter?.pair(slot);
+      },
+      salesWriter && ((id, slot) => salesWriter.orphan(id, slot)),
+    );
   });
 }
 
@@ -131,16 +150,15 @@ function writeIdPairs(
  * for a third of the maps' memory, which is gone before the customer pairs come in.
  */
 function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; value: string }, pairs: PairSet): void {
-  const [idText, idCleaned] = idTextOrCleanedSql('customer360_id');
-  const sources = SOURCE_ID_COLUMNS.map((column) => idTextOrCleanedSql(column).join(', ')).join(', ');
+  const sources = SOURCE_ID_COLUMNS.map((column) => idTextOrCleanedBytesSql(column)).join(', ');
   const present = SOURCE_ID_COLUMNS.map((column) => `${quoteIdentifier(column)} IS NOT NULL`).join(' OR ');
   const emailsBySource = SOURCE_ID_COLUMNS.map(() => new Map<string, string | string[]>());
-  // Rows are `rowid, primary_email, <source id parts>…` and `rowid, <customer360_id parts>, <source id parts>…`.
+  // Rows are `rowid, primary_email, <source ids>…` and `rowid, customer360_id, <source ids>…`.
   warehouse.eachTableRow(mapped.value, `primary_email, ${sources}`, present, (row) => {
     const email = cleanEmail(row[1]);
     if (email === null) return;
     emailsBySource.forEach((emails, s) => {
-      const source = splitId(row[2 + 2 * s], row[3 + 2 * s]);
+      const source = idOfTextOrCleanedBytes(row[2 + s]);
       if (source === null) return;
       const known = emails.get(source);
       if (known === undefined) emails.set(source, email);
@@ -148,13 +166,14 @@ function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; value: 
       else known.push(email);
     });
   });
-  warehouse.eachTableRow(mapped.mapping, `${idText}, ${idCleaned}, ${sources}`, present, (row) => {
+  const id360 = idTextOrCleanedBytesSql('customer360_id');
+  warehouse.eachTableRow(mapped.mapping, `${id360}, ${sources}`, present, (row) => {
     let id: string | null | undefined;
     emailsBySource.forEach((emails, s) => {
-      const source = splitId(row[3 + 2 * s], row[4 + 2 * s]);
+      const source = idOfTextOrCleanedBytes(row[2 + s]);
       const found = source === null ? undefined : emails.get(source);
       if (found === undefined) return;
-      id ??= splitId(row[1], row[2]);
+      id ??= idOfTextOrCleanedBytes(row[1]);
       if (id === null) return;
       if (typeof found === 'string') pairs.add(id, found);
       else for (const email of found) pairs.add(id, email);
@@ -162,29 +181,47 @@ function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; value: 
   });
 }
 
-/** The cleaned id of an idTextOrCleanedSql pair of columns: text cleaned by the rule, else SQL's cleaning. */
-function splitId(text: unknown, cleaned: unknown): string | null {
-  return text === null ? (cleaned as string | null) : cleanLabel(text);
-}
-
-/** Distinct (id, email) pairs: per id its email, or its emails when it has several; no pair string per row. */
+/**
+ * Distinct (id, email) pairs: per id a slot (numbered as ids are first met) and its email, or its emails when it
+ * has several; no pair string per row. An id may have a slot and no email yet (slotOf: sales of customer rows
+ * without an email, customer-id-sales.ts).
+ */
 class PairSet {
-  private readonly byId = new Map<string, string | Set<string>>();
+  private readonly byId = new Map<string, number>();
+  private readonly emails: (string | Set<string> | undefined)[] = [];
 
-  add(id: string, email: string): void {
-    const known = this.byId.get(id);
-    if (known === undefined) this.byId.set(id, email);
+  /** Adds the pair; returns the id's slot. */
+  add(id: string, email: string): number {
+    const slot = this.slotOf(id);
+    const known = this.emails[slot];
+    if (known === undefined) this.emails[slot] = email;
     else if (typeof known === 'string') {
-      if (known !== email) this.byId.set(id, new Set([known, email]));
+      if (known !== email) this.emails[slot] = new Set([known, email]);
     } else known.add(email);
+    return slot;
   }
 
-  /** Every pair, by id and then email in code-point order. */
-  each(visit: (id: string, email: string) => void): void {
+  slotOf(id: string): number {
+    let slot = this.byId.get(id);
+    if (slot === undefined) {
+      slot = this.emails.length;
+      this.byId.set(id, slot);
+      this.emails.push(undefined);
+    }
+    return slot;
+  }
+
+  /** Every pair, by id and then email in code-point order; ids without an email to `visitAlone`. */
+  each(
+    visit: (id: string, email: string, slot: number) => void,
+    visitAlone?: (id: string, slot: number) => void,
+  ): void {
     for (const id of sortByCodePoints([...this.byId.keys()])) {
-      const emails = this.byId.get(id) as string | Set<string>;
-      if (typeof emails === 'string') visit(id, emails);
-      else for (const email of sortByCodePoints([...emails])) visit(id, email);
+      const slot = this.byId.get(id) as number;
+      const emails = this.emails[slot];
+      if (emails === undefined) visitAlone?.(id, slot);
+      else if (typeof emails === 'string') visit(id, emails, slot);
+      else for (const email of sortByCodePoints([...emails])) visit(id, email, slot);
     }
   }
 }

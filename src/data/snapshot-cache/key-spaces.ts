@@ -47,6 +47,20 @@ export function codesFile(tableId: TableId, column: string): string {
   return `${tableId}.${column}.arrow`;
 }
 
+/** A key space's member columns (latest rows), in table order. */
+export interface KeySpaceMember {
+  readonly tableId: TableId;
+  readonly column: string;
+  readonly rows: number;
+}
+
+/** What coding one space wrote: its index entries (undefined when none of its columns was plain). */
+export interface CodedKeySpace {
+  readonly space: string;
+  readonly entry?: { readonly values: number; readonly rows: number };
+  readonly columns: readonly string[];
+}
+
 /**
  * Codes every plain string column of the written tables' latest rows (cache folder `directory`) into its key space
  * and writes the codes and each space's values; a separate step after the tables, on this thread. Columns are coded
@@ -57,9 +71,16 @@ export function writeKeySpaces(
   tables: Partial<Record<TableId, CachedTable>>,
   batchRows: number = DEFAULT_BATCH_ROWS,
 ): KeySpacesIndex {
-  const folder = join(directory, KEY_SPACES_FOLDER);
-  mkdirSync(folder, { recursive: true });
-  const bySpace = new Map<string, { tableId: TableId; column: string; rows: number }[]>();
+  const plan = keySpacePlan(tables);
+  return writeKeySpacesIndex(
+    directory,
+    [...plan].map(([space, members]) => codeKeySpace(directory, space, members, batchRows)),
+  );
+}
+
+/** Each space's member columns, spaces in the order their first column comes (table order, then column order). */
+export function keySpacePlan(tables: Partial<Record<TableId, CachedTable>>): Map<string, KeySpaceMember[]> {
+  const bySpace = new Map<string, KeySpaceMember[]>();
   for (const tableId of Object.keys(WAREHOUSE_TABLES) as TableId[]) {
     const table = tables[tableId];
     if (!table) continue;
@@ -71,29 +92,48 @@ export function writeKeySpaces(
       bySpace.set(space, list);
     }
   }
+  return bySpace;
+}
+
+/** Codes one space's columns (one coder: codes shared by its columns) and writes its files; spaces are independent. */
+export function codeKeySpace(
+  directory: string,
+  space: string,
+  members: readonly KeySpaceMember[],
+  batchRows: number = DEFAULT_BATCH_ROWS,
+): CodedKeySpace {
+  const folder = join(directory, KEY_SPACES_FOLDER);
+  mkdirSync(folder, { recursive: true });
+  const coder = new Utf8KeyCoder(Math.max(...members.map((m) => m.rows)));
+  const columns: string[] = [];
+  let rows = 0;
+  for (const { tableId, column } of members) {
+    const read = readStringColumn(join(directory, tableId, 'rank-1'), column);
+    // Labels stored as Arrow dictionaries are already coded by level: only plain columns join a space.
+    if (!read.plain) continue;
+    const codes = coder.code(read.dictionary, read.indices);
+    writeFileSync(
+      join(folder, codesFile(tableId, column)),
+      tableToIPC(new Table({ codes: makeVector(codes) }), 'file'),
+    );
+    columns.push(keyColumnName(tableId, column));
+    rows += codes.length;
+  }
+  if (columns.length === 0) return { space, columns };
+  const values = new Vector(coder.values(batchRows));
+  writeFileSync(join(folder, valuesFile(space)), tableToIPC(new Table({ values }), 'file'));
+  return { space, entry: { values: coder.size, rows }, columns };
+}
+
+/** The index of the coded spaces, given in keySpacePlan's order (whichever thread coded them). */
+export function writeKeySpacesIndex(directory: string, coded: readonly CodedKeySpace[]): KeySpacesIndex {
+  const folder = join(directory, KEY_SPACES_FOLDER);
+  mkdirSync(folder, { recursive: true });
   const spaces: Record<string, { values: number; rows: number }> = {};
   const columns: Record<string, string> = {};
-  for (const [space, members] of bySpace) {
-    const coder = new Utf8KeyCoder(Math.max(...members.map((m) => m.rows)));
-    let rows = 0;
-    let coded = 0;
-    for (const { tableId, column } of members) {
-      const read = readStringColumn(join(directory, tableId, 'rank-1'), column);
-      // Labels stored as Arrow dictionaries are already coded by level: only plain columns join a space.
-      if (!read.plain) continue;
-      const codes = coder.code(read.dictionary, read.indices);
-      writeFileSync(
-        join(folder, codesFile(tableId, column)),
-        tableToIPC(new Table({ codes: makeVector(codes) }), 'file'),
-      );
-      columns[keyColumnName(tableId, column)] = space;
-      rows += codes.length;
-      coded++;
-    }
-    if (coded === 0) continue;
-    const values = new Vector(coder.values(batchRows));
-    writeFileSync(join(folder, valuesFile(space)), tableToIPC(new Table({ values }), 'file'));
-    spaces[space] = { values: coder.size, rows };
+  for (const { space, entry, columns: names } of coded) {
+    for (const name of names) columns[name] = space;
+    if (entry) spaces[space] = entry;
   }
   const index: KeySpacesIndex = { spaces, columns };
   writeFileSync(join(folder, KEY_SPACES_INDEX), JSON.stringify(index, null, 2));

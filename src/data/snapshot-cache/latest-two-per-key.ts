@@ -31,9 +31,11 @@ export function latestTwoPerKey(warehouse: Warehouse, definition: TableDefinitio
   let dataDateMs: number | null = null;
   let previousRawKey: unknown;
   let previousSlot = -1;
-  warehouse.eachTableRow(tableName, keyPassColumns(definition), undefined, (row) => {
+  const { sql, at } = keyPassColumns(definition);
+  const { key: keyAt, rawKey: rawKeyAt, timestamp: timestampAt, tie: tieAt } = at;
+  warehouse.eachTableRow(tableName, sql, undefined, (row) => {
     rowsInTable++;
-    const rawTs = row[3];
+    const rawTs = row[timestampAt];
     const ts = parseInstant(rawTs);
     if (ts === null) {
       // Blank (NULL or only whitespace) is a missing timestamp; any other value that does not parse, unparseable.
@@ -42,8 +44,8 @@ export function latestTwoPerKey(warehouse: Warehouse, definition: TableDefinitio
     } else if (dataDateMs === null || ts > dataDateMs) {
       dataDateMs = ts;
     }
-    const rawKey = row[2];
-    const tie = (row[4] as number | null) ?? Number.NaN;
+    const rawKey = row[rawKeyAt];
+    const tie = tieAt < 0 ? Number.NaN : ((row[tieAt] as number | null) ?? Number.NaN);
     // Exports often hold a key's rows one after the other: the same raw text as the row before is the same key
     // and the same spelling, with no cleaning and no hash lookup.
     if (cleanKey && typeof rawKey === 'string' && rawKey === previousRawKey) {
@@ -51,7 +53,7 @@ export function latestTwoPerKey(warehouse: Warehouse, definition: TableDefinitio
       else keys.addToSlot(previousSlot, row[0] as number, ts ?? Number.NaN, tie, undefined);
       return;
     }
-    const key = cleanKey ? cleanEmail(rawKey) : (row[1] as string | null);
+    const key = cleanKey ? cleanEmail(rawKey) : (row[keyAt] as string | null);
     previousRawKey = rawKey;
     if (key === null) {
       previousSlot = -1;
