@@ -1,4 +1,3 @@
-import { type CodedColumn, codedValue } from '../../analysis/columns/coded-column.js';
 import { type InvestmentColumns, investmentRowAt } from '../../analysis/investment-mismatch/investment-columns.js';
 import type { InvestmentInputRow } from '../../analysis/investment-mismatch/mismatch-types.js';
 import type { TableGap } from '../../analysis/table-gap.js';
@@ -11,15 +10,15 @@ import { investmentSalesOf } from '../snapshot-cache/investment-sales.js';
 import type { SnapshotCache } from '../snapshot-cache/snapshot-cache.js';
 import type { ColumnOf } from '../warehouse-schema.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
-import { columnReader } from './column-reader.js';
-import { CUSTOMER_SALES_COLUMNS, loadSalesByCustomerId, loadSalesByEmail } from './customer-sales.js';
+import { CUSTOMER_SALES_COLUMNS, loadSalesByCustomerId } from './customer-sales.js';
+import { MAPPING_COLUMNS, SOURCE_ID_ORDER } from './investment-mapping.js';
 import {
-  MAPPING_COLUMNS,
-  resolveThroughMapping,
-  SOURCE_ID_ORDER,
-  type SourceIdColumn,
-  type SourceIds,
-} from './investment-mapping.js';
+  type InvestmentSales,
+  joinSales,
+  type SalesByCustomerId,
+  type SalesJoinStats,
+  textColumn,
+} from './investment-sales-join.js';
 
 /**
  * §1 input: the latest value row per cleaned email, with total_sales_amount joined from
@@ -52,23 +51,6 @@ export interface MissingColumns {
   /** Empty when the whole table is missing. */
   readonly columns: readonly string[];
   readonly tableMissing: boolean;
-}
-
-export interface SalesJoinStats {
-  readonly valueRows: number;
-  readonly byEmail: number;
-  /** Email found, but none of its customer rows has sales. */
-  readonly byEmailWithoutSales: number;
-  readonly viaMapping: Readonly<Record<SourceIdColumn, number>>;
-  readonly viaMappingWithoutSales: number;
-  readonly unmatched: number;
-  /** Why the mapping fallback could not be used; null when it could. */
-  readonly mappingUnavailable: TableGap | null;
-  readonly customerRows: number;
-  readonly customerEmails: number;
-  readonly emailsWithSeveralRows: number;
-  readonly maxRowsPerEmail: number;
-  readonly unreadableSales: number;
 }
 
 /** What a load reports besides its customers (the provenance's figures). */
@@ -108,7 +90,7 @@ export const loadInvestmentColumns = oncePerWarehouse((warehouse: Warehouse, nee
   const joined =
     cached && cached.sales.length === read.length
       ? cached
-      : joinSales(warehouse, shape, read.columns, read.length, read.report);
+      : joinSales(warehouse, shape.mappingUnavailable, read.columns, read.length, read.report);
   const number = (column: string) => numberColumn(read.columns, column, read.length);
   const text = (column: string) => textColumn(read.columns, column, read.length);
   return {
@@ -137,13 +119,6 @@ export const loadInvestmentColumns = oncePerWarehouse((warehouse: Warehouse, nee
   };
 });
 
-/** Sales per latest value row (NaN = none), with the join's figures and the value read's report. */
-export interface InvestmentSales {
-  readonly sales: Float64Array;
-  readonly join: SalesJoinStats;
-  readonly valueReport: TableReadReport;
-}
-
 /**
  * The join loadInvestmentColumns makes without a cached one, from the value columns as it reads them: what the snapshot
  * cache build writes (investment-sales.ts). Undefined when the export lacks what /investment-mismatch needs.
@@ -157,11 +132,8 @@ export function joinInvestmentSales(
   const shape = investmentShape(warehouse);
   if (shape.kind === 'missing-columns') return undefined;
   const read = readTableColumns(warehouse, 'value', [...shape.analysed, ...shape.ids], { neededFor });
-  return joinSales(warehouse, shape, read.columns, read.length, read.report, salesById);
+  return joinSales(warehouse, shape.mappingUnavailable, read.columns, read.length, read.report, salesById);
 }
-
-/** Per asked customer360_id with a customer row, its reduced sales (customer-sales.ts's one-row rule). */
-export type SalesByCustomerId = (warehouse: Warehouse, ids: readonly string[]) => Map<string, number | null>;
 
 type InvestmentShape =
   | { readonly kind: 'missing-columns'; readonly missing: readonly MissingColumns[] }
@@ -231,90 +203,8 @@ export function loadInvestmentCustomers(warehouse: Warehouse, neededFor: string)
   return { ...rest, rows: Array.from({ length: columns.length }, (_, r) => investmentRowAt(columns, r)) };
 }
 
-/**
- * Sales per value row: by email from the customer table's reduction, else through the mapping (from the snapshot
- * cache when it holds the mapped sales, else from SQLite). NaN where the row path has null.
- */
-function joinSales(
-  warehouse: Warehouse,
-  shape: Extract<InvestmentShape, { kind: 'ok' }>,
-  columns: Readonly<Record<string, TypedColumn>>,
-  length: number,
-  valueReport: TableReadReport,
-  salesById: SalesByCustomerId = loadSalesByCustomerId,
-): InvestmentSales {
-  const { mappingUnavailable } = shape;
-  const email = textColumn(columns, 'primary_email', length);
-  const byEmailSales = loadSalesByEmail(warehouse);
-  const sales = new Float64Array(length).fill(Number.NaN);
-  const at = columnReader(columns);
-  const fallbackIndex: number[] = [];
-  let byEmail = 0;
-  let byEmailWithoutSales = 0;
-  for (let i = 0; i < length; i++) {
-    const emailSales = byEmailSales.sales.get(codedValue(email, i) as string);
-    if (emailSales !== undefined) {
-      byEmail++;
-      if (emailSales === null) byEmailWithoutSales++;
-      else sales[i] = emailSales;
-    } else if (mappingUnavailable === null) fallbackIndex.push(i);
-  }
-  const entries: SourceIds[] = fallbackIndex.map((i) => ({
-    zendesk_user_id: at.text('zendesk_user_id', i),
-    marketo_lead_id: at.text('marketo_lead_id', i),
-    stripe_customer_id: at.text('stripe_customer_id', i),
-  }));
-  const viaMapping: Record<SourceIdColumn, number> = { zendesk_user_id: 0, marketo_lead_id: 0, stripe_customer_id: 0 };
-  let viaMappingWithoutSales = 0;
-  salesThroughMapping(warehouse, entries, salesById).forEach((match, k) => {
-    if (match === null) return;
-    viaMapping[match.via]++;
-    if (match.sales === null) viaMappingWithoutSales++;
-    else sales[fallbackIndex[k] as number] = match.sales;
-  });
-  const mapped = viaMapping.zendesk_user_id + viaMapping.marketo_lead_id + viaMapping.stripe_customer_id;
-  return {
-    sales,
-    valueReport,
-    join: {
-      valueRows: length,
-      byEmail,
-      byEmailWithoutSales,
-      viaMapping,
-      viaMappingWithoutSales,
-      unmatched: length - byEmail - mapped,
-      mappingUnavailable,
-      customerRows: byEmailSales.rowsInTable,
-      customerEmails: byEmailSales.distinctEmails,
-      emailsWithSeveralRows: byEmailSales.emailsWithSeveralRows,
-      maxRowsPerEmail: byEmailSales.maxRowsPerEmail,
-      unreadableSales: byEmailSales.unreadableSales,
-    },
-  };
-}
-
-/** Each entry's sales through the mapping (null = resolved, but no sales), or null when no id resolves. */
-function salesThroughMapping(
-  warehouse: Warehouse,
-  entries: readonly SourceIds[],
-  salesById: SalesByCustomerId,
-): ({ via: SourceIdColumn; sales: number | null } | null)[] {
-  if (entries.length === 0) return [];
-  const resolved = resolveThroughMapping(warehouse, entries);
-  const ids = [...new Set(resolved.flatMap((m) => (m ? [m.customerId] : [])))];
-  const sales = ids.length === 0 ? new Map<string, number | null>() : salesById(warehouse, ids);
-  return resolved.map((m) => (m === null ? null : { via: m.via, sales: sales.get(m.customerId) ?? null }));
-}
-
 /** A number column as read, or all NULL when the export lacks it (what the row path's null was). */
 function numberColumn(columns: Readonly<Record<string, TypedColumn>>, name: string, length: number): Float64Array {
   const column = columns[name];
   return column instanceof Float64Array ? column : new Float64Array(length).fill(Number.NaN);
-}
-
-function textColumn(columns: Readonly<Record<string, TypedColumn>>, name: string, length: number): CodedColumn {
-  const column = columns[name];
-  return column === undefined || column instanceof Float64Array
-    ? { indices: new Int32Array(length).fill(-1), dictionary: [] }
-    : column;
 }

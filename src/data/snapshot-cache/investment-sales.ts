@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InvestmentSales } from '../queries/investment-customers.js';
+import type { InvestmentSales } from '../queries/investment-sales-join.js';
 import { readNumberColumn } from './column-store.js';
 import type { SnapshotCache } from './snapshot-cache.js';
 
