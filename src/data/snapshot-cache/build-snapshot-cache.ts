@@ -2,11 +2,12 @@ import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
+import { taskResultOf } from '../../workers/one-task-reply.js';
 import { siblingModule, startWorker } from '../../workers/worker-pool.js';
 import type { Warehouse } from '../open-warehouse.js';
 import { processAlive } from '../process-alive.js';
 import { type CacheTask, type CacheTaskResults, cacheTasks, runCacheTasks } from './cache-table.js';
-import type { CacheTableWorkerData, CacheTableWorkerReply } from './cache-table-worker.js';
+import type { CacheTableWorkerData } from './cache-table-worker.js';
 import { DEFAULT_BATCH_ROWS } from './column-writer.js';
 import { writeKeySpaces } from './key-spaces.js';
 import { writeKeySpacesInParallel } from './key-spaces-in-parallel.js';
@@ -70,7 +71,7 @@ export async function buildSnapshotCacheInParallel(
         claim,
       };
       const worker = startWorker(siblingModule(import.meta.url, 'cache-table-worker'), data);
-      const result = workerResult(worker);
+      const result = taskResultOf<CacheTaskResults>(worker, 'a cache build thread');
       // Awaited below; until then (this thread's own tasks may throw first) a failure must not go unhandled.
       result.catch(() => {});
       started.set(worker, result);
@@ -87,16 +88,6 @@ export async function buildSnapshotCacheInParallel(
     }
     // Each thread's tables, and whatever else its tasks wrote into the manifest (one field per kind of task).
     return { ...Object.assign({}, ...results), tables: Object.assign({}, ...results.map((r) => r.tables)) };
-  });
-}
-
-function workerResult(worker: Worker): Promise<CacheTaskResults> {
-  return new Promise((resolve, reject) => {
-    worker.once('message', (reply: CacheTableWorkerReply) =>
-      reply.ok ? resolve(reply.results) : reject(new Error(reply.message)),
-    );
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`a cache build thread stopped (exit code ${code})`)));
   });
 }
 

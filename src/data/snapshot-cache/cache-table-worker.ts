@@ -1,4 +1,5 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { replyWithTaskResult } from '../../workers/one-task-reply.js';
 import { openWarehouse } from '../open-warehouse.js';
 import { type CacheTask, type CacheTaskResults, runCacheTasks } from './cache-table.js';
 import { sameSource } from './snapshot-cache-location.js';
@@ -15,25 +16,17 @@ export interface CacheTableWorkerData {
   readonly claim: Int32Array;
 }
 
-export type CacheTableWorkerReply =
-  | { readonly ok: true; readonly results: CacheTaskResults }
-  | { readonly ok: false; readonly message: string };
-
 /** One thread of a parallel cache build (build-snapshot-cache.ts), on its own read-only connection. */
 const { warehousePath, identity, directory, tasks, batchRows, claim } = workerData as CacheTableWorkerData;
-let reply: CacheTableWorkerReply;
-try {
+replyWithTaskResult((): CacheTaskResults => {
   const warehouse = openWarehouse(warehousePath);
   try {
     // A new export renamed into place since the build began: its rows must not join the old export's cache.
     if (!sameSource(warehouse.identity, identity)) {
       throw new Error(`${warehousePath} was replaced while its snapshot cache was being built; run the build again`);
     }
-    reply = { ok: true, results: runCacheTasks(warehouse, directory, tasks, batchRows, claim) };
+    return runCacheTasks(warehouse, directory, tasks, batchRows, claim);
   } finally {
     warehouse.close();
   }
-} catch (error) {
-  reply = { ok: false, message: error instanceof Error ? error.message : String(error) };
-}
-parentPort?.postMessage(reply);
+});

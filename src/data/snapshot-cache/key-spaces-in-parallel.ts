@@ -1,8 +1,8 @@
-import type { Worker } from 'node:worker_threads';
+import { taskResultOf } from '../../workers/one-task-reply.js';
 import { siblingModule, startWorker } from '../../workers/worker-pool.js';
 import type { TableId } from '../warehouse-schema.js';
 import { DEFAULT_BATCH_ROWS } from './column-writer.js';
-import type { KeySpaceWorkerData, KeySpaceWorkerReply } from './key-space-worker.js';
+import type { KeySpaceWorkerData } from './key-space-worker.js';
 import {
   type CodedKeySpace,
   codeKeySpace,
@@ -26,7 +26,7 @@ export async function writeKeySpacesInParallel(
 ): Promise<KeySpacesIndex> {
   const plan = [...keySpacePlan(tables)];
   const [own, other] = splitByRows(plan);
-  let worker: Worker | undefined;
+  let worker: ReturnType<typeof startWorker> | undefined;
   let coded: Promise<readonly CodedKeySpace[]> = Promise.resolve([]);
   if (other.length > 0) {
     const data: KeySpaceWorkerData = {
@@ -35,7 +35,7 @@ export async function writeKeySpacesInParallel(
       batchRows,
     };
     worker = startWorker(siblingModule(import.meta.url, 'key-space-worker'), data);
-    coded = workerReply(worker);
+    coded = taskResultOf<readonly CodedKeySpace[]>(worker, 'a key space thread');
     // Awaited below; until then (this thread's own spaces may throw first) a failure must not go unhandled.
     coded.catch(() => {});
   }
@@ -67,14 +67,4 @@ export function splitByRows(plan: readonly PlannedSpace[]): [PlannedSpace[], Pla
     totals[g] = (totals[g] as number) + rows(entry);
   }
   return groups;
-}
-
-function workerReply(worker: Worker): Promise<readonly CodedKeySpace[]> {
-  return new Promise((resolve, reject) => {
-    worker.once('message', (reply: KeySpaceWorkerReply) =>
-      reply.ok ? resolve(reply.coded) : reject(new Error(reply.message)),
-    );
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`a key space thread stopped (exit code ${code})`)));
-  });
 }
