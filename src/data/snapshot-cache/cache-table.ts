@@ -12,8 +12,10 @@ import type { StoredColumnType } from './column-store.js';
 import { ColumnWriter, DEFAULT_BATCH_ROWS, type StringEncoding, writeColumns } from './column-writer.js';
 import { CUSTOMER_ID_SALES_FOLDER } from './customer-id-sales.js';
 import {
+  customerLookupAlongside,
   customerNamesReadable,
   type LookupPart,
+  startIdPairs,
   startNameTuples,
   writeCustomerLookup,
 } from './customer-lookup-build.js';
@@ -31,12 +33,13 @@ import type { CachedRankSet, CachedSalesByEmail, CachedTable } from './snapshot-
  */
 export type CacheTask =
   | { readonly kind: 'table'; readonly tableId: TableId }
-  /** The sales reduction; `withNames`: its pass over the customer table also writes the /customer index's names. */
-  | { readonly kind: 'sales'; readonly withNames: boolean }
+  /**
+   * The sales reduction. Its pass over the customer table also writes the /customer index's names (`withNames`) and
+   * its id pairs with the sales per customer360_id (`withIds`), so the table is read once for all three.
+   */
+  | { readonly kind: 'sales'; readonly withNames: boolean; readonly withIds: boolean }
   /** The /customer index in two halves (id pairs; name tuples), each a pass over the customer table. */
-  | { readonly kind: 'lookup'; readonly part: LookupPart }
-  /** Tasks one thread runs one after the other: ones whose memory must not be held at the same time. */
-  | { readonly kind: 'sequence'; readonly steps: readonly CacheTask[] };
+  | { readonly kind: 'lookup'; readonly part: LookupPart };
 
 export interface CacheTaskResults {
   readonly tables: Partial<Record<TableId, CachedTable>>;
@@ -70,21 +73,19 @@ export function cacheTasks(warehouse: Warehouse): { task: CacheTask; cost: numbe
   const customer = warehouse.schema.tables.get('customer');
   const customerRows = warehouse.rowCountEstimate('customer');
   const sales = customer !== undefined && CUSTOMER_SALES_COLUMNS.every((c) => customer.columns.has(c));
-  // The names come with the sales pass when the customer table has both (a pass of the table fewer, ~3.8 us per
-  // row for the two). That pass then runs after the id pairs on the same thread: their hash maps held at once, side
-  // by side on two threads, peaked at 1.5–1.6 GB at a million customers (1.1 GB one after the other).
+  // The names and the id pairs come with the sales pass when the customer table has all three (two passes of the
+  // 7.2M-row table fewer at a million customers: ~2 us per row for the id pairs and names on top of the pass).
   const withNames = sales && customerNamesReadable(warehouse);
   const mappedRows = warehouse.rowCountEstimate('mapping') + warehouse.rowCountEstimate('value');
-  const ids = { task: { kind: 'lookup', part: 'ids' } as const, cost: (customerRows + mappedRows) * 3 };
   const hasLookup = customerRows + mappedRows > 0;
   if (withNames && hasLookup) {
-    const steps = [ids.task, { kind: 'sales', withNames } as const];
-    tasks.push({ task: { kind: 'sequence', steps }, cost: ids.cost + customerRows * 3.8 });
+    tasks.push({ task: { kind: 'sales', withNames, withIds: true }, cost: mappedRows * 3 + customerRows * 5 });
     return tasks;
   }
-  if (sales) tasks.push({ task: { kind: 'sales', withNames }, cost: customerRows * (withNames ? 3.8 : 2.5) });
+  if (sales)
+    tasks.push({ task: { kind: 'sales', withNames, withIds: false }, cost: customerRows * (withNames ? 3.8 : 2.5) });
   if (hasLookup) {
-    tasks.push(ids);
+    tasks.push({ task: { kind: 'lookup', part: 'ids' }, cost: (customerRows + mappedRows) * 3 });
     if (!withNames) tasks.push({ task: { kind: 'lookup', part: 'names' }, cost: customerRows * 2.2 });
   }
   return tasks;
@@ -106,28 +107,25 @@ export function runCacheTasks(
   let salesByEmail: CachedSalesByEmail | undefined;
   let customerLookup: CachedCustomerLookup | undefined;
   const run = (task: CacheTask): void => {
-    if (task.kind === 'sequence') {
-      for (const step of task.steps) run(step);
-      return;
-    }
+    // The id pass also writes sales per customer360_id for the investment join after the tables (build-only).
+    const idSales = join(directory, CUSTOMER_ID_SALES_FOLDER);
+    const lookupDirectory = join(directory, CUSTOMER_LOOKUP_FOLDER);
     if (task.kind === 'lookup') {
-      // The id pass also writes sales per customer360_id for the investment join after the tables (build-only).
-      const idSales = task.part === 'ids' ? join(directory, CUSTOMER_ID_SALES_FOLDER) : undefined;
       customerLookup = writeCustomerLookup(
         warehouse,
-        join(directory, CUSTOMER_LOOKUP_FOLDER),
+        lookupDirectory,
         task.part,
         batchRows,
-        idSales,
+        task.part === 'ids' ? idSales : undefined,
       );
       return;
     }
     if (task.kind === 'sales') {
-      const names = task.withNames
-        ? startNameTuples(warehouse, join(directory, CUSTOMER_LOOKUP_FOLDER), batchRows)
-        : undefined;
-      salesByEmail = writeSalesByEmail(warehouse, join(directory, SALES_BY_EMAIL_FOLDER), batchRows, names?.tuples);
-      if (names) customerLookup = names.covers;
+      const names = task.withNames ? startNameTuples(warehouse, lookupDirectory, batchRows) : undefined;
+      const ids = task.withIds ? startIdPairs(warehouse, lookupDirectory, batchRows, idSales) : undefined;
+      const alongside = customerLookupAlongside(names?.tuples, ids);
+      salesByEmail = writeSalesByEmail(warehouse, join(directory, SALES_BY_EMAIL_FOLDER), batchRows, alongside);
+      customerLookup = names?.covers ?? ids?.covers ?? customerLookup;
       return;
     }
     const table = cacheTable(warehouse, task.tableId, join(directory, task.tableId), batchRows);

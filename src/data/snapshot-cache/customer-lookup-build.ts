@@ -12,6 +12,7 @@ import { CustomerIdSales, CustomerIdSalesWriter, idSalesColumnsSql } from './cus
 import type { CachedCustomerLookup } from './customer-lookup-index.js';
 import { CustomerNameTuples } from './customer-name-tuples.js';
 import { idOfTextOrCleanedBytes } from './id-of-pass-value.js';
+import type { CustomerRowsAlongside } from './sales-by-email-pass.js';
 
 const SOURCE_ID_COLUMNS = ['zendesk_user_id', 'marketo_lead_id', 'stripe_customer_id'] as const;
 
@@ -39,19 +40,21 @@ export function writeCustomerLookup(
 ): CachedCustomerLookup | undefined {
   const covers = lookupCovers(warehouse);
   if (!covers) return undefined;
-  const { customerTable: customer, mappingTable: mapping } = covers;
+  const { customerTable: customer } = covers;
   mkdirSync(directory, { recursive: true });
   if (part === 'names') {
     writeNameTuples(warehouse, customer, directory, batchRows);
     return covers;
   }
-  const value = tableName(warehouse, 'value', ['primary_email', ...SOURCE_ID_COLUMNS]) as string;
-  const writer = (base: string) => new ColumnWriter(join(directory, `${base}.arrow`), 'string', 'plain', batchRows);
-  const withSales =
-    idSalesDirectory !== undefined && customer !== null && tableName(warehouse, 'customer', CUSTOMER_SALES_COLUMNS);
-  writeIdPairs(warehouse, customer, mapping ? { mapping, value } : undefined, writer, {
-    batchRows,
-    idSalesDirectory: withSales ? idSalesDirectory : undefined,
+  const ids = startIdPairs(warehouse, directory, batchRows, idSalesDirectory) as IdPairsPass;
+  writeColumns(ids.writers, () => {
+    if (customer) {
+      const columns = `${idTextOrCleanedBytesSql('customer360_id')}, email${ids.withSales ? `, ${idSalesColumnsSql()}` : ''}`;
+      warehouse.eachTableRow(customer, columns, undefined, (row) =>
+        ids.customerRow(row[1], row[2], row[3], row[4], row[5]),
+      );
+    }
+    ids.finish();
   });
   return covers;
 }
@@ -98,49 +101,116 @@ export function startNameTuples(
 }
 
 /**
+ * The id half for a pass that reads the customer table anyway (the sales pass, sales-by-email-pass.ts), or for its
+ * own: the mapped pairs are added when it starts (their per-source maps are gone before the customer rows come in),
+ * then `customerRow` takes each customer row in rowid order, and `finish` writes the pairs; undefined when the index
+ * cannot be built. With `idSalesDirectory` and the customer table's sales columns it also keeps sales per
+ * customer360_id for the build's investment join (customer-id-sales.ts).
+ */
+export function startIdPairs(
+  warehouse: Warehouse,
+  directory: string,
+  batchRows: number = DEFAULT_BATCH_ROWS,
+  idSalesDirectory?: string,
+): IdPairsPass | undefined {
+  const covers = lookupCovers(warehouse);
+  if (!covers) return undefined;
+  const { customerTable: customer, mappingTable: mapping } = covers;
+  mkdirSync(directory, { recursive: true });
+  const withSales =
+    idSalesDirectory !== undefined &&
+    customer !== null &&
+    tableName(warehouse, 'customer', CUSTOMER_SALES_COLUMNS) !== null;
+  const pass = new IdPairsPass(directory, batchRows, withSales ? idSalesDirectory : undefined, covers);
+  const value = tableName(warehouse, 'value', ['primary_email', ...SOURCE_ID_COLUMNS]) as string;
+  if (mapping) addMappedPairs(warehouse, { mapping, value }, pass.pairs);
+  return pass;
+}
+
+/**
+ * The index's halves as reductions of the sales pass's rows (sales-by-email-pass.ts: `rowid, email, id, header
+ * flag, sales, sales present`, then the names' `full_name, organization_name`); undefined when neither is asked.
+ */
+export function customerLookupAlongside(
+  names: CustomerNameTuples | undefined,
+  ids: IdPairsPass | undefined,
+): CustomerRowsAlongside | undefined {
+  if (!names && !ids) return undefined;
+  return {
+    writers: [...(names?.writers ?? []), ...(ids?.writers ?? [])],
+    columns: names ? 'full_name, organization_name' : '',
+    visitRow: (row) => {
+      names?.add(row[6], row[7], row[1]);
+      ids?.customerRow(row[2], row[1], row[3], row[4], row[5]);
+    },
+    finish: ids && (() => ids.finish()),
+  };
+}
+
+/**
  * Distinct (id, email) pairs in code-point (UTF-8 byte) order, what SQLite's BINARY `ORDER BY id, email` gives: the
  * customer table's pairs, and for each mapping row the emails of the value rows carrying one of its source ids
  * (joined through per-source maps of the value table's ids, instead of three SQL joins and a sort of every pair).
  */
-function writeIdPairs(
-  warehouse: Warehouse,
-  customer: string | null,
-  mapped: { mapping: string; value: string } | undefined,
-  writer: (base: string) => ColumnWriter,
-  options: { readonly batchRows: number; readonly idSalesDirectory: string | undefined },
-): void {
-  const idKeys = writer('id-key');
-  const idEmails = writer('id-email');
-  const pairs = new PairSet();
-  const sales = options.idSalesDirectory === undefined ? undefined : new CustomerIdSales();
-  const salesWriter = sales && new CustomerIdSalesWriter(options.idSalesDirectory as string, sales, options.batchRows);
-  writeColumns([idKeys, idEmails, ...(salesWriter?.writers ?? [])], () => {
-    // Mapped pairs first: each source's map of the value table's ids is gone before the customer pairs come in.
-    if (mapped) addMappedPairs(warehouse, mapped, pairs);
-    if (customer) {
-      const columns = `${idTextOrCleanedBytesSql('customer360_id')}, email${sales ? `, ${idSalesColumnsSql()}` : ''}`;
-      let previous: unknown[] = [];
-      let previousSlot = -1;
-      warehouse.eachTableRow(customer, columns, undefined, (row) => {
-        // The same raw id and email as the row before: the same pair, added already (its sales still count).
-        if (row[1] !== previous[1] || row[2] !== previous[2]) {
-          previous = row;
-          const id = idOfTextOrCleanedBytes(row[1]);
-          const email = id === null ? null : cleanEmail(row[2]);
-          previousSlot = id === null ? -1 : email === null ? (sales ? pairs.slotOf(id) : -1) : pairs.add(id, email);
-        }
-        if (sales && previousSlot >= 0) sales.add(previousSlot, row[3] as number, row[4], row[5] as number);
-      });
+export class IdPairsPass {
+  readonly pairs = new PairSet();
+  readonly writers: readonly ColumnWriter[];
+  private readonly idKeys: ColumnWriter;
+  private readonly idEmails: ColumnWriter;
+  private readonly sales: CustomerIdSales | undefined;
+  private readonly salesWriter: CustomerIdSalesWriter | undefined;
+  private previousId: unknown;
+  private previousEmail: unknown;
+  private previousSlot = -1;
+  private started = false;
+
+  constructor(
+    directory: string,
+    batchRows: number,
+    idSalesDirectory: string | undefined,
+    readonly covers: CachedCustomerLookup,
+  ) {
+    const writer = (base: string) => new ColumnWriter(join(directory, `${base}.arrow`), 'string', 'plain', batchRows);
+    this.idKeys = writer('id-key');
+    this.idEmails = writer('id-email');
+    this.sales = idSalesDirectory === undefined ? undefined : new CustomerIdSales();
+    this.salesWriter = this.sales && new CustomerIdSalesWriter(idSalesDirectory as string, this.sales, batchRows);
+    this.writers = [this.idKeys, this.idEmails, ...(this.salesWriter?.writers ?? [])];
+  }
+
+  /** Whether customerRow wants the sales columns (idSalesColumnsSql: header flag, raw sales, sales present). */
+  get withSales(): boolean {
+    return this.sales !== undefined;
+  }
+
+  /** The next customer row: its id as idTextOrCleanedBytesSql selects it, its raw email, and its sales columns. */
+  customerRow(rawId: unknown, rawEmail: unknown, header: unknown, sales: unknown, present: unknown): void {
+    // The same raw id and email as the row before: the same pair, added already (its sales still count).
+    if (!this.started || rawId !== this.previousId || rawEmail !== this.previousEmail) {
+      this.started = true;
+      this.previousId = rawId;
+      this.previousEmail = rawEmail;
+      const id = idOfTextOrCleanedBytes(rawId);
+      const email = id === null ? null : cleanEmail(rawEmail);
+      this.previousSlot =
+        id === null ? -1 : email === null ? (this.sales ? this.pairs.slotOf(id) : -1) : this.pairs.add(id, email);
     }
-    pairs.each(
+    if (this.sales && this.previousSlot >= 0)
+      this.sales.add(this.previousSlot, header as number, sales, present as number);
+  }
+
+  /** Writes every pair (and the id sales), after the last customer row. */
+  finish(): void {
+    const { salesWriter } = this;
+    this.pairs.each(
       (id, email, slot) => {
-        idKeys.push(id);
-        idEmails.push(email);
+        this.idKeys.push(id);
+        this.idEmails.push(email);
         salesWriter?.pair(slot);
       },
       salesWriter && ((id, slot) => salesWriter.orphan(id, slot)),
     );
-  });
+  }
 }
 
 /**

@@ -10,29 +10,35 @@ import { idTextOrCleanedBytesSql } from '../sql-cleaning.js';
 import { WAREHOUSE_TABLES } from '../warehouse-schema.js';
 import { sortByCodePoints } from './code-point-sort.js';
 import { ColumnWriter, writeColumns } from './column-writer.js';
-import type { CustomerNameTuples } from './customer-name-tuples.js';
 import { idOfTextOrCleanedBytes } from './id-of-pass-value.js';
 import type { CachedSalesByEmail } from './snapshot-manifest.js';
 
-/** The sales reduction's files; with `names`, the same pass feeds the /customer index's name tuples. */
+/**
+ * Another reduction fed by the sales pass's rows (the /customer index's names and id pairs): its files are completed
+ * with the pass's own, `finish` runs after the last row.
+ */
+export interface CustomerRowsAlongside {
+  readonly writers: readonly ColumnWriter[];
+  /** Selected after the pass's own six columns (`rowid, email, id, header flag, sales, sales present`); may be empty. */
+  readonly columns: string;
+  /** Every customer row, in rowid order. */
+  readonly visitRow: (row: readonly unknown[]) => void;
+  readonly finish?: () => void;
+}
+
+/** The sales reduction's files; with `alongside`, the same pass over the customer table feeds other reductions. */
 export function writeSalesByEmail(
   warehouse: Warehouse,
   directory: string,
   batchRows: number,
-  names: CustomerNameTuples | undefined,
+  alongside: CustomerRowsAlongside | undefined,
 ): CachedSalesByEmail {
   mkdirSync(directory, { recursive: true });
   const emails = new ColumnWriter(join(directory, 'email.arrow'), 'string', 'plain', batchRows);
   const amounts = new ColumnWriter(join(directory, 'sales.arrow'), 'number', 'plain', batchRows);
   const customerTable = warehouse.schema.tables.get('customer')?.name ?? WAREHOUSE_TABLES.customer.name;
-  // The pass's own six columns come first (rowid, then the raw email at 1); the names' two after them. The email
-  // is not selected twice: a string value less per row of the 7.2M at a million customers (~0.1–0.2 µs each).
-  const alongside = names && {
-    columns: 'full_name, organization_name',
-    visitRow: (row: readonly unknown[]) => names.add(row[6], row[7], row[1]),
-  };
   let summary: CachedSalesByEmail | undefined;
-  writeColumns([emails, amounts, ...(names?.writers ?? [])], () => {
+  writeColumns([emails, amounts, ...(alongside?.writers ?? [])], () => {
     summary = eachSalesByEmailInOnePass(
       warehouse,
       customerTable,
@@ -42,6 +48,7 @@ export function writeSalesByEmail(
       },
       alongside,
     );
+    alongside?.finish?.();
   });
   return summary as CachedSalesByEmail;
 }
@@ -63,12 +70,12 @@ export function eachSalesByEmailInOnePass(
    * More columns of the same rows for another reduction (the /customer index's names, customer-name-tuples.ts):
    * selected after the pass's own six, and every row handed to `visitRow` in rowid order.
    */
-  alongside?: { readonly columns: string; readonly visitRow: (row: readonly unknown[]) => void },
+  alongside?: Pick<CustomerRowsAlongside, 'columns' | 'visitRow'>,
 ): CachedSalesByEmail {
   const id = idTextOrCleanedBytesSql('customer360_id');
   const columns = `${quoteIdentifier('email')}, ${id}, ${isHeaderSql('is_organization_header')},
     ${quoteIdentifier('total_sales_amount')}, ${salesPresentSql('total_sales_amount')}${
-      alongside ? `, ${alongside.columns}` : ''
+      alongside?.columns ? `, ${alongside.columns}` : ''
     }`;
   const visitRow = alongside?.visitRow;
   const chosen = new ChosenRows();
