@@ -54,8 +54,10 @@ const ROUTE_CODE = Object.fromEntries(PRIORITY_ROUTES.map((route, i) => [route, 
 export function rankPriorityColumns(input: PriorityColumnsInput, options: PriorityOptions): RankedPriorityColumns {
   const { rows, latest } = input;
   const missingInputs: Record<PriorityInput, number> = { recency: 0, frequency: 0, monetary: 0, health: 0, churn: 0 };
-  const members: number[] = [];
-  const rfms: number[] = [];
+  // Sized for every row: at a million customers growing plain arrays by push cost copies and collections.
+  const members = new Int32Array(rows.length);
+  const rfms = new Float64Array(rows.length);
+  let n = 0;
   let rfmMin = Number.POSITIVE_INFINITY;
   let rfmMax = Number.NEGATIVE_INFINITY;
   let healthMin = Number.POSITIVE_INFINITY;
@@ -81,19 +83,21 @@ export function rankPriorityColumns(input: PriorityColumnsInput, options: Priori
     if (rfm > rfmMax) rfmMax = rfm;
     if (health < healthMin) healthMin = health;
     if (health > healthMax) healthMax = health;
-    members.push(i);
-    rfms.push(rfm);
+    members[n] = i;
+    rfms[n] = rfm;
+    n++;
   }
   const { weights } = options;
   const { normRfm, normHealth, scoreOf } = priorityScaling(weights, rfmMin, rfmMax, healthMin, healthMax);
 
-  const n = members.length;
   const scored = new Float64Array(n);
   const emails = new Array<string>(n);
+  // Read once: a key space's dictionary is a getter.
+  const { dictionary: emailValues, indices: emailCodes } = input.emails;
   for (let k = 0; k < n; k++) {
     const r = rows[members[k] as number] as number;
-    scored[k] = scoreOf(rfms[k] as number, latest.health[r] as number, latest.churn[r] as number);
-    emails[k] = input.emails.dictionary[input.emails.indices[r] as number] as string;
+    scored[k] = scoreOf(rfms[k] as number, healths[r] as number, churn[r] as number);
+    emails[k] = emailValues[emailCodes[r] as number] as string;
   }
   const order = rankingOrder({ priorities: scored, emails });
 
@@ -205,10 +209,11 @@ function previousScore(
 /** Each row's §3 segment code, worked out as valueSegmentOf does from its tier and portfolio share. */
 function segmentCoder(input: PriorityColumnsInput): (r: number) => number {
   const { tier, portfolioPct } = input;
+  const { indices, dictionary } = tier;
   return (r) => {
-    const code = tier.indices[r] as number;
+    const code = indices[r] as number;
     const pct = portfolioPct[r] as number;
-    const segment = valueSegmentOf(code < 0 ? null : (tier.dictionary[code] as string), Number.isNaN(pct) ? null : pct);
+    const segment = valueSegmentOf(code < 0 ? null : (dictionary[code] as string), Number.isNaN(pct) ? null : pct);
     return VALUE_SEGMENTS.indexOf(segment);
   };
 }
