@@ -206,24 +206,42 @@ function runChild(task: SizeTask): Promise<void> {
   return runScript('size-run.ts', [JSON.stringify(task)], `the ${task.label} process`, compiled);
 }
 
-/** The snapshot cache of `warehousePath`, built (or found) in its own process. */
+/**
+ * The snapshot cache of `warehousePath`, built (or found) in its own process as `radar prepare` builds it: Node's
+ * own heap and allocator settings (the launcher relaunches only `radar serve` with its own), and the compiled table
+ * threads when dist/ is up to date.
+ */
 async function runPrepare(warehousePath: string, out: string): Promise<SnapshotCacheResult> {
-  await runScript('prepare-run.ts', [warehousePath, out], 'the snapshot cache build');
+  const compiled = !distIsStale(repoRoot);
+  if (!compiled)
+    say('the snapshot cache build: dist/ is missing or older than src/, so its threads run the sources (tsx)');
+  await runScript('prepare-run.ts', [warehousePath, out], 'the snapshot cache build', compiled, 'prepare');
   return JSON.parse(readFileSync(out, 'utf8')) as SnapshotCacheResult;
 }
 
-function runScript(name: string, args: readonly string[], what: string, compiledWorkers = false): Promise<void> {
+function runScript(
+  name: string,
+  args: readonly string[],
+  what: string,
+  compiledWorkers = false,
+  launch: 'serve' | 'prepare' = 'serve',
+): Promise<void> {
   const script = join(repoRoot, 'bench', name);
   return new Promise((resolvePromise, reject) => {
-    // 6 GB of heap: at 1M customers a command holds millions of rows; RSS is what the report judges.
-    const flags = ['--max-old-space-size=6144', ...SERVE_NODE_FLAGS];
+    // A size process stands for `radar serve`: the allocator and heap settings its launcher sets
+    // (allocator-relaunch.ts), and 6 GB of heap (at 1M customers a command holds millions of rows; RSS is what the
+    // report judges). `radar prepare` runs with Node's defaults.
+    const serve = launch === 'serve';
+    const flags = serve ? ['--max-old-space-size=6144', ...SERVE_NODE_FLAGS] : [];
+    const env = {
+      ...(serve ? SERVE_ALLOCATOR_ENV : {}),
+      ...process.env,
+      ...(compiledWorkers ? { [COMPILED_WORKERS_ENV]: '1' } : {}),
+    };
     const child = spawn(process.execPath, [...flags, '--import', 'tsx', script, ...args], {
       cwd: repoRoot,
       stdio: ['ignore', 'inherit', 'inherit'],
-      // A size process stands for `radar serve`: the allocator and heap settings its launcher sets (allocator-relaunch.ts).
-      env: compiledWorkers
-        ? { ...SERVE_ALLOCATOR_ENV, ...process.env, [COMPILED_WORKERS_ENV]: '1' }
-        : { ...SERVE_ALLOCATOR_ENV, ...process.env },
+      env,
     });
     child.once('error', reject);
     child.once('exit', (code) =>
