@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVE_ALLOCATOR_ENV, SERVE_NODE_FLAGS } from '../src/cli/allocator-relaunch.js';
+import { PREPARE_NODE_FLAGS, SERVE_ALLOCATOR_ENV, SERVE_NODE_FLAGS } from '../src/cli/allocator-relaunch.js';
 import { distIsStale } from '../src/cli/build-freshness.js';
 import { ensureScaledDemoWarehouse } from '../src/data/demo/demo-cache.js';
 import { ensureDemoWarehouse } from '../src/data/demo/demo-warehouse-path.js';
@@ -207,9 +207,9 @@ function runChild(task: SizeTask): Promise<void> {
 }
 
 /**
- * The snapshot cache of `warehousePath`, built (or found) in its own process as `radar prepare` builds it: Node's
- * own heap and allocator settings (the launcher relaunches only `radar serve` with its own), and the compiled table
- * threads when dist/ is up to date.
+ * The snapshot cache of `warehousePath`, built (or found) in its own process as `radar prepare` builds it: the
+ * launcher's PREPARE_NODE_FLAGS, Node's own allocator (serve's is not prepare's), and the compiled table threads when
+ * dist/ is up to date.
  */
 async function runPrepare(warehousePath: string, out: string): Promise<SnapshotCacheResult> {
   const compiled = !distIsStale(repoRoot);
@@ -230,9 +230,9 @@ function runScript(
   return new Promise((resolvePromise, reject) => {
     // A size process stands for `radar serve`: the allocator and heap settings its launcher sets
     // (allocator-relaunch.ts), and 6 GB of heap (at 1M customers a command holds millions of rows; RSS is what the
-    // report judges). `radar prepare` runs with Node's defaults.
+    // report judges). `radar prepare` runs with its launcher's flags and Node's own allocator.
     const serve = launch === 'serve';
-    const flags = serve ? ['--max-old-space-size=6144', ...SERVE_NODE_FLAGS] : [];
+    const flags = serve ? ['--max-old-space-size=6144', ...SERVE_NODE_FLAGS] : [...PREPARE_NODE_FLAGS];
     const env = {
       ...(serve ? SERVE_ALLOCATOR_ENV : {}),
       ...process.env,

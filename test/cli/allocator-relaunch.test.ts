@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { needsAllocatorRelaunch, SERVE_ALLOCATOR_ENV, subcommandOf } from '../../src/cli/allocator-relaunch.js';
+import {
+  needsAllocatorRelaunch,
+  needsPrepareRelaunch,
+  PREPARE_NODE_FLAGS,
+  SERVE_ALLOCATOR_ENV,
+  subcommandOf,
+} from '../../src/cli/allocator-relaunch.js';
 
 describe('subcommandOf', () => {
   it('skips global options and the warehouse path after -w', () => {
@@ -33,5 +39,22 @@ describe('needsAllocatorRelaunch', () => {
   it('keeps settings already in the environment (the relaunched child, or an operator choice)', () => {
     expect(needsAllocatorRelaunch(['serve'], { ...SERVE_ALLOCATOR_ENV }, 'linux', false)).toBe(false);
     expect(needsAllocatorRelaunch(['serve'], { MALLOC_MMAP_THRESHOLD_: '4194304' }, 'linux', false)).toBe(false);
+  });
+});
+
+describe('needsPrepareRelaunch', () => {
+  it('relaunches `radar prepare` (with -w before it too), nothing else', () => {
+    expect(needsPrepareRelaunch(['prepare'], [], false)).toBe(true);
+    expect(needsPrepareRelaunch(['-w', 'x.sqlite', 'prepare'], [], false)).toBe(true);
+    expect(needsPrepareRelaunch(['ask', 'prepare'], [], false)).toBe(false);
+    expect(needsPrepareRelaunch(['serve'], [], false)).toBe(false);
+    expect(needsPrepareRelaunch([], [], false)).toBe(false);
+  });
+
+  it('keeps a semi-space size Node already runs with (the relaunched child, or an operator choice), and IPC parents', () => {
+    expect(needsPrepareRelaunch(['prepare'], [...PREPARE_NODE_FLAGS], false)).toBe(false);
+    expect(needsPrepareRelaunch(['prepare'], ['--max-semi-space-size=16'], false)).toBe(false);
+    expect(needsPrepareRelaunch(['prepare'], ['--inspect'], false)).toBe(true);
+    expect(needsPrepareRelaunch(['prepare'], [], true)).toBe(false);
   });
 });
