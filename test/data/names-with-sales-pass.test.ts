@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureDemoWarehouse } from '../../src/data/demo/demo-warehouse-path.js';
@@ -58,6 +58,23 @@ describe('data/snapshot-cache: the /customer index written by the sales pass', (
       expectSameFiles(join(merged, CUSTOMER_ID_SALES_FOLDER), join(apart, CUSTOMER_ID_SALES_FOLDER), idSales);
       expect(files(join(merged, CUSTOMER_LOOKUP_FOLDER)).get('id-key.arrow')?.length).toBeGreaterThan(10_000);
     }
+  });
+
+  it('reads the mapped pairs before opening any of the pass’s files, so a failed read leaves none open', () => {
+    const warehouse = openTestWarehouse(ensureDemoWarehouse('full'));
+    const valueTable = warehouse.schema.tables.get('value')?.name;
+    const eachTableRow = warehouse.eachTableRow.bind(warehouse);
+    warehouse.eachTableRow = (table, ...rest) => {
+      if (table === valueTable) throw new Error('the export went away');
+      eachTableRow(table, ...rest);
+    };
+    const directory = tempDir('radar-names-sales-');
+    expect(() =>
+      runCacheTasks(warehouse, directory, [{ kind: 'sales', withNames: true, withIds: true }], 1000),
+    ).toThrow('the export went away');
+    const lookup = join(directory, CUSTOMER_LOOKUP_FOLDER);
+    expect(existsSync(lookup) ? readdirSync(lookup) : []).toEqual([]);
+    expect(existsSync(join(directory, CUSTOMER_ID_SALES_FOLDER))).toBe(false);
   });
 
   it('plans one pass over the customer table for the sales, the names and the id pairs when the table has all three', () => {

@@ -121,8 +121,9 @@ export function runCacheTasks(
       return;
     }
     if (task.kind === 'sales') {
-      const names = task.withNames ? startNameTuples(warehouse, lookupDirectory, batchRows) : undefined;
+      // The id pairs first: their mapped pairs are read before any of the pass's files is opened.
       const ids = task.withIds ? startIdPairs(warehouse, lookupDirectory, batchRows, idSales) : undefined;
+      const names = task.withNames ? startNameTuples(warehouse, lookupDirectory, batchRows) : undefined;
       const alongside = customerLookupAlongside(names?.tuples, ids);
       salesByEmail = writeSalesByEmail(warehouse, join(directory, SALES_BY_EMAIL_FOLDER), batchRows, alongside);
       customerLookup = names?.covers ?? ids?.covers ?? customerLookup;

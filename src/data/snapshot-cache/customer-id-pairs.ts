@@ -18,7 +18,6 @@ export const SOURCE_ID_COLUMNS = ['zendesk_user_id', 'marketo_lead_id', 'stripe_
  * (joined through per-source maps of the value table's ids, instead of three SQL joins and a sort of every pair).
  */
 export class IdPairsPass {
-  readonly pairs = new PairSet();
   readonly writers: readonly ColumnWriter[];
   private readonly idKeys: ColumnWriter;
   private readonly idEmails: ColumnWriter;
@@ -34,6 +33,8 @@ export class IdPairsPass {
     batchRows: number,
     idSalesDirectory: string | undefined,
     readonly covers: CachedCustomerLookup,
+    /** The mapped pairs, added before the pass opens its files (a failed read then leaves none open). */
+    private readonly pairs: PairSet,
   ) {
     const writer = (base: string) => new ColumnWriter(join(directory, `${base}.arrow`), 'string', 'plain', batchRows);
     this.idKeys = writer('id-key');
@@ -121,7 +122,7 @@ export function addMappedPairs(warehouse: Warehouse, mapped: { mapping: string; 
  * has several; no pair string per row. An id may have a slot and no email yet (slotOf: sales of customer rows
  * without an email, customer-id-sales.ts).
  */
-class PairSet {
+export class PairSet {
   private readonly byId = new Map<string, number>();
   private readonly emails: (string | Set<string> | undefined)[] = [];
 

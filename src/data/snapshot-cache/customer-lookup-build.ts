@@ -4,7 +4,7 @@ import { CUSTOMER_SALES_COLUMNS } from '../queries/customer-sales.js';
 import { idTextOrCleanedBytesSql } from '../sql-cleaning.js';
 import type { TableId } from '../warehouse-schema.js';
 import { DEFAULT_BATCH_ROWS, writeColumns } from './column-writer.js';
-import { addMappedPairs, IdPairsPass, SOURCE_ID_COLUMNS } from './customer-id-pairs.js';
+import { addMappedPairs, IdPairsPass, PairSet, SOURCE_ID_COLUMNS } from './customer-id-pairs.js';
 import { idSalesColumnsSql } from './customer-id-sales.js';
 import type { CachedCustomerLookup } from './customer-lookup-index.js';
 import { CustomerNameTuples } from './customer-name-tuples.js';
@@ -116,10 +116,10 @@ export function startIdPairs(
     idSalesDirectory !== undefined &&
     customer !== null &&
     tableName(warehouse, 'customer', CUSTOMER_SALES_COLUMNS) !== null;
-  const pass = new IdPairsPass(directory, batchRows, withSales ? idSalesDirectory : undefined, covers);
+  const pairs = new PairSet();
   const value = tableName(warehouse, 'value', ['primary_email', ...SOURCE_ID_COLUMNS]) as string;
-  if (mapping) addMappedPairs(warehouse, { mapping, value }, pass.pairs);
-  return pass;
+  if (mapping) addMappedPairs(warehouse, { mapping, value }, pairs);
+  return new IdPairsPass(directory, batchRows, withSales ? idSalesDirectory : undefined, covers, pairs);
 }
 
 /**
