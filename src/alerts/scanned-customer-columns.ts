@@ -99,9 +99,10 @@ interface ScanColumns {
 /**
  * Every activity-zoned customer as the scan stores, plans and digests them, from the typed tally instead of one
  * CustomerZone (reason sentence, parts) and one figures object per customer. The red customers, which become alerts,
- * are plain objects built whole; the others (nineteen in twenty at 1M) carry their row, and read key, zone, score
- * and rule from the columns and work out their reason, parts, figures and organisation only when read (a digest reads organisations; nothing reads the
- * rest today). Same values as the row path field by field (test/alerts/scan-columns.test.ts).
+ * are plain objects built whole; the others (nineteen in twenty at 1M) carry only their row: key, zone, score and rule
+ * come from the columns, and reason, parts, figures and organisation are worked out, when read (a digest reads
+ * organisations; nothing reads the rest today). Same values as the row path field by field
+ * (test/alerts/scan-columns.test.ts).
  */
 export function scannedCustomersFromColumns(
   columns: ActivityZoneColumns,
@@ -139,9 +140,9 @@ function zoneAt(scan: ScanColumns, r: number): CustomerZone {
 }
 
 /**
- * A customer who is not red: only its row stored, every field read from the columns and the tally or worked out when read
- * (see above). Nineteen in twenty customers at 1M are such objects, alive for the whole scan: each field fewer is
- * ~8 MB less for the young generation to copy per scan (and a score a boxed number less).
+ * A customer who is not red: only its row stored, every field read from the columns and the tally or worked out
+ * when read (see above). Nineteen in twenty customers at 1M are such objects, alive for the whole scan: each field
+ * fewer is ~8 MB less for the young generation to copy per scan (and a score a boxed number less).
  */
 class LazyScannedCustomer implements ScannedCustomer {
   readonly #scan: ScanColumns;

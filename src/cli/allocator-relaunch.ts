@@ -23,7 +23,7 @@ export const SERVE_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=50']
  * V8's young generation for `radar prepare`: 64 MB semi-spaces instead of 16. The build hands tens of millions of
  * short-lived row arrays over from SQLite; with the default, scavenges copy the rows still in flight again and again.
  * At a million customers: one thread 142.5 → 132.5 s (GC 16.3 → 13.3 s of the profile), two threads 80.6 → 76.7 s
- * (bench/README.md). Costs at most ~130 MB more per thread while it builds.
+ * (bench/README.md). Costs up to ~150 MB more per thread while it builds (three semi-spaces of 64 MB, not 16).
  */
 export const PREPARE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
 

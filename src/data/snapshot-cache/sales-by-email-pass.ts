@@ -19,7 +19,7 @@ import type { CachedSalesByEmail } from './snapshot-manifest.js';
  */
 export interface CustomerRowsAlongside {
   readonly writers: readonly ColumnWriter[];
-  /** Selected after the pass's own six columns (`rowid, email, id, header flag, sales, sales present`); may be empty. */
+  /** Selected after the pass's own six (`rowid, email, id, header flag, sales, sales present`); may be empty. */
   readonly columns: string;
   /** Every customer row, in rowid order. */
   readonly visitRow: (row: readonly unknown[]) => void;
